@@ -1,0 +1,35 @@
+import type { Article, ArticleDocument, Claim, Entity, ExtractionResult, Mention } from './domain.ts';
+
+/**
+ * Joins an article with what extraction found in its text into the unit a store writes in one
+ * transaction. Pure: the same inputs always give the same document, which is what makes
+ * re-ingesting an unchanged article a no-op.
+ */
+export function toArticleDocument(article: Article, extraction: ExtractionResult): ArticleDocument {
+  const entities: Entity[] = [];
+  const mentions: Mention[] = [];
+  for (const e of extraction.entities) {
+    entities.push({ id: e.id, type: e.type, name: e.name, aliases: e.aliases ?? [], attributes: e.attributes });
+    for (const m of e.mentions) {
+      mentions.push({ entityId: e.id, articleId: article.id, start: m.start, end: m.end, text: m.text });
+    }
+  }
+  const known = new Set(entities.map((e) => e.id));
+  const claims: Claim[] = [];
+  const seen = new Set<string>();
+  for (const r of extraction.relations) {
+    if (!known.has(r.subject) || !known.has(r.object)) {
+      throw new Error(`relation ${r.subject} ${r.predicate} ${r.object} names an entity that extraction did not return`);
+    }
+    const key = `${r.subject}\u0000${r.predicate}\u0000${r.object}\u0000${r.evidence.start}\u0000${r.evidence.rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    claims.push({
+      subjectId: r.subject,
+      predicate: r.predicate,
+      objectId: r.object,
+      evidence: { articleId: article.id, ...r.evidence },
+    });
+  }
+  return { article, entities, mentions, claims };
+}

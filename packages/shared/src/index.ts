@@ -1,0 +1,6 @@
+export * from './domain.ts';
+export * from './ids.ts';
+export * from './errors.ts';
+export * from './config.ts';
+export * from './logging.ts';
+export * from './document.ts';
