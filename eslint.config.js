@@ -17,4 +17,9 @@ export default tseslint.config(
       ],
     },
   },
+  // The explorer's page scripts run in the browser, not in Node.
+  {
+    files: ['packages/explorer/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

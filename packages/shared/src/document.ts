@@ -1,5 +1,8 @@
 import type { Article, ArticleDocument, Claim, Entity, ExtractionResult, Mention } from './domain.ts';
 
+/** Subject of article-level claims in extraction output (`extract --jsonl`), never an entity id. */
+export const ARTICLE_SUBJECT = 'ARTICLE';
+
 /**
  * Joins an article with what extraction found in its text into the unit a store writes in one
  * transaction. Pure: the same inputs always give the same document, which is what makes
@@ -18,6 +21,10 @@ export function toArticleDocument(article: Article, extraction: ExtractionResult
   const claims: Claim[] = [];
   const seen = new Set<string>();
   for (const r of extraction.relations) {
+    // Article-level claims ("this article is REPORTED_BY Bloomberg") have the subject ARTICLE, not
+    // an entity: the graph keeps the outlet on the article itself (Article.outlet) and the outlet
+    // entity with its mentions, so only entity-to-entity claims become edges.
+    if (r.subject === ARTICLE_SUBJECT) continue;
     if (!known.has(r.subject) || !known.has(r.object)) {
       throw new Error(`relation ${r.subject} ${r.predicate} ${r.object} names an entity that extraction did not return`);
     }

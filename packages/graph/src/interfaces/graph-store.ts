@@ -9,6 +9,21 @@ import type { Article, ArticleDocument, Entity, EntityType, Predicate } from '@n
  *   stored with subjectId < objectId;
  * - `articleCount` is the number of distinct articles with at least one claim for that edge;
  *   `claimCount` the number of claims.
+ *
+ * Further rules the contract suite (packages/graph/test/store-contract.ts) checks on every store:
+ * - An entity's `articleCount` is the number of stored articles whose document lists it (in
+ *   `doc.entities`); `mentionCount` the number of its mentions.
+ * - Entity upsert: id, type and name stay as first written; a different incoming name becomes an
+ *   alias; aliases are a union in first-seen order (never containing the name); attributes merge
+ *   key by key, later writes winning. An entity that no stored article lists any more (after the
+ *   articles naming it changed) is deleted.
+ * - Dates compared and returned by the store (`firstSeen`, `lastSeen`, since/until) are UTC ISO
+ *   instants with milliseconds (`toUtcInstant` in store-dates.ts); an article counts at
+ *   `publishedAt`, else `fetchedAt`. `since`/`until` are inclusive; a date-only `until` covers
+ *   that whole UTC day. Article and publication fields are returned exactly as written.
+ * - Name order means binary string order (by code point); ties always fall back to id.
+ * - Invalid arguments (limit not a whole number in range, maxHops outside 1..6, bad dates) throw
+ *   InputError; unknown ids give empty results (or null), never an error.
  */
 
 export type WriteStatus = 'inserted' | 'updated' | 'unchanged';
@@ -174,21 +189,57 @@ export interface GraphStore {
   /** Many articles; implementations may batch. Results are in input order. */
   writeArticles(docs: ArticleDocument[]): Promise<WriteResult[]>;
   getArticle(id: string): Promise<Article | null>;
+  /**
+   * Case- and accent-insensitive prefix match on the name, an alias, or a word inside either
+   * ("yellen" finds "Janet Yellen"; see search-keys.ts). Exact name/alias matches first, then by
+   * articleCount desc, name, id. Default limit 20. A blank query gives [].
+   */
   searchEntities(query: string, options?: { types?: EntityType[]; limit?: number }): Promise<EntitySummary[]>;
   getEntity(id: string): Promise<EntityDetail | null>;
+  /**
+   * One entry per (edge, direction) touching `id`. With since/until, counts and first/last seen
+   * cover only articles in the window and edges without any are left out. Symmetric predicates
+   * pass every direction filter (reported 'out' when `id` is the stored subject). Ordered by
+   * articleCount desc, neighbour name, neighbour id, predicate, direction ('in' before 'out').
+   * Default limit 50.
+   */
   neighbors(id: string, query?: NeighborQuery): Promise<Neighbor[]>;
+  /**
+   * Shortest paths over edges taken in either direction, at most maxHops (default 4, 1..6) edges;
+   * one path per distinct node sequence, up to `limit` (default 5). Each hop shows the strongest
+   * edge between its two nodes (articleCount desc, predicate, subjectId). Paths are ordered by the
+   * sum of their edges' articleCount desc, then by node ids. from === to gives one path of one
+   * node. Stores may cap the work on hub-heavy graphs and then return fewer (or no) paths.
+   */
   shortestPaths(fromId: string, toId: string, query?: PathQuery): Promise<GraphPath[]>;
+  /**
+   * Claims behind an edge. With a predicate: that predicate from subject to object (either way
+   * round for symmetric predicates, whose records carry the stored order subjectId < objectId).
+   * Without: every claim between the two entities, in both directions. Ordered by article date
+   * (published, else fetched) desc, article id, sentence start, predicate, subjectId, rule.
+   * Default limit 100.
+   */
   evidence(query: EvidenceQuery): Promise<EvidenceRecord[]>;
+  /** Entities by distinct articles (within `since` when given) desc, then name, id. Default limit 20. */
   topEntities(query?: TopQuery): Promise<EntityCount[]>;
+  /** Other entities listed in the same articles, by shared-article count desc, name, id. Default limit 20. */
   coMentioned(id: string, options?: { limit?: number }): Promise<EntityCount[]>;
+  /** Articles listing the entity per UTC day of their date, oldest day first. */
   timeline(id: string): Promise<TimelinePoint[]>;
   stats(): Promise<StoreStats>;
   /** Records `publication` as a republication of the stored article `articleId`; idempotent per URL. */
   addPublication(articleId: string, publication: Publication): Promise<void>;
+  /** Ordered by publishedAt (else fetchedAt), then url. */
   listPublications(articleId: string): Promise<Publication[]>;
-  /** Streams entities (ordered by id) for exports; memory stays flat on large graphs. */
+  /**
+   * Streams entities (ordered by id) for exports; memory stays flat on large graphs. With `since`,
+   * only entities listed by articles in the window, with counts over those articles.
+   */
   exportEntities(filter?: ExportFilter): AsyncIterable<ExportEntity>;
-  /** Streams aggregated edges (ordered by subject, predicate, object) whose both ends pass the filter. */
+  /**
+   * Streams aggregated edges (ordered by subject, predicate, object) whose both ends pass the filter.
+   * With `since`, only edges claimed in the window, with counts and dates over those articles.
+   */
   exportEdges(filter?: ExportFilter): AsyncIterable<ExportEdge>;
   close(): Promise<void>;
 }

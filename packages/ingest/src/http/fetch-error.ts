@@ -14,7 +14,7 @@ export class FetchError extends InputError {
     url: string,
     code: FetchFailureCode,
     reason: string,
-    options: { status?: number; retryAfterMs?: number | null; cause?: unknown } = {},
+    options: { status?: number; retryAfterMs?: number | null; cause?: unknown; retryable?: boolean } = {},
   ) {
     super(url, reason, { cause: options.cause });
     this.name = 'FetchError';
@@ -22,6 +22,7 @@ export class FetchError extends InputError {
     this.status = options.status ?? null;
     this.retryAfterMs = options.retryAfterMs ?? null;
     const status = this.status ?? 0;
-    this.retryable = RETRYABLE.has(code) || (code === 'http-status' && (status === 429 || status >= 500));
+    // `retryable` overrides the rule, e.g. robots-disallowed because robots.txt was unreachable (5xx) is temporary.
+    this.retryable = options.retryable ?? (RETRYABLE.has(code) || (code === 'http-status' && (status === 429 || status >= 500)));
   }
 }

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { evaluateNer, evaluateRelations, evaluateSeeds } from '@newsgraph/extract';
+import { evaluateArticleText } from '@newsgraph/ingest';
+import { InputError } from '@newsgraph/shared';
+import type { CliContext } from '../context.ts';
+import { println } from '../output.ts';
+
+function mustExist(path: string, what: string): string {
+  if (!existsSync(path)) throw new InputError(path, `${what} not found`);
+  return path;
+}
+
+/** Every evaluation prints its table, then its summary as one JSON object on the last line. */
+function report(ctx: CliContext, result: { table: string; summary: unknown }): void {
+  println(ctx, result.table);
+  println(ctx, JSON.stringify(result.summary));
+}
+
+export function registerEvalCommand(program: Command, ctx: CliContext): void {
+  const evalCmd = program
+    .command('eval')
+    .description('score extraction against evaluation data (rules: ../shared/eval/README.md); last line is JSON');
+
+  evalCmd
+    .command('seeds')
+    .description('entities and relations on the seed articles against the hand-made gold')
+    .option('--seeds <dir>', 'seed articles', '../shared/seeds')
+    .option('--gold <file>', 'gold annotations', '../shared/eval/seeds-gold.json')
+    .action(async (o: { seeds: string; gold: string }) => {
+      report(ctx, await evaluateSeeds({ seedsDir: mustExist(o.seeds, 'seeds directory'), goldPath: mustExist(o.gold, 'gold file') }));
+    });
+
+  evalCmd
+    .command('ner')
+    .description('CoNLL-2003 PER/ORG/LOC micro-F1, with plain compromise as baseline')
+    .requiredOption('--conll <file>', 'CoNLL-2003 file to score on, e.g. ../shared/eval/conll2003/eng.testa')
+    .option('--train <file>', 'CoNLL-2003 training file to learn lexicons from (never the scored file)')
+    .action(async (o: { conll: string; train?: string }) => {
+      if (o.train && o.train === o.conll) throw new InputError(o.train, 'the training file must not be the file being scored');
+      report(ctx, await evaluateNer(mustExist(o.conll, 'CoNLL file'), o.train ? { trainPath: mustExist(o.train, 'training file') } : {}));
+    });
+
+  evalCmd
+    .command('relations')
+    .description('CoNLL04 HOLDS_ROLE and LOCATED_IN precision, recall and F1')
+    .requiredOption('--conll04 <file>', 'CoNLL04 file in SpERT JSON, e.g. ../shared/eval/conll04/conll04_dev.json')
+    .action(async (o: { conll04: string }) => {
+      report(ctx, await evaluateRelations(mustExist(o.conll04, 'CoNLL04 file')));
+    });
+
+  evalCmd
+    .command('article-text')
+    .description('main-text extraction on pages with snippets that must and must not appear')
+    .argument('<dir>', 'evaluation folder with evaldata.json and html/, e.g. ../shared/eval/article-text')
+    .option('--limit <n>', 'only the first N pages', (v) => Number.parseInt(v, 10))
+    .action(async (dir: string, o: { limit?: number }) => {
+      mustExist(`${dir}/evaldata.json`, 'evaldata.json');
+      report(ctx, await evaluateArticleText(dir, o.limit ? { limit: o.limit } : {}));
+    });
+}

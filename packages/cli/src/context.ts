@@ -1,0 +1,71 @@
+import { createLogger, loadConfig, type Logger, type NewsgraphConfig } from '@newsgraph/shared';
+import { openStore, type GraphStore } from '@newsgraph/graph';
+
+/**
+ * What every command gets: configuration loaded and validated once (on first use, so `--help`
+ * works with a broken environment), the store opened once and closed at exit, and the
+ * output streams (tests pass their own).
+ */
+export interface CliContext {
+  config(): NewsgraphConfig;
+  logger(): Logger;
+  /** Opens the configured store (migrating its schema) on first call; closed by `close()`. */
+  store(): Promise<GraphStore>;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  /** Sets the process exit code to at least `code` (1 = some inputs failed, 2 = usage/config). */
+  fail(code: number): void;
+  exitCode(): number;
+  close(): Promise<void>;
+}
+
+export interface CliContextOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  stdout?: CliContext['stdout'];
+  stderr?: CliContext['stderr'];
+  stdin?: NodeJS.ReadableStream;
+}
+
+export function createCliContext(options: CliContextOptions = {}): CliContext {
+  let config: NewsgraphConfig | undefined;
+  let logger: Logger | undefined;
+  let store: Promise<GraphStore> | undefined;
+  let code = 0;
+  const ctx: CliContext = {
+    config() {
+      config ??= loadConfig({ env: options.env, cwd: options.cwd });
+      return config;
+    },
+    logger() {
+      logger ??= createLogger('newsgraph', ctx.config().logLevel);
+      return logger;
+    },
+    store() {
+      store ??= (async () => {
+        const opened = await openStore(ctx.config(), { cwd: options.cwd });
+        await opened.migrate();
+        return opened;
+      })();
+      return store;
+    },
+    stdout: options.stdout ?? process.stdout,
+    stderr: options.stderr ?? process.stderr,
+    stdin: options.stdin ?? process.stdin,
+    fail(next) {
+      code = Math.max(code, next);
+    },
+    exitCode() {
+      return code;
+    },
+    async close() {
+      if (store) {
+        const opened = await store.catch(() => undefined);
+        store = undefined;
+        await opened?.close();
+      }
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,58 @@
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xml': 'application/rss+xml; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+export interface ServedSite {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a static folder on 127.0.0.1 at a free port, replacing `{{BASE}}` in text files with
+ * the server's own origin so feeds and canonical links are absolute, as on a real site.
+ */
+export async function serveSite(root: string): Promise<ServedSite> {
+  const base = resolve(root);
+  let origin = '';
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(base, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(base + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (bytes) => {
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        const body = type.startsWith('text/') || type.includes('xml') ? Buffer.from(bytes.toString('utf8').replaceAll('{{BASE}}', origin)) : bytes;
+        res.writeHead(200, { 'content-type': type, 'content-length': body.length });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      },
+    );
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl: origin,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

@@ -1,0 +1,2 @@
+export { runCli, buildProgram } from './cli.ts';
+export { createCliContext, type CliContext, type CliContextOptions } from './context.ts';

@@ -1,0 +1,212 @@
+// The interactive graph: Cytoscape.js draws on a canvas, so entity names become pixels, never
+// markup. Nodes are coloured by entity type; edges are labelled by predicate and get wider with
+// the number of articles behind them.
+
+import cytoscape from '/vendor/cytoscape.esm.min.mjs';
+
+export const TYPE_COLORS = {
+  Person: '#d95f02',
+  Organization: '#1b9e77',
+  Country: '#3b6fc4',
+  Place: '#8e5ab8',
+  Goods: '#c7a200',
+};
+
+const SYMMETRIC = new Set(['MET_WITH', 'TRADES_WITH']);
+
+export function edgeId(subjectId, predicate, objectId) {
+  return `${subjectId}|${predicate}|${objectId}`;
+}
+
+function label(name) {
+  return name.length > 28 ? `${name.slice(0, 27)}…` : name;
+}
+
+const STYLE = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': (n) => TYPE_COLORS[n.data('type')] ?? '#777',
+      label: (n) => label(n.data('name') ?? n.id()),
+      width: 'mapData(articleCount, 1, 20, 22, 56)',
+      height: 'mapData(articleCount, 1, 20, 22, 56)',
+      'font-size': 11,
+      color: '#1d2330',
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-outline-color': '#ffffff',
+      'text-outline-width': 2,
+      'border-width': 0,
+    },
+  },
+  { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2330' } },
+  { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e7298a' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 'mapData(articleCount, 1, 10, 1.5, 9)',
+      'line-color': '#9aa3b5',
+      'target-arrow-color': '#9aa3b5',
+      'target-arrow-shape': (e) => (SYMMETRIC.has(e.data('predicate')) ? 'none' : 'triangle'),
+      'curve-style': 'bezier',
+      label: 'data(predicate)',
+      'font-size': 9,
+      color: '#4a5367',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': 1,
+    },
+  },
+  { selector: 'edge:selected', style: { 'line-color': '#e7298a', 'target-arrow-color': '#e7298a', color: '#e7298a' } },
+  { selector: '.dimmed', style: { opacity: 0.18 } },
+  { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#e7298a' } },
+  { selector: 'edge.on-path', style: { 'line-color': '#e7298a', 'target-arrow-color': '#e7298a', width: 6, color: '#b01765' } },
+];
+
+export function createGraphView(container, handlers) {
+  const cy = cytoscape({
+    container,
+    style: STYLE,
+    minZoom: 0.2,
+    maxZoom: 3,
+    boxSelectionEnabled: false,
+  });
+  cy.on('tap', 'node', (event) => handlers.onNodeTap(event.target.id()));
+  cy.on('dbltap', 'node', (event) => handlers.onNodeDoubleTap(event.target.id()));
+  cy.on('tap', 'edge', (event) => handlers.onEdgeTap(event.target.data()));
+  // A tap on the background ends a path highlight.
+  cy.on('tap', (event) => {
+    if (event.target === cy) cy.elements().removeClass('dimmed on-path');
+  });
+
+  function addNode(entity, position) {
+    const existing = cy.getElementById(entity.id);
+    if (existing.nonempty()) {
+      existing.data({ ...existing.data(), ...entity });
+      return existing;
+    }
+    return cy.add({
+      group: 'nodes',
+      data: { id: entity.id, name: entity.name, type: entity.type, aliases: entity.aliases ?? [], articleCount: entity.articleCount ?? 1 },
+      position: position ?? { x: 0, y: 0 },
+    });
+  }
+
+  /** Positions for `count` new nodes on a ring around `center`, so a layout starts untangled. */
+  function ring(center, count) {
+    const radius = 130 + count * 12;
+    return Array.from({ length: count }, (_, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(count, 1) - Math.PI / 2;
+      return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
+    });
+  }
+
+  function addEdge(subjectId, predicate, objectId, articleCount) {
+    const id = edgeId(subjectId, predicate, objectId);
+    const existing = cy.getElementById(id);
+    if (existing.nonempty()) {
+      existing.data('articleCount', Math.max(existing.data('articleCount'), articleCount));
+      return existing;
+    }
+    return cy.add({ group: 'edges', data: { id, source: subjectId, target: objectId, predicate, articleCount } });
+  }
+
+  /** Keeps labels readable: fitting a small graph must not blow it up to a huge zoom. */
+  function fitView(eles) {
+    cy.fit(eles, 50);
+    if (cy.zoom() > 1.25) {
+      cy.zoom(1.25);
+      cy.center(eles);
+    }
+  }
+
+  function layout() {
+    const count = cy.nodes().length;
+    if (count <= 2) {
+      cy.layout({ name: 'grid', fit: false, padding: 50 }).run();
+    } else {
+      cy.layout({
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        fit: false,
+        nodeRepulsion: () => 400_000,
+        idealEdgeLength: () => 120,
+        nodeOverlap: 20,
+        gravity: 40,
+        numIter: 1000,
+        componentSpacing: 80,
+      }).run();
+    }
+    fitView(cy.elements());
+  }
+
+  return {
+    cy,
+    /** Adds `center` and its neighbours (rows of /api/entities/:id/neighbors). */
+    addNeighborhood(center, neighbors) {
+      const node = addNode(center);
+      node.addClass('expanded');
+      const fresh = neighbors.filter((n) => cy.getElementById(n.entity.id).empty());
+      const spots = ring(node.position(), new Set(fresh.map((n) => n.entity.id)).size);
+      const placed = new Map();
+      for (const n of neighbors) {
+        if (!placed.has(n.entity.id) && cy.getElementById(n.entity.id).empty()) placed.set(n.entity.id, spots[placed.size]);
+        addNode(n.entity, placed.get(n.entity.id));
+        if (n.direction === 'out') addEdge(center.id, n.predicate, n.entity.id, n.articleCount);
+        else addEdge(n.entity.id, n.predicate, center.id, n.articleCount);
+      }
+      layout();
+    },
+    /** Adds a path's nodes and edges and highlights them, dimming the rest. */
+    showPath(path) {
+      this.clearHighlight();
+      const anchor = path.nodes.map((n) => cy.getElementById(n.id)).find((n) => n.nonempty())?.position() ?? { x: 0, y: 0 };
+      const spots = ring(anchor, path.nodes.length);
+      path.nodes.forEach((entity, i) => addNode(entity, spots[i]));
+      for (const e of path.edges) addEdge(e.subjectId, e.predicate, e.objectId, e.articleCount);
+      layout();
+      const onPath = cy.collection();
+      for (const entity of path.nodes) onPath.merge(cy.getElementById(entity.id));
+      for (const e of path.edges) onPath.merge(cy.getElementById(edgeId(e.subjectId, e.predicate, e.objectId)));
+      cy.elements().not(onPath).addClass('dimmed');
+      onPath.addClass('on-path');
+      fitView(onPath);
+    },
+    clearHighlight() {
+      cy.elements().removeClass('dimmed on-path');
+    },
+    select(id) {
+      cy.elements().unselect();
+      cy.getElementById(id).select();
+    },
+    nodeData(id) {
+      const node = cy.getElementById(id);
+      return node.nonempty() ? node.data() : null;
+    },
+    clear() {
+      cy.elements().remove();
+    },
+    isEmpty() {
+      return cy.elements().length === 0;
+    },
+    elementsForExport() {
+      const nodes = cy.nodes().map((n) => ({ id: n.id(), name: n.data('name'), type: n.data('type'), articleCount: n.data('articleCount') }));
+      const edges = cy.edges().map((e) => ({
+        id: e.id(),
+        source: e.data('source'),
+        target: e.data('target'),
+        predicate: e.data('predicate'),
+        articleCount: e.data('articleCount'),
+      }));
+      return { nodes, edges };
+    },
+    png() {
+      return cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 });
+    },
+    resize() {
+      cy.resize();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { EntityAnalysis, ExtractOptions, Sentence } from './interfaces/analysis.ts';
+import { canonicalize } from './entities/canonicalizer.ts';
+import { SentenceRecognizer } from './entities/recognizer.ts';
+import type { Candidate } from './entities/recognizer.ts';
+import { defaultGazetteer, tokenKey } from './lexicon/gazetteer.ts';
+import type { TypeLexicon } from './lexicon/type-lexicon.ts';
+import { wordClasses } from './lexicon/word-classes.ts';
+import { trailingChromeStart } from './text/chrome.ts';
+import { splitSentences } from './text/sentence-splitter.ts';
+import { tokenize } from './text/tokenizer.ts';
+
+export interface EntityAnalysisOptions extends ExtractOptions {
+  /** A type lexicon learned from labelled data (e.g. `loadConllLexicon`), consulted before the rules. */
+  typeLexicon?: TypeLexicon;
+  /** Keep trailing page chrome ("Follow us ...", headline lists) instead of ignoring it. Default false. */
+  keepTrailingChrome?: boolean;
+}
+
+/**
+ * Entity recognition and canonicalisation for one text: Person, Organization, Country, Place and
+ * Goods with attributes and every mention (UTF-16 offsets, end exclusive). Linear in the text length.
+ */
+export function analyzeEntities(text: string, options: EntityAnalysisOptions = {}): EntityAnalysis {
+  if (typeof text !== 'string') throw new TypeError('analyzeEntities: text must be a string');
+  const limit = options.keepTrailingChrome ? text.length : trailingChromeStart(text);
+  const body = limit < text.length ? text.slice(0, limit) : text;
+  const tokens = tokenize(body);
+  const tokenSentences = splitSentences(tokens);
+  const sentences: Sentence[] = tokenSentences.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+  const lowerInDocument = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && t.text.charCodeAt(0) >= 97 && t.text.charCodeAt(0) <= 122) lowerInDocument.add(t.text);
+  const recognizer = new SentenceRecognizer({
+    text: body,
+    tokens,
+    gazetteer: defaultGazetteer(),
+    lexicon: options.typeLexicon,
+    words: wordClasses(),
+    lowerInDocument,
+    keys: tokens.map((t) => tokenKey(t.text)),
+  });
+  const candidates: Candidate[] = [];
+  tokenSentences.forEach((s, i) => {
+    for (const c of recognizer.recognize(s, i)) candidates.push(c);
+  });
+  const { entities, mentions } = canonicalize({ text: body, tokens, sentences, candidates, gazetteer: defaultGazetteer() });
+  return { text, sentences, entities, mentions };
+}

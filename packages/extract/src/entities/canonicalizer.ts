@@ -1,0 +1,239 @@
+import { entityIdFor } from '@newsgraph/shared';
+import type { EntityAttributes, EntityType, ExtractedEntity } from '@newsgraph/shared';
+import type { EntityMention, Sentence } from '../interfaces/analysis.ts';
+import type { Gazetteer } from '../lexicon/gazetteer.ts';
+import { countryByIso } from '../lexicon/countries.ts';
+import type { Token } from '../text/tokenizer.ts';
+import { isAllCaps } from './recognizer.ts';
+import type { Candidate } from './recognizer.ts';
+import { organizationKindFor } from './organization-kind.ts';
+
+interface Resolved {
+  id: string;
+  type: EntityType;
+  name: string;
+  attributes: EntityAttributes;
+}
+
+export interface CanonicalizeInput {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  candidates: Candidate[];
+  gazetteer: Gazetteer;
+}
+
+const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'in', '&', '-']);
+
+/**
+ * Turns candidates into canonical entities of one document: one entity per real thing, surnames
+ * resolved to full names, acronyms to their expansion, capitals used as governments to countries.
+ */
+export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEntity[]; mentions: EntityMention[] } {
+  const { text, tokens, candidates } = input;
+  const surface = (c: Candidate) => text.slice((tokens[c.first] as Token).start, (tokens[c.last - 1] as Token).end);
+  const resolved = new Map<Candidate, Resolved>();
+
+  // Capitals: one sense per document. If any mention stands for the government, all do.
+  const metonymicCapitals = new Set<string>();
+  for (const c of candidates) if (c.metonymic && c.entry?.capitalOf) metonymicCapitals.add(c.entry.capitalOf);
+
+  // 1. Known entities and clearly typed new ones.
+  for (const c of candidates) {
+    if (c.entry) {
+      const e = c.entry;
+      if (e.capitalOf && metonymicCapitals.has(e.capitalOf)) {
+        const country = countryByIso(e.capitalOf);
+        if (country) {
+          resolved.set(c, { id: entityIdFor('Country', country.name, country.iso), type: 'Country', name: country.name, attributes: { iso: country.iso } });
+          c.source = 'metonymy';
+          continue;
+        }
+      }
+      resolved.set(c, { id: e.id, type: e.type, name: e.name, attributes: { ...e.attributes } });
+    }
+  }
+
+  // 2. Acronyms defined in the text: "Bureau of Terrorist Financing and Financial Crimes (TFFC)".
+  const acronyms = new Map<string, Candidate>();
+  for (const c of candidates) {
+    if (c.type !== 'Organization' && c.type !== null) continue;
+    const open = tokens[c.last];
+    const acr = tokens[c.last + 1];
+    const close = tokens[c.last + 2];
+    if (!open || !acr || !close || open.text !== '(' || close.text !== ')' || !isAllCaps(acr)) continue;
+    if (!initialsMatch(acr.text, surface(c))) continue;
+    acronyms.set(acr.text, c);
+    if (c.type === null) c.type = 'Organization';
+  }
+
+  // 3. New entities: persons (full names), organizations, places.
+  const persons: Array<{ c: Candidate; words: string[] }> = [];
+  const orgs: Array<{ c: Candidate; words: string[] }> = [];
+  for (const c of candidates) {
+    if (resolved.has(c) || c.type === null) continue;
+    const name = cleanName(surface(c));
+    if (!name) continue;
+    const words = name.split(/\s+/);
+    if (c.type === 'Person' && words.length >= 2) persons.push({ c, words });
+    if (c.type === 'Organization' && !isAllCaps(tokens[c.first] as Token) && words.length >= 2) orgs.push({ c, words });
+  }
+  for (const { c } of orgs) if (!resolved.has(c)) resolved.set(c, newEntity(c, 'Organization', cleanName(surface(c))));
+  for (const { c } of persons) if (!resolved.has(c)) resolved.set(c, newEntity(c, 'Person', cleanName(surface(c))));
+
+  const personBySurname = new Map<string, Resolved | null>();
+  for (const { c, words } of persons) {
+    const r = resolved.get(c) as Resolved;
+    for (const w of [words[words.length - 1] as string, words[0] as string]) {
+      const key = w.toLowerCase();
+      const prev = personBySurname.get(key);
+      if (prev === undefined) personBySurname.set(key, r);
+      else if (prev && prev.id !== r.id) personBySurname.set(key, null);
+    }
+  }
+  // A place name that is the surname of a person in this document is that person ("Jordan scored").
+  const lastNames = new Map<string, Resolved | null>();
+  for (const { c, words } of persons) {
+    const key = (words[words.length - 1] as string).toLowerCase();
+    const r = resolved.get(c) as Resolved;
+    const prev = lastNames.get(key);
+    lastNames.set(key, prev === undefined || prev?.id === r.id ? r : null);
+  }
+  for (const c of candidates) {
+    if (!c.entry || c.last - c.first !== 1 || c.entry.form !== 'name' || (c.type !== 'Place' && c.type !== 'Country')) continue;
+    const t = tokens[c.first] as Token;
+    if (isAllCaps(t)) continue;
+    const person = lastNames.get(t.text.toLowerCase());
+    if (person) {
+      resolved.set(c, person);
+      c.source = 'surname';
+    }
+  }
+  // Short forms of organizations: the first word ("Bloomberg" for Bloomberg News), or the last
+  // word when written after "the" ("the Journal" for The Wall Street Journal).
+  const orgByFirst = new Map<string, Resolved | null>();
+  const orgByLast = new Map<string, Resolved | null>();
+  const remember = (map: Map<string, Resolved | null>, key: string, r: Resolved) => {
+    const prev = map.get(key);
+    map.set(key, prev === undefined || prev?.id === r.id ? r : null);
+  };
+  for (const c of candidates) {
+    const r = resolved.get(c);
+    if (!r || r.type !== 'Organization') continue;
+    const words = cleanName(surface(c)).split(/\s+/).filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()));
+    if (words.length < 2) continue;
+    remember(orgByFirst, (words[0] as string).toLowerCase(), r);
+    remember(orgByLast, (words[words.length - 1] as string).toLowerCase(), r);
+  }
+  const afterThe = (c: Candidate) => c.first > 0 && (tokens[c.first - 1] as Token).text.toLowerCase() === 'the';
+
+  // 4. Everything else: acronyms, surnames, short forms; otherwise keep typed spans, drop unknowns.
+  for (const c of candidates) {
+    if (resolved.has(c)) continue;
+    const s = cleanName(surface(c));
+    if (!s) continue;
+    const acr = acronyms.get(s);
+    if (acr && acr !== c) {
+      const target = resolved.get(acr);
+      if (target) {
+        resolved.set(c, target);
+        c.source = 'acronym';
+        continue;
+      }
+    }
+    const words = s.split(/\s+/);
+    if (words.length === 1 && c.type !== 'Place' && c.type !== 'Country') {
+      const key = s.toLowerCase();
+      const person = personBySurname.get(key);
+      if (person && c.type !== 'Organization') {
+        resolved.set(c, person);
+        c.source = 'surname';
+        continue;
+      }
+      const org = orgByFirst.get(key) ?? (afterThe(c) ? orgByLast.get(key) : undefined);
+      if (org && !person && c.type !== 'Person') {
+        resolved.set(c, org);
+        c.source = 'short-name';
+        continue;
+      }
+    }
+    if (c.type === null) continue;
+    if (c.weak && c.type === 'Person' && words.length < 2) continue;
+    resolved.set(c, newEntity(c, c.type, s));
+  }
+
+  // 5. Build entities and mentions.
+  const entities = new Map<string, ExtractedEntity>();
+  const mentions: EntityMention[] = [];
+  for (const c of candidates) {
+    const r = resolved.get(c);
+    if (!r) continue;
+    const start = (tokens[c.first] as Token).start;
+    const end = (tokens[c.last - 1] as Token).end;
+    const mentionText = text.slice(start, end);
+    if (cleanName(mentionText).length < 2) continue; // a lone initial or symbol is not a name
+    let e = entities.get(r.id);
+    if (!e) {
+      e = { id: r.id, type: r.type, name: r.name, aliases: [], attributes: { ...r.attributes }, mentions: [] };
+      entities.set(r.id, e);
+    }
+    e.mentions.push({ start, end, text: mentionText });
+    if (r.type === 'Person' && cleanName(mentionText).length > e.name.length) e.name = cleanName(mentionText);
+    const m: EntityMention = { entityId: r.id, start, end, text: mentionText, sentenceIndex: c.sentenceIndex, source: c.source };
+    if (c.adjectival) m.adjectival = true;
+    if (c.role) {
+      m.role = c.role;
+      if (e.attributes.role === undefined) e.attributes.role = c.role;
+    }
+    if (c.affiliation && e.attributes.affiliation === undefined) {
+      const a = resolved.get(c.affiliation);
+      if (a) e.attributes.affiliation = a.id;
+    }
+    mentions.push(m);
+  }
+  for (const e of entities.values()) {
+    const aliases = new Set<string>();
+    for (const m of e.mentions) {
+      const n = cleanName(m.text);
+      if (n && n !== e.name) aliases.add(n);
+    }
+    e.aliases = [...aliases];
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { entities: [...entities.values()], mentions };
+}
+
+function newEntity(c: Candidate, type: EntityType, name: string): Resolved {
+  const attributes: EntityAttributes = {};
+  if (type === 'Organization') attributes.kind = organizationKindFor(name);
+  if (type === 'Place' && c.entry?.attributes.country) attributes.country = c.entry.attributes.country;
+  return { id: entityIdFor(type, name), type, name, attributes };
+}
+
+/** A name without possessive, quotes, surrounding punctuation or a leading "the". */
+export function cleanName(s: string): string {
+  let out = s.replace(/\s+/g, ' ').trim();
+  out = out.replace(/['’]s$/u, '');
+  out = out.replace(/^[\s"“”‘’'`([{«»\-–—:;,.]+|[\s"“”‘’'`)\]}«»\-–—:;,]+$/gu, '');
+  out = out.replace(/^the\s+/i, (m) => (out.length > m.length + 2 ? '' : m));
+  return out.trim();
+}
+
+/** "TFFC" matches "Bureau of Terrorist Financing and Financial Crimes": its letters are word initials in order. */
+export function initialsMatch(acronym: string, phrase: string): boolean {
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toUpperCase();
+  if (letters.length < 2) return false;
+  const initials = phrase
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
+  let i = 0;
+  for (const ch of initials) if (ch === letters[i]) i++;
+  if (i === letters.length) return true;
+  // Letters anywhere in the capitals of the phrase ("HKMA" in "Hong Kong Monetary Authority").
+  const caps = phrase.replace(/[^A-Z]/g, '');
+  i = 0;
+  for (const ch of caps) if (ch === letters[i]) i++;
+  return i === letters.length && letters.charAt(0) === caps.charAt(0);
+}

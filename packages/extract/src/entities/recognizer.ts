@@ -1,0 +1,785 @@
+import type { EntityType } from '@newsgraph/shared';
+import type { Gazetteer, GazetteerEntry } from '../lexicon/gazetteer.ts';
+import {
+  COMPASS_WORDS,
+  GOVERNMENT_ROLE_HEADS,
+  HONORIFICS,
+  ORG_OF_HEADS,
+  ORG_SUFFIXES,
+  PLACE_OF_HEADS,
+  PLACE_SUFFIXES,
+  ROLE_HEADS,
+  TITLE_WORDS,
+} from '../lexicon/titles.ts';
+import { contextWord, suffixKey } from '../lexicon/type-lexicon.ts';
+import type { LabelCounts, TypeLexicon } from '../lexicon/type-lexicon.ts';
+import { ACTOR_VERBS, FUNCTION_WORDS, MONTHS_AND_DAYS } from '../lexicon/word-classes.ts';
+import type { WordClasses } from '../lexicon/word-classes.ts';
+import type { TokenSentence } from '../text/sentence-splitter.ts';
+import type { Token } from '../text/tokenizer.ts';
+
+/** A recognised span before document-level canonicalisation. */
+export interface Candidate {
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+  sentenceIndex: number;
+  /** null: a capitalised span of unknown type, kept for document-level resolution (surname, acronym). */
+  type: EntityType | null;
+  entry?: GazetteerEntry;
+  source: string;
+  /** Low confidence: dropped unless the document confirms it. */
+  weak?: boolean;
+  adjectival?: boolean;
+  role?: string;
+  /** The organization or country the person works for, when written next to the role. */
+  affiliation?: Candidate;
+  /** For a capital city used as its government ("Washington said"). */
+  metonymic?: boolean;
+}
+
+export interface RecognizerContext {
+  text: string;
+  tokens: readonly Token[];
+  gazetteer: Gazetteer;
+  lexicon: TypeLexicon | undefined;
+  words: WordClasses;
+  /** Words that occur in lower case somewhere in the document. */
+  lowerInDocument: ReadonlySet<string>;
+  /** Lookup key of each token (lower case, apostrophes folded), parallel to `tokens`. */
+  keys: readonly string[];
+}
+
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'du', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'y']);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '–', '—', ':']);
+const ORG_IN_HEADS = new Set(['consulate', 'embassy', 'consulate-general', 'mission']);
+
+function isUpperLetter(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function stripDot(s: string): string {
+  return s.endsWith('.') ? s.slice(0, -1) : s;
+}
+
+export function isCapitalised(t: Token): boolean {
+  return t.kind === 'word' && isUpperLetter(t.text.charAt(0));
+}
+
+export function isAllCaps(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  let letters = 0;
+  for (const ch of t.text) {
+    if (ch === '.' || ch === '&' || ch === "'") continue;
+    if (ch !== ch.toUpperCase()) return false;
+    if (ch !== ch.toLowerCase()) letters++;
+  }
+  return letters >= 2;
+}
+
+/** Recognises entity candidates in one sentence. Linear in the sentence length (bounded lookups). */
+export class SentenceRecognizer {
+  private readonly ctx: RecognizerContext;
+  private readonly out: Candidate[] = [];
+  private sentenceIndex = 0;
+  private sentence: TokenSentence = { start: 0, end: 0, firstToken: 0, lastToken: 0 };
+  private capsMode = false;
+
+  constructor(ctx: RecognizerContext) {
+    this.ctx = ctx;
+  }
+
+  recognize(sentence: TokenSentence, sentenceIndex: number): Candidate[] {
+    this.out.length = 0;
+    this.sentence = sentence;
+    this.sentenceIndex = sentenceIndex;
+    this.capsMode = this.isCapsSentence();
+    const { firstToken: f, lastToken: l } = sentence;
+    if (this.capsMode) this.scanKnownOnly(f, l);
+    else {
+      let k = f;
+      while (k < l) {
+        if (!this.isNameToken(k)) {
+          k++;
+          continue;
+        }
+        const end = this.runEnd(k, l);
+        this.segmentRun(k, end);
+        k = end;
+      }
+    }
+    this.matchGoods(f, l);
+    this.out.sort((a, b) => a.first - b.first);
+    return this.out.slice();
+  }
+
+  // ---- helpers over tokens -------------------------------------------------------------------
+
+  private tok(i: number): Token {
+    return this.ctx.tokens[i] as Token;
+  }
+
+  private lower(i: number): string {
+    return this.ctx.keys[i] as string;
+  }
+
+  /** A headline-like sentence: no word with a lower-case letter, at least one all-caps word. */
+  private isCapsSentence(): boolean {
+    let caps = 0;
+    for (let i = this.sentence.firstToken; i < this.sentence.lastToken; i++) {
+      const t = this.tok(i);
+      if (t.kind !== 'word') continue;
+      if (t.text !== t.text.toUpperCase()) return false;
+      if (t.text.length >= 2) caps++;
+    }
+    return caps >= 1;
+  }
+
+  private isNameToken(i: number): boolean {
+    const t = this.tok(i);
+    if (!isCapitalised(t)) return false;
+    const lower = t.text.toLowerCase();
+    if (MONTHS_AND_DAYS.has(stripDot(lower)) && !this.ctx.gazetteer.lookup(lower)) return false;
+    return true;
+  }
+
+  private keyOf(a: number, b: number): string {
+    let key = this.ctx.keys[a] as string;
+    for (let i = a + 1; i < b; i++) key += ' ' + (this.ctx.keys[i] as string);
+    return key;
+  }
+
+  /** Could a known name continue after this key? */
+  private hasPrefix(key: string): boolean {
+    return this.ctx.gazetteer.namePrefixes.has(key) || (this.ctx.lexicon?.prefixes.has(key) ?? false);
+  }
+
+  private spanText(a: number, b: number): string {
+    return this.ctx.text.slice(this.tok(a).start, this.tok(b - 1).end);
+  }
+
+  /** Gazetteer entries for tokens [a,b), honouring exact-case acronyms. */
+  private gazetteerAt(a: number, b: number, key?: string): GazetteerEntry[] | null {
+    const list = this.ctx.gazetteer.lookup(key ?? this.keyOf(a, b));
+    if (!list) return null;
+    const surface = b - a === 1 ? this.tok(a).text : null;
+    const ok = list.filter((e) => !e.exactCase || (surface !== null && surface === e.exactCase) || (b - a > 1 && this.spanText(a, b) === e.exactCase));
+    if (ok.length === 0) return null;
+    // Names must be written capitalised unless the alias itself starts lower case ("mainland China").
+    const first = this.tok(a);
+    if (!isCapitalised(first) && !ok.some((e) => e.name.charAt(0) === e.name.charAt(0).toLowerCase())) return null;
+    return ok;
+  }
+
+  private lexiconAt(a: number, b: number, key?: string): LabelCounts | null {
+    const lex = this.ctx.lexicon;
+    if (!lex) return null;
+    const k = key ?? this.keyOf(a, b);
+    const counts = lex.phrases.get(k);
+    if (!counts) return null;
+    if (b - a === 1) {
+      // A word that is usually not a name when capitalised ("The") is not known as a name.
+      const stats = lex.tokens.get(k);
+      const named = counts[0] + counts[1] + counts[2] + counts[3];
+      if (stats && stats.capitalOther + stats.initialOther > named) return null;
+    }
+    return counts;
+  }
+
+  private isKnown(a: number, b: number, key?: string): boolean {
+    const k = key ?? this.keyOf(a, b);
+    return this.gazetteerAt(a, b, k) !== null || this.lexiconAt(a, b, k) !== null;
+  }
+
+  // ---- runs of capitalised tokens ---------------------------------------------------------------
+
+  private runEnd(start: number, limit: number): number {
+    let end = start + 1;
+    let sawOfAfterOrgHead = false;
+    const lex = this.ctx.lexicon;
+    while (end < limit) {
+      const t = this.tok(end);
+      if (t.newlineBefore) break;
+      if (this.isNameToken(end)) {
+        end++;
+        continue;
+      }
+      const next = end + 1 < limit ? end + 1 : -1;
+      if (next < 0 || !this.isNameToken(next) || this.tok(next).newlineBefore) break;
+      const w = t.text.toLowerCase();
+      const prev = stripDot(this.lower(end - 1));
+      if (t.kind === 'punct' && (t.text === '-' || t.text === '&') && !t.spaceBefore && !this.tok(next).spaceBefore) {
+        end = next + 1;
+        continue;
+      }
+      if (t.text === '&') {
+        end = next + 1;
+        continue;
+      }
+      if (w === 'of' || w === 'for') {
+        if (ORG_OF_HEADS.has(prev) || PLACE_OF_HEADS.has(prev) || ROLE_HEADS.has(prev) || lex?.connectorHeads.has(prev)) {
+          if (ORG_OF_HEADS.has(prev) || lex?.connectorHeads.has(prev)) sawOfAfterOrgHead = true;
+          end = next + 1;
+          continue;
+        }
+        break;
+      }
+      if (w === 'and') {
+        if (sawOfAfterOrgHead || lex?.connectorHeads.has(prev) || this.ctx.gazetteer.lookup(`${this.keyOf(start, end)} and ${this.lower(next)}`)) {
+          end = next + 1;
+          continue;
+        }
+        // Multi-word country names with "and" (Trinidad and Tobago).
+        let joined = false;
+        for (let m = next + 1; m <= Math.min(limit, next + 4); m++) {
+          if (this.ctx.gazetteer.lookup(this.keyOf(start, m))) {
+            end = m;
+            joined = true;
+            break;
+          }
+        }
+        if (joined) continue;
+        break;
+      }
+      if (w === 'in' && (ORG_IN_HEADS.has(prev) || sawOfAfterOrgHead)) {
+        end = next + 1;
+        continue;
+      }
+      if (NAME_PARTICLES.has(w) && t.kind === 'word') {
+        end = next + 1;
+        continue;
+      }
+      break;
+    }
+    return end;
+  }
+
+  private isSentenceInitial(i: number): boolean {
+    if (i === this.sentence.firstToken) return true;
+    const prev = this.tok(i - 1);
+    if (OPENERS.has(prev.text)) return i - 1 === this.sentence.firstToken || OPENERS.has(this.tok(i - 2).text) || this.tok(i - 2).kind === 'punct';
+    return false;
+  }
+
+  private isCommonWord(i: number): boolean {
+    const lower = this.lower(i);
+    const lex = this.ctx.lexicon;
+    if (lex) {
+      const s = lex.tokens.get(lower);
+      if (s) {
+        const named = s.labels[0] + s.labels[1] + s.labels[2] + s.labels[3];
+        if (s.lower + s.initialOther + s.capitalOther > named * 2 + 1) return true;
+        if (named > 0) return false;
+      }
+    }
+    if (this.ctx.words.firstNames.has(lower) || this.ctx.words.lastNames.has(lower)) return false;
+    return this.ctx.words.common.has(lower) || this.ctx.lowerInDocument.has(lower);
+  }
+
+  // ---- segmentation of a run into candidates ---------------------------------------------------
+
+  private segmentRun(start: number, end: number): void {
+    let i = start;
+    // A title in front of a name: "Deputy Treasury Secretary Wally Adeyemo".
+    if (this.splitTitle(i, end)) return;
+    // Drop capitalised ordinary words at the start of a sentence ("Speakers from HSBC").
+    while (i < end && !this.isKnown(i, end) && ((this.isSentenceInitial(i) && this.isCommonWord(i)) || (this.lower(i) === 'the' && i + 1 < end))) {
+      i++;
+    }
+    if (i >= end) return;
+    if (i > start && this.splitTitle(i, end)) return;
+    // Whole run known.
+    if (this.emitKnown(i, end, 'gazetteer')) return;
+    // Organisation constructions: "... Authority", "Bank of ...", "Consulate in ...".
+    const lastWord = stripDot(this.lower(end - 1));
+    if (end - i >= 2 && (ORG_SUFFIXES.has(lastWord) || ORG_SUFFIXES.has(this.lower(end - 1))) && !PLACE_SUFFIXES.has(lastWord)) {
+      this.emitNew(i, end, 'Organization', 'org-suffix');
+      return;
+    }
+    for (let p = i; p + 1 < end; p++) {
+      const w = this.lower(p + 1);
+      const head = stripDot(this.lower(p));
+      const isOrgHead = ORG_OF_HEADS.has(head) && (w === 'of' || w === 'for' || w === 'in');
+      const isPlaceHead = PLACE_OF_HEADS.has(head) && w === 'of';
+      if (!isOrgHead && !isPlaceHead) continue;
+      let from = p;
+      if (p > i && this.prefixBelongsToOrg(i, p)) from = i;
+      if (from > i) this.segmentGreedy(i, from);
+      if (!this.emitKnown(from, end, 'gazetteer')) this.emitNew(from, end, isOrgHead ? 'Organization' : 'Place', isOrgHead ? 'org-of' : 'place-of');
+      return;
+    }
+    if (end - i >= 2 && PLACE_SUFFIXES.has(lastWord) && !this.isKnown(i, end)) {
+      this.emitNew(i, end, 'Place', 'place-suffix');
+      return;
+    }
+    // With a learned lexicon an unknown run is one name typed as a whole ("Michael Johnson" is not
+    // "Michael" + "Johnson"); with public lexicons only, known pieces are taken and the rest typed.
+    if (this.ctx.lexicon && end - i >= 2 && !this.startsWithKnownCountry(i, end)) {
+      this.emitUnknown(i, end);
+      return;
+    }
+    this.segmentGreedy(i, end);
+  }
+
+  /** "Iranian Mahan Air": a leading country/demonym that is a separate mention. */
+  private startsWithKnownCountry(a: number, b: number): boolean {
+    const m = this.longestKnownWithin(a, b);
+    if (m <= a || m >= b) return false;
+    const g = this.gazetteerAt(a, m);
+    return g !== null && g.some((e) => e.type === 'Country' && e.form === 'demonym');
+  }
+
+  private prefixBelongsToOrg(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) {
+      const g = this.gazetteerAt(k, k + 1);
+      if (g?.some((e) => e.type === 'Country')) continue;
+      if (TITLE_WORDS.has(this.lower(k))) continue;
+      return false;
+    }
+    return true;
+  }
+
+  /** Longest known phrase at each position; unknown stretches are typed by context. */
+  private segmentGreedy(a: number, b: number): void {
+    let k = a;
+    let pending = -1;
+    const flush = (upTo: number) => {
+      if (pending >= 0 && upTo > pending) this.emitUnknown(pending, upTo);
+      pending = -1;
+    };
+    while (k < b) {
+      const m = this.longestKnown(k, b);
+      if (m > k) {
+        flush(k);
+        this.emitKnown(k, m, 'gazetteer');
+        k = m;
+        continue;
+      }
+      // Compass word + known region: "Northwestern Europe" is a mention of Europe.
+      if (COMPASS_WORDS.has(this.lower(k)) && k + 1 < b) {
+        const m2 = this.longestKnown(k + 1, b);
+        if (m2 > k + 1) {
+          const g = this.gazetteerAt(k + 1, m2);
+          const place = g?.find((e) => e.type === 'Place');
+          if (place) {
+            flush(k);
+            this.push({ first: k, last: m2, type: 'Place', entry: place, source: 'gazetteer' });
+            k = m2;
+            continue;
+          }
+        }
+      }
+      if (pending < 0) pending = k;
+      k++;
+    }
+    flush(b);
+  }
+
+  /** End of the longest known phrase starting at k, within the run or stretching over lower-case words after it. */
+  private longestKnown(k: number, b: number): number {
+    const limit = this.sentence.lastToken;
+    let best = k;
+    let key = '';
+    for (let m = k + 1; m <= limit; m++) {
+      key = m === k + 1 ? (this.ctx.keys[k] as string) : key + ' ' + (this.ctx.keys[m - 1] as string);
+      if (m > b) {
+        // Beyond the run only gazetteer names that continue in lower case ("Arab world").
+        if (this.tok(m - 1).kind === 'word' && this.gazetteerAt(k, m, key)) best = m;
+      } else if (this.isKnown(k, m, key)) best = m;
+      if (!this.hasPrefix(key)) break;
+    }
+    return best;
+  }
+
+  /** Emit tokens [a,b) as a known phrase; false if unknown. */
+  private emitKnown(a: number, b: number, source: string): boolean {
+    const g = this.gazetteerAt(a, b);
+    const lexCounts = this.lexiconAt(a, b);
+    if (!g && !lexCounts) return false;
+    const entry: GazetteerEntry | undefined = g ? this.pickEntry(g, a, b) : undefined;
+    const table = this.tableContext(a, b);
+    if (table === 'team' && (entry ? entry.type === 'Place' : lexCounts !== null && argmax(lexCounts) <= 2)) {
+      this.push({ first: a, last: b, type: 'Organization', source: 'team-context' });
+      return true;
+    }
+    if (table === 'dateline' && (entry ? entry.type === 'Place' : lexCounts !== null && argmax(lexCounts) <= 2)) {
+      this.push({ first: a, last: b, type: 'Place', source: 'dateline', ...(entry ? { entry } : {}) });
+      return true;
+    }
+    if (lexCounts) {
+      const lexType = argmax(lexCounts);
+      const total = lexCounts[0] + lexCounts[1] + lexCounts[2] + lexCounts[3];
+      if (!entry) {
+        if (lexType === 3) return true; // known MISC: consume, emit nothing
+        this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[lexType] ?? 'Place', source: 'lexicon' });
+        return true;
+      }
+      // The lexicon overrides the gazetteer only when it is clearly of another opinion.
+      const gazLabel = entry.type === 'Person' ? 0 : entry.type === 'Organization' ? 1 : entry.type === 'Goods' ? 3 : 2;
+      if (entry.weak && lexType !== gazLabel) {
+        if (lexType === 3) return true;
+        this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[lexType] ?? 'Place', source: 'lexicon' });
+        return true;
+      }
+      if (entry.form !== 'demonym' && entry.type !== 'Place' && entry.type !== 'Country' && lexType !== gazLabel && total >= 3 && (lexCounts[lexType] ?? 0) >= 3 * (lexCounts[gazLabel] ?? 0)) {
+        if (lexType === 3) return true;
+        this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[lexType] ?? 'Place', source: 'lexicon' });
+        return true;
+      }
+    }
+    if (!entry) return false;
+    if (entry.form === 'demonym') {
+      this.push({ first: a, last: b, type: entry.type, entry, source: 'demonym', adjectival: true });
+      return true;
+    }
+    const cand: Candidate = { first: a, last: b, type: entry.type, entry, source, sentenceIndex: this.sentenceIndex };
+    if (entry.capitalOf && this.isMetonymic(a, b)) cand.metonymic = true;
+    this.push(cand);
+    return true;
+  }
+
+  private pickEntry(list: GazetteerEntry[], a: number, b: number): GazetteerEntry {
+    if (list.length === 1) return list[0] as GazetteerEntry;
+    // Prefer exact-case acronyms, then names over demonyms, then countries over places.
+    const text = this.spanText(a, b);
+    const exact = list.find((e) => e.exactCase === text);
+    if (exact) return exact;
+    const order = (e: GazetteerEntry) => (e.form === 'name' ? 0 : 1) * 10 + (e.type === 'Country' ? 0 : e.type === 'Organization' ? 1 : 2);
+    return [...list].sort((x, y) => order(x) - order(y))[0] as GazetteerEntry;
+  }
+
+  /**
+   * Result tables and datelines: "Leeds 2 Chelsea 1" (a city followed by a score is a team),
+   * "MILWAUKEE 1996-08-29" (a place first in the line, followed by a date).
+   */
+  private tableContext(a: number, b: number): 'team' | 'dateline' | null {
+    const l = this.sentence.lastToken;
+    if (b >= l || this.tok(b).kind !== 'number') return null;
+    const afterNumber = b + 1 < l ? this.tok(b + 1) : null;
+    const isDate = afterNumber !== null && afterNumber.text === '-' && !afterNumber.spaceBefore && /^\d{4}$/.test(this.tok(b).text);
+    const first = a === this.sentence.firstToken;
+    if (isDate) return first ? 'dateline' : null;
+    if (first || this.tok(a - 1).kind === 'number') return 'team';
+    return null;
+  }
+
+  /** "Washington said", "Beijing's response": a capital standing for its government. */
+  private isMetonymic(a: number, b: number): boolean {
+    const l = this.sentence.lastToken;
+    if (b >= l) return false;
+    const next = this.tok(b);
+    if (next.kind === 'possessive') return true;
+    if (next.kind === 'word' && ACTOR_VERBS.has(next.text.toLowerCase())) return true;
+    if (a > this.sentence.firstToken) {
+      const prev = this.lower(a - 1);
+      if ((prev === 'between' || prev === 'with' || prev === 'by') && b + 1 < l && this.lower(b) === 'and') return true;
+    }
+    return false;
+  }
+
+  private emitNew(a: number, b: number, type: EntityType, source: string): void {
+    this.push({ first: a, last: b, type, source });
+  }
+
+  // ---- titles and roles --------------------------------------------------------------------------
+
+  /**
+   * "US Secretary of State Antony Blinken": a (country/demonym) + title words ending in a role head,
+   * followed by a name. Emits the country/org mentions inside the title and the person.
+   */
+  private splitTitle(start: number, end: number): boolean {
+    let j = start;
+    let sawHead = false;
+    const inner: Array<[number, number]> = [];
+    while (j < end) {
+      const w = stripDot(this.lower(j));
+      if (ROLE_HEADS.has(w) || HONORIFICS.has(this.lower(j))) {
+        sawHead = true;
+        j++;
+        continue;
+      }
+      if (TITLE_WORDS.has(w) || ((w === 'of' || w === 'for' || w === 'and' || w === '-') && j > start)) {
+        // "Treasury" inside a title is still a mention of the Treasury.
+        const g = this.gazetteerAt(j, j + 1);
+        if (g?.some((e) => e.type === 'Organization')) inner.push([j, j + 1]);
+        j++;
+        continue;
+      }
+      const m = this.longestKnownWithin(j, end);
+      if (m > j && !sawHead) {
+        const g = this.gazetteerAt(j, m);
+        if (g?.some((e) => e.type === 'Country' || e.type === 'Organization')) {
+          inner.push([j, m]);
+          j = m;
+          continue;
+        }
+      }
+      break;
+    }
+    if (!sawHead) return false;
+    // The last title token must be a role head ("Finance Minister"), not "Finance Ministry".
+    let lastHead = -1;
+    for (let k = start; k < j; k++) if (ROLE_HEADS.has(stripDot(this.lower(k))) || HONORIFICS.has(this.lower(k))) lastHead = k;
+    if (lastHead < 0) return false;
+    const nameStart = j;
+    if (nameStart < end) {
+      const last = stripDot(this.lower(end - 1));
+      if (ORG_SUFFIXES.has(last) || PLACE_SUFFIXES.has(last)) return false;
+      const known = this.gazetteerAt(nameStart, end);
+      if (known && known.some((e) => e.type !== 'Person') && end - nameStart > 0) {
+        // "Coach ... Manchester United": the rest is not a name.
+        if (!HONORIFICS.has(this.lower(lastHead))) return false;
+      }
+    }
+    const innerIdx: number[] = [];
+    for (const [a, b] of inner) {
+      const before = this.out.length;
+      this.emitKnown(a, b, 'title');
+      if (this.out.length > before) innerIdx.push(this.out.length - 1);
+    }
+    if (nameStart >= end) return true; // a bare title ("Prime Minister"): no person here
+    const role = this.spanText(start, lastHead + 1);
+    const head = stripDot(this.lower(lastHead));
+    let affiliation: Candidate | undefined;
+    const innerCands = innerIdx.map((x) => this.out[x] as Candidate);
+    const org = innerCands.find((c) => c.type === 'Organization');
+    const country = innerCands.find((c) => c.type === 'Country');
+    if (org) affiliation = org;
+    else if (country && GOVERNMENT_ROLE_HEADS.has(head)) affiliation = country;
+    // Strip the country from the role text: "US Secretary of State" -> "Secretary of State".
+    let roleStart = start;
+    for (const [a, b] of inner) if (a === roleStart && this.out.some((c) => c.first === a && c.type === 'Country')) roleStart = b;
+    const roleText = roleStart < nameStart ? this.spanText(roleStart, nameStart) : role;
+    const isHonorific = HONORIFICS.has(this.lower(lastHead)) && lastHead === start && !ROLE_HEADS.has(head);
+    this.push({
+      first: nameStart,
+      last: end,
+      type: 'Person',
+      source: 'title-name',
+      ...(isHonorific ? {} : { role: roleText }),
+      ...(affiliation ? { affiliation } : {}),
+    });
+    return true;
+  }
+
+  private longestKnownWithin(k: number, b: number): number {
+    let best = k;
+    let key = '';
+    for (let m = k + 1; m <= b; m++) {
+      key = m === k + 1 ? (this.ctx.keys[k] as string) : key + ' ' + (this.ctx.keys[m - 1] as string);
+      if (this.gazetteerAt(k, m, key)) best = m;
+      if (!this.ctx.gazetteer.namePrefixes.has(key)) break;
+    }
+    return best;
+  }
+
+  /**
+   * A lower-case role phrase right before a name: "financial crimes specialist Elizabeth Rosenberg",
+   * "assistant secretary of commerce for export administration Thea Kendler".
+   */
+  private roleBefore(nameStart: number): { text: string; start: number; head: string } | null {
+    const f = this.sentence.firstToken;
+    let k = nameStart - 1;
+    let start = -1;
+    let head = '';
+    let steps = 0;
+    while (k >= f && steps < 10) {
+      const t = this.tok(k);
+      const w = stripDot(t.text.toLowerCase());
+      if (t.kind === 'punct' && t.text === '-' && !t.spaceBefore) {
+        k--;
+        steps++;
+        continue;
+      }
+      if (t.kind !== 'word') break;
+      if (this.out.some((c) => k >= c.first && k < c.last)) break;
+      const isRoleHead = ROLE_HEADS.has(w) || HONORIFICS.has(t.text.toLowerCase());
+      const isConnector = w === 'of' || w === 'for' || w === 'and';
+      if (!isRoleHead && !isConnector) {
+        if (isCapitalised(t) && !TITLE_WORDS.has(w)) break;
+        if (FUNCTION_WORDS.has(w) || this.ctx.words.verbForms.has(w) || MONTHS_AND_DAYS.has(w)) break;
+      }
+      if (isConnector && start < 0) break;
+      if (isRoleHead && !head) head = w;
+      start = k;
+      k--;
+      steps++;
+    }
+    if (start < 0 || !head) return null;
+    // Do not start the role with a connector.
+    while (start < nameStart && ['of', 'for', 'and', '-'].includes(this.lower(start))) start++;
+    if (start >= nameStart) return null;
+    return { text: this.spanText(start, nameStart), start, head };
+  }
+
+  // ---- unknown capitalised spans -----------------------------------------------------------------
+
+  private emitUnknown(a: number, b: number): void {
+    // Trim title words left over at the edges ("Senator" handled earlier; "Foreign" alone is nothing).
+    while (a < b && (FUNCTION_WORDS.has(this.lower(a)) || this.lower(a) === '-')) a++;
+    while (b > a && (FUNCTION_WORDS.has(this.lower(b - 1)) || this.tok(b - 1).kind !== 'word')) b--;
+    if (a >= b) return;
+    const lex = this.ctx.lexicon;
+    const n = b - a;
+    const role = this.roleBefore(a);
+    const prevText = a > this.sentence.firstToken ? this.lower(a - 1) : '';
+    if (role || HONORIFICS.has(prevText)) {
+      const cand: Candidate = { first: a, last: b, type: 'Person', source: role ? 'role-name' : 'honorific', sentenceIndex: this.sentenceIndex };
+      if (role && !HONORIFICS.has(role.head)) {
+        cand.role = role.text;
+        // Affiliation: the entity written right before the role phrase.
+        const before = this.out.findIndex((c) => c.last === role.start && (c.type === 'Organization' || c.type === 'Country'));
+        if (before >= 0) {
+          const c = this.out[before] as Candidate;
+          if (c.type === 'Organization' || GOVERNMENT_ROLE_HEADS.has(role.head)) cand.affiliation = c;
+        }
+      }
+      this.push(cand);
+      return;
+    }
+    // "Veldhoven-based": a place.
+    if (b < this.sentence.lastToken - 1 && this.tok(b).text === '-' && !this.tok(b).spaceBefore && /^(based|born|headquartered|registered|listed)$/.test(this.lower(b + 1))) {
+      this.push({ first: a, last: b, type: 'Place', source: 'based-on' });
+      return;
+    }
+    if (lex) {
+      const outcome = this.classify(a, b);
+      if (outcome === 4 || outcome === 3) {
+        // Most likely not a PER/ORG/LOC name; still a candidate for surname/acronym resolution.
+        this.push({ first: a, last: b, type: null, source: 'capitalised' });
+        return;
+      }
+      this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[outcome] ?? 'Place', source: 'lexicon-context' });
+      return;
+    }
+    const first = this.lower(a);
+    const last = this.lower(b - 1);
+    const words = this.ctx.words;
+    if (n >= 2 && n <= 4 && (words.firstNames.has(first) || words.lastNames.has(last))) {
+      this.push({ first: a, last: b, type: 'Person', source: 'name-list' });
+      return;
+    }
+    if (n === 1 && isAllCaps(this.tok(a)) && this.tok(a).text.length <= 6) {
+      this.push({ first: a, last: b, type: 'Organization', source: 'acronym', weak: true });
+      return;
+    }
+    if (n >= 2 && n <= 4 && this.allNameLike(a, b)) {
+      this.push({ first: a, last: b, type: 'Person', source: 'name-shape', weak: true });
+      return;
+    }
+    this.push({ first: a, last: b, type: null, source: 'capitalised' });
+  }
+
+  private allNameLike(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) {
+      const t = this.tok(k);
+      if (t.kind !== 'word') return false;
+      if (k > a && NAME_PARTICLES.has(t.text)) continue;
+      if (!isCapitalised(t) || isAllCaps(t)) return false;
+      const w = t.text.toLowerCase();
+      if (TITLE_WORDS.has(w) || ORG_SUFFIXES.has(w) || this.ctx.words.common.has(w)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Naive-Bayes typing of an unseen span from the learned lexicon: per-token label votes, the word
+   * before and after, and the last letters of the last word. Returns 0..4 = PER, ORG, LOC, MISC, not-a-name.
+   */
+  private classify(a: number, b: number): number {
+    const lex = this.ctx.lexicon as TypeLexicon;
+    const ctx = lex.context;
+    const n = b - a;
+    const prev = a > this.sentence.firstToken ? contextWord(this.tok(a - 1).text) : '<edge>';
+    const next = b < this.sentence.lastToken ? contextWord(this.tok(b).text) : '<edge>';
+    const features = [ctx.prev.get(prev), ctx.next.get(next), ctx.suffix.get(suffixKey(this.tok(b - 1).text))];
+    let best = 4;
+    let bestScore = -Infinity;
+    for (let label = 0; label < 5; label++) {
+      const total = ctx.totals[label as 0] + 1;
+      let score = Math.log(total);
+      if (label === 4) score += (n - 1) * Math.log(0.05);
+      if (label === 3) score += Math.log(0.7);
+      for (const f of features) score += Math.log(((f?.[label as 0] ?? 0) + 0.5) / (total + 2500));
+      for (let k = a; k < b; k++) {
+        const st = lex.tokens.get(this.lower(k));
+        if (!st) continue;
+        const counts = [st.labels[0], st.labels[1], st.labels[2], st.labels[3], st.capitalOther];
+        const sum = counts.reduce((x, y) => x + y, 0);
+        if (sum === 0) continue;
+        score += 1.5 * Math.log(((counts[label] ?? 0) + 0.1) / (sum + 0.5));
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = label;
+      }
+    }
+    return best;
+  }
+
+  // ---- caps-only sentences (headlines) and goods ---------------------------------------------
+
+  /** In an all-caps sentence capitalisation says nothing: only known phrases are taken. */
+  private scanKnownOnly(f: number, l: number): void {
+    let k = f;
+    while (k < l) {
+      if (this.tok(k).kind !== 'word') {
+        k++;
+        continue;
+      }
+      let m = k;
+      let key = '';
+      for (let e = k + 1; e <= l; e++) {
+        key = e === k + 1 ? (this.ctx.keys[k] as string) : key + ' ' + (this.ctx.keys[e - 1] as string);
+        if (this.tok(e - 1).kind === 'word' && this.isKnown(k, e, key)) m = e;
+        if (!this.hasPrefix(key)) break;
+      }
+      if (m > k) {
+        this.emitKnown(k, m, 'gazetteer');
+        k = m;
+      } else k++;
+    }
+  }
+
+  private matchGoods(f: number, l: number): void {
+    const g = this.ctx.gazetteer;
+    const taken = new Uint8Array(l - f);
+    for (const c of this.out) for (let k = c.first; k < c.last; k++) if (k >= f && k < l) taken[k - f] = 1;
+    let k = f;
+    while (k < l) {
+      const t = this.tok(k);
+      if (t.kind !== 'word' || taken[k - f] || (isCapitalised(t) && !this.isSentenceInitial(k) && !this.capsMode)) {
+        k++;
+        continue;
+      }
+      let found = -1;
+      let foundEntry: GazetteerEntry | undefined;
+      let key = '';
+      for (let e = k + 1; e <= l; e++) {
+        if (taken[e - 1 - f]) break;
+        key = e === k + 1 ? (this.ctx.keys[k] as string) : key + ' ' + (this.ctx.keys[e - 1] as string);
+        const entry = g.goods.get(key);
+        if (entry) {
+          found = e;
+          foundEntry = entry;
+        }
+        if (!g.goodsPrefixes.has(key)) break;
+      }
+      if (found > k && foundEntry) {
+        this.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
+        k = found;
+      } else k++;
+    }
+  }
+
+  private push(c: Omit<Candidate, 'sentenceIndex'>): void {
+    (c as Candidate).sentenceIndex = this.sentenceIndex;
+    this.out.push(c as Candidate);
+  }
+}
+
+function argmax(c: LabelCounts): number {
+  let best = 0;
+  for (let i = 1; i < 4; i++) if ((c[i] as number) > (c[best] as number)) best = i;
+  return best;
+}

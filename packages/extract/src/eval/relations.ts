@@ -1,0 +1,157 @@
+import { readFile } from 'node:fs/promises';
+import { InputError, type Span } from '@newsgraph/shared';
+import { analyzeEntities } from '../analyze-entities.ts';
+import type { EntityAnalysis } from '../interfaces/analysis.ts';
+import { extractRelationsDetailed, type DetailedRelation } from '../relations/extract-relations.ts';
+import { withOutletEntity } from '../relations/outlet.ts';
+import { prf, type Prf } from './score.ts';
+
+/**
+ * `newsgraph eval relations --conll04 FILE`: relation extraction on CoNLL04 (SpERT JSON), scored
+ * per eval/README.md. Each sentence's tokens are joined with single spaces into a text, the full
+ * extractor runs on it, and a predicted HOLDS_ROLE / LOCATED_IN matches a gold Work_For /
+ * OrgBased_In / Located_In relation when the predicted subject and object mention spans overlap
+ * the gold head and tail spans. Live_In and Kill have no counterpart and are not scored; our
+ * other predicates are not scored either.
+ */
+
+export const CONLL04_PREDICATES = ['HOLDS_ROLE', 'LOCATED_IN'] as const;
+export type Conll04Predicate = (typeof CONLL04_PREDICATES)[number];
+
+const MAPPING: Record<string, Conll04Predicate> = {
+  Work_For: 'HOLDS_ROLE',
+  OrgBased_In: 'LOCATED_IN',
+  Located_In: 'LOCATED_IN',
+};
+
+interface Conll04Sentence {
+  tokens: string[];
+  entities: Array<{ type: string; start: number; end: number }>;
+  relations: Array<{ type: string; head: number; tail: number }>;
+}
+
+export interface RelationsSummary extends Prf {
+  sentences: number;
+  per_predicate: Record<Conll04Predicate, Prf>;
+}
+
+interface GoldPair {
+  predicate: Conll04Predicate;
+  head: Span;
+  tail: Span;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function parse(path: string, raw: string): Conll04Sentence[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    throw new InputError(path, `not valid JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(data)) throw new InputError(path, 'expected a JSON array of sentences (SpERT format)');
+  data.forEach((s: unknown, i) => {
+    const x = s as Partial<Conll04Sentence>;
+    if (!Array.isArray(x?.tokens) || !Array.isArray(x.entities) || !Array.isArray(x.relations)) {
+      throw new InputError(path, `sentence ${i} lacks tokens/entities/relations arrays`);
+    }
+  });
+  return data as Conll04Sentence[];
+}
+
+/** Scores the extractor on one CoNLL04 split. `analyze` replaces entity analysis (tests). */
+export async function evaluateRelations(
+  conll04Path: string,
+  options: { analyze?: (text: string) => EntityAnalysis; limit?: number } = {},
+): Promise<{ table: string; summary: RelationsSummary }> {
+  let raw: string;
+  try {
+    raw = await readFile(conll04Path, 'utf8');
+  } catch (error) {
+    throw new InputError(conll04Path, `cannot read (${(error as Error).message})`);
+  }
+  const sentences = parse(conll04Path, raw).slice(0, options.limit ?? Infinity);
+  const analyze = options.analyze ?? ((text: string) => analyzeEntities(text));
+  const counts: Record<Conll04Predicate, { tp: number; predicted: number; gold: number; recalled: number }> = {
+    HOLDS_ROLE: { tp: 0, predicted: 0, gold: 0, recalled: 0 },
+    LOCATED_IN: { tp: 0, predicted: 0, gold: 0, recalled: 0 },
+  };
+  const ruleHits = new Map<string, { tp: number; n: number }>();
+  for (const sentence of sentences) {
+    // Character span of every token in the space-joined text.
+    const starts: number[] = [];
+    let pos = 0;
+    for (const token of sentence.tokens) {
+      starts.push(pos);
+      pos += token.length + 1;
+    }
+    const text = sentence.tokens.join(' ');
+    const charSpan = (start: number, end: number): Span => ({
+      start: starts[start] ?? text.length,
+      end: (starts[end - 1] ?? 0) + (sentence.tokens[end - 1]?.length ?? 0),
+    });
+    const gold: GoldPair[] = [];
+    for (const r of sentence.relations) {
+      const predicate = MAPPING[r.type];
+      const head = sentence.entities[r.head];
+      const tail = sentence.entities[r.tail];
+      if (!predicate || !head || !tail) continue;
+      gold.push({ predicate, head: charSpan(head.start, head.end), tail: charSpan(tail.start, tail.end) });
+    }
+    const predicted = new Map<string, DetailedRelation>();
+    for (const r of extractRelationsDetailed(withOutletEntity(analyze(text), null))) {
+      if (r.predicate !== 'HOLDS_ROLE' && r.predicate !== 'LOCATED_IN') continue;
+      if (!r.subjectSpan || !r.objectSpan) continue;
+      predicted.set(`${r.predicate} ${r.subjectSpan.start} ${r.subjectSpan.end} ${r.objectSpan.start} ${r.objectSpan.end}`, r);
+    }
+    const matches = (r: DetailedRelation, g: GoldPair): boolean =>
+      r.predicate === g.predicate && overlaps(r.subjectSpan as Span, g.head) && overlaps(r.objectSpan as Span, g.tail);
+    for (const r of predicted.values()) {
+      const c = counts[r.predicate as Conll04Predicate];
+      c.predicted++;
+      const hit = gold.some((g) => matches(r, g));
+      if (hit) c.tp++;
+      const stat = ruleHits.get(r.evidence.rule) ?? { tp: 0, n: 0 };
+      stat.n++;
+      if (hit) stat.tp++;
+      ruleHits.set(r.evidence.rule, stat);
+    }
+    for (const g of gold) {
+      const c = counts[g.predicate];
+      c.gold++;
+      if ([...predicted.values()].some((r) => matches(r, g))) c.recalled++;
+    }
+  }
+  const scoreOf = (c: { tp: number; predicted: number; gold: number; recalled: number }): Prf => {
+    const p = prf(c.tp, c.predicted, c.gold);
+    const r = prf(c.recalled, c.predicted, c.gold).r;
+    return prf2(p.p, r);
+  };
+  const all = {
+    tp: counts.HOLDS_ROLE.tp + counts.LOCATED_IN.tp,
+    predicted: counts.HOLDS_ROLE.predicted + counts.LOCATED_IN.predicted,
+    gold: counts.HOLDS_ROLE.gold + counts.LOCATED_IN.gold,
+    recalled: counts.HOLDS_ROLE.recalled + counts.LOCATED_IN.recalled,
+  };
+  const summary: RelationsSummary = {
+    ...scoreOf(all),
+    sentences: sentences.length,
+    per_predicate: { HOLDS_ROLE: scoreOf(counts.HOLDS_ROLE), LOCATED_IN: scoreOf(counts.LOCATED_IN) },
+  };
+  const lines = [`CoNLL04 ${conll04Path} (${sentences.length} sentences)`, `${'predicate'.padEnd(14)}${'P'.padEnd(8)}${'R'.padEnd(8)}${'F1'.padEnd(8)}tp/pred  recalled/gold`];
+  for (const p of CONLL04_PREDICATES) {
+    const s = summary.per_predicate[p];
+    const c = counts[p];
+    lines.push(`${p.padEnd(14)}${String(s.p).padEnd(8)}${String(s.r).padEnd(8)}${String(s.f1).padEnd(8)}${`${c.tp}/${c.predicted}`.padEnd(9)}${c.recalled}/${c.gold}`);
+  }
+  lines.push(`${'micro'.padEnd(14)}${String(summary.p).padEnd(8)}${String(summary.r).padEnd(8)}${String(summary.f1).padEnd(8)}${`${all.tp}/${all.predicted}`.padEnd(9)}${all.recalled}/${all.gold}`);
+  lines.push(`rules: ${[...ruleHits.entries()].sort((a, b) => b[1].n - a[1].n).map(([rule, s]) => `${rule} ${s.tp}/${s.n}`).join(', ')}`);
+  return { table: lines.join('\n'), summary };
+}
+
+function prf2(p: number, r: number): Prf {
+  return { p, r, f1: p + r === 0 ? 0 : Math.round(((2 * p * r) / (p + r)) * 1000) / 1000 };
+}

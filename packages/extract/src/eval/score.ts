@@ -1,0 +1,194 @@
+import { SYMMETRIC_PREDICATES, type ExtractedEntity, type ExtractedRelation } from '@newsgraph/shared';
+import { ARTICLE_SUBJECT } from '../relations/sentence-context.ts';
+
+/**
+ * Scoring rules of ../shared/eval/README.md for the seed articles: entity matching by type (or
+ * `alsoTypes`) and by name or surface form after case folding, possessive and punctuation
+ * stripping; relation matching by predicate and matched subject/object (or `alsoSubjects` /
+ * `alsoObjects`), either direction when symmetric, `ARTICLE` meaning the article itself.
+ */
+
+export interface GoldEntity {
+  name: string;
+  type: string;
+  alsoTypes?: string[];
+  mentions?: string[];
+  optional?: boolean;
+}
+
+export interface GoldRelation {
+  subject: string;
+  predicate: string;
+  object: string;
+  alsoSubjects?: string[];
+  alsoObjects?: string[];
+  symmetric?: boolean;
+  hard?: boolean;
+  evidence?: string;
+}
+
+export interface GoldMustNot {
+  text: string;
+  type?: string;
+}
+
+export interface GoldDocument {
+  file: string;
+  outlet?: string;
+  entities: GoldEntity[];
+  mustNotExtract?: GoldMustNot[];
+  relations: GoldRelation[];
+}
+
+/** Predicted entity as scored: its type and every name it goes by. */
+export interface ScoredEntity {
+  id: string;
+  type: string;
+  /** Other types it may be scored as (a baseline that cannot tell a Country from a Place). */
+  altTypes?: string[];
+  names: string[];
+}
+
+export interface Counts {
+  tp: number;
+  predicted: number;
+  gold: number;
+  matchedGold: number;
+}
+
+export interface Prf {
+  p: number;
+  r: number;
+  f1: number;
+}
+
+/** Case-folded name without surrounding punctuation and trailing possessive. */
+export function normalizeName(name: string): string {
+  const strip = (s: string): string => s.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+  let n = strip(name.toLowerCase().replace(/\s+/g, ' '));
+  n = n.replace(/['’]s$/u, '');
+  return strip(n);
+}
+
+export function toScoredEntity(e: ExtractedEntity): ScoredEntity {
+  const names = new Set<string>([e.name, ...(e.aliases ?? []), ...e.mentions.map((m) => m.text)].map(normalizeName));
+  names.delete('');
+  return { id: e.id, type: e.type, names: [...names] };
+}
+
+export function entityMatches(predicted: ScoredEntity, gold: GoldEntity): boolean {
+  const goldTypes = [gold.type, ...(gold.alsoTypes ?? [])];
+  if (![predicted.type, ...(predicted.altTypes ?? [])].some((t) => goldTypes.includes(t))) return false;
+  const goldNames = new Set([gold.name, ...(gold.mentions ?? [])].map(normalizeName));
+  return predicted.names.some((n) => goldNames.has(n));
+}
+
+export function prf(tp: number, predicted: number, gold: number): Prf {
+  const p = predicted === 0 ? 0 : tp / predicted;
+  const r = gold === 0 ? 0 : tp / gold;
+  const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  return { p: round(p), r: round(r), f1: round(f1) };
+}
+
+export function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export interface EntityScore {
+  /** Non-optional gold entities matched / all non-optional. */
+  recalled: number;
+  goldRequired: number;
+  /** Predicted entities that match some gold entity (optional included). */
+  precise: number;
+  predicted: number;
+  violations: string[];
+  missed: string[];
+  spurious: string[];
+}
+
+export function scoreEntities(predicted: ScoredEntity[], gold: GoldDocument): EntityScore {
+  const required = gold.entities.filter((g) => !g.optional);
+  const missed = required.filter((g) => !predicted.some((p) => entityMatches(p, g)));
+  const spurious = predicted.filter((p) => !gold.entities.some((g) => entityMatches(p, g)));
+  const violations: string[] = [];
+  for (const rule of gold.mustNotExtract ?? []) {
+    const text = normalizeName(rule.text);
+    for (const p of predicted) {
+      if ((!rule.type || rule.type === p.type || (p.altTypes ?? []).includes(rule.type)) && p.names.includes(text)) violations.push(`${rule.text}${rule.type ? ` (${rule.type})` : ''} as ${p.type} ${p.id}`);
+    }
+  }
+  return {
+    recalled: required.length - missed.length,
+    goldRequired: required.length,
+    precise: predicted.length - spurious.length,
+    predicted: predicted.length,
+    violations,
+    missed: missed.map((g) => `${g.type} ${g.name}`),
+    spurious: spurious.map((p) => `${p.type} ${p.names[0] ?? p.id}`),
+  };
+}
+
+export interface RelationScore {
+  recalled: number;
+  goldSoft: number;
+  hardRecalled: number;
+  goldHard: number;
+  precise: number;
+  predicted: number;
+  missed: string[];
+  spurious: string[];
+}
+
+export function scoreRelations(relations: ExtractedRelation[], entities: ScoredEntity[], gold: GoldDocument): RelationScore {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const goldByName = new Map(gold.entities.map((g) => [g.name, g]));
+  // Distinct triples: the same claim read from several sentences counts once.
+  const triples = new Map<string, ExtractedRelation>();
+  for (const r of relations) {
+    let [s, o] = [r.subject, r.object];
+    if (SYMMETRIC_PREDICATES.has(r.predicate) && o < s) [s, o] = [o, s];
+    triples.set(`${s}\u0000${r.predicate}\u0000${o}`, r);
+  }
+  const sideMatches = (id: string, names: string[]): boolean => {
+    for (const name of names) {
+      if (name === ARTICLE_SUBJECT) {
+        if (id === ARTICLE_SUBJECT) return true;
+        continue;
+      }
+      const p = byId.get(id);
+      if (!p) continue;
+      const g = goldByName.get(name) ?? { name, type: p.type };
+      if (entityMatches(p, g)) return true;
+    }
+    return false;
+  };
+  const matches = (r: ExtractedRelation, g: GoldRelation): boolean => {
+    if (r.predicate !== g.predicate) return false;
+    const subjects = [g.subject, ...(g.alsoSubjects ?? [])];
+    const objects = [g.object, ...(g.alsoObjects ?? [])];
+    if (sideMatches(r.subject, subjects) && sideMatches(r.object, objects)) return true;
+    const symmetric = g.symmetric ?? SYMMETRIC_PREDICATES.has(r.predicate);
+    return symmetric && sideMatches(r.object, subjects) && sideMatches(r.subject, objects);
+  };
+  const predicted = [...triples.values()];
+  const label = (r: ExtractedRelation): string => {
+    const name = (id: string): string => (id === ARTICLE_SUBJECT ? id : (byId.get(id)?.names[0] ?? id));
+    return `${name(r.subject)} ${r.predicate} ${name(r.object)} [${r.evidence.rule}]`;
+  };
+  const soft = gold.relations.filter((g) => !g.hard);
+  const hard = gold.relations.filter((g) => g.hard);
+  const missedSoft = soft.filter((g) => !predicted.some((r) => matches(r, g)));
+  const hardRecalled = hard.filter((g) => predicted.some((r) => matches(r, g))).length;
+  const spurious = predicted.filter((r) => !gold.relations.some((g) => matches(r, g)));
+  return {
+    recalled: soft.length - missedSoft.length,
+    goldSoft: soft.length,
+    hardRecalled,
+    goldHard: hard.length,
+    precise: predicted.length - spurious.length,
+    predicted: predicted.length,
+    missed: missedSoft.map((g) => `${g.subject} ${g.predicate} ${g.object}`),
+    spurious: spurious.map(label),
+  };
+}

@@ -1,0 +1,169 @@
+import { entityIdFor } from '@newsgraph/shared';
+import type { EntityAttributes, EntityType } from '@newsgraph/shared';
+import { tokenize } from '../text/tokenizer.ts';
+import { addCompromiseEntries } from './compromise-lexicon.ts';
+import { COUNTRIES } from './countries.ts';
+import { GOODS } from './goods.ts';
+import { ORGANIZATIONS } from './organizations.ts';
+import { PLACES } from './places.ts';
+import { wordClasses } from './word-classes.ts';
+
+/** One way of writing one known entity. */
+export interface GazetteerEntry {
+  type: EntityType;
+  id: string;
+  name: string;
+  attributes: EntityAttributes;
+  /** 'name' for names and aliases, 'demonym' for adjectives ("Iranian"), 'goods' for goods forms. */
+  form: 'name' | 'demonym' | 'goods';
+  /** For a capital city: the ISO code of its country (capital metonymy). */
+  capitalOf?: string;
+  /** All-caps short aliases ("US", "EU", "AP") only match text written the same way. */
+  exactCase?: string;
+  /** From a borrowed word list (compromise): a learned type lexicon may overrule it. */
+  weak?: boolean;
+}
+
+/** Lookup key of a phrase: its tokens, lower-cased, typographic apostrophes folded, joined by one space. */
+export function phraseKey(words: readonly string[]): string {
+  let key = '';
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) key += ' ';
+    key += (words[i] as string).toLowerCase().replace(/’/g, "'");
+  }
+  return key;
+}
+
+/** Add the proper prefixes ("a", "a b" of "a b c") of a space-joined key. */
+export function addPrefixes(set: Set<string>, key: string): void {
+  let i = key.indexOf(' ');
+  while (i > 0) {
+    set.add(key.slice(0, i));
+    i = key.indexOf(' ', i + 1);
+  }
+}
+
+/** Lower-cased form of one token as used in keys. */
+export function tokenKey(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
+
+export function keyOf(phrase: string): string {
+  return phraseKey(tokenize(phrase).map((t) => t.text));
+}
+
+export class Gazetteer {
+  readonly names = new Map<string, GazetteerEntry[]>();
+  readonly goods = new Map<string, GazetteerEntry>();
+  readonly byId = new Map<string, GazetteerEntry>();
+  /** Every proper token-prefix of a name key, so a lookup can stop as soon as no name continues. */
+  readonly namePrefixes = new Set<string>();
+  readonly goodsPrefixes = new Set<string>();
+  maxNameTokens = 1;
+  maxGoodsTokens = 1;
+
+  add(surface: string, entry: GazetteerEntry): void {
+    const tokens = tokenize(surface);
+    if (tokens.length === 0) return;
+    const key = phraseKey(tokens.map((t) => t.text));
+    addPrefixes(this.namePrefixes, key);
+    const isAcronym = surface.length <= 5 && /^[A-Z.&-]+$/.test(surface);
+    const e: GazetteerEntry = isAcronym ? { ...entry, exactCase: surface } : entry;
+    const list = this.names.get(key);
+    if (list) {
+      if (!list.some((x) => x.id === e.id && x.form === e.form && x.exactCase === e.exactCase)) list.push(e);
+    } else this.names.set(key, [e]);
+    if (!this.byId.has(e.id) || e.form === 'name') {
+      const prev = this.byId.get(e.id);
+      if (!prev || prev.form !== 'name') this.byId.set(e.id, { ...e, exactCase: undefined });
+    }
+    this.maxNameTokens = Math.max(this.maxNameTokens, tokens.length);
+  }
+
+  addGoods(surface: string, entry: GazetteerEntry): void {
+    const tokens = tokenize(surface);
+    if (tokens.length === 0) return;
+    const key = phraseKey(tokens.map((t) => t.text));
+    addPrefixes(this.goodsPrefixes, key);
+    this.goods.set(key, entry);
+    this.maxGoodsTokens = Math.max(this.maxGoodsTokens, tokens.length);
+    if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
+  }
+
+  lookup(key: string): GazetteerEntry[] | undefined {
+    return this.names.get(key);
+  }
+}
+
+let cached: Gazetteer | null = null;
+
+/** The built-in gazetteer (countries, places, organizations, goods), built once. */
+export function defaultGazetteer(): Gazetteer {
+  if (cached) return cached;
+  const g = new Gazetteer();
+  const capitals = new Map<string, string>();
+  for (const c of COUNTRIES) {
+    const entry: GazetteerEntry = {
+      type: 'Country',
+      id: entityIdFor('Country', c.name, c.iso),
+      name: c.name,
+      attributes: { iso: c.iso },
+      form: 'name',
+    };
+    g.add(c.name, entry);
+    for (const a of c.aliases) g.add(a, entry);
+    for (const d of c.demonyms) g.add(d, { ...entry, form: 'demonym' });
+    if (c.capital) capitals.set(c.capital.toLowerCase(), c.iso);
+  }
+  const placeNames = new Set<string>();
+  for (const p of PLACES) {
+    const capitalOf = capitals.get(p.name.toLowerCase());
+    const entry: GazetteerEntry = {
+      type: 'Place',
+      id: entityIdFor('Place', p.name),
+      name: p.name,
+      attributes: p.country ? { country: p.country, kind: p.kind } : { kind: p.kind },
+      form: 'name',
+      ...(capitalOf ? { capitalOf } : {}),
+    };
+    placeNames.add(p.name.toLowerCase());
+    g.add(p.name, entry);
+    for (const a of p.aliases) g.add(a, entry);
+  }
+  for (const c of COUNTRIES) {
+    if (!c.capital || placeNames.has(c.capital.toLowerCase()) || c.capital.toLowerCase() === c.name.toLowerCase()) continue;
+    g.add(c.capital, {
+      type: 'Place',
+      id: entityIdFor('Place', c.capital),
+      name: c.capital,
+      attributes: { country: c.iso, kind: 'city' },
+      form: 'name',
+      capitalOf: c.iso,
+    });
+  }
+  for (const o of ORGANIZATIONS) {
+    const entry: GazetteerEntry = {
+      type: 'Organization',
+      id: entityIdFor('Organization', o.name),
+      name: o.name,
+      attributes: o.country ? { kind: o.kind, country: o.country } : { kind: o.kind },
+      form: 'name',
+    };
+    g.add(o.name, entry);
+    for (const a of o.aliases) g.add(a, entry);
+  }
+  for (const item of GOODS) {
+    const entry: GazetteerEntry = {
+      type: 'Goods',
+      id: entityIdFor('Goods', item.name),
+      name: item.name,
+      attributes: item.hs ? { hs: item.hs } : {},
+      form: 'goods',
+    };
+    for (const f of item.forms) g.addGoods(f, entry);
+  }
+  addCompromiseEntries(g, wordClasses().common);
+  cached = g;
+  return g;
+}

@@ -1,0 +1,107 @@
+import {
+  LOCATION_TYPES,
+  type RelationCandidate,
+  type SentenceContext,
+} from '../sentence-context.ts';
+
+/**
+ * LOCATED_IN: a place in a country or region, an organization based in a place.
+ * "Veldhoven-based ASML", "ASML, based in Veldhoven", "headquartered in Seoul", "Kyiv, Ukraine",
+ * "the Palace of Fine Arts in San Francisco", "Japanese automaker Toyota", "Japan's Toyota".
+ */
+
+const BASED_PREFIX = /^\s*-\s*(?:based|headquartered)\s+(?:(?:[a-z-]+\s+){0,3})?$/i;
+const BASED_IN = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|are)\s+|(?:is|was|are)\s+)?(?:based|headquartered|located|situated|registered|incorporated)\s+(?:in|at)\s+(?:the\s+)?$/i;
+const DIRECTION = '(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest)\\s+)?';
+/** Facilities and sites: "the Rocky Flats plutonium processing plant in Colorado". */
+const FACILITY =
+  '(?:plant|factory|facility|campus|headquarters|offices?|branch|base|site|port|mine|refinery|airport|station|cent(?:er|re)|hospital|university|cave|farm|mall|store|shop|embassy|consulate|prison|compound|complex|reactor|shipyard|lab|laboratory|school|college|institute|museum|church|temple|mosque|palace|park|district|province|region|state|county|city|town|village)';
+const IN = new RegExp(`^\\s*,?\\s+(?:(?:[a-z-]+\\s+){0,3}${FACILITY}\\s+)?(?:in|near|outside)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
+const APPOSITIVE_IN = new RegExp(`^\\s*,\\s*(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,4}${FACILITY}\\s+(?:in|near|outside)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
+const IS_IN = new RegExp(`^\\s+(?:is|are|was|were|lies|lie|sits)\\s+(?:located\\s+|situated\\s+)?(?:in|near)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
+const OF_PLACE = /^\s+of\s+(?:the\s+)?$/i;
+/** Organizations named for what they are, so "X of Canada" is where they are ("the Supreme Court of Canada"). */
+const INSTITUTION = /\b(?:court|university|bank|ministry|council|parliament|assembly|academy|institute|museum|library|church|embassy|consulate|police|army|navy|government|commission|agency|authority|chamber|exchange|office|department|committee|senate|congress)\b/i;
+const COMMA = /^\s*,\s*$/;
+const NATIONALITY_ORG =
+  /^\s+(?:state-owned\s+|state-run\s+|privately held\s+)?(?:company|companies|firm|group|bank|lender|carrier|airline|automaker|carmaker|chipmaker|manufacturer|maker|producer|giant|conglomerate|insurer|retailer|exporter|shipper|operator|broadcaster|newspaper|university|agency|ministry|[a-z]+\s+(?:company|firm|group|maker|giant))\s+$/i;
+
+export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  const ms = ctx.mentions;
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    if (a.entityId === b.entityId) continue;
+    const gap = ctx.text.slice(a.end, b.start);
+    // "Veldhoven-based ASML Holding NV": place glued to "-based", then the organization.
+    if (LOCATION_TYPES.has(a.type) && b.type === 'Organization' && BASED_PREFIX.test(gap)) {
+      out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.based', confidence: 0.85 });
+      continue;
+    }
+    if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && BASED_IN.test(gap)) {
+      out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.based', confidence: 0.85 });
+      continue;
+    }
+    if (b.adjectival) continue;
+    // "Kyiv, Ukraine" / "Boston, Massachusetts" / "Petaluma, Calif.": a place and its country or state, not a list.
+    if ((a.type === 'Place' || (a.type === 'Organization' && addressLike(ctx, i))) && LOCATION_TYPES.has(b.type) && !a.adjectival && COMMA.test(gap)) {
+      const c = ms[i + 2];
+      const listAfter = c && c.type === b.type && new RegExp(`^\\s*(?:,|and|or|,\\s*and)\\s*(?:the\\s+)?${DIRECTION}$`, 'i').test(ctx.text.slice(b.end, c.start)) && !(b.type === 'Place' && c.type === 'Place' && /^\s*,\s*$/.test(ctx.text.slice(b.end, c.start)) && isLastOfChain(ctx, i + 2));
+      const p = ms[i - 1];
+      const listBefore = p && p.type === a.type && /^\s*,\s*$/.test(ctx.text.slice(p.end, a.start)) && a.type !== 'Organization' && !isChainMiddle(ctx, i);
+      if (!listAfter && !listBefore) out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.comma', confidence: 0.7 });
+      continue;
+    }
+    // "the Institute of Mechanics in Beijing", "the Palace of Fine Arts, in San Francisco", "Gosforth in northeast England".
+    if ((a.type === 'Organization' || a.type === 'Place') && LOCATION_TYPES.has(b.type) && !a.adjectival && (IN.test(gap) || APPOSITIVE_IN.test(gap) || IS_IN.test(gap))) {
+      out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: IS_IN.test(gap) ? 'located.is-in' : 'located.in', confidence: 0.6 });
+      continue;
+    }
+    // "the Supreme Court of Canada".
+    if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && OF_PLACE.test(gap) && INSTITUTION.test(a.name)) {
+      out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.of', confidence: 0.55 });
+      continue;
+    }
+    // "U.S. Congress", "the Russian Defence Ministry": a country name glued to an organization.
+    if (a.type === 'Country' && b.type === 'Organization' && /^\s+$/.test(gap) && INSTITUTION.test(b.name)) {
+      out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.nationality', confidence: 0.55 });
+      continue;
+    }
+    // "Japan's Toyota", "Japanese automaker Toyota".
+    if (a.type === 'Country' && b.type === 'Organization') {
+      if (/^['’]s\s+$/.test(gap) && !a.adjectival && !/\b(?:ministry|department|government|bank of|embassy|consulate|army|navy|military|parliament|congress|senate|court)\b/i.test(b.name)) {
+        out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.possessive', confidence: 0.6 });
+      } else if (a.adjectival && NATIONALITY_ORG.test(gap)) {
+        out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.nationality', confidence: 0.6 });
+      }
+    }
+  }
+  // Chains: "Hospital in Gosforth in northeast England", "Depot, Davisville, R.I." → also the outer place.
+  for (const c of [...out]) {
+    if (c.subject === 'ARTICLE') continue;
+    const next = out.find((d) => d.subject !== 'ARTICLE' && d.subject.index === c.object.index && d.object.index > c.object.index);
+    if (next && next.object.entityId !== c.subject.entityId) {
+      out.push({ subject: c.subject, predicate: 'LOCATED_IN', object: next.object, rule: 'located.chain', confidence: 0.55 });
+    }
+  }
+  return out;
+}
+
+/** "GSA Depot, Davisville, R.I." at the end of a clause: an address, not an enumeration. */
+function addressLike(ctx: SentenceContext, i: number): boolean {
+  const b = ctx.mentions[i + 1];
+  const c = ctx.mentions[i + 2];
+  if (!b || !c || !LOCATION_TYPES.has(c.type)) return false;
+  if (!/^\s*,\s*$/.test(ctx.text.slice(b.end, c.start))) return false;
+  return /^\s*(?:[;(.]|$|,\s*(?:which|where|who|is|was)\b)/.test(ctx.text.slice(c.end, c.end + 12));
+}
+
+function isLastOfChain(ctx: SentenceContext, k: number): boolean {
+  const m = ctx.mentions[k];
+  return !!m && /^\s*(?:[;(.]|$)/.test(ctx.text.slice(m.end, m.end + 4));
+}
+
+function isChainMiddle(ctx: SentenceContext, i: number): boolean {
+  return addressLike(ctx, i - 1);
+}

@@ -1,0 +1,53 @@
+import {
+  AGENT_TYPES,
+  PERSON_TITLE_GAP,
+  PERSON_TYPES,
+  listBackward,
+  listForward,
+  mentionAfter,
+  subjectBefore,
+  titledPerson,
+  triggers,
+  type RelationCandidate,
+  type SentenceContext,
+} from '../sentence-context.ts';
+
+/** MET_WITH (symmetric): "A met (with) B", "A held talks with B", "A and B met". */
+
+const MEET = /\b(?:met|meets|meet|meeting|held talks|hold talks|holds talks|holding talks|talks|sat down)(?:\s+with)?\b/gi;
+/** "met with officials from the United Arab Emirates", "met his counterpart from Japan". */
+const OBJECT_GAP =
+  /^\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:senior\s+|top\s+|government\s+|\w+\s+)?(?:officials?|representatives?|counterparts?|leaders?|delegations?|executives?|members?|envoys?|ministers?|diplomats?|regulators?)\s+(?:from|of)\s+(?:the\s+)?)?$/i;
+
+export function meetRule(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  for (const t of triggers(ctx, MEET)) {
+    const phrase = t.match[0].toLowerCase();
+    const withWith = phrase.endsWith('with');
+    // "meeting"/"talks" without "with" is a noun ("the meeting"), not a claim.
+    if (!withWith && !/^(?:met|meets|meet)$/.test(phrase)) continue;
+    const subject = subjectBefore(ctx, t.start, AGENT_TYPES);
+    if (!subject) continue;
+    const subjects = listBackward(ctx, subject, AGENT_TYPES);
+    const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
+    const first = objectMention ? titledPerson(ctx, objectMention) : null;
+    if (!first) {
+      // "Japan and Korea met on Monday": a coordinated subject meets among itself.
+      if (subjects.length >= 2 && /^(?:met|meet|meets)$/.test(phrase) && !/^\s*(?:with\b|the\b|\w+\s+(?:of|from)\b)/i.test(ctx.text.slice(t.end, t.end + 20))) {
+        for (let i = 0; i < subjects.length; i++) {
+          for (let j = i + 1; j < subjects.length; j++) {
+            out.push({ subject: subjects[i]!, predicate: 'MET_WITH', object: subjects[j]!, rule: 'meet.coordinated', confidence: 0.7 });
+          }
+        }
+      }
+      continue;
+    }
+    for (const s of subjects) {
+      for (const o of listForward(ctx, first, AGENT_TYPES)) {
+        if (s.entityId === o.entityId) continue;
+        out.push({ subject: s, predicate: 'MET_WITH', object: o, rule: s === subject && o === first ? 'meet.verb' : 'meet.list', confidence: 0.8 });
+      }
+    }
+  }
+  return out;
+}

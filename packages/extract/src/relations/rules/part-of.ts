@@ -1,0 +1,56 @@
+import {
+  COUNTRY_TYPES,
+  listBackward,
+  listForward,
+  mentionAfter,
+  type RelationCandidate,
+  type SentenceContext,
+} from '../sentence-context.ts';
+
+/**
+ * PART_OF: an agency is part of a ministry or government; a country is a member of a bloc.
+ * "the Treasury Department's Bureau of ...", "OFAC, a unit of the Treasury", "EU members Germany
+ * and France", "Japan, a member of the G7", "Hungary is a member of NATO".
+ */
+
+/** Names that make an organization a sub-unit of another. */
+const SUBUNIT =
+  /\b(?:bureau|office|division|department|agency|unit|directorate|service|committee|subcommittee|commission|ministry|subsidiary|branch|arm|wing|council|administration|institute|centre|center|authority|command|section|secretariat|inspectorate|board|task force|team|desk|lab|laboratory)\b/i;
+const APPOSITIVE_UNIT =
+  /^\s*,\s*(?:(?:a|an|the)\s+)?(?:(?:[\w-]+\s+){0,2})?(?:unit|subsidiary|division|arm|part|branch|agency|office|bureau|department|member|affiliate|wing)\s+(?:of|within|in|at)\s+(?:the\s+)?$/i;
+const MEMBER_OF = /^\s*(?:,\s*(?:a|an|the)\s+|\s+(?:is|was|are|were|became|becomes|remains|has been)\s+(?:a|an|the)\s+)(?:founding\s+|full\s+|permanent\s+|non-permanent\s+)?member(?:\s+(?:state|country|nation))?\s+of\s+(?:the\s+)?$/i;
+const MEMBERS_LIST = /\b(?:members?|member states?|member countries|member nations|countries|nations|partners|allies)\s+(?:such as\s+|like\s+|including\s+)?(?:the\s+)?$/i;
+
+export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  const ms = ctx.mentions;
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    if (a.entityId === b.entityId) continue;
+    const gap = ctx.text.slice(a.end, b.start);
+    if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && SUBUNIT.test(b.name)) {
+      out.push({ subject: b, predicate: 'PART_OF', object: a, rule: 'part-of.possessive', confidence: 0.8 });
+    } else if (b.type === 'Organization' && (a.type === 'Organization' || a.type === 'Country') && APPOSITIVE_UNIT.test(gap)) {
+      if (a.type === 'Country' && !/\bmember\b/i.test(gap)) continue;
+      out.push({ subject: a, predicate: 'PART_OF', object: b, rule: 'part-of.appositive', confidence: 0.75 });
+    } else if (a.type === 'Country' && b.type === 'Organization' && MEMBER_OF.test(gap)) {
+      for (const c of listBackward(ctx, a, COUNTRY_TYPES)) {
+        out.push({ subject: c, predicate: 'PART_OF', object: b, rule: 'part-of.member', confidence: 0.8 });
+      }
+    }
+  }
+  // "EU members Germany and France", "G7 countries such as Japan".
+  for (const bloc of ms) {
+    if (bloc.type !== 'Organization') continue;
+    const tail = ctx.text.slice(bloc.end, Math.min(ctx.sentence.end, bloc.end + 40));
+    const m = /^\s+(?:members?|member states?|member countries|member nations|countries|nations)\s+(?:such as\s+|like\s+|including\s+)?(?:the\s+)?/i.exec(tail);
+    if (!m || !MEMBERS_LIST.test(tail.slice(0, m[0].length))) continue;
+    const first = mentionAfter(ctx, bloc.end, COUNTRY_TYPES, /^\s+(?:members?|member states?|member countries|member nations|countries|nations)\s+(?:such as\s+|like\s+|including\s+)?(?:the\s+)?$/i);
+    if (!first || first.adjectival) continue;
+    for (const c of listForward(ctx, first, COUNTRY_TYPES)) {
+      if (!c.adjectival) out.push({ subject: c, predicate: 'PART_OF', object: bloc, rule: 'part-of.members', confidence: 0.75 });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+import {
+  PERSON_TYPES,
+  STATE_TYPES,
+  listBackward,
+  listForward,
+  type MentionView,
+  type RelationCandidate,
+  type SentenceContext,
+} from '../sentence-context.ts';
+
+/**
+ * HOLDS_ROLE: a person holds a post in an organization or a country's government.
+ * "US Secretary of State Antony Blinken", "Turkish Finance Minister Nureddin Nebati",
+ * "Treasury Secretary Janet Yellen", "Jane Doe, chief executive of Acme", "John Roe, a spokesman
+ * for the agency", "Kendler leads Washington's group", "Wang Ziqiang at the Institute of Mechanics".
+ */
+
+/** Posts that make a person part of a government (a country) or of any organization. */
+const STATE_ROLE =
+  '(?:secretary|secretary-general|undersecretary|under-secretary|minister|ministers|president|vice-president|premier|chancellor|ambassador|envoy|officials?|commissioner|spokes(?:man|woman|person)|governor|senator|lawmaker|legislator|diplomat|negotiator|chief|head|director|administrator|deputy|adviser|advisor|counsel(?:or|lor)?|attorney|general|admiral|commander|king|queen|prince|emperor|leader|mayor|consul|chair(?:man|woman|person)?|regulator|czar|tsar|coordinator|representative|prosecutor|judge|justice|speaker|monarch|dictator|ruler|strongman|lieutenant|colonel|major|captain|sheikh|emir|crown prince)';
+const ORG_ONLY_ROLE =
+  '(?:executive|ceo|cfo|coo|cto|founder|co-founder|owner|manager|analyst|economist|strategist|researcher|scientist|engineer|employee|lawyer|partner|professor|editor|reporter|correspondent|columnist|boss|member|trader|banker|principal|lecturer|fellow|officer|agent|staffer|aide|worker|chairman|treasurer|auditor|designer|architect|coach|player|manager|superintendent|dean|rector|provost|curator|conductor|pastor|bishop|cardinal|rabbi|imam|priest|official)';
+const ROLE_WORD_STATE = new RegExp(`\\b${STATE_ROLE}s?\\b`, 'i');
+const ROLE_WORD_ANY = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
+/** Occupations by their endings, for appositives: "an ecologist and entomologist at Cornell". */
+const OCCUPATION = '(?:[a-z]+(?:ist|ologist|ician|eer|ant|ent|or|er|man|woman|person)s?)';
+/** Words a role phrase is made of: "assistant secretary of commerce for export administration". */
+const ROLE_PHRASE = /^(?:['’]s)?(?:\s+(?:[A-Za-z][\w.-]*|&)){1,9}\s+$/;
+const NOT_IN_ROLE = /\b(?:said|says|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its)\b/i;
+
+function roleWords(gap: string, org: MentionView): boolean {
+  if (!ROLE_PHRASE.test(gap)) return false;
+  const words = gap.replace(/^['’]s/, '');
+  if (/^\s+(?:and|or|of|for)\b/i.test(words) || NOT_IN_ROLE.test(words)) return false;
+  return org.type === 'Country' ? ROLE_WORD_STATE.test(words) : ROLE_WORD_ANY.test(words);
+}
+
+/** ", D-Calif.," after a US legislator's name. */
+const PARTY = '(?:,\\s*[DRI]-[A-Z][\\w.]*\\s*)?';
+const APPOSITIVE_OF = new RegExp(
+  `^\\s*${PARTY},\\s*(?:(?:the|a|an|its|his|her|their|another|one of the)\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE}|${OCCUPATION})(?:\\s+(?:and\\s+)?[\\w.-]+){0,3}?\\s+(?:of|for|at|with|to|in)\\s+(?:the\\s+)?(?:[a-z][\\w-]*\\s+){0,4}$`,
+  'i',
+);
+const APPOSITIVE_BEFORE_ORG = /^\s*,\s*(?:(?:the|a|an|another|one of the)\s+)?(?:(?:former|deputy|acting|senior|top|then|current|outgoing|incoming|fellow)\s+)?$/i;
+const ROLE_AFTER_ORG = new RegExp(`^(?:['’]s)?\\s+(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
+const WORKS_FOR =
+  /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:works?|worked|working|serves?|served|serving)\s+(?:as\s+(?:[\w-]+\s+){1,5}?)?(?:for|at|with|in|on)\s+(?:the\s+)?$/i;
+const LEADS =
+  /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed|founded|co-founded|manages|managed|joined|represents|represented)\s+(?:the\s+)?$/i;
+const AT_OF = /^\s+(?:of|at)\s+(?:the\s+)?$/i;
+
+export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
+  const out = rolesOfPersons(ctx);
+  // "Bellona members Nils Bemer and Tomas Nilsen", "James Blight and David Welch of Harvard":
+  // every person coordinated with the one the rule read.
+  const extra: RelationCandidate[] = [];
+  for (const c of out) {
+    if (c.subject === 'ARTICLE') continue;
+    const list = c.object.index < c.subject.index ? listForward(ctx, c.subject, PERSON_TYPES) : listBackward(ctx, c.subject, PERSON_TYPES);
+    for (const p of list) if (p !== c.subject) extra.push({ ...c, subject: p, rule: `${c.rule}.list`, confidence: c.confidence - 0.05 });
+    // "of Harvard University's Kennedy School": the school and the university.
+    const outer = ctx.mentions[c.object.index + 1];
+    if (c.object.index > c.subject.index && outer?.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(c.object.end, outer.start))) {
+      extra.push({ ...c, object: outer, rule: `${c.rule}.unit`, confidence: c.confidence - 0.05 });
+    }
+  }
+  return [...out, ...extra];
+}
+
+function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  const ms = ctx.mentions;
+  for (let i = 0; i < ms.length; i++) {
+    const person = ms[i]!;
+    if (person.type !== 'Person') continue;
+    // Title before the name: "<Org|Country> <role words> <Person>".
+    const prev = ms[i - 1];
+    if (prev && STATE_TYPES.has(prev.type)) {
+      const gap = ctx.text.slice(prev.end, person.start);
+      if (roleWords(gap, prev)) {
+        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.85 });
+        // "Chinese Foreign Ministry spokesman Zhao": the ministry's country too.
+        const before = ms[i - 2];
+        if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start))) {
+          out.push({ subject: person, predicate: 'HOLDS_ROLE', object: before, rule: 'role.title-country', confidence: 0.7 });
+        }
+      } else if (prev.type === 'Organization' && person.role && /^\s*$/.test(gap)) {
+        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.8 });
+      }
+    }
+    // The recognizer's affiliation for a titled name ("Deputy Treasury Secretary X"), when the
+    // affiliated entity is named just before the person in this sentence.
+    const affiliation = ctx.entities.get(person.entityId)?.attributes['affiliation'];
+    if (typeof affiliation === 'string' && !out.some((c) => c.subject === person)) {
+      for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+        const m = ms[j]!;
+        if (m.entityId === affiliation && person.start - m.end < 80 && !/[,;:()]/.test(ctx.text.slice(m.end, person.start))) {
+          out.push({ subject: person, predicate: 'HOLDS_ROLE', object: m, rule: 'role.affiliation', confidence: 0.7 });
+          break;
+        }
+      }
+    }
+    let next = ms[i + 1];
+    if (!next) continue;
+    // "attorney for the Peruvian mining company Minpeco": the demonym describes the organization.
+    const following = ms[i + 2];
+    if (next.adjectival && following?.type === 'Organization' && /^[\s-]+(?:[a-z][\w-]*\s+){0,4}$/.test(ctx.text.slice(next.end, following.start))) next = following;
+    const after = ctx.text.slice(person.end, next.start).replace(/\b[A-Z][a-z]+(?:an|ese|ish|i)\b/g, (w) => w.toLowerCase());
+    if (!STATE_TYPES.has(next.type)) continue;
+    if (APPOSITIVE_OF.test(after)) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
+    } else if (APPOSITIVE_BEFORE_ORG.test(after) && ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 80))) {
+      const roleText = ctx.text.slice(next.end, next.end + 80);
+      if (next.type === 'Organization' || ROLE_WORD_STATE.test(roleText.split(/[,;.]/)[0] ?? '')) {
+        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.75 });
+      }
+    } else if (WORKS_FOR.test(after) && (next.type === 'Organization' || /\bas\b/i.test(after))) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.works-for', confidence: 0.75 });
+    } else if (LEADS.test(after) && (next.type === 'Organization' || /^['’]s\s/.test(ctx.text.slice(next.end, next.end + 3)))) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.leads', confidence: 0.7 });
+    } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization')) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.at', confidence: 0.6 });
+    }
+  }
+  return out;
+}
+

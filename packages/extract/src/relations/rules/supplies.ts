@@ -1,0 +1,152 @@
+import { entityIdFor } from '@newsgraph/shared';
+import { COUNTRIES } from '../../lexicon/countries.ts';
+import { verbAlternation } from '../verb-forms.ts';
+import {
+  COUNTRY_TYPES,
+  STATE_TYPES,
+  listForward,
+  mentionAfter,
+  mentionBefore,
+  subjectBefore,
+  triggers,
+  type MentionView,
+  type RelationCandidate,
+  type SentenceContext,
+} from '../sentence-context.ts';
+
+/**
+ * SUPPLIES: a country or company provides goods to another. Subject = supplier, object = recipient.
+ * Patterns: "Chinese companies supplying Russia with technology"; "A exported chips to B";
+ * "items sent to Russia came from China, followed by Taiwan, ..." (one claim per supplier);
+ * "Russia continues to access chips through intermediaries like Iran"; "Russia is using Iranian
+ * drones"; "Russia has turned to ... Iran and North Korea".
+ */
+
+const GIVE_RECIPIENT = new RegExp(`\\b(?:${verbAlternation(['supply', 'provide', 'furnish', 'arm'])})\\b`, 'gi');
+const GIVE_TO = new RegExp(`\\b(?:${verbAlternation(['supply', 'provide', 'sell', 'export', 'deliver', 'ship', 'send', 'transfer', 'smuggle'])})\\b`, 'gi');
+const SUPPLIER_GAP = /^(?:['’]s)?\s+(?:(?:state-owned\s+|private\s+|[a-z]+\s+)?(?:companies|company|firms?|suppliers?|manufacturers?|exporters?|entities|businesses|traders|producers?|makers?)\s+)?(?:(?:is|are|was|were|has been|have been|had been|has|have|had|continues to|continue to|that|which|who|of|also|reportedly|allegedly|secretly|illegally|still)\s+){0,3}$/i;
+const RECIPIENT_DIRECT = /^\s+(?:the\s+)?$/i;
+/** "exported chips and parts to Russia": up to a few goods words then "to". */
+const GOODS_THEN_TO = /^\s+(?:[\w-]+\s+){0,8}?(?:to|into)\s+(?:the\s+)?$/i;
+const CAME_FROM = /\b(?:came|come|comes|coming|originated|originates|originate|were imported|was imported|are imported|were sourced|was sourced|are sourced)\s+from\b/gi;
+const ACQUIRE = new RegExp(
+  `\\b(?:${verbAlternation(['access', 'obtain', 'acquire', 'import', 'buy', 'procure', 'source', 'get', 'receive', 'purchase'])})\\b`,
+  'gi',
+);
+/** "from China", "through intermediaries like Iran", "via third countries such as Armenia". */
+const SOURCE_GAP =
+  /^\s+(?:[\w-]+\s+){0,6}?(?:from|(?:through|via)\s+(?:(?:third|other)\s+)?(?:intermediaries|partners|suppliers|countries|nations|middlemen|third parties|allies)\s+(?:like|such as|including))\s+(?:the\s+)?$/i;
+const USE_FOREIGN = new RegExp(
+  `\\b(?:${verbAlternation(['use', 'deploy', 'field', 'fire', 'launch', 'buy', 'import', 'acquire', 'receive', 'purchase'])})\\s+$`,
+  'i',
+);
+const TURNED_TO = /\b(?:turned|turning|turns|turn)\s+to\b/gi;
+
+export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  const add = (s: MentionView, o: MentionView, rule: string, confidence: number): void => {
+    if (s.entityId !== o.entityId) out.push({ subject: s, predicate: 'SUPPLIES', object: o, rule, confidence });
+  };
+
+  for (const t of triggers(ctx, GIVE_RECIPIENT)) {
+    const supplier = mentionBefore(ctx, t.start, STATE_TYPES, SUPPLIER_GAP);
+    const recipient = mentionAfter(ctx, t.end, STATE_TYPES, RECIPIENT_DIRECT);
+    if (!supplier || !recipient || recipient.adjectival) continue;
+    // "providing Russia with parts": the recipient takes "with"; "provide support" has no named recipient.
+    if (!/^\s+(?:with|in|for)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 8)) && !/^supplie[sd]$/i.test(t.match[0])) continue;
+    for (const s of supplier.adjectival ? [supplier] : listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.verb', 0.8);
+  }
+  for (const t of triggers(ctx, GIVE_TO)) {
+    // Passive ("items were shipped to Russia") names no supplier before the verb.
+    if (/\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 30), t.start))) continue;
+    const supplier = subjectBefore(ctx, t.start, STATE_TYPES) ?? mentionBefore(ctx, t.start, STATE_TYPES, SUPPLIER_GAP);
+    if (!supplier) continue;
+    const recipient = mentionAfter(ctx, t.end, STATE_TYPES, GOODS_THEN_TO);
+    if (!recipient || recipient.adjectival) continue;
+    add(supplier, recipient, 'supplies.to', 0.7);
+  }
+  for (const t of triggers(ctx, CAME_FROM)) {
+    // The recipient is named as "to X" / "into X" earlier in the subject: "items sent to Russia came from".
+    let recipient: MentionView | null = null;
+    for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+      const m = ctx.mentions[i]!;
+      if (m.end > t.start) continue;
+      if (t.start - m.end > 120) break;
+      if (STATE_TYPES.has(m.type) && /\b(?:to|into)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, m.start - 8), m.start))) {
+        recipient = m;
+        break;
+      }
+    }
+    if (!recipient) recipient = mentionBefore(ctx, t.start, COUNTRY_TYPES, /^['’]s\s+(?:[a-z-]+\s+){0,3}$/i);
+    if (!recipient) continue;
+    const first = mentionAfter(ctx, t.end, STATE_TYPES, /^\s+(?:the\s+)?$/i);
+    if (!first) continue;
+    for (const s of listForward(ctx, first, STATE_TYPES)) {
+      add(s, recipient, s === first ? 'supplies.came-from' : 'supplies.list', s === first ? 0.8 : 0.75);
+    }
+  }
+  for (const t of triggers(ctx, ACQUIRE)) {
+    const recipient = subjectBefore(ctx, t.start, STATE_TYPES) ?? mentionBefore(ctx, t.start, STATE_TYPES, /^\s+(?:continues|continue|continued|is|are|was|were|has|have|had|seeks|sought|tries|tried|wants|managed|able)?\s*(?:to\s+)?$/i);
+    if (!recipient || recipient.adjectival) continue;
+    const first = mentionAfter(ctx, t.end, STATE_TYPES, SOURCE_GAP);
+    if (!first) continue;
+    for (const s of listForward(ctx, first, STATE_TYPES)) add(s, recipient, s === first ? 'supplies.acquire' : 'supplies.list', 0.75);
+  }
+  // "Russia is using Iranian drones": a foreign-made product in the recipient's hands.
+  for (const mention of ctx.mentions) {
+    const m = mention.type === 'Goods' ? demonymInGoods(ctx, mention) : mention;
+    if (!m || m.type !== 'Country' || !m.adjectival) continue;
+    const left = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 30), m.start);
+    if (!USE_FOREIGN.test(left)) continue;
+    if (!/^[\s-]+(?:made\s+|built\s+|supplied\s+)?[a-z][\w-]*/.test(ctx.text.slice(m.end, m.end + 30))) continue;
+    const verbStart = m.start - (left.match(USE_FOREIGN)?.[0].length ?? 0);
+    const recipient = subjectBefore(ctx, verbStart, STATE_TYPES);
+    if (!recipient || recipient.adjectival) continue;
+    add(m, recipient, 'supplies.uses-foreign', 0.7);
+  }
+  // "Russia has turned to other countries, ... Iran and North Korea, to fill gaps in its procurement".
+  for (const t of triggers(ctx, TURNED_TO)) {
+    const recipient = subjectBefore(ctx, t.start, STATE_TYPES);
+    if (!recipient || recipient.adjectival) continue;
+    const windowEnd = Math.min(ctx.sentence.end, t.end + 160);
+    const tail = ctx.text.slice(t.end, windowEnd);
+    if (!/\b(?:procure\w*|suppl\w+|fill\w*\s+(?:some\s+)?gaps|obtain\w*|weapons|chips|components|parts|arms|drones|ammunition|technology|goods|help)\b/i.test(tail)) continue;
+    for (let i = recipient.index + 1; i < ctx.mentions.length; i++) {
+      const m = ctx.mentions[i]!;
+      if (m.start < t.end) continue;
+      if (m.start > windowEnd) break;
+      if (m.type === 'Country' && !m.adjectival) add(m, recipient, 'supplies.turned-to', 0.5);
+    }
+  }
+  return out;
+}
+
+let demonyms: Map<string, { iso: string; name: string }> | null = null;
+
+/** The country of a goods mention that opens with a demonym ("Iranian drones"), as an adjectival mention. */
+function demonymInGoods(ctx: SentenceContext, goods: MentionView): MentionView | null {
+  const word = /^[A-Z][\p{L}-]+/u.exec(goods.text)?.[0];
+  if (!word) return null;
+  if (!demonyms) {
+    demonyms = new Map();
+    for (const c of COUNTRIES) for (const d of c.demonyms) demonyms.set(d, { iso: c.iso, name: c.name });
+  }
+  const country = demonyms.get(word);
+  if (!country) return null;
+  const entity = ctx.entities.get(entityIdFor('Country', country.name, country.iso));
+  if (!entity) return null;
+  return { ...goods, entityId: entity.id, type: 'Country', name: entity.name, kind: null, end: goods.start + word.length, text: word, adjectival: true };
+}
+
+/** "China and Iran supply Russia with ...": every coordinated supplier. */
+function listBackwardSafe(ctx: SentenceContext, last: MentionView): MentionView[] {
+  const list = [last];
+  let next = last;
+  for (let i = last.index - 1; i >= 0 && list.length < 24; i--) {
+    const m = ctx.mentions[i]!;
+    if (!STATE_TYPES.has(m.type) || !/^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$/i.test(ctx.text.slice(m.end, next.start))) break;
+    list.unshift(m);
+    next = m;
+  }
+  return list;
+}

@@ -1,0 +1,71 @@
+import { verbAlternation } from '../verb-forms.ts';
+import {
+  AGENT_TYPES,
+  PERSON_TITLE_GAP,
+  PERSON_TYPES,
+  COUNTRY_TYPES,
+  listForward,
+  mentionAfter,
+  mentionBefore,
+  sentenceSubject,
+  subjectBefore,
+  titledPerson,
+  triggers,
+  type MentionView,
+  type RelationCandidate,
+  type SentenceContext,
+} from '../sentence-context.ts';
+
+/** URGED: "A urged B to ...", "A called on B to ...", "B was urged by A", "A visited X to urge the central bank ...". */
+
+const URGE = new RegExp(
+  `\\b(?:${verbAlternation(['urge', 'pressure', 'exhort', 'implore'])}|pressed|pressing|presses|lobbied|lobbying|lobbies|(?:${verbAlternation(['call'])})\\s+(?:on|upon))\\b`,
+  'gi',
+);
+const OBJECT_GAP =
+  /^\s*(?:the\s+)?(?:(?:governments?|authorities|officials|leaders|regulators|lawmakers|companies|banks|firms)\s+(?:of|in|from)\s+(?:the\s+)?)?$/i;
+/** An institution named only by its function; the country it belongs to is the one just named. */
+const GENERIC_INSTITUTION =
+  /^\s*(?:the\s+)?(?:central bank|government|authorities|regulators?|monetary authority|financial regulators?|finance ministry|customs|banks)\b/i;
+const INFINITIVE = /\bto\s+$/i;
+
+export function urgeRule(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  for (const t of triggers(ctx, URGE)) {
+    // Passive: "Beijing was urged by Washington".
+    const passiveAgent = mentionAfter(ctx, t.end, AGENT_TYPES, /^\s+by\s+(?:the\s+)?$/i);
+    if (passiveAgent && /\b(?:was|were|is|are|been|being)\s+$/i.test(ctx.text.slice(Math.max(0, t.start - 12), t.start))) {
+      const target = mentionBefore(ctx, t.start, AGENT_TYPES, /^\s+(?:was|were|is|are|has been|have been|had been|being)\s+$/i);
+      if (target && target.entityId !== passiveAgent.entityId) {
+        out.push({ subject: passiveAgent, predicate: 'URGED', object: target, rule: 'urge.passive', confidence: 0.75 });
+      }
+      continue;
+    }
+    const infinitive = INFINITIVE.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 4), t.start));
+    // "X visited Y to urge ...": the infinitive's agent is the clause's subject, not the nearest name.
+    let subject: MentionView | null = null;
+    if (infinitive) {
+      const main = sentenceSubject(ctx, AGENT_TYPES);
+      if (main && main.end <= t.start && t.start - main.end < 200 && !/[;:]/.test(ctx.text.slice(main.end, t.start))) subject = main;
+    }
+    subject ??= subjectBefore(ctx, t.start, AGENT_TYPES);
+    if (!subject) continue;
+    const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
+    const first = objectMention ? titledPerson(ctx, objectMention) : null;
+    if (first && first.entityId !== subject.entityId) {
+      for (const o of listForward(ctx, first, AGENT_TYPES)) {
+        if (o.entityId === subject.entityId) continue;
+        out.push({ subject, predicate: 'URGED', object: o, rule: o === first ? 'urge.verb' : 'urge.list', confidence: 0.8 });
+      }
+      continue;
+    }
+    if (GENERIC_INSTITUTION.test(ctx.text.slice(t.end, t.end + 40))) {
+      // "visited Hong Kong ... to urge the central bank": the institution of the country just named.
+      const country = mentionBefore(ctx, t.start, COUNTRY_TYPES, /^[^;:"“”]{0,80}$/);
+      if (country && country.entityId !== subject.entityId && !country.adjectival && country.start > subject.end) {
+        out.push({ subject, predicate: 'URGED', object: country, rule: 'urge.institution', confidence: 0.55 });
+      }
+    }
+  }
+  return out;
+}

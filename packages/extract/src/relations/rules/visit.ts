@@ -1,0 +1,73 @@
+import { verbAlternation } from '../verb-forms.ts';
+import {
+  AGENT_TYPES,
+  LOCATION_TYPES,
+  PERSON_TYPES as PERSON,
+  listBackward,
+  listForward,
+  mentionAfter,
+  mentionBefore,
+  sentenceSubject,
+  subjectBefore,
+  triggers,
+  type RelationCandidate,
+  type SentenceContext,
+} from '../sentence-context.ts';
+
+/** VISITED: a person, organization or country's officials went to a place or country. */
+
+const VISIT_VERB = new RegExp(
+  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head'])})\\s+to\\b|\\b(?:${verbAlternation(['arrive', 'land'])})\\s+in\\b`,
+  'gi',
+);
+/** "visited Japan", "flew to the Netherlands", "toured Northwestern Europe". */
+const OBJECT_GAP = /^\s*(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?\w+|south-?\w+)\s+)?$/i;
+const NOUN_OBJECT_GAP = /^\s+to\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$/i;
+const PASSIVE_BY = /^\s+by\s+(?:the\s+)?$/i;
+/** "is in Tokyo for an international trade conference". */
+const PRESENCE = /\b(?:is|was|are|were|has been|have been|had been|will be)\s+in\s+(?:the\s+)?$/i;
+const PRESENCE_PURPOSE = /^\s*(?:this week\s+|next week\s+|on \w+\s+)?(?:for|to attend|to meet|to hold|to take part|to discuss|on a (?:\w+\s+)?(?:visit|trip|tour))\b/i;
+
+export function visitRule(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  for (const t of triggers(ctx, VISIT_VERB)) {
+    const word = t.match[0].toLowerCase();
+    if (/^visit(?:s|ed)?$/.test(word) || /^tour/.test(word)) {
+      // Passive: "Beijing was visited by Blinken".
+      const agent = mentionAfter(ctx, t.end, AGENT_TYPES, PASSIVE_BY);
+      const place = mentionBefore(ctx, t.start, LOCATION_TYPES, /^\s+(?:was|were|is|are|has been|had been)\s+$/i);
+      if (agent && place && /\s+(?:was|were|is|are|been)\s+$/.test(ctx.text.slice(place.end, t.start))) {
+        out.push({ subject: agent, predicate: 'VISITED', object: place, rule: 'visit.passive', confidence: 0.8 });
+        continue;
+      }
+    }
+    const subject = subjectBefore(ctx, t.start, AGENT_TYPES);
+    if (!subject) continue;
+    // "visit to X" (noun) is only a visit when preceded by a possessive ("Blinken's visit to"), handled by the subject gap.
+    const nounVisit = /^visits?$/.test(word) && /['’]s(?:\s+[a-z]+)?\s+$/.test(ctx.text.slice(subject.end - 2, t.start));
+    const first = mentionAfter(ctx, t.end, LOCATION_TYPES, nounVisit ? NOUN_OBJECT_GAP : OBJECT_GAP);
+    if (!first || first.entityId === subject.entityId) continue;
+    const subjects = listBackward(ctx, subject, AGENT_TYPES);
+    const objects = listForward(ctx, first, LOCATION_TYPES);
+    for (const s of subjects) {
+      for (const o of objects) {
+        if (s.entityId === o.entityId) continue;
+        const rule = s === subject && o === first ? 'visit.verb' : 'visit.list';
+        out.push({ subject: s, predicate: 'VISITED', object: o, rule, confidence: rule === 'visit.verb' ? 0.85 : 0.75 });
+      }
+    }
+  }
+  // Presence for an event: "<Person> ... is in Tokyo for a conference".
+  for (const m of ctx.mentions) {
+    if (!LOCATION_TYPES.has(m.type) || m.adjectival) continue;
+    const left = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 40), m.start);
+    if (!PRESENCE.test(left)) continue;
+    const right = ctx.text.slice(m.end, Math.min(ctx.sentence.end, m.end + 60));
+    if (!PRESENCE_PURPOSE.test(right)) continue;
+    const verbAt = m.start - (left.match(PRESENCE)?.[0].length ?? 0);
+    const person = subjectBefore(ctx, verbAt, PERSON) ?? sentenceSubject(ctx, PERSON);
+    if (!person || person.start > m.start) continue;
+    out.push({ subject: person, predicate: 'VISITED', object: m, rule: 'visit.presence', confidence: 0.6 });
+  }
+  return out;
+}

@@ -1,0 +1,268 @@
+import type { EntityType, ExtractedEntity, Predicate } from '@newsgraph/shared';
+import type { EntityAnalysis, EntityMention, Sentence } from '../interfaces/analysis.ts';
+
+/**
+ * What a relation rule sees: one sentence, its entity mentions (typed, sorted, not overlapping)
+ * and helpers to read the words between and around them. All positions are absolute UTF-16
+ * offsets into the analysed text.
+ */
+
+export interface MentionView extends EntityMention {
+  type: EntityType;
+  /** Organization kind from the entity attributes (e.g. 'MediaOutlet'), when known. */
+  kind: string | null;
+  /** Canonical name of the entity. */
+  name: string;
+  /** Index in SentenceContext.mentions. */
+  index: number;
+}
+
+/** The reserved subject of an article-level REPORTED_BY claim: the article itself. */
+export const ARTICLE_SUBJECT = 'ARTICLE';
+
+export interface RelationCandidate {
+  /** A mention, or ARTICLE_SUBJECT for article-level claims. */
+  subject: MentionView | typeof ARTICLE_SUBJECT;
+  predicate: Predicate;
+  object: MentionView;
+  rule: string;
+  confidence: number;
+}
+
+export interface SentenceContext {
+  text: string;
+  sentence: Sentence;
+  sentenceIndex: number;
+  mentions: MentionView[];
+  entities: ReadonlyMap<string, ExtractedEntity>;
+  /** All typed mentions of the document in order, for the few rules that look back (coreference of "the items"). */
+  documentMentions: readonly MentionView[];
+}
+
+export const AGENT_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Person', 'Organization', 'Country']);
+export const STATE_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Organization', 'Country']);
+export const PERSON_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Person']);
+export const ORG_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Organization']);
+export const COUNTRY_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Country']);
+export const GOODS_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Goods']);
+export const LOCATION_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Place', 'Country']);
+
+/** Builds typed, non-overlapping mention views for every sentence. */
+export function buildSentenceContexts(analysis: EntityAnalysis): SentenceContext[] {
+  const entities = new Map<string, ExtractedEntity>();
+  for (const e of analysis.entities) entities.set(e.id, e);
+  const perSentence: MentionView[][] = analysis.sentences.map(() => []);
+  const all: MentionView[] = [];
+  const sorted = [...analysis.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  let lastEnd = -1;
+  for (const m of sorted) {
+    const entity = entities.get(m.entityId);
+    const bucket = perSentence[m.sentenceIndex];
+    if (!entity || !bucket || m.start < lastEnd || m.end <= m.start) continue;
+    lastEnd = m.end;
+    const kind = entity.attributes['kind'];
+    const view: MentionView = {
+      ...m,
+      type: entity.type,
+      kind: typeof kind === 'string' ? kind : null,
+      name: entity.name,
+      index: bucket.length,
+    };
+    bucket.push(view);
+    all.push(view);
+  }
+  return analysis.sentences.map((sentence, sentenceIndex) => ({
+    text: analysis.text,
+    sentence,
+    sentenceIndex,
+    mentions: perSentence[sentenceIndex] ?? [],
+    entities,
+    documentMentions: all,
+  }));
+}
+
+/** Text between two absolute offsets. */
+export function between(ctx: SentenceContext, from: number, to: number): string {
+  return from < to ? ctx.text.slice(from, to) : '';
+}
+
+/** Up to `max` characters of the sentence before `pos`. */
+export function leftText(ctx: SentenceContext, pos: number, max = 120): string {
+  return ctx.text.slice(Math.max(ctx.sentence.start, pos - max), pos);
+}
+
+/** Up to `max` characters of the sentence after `pos`. */
+export function rightText(ctx: SentenceContext, pos: number, max = 120): string {
+  return ctx.text.slice(pos, Math.min(ctx.sentence.end, pos + max));
+}
+
+/** Index of the first mention starting at or after `pos` (binary search). */
+export function firstMentionAtOrAfter(ctx: SentenceContext, pos: number): number {
+  let lo = 0;
+  let hi = ctx.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ctx.mentions[mid] as MentionView).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first document mention starting at or after `pos` (binary search). */
+export function firstDocumentMentionAtOrAfter(ctx: SentenceContext, pos: number): number {
+  const list = ctx.documentMentions;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as MentionView).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The nearest mention ending at or before `pos`, if the text between satisfies `gap`. */
+export function mentionBefore(
+  ctx: SentenceContext,
+  pos: number,
+  types: ReadonlySet<EntityType>,
+  gap: RegExp,
+): MentionView | null {
+  let i = firstMentionAtOrAfter(ctx, pos) - 1;
+  // A mention straddling pos (trigger inside a name) is not "before".
+  while (i >= 0 && (ctx.mentions[i] as MentionView).end > pos) i--;
+  // Goods are part of the words between agents ("access foreign chips through ..."): look past them.
+  if (!types.has('Goods')) while (i >= 0 && (ctx.mentions[i] as MentionView).type === 'Goods') i--;
+  const m = ctx.mentions[i];
+  if (!m || !types.has(m.type)) return null;
+  if (pos - m.end > 300) return null;
+  return gap.test(between(ctx, m.end, pos)) ? m : null;
+}
+
+/** The nearest mention starting at or after `pos`, if the text between satisfies `gap`. */
+export function mentionAfter(
+  ctx: SentenceContext,
+  pos: number,
+  types: ReadonlySet<EntityType>,
+  gap: RegExp,
+): MentionView | null {
+  let i = firstMentionAtOrAfter(ctx, pos);
+  if (!types.has('Goods')) while (i < ctx.mentions.length && (ctx.mentions[i] as MentionView).type === 'Goods') i++;
+  const m = ctx.mentions[i];
+  if (!m || !types.has(m.type)) return null;
+  if (m.start - pos > 300) return null;
+  return gap.test(between(ctx, pos, m.start)) ? m : null;
+}
+
+const LIST_JOINER =
+  /^\s*(?:,\s*(?:and|or|as well as|followed by|along with|plus)?|and|or|&|as well as|followed by|along with|plus|then)\s*(?:also\s+)?(?:by\s+)?(?:the\s+)?$/i;
+
+/** Longest list a rule expands; longer runs are tables or noise, not prose. */
+const MAX_LIST = 24;
+
+/**
+ * The coordinated list starting at `first` and running right: "China, followed by Taiwan, the EU,
+ * Malaysia, the US and Israel". Members must have one of `types`.
+ */
+export function listForward(ctx: SentenceContext, first: MentionView, types: ReadonlySet<EntityType>): MentionView[] {
+  const list = [first];
+  let prev = first;
+  for (let i = first.index + 1; i < ctx.mentions.length && list.length < MAX_LIST; i++) {
+    const m = ctx.mentions[i] as MentionView;
+    if (!types.has(m.type) || !LIST_JOINER.test(between(ctx, prev.end, m.start))) break;
+    list.push(m);
+    prev = m;
+  }
+  // A list closes with "and"/"or"/"followed by": "sanctions on Belarus, Reuters reported" is no list.
+  while (list.length > 1) {
+    const last = list[list.length - 1] as MentionView;
+    const before = list[list.length - 2] as MentionView;
+    if (!/^\s*,\s*(?:the\s+)?$/.test(between(ctx, before.end, last.start))) break;
+    list.pop();
+  }
+  return list;
+}
+
+/** The coordinated list ending at `last` and running left: "Japan, Germany and France met". */
+export function listBackward(ctx: SentenceContext, last: MentionView, types: ReadonlySet<EntityType>): MentionView[] {
+  const list = [last];
+  let next = last;
+  for (let i = last.index - 1; i >= 0 && list.length < MAX_LIST; i--) {
+    const m = ctx.mentions[i] as MentionView;
+    if (!types.has(m.type) || !LIST_JOINER.test(between(ctx, m.end, next.start))) break;
+    list.unshift(m);
+    next = m;
+  }
+  return list;
+}
+
+/** Every match of `pattern` (which must have the g flag) inside the sentence, absolute offsets. */
+export function* triggers(ctx: SentenceContext, pattern: RegExp): Generator<{ start: number; end: number; match: RegExpExecArray }> {
+  const s = ctx.sentence;
+  const local = s.text.length === s.end - s.start ? s.text : ctx.text.slice(s.start, s.end);
+  pattern.lastIndex = 0;
+  let count = 0;
+  for (let match = pattern.exec(local); match; match = pattern.exec(local)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    // A sentence with thousands of trigger words is noise; stop early to stay linear.
+    if (++count > 200) return;
+    yield { start: s.start + match.index, end: s.start + match.index + match[0].length, match };
+  }
+}
+
+/**
+ * The grammatical subject of the sentence's main clause, as a rule of thumb: the first agent
+ * mention, when only a few words (a dateline, a determiner, an adverb) come before it.
+ */
+export function sentenceSubject(ctx: SentenceContext, types: ReadonlySet<EntityType>): MentionView | null {
+  const first = ctx.mentions[0];
+  if (!first || !types.has(first.type)) return null;
+  const before = between(ctx, ctx.sentence.start, first.start);
+  if (!/^[\s"“'‘(]*(?:[A-Z][A-Z .]+:\s*)?(?:(?:the|a|an|but|and|however,?|meanwhile,?|also|now|then|so)\s+)*$/i.test(before)) return null;
+  // "German Chancellor Olaf Scholz ...": the titled person, not the country of the title.
+  const next = ctx.mentions[1];
+  if (first.type !== 'Person' && next?.type === 'Person' && types.has('Person') && TITLE_BETWEEN.test(between(ctx, first.end, next.start))) return next;
+  return first;
+}
+
+const TITLE_BETWEEN = /^(?:['’]s)?(?:\s+[A-Za-z][\w.-]*){0,6}\s+$/;
+
+/** Gap before a person object that may hold a title: "urged President Joe Biden", "met Prime Minister Kishida". */
+export const PERSON_TITLE_GAP = /^\s*(?:the\s+)?(?:(?:[A-Z][a-z]+\.?|of|for)\s+){1,5}$/;
+
+/** "Russian President Vladimir Putin": a demonym or organization opening a title stands for the titled person. */
+export function titledPerson(ctx: SentenceContext, m: MentionView): MentionView {
+  if (m.type === 'Person') return m;
+  const next = ctx.mentions[m.index + 1];
+  if (next?.type === 'Person' && TITLE_BETWEEN.test(between(ctx, m.end, next.start)) && /[A-Z]/.test(between(ctx, m.end, next.start))) return next;
+  return m;
+}
+
+const SUBJECT_FILLER =
+  /^(?:['’]s)?(?:\s+(?:[a-z][a-z-]*|[A-Z][a-z]+(?=\s+(?:officials?|delegation|team)\b)))?(?:\s+[a-z][a-z-]*){0,4}\s*$/;
+const CLAUSE_WORDS = /\b(?:that|which|who|whom|whose|when|where|because|but|if|while|although|after|before|said|says|and|or)\b/i;
+
+/**
+ * The agent doing the verb at `pos`: the nearest mention on the left with only a few lower-case
+ * words between ("US Treasury Department officials visited", "Rosenberg recently visited").
+ */
+export function subjectBefore(ctx: SentenceContext, pos: number, types: ReadonlySet<EntityType>): MentionView | null {
+  const m = mentionBefore(ctx, pos, types, SUBJECT_FILLER);
+  if (!m) return null;
+  if (CLAUSE_WORDS.test(between(ctx, m.end, pos))) return null;
+  return m;
+}
+
+/** True when a media outlet: by entity kind, or by a name that only newspapers and agencies have. */
+export function isMediaOutlet(m: MentionView): boolean {
+  if (m.type !== 'Organization') return false;
+  if (m.kind && /media|news|outlet|publisher|newspaper|broadcaster/i.test(m.kind)) return true;
+  return MEDIA_NAME.test(m.name) || MEDIA_NAME.test(m.text);
+}
+
+// Public facts: names of large news organizations and words that only outlets carry in their names.
+const MEDIA_NAME =
+  /\b(?:news|times|journal|post|herald|tribune|gazette|chronicle|telegraph|guardian|economist|reuters|bloomberg|nikkei|xinhua|tass|interfax|ria novosti|yonhap|kyodo|afp|agence france-presse|associated press|bbc|cnn|cnbc|npr|politico|axios|al jazeera|der spiegel|le monde|financial times|wsj|nyt|ft\.com|the star|the hill|south china morning post|scmp|caixin|kommersant|vedomosti|newsweek|forbes|fortune|semafor|the information|the intercept|radio free|voice of america|deutsche welle|euronews|dpa|ansa|efe|press trust|straits times|daily|weekly|magazine|wire)\b/i;

@@ -1,0 +1,65 @@
+import type { Token } from './tokenizer.ts';
+
+/** A sentence as a token range [first, last) plus its character span. */
+export interface TokenSentence {
+  start: number;
+  end: number;
+  firstToken: number;
+  lastToken: number;
+}
+
+/** Sentences longer than this many tokens are cut, so per-sentence work downstream stays bounded. */
+export const MAX_SENTENCE_TOKENS = 400;
+
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const NEVER_END_AFTER = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'gen.', 'col.', 'capt.', 'lt.', 'sgt.', 'adm.', 'rev.', 'fr.', 'st.', 'no.', 'vs.', 'mt.']);
+const SENTENCE_STARTERS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'but', 'and', 'in', 'on', 'at', 'this', 'that',
+  'these', 'those', 'his', 'her', 'its', 'their', 'there', 'however', 'meanwhile', 'also', 'for', 'as', 'if', 'when',
+]);
+
+function isUpperStart(s: string): boolean {
+  const ch = s.charAt(0);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** Split tokens into sentences: at newlines, at . ! ? before a capitalised word, quote or digit. */
+export function splitSentences(tokens: readonly Token[]): TokenSentence[] {
+  const out: TokenSentence[] = [];
+  let first = 0;
+  const push = (last: number) => {
+    if (last <= first) return;
+    const a = tokens[first];
+    const b = tokens[last - 1];
+    if (a && b) out.push({ start: a.start, end: b.end, firstToken: first, lastToken: last });
+    first = last;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    if (!next) break;
+    if (next.newlineBefore) {
+      push(i + 1);
+      continue;
+    }
+    if (i + 1 - first >= MAX_SENTENCE_TOKENS) {
+      push(i + 1);
+      continue;
+    }
+    let endsHere = false;
+    if (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === '…')) {
+      // A closing quote or bracket right after the stop belongs to this sentence.
+      if (CLOSERS.has(next.text) && !next.spaceBefore) continue;
+      endsHere = next.spaceBefore && (isUpperStart(next.text) || next.kind === 'number' || '"“‘(['.includes(next.text));
+    } else if (CLOSERS.has(t.text) && i > 0 && !t.spaceBefore) {
+      const prev = tokens[i - 1] as Token;
+      endsHere = (prev.text === '.' || prev.text === '!' || prev.text === '?') && next.spaceBefore && (isUpperStart(next.text) || '"“'.includes(next.text));
+    } else if (t.kind === 'word' && t.text.endsWith('.') && next.spaceBefore) {
+      const lower = t.text.toLowerCase();
+      if (!NEVER_END_AFTER.has(lower) && t.text.length > 2) endsHere = SENTENCE_STARTERS.has(next.text.toLowerCase());
+    }
+    if (endsHere) push(i + 1);
+  }
+  push(tokens.length);
+  return out;
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeEntities } from '../src/analyze-entities.ts';
+import type { EntityAnalysis } from '../src/interfaces/analysis.ts';
+
+function entity(a: EntityAnalysis, id: string) {
+  const e = a.entities.find((x) => x.id === id);
+  if (!e) throw new Error(`no entity ${id}; have ${a.entities.map((x) => x.id).join(', ')}`);
+  return e;
+}
+
+function idsOf(a: EntityAnalysis): string[] {
+  return a.entities.map((e) => e.id);
+}
+
+describe('analyzeEntities: persons, titles and roles', () => {
+  it('takes the title as role and the department as affiliation', () => {
+    const a = analyzeEntities('Deputy Treasury Secretary Wally Adeyemo visited Northwestern Europe earlier this month.');
+    const p = entity(a, 'person:wally-adeyemo');
+    expect(p.type).toBe('Person');
+    expect(p.name).toBe('Wally Adeyemo');
+    expect(p.attributes.role).toBe('Deputy Treasury Secretary');
+    expect(p.attributes.affiliation).toBe('org:us-department-of-the-treasury');
+    // The name span covers the name only, not the title.
+    expect(p.mentions[0]?.text).toBe('Wally Adeyemo');
+    const m = a.mentions.find((x) => x.entityId === 'person:wally-adeyemo');
+    expect(m?.role).toBe('Deputy Treasury Secretary');
+    expect(entity(a, 'place:europe').mentions[0]?.text).toBe('Northwestern Europe');
+  });
+
+  it('reads a lower-case role phrase and resolves a later surname to the full name', () => {
+    const a = analyzeEntities(
+      'US assistant secretary of commerce for export administration Thea Kendler told reporters in Tokyo. Kendler leads the group.',
+    );
+    const p = entity(a, 'person:thea-kendler');
+    expect(p.attributes.role).toBe('assistant secretary of commerce for export administration');
+    expect(p.attributes.affiliation).toBe('country:US');
+    expect(p.mentions.map((m) => m.text)).toEqual(['Thea Kendler', 'Kendler']);
+    expect(idsOf(a).filter((id) => id.startsWith('person:'))).toEqual(['person:thea-kendler']);
+    expect(entity(a, 'place:tokyo').attributes.country).toBe('JP');
+  });
+
+  it('splits "Secretary of State" from the name and never yields a fragment like "State Antony"', () => {
+    const a = analyzeEntities('US Secretary of State Antony Blinken visited Beijing to express concerns.');
+    const p = entity(a, 'person:antony-blinken');
+    expect(p.attributes.role).toBe('Secretary of State');
+    expect(a.entities.some((e) => e.name.includes('State Antony'))).toBe(false);
+    expect(entity(a, 'place:beijing').attributes.country).toBe('CN');
+  });
+
+  it('keeps possessives, quotes and punctuation out of names', () => {
+    const a = analyzeEntities('“Russia’s war,” said Janet Yellen\'s deputy. Russia\'s economy slowed.');
+    const ru = entity(a, 'country:RU');
+    expect(ru.mentions.map((m) => m.text)).toEqual(['Russia', 'Russia']);
+    expect(entity(a, 'person:janet-yellen').name).toBe('Janet Yellen');
+  });
+});
+
+describe('analyzeEntities: organizations', () => {
+  it('resolves an acronym defined in the text', () => {
+    const a = analyzeEntities(
+      'Officials from the Treasury Department’s Bureau of Terrorist Financing and Financial Crimes (TFFC) met bankers. TFFC staff asked questions.',
+    );
+    const b = entity(a, 'org:bureau-of-terrorist-financing-and-financial-crimes');
+    expect(b.attributes.kind).toBe('GovernmentAgency');
+    expect(b.mentions.map((m) => m.text)).toEqual(['Bureau of Terrorist Financing and Financial Crimes', 'TFFC', 'TFFC']);
+    expect(entity(a, 'org:us-department-of-the-treasury').mentions[0]?.text).toBe('Treasury Department');
+  });
+
+  it('knows common acronyms and their kinds', () => {
+    const a = analyzeEntities('The EU, NATO, the UN, OFAC, the HKMA and the G7 agreed, HSBC said, according to Bloomberg.');
+    expect(entity(a, 'org:european-union').attributes.kind).toBe('InternationalOrganization');
+    expect(entity(a, 'org:north-atlantic-treaty-organization').type).toBe('Organization');
+    expect(entity(a, 'org:united-nations').type).toBe('Organization');
+    expect(entity(a, 'org:office-of-foreign-assets-control').attributes.kind).toBe('GovernmentAgency');
+    expect(entity(a, 'org:hong-kong-monetary-authority').attributes.country).toBe('HK');
+    expect(entity(a, 'org:group-of-seven').mentions[0]?.text).toBe('G7');
+    expect(entity(a, 'org:hsbc').attributes.kind).toBe('Company');
+    expect(entity(a, 'org:bloomberg-news').attributes.kind).toBe('MediaOutlet');
+  });
+
+  it('gives one id to the Treasury however it is written, across documents', () => {
+    const ids = ['The Treasury Department said so.', 'The US Treasury said so.', 'The Department of the Treasury said so.', 'Officials at the Treasury said so.'].map(
+      (t) => idsOf(analyzeEntities(t)),
+    );
+    for (const list of ids) expect(list).toContain('org:us-department-of-the-treasury');
+  });
+
+  it('types unknown organizations by their suffix and kind', () => {
+    const a = analyzeEntities('Veldhoven-based ASML Holding NV and Acme Widgets Inc signed a deal with the Kazakh Ministry of Energy.');
+    expect(entity(a, 'org:asml-holding-nv').attributes.kind).toBe('Company');
+    expect(entity(a, 'org:acme-widgets-inc').attributes.kind).toBe('Company');
+    expect(entity(a, 'place:veldhoven').attributes.country).toBe('NL');
+    expect(a.entities.find((e) => e.name.includes('Ministry of Energy'))?.attributes.kind).toBe('GovernmentAgency');
+  });
+});
+
+describe('analyzeEntities: countries, demonyms and capitals', () => {
+  it('merges every spelling of the United States into country:US', () => {
+    const a = analyzeEntities('The U.S. and the United States, the US, America and American firms are one country.');
+    const us = entity(a, 'country:US');
+    expect(us.attributes.iso).toBe('US');
+    expect(us.mentions.map((m) => m.text)).toEqual(['U.S.', 'United States', 'US', 'America', 'American']);
+  });
+
+  it('flags demonyms as adjectival mentions of the country', () => {
+    const a = analyzeEntities('We know that Russia is using Iranian drones in Ukraine.');
+    const m = a.mentions.find((x) => x.text === 'Iranian');
+    expect(m?.entityId).toBe('country:IR');
+    expect(m?.adjectival).toBe(true);
+    const drones = entity(a, 'goods:drones');
+    expect(drones.attributes.hs).toBe('8806');
+  });
+
+  it('reads a capital as its government when it acts, as a city otherwise', () => {
+    const gov = analyzeEntities('Beijing denied the report. Washington’s group met in Tokyo.');
+    expect(idsOf(gov)).toContain('country:CN');
+    expect(idsOf(gov)).toContain('country:US');
+    expect(idsOf(gov)).not.toContain('place:beijing');
+    expect(gov.mentions.find((m) => m.text === 'Beijing')?.source).toBe('metonymy');
+    const city = analyzeEntities('Blinken visited Beijing to express concerns.');
+    expect(entity(city, 'place:beijing').attributes.country).toBe('CN');
+  });
+
+  it('treats Hong Kong, Taiwan and Macau as countries with ISO codes', () => {
+    const a = analyzeEntities('Goods went through Hong Kong, Taiwan and Macau.');
+    expect(entity(a, 'country:HK').type).toBe('Country');
+    expect(entity(a, 'country:TW').type).toBe('Country');
+    expect(entity(a, 'country:MO').type).toBe('Country');
+  });
+});
+
+describe('analyzeEntities: goods', () => {
+  it('maps goods to a controlled vocabulary with HS headings', () => {
+    const a = analyzeEntities('Russia continues to access foreign chips, ball bearings, machine tools and crude oil, and sensitive dual-use items.');
+    expect(entity(a, 'goods:semiconductors').attributes.hs).toBe('8542');
+    expect(entity(a, 'goods:ball-bearings').attributes.hs).toBe('8482');
+    expect(entity(a, 'goods:machine-tools').attributes.hs).toBe('8456');
+    expect(entity(a, 'goods:oil').attributes.hs).toBe('2709');
+    expect(entity(a, 'goods:dual-use-goods').mentions[0]?.text).toBe('sensitive dual-use items');
+    // Bare generic words are not goods.
+    expect(analyzeEntities('The goods and items and products arrived.').entities).toEqual([]);
+  });
+});
+
+describe('analyzeEntities: output shape', () => {
+  it('returns sorted mentions whose text is the slice of the input, with sentence indexes', () => {
+    const text = 'Turkish Finance Minister Nureddin Nebati met Chinese officials.\nThe Journal said Nebati was “continuing our trade with Russia.”';
+    const a = analyzeEntities(text);
+    expect(a.sentences.length).toBe(2);
+    for (const m of a.mentions) {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      const s = a.sentences[m.sentenceIndex];
+      expect(s && m.start >= s.start && m.end <= s.end).toBe(true);
+      expect(typeof m.source).toBe('string');
+    }
+    const starts = a.mentions.map((m) => m.start);
+    expect(starts).toEqual([...starts].sort((x, y) => x - y));
+    for (const e of a.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(entity(a, 'person:nureddin-nebati').mentions.length).toBe(2);
+    expect(entity(a, 'person:nureddin-nebati').attributes.affiliation).toBe('country:TR');
+  });
+
+  it('ignores trailing page chrome unless asked to keep it', () => {
+    const text =
+      'Russia bought chips from intermediaries, officials said on Tuesday in a long statement that ran for a while.\n\nFollow us on our official WhatsApp channel!\n\nTransforming QSR Brands to drive value\nSweet topping for Gula Cakery\n';
+    const a = analyzeEntities(text);
+    expect(a.entities.map((e) => e.name).sort()).toEqual(['Russia', 'semiconductors']);
+    const kept = analyzeEntities(text, { keepTrailingChrome: true });
+    expect(kept.entities.some((e) => e.name === 'WhatsApp')).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluateRelations } from '../src/eval/relations.ts';
+
+const devPath = fileURLToPath(new URL('../../../../shared/eval/conll04/conll04_dev.json', import.meta.url));
+const present = existsSync(devPath);
+if (!present) console.warn(`SKIPPED eval-relations on CoNLL04: ${devPath} is absent`);
+
+describe('CoNLL04 relation scoring', () => {
+  it('matches predicted spans against mapped gold relations (hand-made sentences)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conll04-'));
+    const file = join(dir, 'mini.json');
+    const sentences = [
+      {
+        // "Jane Doe , a spokeswoman for Acme Corp , said ." → Work_For(Jane Doe, Acme Corp)
+        tokens: ['Jane', 'Doe', ',', 'a', 'spokeswoman', 'for', 'Acme', 'Corp', ',', 'said', '.'],
+        entities: [
+          { type: 'Peop', start: 0, end: 2 },
+          { type: 'Org', start: 6, end: 8 },
+        ],
+        relations: [{ type: 'Work_For', head: 0, tail: 1 }],
+      },
+      {
+        // A Live_In relation is not scored.
+        tokens: ['Jane', 'Doe', 'lives', 'in', 'Paris', '.'],
+        entities: [
+          { type: 'Peop', start: 0, end: 2 },
+          { type: 'Loc', start: 4, end: 5 },
+        ],
+        relations: [{ type: 'Live_In', head: 0, tail: 1 }],
+      },
+    ];
+    await writeFile(file, JSON.stringify(sentences));
+    // Entities from the gold spans, so the test checks the scoring, not recognition.
+    const analyze = (text: string) => {
+      const s = sentences.find((x) => x.tokens.join(' ') === text)!;
+      const starts: number[] = [];
+      let pos = 0;
+      for (const t of s.tokens) {
+        starts.push(pos);
+        pos += t.length + 1;
+      }
+      const typeOf = { Peop: 'Person', Org: 'Organization', Loc: 'Place' } as const;
+      const entities = s.entities.map((e, i) => {
+        const start = starts[e.start]!;
+        const end = starts[e.end - 1]! + s.tokens[e.end - 1]!.length;
+        return { id: `e${i}`, type: typeOf[e.type as keyof typeof typeOf], name: text.slice(start, end), attributes: {}, mentions: [{ start, end, text: text.slice(start, end) }] };
+      });
+      const mentions = entities.map((e) => ({ entityId: e.id, ...e.mentions[0]!, sentenceIndex: 0, source: 'gold' }));
+      return { text, sentences: [{ start: 0, end: text.length, text }], entities, mentions };
+    };
+    const { summary, table } = await evaluateRelations(file, { analyze });
+    expect(summary.per_predicate.HOLDS_ROLE).toEqual({ p: 1, r: 1, f1: 1 });
+    expect(summary.per_predicate.LOCATED_IN).toEqual({ p: 0, r: 0, f1: 0 });
+    expect(summary.sentences).toBe(2);
+    expect(table).toMatch(/HOLDS_ROLE/);
+  });
+
+  it('rejects a file that is not SpERT JSON, naming it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conll04-'));
+    const file = join(dir, 'bad.json');
+    await writeFile(file, '{"tokens": []}');
+    await expect(evaluateRelations(file)).rejects.toThrow(`${file}: expected a JSON array`);
+  });
+
+  it.skipIf(!present)('scores the full extractor on a sample of the CoNLL04 dev split', async () => {
+    const { summary } = await evaluateRelations(devPath, { limit: 80 });
+    expect(summary.sentences).toBe(80);
+    for (const s of [summary, summary.per_predicate.HOLDS_ROLE, summary.per_predicate.LOCATED_IN]) {
+      expect(s.p).toBeGreaterThanOrEqual(0);
+      expect(s.p).toBeLessThanOrEqual(1);
+      expect(s.r).toBeLessThanOrEqual(1);
+    }
+    // The rules find at least some Work_For relations, and most of what they say is right.
+    expect(summary.per_predicate.HOLDS_ROLE.r).toBeGreaterThan(0);
+    expect(summary.p).toBeGreaterThan(0.5);
+  });
+});

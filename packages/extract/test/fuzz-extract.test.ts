@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { PREDICATES, isEntityType, type ExtractionResult } from '@newsgraph/shared';
+import { extract } from '../src/extract.ts';
+import { ARTICLE_SUBJECT } from '../src/relations/sentence-context.ts';
+
+/**
+ * Adversarial inputs from a seeded generator: every case must come back with a well-formed result
+ * (offsets in range, mention text equal to its slice, relation ends naming returned entities).
+ * Wall time is not asserted tightly; the per-test timeout only catches a hang.
+ */
+
+/** mulberry32: small, seeded, reproducible. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  'Treasury', 'officials', 'visited', 'Hong Kong', 'China', 'Russia', 'urged', 'the', 'central bank', 'sanctioned', 'US', 'U.S.',
+  'Secretary of State', 'Antony Blinken', 'met with', 'came from', 'followed by', 'shipped through', 'hubs such as', 'Turkey', 'UAE',
+  'Bloomberg News', 'reported', '— Reuters', 'according to', 'Nikkei Asia', 'Veldhoven-based', 'ASML Holding NV', 'trade with',
+  'Iranian', 'drones', 'chips', 'is in', 'Tokyo', 'for', 'a', 'conference', "'s", 'Bureau', 'of', 'and', ',', '.', ';', '"', '“', '”',
+  '(', ')', 'Mr.', 'Dr.', 'Inc.', 'St.', '...', '!?', '\n', '\n\n', '\t', 'ß', 'İstanbul', 'Ελλάδα', '中国', 'روسیه', '😀', '\u200b', '\u0000',
+  '\ud800', 'e\u0301', 'WASHINGTON:', 'G7', 'EU', 'member states', 'Group of Seven', 'whether to sanction', 'companies in',
+];
+
+function adversarial(random: () => number, caseIndex: number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  switch (caseIndex % 8) {
+    case 0: // word salad from the trigger vocabulary
+      return Array.from({ length: 1 + Math.floor(random() * 300) }, () => pick(WORDS)).join(random() < 0.5 ? ' ' : '');
+    case 1: // random UTF-16 code units, lone surrogates included
+      return Array.from({ length: Math.floor(random() * 2000) }, () => String.fromCharCode(Math.floor(random() * 65536))).join('');
+    case 2: // punctuation storms
+      return Array.from({ length: Math.floor(random() * 3000) }, () => pick(['.', ',', '!', '?', '—', '-', "'", '"', '(', ')', ' ', '\n', ':', ';'])).join('');
+    case 3: // one very long sentence
+      return Array.from({ length: 500 + Math.floor(random() * 1500) }, () => pick(WORDS.filter((w) => !/[.!?\n]/.test(w)))).join(' ');
+    case 4: // a name repeated thousands of times
+      return `${pick(['Antony Blinken', 'China', 'Bloomberg News', 'Hong Kong Monetary Authority'])} `.repeat(200 + Math.floor(random() * 1000));
+    case 5: // long lists
+      return `Goods sent to Russia came from ${Array.from({ length: 20 + Math.floor(random() * 200) }, () => pick(['China', 'Taiwan', 'the EU', 'Malaysia', 'Israel'])).join(', ')}.`;
+    case 6: // empty and whitespace
+      return pick(['', ' ', '\n\n\n', '\t \r\n', '.']);
+    default: // binary-looking bytes as latin-1
+      return Array.from({ length: Math.floor(random() * 4000) }, () => String.fromCharCode(Math.floor(random() * 256))).join('');
+  }
+}
+
+/** Every way the result breaks its contract, as readable strings (empty when well-formed). */
+function problems(text: string, result: ExtractionResult): string[] {
+  const out: string[] = [];
+  const ids = new Set<string>();
+  for (const e of result.entities) {
+    if (!isEntityType(e.type)) out.push(`entity ${e.id}: bad type ${e.type}`);
+    if (ids.has(e.id)) out.push(`entity ${e.id}: duplicate id`);
+    ids.add(e.id);
+    for (const m of e.mentions) {
+      if (!(m.start >= 0 && m.end > m.start && m.end <= text.length)) out.push(`entity ${e.id}: mention ${m.start}-${m.end} out of range`);
+      else if (text.slice(m.start, m.end) !== m.text) out.push(`entity ${e.id}: mention text differs from its slice`);
+    }
+  }
+  for (const r of result.relations) {
+    const label = `${r.subject} ${r.predicate} ${r.object}`;
+    if (!(PREDICATES as readonly string[]).includes(r.predicate)) out.push(`${label}: unknown predicate`);
+    if (r.subject === ARTICLE_SUBJECT ? r.predicate !== 'REPORTED_BY' : !ids.has(r.subject)) out.push(`${label}: unknown subject`);
+    if (!ids.has(r.object)) out.push(`${label}: unknown object`);
+    if (r.subject === r.object) out.push(`${label}: reflexive`);
+    const { start, end, sentence, confidence } = r.evidence;
+    if (!(start >= 0 && end <= text.length && text.slice(start, end) === sentence)) out.push(`${label}: evidence span does not hold its sentence`);
+    if (!(confidence > 0 && confidence <= 1)) out.push(`${label}: confidence ${confidence}`);
+  }
+  return out;
+}
+
+describe('extract on adversarial input', () => {
+  it('returns a well-formed result for 400 seeded adversarial texts', { timeout: 240_000 }, () => {
+    const random = rng(20261122);
+    for (let i = 0; i < 400; i++) {
+      const text = adversarial(random, i);
+      let result: ExtractionResult;
+      try {
+        result = extract(text);
+      } catch (error) {
+        throw new Error(`case ${i} (kind ${i % 8}, ${text.length} chars) threw: ${(error as Error).message}`, { cause: error });
+      }
+      expect(problems(text, result), `case ${i} (kind ${i % 8})`).toEqual([]);
+    }
+  });
+
+  it('handles a 100,000-character sentence and a 500 kB text', { timeout: 120_000 }, () => {
+    const sentence = 'Treasury officials visited Hong Kong and urged the central bank to act, '.repeat(1400);
+    expect(sentence.length).toBeGreaterThan(100_000);
+    expect(problems(sentence, extract(sentence))).toEqual([]);
+    const big = 'Antony Blinken visited Beijing. The US sanctioned Russia. '.repeat(9_000);
+    const result = extract(big);
+    expect(problems(big, result)).toEqual([]);
+    expect(result.relations.filter((r) => r.predicate === 'SANCTIONS').length).toBe(9_000);
+  });
+});

@@ -1,0 +1,303 @@
+import neo4j from 'neo4j-driver';
+import { InputError, SYMMETRIC_PREDICATES, type EntityType } from '@newsgraph/shared';
+import type { Direction, ExportFilter } from '../interfaces/graph-store.ts';
+import { foldForSearch } from '../search-keys.ts';
+import { sinceBound, untilBound } from '../store-dates.ts';
+import { entityLabel, relationshipType, relationshipTypes, type CypherStatement } from './cypher-statement.ts';
+
+/**
+ * Read statements of the Neo4j store, in Cypher that 3.5, 4.4, 5.x and 2025.x all accept (no
+ * EXISTS/COUNT/CALL subqueries). They give the same answers as the SQLite store: same
+ * defaults, limits, tie-breaking orders and time windows (dates are UTC ISO instants, compared
+ * as strings). Integers Cypher requires to be integers (LIMIT) are sent as Neo4j Integers: a
+ * JS number goes over Bolt as a float, which LIMIT refuses.
+ */
+
+const int = (n: number) => neo4j.int(n);
+
+export const MAX_LIMIT = 10_000;
+
+/** A caller's limit: the default when absent, else a whole number in [1, max] (InputError otherwise). */
+export function checkLimit(value: number | undefined, fallback: number, name = 'limit', max = MAX_LIMIT): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new InputError(name, `must be a whole number from 1 to ${max} (got ${String(value)})`);
+  return value;
+}
+
+function typeList(types: readonly EntityType[] | undefined): EntityType[] | null {
+  return types && types.length > 0 ? types.map(entityLabel) : null;
+}
+
+const SUMMARY = (v: string) =>
+  `${v}.id AS id, ${v}.type AS type, ${v}.name AS name, coalesce(${v}.aliases, []) AS aliases, coalesce(${v}.articleCount, 0) AS articleCount`;
+
+export function getArticleStatement(id: string): CypherStatement {
+  return { cypher: 'MATCH (a:Article {id: $id}) WHERE a.contentHash IS NOT NULL RETURN properties(a) AS article', params: { id } };
+}
+
+/**
+ * Entities whose name, an alias, or a word inside them starts with the text (case- and
+ * accent-insensitive): an index range seek over `(:NameKey)`; whole-name hits rank first.
+ */
+export function searchEntitiesStatement(text: string, options: { types?: EntityType[]; limit?: number } = {}): CypherStatement {
+  const prefix = foldForSearch(String(text));
+  return {
+    cypher:
+      'MATCH (k:NameKey) WHERE k.key STARTS WITH $prefix ' +
+      'WITH k.entityId AS entityId, max(CASE WHEN k.key = $prefix AND k.full THEN 1 ELSE 0 END) AS exact ' +
+      'MATCH (e:Entity {id: entityId}) WHERE $types IS NULL OR e.type IN $types ' +
+      `RETURN ${SUMMARY('e')}, exact ORDER BY exact DESC, articleCount DESC, name ASC, id ASC LIMIT $limit`,
+    params: { prefix, types: typeList(options.types), limit: int(checkLimit(options.limit, 20)) },
+  };
+}
+
+export function getEntityStatement(id: string): CypherStatement {
+  return {
+    cypher:
+      'MATCH (e:Entity {id: $id}) RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, ' +
+      'e.attributes AS attributes, coalesce(e.articleCount, 0) AS articleCount, coalesce(e.mentionCount, 0) AS mentionCount, ' +
+      'e.firstSeen AS firstSeen, e.lastSeen AS lastSeen',
+    params: { id },
+  };
+}
+
+export interface NeighborStatementOptions {
+  predicates?: string[];
+  types?: EntityType[];
+  direction?: Direction;
+  since?: string;
+  until?: string;
+  limit?: number;
+}
+
+const NEIGHBOR_ORDER = 'ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit';
+/** Symmetric predicates have no direction: they pass every direction filter. */
+const DIRECTION_FILTER = (dir: string) =>
+  `($direction = 'both' OR $direction = ${dir} OR ${'predicate'} IN $symmetric)`;
+
+/**
+ * Neighbours over the typed edges; with a time window the counts are taken from the claims of
+ * articles in the window instead (the aggregated edges have no time dimension).
+ */
+export function neighborsStatement(id: string, query: NeighborStatementOptions = {}): CypherStatement {
+  const direction = query.direction ?? 'both';
+  if (direction !== 'out' && direction !== 'in' && direction !== 'both') throw new InputError('direction', `must be out, in or both (got ${String(direction)})`);
+  const since = sinceBound(query.since);
+  const until = untilBound(query.until);
+  const params = {
+    id,
+    types: typeList(query.types),
+    direction,
+    symmetric: [...SYMMETRIC_PREDICATES],
+    since: since ?? null,
+    until: until ?? null,
+    limit: int(checkLimit(query.limit, 50)),
+  };
+  const types = relationshipTypes(query.predicates);
+  if (since === undefined && until === undefined) {
+    return {
+      cypher:
+        `MATCH (e:Entity {id: $id})-[r:${types}]-(n:Entity) ` +
+        "WITH e, r, n, type(r) AS predicate, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction " +
+        `WHERE ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} ` +
+        `RETURN ${SUMMARY('n')}, predicate, direction, r.articleCount AS edgeArticleCount, r.claimCount AS claimCount, ` +
+        'r.firstSeen AS firstSeen, r.lastSeen AS lastSeen ' +
+        NEIGHBOR_ORDER,
+      params,
+    };
+  }
+  return {
+    cypher:
+      'MATCH (e:Entity {id: $id})<-[role:SUBJECT|OBJECT]-(c:Claim)-[other:SUBJECT|OBJECT]->(n:Entity) ' +
+      'WHERE type(role) <> type(other) AND c.predicate IN $predicates ' +
+      'AND ($since IS NULL OR c.seenAt >= $since) AND ($until IS NULL OR c.seenAt <= $until) ' +
+      "WITH n, c, c.predicate AS predicate, CASE type(role) WHEN 'SUBJECT' THEN 'out' ELSE 'in' END AS direction " +
+      `WHERE ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} ` +
+      'WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, ' +
+      'min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen ' +
+      `RETURN ${SUMMARY('n')}, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ` +
+      NEIGHBOR_ORDER,
+    params: { ...params, predicates: types.split('|') },
+  };
+}
+
+/** Longest path searched for; variable-length bounds are literals in Cypher, so this is validated. */
+export const MAX_PATH_HOPS = 6;
+
+/**
+ * Node sequences of all shortest paths (undirected, over the typed edges of the given
+ * predicates) of at most `maxHops` edges. The bound is a validated integer written into the text
+ * (Cypher does not take it as a parameter). Several predicates between the same two nodes give
+ * the same sequence: DISTINCT; the caller picks the edge per step and ranks the paths.
+ */
+export function shortestPathsStatement(fromId: string, toId: string, query: { maxHops?: number; predicates?: string[]; fetch?: number } = {}): CypherStatement {
+  const hops = checkLimit(query.maxHops, 4, 'maxHops', MAX_PATH_HOPS);
+  return {
+    cypher:
+      'MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) ' +
+      `MATCH p = allShortestPaths((a)-[:${relationshipTypes(query.predicates)}*..${hops}]-(b)) ` +
+      'RETURN DISTINCT [n IN nodes(p) | n.id] AS ids LIMIT $fetch',
+    params: { from: fromId, to: toId, fetch: int(checkLimit(query.fetch, 1000, 'fetch', 100_000)) },
+  };
+}
+
+/** For each consecutive pair of a path, the edges (of the wanted predicates) joining them, either way. */
+export function edgesBetweenStatement(pairs: Array<[string, string]>, predicates?: string[]): CypherStatement {
+  return {
+    cypher:
+      `UNWIND $pairs AS pair MATCH (x:Entity {id: pair[0]})-[r:${relationshipTypes(predicates)}]-(y:Entity {id: pair[1]}) ` +
+      'RETURN DISTINCT pair[0] AS a, pair[1] AS b, startNode(r).id AS subjectId, type(r) AS predicate, endNode(r).id AS objectId, ' +
+      'r.articleCount AS articleCount',
+    params: { pairs },
+  };
+}
+
+/** Entity summaries by id. */
+export function entitySummariesStatement(ids: string[]): CypherStatement {
+  return { cypher: `UNWIND $ids AS wantedId MATCH (e:Entity {id: wantedId}) RETURN ${SUMMARY('e')}`, params: { ids } };
+}
+
+/**
+ * The claims behind an edge, with their articles, newest first. With a predicate, a symmetric
+ * one matches either order of the ids; without, claims in both directions are returned.
+ */
+export function evidenceStatement(query: { subjectId: string; predicate?: string; objectId: string; limit?: number }): CypherStatement {
+  const predicate = query.predicate === undefined ? null : relationshipType(query.predicate);
+  let s = query.subjectId;
+  let o = query.objectId;
+  if (predicate !== null && SYMMETRIC_PREDICATES.has(predicate) && o < s) [s, o] = [o, s];
+  return {
+    cypher:
+      'MATCH (x:Entity {id: $subjectId})<-[:SUBJECT|OBJECT]-(c:Claim)-[:SUBJECT|OBJECT]->(y:Entity {id: $objectId}) ' +
+      'WHERE (($predicate IS NULL AND ((c.subjectId = $subjectId AND c.objectId = $objectId) OR (c.subjectId = $objectId AND c.objectId = $subjectId))) ' +
+      'OR (c.predicate = $predicate AND c.subjectId = $subjectId AND c.objectId = $objectId)) ' +
+      'WITH DISTINCT c MATCH (a:Article)-[:HAS_CLAIM]->(c) ' +
+      'RETURN c.subjectId AS subjectId, c.predicate AS predicate, c.objectId AS objectId, c.sentence AS sentence, ' +
+      'c.start AS claimStart, c.`end` AS claimEnd, c.rule AS rule, c.confidence AS confidence, ' +
+      'a.id AS articleId, a.url AS url, a.title AS title, a.outlet AS outlet, a.publishedAt AS publishedAt, a.seenAt AS seenAt ' +
+      'ORDER BY seenAt DESC, articleId ASC, claimStart ASC, predicate ASC, subjectId ASC, rule ASC LIMIT $limit',
+    params: { subjectId: s, objectId: o, predicate, limit: int(checkLimit(query.limit, 100)) },
+  };
+}
+
+/** Entities by number of distinct articles naming them (in the window, when `since` is given). */
+export function topEntitiesStatement(query: { types?: EntityType[]; since?: string; limit?: number } = {}): CypherStatement {
+  const since = sinceBound(query.since);
+  const params = { types: typeList(query.types), since: since ?? null, limit: int(checkLimit(query.limit, 20)) };
+  if (since === undefined) {
+    return {
+      cypher:
+        'MATCH (e:Entity) WHERE ($types IS NULL OR e.type IN $types) AND e.articleCount > 0 ' +
+        `RETURN ${SUMMARY('e')}, e.articleCount AS count ORDER BY count DESC, name ASC, id ASC LIMIT $limit`,
+      params,
+    };
+  }
+  return {
+    cypher:
+      'MATCH (:Article)-[m:MENTIONS]->(e:Entity) WHERE m.seenAt >= $since AND ($types IS NULL OR e.type IN $types) ' +
+      `WITH e, count(m) AS count RETURN ${SUMMARY('e')}, count ORDER BY count DESC, name ASC, id ASC LIMIT $limit`,
+    params,
+  };
+}
+
+/** Entities named in the same articles, by number of shared articles. */
+export function coMentionedStatement(id: string, options: { limit?: number } = {}): CypherStatement {
+  return {
+    cypher:
+      'MATCH (e:Entity {id: $id})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(o:Entity) WHERE o.id <> $id ' +
+      `WITH o, count(DISTINCT a) AS count RETURN ${SUMMARY('o')}, count ORDER BY count DESC, name ASC, id ASC LIMIT $limit`,
+    params: { id, limit: int(checkLimit(options.limit, 20)) },
+  };
+}
+
+/** Articles naming the entity per UTC day (published, else fetched), oldest first. */
+export function timelineStatement(id: string): CypherStatement {
+  return {
+    cypher:
+      'MATCH (e:Entity {id: $id})<-[m:MENTIONS]-(:Article) ' +
+      'WITH substring(m.seenAt, 0, 10) AS date, count(m) AS articleCount RETURN date, articleCount ORDER BY date ASC',
+    params: { id },
+  };
+}
+
+/** One statement per figure: count-store lookups on every version, no subqueries needed. */
+export function statsStatements(): Record<'articles' | 'entities' | 'mentions' | 'claims' | 'edges', CypherStatement> {
+  return {
+    articles: { cypher: 'MATCH (a:Article) WHERE a.contentHash IS NOT NULL RETURN count(a) AS value', params: {} },
+    entities: { cypher: 'MATCH (e:Entity) RETURN count(e) AS value', params: {} },
+    mentions: { cypher: 'MATCH (:Article)-[m:MENTIONS]->(:Entity) RETURN coalesce(sum(m.count), 0) AS value', params: {} },
+    claims: { cypher: 'MATCH (c:Claim) RETURN count(c) AS value', params: {} },
+    edges: { cypher: `MATCH (:Entity)-[r:${relationshipTypes()}]->(:Entity) RETURN count(r) AS value`, params: {} },
+  };
+}
+
+export function listPublicationsStatement(articleId: string): CypherStatement {
+  return {
+    cypher:
+      'MATCH (:Article {id: $articleId})-[:REPUBLISHED_AS]->(p:Publication) ' +
+      'RETURN p.url AS url, p.title AS title, p.outlet AS outlet, p.publishedAt AS publishedAt, p.fetchedAt AS fetchedAt, p.sortDate AS sortDate ' +
+      'ORDER BY sortDate ASC, url ASC',
+    params: { articleId },
+  };
+}
+
+/**
+ * One page of entities after `afterId` (keyset paging: memory stays flat however large the
+ * graph). With `since`, only entities named in an article on or after it, counted in that window.
+ */
+export function exportEntitiesPageStatement(filter: ExportFilter, afterId: string | null, pageSize: number): CypherStatement {
+  const since = sinceBound(filter.since, 'since');
+  const params = { after: afterId, types: typeList(filter.types), since: since ?? null, limit: int(checkLimit(pageSize, 1000, 'pageSize', 100_000)) };
+  const columns = 'e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.attributes AS attributes';
+  if (since === undefined) {
+    return {
+      cypher:
+        'MATCH (e:Entity) WHERE ($after IS NULL OR e.id > $after) AND ($types IS NULL OR e.type IN $types) ' +
+        `RETURN ${columns}, coalesce(e.articleCount, 0) AS articleCount, coalesce(e.mentionCount, 0) AS mentionCount ORDER BY id ASC LIMIT $limit`,
+      params,
+    };
+  }
+  return {
+    cypher:
+      // lastSeen >= since means at least one article in the window: every entity of the page yields a row.
+      'MATCH (e:Entity) WHERE ($after IS NULL OR e.id > $after) AND ($types IS NULL OR e.type IN $types) AND e.lastSeen >= $since ' +
+      'WITH e ORDER BY e.id ASC LIMIT $limit ' +
+      'MATCH (:Article)-[m:MENTIONS]->(e) WHERE m.seenAt >= $since ' +
+      `WITH e, count(m) AS articleCount, sum(m.count) AS mentionCount RETURN ${columns}, articleCount, mentionCount ORDER BY id ASC`,
+    params,
+  };
+}
+
+/**
+ * The outgoing edges of one page of subjects (ids after `afterId`, `pageSize` of them) whose
+ * both ends have a wanted type, ordered by subject, predicate, object; with `since`, only edges
+ * with claims on or after it, counted in that window. Every page returns `lastId` (also on rows
+ * without an edge) so the caller can move on.
+ */
+export function exportEdgesPageStatement(filter: ExportFilter, afterId: string | null, pageSize: number): CypherStatement {
+  const since = sinceBound(filter.since, 'since');
+  const params = { after: afterId, types: typeList(filter.types), since: since ?? null, limit: int(checkLimit(pageSize, 1000, 'pageSize', 100_000)) };
+  const page =
+    'MATCH (s:Entity) WHERE $after IS NULL OR s.id > $after WITH s ORDER BY s.id ASC LIMIT $limit ' +
+    'WITH collect(s) AS subjects WITH subjects, last(subjects).id AS lastId UNWIND subjects AS s ' +
+    `OPTIONAL MATCH (s)-[r:${relationshipTypes()}]->(o:Entity) ` +
+    'WHERE ($types IS NULL OR (s.type IN $types AND o.type IN $types)) AND ($since IS NULL OR r.lastSeen >= $since) ';
+  if (since === undefined) {
+    return {
+      cypher:
+        page +
+        'RETURN lastId, s.id AS subjectId, type(r) AS predicate, o.id AS objectId, r.articleCount AS articleCount, r.claimCount AS claimCount, ' +
+        'r.firstSeen AS firstSeen, r.lastSeen AS lastSeen ORDER BY subjectId ASC, predicate ASC, objectId ASC',
+      params,
+    };
+  }
+  return {
+    cypher:
+      page +
+      'OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = type(r) AND c.seenAt >= $since ' +
+      'WITH lastId, s, r, o, count(c) AS claimCount, count(DISTINCT c.articleId) AS articleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen ' +
+      'RETURN lastId, s.id AS subjectId, type(r) AS predicate, o.id AS objectId, articleCount, claimCount, firstSeen, lastSeen ' +
+      'ORDER BY subjectId ASC, predicate ASC, objectId ASC',
+    params,
+  };
+}

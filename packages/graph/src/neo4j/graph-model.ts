@@ -1,0 +1,28 @@
+import { ENTITY_TYPES, PREDICATES } from '@newsgraph/shared';
+
+/**
+ * The Neo4j graph model in one place, as data: what docs/graph-model.md describes and what a
+ * test checks every example query and every store statement against.
+ */
+export const GRAPH_MODEL = {
+  labels: ['Entity', ...ENTITY_TYPES, 'Article', 'Source', 'Claim', 'NameKey', 'Publication'],
+  relationshipTypes: [...PREDICATES, 'MENTIONS', 'HAS_CLAIM', 'SUBJECT', 'OBJECT', 'FROM_SOURCE', 'REPUBLISHED_AS'],
+  properties: {
+    Entity: ['id', 'type', 'name', 'aliases', 'aliasesText', 'attributes', 'articleCount', 'mentionCount', 'firstSeen', 'lastSeen'],
+    Article: ['id', 'url', 'canonicalUrl', 'title', 'outlet', 'author', 'publishedAt', 'fetchedAt', 'language', 'text', 'contentHash', 'sourceId', 'seenAt'],
+    Source: ['id'],
+    Claim: ['articleId', 'subjectId', 'predicate', 'objectId', 'sentence', 'start', 'end', 'rule', 'confidence', 'seenAt'],
+    NameKey: ['key', 'entityId', 'full'],
+    Publication: ['articleId', 'url', 'title', 'outlet', 'publishedAt', 'fetchedAt', 'sortDate'],
+    /** On every predicate relationship between two entities. */
+    Edge: ['articleCount', 'claimCount', 'firstSeen', 'lastSeen'],
+    MENTIONS: ['count', 'starts', 'ends', 'texts', 'seenAt'],
+  },
+  /** Set and removed in the same statement to take a write lock; never stored. */
+  lockProperty: '_lock',
+} as const;
+
+/** Every property name used anywhere in the model. */
+export function modelPropertyNames(): Set<string> {
+  return new Set<string>([...Object.values(GRAPH_MODEL.properties).flat(), GRAPH_MODEL.lockProperty]);
+}

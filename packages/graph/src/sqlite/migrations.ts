@@ -1,0 +1,148 @@
+/**
+ * Ordered schema migrations of the SQLite store. Each runs once, in its own transaction, and
+ * sets `PRAGMA user_version` to its version; never edit a released migration, append a new one.
+ *
+ * Design notes (why the tables look like this):
+ * - `edges` holds one row per (subject, predicate, object) with counts and first/last dates,
+ *   maintained on write, so neighbour and path queries never aggregate claims.
+ * - `edge_articles` and `article_entities` are the per-article contributions behind those
+ *   aggregates; they make replacing an article exact (subtract what it added) and answer
+ *   date-windowed queries. Their primary keys lead with the entity/edge and the date, so
+ *   first/last-seen and timelines are index range scans.
+ * - The hot per-claim tables (edges, edge_articles, article_entities, claims, mentions) carry no
+ *   foreign keys: each would cost a lookup per row written, and the write path keeps them
+ *   consistent (the test suite checks there are no dangling references).
+ * - Entities get an integer row id (`rid`) that every per-claim table uses instead of the text
+ *   id, and dates are stored as epoch milliseconds there: small integer keys make the b-trees
+ *   that are written millions of times smaller and their comparisons cheap.
+ * - Few secondary indexes on purpose: every index is paid on each of millions of claim writes.
+ *   An article's entity row ids are kept on its row (`entity_rids`), which is what replacing it and
+ *   co-mention queries read instead of an article → entity index.
+ * - `entity_names` holds folded search keys (name, aliases and the words inside them) for
+ *   prefix search by range scan.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+);
+
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL,
+  canonical_url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  outlet TEXT,
+  author TEXT,
+  published_at TEXT,
+  fetched_at TEXT NOT NULL,
+  language TEXT,
+  text TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  source_id TEXT,
+  event_ms INTEGER NOT NULL,
+  entity_rids TEXT NOT NULL
+);
+CREATE INDEX articles_event ON articles (event_ms);
+
+CREATE TABLE entities (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  aliases TEXT NOT NULL,
+  attributes TEXT NOT NULL,
+  article_count INTEGER NOT NULL,
+  mention_count INTEGER NOT NULL,
+  first_ms INTEGER,
+  last_ms INTEGER
+);
+
+CREATE TABLE entity_names (
+  key TEXT NOT NULL,
+  rid INTEGER NOT NULL REFERENCES entities (rid) ON DELETE CASCADE,
+  is_full INTEGER NOT NULL,
+  PRIMARY KEY (key, rid)
+) WITHOUT ROWID;
+CREATE INDEX entity_names_rid ON entity_names (rid);
+
+CREATE TABLE article_entities (
+  rid INTEGER NOT NULL,
+  event_ms INTEGER NOT NULL,
+  article_seq INTEGER NOT NULL,
+  mention_count INTEGER NOT NULL,
+  PRIMARY KEY (rid, event_ms, article_seq)
+) WITHOUT ROWID;
+
+-- Mention and claim ids are (article seq << 16) + position, so an article's rows are one
+-- rowid range: no extra index to find or delete them. Evidence finds claims through
+-- edge_articles, so claims need no index of their own either.
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  entity_rid INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  subject_rid INTEGER NOT NULL,
+  predicate TEXT NOT NULL,
+  object_rid INTEGER NOT NULL,
+  sentence TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  confidence REAL NOT NULL
+);
+
+CREATE TABLE edge_articles (
+  subject_rid INTEGER NOT NULL,
+  predicate TEXT NOT NULL,
+  object_rid INTEGER NOT NULL,
+  event_ms INTEGER NOT NULL,
+  article_seq INTEGER NOT NULL,
+  claim_count INTEGER NOT NULL,
+  PRIMARY KEY (subject_rid, predicate, object_rid, event_ms, article_seq)
+) WITHOUT ROWID;
+
+CREATE TABLE edges (
+  subject_rid INTEGER NOT NULL,
+  predicate TEXT NOT NULL,
+  object_rid INTEGER NOT NULL,
+  article_count INTEGER NOT NULL,
+  claim_count INTEGER NOT NULL,
+  first_ms INTEGER NOT NULL,
+  last_ms INTEGER NOT NULL,
+  PRIMARY KEY (subject_rid, predicate, object_rid)
+) WITHOUT ROWID;
+CREATE INDEX edges_object ON edges (object_rid, predicate, subject_rid);
+
+CREATE TABLE publications (
+  article_id TEXT NOT NULL REFERENCES articles (id),
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  outlet TEXT,
+  published_at TEXT,
+  fetched_at TEXT NOT NULL,
+  sort_date TEXT NOT NULL,
+  PRIMARY KEY (article_id, url)
+) WITHOUT ROWID;
+`,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createDialect, dialectFamily, parseServerVersion, SCHEMA_ITEMS, UnsupportedServerVersionError } from '../src/cypher/neo4j-dialect.ts';
+
+describe('server versions', () => {
+  it.each([
+    ['5.26.0', 'neo4j-5'],
+    ['5.27-aura', 'neo4j-5'],
+    ['2025.01.0', 'neo4j-5'],
+    ['2026.03.1', 'neo4j-5'],
+    ['4.4.30', 'neo4j-4'],
+    ['4.3.2', 'neo4j-4'],
+    ['3.5.35', 'neo4j-3.5'],
+    ['Neo4j/5.13.0', 'neo4j-5'],
+  ])('%s speaks %s', (raw, family) => {
+    expect(dialectFamily(parseServerVersion(raw))).toBe(family);
+  });
+
+  it.each(['4.0.12', '4.2.1', '3.4.9', '2.3.0', 'garbage', ''])('%j is refused with the versions that work', (raw) => {
+    expect(() => dialectFamily(parseServerVersion(raw))).toThrow(UnsupportedServerVersionError);
+    expect(() => dialectFamily(parseServerVersion(raw))).toThrow(/needs Neo4j 3\.5, 4\.3\/4\.4, 5\.x or 2025\.x/);
+  });
+});
+
+describe('schema statements per server version', () => {
+  it('Neo4j 5.x and 2025.x: named, IF NOT EXISTS, FOR ... REQUIRE', () => {
+    for (const raw of ['5.26.0', '2025.01.0']) {
+      const statements = createDialect(parseServerVersion(raw)).schemaStatements().map((s) => s.cypher);
+      expect(statements).toEqual([
+        'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+        'CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',
+        'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE',
+        'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
+        'CREATE INDEX name_key_key IF NOT EXISTS FOR (n:NameKey) ON (n.key)',
+        'CREATE INDEX name_key_entity_id IF NOT EXISTS FOR (n:NameKey) ON (n.entityId)',
+        'CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type)',
+        'CREATE INDEX article_seen_at IF NOT EXISTS FOR (n:Article) ON (n.seenAt)',
+        'CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)',
+        'CREATE INDEX claim_subject_id IF NOT EXISTS FOR (n:Claim) ON (n.subjectId)',
+        'CREATE INDEX publication_url IF NOT EXISTS FOR (n:Publication) ON (n.url)',
+        'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText]',
+      ]);
+    }
+  });
+
+  it('Neo4j 4.4: ON ... ASSERT constraints, FOR ... ON indexes, CREATE FULLTEXT INDEX', () => {
+    const statements = createDialect(parseServerVersion('4.4.30')).schemaStatements().map((s) => s.cypher);
+    expect(statements[0]).toBe('CREATE CONSTRAINT entity_id IF NOT EXISTS ON (n:Entity) ASSERT n.id IS UNIQUE');
+    expect(statements[2]).toBe('CREATE CONSTRAINT source_id IF NOT EXISTS ON (n:Source) ASSERT n.id IS UNIQUE');
+    expect(statements[3]).toBe('CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)');
+    expect(statements.at(-1)).toBe('CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText]');
+    expect(statements.join('\n')).not.toMatch(/REQUIRE/);
+    expect(statements).toHaveLength(SCHEMA_ITEMS.length);
+  });
+
+  it('Neo4j 3.5: no IF NOT EXISTS, so only what db.constraints()/db.indexes() do not list', () => {
+    const dialect = createDialect(parseServerVersion('3.5.35'));
+    expect(dialect.needsExistingSchema).toBe(true);
+    expect(() => dialect.schemaStatements()).toThrow(/existing constraints and indexes/);
+    const fresh = dialect.schemaStatements({ constraints: [], indexes: [] });
+    expect(fresh.map((s) => s.cypher)).toEqual([
+      'CREATE CONSTRAINT ON (n:Entity) ASSERT n.id IS UNIQUE',
+      'CREATE CONSTRAINT ON (n:Article) ASSERT n.id IS UNIQUE',
+      'CREATE CONSTRAINT ON (n:Source) ASSERT n.id IS UNIQUE',
+      'CREATE INDEX ON :Entity(name)',
+      'CREATE INDEX ON :NameKey(key)',
+      'CREATE INDEX ON :NameKey(entityId)',
+      'CREATE INDEX ON :Entity(type)',
+      'CREATE INDEX ON :Article(seenAt)',
+      'CREATE INDEX ON :Article(url)',
+      'CREATE INDEX ON :Claim(subjectId)',
+      'CREATE INDEX ON :Publication(url)',
+      'CALL db.index.fulltext.createNodeIndex($name, $labels, $properties)',
+    ]);
+    expect(fresh.at(-1)!.params).toEqual({ name: 'entity_names', labels: ['Entity'], properties: ['name', 'aliasesText'] });
+
+    const partly = dialect.schemaStatements({
+      constraints: ['CONSTRAINT ON ( entity:Entity ) ASSERT entity.id IS UNIQUE', 'CONSTRAINT ON ( source:Source ) ASSERT source.id IS UNIQUE'],
+      indexes: [
+        { description: 'INDEX ON :Entity(name)', indexName: 'index_1', tokenNames: ['Entity'], properties: ['name'], type: 'node_label_property' },
+        // A uniqueness constraint's backing index must not count as the plain index.
+        { description: 'INDEX ON :Article(id)', indexName: 'index_2', tokenNames: ['Article'], properties: ['id'], type: 'node_unique_property' },
+        { description: 'INDEX ON NODE:Entity(name, aliasesText)', indexName: 'entity_names', tokenNames: ['Entity'], properties: ['name', 'aliasesText'], type: 'node_fulltext' },
+        { description: 'INDEX ON :Claim(subjectId)', tokenNames: null, properties: null, type: null },
+      ],
+    });
+    expect(partly.map((s) => s.item.name)).toEqual([
+      'article_id',
+      'name_key_key',
+      'name_key_entity_id',
+      'entity_type',
+      'article_seen_at',
+      'article_url',
+      'publication_url',
+    ]);
+  });
+});

@@ -1,0 +1,402 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import neo4j from 'neo4j-driver';
+import { ConfigError, loadConfig, type ArticleDocument, type NewsgraphConfig } from '@newsgraph/shared';
+import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
+import { Neo4jConnectionError } from '../src/neo4j/neo4j-errors.ts';
+import { runReadOnlyCypher } from '../src/cypher/run-read-only-cypher.ts';
+import { WriteCypherError } from '../src/cypher/read-only-guard.ts';
+import { FakeDriver, FakeNeo4jError, type RecordedCall, type Rows } from './neo4j-fake-driver.ts';
+import { baseDocuments, editedA3, hostileDocument, ID } from './store-fixtures.ts';
+
+/**
+ * The driver-facing half of the Neo4j store, against a fake driver: connection checks and error
+ * messages, sessions and access modes, batching and lock order of writes, re-runnable write
+ * transactions, integer and temporal conversion. (The Cypher itself is checked in
+ * cypher-statements.test.ts and against a real server in neo4j-store.int.test.ts.)
+ */
+
+function config(overrides: Partial<NewsgraphConfig['neo4j']> = {}): NewsgraphConfig {
+  const base = loadConfig({ env: { NEO4J_URI: 'bolt://127.0.0.1:7687', NEO4J_PASSWORD: 's3cret-pw' }, cwd: '/nonexistent' });
+  return { ...base, neo4j: { ...base.neo4j, ...overrides } };
+}
+
+const opened: Neo4jStore[] = [];
+async function connect(fake: FakeDriver, overrides: Partial<NewsgraphConfig['neo4j']> = {}): Promise<Neo4jStore> {
+  const store = await Neo4jStore.connect(config(overrides), { createDriver: () => fake });
+  opened.push(store);
+  return store;
+}
+
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+});
+
+const kind = (call: RecordedCall): string => {
+  const c = call.cypher;
+  if (c.startsWith('UNWIND $ids AS wantedId MATCH (a:Article {id: wantedId}) RETURN')) return 'readHashes';
+  if (c.includes('MERGE (a:Article {id: wantedId}) SET a._lock')) return 'lockArticles';
+  if (c.includes('-[:HAS_CLAIM]->(c:Claim) RETURN DISTINCT')) return 'readOldClaims';
+  if (c.includes('-[:MENTIONS]->(e:Entity) RETURN DISTINCT')) return 'readOldMentions';
+  if (c.includes('MATCH (e:Entity {id: wantedId}) SET e._lock')) return 'lockEntities';
+  if (c.includes('DETACH DELETE c')) return 'deleteContents';
+  if (c.includes('SET a += row.props')) return 'upsertArticles';
+  if (c.includes('MERGE (e:Entity {id: row.id})')) return 'upsertEntities';
+  if (c.includes('MERGE (k:NameKey')) return 'nameKeys';
+  if (c.includes('CREATE (a)-[:MENTIONS')) return 'mentions';
+  if (c.includes('CREATE (a)-[:HAS_CLAIM]')) return 'claims';
+  if (c.includes('OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = $predicate')) return 'recomputeEdges';
+  if (c.includes('SET e.articleCount = articleCount')) return 'entityStats';
+  if (c.includes('DETACH DELETE k, e')) return 'deleteOrphans';
+  return 'other';
+};
+
+const rowsOf = (call: RecordedCall): unknown[] => (call.params.rows ?? call.params.ids ?? []) as unknown[];
+
+/** A fake that remembers article hashes written through it, like a database would. */
+function statefulFake(): FakeDriver {
+  const fake = new FakeDriver();
+  fake.respond((cypher, params) => {
+    if (cypher.startsWith('UNWIND $ids AS wantedId MATCH (a:Article {id: wantedId}) RETURN') || cypher.includes('MERGE (a:Article {id: wantedId}) SET a._lock')) {
+      // The database state is what earlier statements wrote, minus rolled-back attempts.
+      const hashes = new Map<string, string>();
+      for (const c of fake.calls) {
+        if (c.rolledBack || kind(c) !== 'upsertArticles') continue;
+        for (const row of c.params.rows as Array<{ id: string; props: { contentHash: string } }>) hashes.set(row.id, row.props.contentHash);
+      }
+      const ids = params.ids as string[];
+      const known = cypher.includes('MERGE') ? ids : ids.filter((id) => hashes.has(id));
+      return known.map((id) => ({ id, contentHash: hashes.get(id) ?? null }));
+    }
+    return undefined;
+  });
+  return fake;
+}
+
+describe('Neo4jStore.connect', () => {
+  it('verifies connectivity, reads the server version and passes no database unless one is configured', async () => {
+    const fake = new FakeDriver();
+    fake.version = '4.4.30';
+    const store = await connect(fake);
+    expect(store.kind).toBe('neo4j');
+    expect(store.dialect.family).toBe('neo4j-4');
+    expect(fake.calls[0]!.cypher).toBe('CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition');
+    expect(fake.sessionConfigs.every((c) => !('database' in c))).toBe(true);
+
+    const withDb = new FakeDriver();
+    await connect(withDb, { database: 'news', uri: 'neo4j://127.0.0.1:7688' });
+    expect(withDb.sessionConfigs.every((c) => c.database === 'news')).toBe(true);
+  });
+
+  it('shares one driver per target and closes it with the last store', async () => {
+    const fake = new FakeDriver();
+    let created = 0;
+    const cfg = config({ uri: 'bolt://127.0.0.1:7999' });
+    const a = await Neo4jStore.connect(cfg, { createDriver: () => (created++, fake) });
+    const b = await Neo4jStore.connect(cfg, { createDriver: () => (created++, fake) });
+    expect(created).toBe(1);
+    await a.close();
+    expect(fake.closed).toBe(false);
+    await b.close();
+    expect(fake.closed).toBe(true);
+  });
+
+  it.each([
+    [new FakeNeo4jError('The client is unauthorized due to authentication failure.', 'Neo.ClientError.Security.Unauthorized'), /refused the credentials of user "neo4j": check NEO4J_USER and NEO4J_PASSWORD/],
+    [new FakeNeo4jError('Could not perform discovery. No routing servers available.', 'ServiceUnavailable'), /cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:7687: .*is the server running/],
+    [new FakeNeo4jError('Too many failed attempts', 'Neo.ClientError.Security.AuthenticationRateLimit'), /blocking logins/],
+    [new Error('socket hang up'), /cannot use Neo4j at bolt:\/\/127\.0\.0\.1:7687: socket hang up/],
+  ])('says what is wrong when connectivity fails (%s)', async (error, message) => {
+    const fake = new FakeDriver();
+    fake.verifyError = error;
+    const failure = await connect(fake).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(Neo4jConnectionError);
+    expect((failure as Error).message).toMatch(message);
+    expect((failure as Error).message).not.toContain('s3cret-pw');
+    expect(fake.closed).toBe(true);
+  });
+
+  it('names a missing database and an unsupported server version', async () => {
+    const missing = new FakeDriver();
+    missing.beforeRun = () => {
+      throw new FakeNeo4jError('Database does not exist. Database name: nope.', 'Neo.ClientError.Database.DatabaseNotFound');
+    };
+    await expect(connect(missing, { database: 'nope' })).rejects.toThrow(/has no database "nope": check NEO4J_DATABASE/);
+    const old = new FakeDriver();
+    old.version = '4.0.12';
+    await expect(connect(old)).rejects.toThrow(/Neo4j 4\.0\.12 is not supported/);
+    expect(old.closed).toBe(true);
+  });
+
+  it('reports a URI the driver cannot use, and a missing URI, naming the setting', async () => {
+    const cfg = config({ uri: 'bolt://[::1' });
+    await expect(Neo4jStore.connect(cfg, { createDriver: () => { throw new Error('Illegal URI: bolt://[::1'); } })).rejects.toThrow(/NEO4J_URI bolt:\/\/\[::1 is not a usable Neo4j URI/);
+    await expect(Neo4jStore.connect(config({ uri: undefined }))).rejects.toThrow(ConfigError);
+  });
+});
+
+describe('Neo4jStore writes', () => {
+  it('writes a batch in one managed transaction with one statement per kind, rows sorted by key', async () => {
+    const fake = statefulFake();
+    const store = await connect(fake);
+    const results = await store.writeArticles(baseDocuments());
+    expect(results.map((r) => r.status)).toEqual(['inserted', 'inserted', 'inserted', 'inserted']);
+    const writes = fake.committed().filter((c) => kind(c) !== 'other');
+    expect(writes.every((c) => c.mode === 'WRITE')).toBe(true);
+    const counts = new Map<string, number>();
+    for (const c of writes) counts.set(kind(c), (counts.get(kind(c)) ?? 0) + 1);
+    expect(counts.get('claims')).toBe(1);
+    expect(counts.get('mentions')).toBe(1);
+    expect(counts.get('upsertArticles')).toBe(1);
+    // One statement per entity type present (Country, Goods, Organization, Person), one recompute per predicate.
+    expect(counts.get('upsertEntities')).toBe(4);
+    expect(counts.get('recomputeEdges')).toBe(new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size);
+    expect(counts.has('deleteContents')).toBe(false);
+
+    const claims = writes.find((c) => kind(c) === 'claims')!.params.rows as Array<{ subjectId: string; objectId: string; predicate: string; start: unknown }>;
+    expect(claims).toHaveLength(9);
+    const keys = claims.map((c) => `${c.subjectId} ${c.objectId} ${c.predicate}`);
+    expect(keys).toEqual([...keys].sort());
+    // Symmetric predicates are stored with the smaller id as subject.
+    const metWith = claims.find((c) => c.predicate === 'MET_WITH' && [c.subjectId, c.objectId].includes(ID.blinken))!;
+    expect([metWith.subjectId, metWith.objectId]).toEqual([ID.blinken, ID.yellen]);
+    expect(neo4j.isInt(claims[0]!.start)).toBe(true);
+    const locked = writes.find((c) => kind(c) === 'lockEntities')!.params.ids as string[];
+    expect(locked).toEqual([...locked].sort());
+    expect(fake.openSessions).toBe(0);
+  });
+
+  it('never sends more rows than the batch size in one statement', async () => {
+    const fake = statefulFake();
+    const store = await connect(fake, { batchSize: 2 });
+    await store.writeArticles(baseDocuments());
+    const writes = fake.committed().filter((c) => kind(c) !== 'other');
+    expect(writes.length).toBeGreaterThan(10);
+    for (const c of writes) expect(rowsOf(c).length, kind(c)).toBeLessThanOrEqual(2);
+    const claims = writes.filter((c) => kind(c) === 'claims').flatMap((c) => rowsOf(c));
+    expect(claims).toHaveLength(9);
+  });
+
+  it('writes nothing for an unchanged article', async () => {
+    const fake = statefulFake();
+    const store = await connect(fake);
+    await store.writeArticles(baseDocuments());
+    const before = fake.calls.length;
+    const again = await store.writeArticle(baseDocuments()[0]!);
+    expect(again.status).toBe('unchanged');
+    expect(fake.calls.slice(before).map(kind)).toEqual(['readHashes']);
+  });
+
+  it('replaces a changed article: old claims and mentions go, their edges and entities are recomputed, orphans removed', async () => {
+    const fake = statefulFake();
+    const old = baseDocuments()[2]!;
+    fake.respond((cypher, params) => {
+      if (cypher.includes('-[:HAS_CLAIM]->(c:Claim) RETURN DISTINCT')) {
+        expect(params.ids).toEqual(['art-a3']);
+        return [
+          { subjectId: ID.iran, predicate: 'SUPPLIES', objectId: ID.russia },
+          { subjectId: ID.china, predicate: 'TRADES_WITH', objectId: ID.russia },
+        ];
+      }
+      if (cypher.includes('-[:MENTIONS]->(e:Entity) RETURN DISTINCT')) return old.entities.map((e) => ({ id: e.id }));
+      return undefined;
+    });
+    const store = await connect(fake);
+    await store.writeArticle(old);
+    const before = fake.calls.length;
+    const result = await store.writeArticle(editedA3());
+    expect(result).toEqual({ articleId: 'art-a3', status: 'updated' });
+    const calls = fake.calls.slice(before);
+    expect(calls.find((c) => kind(c) === 'deleteContents')!.params.ids).toEqual(['art-a3']);
+    const recomputed = calls.filter((c) => kind(c) === 'recomputeEdges').map((c) => [c.params.predicate, c.params.rows]);
+    expect(recomputed).toEqual([
+      ['SUPPLIES', [{ subjectId: ID.iran, objectId: ID.russia }]],
+      ['TRADES_WITH', [{ subjectId: ID.china, objectId: ID.russia }]],
+    ]);
+    expect(calls.find((c) => kind(c) === 'entityStats')!.params.ids).toEqual(['country:CN', 'country:IR', 'country:RU', 'goods:drones']);
+    expect(calls.find((c) => kind(c) === 'deleteOrphans')!.params.ids).toEqual(['country:CN', 'country:IR', 'country:RU', 'goods:drones']);
+    // Delete before re-creating; recompute after creating.
+    const order = calls.map(kind);
+    expect(order.indexOf('deleteContents')).toBeLessThan(order.indexOf('claims'));
+    expect(order.indexOf('claims')).toBeLessThan(order.indexOf('recomputeEdges'));
+  });
+
+  it('keeps an entity first name, adds new names as aliases and writes search keys only for new names', async () => {
+    const fake = statefulFake();
+    fake.respond((cypher, params) => {
+      if (cypher.includes('MATCH (e:Entity {id: wantedId}) SET e._lock')) {
+        return (params.ids as string[])
+          .filter((id) => id === ID.china)
+          .map((id) => ({ id, type: 'Country', name: 'China', aliases: ['PRC'], attributes: '{"iso":"CN"}' }));
+      }
+      return undefined;
+    });
+    const store = await connect(fake);
+    const doc = baseDocuments()[0]!;
+    const china = doc.entities.find((e) => e.id === ID.china)!;
+    china.name = "People's Republic of China";
+    china.aliases = ['PRC', 'Zhōngguó'];
+    china.attributes = { capital: 'Beijing' };
+    await store.writeArticle(doc);
+    const upserts = fake.calls.filter((c) => kind(c) === 'upsertEntities').flatMap((c) => rowsOf(c) as Array<Record<string, unknown>>);
+    const row = upserts.find((r) => r.id === ID.china)!;
+    expect(row.name).toBe('China');
+    expect(row.aliases).toEqual(['PRC', "People's Republic of China", 'Zhōngguó']);
+    expect(JSON.parse(row.attributes as string)).toEqual({ iso: 'CN', capital: 'Beijing' });
+    const keys = fake.calls.filter((c) => kind(c) === 'nameKeys').flatMap((c) => rowsOf(c) as Array<{ entityId: string; key: string; full: boolean }>);
+    const chinaKeys = keys.filter((k) => k.entityId === ID.china).map((k) => `${k.key}${k.full ? '*' : ''}`);
+    expect(chinaKeys.sort()).toEqual(["bank of china", "china", "of china", "people's republic of china*", "republic of china", "s republic of china", 'zhongguo*'].filter((k) => !k.includes('bank')).sort());
+  });
+
+  it('re-runs the whole write transaction after a transient error (deadlock), committing it once', async () => {
+    const fake = statefulFake();
+    let failures = 0;
+    fake.beforeRun = (call) => {
+      if (kind(call) === 'claims' && failures === 0) {
+        failures++;
+        throw new FakeNeo4jError('ForsetiClient can not acquire ExclusiveLock', 'Neo.TransientError.Transaction.DeadlockDetected');
+      }
+    };
+    const store = await connect(fake);
+    const results = await store.writeArticles(baseDocuments().slice(0, 2));
+    expect(failures).toBe(1);
+    expect(results.map((r) => r.status)).toEqual(['inserted', 'inserted']);
+    expect(fake.calls.filter((c) => kind(c) === 'claims' && c.rolledBack)).toHaveLength(1);
+    expect(fake.committed().filter((c) => kind(c) === 'claims')).toHaveLength(1);
+  });
+
+  it('refuses a bad document before writing anything, naming it', async () => {
+    const fake = statefulFake();
+    const store = await connect(fake);
+    const bad: ArticleDocument = { ...baseDocuments()[1]!, claims: [{ ...baseDocuments()[1]!.claims[0]!, predicate: 'HACKS' as never }] };
+    const before = fake.calls.length;
+    await expect(store.writeArticles([baseDocuments()[0]!, bad])).rejects.toThrow(/docs\[1\] \(article art-a2\).*predicate "HACKS" is not a predicate/);
+    expect(fake.calls.length).toBe(before);
+  });
+
+  it('passes hostile names and ids only as parameters', async () => {
+    const fake = statefulFake();
+    const store = await connect(fake);
+    await store.writeArticle(hostileDocument());
+    for (const c of fake.calls) {
+      expect(c.cypher).not.toMatch(/DROP TABLE|O'Brien|DETACH DELETE n\b/);
+    }
+    expect(JSON.stringify(fake.calls.map((c) => c.params))).toContain('DROP TABLE');
+  });
+});
+
+describe('Neo4jStore reads', () => {
+  it('converts Neo4j Integers and {low, high} objects to numbers and reads in READ sessions', async () => {
+    const fake = new FakeDriver().respond((cypher) => {
+      if (cypher.startsWith('MATCH (e:Entity {id: $id}) RETURN')) {
+        return [{ id: ID.china, type: 'Country', name: 'China', aliases: ['PRC'], attributes: '{"iso":"CN"}', articleCount: neo4j.int(7), mentionCount: { low: 9, high: 0 }, firstSeen: '2024-01-10T09:00:00.000Z', lastSeen: null }];
+      }
+      if (cypher.includes('substring(m.seenAt, 0, 10)')) return [{ date: '2024-01-10', articleCount: neo4j.int(2) }];
+      return undefined;
+    });
+    const store = await connect(fake);
+    const entity = await store.getEntity(ID.china);
+    expect(entity).toEqual({ id: ID.china, type: 'Country', name: 'China', aliases: ['PRC'], attributes: { iso: 'CN' }, articleCount: 7, mentionCount: 9, firstSeen: '2024-01-10T09:00:00.000Z', lastSeen: null });
+    expect(await store.timeline(ID.china)).toEqual([{ date: '2024-01-10', articleCount: 2 }]);
+    expect(fake.calls.filter((c) => !c.cypher.startsWith('CALL dbms')).every((c) => c.mode === 'READ')).toBe(true);
+    expect(fake.openSessions).toBe(0);
+  });
+
+  it('picks the best edge per step and ranks shortest paths like the SQLite store', async () => {
+    const fake = new FakeDriver().respond((cypher, params) => {
+      if (cypher.startsWith('UNWIND $ids AS wantedId MATCH (e:Entity {id: wantedId}) RETURN')) {
+        return (params.ids as string[]).map((id) => ({ id, type: 'Country', name: id, aliases: [], articleCount: neo4j.int(1) }));
+      }
+      if (cypher.includes('allShortestPaths')) return [{ ids: ['a', 'm', 'b'] }, { ids: ['a', 'n', 'b'] }];
+      if (cypher.startsWith('UNWIND $pairs AS pair')) {
+        return [
+          { a: 'a', b: 'm', subjectId: 'a', predicate: 'VISITED', objectId: 'm', articleCount: 1 },
+          { a: 'a', b: 'm', subjectId: 'm', predicate: 'SUPPLIES', objectId: 'a', articleCount: 3 },
+          { a: 'm', b: 'b', subjectId: 'm', predicate: 'TRADES_WITH', objectId: 'b', articleCount: 1 },
+          { a: 'a', b: 'n', subjectId: 'a', predicate: 'VISITED', objectId: 'n', articleCount: 1 },
+          { a: 'n', b: 'b', subjectId: 'n', predicate: 'VISITED', objectId: 'b', articleCount: 1 },
+        ];
+      }
+      return undefined;
+    });
+    const store = await connect(fake);
+    const paths = await store.shortestPaths('a', 'b', { limit: 5 });
+    expect(paths.map((p) => p.nodes.map((n) => n.id))).toEqual([
+      ['a', 'm', 'b'],
+      ['a', 'n', 'b'],
+    ]);
+    expect(paths[0]!.edges[0]).toEqual({ subjectId: 'm', predicate: 'SUPPLIES', objectId: 'a', articleCount: 3 });
+    expect(await store.shortestPaths('a', 'a')).toEqual([{ nodes: [expect.objectContaining({ id: 'a' })], edges: [] }]);
+  });
+
+  it('pages exports by key so memory stays flat', async () => {
+    const ids = ['e1', 'e2', 'e3', 'e4', 'e5'];
+    const fake = new FakeDriver().respond((cypher, params) => {
+      if (!cypher.startsWith('MATCH (e:Entity) WHERE ($after IS NULL')) return undefined;
+      const after = params.after as string | null;
+      const limit = (params.limit as { toNumber(): number }).toNumber();
+      return ids
+        .filter((id) => after === null || id > after)
+        .slice(0, limit)
+        .map((id) => ({ id, type: 'Goods', name: id, aliases: [], attributes: '{}', articleCount: 1, mentionCount: 2 }));
+    });
+    const store = await connect(fake, { batchSize: 2 });
+    const seen: string[] = [];
+    for await (const e of store.exportEntities()) seen.push(e.id);
+    expect(seen).toEqual(ids);
+    const pages = fake.calls.filter((c) => c.cypher.startsWith('MATCH (e:Entity) WHERE ($after IS NULL'));
+    expect(pages.map((c) => c.params.after)).toEqual([null, 'e2', 'e4']);
+  });
+});
+
+describe('Neo4jStore schema', () => {
+  it('runs every 5.x statement in its own write transaction and reports what it created', async () => {
+    const fake = new FakeDriver();
+    const store = await connect(fake);
+    const report = await store.migrateSchema();
+    const ddl = fake.calls.filter((c) => c.cypher.startsWith('CREATE'));
+    expect(ddl.map((c) => c.cypher)).toEqual(store.dialect.schemaStatements().map((s) => s.cypher));
+    expect(ddl.every((c) => c.mode === 'WRITE')).toBe(true);
+    expect(report.statements.every((s) => s.created === true)).toBe(true);
+    expect(report.dialect).toBe('neo4j-5');
+  });
+
+  it('on 3.5 reads the existing schema first and creates only what is missing', async () => {
+    const fake = new FakeDriver().respond((cypher): Rows | undefined => {
+      if (cypher.startsWith('CALL db.constraints()')) return [{ description: 'CONSTRAINT ON ( entity:Entity ) ASSERT entity.id IS UNIQUE' }];
+      if (cypher.startsWith('CALL db.indexes()')) return [];
+      return undefined;
+    });
+    fake.version = '3.5.35';
+    const store = await connect(fake);
+    const report = await store.migrateSchema();
+    expect(report.existing).toEqual(['entity_id']);
+    const ddl = fake.calls.filter((c) => c.mode === 'WRITE').map((c) => c.cypher);
+    expect(ddl).not.toContain('CREATE CONSTRAINT ON (n:Entity) ASSERT n.id IS UNIQUE');
+    expect(ddl).toContain('CREATE CONSTRAINT ON (n:Article) ASSERT n.id IS UNIQUE');
+    expect(ddl.at(-1)).toBe('CALL db.index.fulltext.createNodeIndex($name, $labels, $properties)');
+  });
+});
+
+describe('runReadOnlyCypher', () => {
+  it('refuses writes before anything is sent, runs reads in a READ transaction with integer parameters', async () => {
+    const fake = new FakeDriver().respond((cypher) =>
+      cypher.startsWith('MATCH (n:Entity)') ? [{ n: 'x', when: new neo4j.types.Date(2024, 1, 10), count: neo4j.int(3) }] : undefined,
+    );
+    const store = await connect(fake);
+    const before = fake.calls.length;
+    await expect(runReadOnlyCypher(store, 'MATCH (n) DETACH DELETE n')).rejects.toThrow(WriteCypherError);
+    expect(fake.calls.length).toBe(before);
+    const result = await runReadOnlyCypher(store, 'MATCH (n:Entity) RETURN n LIMIT $n', { n: 5, name: 'x', ratio: 0.5 });
+    expect(result).toEqual({ columns: ['n', 'when', 'count'], rows: [{ n: 'x', when: '2024-01-10', count: 3 }] });
+    const call = fake.calls.at(-1)!;
+    expect(call.mode).toBe('READ');
+    expect(neo4j.isInt(call.params.n)).toBe(true);
+    expect(call.params.ratio).toBe(0.5);
+    expect(call.timeout).toBe(60_000);
+  });
+
+  it('gives a clear error on a store without Cypher', async () => {
+    const sqliteLike = { kind: 'sqlite' } as never;
+    await expect(runReadOnlyCypher(sqliteLike, 'MATCH (n) RETURN n')).rejects.toThrow(/query cypher: needs Neo4j \(set NEO4J_URI\)/);
+  });
+});

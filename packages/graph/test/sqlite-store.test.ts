@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError, loadConfig } from '@newsgraph/shared';
+import { openStore } from '../src/open-store.ts';
+import { LATEST_SCHEMA_VERSION } from '../src/sqlite/migrations.ts';
+import { findShortestPaths } from '../src/sqlite/path-search.ts';
+import { SqliteStore } from '../src/sqlite/sqlite-store.ts';
+import { describeGraphStoreContract } from './store-contract.ts';
+import { A1, ID, baseDocuments, buildDocument } from './store-fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsgraph-sqlite-'));
+let counter = 0;
+const freshPath = () => join(dir, `store-${++counter}`, 'graph.db');
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeGraphStoreContract('sqlite', () => SqliteStore.open(freshPath()));
+
+describe('SqliteStore (SQLite specifics)', () => {
+  it('creates parent directories, migrates once, and migrating again is a no-op', async () => {
+    const path = freshPath();
+    const store = await SqliteStore.open(path);
+    expect(store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    await store.migrate();
+    await store.migrate();
+    await store.close();
+    const db = new DatabaseSync(path);
+    const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+    db.close();
+    expect(applied).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })));
+  });
+
+  it('keeps data across reopening the file', async () => {
+    const path = freshPath();
+    const first = await SqliteStore.open(path);
+    await first.writeArticles(baseDocuments());
+    const stats = await first.stats();
+    await first.close();
+    const second = await SqliteStore.open(path);
+    expect(await second.stats()).toEqual(stats);
+    expect((await second.writeArticle(buildDocument(A1))).status).toBe('unchanged');
+    expect((await second.neighbors(ID.china)).length).toBe(3);
+    await second.close();
+  });
+
+  it('refuses a file that is not a SQLite database, naming it', async () => {
+    const path = join(dir, 'not-a-db.db');
+    writeFileSync(path, 'this is a text file, not a database\n'.repeat(200));
+    const error = await SqliteStore.open(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain(path);
+    expect((error as Error).message).toMatch(/not a SQLite database/);
+  });
+
+  it('refuses a database from a newer schema version, naming the file', async () => {
+    const path = freshPath();
+    (await SqliteStore.open(path)).close();
+    const db = new DatabaseSync(path);
+    db.exec(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    db.close();
+    await expect(SqliteStore.open(path)).rejects.toThrow(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*newer`));
+  });
+
+  it('rolls back a failing write: nothing already stored changes', async () => {
+    const store = await SqliteStore.open(freshPath());
+    await store.writeArticles(baseDocuments());
+    const before = await store.stats();
+    const china = await store.getEntity(ID.china);
+    // A trigger makes the claim insert fail half-way through the article's transaction,
+    // after its old mentions and claims were already deleted.
+    const db = (store as unknown as { db: DatabaseSync }).db;
+    db.exec(`CREATE TEMP TRIGGER fail_claims BEFORE INSERT ON claims BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    const changed = buildDocument({ ...A1, sentences: [{ text: 'Antony Blinken visited China again.', claims: [[ID.blinken, 'VISITED', ID.china]] }] });
+    await expect(store.writeArticle(changed)).rejects.toThrow(/injected failure/);
+    await expect(store.writeArticles([buildDocument({ ...A1, id: 'art-new' })])).rejects.toThrow(/injected failure/);
+    db.exec('DROP TRIGGER fail_claims');
+    expect(await store.stats()).toEqual(before);
+    expect(await store.getEntity(ID.china)).toEqual(china);
+    expect(await store.getArticle('art-new')).toBeNull();
+    expect((await store.getArticle(A1.id))?.text).toBe(buildDocument(A1).article.text);
+    expect((await store.writeArticle(changed)).status).toBe('updated');
+    await store.close();
+  });
+
+  it('openStore opens the configured SQLite file relative to cwd', async () => {
+    const cwd = join(dir, 'cwd');
+    const config = loadConfig({ env: { NEWSGRAPH_DB: './data/x.db' }, cwd });
+    const store = await openStore(config, { cwd });
+    expect(store.kind).toBe('sqlite');
+    expect((store as SqliteStore).path).toBe(join(cwd, 'data', 'x.db'));
+    await store.close();
+  });
+
+  it('uses indexes for search, neighbours and path steps (no full scans)', async () => {
+    const store = await SqliteStore.open(freshPath());
+    const db = (store as unknown as { db: DatabaseSync }).db;
+    const plan = (sql: string, ...params: string[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    expect(plan('SELECT rid FROM entity_names WHERE key >= ? AND key < ?', 'a', 'b')).toMatch(/SEARCH entity_names USING (COVERING )?(INDEX|PRIMARY KEY)/);
+    expect(plan('SELECT object_rid FROM edges WHERE subject_rid = ?1 UNION ALL SELECT subject_rid FROM edges WHERE object_rid = ?1', 'x')).not.toMatch(/SCAN edges/);
+    expect(plan('SELECT count(*) FROM article_entities WHERE rid = ?', 'x')).not.toMatch(/SCAN/);
+    await store.close();
+  });
+});
+
+describe('findShortestPaths', () => {
+  const graph: Record<string, string[]> = {
+    a: ['b', 'c'],
+    b: ['a', 'd'],
+    c: ['a', 'd'],
+    d: ['b', 'c', 'e'],
+    e: ['d'],
+    hub: Array.from({ length: 1000 }, (_, i) => `leaf${i}`),
+  };
+  const neighbors = (n: string) => graph[n] ?? (n.startsWith('leaf') ? ['hub'] : []);
+
+  it('finds every shortest path, deterministically', () => {
+    expect(findShortestPaths('a', 'e', neighbors)).toEqual([
+      ['a', 'b', 'd', 'e'],
+      ['a', 'c', 'd', 'e'],
+    ]);
+    expect(findShortestPaths('a', 'e', neighbors, { maxHops: 2 })).toEqual([]);
+    expect(findShortestPaths('a', 'a', neighbors)).toEqual([['a']]);
+  });
+
+  it('stops when the work cap is exceeded', () => {
+    expect(findShortestPaths('leaf1', 'leaf2', neighbors)).toEqual([['leaf1', 'hub', 'leaf2']]);
+    expect(findShortestPaths('leaf1', 'a', neighbors, { maxWork: 100 })).toEqual([]);
+  });
+});

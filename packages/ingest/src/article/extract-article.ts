@@ -1,0 +1,56 @@
+import { load } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { ArticleExtractionOptions, ExtractedArticle } from '../interfaces/article.ts';
+import { extractMainContent, paragraphsOf } from './main-content.ts';
+import { extractPageMetadata } from './page-metadata.ts';
+import { joinParagraphs } from './text-normalization.ts';
+import { cutTrailingChrome } from './trailing-chrome.ts';
+
+/** Pages beyond this many characters are cut: the article is near the top, the rest costs time. */
+export const MAX_HTML_CHARS = 3_000_000;
+
+/** A configured body selector must yield at least this much text to be trusted over the heuristics. */
+const MIN_SELECTOR_TEXT = 100;
+
+/**
+ * Main text and metadata of an HTML page. Parses with htmlparser2 (through cheerio), never runs
+ * scripts, and returns an empty `text` for a page without an article rather than its navigation.
+ * `options.bodySelector` (a source's configured CSS selector) wins when it matches enough text.
+ */
+export function extractArticle(html: string, url: string, options: ArticleExtractionOptions = {}): ExtractedArticle {
+  const input = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+  const $ = load(input, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
+  const metadata = extractPageMetadata($, url);
+
+  let paragraphs: string[] | null = null;
+  if (options.bodySelector) {
+    let selected: Element[] = [];
+    try {
+      selected = $(options.bodySelector).toArray().filter((n): n is Element => n.type === 'tag');
+    } catch {
+      // An invalid selector in a source's configuration falls back to the heuristics.
+      selected = [];
+    }
+    // Nested matches would repeat text: keep only the outermost.
+    const outermost = selected.filter((el) => !selected.some((other) => other !== el && contains(other, el)));
+    if (outermost.length > 0) {
+      const fromSelector = cutTrailingChrome(paragraphsOf(outermost));
+      if (fromSelector.join(' ').length >= MIN_SELECTOR_TEXT) paragraphs = fromSelector;
+    }
+  }
+  if (paragraphs === null) {
+    const body = ($('body').get(0) as Element | undefined) ?? ($.root().children('html').get(0) as Element | undefined);
+    const root = body ?? ($.root().get(0) as unknown as Element);
+    paragraphs = extractMainContent(root).paragraphs;
+  }
+  return { ...metadata, text: joinParagraphs(paragraphs) };
+}
+
+function contains(ancestor: Element, node: Element): boolean {
+  let p = node.parent;
+  while (p) {
+    if (p === ancestor) return true;
+    p = p.parent;
+  }
+  return false;
+}

@@ -1,0 +1,652 @@
+import type { AnyNode, Element } from 'domhandler';
+import { classHints } from './class-hints.ts';
+import { normalizeInline } from './text-normalization.ts';
+import { cutTrailingChrome, isChromeHeading, isPromptOrFooter } from './trailing-chrome.ts';
+
+/**
+ * Main-content extraction over a parsed DOM (domhandler nodes, as cheerio produces them).
+ *
+ * 1. prune: drop elements that are never article text (scripts, navigation, forms, hidden
+ *    elements, ARIA landmarks for banners/footers/sidebars, class/id-named chrome such as share
+ *    bars, comments, cookie banners, related links);
+ * 2. score: every paragraph-like block gives points for its length and commas to its ancestors
+ *    (the readability scheme), weighted by tag, class hints and link density;
+ * 3. choose the best container, widen it to a common ancestor when several strong candidates
+ *    share one, and add sibling blocks that look like content;
+ * 4. emit headings, paragraphs, list items, quotes and cells as paragraphs, dropping link lists
+ *    and boilerplate lines, and cut trailing chrome.
+ */
+
+/** Never article text. */
+const DROP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed',
+  'applet', 'button', 'select', 'option', 'optgroup', 'input', 'textarea', 'label', 'fieldset', 'legend', 'datalist',
+  'output', 'progress', 'meter', 'nav', 'aside', 'menu', 'menuitem', 'dialog', 'map', 'area', 'audio', 'video',
+  'source', 'track', 'picture', 'img', 'head', 'title', 'meta', 'link', 'base', 'footer', 'figcaption', 'rp', 'rt',
+  'marquee', 'blink',
+]);
+
+const CHROME_ROLES = new Set([
+  'navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'menu', 'menubar',
+  'toolbar', 'tab', 'form', 'alert', 'status', 'log', 'marquee', 'timer', 'button', 'img',
+]);
+
+/** Elements that end a paragraph when the text reaches them. */
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'caption', 'figure', 'figcaption', 'address', 'hr', 'br', 'center', 'form', 'fieldset', 'details', 'summary',
+  'body', 'html', 'hgroup', 'dir', 'noframes', 'listing', 'xmp', 'plaintext',
+]);
+
+const HEADING = /^h[1-6]$/;
+
+/** Blocks that give points to their ancestors. */
+const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd', 'h2', 'h3', 'h4', 'section', 'div', 'article']);
+
+/** Short lines that are labels of page machinery, not text (whole-block match). */
+const BOILERPLATE_LINE =
+  /^(?:(?:share|teilen|tweet|twittern|drucken|print|e-?mail|mail|facebook|twitter|whatsapp|pinterest|linkedin|xing|reddit|telegram|flipboard|pocket|instagram|youtube|rss|feed|link kopieren|copy link|merken|speichern|save|bookmark|like|gefällt mir|antworten|reply|zurück|back|nach oben|back to top|top|weiter|next|previous|vorherige?r?|nächste?r?|mehr|more|weiterlesen|read more|mehr lesen|anzeige|werbung|advertisement|sponsored|loading\.*|lädt\.*|close|schließen|menü|menu|suche|search|login|anmelden|registrieren|abonnieren|subscribe|newsletter|impressum|datenschutz|kontakt|contact|home|startseite|tags?|schlagworte|kategorien?|categories|themen|topics)(?:\s*[:|»›>]\s*)?)+$/i;
+
+/** Lines that credit a photo or give a byline/date, common between headline and text. */
+const CREDIT_LINE = /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|quelle|source|credit|grafik|video|illustration|symbolbild)\s*:|©)/i;
+
+interface NodeStats {
+  /** Characters of text under the node, whitespace collapsed approximately. */
+  text: number;
+  /** Of which inside links. */
+  link: number;
+  /** Commas in the text. */
+  commas: number;
+}
+
+interface Candidate {
+  el: Element;
+  score: number;
+}
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function attr(el: Element, name: string): string | undefined {
+  return el.attribs[name];
+}
+
+function isHiddenByAttributes(el: Element): boolean {
+  const a = el.attribs;
+  if ('hidden' in a) return true;
+  if (a['aria-hidden'] === 'true') return true;
+  const style = a.style;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return false;
+}
+
+/** Whether the element holds what is probably the article: a headline, an article element, a marked body. */
+function holdsMainMarker(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  let visited = 0;
+  while (stack.length > 0 && visited < 5000) {
+    const node = stack.pop() as AnyNode;
+    visited++;
+    if (!isElement(node)) continue;
+    if (node.name === 'h1' || node.name === 'article' || node.name === 'main') return true;
+    if (node.attribs.itemprop === 'articleBody') return true;
+    for (const c of node.children) stack.push(c);
+  }
+  return false;
+}
+
+function textOf(node: AnyNode, out: string[]): void {
+  if (node.type === 'text') {
+    out.push((node as unknown as { data: string }).data);
+    return;
+  }
+  if (!isElement(node)) return;
+  for (const c of node.children) textOf(c, out);
+}
+
+interface PruneContext {
+  /** Stats of the tree before pruning. */
+  stats: Map<Element, NodeStats>;
+  /** Characters of non-link text on the whole page. */
+  prose: number;
+}
+
+function proseShare(el: Element, context: PruneContext): number {
+  const s = context.stats.get(el);
+  if (!s || context.prose <= 0) return 0;
+  return (s.text - s.link) / context.prose;
+}
+
+/** Removes the elements under root that are never article text; returns how many were removed. */
+export function pruneChrome(root: Element, insideArticle = false): number {
+  const stats = new Map<Element, NodeStats>();
+  const total = computeStats(root, stats);
+  return prune(root, insideArticle, { stats, prose: total.text - total.link });
+}
+
+function prune(root: Element, insideArticle: boolean, context: PruneContext): number {
+  let removed = 0;
+  const kept: AnyNode[] = [];
+  for (const child of root.children) {
+    if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') {
+      removed++;
+      continue;
+    }
+    if (!isElement(child)) {
+      kept.push(child);
+      continue;
+    }
+    if (shouldDrop(child, insideArticle, context)) {
+      removed++;
+      continue;
+    }
+    kept.push(child);
+    const inArticle = insideArticle || child.name === 'article' || child.attribs.itemprop === 'articleBody';
+    removed += prune(child, inArticle, context);
+  }
+  if (removed > 0) {
+    root.children = kept;
+    for (let i = 0; i < kept.length; i++) {
+      const node = kept[i] as AnyNode;
+      node.prev = (kept[i - 1] as AnyNode | undefined) ?? null;
+      node.next = (kept[i + 1] as AnyNode | undefined) ?? null;
+    }
+  }
+  return removed;
+}
+
+function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext): boolean {
+  const name = el.name;
+  if (name === 'html' || name === 'body') return false;
+  if (DROP_TAGS.has(name)) return true;
+  if (name === 'time') return !inRunningText(el);
+  if (isHiddenByAttributes(el)) return true;
+  const role = attr(el, 'role');
+  if (role && CHROME_ROLES.has(role.toLowerCase()) && !(role === 'banner' && insideArticle)) return true;
+  if (name === 'header') {
+    // A page header is chrome; an article's own header holds headline and lead.
+    if (!insideArticle) return (!holdsMainMarker(el) && proseShare(el, context) < 0.25) || linkHeavy(el, context);
+  }
+  if (name === 'form') return !holdsMainMarker(el) && paragraphChars(el) < 400;
+  if (name === 'figure') {
+    return !hasDescendant(el, (n) => n.name === 'blockquote' || n.name === 'table' || n.name === 'p');
+  }
+  if (name === 'article' || name === 'main') {
+    const hints = classHints(el.attribs.class, el.attribs.id);
+    // Only an unmistakable comment/teaser article is dropped.
+    return hints.strongNegative && /comment|kommentar|teaser|related|promo/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+  }
+  if (el.attribs.itemprop === 'articleBody') return false;
+  const hints = classHints(el.attribs.class, el.attribs.id);
+  if (!hints.strongNegative && !hints.weakNegative) return false;
+  if (hints.comments) return true;
+  if (hints.headerOnly && insideArticle) return false;
+  // A class name is a hint, the text is the evidence: a box holding most of the page's prose is
+  // the content, whatever it is called ("share-zone", "has-sidebar", "paywall" wrappers).
+  if (/Article|BlogPosting/.test(el.attribs.itemtype ?? '')) return false;
+  const share = proseShare(el, context);
+  if (share >= 0.5 || isProseBox(el, context)) return false;
+  if (hints.strongNegative) return true;
+  if (hints.positive || share >= 0.25) return false;
+  return !holdsMainMarker(el);
+}
+
+/** Several hundred characters of running text with few links: not a share bar or a link box. */
+function isProseBox(el: Element, context: PruneContext): boolean {
+  const s = context.stats.get(el);
+  if (!s || s.text === 0) return false;
+  return s.text - s.link >= 400 && s.link / s.text < 0.25;
+}
+
+/** A date inside a sentence is text; a date standing alone is a byline/meta line. */
+function inRunningText(el: Element): boolean {
+  const parent = el.parent;
+  if (!parent || !isElement(parent)) return false;
+  const all: string[] = [];
+  textOf(parent, all);
+  const own: string[] = [];
+  textOf(el, own);
+  return normalizeInline(all.join('')).length - normalizeInline(own.join('')).length > 60;
+}
+
+function hasDescendant(el: Element, test: (e: Element) => boolean): boolean {
+  for (const c of el.children) {
+    if (!isElement(c)) continue;
+    if (test(c) || hasDescendant(c, test)) return true;
+  }
+  return false;
+}
+
+function paragraphChars(el: Element): number {
+  let total = 0;
+  const walk = (e: Element): void => {
+    for (const c of e.children) {
+      if (!isElement(c)) continue;
+      if (c.name === 'p') {
+        const parts: string[] = [];
+        textOf(c, parts);
+        total += normalizeInline(parts.join('')).length;
+      } else walk(c);
+    }
+  };
+  walk(el);
+  return total;
+}
+
+function linkHeavy(el: Element, context: PruneContext): boolean {
+  const s = context.stats.get(el);
+  if (!s) return false;
+  return s.text > 0 && s.link / s.text > 0.5;
+}
+
+/** Text, link-text and comma counts for every element under root (post-order, memoised). */
+function computeStats(root: Element, stats: Map<Element, NodeStats>): NodeStats {
+  const own: NodeStats = { text: 0, link: 0, commas: 0 };
+  for (const c of root.children) {
+    if (c.type === 'text') {
+      const data = (c as unknown as { data: string }).data;
+      const trimmed = data.trim();
+      if (trimmed.length === 0) continue;
+      own.text += trimmed.length + 1;
+      for (let i = 0; i < trimmed.length; i++) {
+        const ch = trimmed.charCodeAt(i);
+        if (ch === 44 || ch === 0x060c || ch === 0xfe50 || ch === 0xff0c || ch === 0x3001) own.commas++;
+      }
+    } else if (isElement(c)) {
+      const s = computeStats(c, stats);
+      own.text += s.text;
+      own.commas += s.commas;
+      own.link += c.name === 'a' ? s.text : s.link;
+    }
+  }
+  stats.set(root, own);
+  return own;
+}
+
+function tagBaseScore(name: string): number {
+  switch (name) {
+    case 'article':
+      return 10;
+    case 'main':
+      return 8;
+    case 'div':
+    case 'section':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+function classWeight(el: Element): number {
+  let weight = 0;
+  const hints = classHints(el.attribs.class, el.attribs.id);
+  if (hints.positive) weight += 25;
+  if (hints.weakNegative || hints.strongNegative) weight -= 25;
+  if (el.attribs.itemprop === 'articleBody') weight += 50;
+  return weight;
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (const c of el.children) {
+    if (isElement(c) && BLOCK_TAGS.has(c.name) && c.name !== 'br') return true;
+  }
+  return false;
+}
+
+/** Readability-style candidate scores. */
+function scoreCandidates(body: Element, stats: Map<Element, NodeStats>): Map<Element, number> {
+  const scores = new Map<Element, number>();
+  const visit = (el: Element): void => {
+    for (const c of el.children) if (isElement(c)) visit(c);
+    if (!SCORED_TAGS.has(el.name)) return;
+    let s = stats.get(el);
+    let ancestor: Element | null = el.parent as Element | null;
+    if ((el.name === 'div' || el.name === 'section' || el.name === 'article') && hasBlockChild(el)) {
+      // Text written straight into a container between its blocks (<div>text<br>text<div>...) is a paragraph of the container.
+      s = directInlineStats(el, stats);
+      ancestor = el;
+    }
+    if (!s || s.text < 25) return;
+    const ownLinkDensity = s.link / s.text;
+    if (ownLinkDensity > 0.5) return;
+    const score = (1 + s.commas + Math.min(Math.floor(s.text / 100), 3)) * (1 - ownLinkDensity);
+    for (let level = 0; ancestor && level < 5; level++) {
+      if (!isElement(ancestor) || ancestor.name === 'html') break;
+      if (!scores.has(ancestor)) scores.set(ancestor, tagBaseScore(ancestor.name) + classWeight(ancestor));
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(ancestor, (scores.get(ancestor) ?? 0) + score / divider);
+      ancestor = ancestor.parent as Element | null;
+    }
+  };
+  visit(body);
+  for (const [el, score] of scores) {
+    const s = stats.get(el);
+    const density = s && s.text > 0 ? s.link / s.text : 0;
+    const landmark = score > 0 && inMainLandmark(el) ? MAIN_LANDMARK_BONUS : 1;
+    scores.set(el, score * (1 - density) * landmark);
+  }
+  return scores;
+}
+
+/** Stats of the text nodes and inline elements directly inside a container. */
+function directInlineStats(el: Element, stats: Map<Element, NodeStats>): NodeStats {
+  const own: NodeStats = { text: 0, link: 0, commas: 0 };
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      const trimmed = (c as unknown as { data: string }).data.trim();
+      if (trimmed.length === 0) continue;
+      own.text += trimmed.length + 1;
+      own.commas += trimmed.split(',').length - 1;
+    } else if (isElement(c) && !BLOCK_TAGS.has(c.name)) {
+      const s = stats.get(c);
+      if (!s) continue;
+      own.text += s.text;
+      own.commas += s.commas;
+      own.link += c.name === 'a' ? s.text : s.link;
+    }
+  }
+  return own;
+}
+
+/** Text inside the page's declared main area or an article element is more likely the article. */
+const MAIN_LANDMARK_BONUS = 2.5;
+
+function inMainLandmark(el: Element): boolean {
+  for (let p: Element | null = el; p && isElement(p); p = p.parent as Element | null) {
+    if (p.name === 'article' || p.name === 'main' || p.attribs.role === 'main' || p.attribs.itemprop === 'articleBody') return true;
+  }
+  return false;
+}
+
+function isAncestorOf(ancestor: Element, node: Element): boolean {
+  let p = node.parent;
+  while (p) {
+    if (p === ancestor) return true;
+    p = p.parent;
+  }
+  return false;
+}
+
+/** Elements that can hold an article; a list, row or table body is part of one. */
+const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'span', 'font', 'center', 'form']);
+
+function chooseTopCandidate(body: Element, scores: Map<Element, number>): Element | null {
+  const ranked: Candidate[] = [...scores]
+    .filter(([el]) => CONTAINER_TAGS.has(el.name))
+    .map(([el, score]) => ({ el, score }))
+    .sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (!best) return null;
+  let top = best.el;
+  const topScore = best.score;
+  // Several strong candidates under one ancestor: the article is split into sections.
+  const alternatives = ranked.slice(1, 6).filter((c) => c.score / topScore >= 0.75);
+  if (alternatives.length >= 3) {
+    let parent = top.parent as Element | null;
+    while (parent && parent !== body && parent.name !== 'body') {
+      const contained = alternatives.filter((c) => isAncestorOf(parent as Element, c.el)).length;
+      if (contained >= 3) {
+        top = parent;
+        break;
+      }
+      parent = parent.parent as Element | null;
+    }
+  }
+  // Climb while the parent scores higher: the candidate was one part of a larger body.
+  let lastScore = scores.get(top) ?? 0;
+  const threshold = lastScore / 3;
+  let parent = top.parent as Element | null;
+  while (parent && parent.name !== 'body' && parent.name !== 'html') {
+    const parentScore = scores.get(parent);
+    if (parentScore === undefined) {
+      parent = parent.parent as Element | null;
+      continue;
+    }
+    if (parentScore < threshold) break;
+    if (parentScore > lastScore) {
+      top = parent;
+      break;
+    }
+    lastScore = parentScore;
+    parent = parent.parent as Element | null;
+  }
+  // An only child says nothing the parent doesn't.
+  while (top.parent && isElement(top.parent) && top.parent.name !== 'body' && top.parent.name !== 'html') {
+    const elementChildren = top.parent.children.filter((c) => isElement(c) || (c.type === 'text' && (c as unknown as { data: string }).data.trim() !== ''));
+    if (elementChildren.length !== 1) break;
+    top = top.parent;
+  }
+  return top;
+}
+
+function prose(el: Element, stats: Map<Element, NodeStats>): number {
+  const s = stats.get(el);
+  return s ? s.text - s.link : 0;
+}
+
+/**
+ * Climbs to ancestors that add little text: the lead paragraph or subheading of an article often
+ * sits in a sibling box of the body (header/intro/teaser), which the body's score does not reach.
+ */
+function widen(top: Element, stats: Map<Element, NodeStats>): Element {
+  let root = top;
+  const base = prose(top, stats);
+  for (let i = 0; i < 4; i++) {
+    const parent = root.parent;
+    if (!parent || !isElement(parent) || parent.name === 'body' || parent.name === 'html') break;
+    if (prose(parent, stats) > base * WIDEN_RATIO) break;
+    root = parent;
+  }
+  return root;
+}
+
+const WIDEN_RATIO = 1.3;
+
+/** The top candidate plus siblings that look like more of the same article. */
+function contentRoots(top: Element, scores: Map<Element, number>, stats: Map<Element, NodeStats>): AnyNode[] {
+  const parent = top.parent;
+  if (!parent || !isElement(parent)) return [top];
+  const topScore = scores.get(top) ?? 0;
+  const threshold = Math.max(10, topScore * 0.2);
+  const roots: AnyNode[] = [];
+  for (const sibling of parent.children) {
+    if (sibling === top) {
+      roots.push(sibling);
+      continue;
+    }
+    if (!isElement(sibling)) continue;
+    let bonus = 0;
+    if (sibling.attribs.class && sibling.attribs.class === top.attribs.class) bonus = topScore * 0.2;
+    const score = scores.get(sibling);
+    if (score !== undefined && score + bonus >= threshold) {
+      roots.push(sibling);
+      continue;
+    }
+    if (sibling.name === 'p' || sibling.name === 'blockquote') {
+      const s = stats.get(sibling);
+      if (!s || s.text === 0) continue;
+      const density = s.link / s.text;
+      const parts: string[] = [];
+      textOf(sibling, parts);
+      const text = normalizeInline(parts.join(''));
+      if ((s.text > 80 && density < 0.25) || (s.text > 0 && density === 0 && /[.!?]["”“»]?$/.test(text))) roots.push(sibling);
+    }
+  }
+  return roots;
+}
+
+interface Block {
+  text: string;
+  linkChars: number;
+  tag: string;
+  /** Inside the best-scoring container (or its matching siblings) rather than only in the widened area. */
+  core: boolean;
+}
+
+/** Emits the text of the chosen nodes as blocks, skipping link-heavy lists and boxes. */
+function collectBlocks(roots: readonly AnyNode[], stats: Map<Element, NodeStats>, core: ReadonlySet<AnyNode> | null = null): Block[] {
+  const blocks: Block[] = [];
+  let buffer: string[] = [];
+  let linkChars = 0;
+  let blockTag = 'p';
+  let blockCore = true;
+  let inCore = core === null;
+  const flush = (): void => {
+    if (buffer.length === 0) return;
+    const text = normalizeInline(buffer.join(''));
+    if (text.length > 0) blocks.push({ text, linkChars, tag: blockTag, core: blockCore });
+    buffer = [];
+    linkChars = 0;
+  };
+  const walk = (node: AnyNode, inLink: boolean, tag: string): void => {
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      if (buffer.length === 0) {
+        blockTag = tag;
+        blockCore = inCore;
+      }
+      buffer.push(data);
+      if (inLink) linkChars += data.trim().length;
+      return;
+    }
+    if (!isElement(node)) return;
+    const name = node.name;
+    if (name === 'br' || name === 'hr') {
+      flush();
+      return;
+    }
+    const isBlock = BLOCK_TAGS.has(name);
+    if (isBlock && name !== 'li' && name !== 'td' && name !== 'p' && !HEADING.test(name) && isLinkList(node, stats)) {
+      flush();
+      return;
+    }
+    const entersCore = !inCore && core !== null && core.has(node);
+    if (isBlock || entersCore) flush();
+    if (entersCore) inCore = true;
+    const childTag = isBlock ? name : tag;
+    const link = inLink || name === 'a';
+    for (const c of node.children) walk(c, link, childTag);
+    if (isBlock || entersCore) flush();
+    if (entersCore) inCore = false;
+  };
+  for (const root of roots) {
+    walk(root, false, 'p');
+    flush();
+  }
+  return blocks;
+}
+
+/** A list, table or box that is mostly links: navigation or "related" links left in the content. */
+function isLinkList(el: Element, stats: Map<Element, NodeStats>): boolean {
+  const s = stats.get(el);
+  if (!s || s.text === 0) return false;
+  const density = s.link / s.text;
+  if (el.name === 'ul' || el.name === 'ol' || el.name === 'dl' || el.name === 'table') return density > 0.6 || (density > 0.4 && s.commas === 0);
+  return density > 0.6 && s.text < 3000;
+}
+
+/** A block that is only a date and/or time: a byline or post-meta line. */
+const DATE_ONLY =
+  /^(?:(?:am|on|vom|published|veröffentlicht|aktualisiert|updated|stand)[\s:]*)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[A-Za-zäÄé]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})?[\s,|-]*(?:(?:um\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:uhr|am|pm|h)?)?$/i;
+
+function keepBlock(block: Block): boolean {
+  const { text } = block;
+  if (text.length <= 40 && /\d/.test(text) && DATE_ONLY.test(text)) return false;
+  const density = text.length > 0 ? block.linkChars / text.length : 0;
+  if (density > 0.75 && text.length < 300) return false;
+  if (block.tag === 'li' && density > 0.5) return false;
+  if (text.length <= 40 && BOILERPLATE_LINE.test(text)) return false;
+  if (text.length <= 120 && CREDIT_LINE.test(text)) return false;
+  if (isPromptOrFooter(text) && text.length < 160) return false;
+  return true;
+}
+
+/**
+ * Text around the best container (an article's header, lead, subheadline) must look like prose:
+ * bylines, dates, categories and widget labels there are short and unpunctuated.
+ */
+function keepOutsideCore(block: Block): boolean {
+  const { text } = block;
+  if (block.linkChars / text.length > 0.2) return false;
+  if (HEADING.test(block.tag)) return text.length >= 15;
+  return text.length >= MIN_OUTSIDE_CORE_CHARS && /[.!?:;…"“”»«)]/.test(text);
+}
+
+const MIN_OUTSIDE_CORE_CHARS = 100;
+
+/** Drops a trailing section that begins with a chrome heading ("Related", "Mehr zum Thema") after the text. */
+function cutAtChromeSection(blocks: Block[]): Block[] {
+  let total = 0;
+  for (const b of blocks) total += b.text.length;
+  let seen = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    if (i > 0 && seen > total * 0.5 && isChromeHeading(b.text) && (HEADING.test(b.tag) || b.text.length < 40)) {
+      return blocks.slice(0, i);
+    }
+    seen += b.text.length;
+  }
+  return blocks;
+}
+
+export interface MainContentResult {
+  paragraphs: string[];
+  /** The elements the text was taken from (for diagnostics). */
+  roots: AnyNode[];
+}
+
+/** Main text of a page as paragraphs, chosen from `body` (which is pruned in place). */
+export function extractMainContent(body: Element): MainContentResult {
+  pruneChrome(body, false);
+  const stats = new Map<Element, NodeStats>();
+  computeStats(body, stats);
+  const scores = scoreCandidates(body, stats);
+  const top = chooseTopCandidate(body, scores);
+  if (!top) return { paragraphs: [], roots: [] };
+  const coreRoots = contentRoots(top, scores, stats);
+  const wide = widen(top, stats);
+  const roots = wide === top ? coreRoots : contentRoots(wide, scores, stats);
+  const core = wide === top ? null : new Set<AnyNode>(coreRoots);
+  const blocks = cutAtChromeSection(collectBlocks(roots, stats, core).filter((b) => keepBlock(b) && (b.core || keepOutsideCore(b))));
+  const paragraphs = cutTrailingChrome(dedupeAdjacent(blocks.map((b) => b.text)));
+  return { paragraphs, roots };
+}
+
+/** Emits the text of an element chosen by a configured selector, with the same block rules. */
+export function paragraphsOf(nodes: readonly Element[]): string[] {
+  const stats = new Map<Element, NodeStats>();
+  for (const n of nodes) {
+    pruneChrome(n, true);
+    computeStats(n, stats);
+  }
+  return dedupeAdjacent(collectBlocks(nodes, stats).filter(keepBlock).map((b) => b.text));
+}
+
+function dedupeAdjacent(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paragraphs) if (out[out.length - 1] !== p) out.push(p);
+  return out;
+}

@@ -1,0 +1,249 @@
+import type { CheerioAPI } from 'cheerio';
+import { normalizeInline } from './text-normalization.ts';
+
+/** Metadata of a page, from JSON-LD, OpenGraph, `<meta>` tags and markup, in that order of trust. */
+export interface PageMetadata {
+  title: string;
+  author: string | null;
+  publishedAt: string | null;
+  outlet: string | null;
+  language: string | null;
+  canonicalUrl: string | null;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const ARTICLE_TYPE = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|TechArticle|ScholarlyArticle|Report|WebPage)$/;
+const MAX_JSON_LD_CHARS = 500_000;
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function types(obj: JsonObject): string[] {
+  const t = obj['@type'];
+  if (typeof t === 'string') return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+/** All objects in a JSON-LD value, following arrays and `@graph`. */
+function flattenJsonLd(value: Json, out: JsonObject[], depth = 0): void {
+  if (depth > 6) return;
+  if (Array.isArray(value)) {
+    for (const v of value) flattenJsonLd(v, out, depth + 1);
+    return;
+  }
+  if (!isObject(value)) return;
+  out.push(value);
+  const graph = value['@graph'];
+  if (graph !== undefined) flattenJsonLd(graph, out, depth + 1);
+}
+
+function stringOf(value: Json | undefined): string | null {
+  if (typeof value === 'string') {
+    const s = normalizeInline(value);
+    return s.length > 0 ? s : null;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const s = stringOf(v);
+      if (s) return s;
+    }
+  }
+  if (isObject(value)) return stringOf(value.name ?? value['@value']);
+  return null;
+}
+
+function namesOf(value: Json | undefined): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return [normalizeInline(value)].filter((s) => s.length > 0 && !/^https?:\/\//.test(s));
+  if (Array.isArray(value)) return value.flatMap((v) => namesOf(v));
+  if (isObject(value)) return namesOf(value.name);
+  return [];
+}
+
+function parseJsonLd($: CheerioAPI): JsonObject[] {
+  const objects: JsonObject[] = [];
+  $('script[type="application/ld+json" i]').each((_, el) => {
+    const raw = $(el).text();
+    if (raw.length === 0 || raw.length > MAX_JSON_LD_CHARS) return;
+    try {
+      flattenJsonLd(JSON.parse(raw.replace(/^\s*<!--|-->\s*$/g, '')) as Json, objects);
+    } catch {
+      // Broken JSON-LD is common; the other sources still count.
+    }
+  });
+  return objects;
+}
+
+function meta($: CheerioAPI, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const found = $(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`).first();
+    const content = found.attr('content');
+    if (content && normalizeInline(content).length > 0) return normalizeInline(content);
+  }
+  return null;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, januar: 1, january: 1, jänner: 1, feb: 2, februar: 2, february: 2, mär: 3, mar: 3, märz: 3, march: 3,
+  apr: 4, april: 4, mai: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9, okt: 10, oct: 10, oktober: 10, october: 10, nov: 11, november: 11,
+  dez: 12, dec: 12, dezember: 12, december: 12,
+};
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/**
+ * A date string as ISO 8601: a date with time becomes a UTC timestamp (`2024-05-03T10:00:00.000Z`),
+ * a bare date stays a date (`2024-05-03`). Understands ISO forms, RFC 2822, `03.05.2024` and
+ * `3. Mai 2024` / `May 3, 2024`. Returns null for anything else.
+ */
+export function toIsoDate(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = normalizeInline(raw);
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m) return validDate(+m[1]!, +m[2]!, +m[3]!) ? s : null;
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return validDate(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(s) || /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4}/.test(s)) {
+    const t = Date.parse(s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    const d = Number.isNaN(t) ? Date.parse(s) : t;
+    if (!Number.isNaN(d)) {
+      const iso = new Date(d).toISOString();
+      return validDate(+iso.slice(0, 4), 1, 1) ? iso : null;
+    }
+  }
+  m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/.exec(s);
+  if (m && validDate(+m[3]!, +m[2]!, +m[1]!)) return `${m[3]}-${pad(+m[2]!)}-${pad(+m[1]!)}`;
+  m = /^(\d{1,2})\.?\s+([A-Za-zäÄ]+)\.?\s+(\d{4})\b/.exec(s);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (month && validDate(+m[3]!, month, +m[1]!)) return `${m[3]}-${pad(month)}-${pad(+m[1]!)}`;
+  }
+  m = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(s);
+  if (m) {
+    const month = MONTHS[m[1]!.toLowerCase()];
+    if (month && validDate(+m[3]!, month, +m[2]!)) return `${m[3]}-${pad(month)}-${pad(+m[2]!)}`;
+  }
+  return null;
+}
+
+function absoluteUrl(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  const trimmed = href.trim();
+  if (trimmed.length === 0 || /^(?:javascript|data|mailto):/i.test(trimmed)) return null;
+  try {
+    const url = new URL(trimmed, base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+function languageTag(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const m = /^\s*([a-zA-Z]{2,3})(?:[-_]|\s*$|,)/.exec(raw);
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+const TITLE_SEPARATOR = /\s+[|–—·»:•]\s+|\s+-\s+/;
+
+/** Drops a " | Site name" (or "Site name - ") part from a headline. */
+export function stripSiteFromTitle(title: string, site: string | null): string {
+  const parts = title.split(TITLE_SEPARATOR).map((p) => p.trim()).filter((p) => p.length > 0);
+  if (parts.length < 2) return title;
+  const siteKey = site ? site.toLowerCase().replace(/^www\./, '') : null;
+  const isSite = (p: string): boolean => {
+    const key = p.toLowerCase();
+    return siteKey !== null && (key === siteKey || siteKey.includes(key) || key.includes(siteKey));
+  };
+  const last = parts[parts.length - 1] as string;
+  const first = parts[0] as string;
+  if (isSite(last)) return title.slice(0, title.lastIndexOf(last)).replace(/[\s|–—·»:•-]+$/, '').trim() || title;
+  if (isSite(first)) return title.slice(title.indexOf(first) + first.length).replace(/^[\s|–—·»:•-]+/, '').trim() || title;
+  // No site name known: a short trailing part after a pipe is the site's name by convention.
+  const pipe = /\s+\|\s+/.exec(title);
+  if (pipe && last.split(/\s+/).length <= 4 && first.length > last.length) return title.slice(0, title.lastIndexOf('|')).trim();
+  return title;
+}
+
+function hostOutlet(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads title, author, date, outlet, language and canonical URL from a parsed page. */
+export function extractPageMetadata($: CheerioAPI, url: string): PageMetadata {
+  const objects = parseJsonLd($);
+  const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t) && t !== 'WebPage'));
+  const webPage = objects.find((o) => types(o).includes('WebPage'));
+  const webSite = objects.find((o) => types(o).includes('WebSite'));
+  const primary = article ?? webPage;
+
+  const outlet =
+    meta($, 'og:site_name') ??
+    (primary && isObject(primary.publisher) ? stringOf(primary.publisher.name) : null) ??
+    (primary ? stringOf(primary.publisher) : null) ??
+    (webSite ? stringOf(webSite.name) : null) ??
+    meta($, 'application-name', 'publisher', 'dc.publisher', 'dcterms.publisher') ??
+    null;
+
+  const rawTitle =
+    meta($, 'og:title') ??
+    (article ? stringOf(article.headline) ?? stringOf(article.name) : null) ??
+    meta($, 'parsely-title', 'twitter:title', 'dc.title', 'dcterms.title', 'headline') ??
+    (normalizeInline($('h1').first().text()) || null) ??
+    (normalizeInline($('title').first().text()) || '');
+  const title = stripSiteFromTitle(rawTitle, outlet ?? hostOutlet(url));
+
+  const authors = article ? namesOf(article.author ?? article.creator) : [];
+  let author: string | null = authors.length > 0 ? [...new Set(authors)].join(', ') : null;
+  if (!author) {
+    const articleAuthor = meta($, 'article:author');
+    author =
+      meta($, 'author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'byl') ??
+      (articleAuthor && !/^https?:\/\//.test(articleAuthor) ? articleAuthor : null) ??
+      (normalizeInline($('[itemprop="author"] [itemprop="name"], [rel="author"]').first().text()) || null);
+  }
+  if (author) author = author.replace(/^(?:by|von)\s+/i, '').trim() || null;
+
+  const publishedAt =
+    toIsoDate(article ? stringOf(article.datePublished) ?? stringOf(article.dateCreated) : null) ??
+    toIsoDate(meta($, 'article:published_time')) ??
+    toIsoDate(meta($, 'datePublished')) ??
+    toIsoDate(
+      meta($, 'parsely-pub-date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'sailthru.date', 'article.published', 'og:published_time', 'citation_publication_date'),
+    ) ??
+    toIsoDate($('time[datetime][pubdate], [itemprop="datePublished"][datetime]').first().attr('datetime')) ??
+    toIsoDate($('time[datetime]').first().attr('datetime')) ??
+    (primary ? toIsoDate(stringOf(primary.dateModified)) : null);
+
+  const language =
+    languageTag($('html').attr('lang')) ??
+    languageTag($('html').attr('xml:lang')) ??
+    languageTag(article ? stringOf(article.inLanguage) : null) ??
+    languageTag(meta($, 'og:locale', 'language', 'dc.language', 'content-language')) ??
+    languageTag($('meta[http-equiv="content-language" i]').attr('content'));
+
+  const mainEntity = article?.mainEntityOfPage;
+  const canonicalUrl =
+    absoluteUrl($('link[rel~="canonical" i]').first().attr('href'), url) ??
+    absoluteUrl(meta($, 'og:url'), url) ??
+    absoluteUrl(isObject(mainEntity) ? stringOf(mainEntity['@id']) : stringOf(mainEntity), url) ??
+    absoluteUrl(article ? stringOf(article.url) : null, url);
+
+  return { title, author, publishedAt, outlet, language, canonicalUrl };
+}

@@ -1,0 +1,77 @@
+/**
+ * Detects the page chrome that scrapers and extractors leave after an article's last paragraph:
+ * "Next in Business", "Related", "Read more", lists of other headlines, share prompts, copyright
+ * lines. Generic by construction: section headings of that kind in English and German, and the
+ * shape of a headline list (short lines without sentence punctuation), never particular titles.
+ */
+
+/** Section headings that introduce links to other content, not the article's own text. */
+const CHROME_HEADING =
+  /^(?:next(?: up)?(?: in\b.*)?|up next|more(?: (?:from|in|on|about|of|stories|news|articles|headlines|to read|like this|coverage)\b.*)?|related(?: \w+)?|read (?:more|next|also)|also read|see also|trending(?: now| \w+)?|recommended(?: for you| \w+)?|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)\b.*|others? (?:also )?read|people (?:also )?(?:read|viewed)|most (?:read|popular|viewed|shared|commented)(?: \w+)?|popular(?: \w+)?|latest(?: \w+)?|top stories|editor'?s? picks?|don'?t miss|in other news|around the web|sponsored(?: \w+)?|advertisement|promoted (?:stories|content)|tags?|topics?|share(?: this)?(?: \w+)?|comments?|leave a (?:comment|reply)|mehr (?:zum thema|zu diesem thema|aus|von|zu|lesen|nachrichten|artikel)\b.*|weitere (?:artikel|beiträge|nachrichten|themen|meldungen|informationen)\b.*|lesen sie (?:auch|mehr)\b.*|auch interessant|schon gelesen|zum weiterlesen|weiterlesen|das (?:könnte|thema könnte) (?:sie|dich) (?:auch )?interessieren|dazu passend|passend zum thema|czytaj (?:też|także)|lire aussi|à lire aussi|sur le même sujet|leer más|lee también|empfehlungen?|meistgelesen|am meisten gelesen|beliebte? (?:artikel|beiträge)|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|schlagw(?:o|ö)rter?|themen|teilen|kommentare?|anzeige|werbung)[\s:.…»>-]*$/i;
+
+/** Prompts to follow, share or subscribe, and legal footer lines. */
+const PROMPT_OR_FOOTER =
+  /^(?:follow (?:us|@?[\w.]+ on)\b|share (?:this|on|via)\b|click (?:here )?to share|sign up\b|subscribe\b|join (?:us|our)\b|download (?:our|the) app\b|get (?:our|the latest)\b.*newsletter|folgen sie uns\b|teilen sie\b|jetzt (?:abonnieren|teilen|folgen)\b|abonnieren sie\b|melden sie sich\b.*newsletter|©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten)/i;
+
+const SENTENCE_END = /[.!?…"”»“']\)?$/;
+
+/** A heading that introduces a block of links to other content. */
+export function isChromeHeading(line: string): boolean {
+  return line.length <= 60 && CHROME_HEADING.test(line.trim());
+}
+
+/** A share/follow/subscribe prompt or a copyright/legal line. */
+export function isPromptOrFooter(line: string): boolean {
+  return line.length <= 200 && PROMPT_OR_FOOTER.test(line.trim());
+}
+
+/** A line shaped like another article's headline: short, several words, no sentence punctuation. */
+function isHeadlineLike(line: string): boolean {
+  if (line.length > 110 || line.length < 3) return false;
+  return !SENTENCE_END.test(line);
+}
+
+/**
+ * Drops the trailing run of chrome from a list of paragraphs. Only cuts when the trailing run
+ * contains a chrome heading, a prompt/footer line, or at least three headline-like lines, so an
+ * article that merely ends on a short line keeps it; never removes the first paragraph.
+ */
+export function cutTrailingChrome(paragraphs: readonly string[]): string[] {
+  let cut = paragraphs.length;
+  let strongSignals = 0;
+  let headlineRun = 0;
+  let maxHeadlineRun = 0;
+  for (let i = paragraphs.length - 1; i >= 1; i--) {
+    const line = (paragraphs[i] ?? '').trim();
+    if (line === '') {
+      continue;
+    }
+    if (isChromeHeading(line) || isPromptOrFooter(line)) {
+      strongSignals++;
+      headlineRun = 0;
+      cut = i;
+      continue;
+    }
+    if (isHeadlineLike(line)) {
+      headlineRun++;
+      maxHeadlineRun = Math.max(maxHeadlineRun, headlineRun);
+      cut = i;
+      continue;
+    }
+    break;
+  }
+  if (cut === paragraphs.length) return [...paragraphs];
+  if (strongSignals === 0 && maxHeadlineRun < 3) return [...paragraphs];
+  // Headline-like lines just above the real text, with no chrome heading, may be the article's own
+  // short closing lines: only cut from the first strong signal when the headline run is short.
+  if (strongSignals > 0 && maxHeadlineRun < 3) {
+    let first = cut;
+    while (first < paragraphs.length) {
+      const line = (paragraphs[first] ?? '').trim();
+      if (line !== '' && (isChromeHeading(line) || isPromptOrFooter(line))) break;
+      first++;
+    }
+    cut = first;
+  }
+  return paragraphs.slice(0, cut);
+}

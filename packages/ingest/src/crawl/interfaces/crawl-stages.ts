@@ -1,0 +1,96 @@
+import type { Article } from '@newsgraph/shared';
+import type { Publication, WriteResult } from '@newsgraph/graph';
+import type { ArticleExtractionOptions, ExtractedArticle } from '../../interfaces/article.ts';
+import type { Fetcher } from '../../interfaces/fetcher.ts';
+
+/**
+ * What the crawl stages need from a source. A snapshot of it travels inside every feed and page
+ * job, so a worker on another machine needs neither the sources file nor a database lookup.
+ */
+export interface CrawlSourceRef {
+  id: string;
+  url: string;
+  /** 'sitemap' reads a sitemap; anything else (rss, atom, feed...) reads a feed. */
+  kind: string;
+  /** CSS selector for the article body, from the source's `selectors.body`. */
+  bodySelector?: string | null;
+}
+
+/** One link a feed or sitemap announced. */
+export interface DiscoveredLink {
+  url: string;
+  title?: string | null;
+  publishedAt?: string | null;
+}
+
+/** Data of a page job: small, a URL and what the feed said about it. */
+export interface PageJobData {
+  /** Canonical URL (the page job id is derived from it). */
+  url: string;
+  source: CrawlSourceRef;
+  title?: string | null;
+  publishedAt?: string | null;
+}
+
+/** Data of a feed-poll job: the source snapshot. */
+export interface FeedJobData {
+  source: CrawlSourceRef;
+}
+
+export interface ConditionalValidators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/**
+ * The crawl memory the stages use: conditional-GET validators, URLs already enqueued, and the
+ * duplicate indexes. Implemented over the package's CrawlState (SQLite or Redis) by an adapter,
+ * so it is shared by every worker process.
+ */
+export interface CrawlMemory {
+  getValidators(url: string): Promise<ConditionalValidators | null>;
+  setValidators(url: string, validators: ConditionalValidators): Promise<void>;
+  /** Of `urls`, the ones never marked seen, in input order. */
+  filterUnseen(urls: string[]): Promise<string[]>;
+  markSeen(urls: string[]): Promise<void>;
+  /**
+   * Records the article's content hash and near-duplicate signature and returns the id of an
+   * earlier, different article it duplicates (exact hash first, then near-duplicate), or null.
+   * Recording the same article id twice is harmless (a retried job must not match itself).
+   */
+  claimContent(articleId: string, text: string, contentHash: string): Promise<DuplicateMatch | null>;
+}
+
+export interface DuplicateMatch {
+  articleId: string;
+  kind: 'exact' | 'near';
+}
+
+export interface ParsedLinks {
+  links: DiscoveredLink[];
+  /** Child sitemaps of a sitemap index, polled in the same job. */
+  sitemaps?: string[];
+}
+
+/** The injected pieces the stages call; each is replaceable by a test double. */
+export interface CrawlStageDeps {
+  fetcher: Fetcher;
+  memory: CrawlMemory;
+  parseFeed(body: string, url: string): Promise<ParsedLinks>;
+  parseSitemap(body: string, url: string): Promise<ParsedLinks>;
+  canonicalizeUrl(url: string): string;
+  extractArticle(html: string, url: string, options?: ArticleExtractionOptions): ExtractedArticle;
+  /** Extracts entities and writes the article (the pipeline's processArticle bound to a store). */
+  processArticle(article: Article): Promise<WriteResult>;
+  addPublication(articleId: string, publication: Publication): Promise<void>;
+  now(): Date;
+  /** Optional timing hooks for metrics. */
+  observe?: CrawlObserver;
+}
+
+export interface CrawlObserver {
+  fetched(kind: 'feed' | 'page', outcome: 'ok' | 'not-modified' | 'failed', bytes: number): void;
+  extractionSeconds(seconds: number): void;
+  processSeconds(seconds: number): void;
+  duplicate(kind: 'exact' | 'near'): void;
+}

@@ -1,0 +1,162 @@
+import { ConfigError, silentLogger, type Logger, type NewsgraphConfig } from '@newsgraph/shared';
+import type { GraphStore } from '@newsgraph/graph';
+import type { Redis } from 'ioredis';
+import type { Fetcher } from '../interfaces/fetcher.ts';
+import { CrawlMetrics } from '../metrics/crawl-metrics.ts';
+import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server.ts';
+import type { CrawlWorkerOptions, ScheduledSource } from '../queue/interfaces/crawl-queue-options.ts';
+import type { PolitenessOptions } from '../queue/interfaces/host-gate.ts';
+import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from '../queue/interfaces/retry-options.ts';
+import { createRedisConnection, QueueCrawler } from '../queue/queue-crawler.ts';
+import type { FailedJobInfo } from '../queue/crawl-queues.ts';
+import { createCrawlStageDeps, type ExtractFunction } from './crawl-stage-deps.ts';
+import { InProcessCrawler, type InProcessFailure } from './in-process-crawler.ts';
+import type { CrawlMemory } from './interfaces/crawl-stages.ts';
+
+export interface RunCrawlOptions {
+  config: NewsgraphConfig;
+  store: GraphStore;
+  /** Sources with their polling interval; ignored by `worker`. */
+  sources: ScheduledSource[];
+  /** 'crawl': schedulers (or in-process polling) and workers; 'worker': BullMQ workers only (needs Redis). */
+  role: 'crawl' | 'worker';
+  /** Poll every source once, drain all queues, stop. */
+  once?: boolean;
+  /** Aborting stops the crawl gracefully (the CLI aborts on SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+  logger?: Logger;
+  /** Opens the crawl memory (seen URLs, validators, duplicate index); given the Redis connection in queue mode. */
+  openMemory(redis: Redis | null): Promise<CrawlMemory & { close?(): Promise<void> }>;
+  fetcher?: Fetcher;
+  extract?: ExtractFunction;
+  retry?: Partial<RetryOptions>;
+  /** Worker tuning (stalled interval, lock duration, drain delay...), mainly for tests. */
+  worker?: Partial<Omit<CrawlWorkerOptions, 'retry' | 'metrics' | 'logger' | 'concurrency'>>;
+  /** Serve /healthz and /metrics (default true) on config.crawler.metricsHost:metricsPort. */
+  serveMetrics?: boolean;
+  /** Called once the crawler runs (metrics URL when served). */
+  onReady?(info: { metricsUrl: string | null; mode: 'queue' | 'in-process' }): void;
+}
+
+export interface CrawlSummary {
+  mode: 'queue' | 'in-process';
+  jobCounts: Record<string, Record<string, number>>;
+  /** In-process mode: every failed job (queue mode: see `newsgraph jobs failed`). */
+  failed: Array<InProcessFailure | FailedJobInfo>;
+}
+
+function politeness(config: NewsgraphConfig): PolitenessOptions {
+  return {
+    perHostConcurrency: config.http.perHostConcurrency,
+    perHostDelayMs: config.http.perHostDelayMs,
+    slotTtlMs: config.http.timeoutMs + config.http.connectTimeoutMs + 5_000,
+  };
+}
+
+function waitForAbort(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise(() => {});
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/**
+ * Runs the crawler until `signal` aborts (or, with `once`, until every source was polled and
+ * all resulting work is done). With config.redisUrl: BullMQ queues and workers (schedulers only
+ * for role 'crawl'); without: the same stages in-process. Closing is graceful: in-flight jobs
+ * finish, connections close.
+ */
+export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> {
+  const { config } = options;
+  const logger = options.logger ?? silentLogger;
+  const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
+  const metrics = new CrawlMetrics();
+  const redisUrl = config.redisUrl;
+  if (!redisUrl && options.role === 'worker') {
+    throw new ConfigError('REDIS_URL', '`newsgraph worker` takes jobs from Redis; set REDIS_URL (or run `newsgraph crawl` in-process)');
+  }
+  const redis = redisUrl ? createRedisConnection(redisUrl) : null;
+  let server: MetricsServer | null = null;
+  let closeDeps: () => Promise<void> = async () => {};
+  const memory = await options.openMemory(redis);
+  try {
+    const created = createCrawlStageDeps({
+      config,
+      store: options.store,
+      memory,
+      fetcher: options.fetcher,
+      extract: options.extract,
+      metrics,
+    });
+    const deps = created.deps;
+    closeDeps = created.close;
+    if (redis) {
+      const crawler = new QueueCrawler(redis, deps, {
+        ...options.worker,
+        concurrency: config.crawler.concurrency,
+        retry,
+        politeness: politeness(config),
+        metrics,
+        logger,
+      });
+      try {
+        const sourceRefs = options.sources.map((s) => s.source);
+        if (options.role === 'crawl' && !options.once) {
+          const synced = await crawler.syncSchedulers(options.sources);
+          logger.info({ sources: synced.upserted, removed: synced.removed.length }, 'job schedulers in place');
+        }
+        crawler.startWorkers();
+        if (options.serveMetrics ?? true) {
+          server = await startMetricsServer({
+            host: config.crawler.metricsHost,
+            port: config.crawler.metricsPort,
+            metrics,
+            health: () => crawler.health(),
+            logger,
+          });
+        }
+        options.onReady?.({ metricsUrl: server?.url ?? null, mode: 'queue' });
+        if (options.once && options.role === 'crawl') {
+          await Promise.race([crawler.runOnce(sourceRefs), waitForAbort(options.signal)]);
+        } else {
+          await waitForAbort(options.signal);
+        }
+        logger.info('stopping: letting in-flight jobs finish');
+        const jobCounts = await crawler.queues.jobCounts();
+        return { mode: 'queue', jobCounts, failed: options.once ? await crawler.queues.listFailed({ limit: 1000 }) : [] };
+      } finally {
+        await crawler.close();
+      }
+    }
+
+    // Politeness in-process is the HttpFetcher's own per-host limiter (it also honours robots
+    // Crawl-delay and Retry-After pauses); the Redis gate is only needed across processes.
+    const crawler = new InProcessCrawler(deps, { concurrency: config.crawler.concurrency, retry, metrics, logger });
+    try {
+      if (options.serveMetrics ?? true) {
+        server = await startMetricsServer({
+          host: config.crawler.metricsHost,
+          port: config.crawler.metricsPort,
+          metrics,
+          health: () => crawler.health(),
+          logger,
+        });
+      }
+      options.onReady?.({ metricsUrl: server?.url ?? null, mode: 'in-process' });
+      if (options.once) {
+        await Promise.race([crawler.runOnce(options.sources.map((s) => s.source)), waitForAbort(options.signal)]);
+      } else {
+        crawler.start(options.sources);
+        await waitForAbort(options.signal);
+      }
+      logger.info('stopping: letting in-flight jobs finish');
+      return { mode: 'in-process', jobCounts: crawler.jobCounts(), failed: crawler.failed() };
+    } finally {
+      await crawler.close();
+    }
+  } finally {
+    await server?.close();
+    await memory.close?.();
+    await closeDeps();
+    if (redis) await redis.quit().catch(() => redis.disconnect());
+  }
+}

@@ -1,0 +1,4 @@
+export * from './build-article.ts';
+export * from './process-article.ts';
+export * from './ingest-inputs.ts';
+export * from './default-readers.ts';

@@ -1,0 +1,29 @@
+import { extract as defaultExtract, type ExtractOptions } from '@newsgraph/extract';
+import { toArticleDocument, type Article, type ExtractionResult } from '@newsgraph/shared';
+import type { GraphStore, WriteResult } from '@newsgraph/graph';
+
+export type ExtractFunction = (text: string, options?: ExtractOptions) => ExtractionResult;
+
+export interface ProcessArticleDeps {
+  store: GraphStore;
+  /** Defaults to @newsgraph/extract's `extract`; tests and benchmarks may pass their own. */
+  extract?: ExtractFunction;
+}
+
+/**
+ * The last stage of every ingest path (CLI files, feeds, the crawler's workers): extract entities
+ * and claims from the article text and write article + extraction to the store in one
+ * transaction. Unchanged articles (same content hash) are skipped before extraction.
+ */
+export async function processArticle(article: Article, deps: ProcessArticleDeps): Promise<WriteResult> {
+  if (!article.text.trim()) {
+    throw new Error(`${article.url}: no article text found`);
+  }
+  const stored = await deps.store.getArticle(article.id);
+  if (stored && stored.contentHash === article.contentHash) {
+    return { articleId: article.id, status: 'unchanged' };
+  }
+  const extract = deps.extract ?? defaultExtract;
+  const extraction = extract(article.text, { outlet: article.outlet, title: article.title });
+  return deps.store.writeArticle(toArticleDocument(article, extraction));
+}

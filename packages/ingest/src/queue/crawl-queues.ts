@@ -1,0 +1,194 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { silentLogger, type Logger } from '@newsgraph/shared';
+import type { CrawlSinks } from '../crawl/crawl-handlers.ts';
+import type { CrawlJobKind, FeedJobData, PageJobData, ProcessJobData } from './interfaces/queue-jobs.ts';
+import type { CrawlQueueOptions, ScheduledSource } from './interfaces/crawl-queue-options.ts';
+import { CRAWL_JOB_KINDS, feedSchedulerId, pageJobId, processJobId, QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.ts';
+
+/** Name of the custom backoff strategy registered by the crawl workers (see crawl-workers.ts). */
+export const CRAWL_BACKOFF = 'newsgraph-jitter';
+
+export interface FailedJobInfo {
+  queue: string;
+  id: string;
+  name: string;
+  /** Page URL, or the source's feed URL for a poll job. */
+  url: string | null;
+  sourceId: string | null;
+  attempts: number;
+  failedReason: string;
+  failedAt: string | null;
+}
+
+type AnyQueue = Queue<FeedJobData | PageJobData | ProcessJobData>;
+
+/**
+ * The three crawl queues on one Redis: producers (schedulers, sinks for the stages), failed-job
+ * inspection and retry, and job counts for metrics. Workers live in CrawlWorkers.
+ */
+export class CrawlQueues {
+  readonly queues: Readonly<Record<CrawlJobKind, AnyQueue>>;
+  readonly #jobOptions: JobsOptions;
+  readonly #logger: Logger;
+
+  constructor(connection: Redis, options: CrawlQueueOptions) {
+    this.#logger = options.logger ?? silentLogger;
+    this.#jobOptions = {
+      attempts: options.retry.attempts,
+      backoff: { type: CRAWL_BACKOFF },
+      removeOnComplete: { count: options.keepCompleted ?? 10_000 },
+      removeOnFail: { count: options.keepFailed ?? 100_000 },
+    };
+    const make = (kind: CrawlJobKind): AnyQueue => {
+      const queue: AnyQueue = new Queue(QUEUE_NAMES[kind], { connection, prefix: QUEUE_PREFIX, defaultJobOptions: this.#jobOptions });
+      // Redis outages surface here; health reports them, the log records them, nothing crashes.
+      queue.on('error', (error: Error) => this.#logger.warn({ queue: QUEUE_NAMES[kind], err: error.message }, 'queue error'));
+      return queue;
+    };
+    this.queues = { feed: make('feed'), page: make('page'), process: make('process') };
+  }
+
+  /** Sinks through which the stages enqueue downstream work. */
+  sinks(): CrawlSinks {
+    return {
+      enqueuePages: async (pages) => {
+        await this.queues.page.addBulk(pages.map((data) => ({ name: 'page', data, opts: { jobId: pageJobId(data.url) } })));
+      },
+      enqueueProcess: async (data, contentHash) => {
+        await this.queues.process.add('process', data, { jobId: processJobId(data.articleId, contentHash) });
+      },
+    };
+  }
+
+  /**
+   * One job scheduler per source (id `source-<id>`). upsertJobScheduler is idempotent, so
+   * restarting `crawl` never duplicates schedulers; schedulers of sources no longer configured are
+   * removed.
+   */
+  async syncSchedulers(sources: ScheduledSource[]): Promise<{ upserted: number; removed: string[] }> {
+    const wanted = new Set<string>();
+    for (const { source, intervalMs } of sources) {
+      const id = feedSchedulerId(source.id);
+      wanted.add(id);
+      await this.queues.feed.upsertJobScheduler(
+        id,
+        { every: intervalMs },
+        { name: 'poll', data: { source }, opts: { attempts: this.#jobOptions.attempts, backoff: this.#jobOptions.backoff } },
+      );
+    }
+    const removed: string[] = [];
+    const existing = await this.queues.feed.getJobSchedulers(0, -1);
+    for (const scheduler of existing) {
+      const id = scheduler.id ?? scheduler.key;
+      if (!wanted.has(id)) {
+        await this.queues.feed.removeJobScheduler(id);
+        removed.push(id);
+      }
+    }
+    if (removed.length) {
+      // A removed scheduler's already-created run would still poll once; drop it too.
+      const gone = new Set(removed);
+      for (const job of await this.queues.feed.getJobs(['waiting', 'delayed', 'prioritized'])) {
+        if (job?.repeatJobKey && gone.has(job.repeatJobKey)) await job.remove().catch(() => undefined);
+      }
+      this.#logger.info({ removed }, 'removed job schedulers of sources no longer configured');
+    }
+    return { upserted: sources.length, removed };
+  }
+
+  /** Polls each source now (outside its schedule), e.g. for `crawl --once`. */
+  async pollNow(sources: ScheduledSource['source'][], runId: string = Date.now().toString(36)): Promise<void> {
+    await this.queues.feed.addBulk(
+      sources.map((source) => ({ name: 'poll', data: { source }, opts: { jobId: `once-${runId}-${source.id}`.replace(/:/g, '_') } })),
+    );
+  }
+
+  async jobCounts(): Promise<Record<string, Record<string, number>>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const kind of CRAWL_JOB_KINDS) {
+      out[QUEUE_NAMES[kind]] = await this.queues[kind].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+    }
+    return out;
+  }
+
+  /**
+   * True when no queue has waiting, active, delayed or prioritized jobs — not counting the one
+   * delayed next run each job scheduler keeps.
+   */
+  async isDrained(): Promise<boolean> {
+    for (const kind of CRAWL_JOB_KINDS) {
+      const c = await this.queues[kind].getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      const scheduled = kind === 'feed' ? await this.queues.feed.getJobSchedulersCount() : 0;
+      const delayed = Math.max(0, (c.delayed ?? 0) - scheduled);
+      if ((c.waiting ?? 0) + (c.active ?? 0) + delayed + (c.prioritized ?? 0) > 0) return false;
+    }
+    return true;
+  }
+
+  #selected(queue?: string): CrawlJobKind[] {
+    if (!queue) return [...CRAWL_JOB_KINDS];
+    const kind = CRAWL_JOB_KINDS.find((k) => k === queue || QUEUE_NAMES[k] === queue);
+    if (!kind) {
+      throw new Error(`unknown queue "${queue}"; use one of ${CRAWL_JOB_KINDS.map((k) => QUEUE_NAMES[k]).join(', ')}`);
+    }
+    return [kind];
+  }
+
+  /** Failed jobs, newest first, up to `limit` per queue. */
+  async listFailed(options: { queue?: string; limit?: number } = {}): Promise<FailedJobInfo[]> {
+    const out: FailedJobInfo[] = [];
+    const limit = options.limit ?? 1000;
+    for (const kind of this.#selected(options.queue)) {
+      const jobs = await this.queues[kind].getFailed(0, limit - 1);
+      for (const job of jobs) {
+        if (!job) continue;
+        const data = job.data as Partial<PageJobData & FeedJobData & ProcessJobData>;
+        out.push({
+          queue: QUEUE_NAMES[kind],
+          id: String(job.id),
+          name: job.name,
+          url: data.url ?? data.source?.url ?? null,
+          sourceId: data.source?.id ?? null,
+          attempts: job.attemptsMade,
+          failedReason: job.failedReason ?? '',
+          failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Requeues the given failed jobs (looked up in every queue); returns the ids not found as failed. */
+  async retry(ids: string[], options: { queue?: string } = {}): Promise<{ retried: string[]; missing: string[] }> {
+    const retried: string[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      let done = false;
+      for (const kind of this.#selected(options.queue)) {
+        const job = await this.queues[kind].getJob(id);
+        if (job && (await job.isFailed())) {
+          await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+          done = true;
+          break;
+        }
+      }
+      (done ? retried : missing).push(id);
+    }
+    return { retried, missing };
+  }
+
+  /** Requeues every failed job; returns how many. */
+  async retryAll(options: { queue?: string } = {}): Promise<number> {
+    let count = 0;
+    for (const kind of this.#selected(options.queue)) {
+      count += await this.queues[kind].getFailedCount();
+      await this.queues[kind].retryJobs({ state: 'failed', count: 1000 });
+    }
+    return count;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(CRAWL_JOB_KINDS.map((k) => this.queues[k].close()));
+  }
+}

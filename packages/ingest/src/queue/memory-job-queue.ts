@@ -1,0 +1,175 @@
+import { errorMessage } from '@newsgraph/shared';
+import { HostBusyError } from './gated-fetcher.ts';
+import type { RetryOptions } from './interfaces/retry-options.ts';
+import { classifyFailure, failureReason, retryDelayMs } from './retry-policy.ts';
+
+export type MemoryJobState = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
+
+export interface MemoryJob<T> {
+  id: string;
+  data: T;
+  /** Failed tries so far. */
+  attemptsMade: number;
+  state: MemoryJobState;
+  failedReason: string | null;
+}
+
+export interface MemoryJobQueueOptions<T> {
+  concurrency: number;
+  retry: RetryOptions;
+  onFailed?(job: MemoryJob<T>, error: unknown): void;
+  onCompleted?(job: MemoryJob<T>): void;
+}
+
+/**
+ * An in-process job queue with the semantics the crawler relies on in BullMQ: job ids
+ * de-duplicate (a known id is not added again, also after completion), a bounded number of jobs
+ * run at once, failures retry with exponential backoff and jitter (Retry-After honoured),
+ * non-retryable failures fail at once, and a busy host puts the job back without counting an
+ * attempt. Completed jobs keep only their id; failed jobs are kept for inspection.
+ */
+export class MemoryJobQueue<T> {
+  readonly name: string;
+  readonly #process: (job: MemoryJob<T>) => Promise<unknown>;
+  readonly #options: MemoryJobQueueOptions<T>;
+  readonly #jobs = new Map<string, MemoryJob<T>>();
+  readonly #completed = new Set<string>();
+  readonly #waiting: MemoryJob<T>[] = [];
+  readonly #timers = new Set<NodeJS.Timeout>();
+  #delayed = 0;
+  #active = 0;
+  #closed = false;
+  #idleWaiters: Array<() => void> = [];
+
+  constructor(name: string, process: (job: MemoryJob<T>) => Promise<unknown>, options: MemoryJobQueueOptions<T>) {
+    this.name = name;
+    this.#process = process;
+    this.#options = options;
+  }
+
+  /** Adds a job unless one with this id exists (in any state); returns whether it was added. */
+  add(id: string, data: T): boolean {
+    if (this.#closed || this.#completed.has(id) || this.#jobs.has(id)) return false;
+    const job: MemoryJob<T> = { id, data, attemptsMade: 0, state: 'waiting', failedReason: null };
+    this.#jobs.set(id, job);
+    this.#waiting.push(job);
+    this.#pump();
+    return true;
+  }
+
+  counts(): Record<MemoryJobState, number> {
+    let failed = 0;
+    for (const job of this.#jobs.values()) if (job.state === 'failed') failed++;
+    return {
+      waiting: this.#waiting.length,
+      delayed: this.#delayed,
+      active: this.#active,
+      completed: this.#completed.size,
+      failed,
+    };
+  }
+
+  failed(): MemoryJob<T>[] {
+    return [...this.#jobs.values()].filter((j) => j.state === 'failed');
+  }
+
+  /** Puts a failed job back in the queue with fresh attempts. */
+  retry(id: string): boolean {
+    const job = this.#jobs.get(id);
+    if (!job || job.state !== 'failed' || this.#closed) return false;
+    job.state = 'waiting';
+    job.attemptsMade = 0;
+    job.failedReason = null;
+    this.#waiting.push(job);
+    this.#pump();
+    return true;
+  }
+
+  /** True when nothing is waiting, delayed or running. */
+  isIdle(): boolean {
+    return this.#waiting.length === 0 && this.#delayed === 0 && this.#active === 0;
+  }
+
+  /** Resolves when the queue is idle (now or later). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** Stops starting jobs (delayed ones are dropped) and waits for running ones to finish. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#delayed = 0;
+    this.#waiting.length = 0;
+    if (this.#active > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+    this.#notifyIdle();
+  }
+
+  #pump(): void {
+    while (!this.#closed && this.#active < this.#options.concurrency && this.#waiting.length > 0) {
+      const job = this.#waiting.shift()!;
+      this.#run(job);
+    }
+    this.#notifyIdle();
+  }
+
+  #notifyIdle(): void {
+    if (!this.isIdle() && !(this.#closed && this.#active === 0)) return;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  #run(job: MemoryJob<T>): void {
+    this.#active++;
+    job.state = 'active';
+    void this.#process(job).then(
+      () => {
+        this.#active--;
+        job.state = 'completed';
+        this.#jobs.delete(job.id);
+        this.#completed.add(job.id);
+        this.#options.onCompleted?.(job);
+        this.#pump();
+      },
+      (error: unknown) => {
+        this.#active--;
+        this.#onError(job, error);
+        this.#pump();
+      },
+    );
+  }
+
+  #onError(job: MemoryJob<T>, error: unknown): void {
+    if (error instanceof HostBusyError) {
+      this.#delay(job, error.waitMs);
+      return;
+    }
+    job.attemptsMade++;
+    const { retryable } = classifyFailure(error);
+    if (retryable && job.attemptsMade < this.#options.retry.attempts && !this.#closed) {
+      job.failedReason = errorMessage(error);
+      this.#delay(job, retryDelayMs(job.attemptsMade, error, this.#options.retry));
+      return;
+    }
+    job.state = 'failed';
+    job.failedReason = failureReason(error);
+    this.#options.onFailed?.(job, error);
+  }
+
+  #delay(job: MemoryJob<T>, ms: number): void {
+    if (this.#closed) return;
+    job.state = 'delayed';
+    this.#delayed++;
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      this.#delayed--;
+      job.state = 'waiting';
+      this.#waiting.push(job);
+      this.#pump();
+    }, ms);
+    this.#timers.add(timer);
+  }
+}

@@ -1,0 +1,55 @@
+import { InputError, errorMessage } from '@newsgraph/shared';
+import { retryDelay } from '../http/backoff.ts';
+import { FetchError } from '../http/fetch-error.ts';
+import type { RetryOptions } from './interfaces/retry-options.ts';
+
+/** How one job failure is treated: retried later or failed for good, and under which reason label. */
+export interface FailureClass {
+  retryable: boolean;
+  /** Short label for metrics and `jobs failed`: a FetchError code, 'input', 'host-busy' or 'error'. */
+  reason: string;
+  /** Minimum delay a server asked for (Retry-After). */
+  retryAfterMs: number | null;
+}
+
+/**
+ * A FetchError says itself whether it is retryable (timeouts, network errors, 429, 5xx). Any
+ * other InputError (unparseable feed, page without text) is about the input and will not get
+ * better by retrying. Anything else (a store hiccup, a bug) is retried.
+ */
+export function classifyFailure(error: unknown): FailureClass {
+  if (error instanceof FetchError) {
+    return { retryable: error.retryable, reason: error.code, retryAfterMs: error.retryAfterMs };
+  }
+  if (error instanceof InputError) return { retryable: false, reason: 'input', retryAfterMs: null };
+  return { retryable: true, reason: 'error', retryAfterMs: null };
+}
+
+/** One line stored as the job's failure reason: `[code] message`. */
+export function failureReason(error: unknown): string {
+  return `[${classifyFailure(error).reason}] ${errorMessage(error)}`;
+}
+
+/**
+ * What a BullMQ processor throws for a retryable failure: the message carries the `[reason]`
+ * label (it becomes the job's failedReason) and the Retry-After survives for the backoff.
+ */
+export class RetryableJobError extends Error {
+  readonly reason: string;
+  readonly retryAfterMs: number | null;
+  constructor(error: unknown) {
+    super(failureReason(error), { cause: error });
+    this.name = 'RetryableJobError';
+    const failure = classifyFailure(error);
+    this.reason = failure.reason;
+    this.retryAfterMs = failure.retryAfterMs;
+  }
+}
+
+/** Delay before retry number `attempt` (1 = first retry) after `error`: full-jitter exponential backoff, or Retry-After. */
+export function retryDelayMs(attempt: number, error: unknown, options: RetryOptions, random: () => number = Math.random): number {
+  const retryAfterMs = error instanceof RetryableJobError ? error.retryAfterMs : classifyFailure(error).retryAfterMs;
+  // attempt counts failures from 1; backoffDelay counts retries from 0. A server's Retry-After
+  // wins over the backoff, bounded by maxDelayMs so one header cannot park a job for a year.
+  return retryDelay(Math.max(0, attempt - 1), retryAfterMs, options.baseDelayMs, options.maxDelayMs, random);
+}

@@ -1,0 +1,41 @@
+import { dirname, join } from 'node:path';
+
+/** Conditional-GET validators remembered per feed (or sitemap) URL. */
+export interface FeedValidators {
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO 8601 time of the last poll (successful or 304). */
+  lastPolledAt: string | null;
+}
+
+/**
+ * What the crawler remembers across restarts: validators for conditional GET, the seen-URL set
+ * (canonical URL → article id) and near-duplicate fingerprints. SqliteCrawlState serves one
+ * process (the embedded default); RedisCrawlState is shared by distributed workers.
+ */
+export interface CrawlState {
+  getValidators(feedUrl: string): Promise<FeedValidators | null>;
+  setValidators(feedUrl: string, validators: FeedValidators): Promise<void>;
+  /**
+   * Atomically claims a canonical URL for an article id. True when this call claimed it; false
+   * when it was already claimed (by anyone, including another worker at the same moment).
+   */
+  claimUrl(canonicalUrl: string, articleId: string): Promise<boolean>;
+  /** The article id a canonical URL was claimed for, or null. */
+  seenArticleId(canonicalUrl: string): Promise<string | null>;
+  /** Drops a claim, e.g. when the article failed permanently and may be tried again later. */
+  releaseUrl(canonicalUrl: string): Promise<void>;
+  /** Number of claimed URLs (metrics). */
+  seenCount(): Promise<number>;
+  /** Stores a near-duplicate fingerprint under its band keys (see NearDuplicateScheme). */
+  addNearDuplicate(scheme: string, id: string, fingerprint: string, bands: string[]): Promise<void>;
+  /** (id, fingerprint) of every stored fingerprint sharing at least one band key. */
+  nearDuplicateCandidates(scheme: string, bands: string[]): Promise<Array<[string, string]>>;
+  close(): Promise<void>;
+}
+
+/** Default crawl-state file: `crawl-state.db` next to the graph database (./data/crawl-state.db). */
+export function crawlStatePathFor(dbPath: string): string {
+  if (dbPath === ':memory:') return ':memory:';
+  return join(dirname(dbPath), 'crawl-state.db');
+}

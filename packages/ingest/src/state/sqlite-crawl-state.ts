@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { CrawlState, FeedValidators } from './crawl-state.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS feed_validators (
+  feed_url TEXT PRIMARY KEY,
+  etag TEXT,
+  last_modified TEXT,
+  last_polled_at TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS seen_urls (
+  url TEXT PRIMARY KEY,
+  article_id TEXT NOT NULL,
+  first_seen_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_duplicates (
+  scheme TEXT NOT NULL,
+  id TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  PRIMARY KEY (scheme, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_duplicate_bands (
+  scheme TEXT NOT NULL,
+  band TEXT NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (scheme, band, id)
+) WITHOUT ROWID;
+`;
+
+/**
+ * Crawl state in a SQLite file (node:sqlite), by default ./data/crawl-state.db next to the graph
+ * (crawlStatePathFor). WAL mode and a busy timeout let a CLI run and a crawler share the file;
+ * every write is a single statement or one transaction, so a crash never leaves half a record.
+ */
+export class SqliteCrawlState implements CrawlState {
+  readonly path: string;
+  private readonly db: DatabaseSync;
+  private readonly statements: Record<string, StatementSync>;
+  private closed = false;
+
+  constructor(path: string) {
+    this.path = path;
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new DatabaseSync(path);
+    this.db.exec('PRAGMA busy_timeout = 5000');
+    if (path !== ':memory:') this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec('PRAGMA synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    const prepare = (sql: string) => this.db.prepare(sql);
+    this.statements = {
+      getValidators: prepare('SELECT etag, last_modified, last_polled_at FROM feed_validators WHERE feed_url = ?'),
+      setValidators: prepare(
+        'INSERT INTO feed_validators (feed_url, etag, last_modified, last_polled_at) VALUES (?, ?, ?, ?) ' +
+          'ON CONFLICT (feed_url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, last_polled_at = excluded.last_polled_at',
+      ),
+      claim: prepare('INSERT OR IGNORE INTO seen_urls (url, article_id, first_seen_at) VALUES (?, ?, ?)'),
+      seen: prepare('SELECT article_id FROM seen_urls WHERE url = ?'),
+      release: prepare('DELETE FROM seen_urls WHERE url = ?'),
+      count: prepare('SELECT count(*) AS n FROM seen_urls'),
+      addFingerprint: prepare('INSERT OR REPLACE INTO near_duplicates (scheme, id, fingerprint) VALUES (?, ?, ?)'),
+      addBand: prepare('INSERT OR IGNORE INTO near_duplicate_bands (scheme, band, id) VALUES (?, ?, ?)'),
+    };
+  }
+
+  private check(): void {
+    if (this.closed) throw new Error(`crawl state ${this.path} is closed`);
+  }
+
+  async getValidators(feedUrl: string): Promise<FeedValidators | null> {
+    this.check();
+    const row = this.statements.getValidators!.get(feedUrl) as { etag: string | null; last_modified: string | null; last_polled_at: string | null } | undefined;
+    return row ? { etag: row.etag, lastModified: row.last_modified, lastPolledAt: row.last_polled_at } : null;
+  }
+
+  async setValidators(feedUrl: string, v: FeedValidators): Promise<void> {
+    this.check();
+    this.statements.setValidators!.run(feedUrl, v.etag, v.lastModified, v.lastPolledAt);
+  }
+
+  async claimUrl(canonicalUrl: string, articleId: string): Promise<boolean> {
+    this.check();
+    const result = this.statements.claim!.run(canonicalUrl, articleId, new Date().toISOString());
+    return Number(result.changes) === 1;
+  }
+
+  async seenArticleId(canonicalUrl: string): Promise<string | null> {
+    this.check();
+    const row = this.statements.seen!.get(canonicalUrl) as { article_id: string } | undefined;
+    return row?.article_id ?? null;
+  }
+
+  async releaseUrl(canonicalUrl: string): Promise<void> {
+    this.check();
+    this.statements.release!.run(canonicalUrl);
+  }
+
+  async seenCount(): Promise<number> {
+    this.check();
+    return Number((this.statements.count!.get() as { n: number | bigint }).n);
+  }
+
+  async addNearDuplicate(scheme: string, id: string, fingerprint: string, bands: string[]): Promise<void> {
+    this.check();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.statements.addFingerprint!.run(scheme, id, fingerprint);
+      for (const band of bands) this.statements.addBand!.run(scheme, band, id);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async nearDuplicateCandidates(scheme: string, bands: string[]): Promise<Array<[string, string]>> {
+    this.check();
+    if (bands.length === 0) return [];
+    const placeholders = bands.map(() => '?').join(', ');
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT d.id AS id, d.fingerprint AS fingerprint FROM near_duplicate_bands b ` +
+          `JOIN near_duplicates d ON d.scheme = b.scheme AND d.id = b.id WHERE b.scheme = ? AND b.band IN (${placeholders})`,
+      )
+      .all(scheme, ...bands) as Array<{ id: string; fingerprint: string }>;
+    return rows.map((r) => [r.id, r.fingerprint]);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}

@@ -1,0 +1,362 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteStore } from '@newsgraph/graph';
+import { articleIdFor } from '@newsgraph/shared';
+import { canonicalizeUrl } from '../src/dedupe/canonicalize-url.ts';
+import { openCrawlMemory } from '../src/crawl/crawl-memory.ts';
+import { createCrawlStageDeps } from '../src/crawl/crawl-stage-deps.ts';
+import { runCrawl } from '../src/crawl/run-crawl.ts';
+import { CrawlQueues } from '../src/queue/crawl-queues.ts';
+import { createRedisConnection, QueueCrawler } from '../src/queue/queue-crawler.ts';
+import type { ScheduledSource } from '../src/queue/interfaces/crawl-queue-options.ts';
+import { delayed, respond, startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
+import { startTestRedis, type TestRedis } from './support/redis-server.ts';
+import { articleHtml, generateArticles, rssFeed } from './fixtures/crawl/news-site.ts';
+import { mountNewsSite, testCrawlConfig } from './fixtures/crawl/mount-site.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const WORKER_ENTRY = join(here, 'fixtures/crawl/worker-entry.ts');
+const FAST_RETRY = { attempts: 3, baseDelayMs: 50, maxDelayMs: 300 };
+const FAST_WORKER = { stalledIntervalMs: 1_000, lockDurationMs: 2_000, maxStalledCount: 3, drainDelaySeconds: 1 };
+
+let redis: TestRedis;
+let tmp: string;
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  tmp = mkdtempSync(join(tmpdir(), 'newsgraph-crawl-'));
+});
+
+afterAll(async () => {
+  await redis?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Empties Redis between tests (each test owns the whole test server). */
+async function flushRedis(): Promise<void> {
+  const conn = createRedisConnection(redis.url);
+  await conn.flushall();
+  await conn.quit();
+}
+
+function source(id: string, url: string, intervalMs = 60_000): ScheduledSource {
+  return { source: { id, url, kind: 'rss', bodySelector: null }, intervalMs };
+}
+
+function expectedIds(server: FixtureServer, paths: string[]): string[] {
+  return paths.map((p) => articleIdFor(canonicalizeUrl(server.url(p)))).sort();
+}
+
+/** Every stored article id (the store has no list call; ask for each expected one and count). */
+async function storedIds(store: SqliteStore, ids: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const id of ids) if (await store.getArticle(id)) found.push(id);
+  return found.sort();
+}
+
+async function crawlOnce(configDb: string, sources: ScheduledSource[], extra: { concurrency?: number } = {}) {
+  const config = testCrawlConfig({ db: configDb, redisUrl: redis.url, concurrency: extra.concurrency ?? 8 });
+  const store = await SqliteStore.open(configDb);
+  try {
+    const summary = await runCrawl({
+      config,
+      store,
+      sources,
+      role: 'crawl',
+      once: true,
+      serveMetrics: false,
+      openMemory: (conn) => openCrawlMemory(config, conn),
+      retry: FAST_RETRY,
+      worker: FAST_WORKER,
+    });
+    return { summary, stats: await store.stats() };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('crawl through BullMQ workers on Redis', () => {
+  let cleanStats: { articles: number; claims: number; mentions: number } | null = null;
+
+  it('stores each of 200 fixture articles exactly once; a second crawl adds nothing', async () => {
+    await flushRedis();
+    const server = await startFixtureServer();
+    try {
+      const articles = generateArticles(200);
+      const feedUrl = mountNewsSite(server, articles);
+      const db = join(tmp, 'clean.db');
+      const first = await crawlOnce(db, [source('gazette', feedUrl)]);
+      expect(first.summary.failed).toEqual([]);
+      expect(first.stats.articles).toBe(200);
+      expect(first.stats.claims).toBeGreaterThan(200);
+      cleanStats = { articles: first.stats.articles, claims: first.stats.claims, mentions: first.stats.mentions };
+      const store = await SqliteStore.open(db);
+      const ids = expectedIds(server, articles.map((a) => a.path));
+      expect(await storedIds(store, ids)).toEqual(ids);
+      await store.close();
+      // Every page was fetched once; the second poll finds nothing new (seen URLs) and the feed is read again.
+      const pageHits = server.requests.filter((r) => r.path.startsWith('/news/')).length;
+      expect(pageHits).toBe(200);
+      const second = await crawlOnce(db, [source('gazette', feedUrl)]);
+      expect(second.stats).toEqual(first.stats);
+      expect(server.requests.filter((r) => r.path.startsWith('/news/')).length).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a restart of crawl does not duplicate job schedulers; removed sources lose theirs', async () => {
+    await flushRedis();
+    const config = testCrawlConfig({ redisUrl: redis.url });
+    const sources = [source('a', 'http://127.0.0.1:9/a.xml'), source('b', 'http://127.0.0.1:9/b.xml', 30_000), source('c', 'http://127.0.0.1:9/c.xml')];
+    for (let start = 0; start < 2; start++) {
+      const conn = createRedisConnection(redis.url);
+      const queues = new CrawlQueues(conn, { retry: FAST_RETRY });
+      await queues.syncSchedulers(sources);
+      expect(await queues.queues.feed.getJobSchedulersCount()).toBe(3);
+      await queues.close();
+      await conn.quit();
+    }
+    const conn = createRedisConnection(redis.url);
+    const queues = new CrawlQueues(conn, { retry: FAST_RETRY });
+    const result = await queues.syncSchedulers(sources.slice(0, 2));
+    expect(result.removed).toEqual(['source-c']);
+    const schedulers = await queues.queues.feed.getJobSchedulers(0, -1);
+    expect(schedulers.map((s) => s.id ?? s.key).sort()).toEqual(['source-a', 'source-b']);
+    expect(schedulers.find((s) => (s.id ?? s.key) === 'source-b')?.every).toBe(30_000);
+    // One pending poll job per scheduler, not one per start.
+    const counts = await queues.queues.feed.getJobCounts('waiting', 'delayed');
+    expect((counts.waiting ?? 0) + (counts.delayed ?? 0)).toBe(2);
+    await queues.close();
+    await conn.quit();
+    expect(config.redisUrl).toBe(redis.url);
+  });
+
+  it('bad feeds and pages fail their own jobs with a reason; the rest is crawled and nothing stalls', async () => {
+    await flushRedis();
+    const server = await startFixtureServer();
+    try {
+      const db = join(tmp, 'bad.db');
+      const good = generateArticles(12, 99);
+      const origin = server.origin;
+      for (const a of good) server.route(a.path, respond(articleHtml(a, origin), { contentType: 'text/html' }));
+      const badPages: Record<string, { path: string; handler: Parameters<FixtureServer['route']>[1] }> = {
+        missing: { path: '/bad/missing.html', handler: respond('gone', { status: 404, contentType: 'text/html' }) },
+        binary: { path: '/bad/binary.html', handler: respond(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0xff, 0xfe, 0, 0]), { contentType: 'image/png' }) },
+        huge: { path: '/bad/huge.html', handler: respond(`<html><body><p>${'x'.repeat(3 * 1024 * 1024)}</p></body></html>`, { contentType: 'text/html' }) },
+        slow: { path: '/bad/slow.html', handler: delayed(5_000, respond('<html></html>', { contentType: 'text/html' })) },
+        empty: { path: '/bad/empty.html', handler: respond('<html><body><nav>Home</nav></body></html>', { contentType: 'text/html' }) },
+        error: { path: '/bad/error.html', handler: respond('oops', { status: 500, contentType: 'text/html' }) },
+      };
+      for (const b of Object.values(badPages)) server.route(b.path, b.handler);
+      const hijack = { ...generateArticles(1, 4242)[0]!, path: '/bad/hijack.html' };
+      server.route(hijack.path, respond(articleHtml(hijack, origin).replace(`${origin}/bad/hijack.html`, 'https://victim.example/news/1'), { contentType: 'text/html' }));
+      const hijackStored = async () => {
+        const store = await SqliteStore.open(db);
+        const ok = (await store.getArticle(articleIdFor(canonicalizeUrl(server.url(hijack.path))))) !== null;
+        const stolen = (await store.getArticle(articleIdFor(canonicalizeUrl('https://victim.example/news/1')))) !== null;
+        await store.close();
+        return ok && !stolen;
+      };
+      const items = [...good.map((a) => a.path), hijack.path, ...Object.values(badPages).map((b) => b.path)];
+      const feed = rssFeed(
+        items.map((path) => ({ path, title: path, publishedAt: '2024-05-01T00:00:00Z', paragraphs: [] })),
+        origin,
+      );
+      server.route('/good.xml', respond(feed, { contentType: 'application/rss+xml' }));
+      server.route('/malformed.xml', respond('<rss><channel><item><link>http://x', { contentType: 'application/rss+xml' }));
+      server.route('/binary.xml', respond(Buffer.from([0, 1, 2, 3, 4, 5, 0xff, 0xd8, 0xff]), { contentType: 'application/rss+xml' }));
+      server.route('/mislabelled.xml', respond('<html><body><h1>Not a feed</h1></body></html>', { contentType: 'application/rss+xml' }));
+      server.route(
+        '/hostile.xml',
+        respond(
+          `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><rss><channel><item><title>&lol3;</title><link>javascript:alert(1)</link></item></channel></rss>`,
+          { contentType: 'application/rss+xml' },
+        ),
+      );
+      server.route('/huge.xml', respond(`<rss><channel>${'<item><title>t</title></item>'.repeat(400_000)}</channel></rss>`, { contentType: 'application/rss+xml' }));
+      server.route('/slow.xml', delayed(5_000, respond(feed, { contentType: 'application/rss+xml' })));
+      const sources = [
+        source('good', server.url('/good.xml')),
+        source('malformed', server.url('/malformed.xml')),
+        source('binary', server.url('/binary.xml')),
+        source('mislabelled', server.url('/mislabelled.xml')),
+        source('hostile', server.url('/hostile.xml')),
+        source('huge', server.url('/huge.xml')),
+        source('slow', server.url('/slow.xml')),
+      ];
+      const { summary, stats } = await crawlOnce(db, sources);
+      expect(stats.articles).toBe(good.length + 1);
+      const reasons = new Map(summary.failed.map((f) => [f.url, f.failedReason]));
+      const url = (p: string) => canonicalizeUrl(server.url(p));
+      expect(reasons.get(url(badPages.missing!.path))).toMatch(/^\[http-status\].*404/);
+      expect(reasons.get(url(badPages.binary!.path))).toMatch(/^\[(unsupported-content|input)\]/);
+      expect(reasons.get(url(badPages.huge!.path))).toMatch(/^\[(too-large|input)\]/);
+      expect(reasons.get(url(badPages.slow!.path))).toMatch(/^\[timeout\]/);
+      expect(reasons.get(url(badPages.empty!.path))).toMatch(/^\[input\].*no article text/);
+      expect(reasons.get(url(badPages.error!.path))).toMatch(/^\[http-status\].*500/);
+      expect(reasons.get(server.url('/malformed.xml'))).toMatch(/^\[input\] .*malformed\.xml: XML error/);
+      expect(reasons.get(server.url('/binary.xml'))).toMatch(/^\[input\] .*binary\.xml: not a feed/);
+      expect(reasons.get(server.url('/mislabelled.xml'))).toMatch(/^\[input\] .*mislabelled\.xml: not a feed: looks like HTML/);
+      expect(reasons.get(server.url('/huge.xml'))).toMatch(/^\[too-large\] /);
+      expect(reasons.get(server.url('/slow.xml'))).toMatch(/^\[timeout\] /);
+      // The entity-expansion feed with a javascript: link parses to nothing harmful: no job fails, nothing is fetched.
+      expect(reasons.has(server.url('/hostile.xml'))).toBe(false);
+      expect(server.requests.some((r) => r.path.includes('alert'))).toBe(false);
+      // A page claiming another site's canonical URL keeps the id of its own URL.
+      expect(await hijackStored()).toBe(true);
+      // Retryable failures were retried (attempts = 3), the others failed at once.
+      const attempts = new Map(summary.failed.map((f) => [f.url, f.attempts]));
+      expect(attempts.get(url(badPages.error!.path))).toBe(3);
+      expect(attempts.get(url(badPages.missing!.path))).toBe(1);
+      // `jobs failed` sees the same jobs in Redis.
+      const conn = createRedisConnection(redis.url);
+      const queues = new CrawlQueues(conn, { retry: FAST_RETRY });
+      const listed = await queues.listFailed();
+      expect(listed.length).toBe(summary.failed.length);
+      expect(listed.find((f) => f.url === url(badPages.missing!.path))).toMatchObject({ queue: 'page-fetch', attempts: 1 });
+      // `jobs retry` requeues the named failed jobs (workers are stopped here, so they wait).
+      const failedJob = listed.find((f) => f.url === url(badPages.missing!.path))!;
+      expect(await queues.retry([failedJob.id, 'no-such-job'])).toEqual({ retried: [failedJob.id], missing: ['no-such-job'] });
+      expect(await (await queues.queues.page.getJob(failedJob.id))!.getState()).toBe('waiting');
+      expect((await queues.listFailed()).length).toBe(listed.length - 1);
+      await queues.close();
+      await conn.quit();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a worker killed with SIGKILL mid-crawl and restarted loses and duplicates nothing', async () => {
+    await flushRedis();
+    expect(cleanStats, 'the clean crawl test runs first').not.toBeNull();
+    const server = await startFixtureServer();
+    const children: ChildProcess[] = [];
+    const db = join(tmp, 'killed.db');
+    try {
+      const articles = generateArticles(200);
+      // Pages answer after 40 ms so the crawl is still running when the worker is killed.
+      for (const a of articles) server.route(a.path, delayed(40, respond(articleHtml(a, server.origin), { contentType: 'text/html' })));
+      server.route('/feed.xml', respond(rssFeed(articles, server.origin), { contentType: 'application/rss+xml' }));
+      const store = await SqliteStore.open(db); // creates the schema before the workers start
+      const startWorker = () => {
+        const child = spawn(process.execPath, [WORKER_ENTRY], {
+          env: { ...process.env, REDIS_URL: redis.url, NEWSGRAPH_DB: db, WORKER_CONCURRENCY: '6' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        children.push(child);
+        let stderr = '';
+        child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+        return new Promise<ChildProcess>((resolve, reject) => {
+          child.stdout!.on('data', (d: Buffer) => {
+            if (d.toString().includes('ready')) resolve(child);
+          });
+          child.once('exit', (code) => reject(new Error(`worker exited early (${code}): ${stderr}`)));
+        });
+      };
+      const first = await startWorker();
+      const conn = createRedisConnection(redis.url);
+      const queues = new CrawlQueues(conn, { retry: FAST_RETRY });
+      await queues.pollNow([source('gazette', server.url('/feed.xml')).source]);
+      // Kill it hard once some, but not all, articles are in.
+      for (let i = 0; i < 600; i++) {
+        const n = (await store.stats()).articles;
+        if (n >= 40) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const before = (await store.stats()).articles;
+      expect(before).toBeGreaterThan(0);
+      expect(before).toBeLessThan(200);
+      const exited = new Promise((r) => first.once('exit', r));
+      first.kill('SIGKILL');
+      await exited;
+      await startWorker();
+      for (let i = 0; i < 600 && !(await queues.isDrained()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await queues.isDrained()).toBe(true);
+      expect(await queues.listFailed()).toEqual([]);
+      const stats = await store.stats();
+      expect(stats.articles).toBe(200);
+      expect({ articles: stats.articles, claims: stats.claims, mentions: stats.mentions }).toEqual(cleanStats);
+      const ids = expectedIds(server, articles.map((a) => a.path));
+      expect(await storedIds(store, ids)).toEqual(ids);
+      await queues.close();
+      await conn.quit();
+      await store.close();
+    } finally {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await server.close();
+    }
+  });
+
+  it('SIGTERM stops a worker gracefully: in-flight jobs finish, exit code 0', async () => {
+    await flushRedis();
+    const server = await startFixtureServer();
+    const db = join(tmp, 'sigterm.db');
+    let child: ChildProcess | null = null;
+    try {
+      const articles = generateArticles(30, 5);
+      for (const a of articles) server.route(a.path, delayed(400, respond(articleHtml(a, server.origin), { contentType: 'text/html' })));
+      server.route('/feed.xml', respond(rssFeed(articles, server.origin), { contentType: 'application/rss+xml' }));
+      const store = await SqliteStore.open(db);
+      await store.close();
+      child = spawn(process.execPath, [WORKER_ENTRY], {
+        env: { ...process.env, REDIS_URL: redis.url, NEWSGRAPH_DB: db, WORKER_CONCURRENCY: '4' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+      for (let i = 0; i < 200 && !stdout.includes('ready'); i++) await new Promise((r) => setTimeout(r, 50));
+      const conn = createRedisConnection(redis.url);
+      const queues = new CrawlQueues(conn, { retry: FAST_RETRY });
+      await queues.pollNow([source('gazette', server.url('/feed.xml')).source]);
+      // Wait until page fetches are in flight, then ask the worker to stop.
+      for (let i = 0; i < 200; i++) {
+        const c = await queues.queues.page.getJobCounts('active');
+        if ((c.active ?? 0) > 0) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      const exit = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      expect(stdout).toContain('stopped');
+      const counts = await queues.jobCounts();
+      // Nothing was left active (abandoned to stalled recovery); what was started, finished.
+      expect(counts['page-fetch']!.active).toBe(0);
+      expect(counts['article-process']!.active).toBe(0);
+      expect(counts['page-fetch']!.completed).toBeGreaterThan(0);
+      expect(counts['page-fetch']!.waiting).toBeGreaterThan(0);
+      await queues.close();
+      await conn.quit();
+    } finally {
+      if (child && child.exitCode === null) child.kill('SIGKILL');
+      await server.close();
+    }
+  });
+
+  it('QueueCrawler health is 503-worthy when Redis is unreachable', async () => {
+    const dead = createRedisConnection('redis://127.0.0.1:9', { lazyConnect: true });
+    dead.on('error', () => {}); // connection refused is the point of this test
+    const config = testCrawlConfig({ redisUrl: 'redis://127.0.0.1:9' });
+    const store = await SqliteStore.open(':memory:');
+    const { deps } = createCrawlStageDeps({
+      config,
+      store,
+      memory: { getValidators: async () => null, setValidators: async () => {}, filterUnseen: async (u) => u, markSeen: async () => {}, claimContent: async () => null },
+    });
+    const crawler = new QueueCrawler(dead, deps, {
+      concurrency: 1,
+      retry: FAST_RETRY,
+      politeness: { perHostConcurrency: 1, perHostDelayMs: 0, slotTtlMs: 1000 },
+      healthTimeoutMs: 300,
+    });
+    const health = await crawler.health();
+    expect(health.ok).toBe(false);
+    expect(String(health.checks.redis)).toMatch(/^down/);
+    dead.disconnect();
+    await store.close();
+  });
+});

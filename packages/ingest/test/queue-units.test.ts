@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FetchError } from '../src/http/fetch-error.ts';
+import { InputError } from '@newsgraph/shared';
+import { createRedisConnection } from '../src/queue/queue-crawler.ts';
+import { HostBusyError, GatedFetcher } from '../src/queue/gated-fetcher.ts';
+import { MemoryHostGate } from '../src/queue/memory-host-gate.ts';
+import { MemoryJobQueue } from '../src/queue/memory-job-queue.ts';
+import { RedisHostGate } from '../src/queue/redis-host-gate.ts';
+import { classifyFailure, retryDelayMs, RetryableJobError } from '../src/queue/retry-policy.ts';
+import { pageJobId } from '../src/queue/queue-names.ts';
+import type { Fetcher, FetchRequest, FetchResponse } from '../src/interfaces/fetcher.ts';
+import { startTestRedis, type TestRedis } from './support/redis-server.ts';
+
+const retry = { attempts: 3, baseDelayMs: 5, maxDelayMs: 40 };
+
+describe('retry policy', () => {
+  it('retries timeouts, network errors, 429 and 5xx; fails 4xx and bad input at once', () => {
+    expect(classifyFailure(new FetchError('http://x/', 'timeout', 'timed out')).retryable).toBe(true);
+    expect(classifyFailure(new FetchError('http://x/', 'http-status', 'HTTP 503', { status: 503 })).retryable).toBe(true);
+    expect(classifyFailure(new FetchError('http://x/', 'http-status', 'HTTP 404', { status: 404 }))).toEqual({
+      retryable: false,
+      reason: 'http-status',
+      retryAfterMs: null,
+    });
+    expect(classifyFailure(new InputError('http://x/', 'not a feed')).retryable).toBe(false);
+    expect(classifyFailure(new Error('SQLITE_BUSY')).retryable).toBe(true);
+  });
+
+  it('backs off exponentially with jitter under the cap, and honours Retry-After', () => {
+    const err = new Error('boom');
+    expect(retryDelayMs(1, err, retry, () => 0.999)).toBeLessThan(5);
+    expect(retryDelayMs(3, err, retry, () => 0.999)).toBeGreaterThanOrEqual(19);
+    expect(retryDelayMs(10, err, retry, () => 0.999)).toBeLessThan(40);
+    const limited = new RetryableJobError(new FetchError('http://x/', 'http-status', 'HTTP 429', { status: 429, retryAfterMs: 30 }));
+    expect(limited.message).toBe('[http-status] http://x/: HTTP 429');
+    expect(retryDelayMs(1, limited, retry, () => 0)).toBe(30);
+  });
+
+  it('derives page job ids from the canonical URL, without ":" (BullMQ forbids it)', () => {
+    expect(pageJobId('https://a.example/x')).toBe(pageJobId('https://a.example/x'));
+    expect(pageJobId('https://a.example/x')).not.toBe(pageJobId('https://a.example/y'));
+    expect(pageJobId('https://a.example/x')).not.toContain(':');
+  });
+});
+
+describe('MemoryJobQueue', () => {
+  it('de-duplicates job ids, retries retryable failures, fails unrecoverable ones at once', async () => {
+    const calls = new Map<string, number>();
+    const queue = new MemoryJobQueue<{ kind: string }>(
+      'test',
+      async (job) => {
+        const n = (calls.get(job.id) ?? 0) + 1;
+        calls.set(job.id, n);
+        if (job.data.kind === 'flaky' && n < 3) throw new FetchError('http://x/flaky', 'network', 'reset');
+        if (job.data.kind === 'bad') throw new FetchError('http://x/bad', 'http-status', 'HTTP 404', { status: 404 });
+        if (job.data.kind === 'always') throw new FetchError('http://x/always', 'timeout', 'timed out');
+      },
+      { concurrency: 2, retry },
+    );
+    expect(queue.add('ok', { kind: 'ok' })).toBe(true);
+    expect(queue.add('ok', { kind: 'ok' })).toBe(false);
+    queue.add('flaky', { kind: 'flaky' });
+    queue.add('bad', { kind: 'bad' });
+    queue.add('always', { kind: 'always' });
+    await queue.idle();
+    expect(calls.get('ok')).toBe(1);
+    expect(calls.get('flaky')).toBe(3);
+    expect(calls.get('bad')).toBe(1);
+    expect(calls.get('always')).toBe(3);
+    expect(queue.add('ok', { kind: 'ok' })).toBe(false); // completed ids stay known
+    const failed = queue.failed().map((j) => [j.id, j.attemptsMade, j.failedReason]);
+    expect(failed).toEqual([
+      ['bad', 1, '[http-status] http://x/bad: HTTP 404'],
+      ['always', 3, '[timeout] http://x/always: timed out'],
+    ]);
+    expect(queue.counts()).toMatchObject({ completed: 2, failed: 2, waiting: 0, active: 0, delayed: 0 });
+    expect(queue.retry('bad')).toBe(true);
+    await queue.idle();
+    expect(calls.get('bad')).toBe(2);
+    await queue.close();
+  });
+
+  it('puts a job back without using an attempt when its host is busy', async () => {
+    let tries = 0;
+    const queue = new MemoryJobQueue<null>(
+      'busy',
+      async () => {
+        tries++;
+        if (tries <= 5) throw new HostBusyError('a.example', 1);
+      },
+      { concurrency: 1, retry },
+    );
+    queue.add('j', null);
+    await queue.idle();
+    expect(tries).toBe(6);
+    expect(queue.failed()).toEqual([]);
+    await queue.close();
+  });
+});
+
+class CountingFetcher implements Fetcher {
+  inFlight = 0;
+  maxInFlight = 0;
+  async fetch(request: FetchRequest): Promise<FetchResponse> {
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    await new Promise((r) => setTimeout(r, 20));
+    this.inFlight--;
+    return {
+      requestedUrl: request.url,
+      url: request.url,
+      status: 200,
+      notModified: false,
+      contentType: 'text/plain',
+      charset: 'utf-8',
+      body: 'ok',
+      bytes: 2,
+      etag: null,
+      lastModified: null,
+    };
+  }
+  async close(): Promise<void> {}
+}
+
+describe('per-host politeness', () => {
+  it('MemoryHostGate: one slot, then a wait of the politeness delay', async () => {
+    let now = 1000;
+    const gate = new MemoryHostGate({ perHostConcurrency: 1, perHostDelayMs: 500, slotTtlMs: 10_000 }, () => now);
+    const slot = await gate.tryAcquire('a.example');
+    expect('release' in slot).toBe(true);
+    expect(await gate.tryAcquire('a.example')).toEqual({ waitMs: 500 });
+    expect('release' in (await gate.tryAcquire('b.example'))).toBe(true);
+    if ('release' in slot) await slot.release();
+    now += 200;
+    expect(await gate.tryAcquire('a.example')).toEqual({ waitMs: 300 });
+    now += 300;
+    expect('release' in (await gate.tryAcquire('a.example'))).toBe(true);
+  });
+
+  describe('RedisHostGate (shared by processes)', () => {
+    let redis: TestRedis;
+    beforeAll(async () => {
+      redis = await startTestRedis();
+    });
+    afterAll(async () => {
+      await redis?.stop();
+    });
+
+    it('limits concurrent fetches per host across gates and enforces the delay', async () => {
+      const host = `h${Date.now()}.example`;
+      const a = createRedisConnection(redis.url);
+      const b = createRedisConnection(redis.url);
+      try {
+        const options = { perHostConcurrency: 2, perHostDelayMs: 150, slotTtlMs: 5_000 };
+        const gateA = new RedisHostGate(a, options);
+        const gateB = new RedisHostGate(b, options);
+        const s1 = await gateA.tryAcquire(host);
+        const s2 = await gateB.tryAcquire(host);
+        const s3 = await gateA.tryAcquire(host);
+        expect('release' in s1 && 'release' in s2).toBe(true);
+        expect('waitMs' in s3).toBe(true);
+        if ('release' in s1) await s1.release();
+        const cooling = await gateB.tryAcquire(host);
+        expect('waitMs' in cooling && cooling.waitMs > 0 && cooling.waitMs <= 150).toBe(true);
+        await new Promise((r) => setTimeout(r, 170));
+        expect('release' in (await gateB.tryAcquire(host))).toBe(true);
+
+        // Through GatedFetcher: a busy host raises HostBusyError instead of waiting.
+        const inner = new CountingFetcher();
+        const fetcher = new GatedFetcher(inner, new RedisHostGate(a, { ...options, perHostConcurrency: 1 }));
+        const other = `o${Date.now()}.example`;
+        const results = await Promise.allSettled([1, 2, 3].map((i) => fetcher.fetch({ url: `http://${other}/${i}`, kind: 'page' })));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof HostBusyError)).toHaveLength(2);
+        expect(inner.maxInFlight).toBe(1);
+      } finally {
+        a.disconnect();
+        b.disconnect();
+      }
+    });
+  });
+});

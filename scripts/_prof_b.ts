@@ -1,0 +1,10 @@
+import { SqliteStore, syntheticDocuments } from '@newsgraph/graph';
+import { rmSync } from 'node:fs';
+rmSync('/tmp/prof-a', { recursive: true, force: true });
+const store = await SqliteStore.open("/tmp/prof-a/x.db", { batchSize: Number(process.argv[3] ?? 500) });
+const N = Number(process.argv[2] ?? 50000);
+const docs = [...syntheticDocuments({ relationships: N, seed: 1 })];
+const t = performance.now(); const c0 = process.cpuUsage();
+const B = Number(process.argv[3] ?? 500); for (let i = 0; i < docs.length; i += B) await store.writeArticles(docs.slice(i, i + B));
+const s = (performance.now() - t) / 1000; const c = process.cpuUsage(c0); const cpu = (c.user + c.system) / 1e6;
+console.log('wall claims/s', Math.round(N / s), 'cpu claims/s', Math.round(N / cpu), 'cpu s', cpu.toFixed(2), 'sys', (c.system/1e6).toFixed(2));

@@ -1,0 +1,242 @@
+/**
+ * `pnpm bench:crawl [--pages N] [--concurrency C] [--baseline-pages M]`
+ *
+ * The crawl pipeline end to end on one machine: a loopback server (a child process, so it does
+ * not share this process's event loop) serves an RSS feed of N page URLs whose bodies are the
+ * real pages of ../shared/eval/article-text/html/*.gz (gzip-encoded as a real server would), and
+ * the in-process crawler runs fetch → main-text extraction → entity/claim extraction → SQLite
+ * store (a temp file) at the configured concurrency.
+ *
+ * Printed: pages/s overall and per stage (time spent in each stage, summed over pages), RSS
+ * sampled during the run and at every 1,000 pages (flat = no leak), and two baselines from the
+ * same run: fetch-only at the same concurrency, and the full pipeline at concurrency 1.
+ * Last line: {"pages","pages_per_s","peak_rss_mb","rss_growth_mb","baseline_pages_per_s","ratio"}
+ * where the baseline is the concurrency-1 pipeline.
+ *
+ * Settings: one loopback host must not be throttled, so perHostDelayMs 0, perHostConcurrency =
+ * concurrency, allowPrivateNetwork true, robots ignored. The 990 pages repeat for N > 990, so the
+ * duplicate check runs (its cost is measured) but its verdict is ignored: every page is processed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SqliteStore } from '@newsgraph/graph';
+import { loadConfig, type NewsgraphConfig } from '@newsgraph/shared';
+import {
+  createCrawlStageDeps,
+  CrawlMetrics,
+  CrawlStateMemory,
+  HttpFetcher,
+  InProcessCrawler,
+  SqliteCrawlState,
+  type CrawlMemory,
+} from '@newsgraph/ingest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const HTML_DIR = resolve(here, '../../shared/eval/article-text/html');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number.parseInt(process.argv[i + 1] ?? '', 10);
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`--${name} needs a positive number`);
+    process.exit(2);
+  }
+  return value;
+}
+
+/** Child-process mode: serve the feed and pages, print the port. */
+async function serve(pages: number): Promise<void> {
+  const files = readdirSync(HTML_DIR).filter((f) => f.endsWith('.html.gz')).sort();
+  const bodies = files.map((f) => readFileSync(join(HTML_DIR, f)));
+  let origin = '';
+  let feed = '';
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/feed.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed);
+      return;
+    }
+    const m = /^\/p\/(\d+)\.html$/.exec(path);
+    if (!m) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = bodies[Number(m[1]) % bodies.length]!;
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': body.length }).end(body);
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    origin = `http://127.0.0.1:${port}`;
+    const items: string[] = [];
+    for (let i = 0; i < pages; i++) items.push(`<item><title>Page ${i}</title><link>${origin}/p/${i}.html</link></item>`);
+    feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>bench</title><link>${origin}/</link>${items.join('')}</channel></rss>`;
+    process.stdout.write(`${port}\n`);
+  });
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}
+
+function benchConfig(db: string, concurrency: number): NewsgraphConfig {
+  const base = loadConfig({ env: {}, cwd: tmpdir() });
+  return {
+    ...base,
+    db,
+    redisUrl: undefined,
+    logLevel: 'silent',
+    http: { ...base.http, allowPrivateNetwork: true, perHostDelayMs: 0, perHostConcurrency: Math.max(concurrency, 1), respectRobots: false },
+    crawler: { ...base.crawler, concurrency },
+  };
+}
+
+/** Memory whose duplicate check runs but never vetoes (the bench's pages repeat). */
+function measuringOnlyDedupe(memory: CrawlMemory): CrawlMemory {
+  return {
+    getValidators: (u) => memory.getValidators(u),
+    setValidators: (u, v) => memory.setValidators(u, v),
+    filterUnseen: (u) => memory.filterUnseen(u),
+    markSeen: (u) => memory.markSeen(u),
+    claimContent: async (id, text, hash) => {
+      await memory.claimContent(id, text, hash);
+      return null;
+    },
+  };
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+interface PipelineRun {
+  pages: number;
+  seconds: number;
+  stored: number;
+  failed: number;
+  peakRss: number;
+  rssAtThousands: Array<[number, number]>;
+  stageSeconds: { extraction: number; process: number; store: number };
+}
+
+async function pipeline(origin: string, pages: number, concurrency: number, tmp: string, label: string): Promise<PipelineRun> {
+  const db = join(tmp, `${label}.db`);
+  const config = benchConfig(db, concurrency);
+  const store = await SqliteStore.open(db);
+  const metrics = new CrawlMetrics({ defaultMetrics: false });
+  const { deps, close } = createCrawlStageDeps({ config, store, memory: measuringOnlyDedupe(new CrawlStateMemory(new SqliteCrawlState(join(tmp, `${label}-state.db`)))), metrics });
+  const crawler = new InProcessCrawler(deps, { concurrency, retry: { attempts: 2, baseDelayMs: 100, maxDelayMs: 1000 }, metrics });
+  let peakRss = process.memoryUsage().rss;
+  const rssAtThousands: Array<[number, number]> = [];
+  let nextMark = 1000;
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    const done = crawler.jobCounts()['article-process']!.completed!;
+    while (done >= nextMark) {
+      rssAtThousands.push([nextMark, rss]);
+      nextMark += 1000;
+    }
+  }, 100);
+  const started = performance.now();
+  await crawler.runOnce([{ id: 'bench', url: `${origin}/feed.xml`, kind: 'rss' }]);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const counts = crawler.jobCounts();
+  await crawler.close();
+  await close();
+  const stored = (await store.stats()).articles;
+  await store.close();
+  const sum = async (h: { get(): Promise<{ values: Array<{ metricName?: string; value: number }> }> }) =>
+    (await h.get()).values.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
+  return {
+    pages,
+    seconds,
+    stored,
+    failed: Object.values(counts).reduce((n, c) => n + (c.failed ?? 0), 0),
+    peakRss,
+    rssAtThousands,
+    stageSeconds: {
+      extraction: await sum(metrics.extractionSeconds),
+      process: await sum(metrics.processSeconds),
+      store: await sum(metrics.storeWriteSeconds),
+    },
+  };
+}
+
+async function fetchOnly(origin: string, pages: number, concurrency: number, tmp: string): Promise<number> {
+  const fetcher = new HttpFetcher(benchConfig(join(tmp, 'x.db'), concurrency).http);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < pages) {
+        const i = next++;
+        await fetcher.fetch({ url: `${origin}/p/${i}.html`, kind: 'page' });
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await fetcher.close();
+  return pages / seconds;
+}
+
+async function main(): Promise<void> {
+  const pages = arg('pages', 5000);
+  if (process.argv.includes('--serve-pages')) return serve(pages);
+  if (!existsSync(HTML_DIR)) {
+    console.warn(`bench crawl: skipped — ${HTML_DIR} is absent (the article-text pages of ../shared)`);
+    console.log(JSON.stringify({ skipped: true, reason: 'no ../shared/eval/article-text/html' }));
+    return;
+  }
+  const concurrency = arg('concurrency', 8);
+  const baselinePages = Math.min(pages, arg('baseline-pages', 500));
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve-pages', '--pages', String(pages)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolvePort, reject) => {
+    child.stdout!.once('data', (d: Buffer) => resolvePort(d.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`page server exited (${code})`)));
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-bench-crawl-'));
+  try {
+    console.log(`crawl benchmark: ${pages} pages (990 real pages from ../shared/eval/article-text, repeated), concurrency ${concurrency}, with two baselines`);
+    console.log('settings: in-process queues, perHostDelayMs 0, perHostConcurrency = concurrency, allowPrivateNetwork, robots off, SQLite temp file');
+    const rssStart = process.memoryUsage().rss;
+    const fetchRate = await fetchOnly(origin, Math.min(pages, 2000), concurrency, tmp);
+    console.log(`baseline fetch only (concurrency ${concurrency}): ${fetchRate.toFixed(1)} pages/s`);
+    const serial = await pipeline(origin, baselinePages, 1, tmp, 'serial');
+    const serialRate = serial.pages / serial.seconds;
+    console.log(`baseline full pipeline, concurrency 1, ${baselinePages} pages: ${serialRate.toFixed(1)} pages/s`);
+    const run = await pipeline(origin, pages, concurrency, tmp, 'full');
+    const rate = run.pages / run.seconds;
+    console.log(`full pipeline, concurrency ${concurrency}: ${run.pages} pages in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} pages/s (${run.stored} stored, ${run.failed} failed)`);
+    const perStage = (name: string, s: number) => console.log(`  ${name.padEnd(28)} ${s.toFixed(1)} s total, ${(run.pages / s).toFixed(1)} pages/s per core`);
+    perStage('main-text extraction', run.stageSeconds.extraction);
+    perStage('entity extraction + store', run.stageSeconds.process);
+    perStage('  of which store writes', run.stageSeconds.store);
+    console.log(`  RSS at start ${mb(rssStart)} MB, peak ${mb(run.peakRss)} MB`);
+    for (const [n, rss] of run.rssAtThousands) console.log(`  RSS after ${String(n).padStart(5)} pages: ${mb(rss)} MB`);
+    const first = run.rssAtThousands[0]?.[1] ?? rssStart;
+    const last = run.rssAtThousands[run.rssAtThousands.length - 1]?.[1] ?? run.peakRss;
+    const growth = mb(last - first);
+    console.log(`speed-up over concurrency 1: ${(rate / serialRate).toFixed(2)}x; pipeline vs fetch only: ${(rate / fetchRate).toFixed(2)}x`);
+    console.log(
+      JSON.stringify({
+        pages: run.pages,
+        pages_per_s: Math.round(rate * 10) / 10,
+        peak_rss_mb: mb(run.peakRss),
+        rss_growth_mb: growth,
+        baseline_pages_per_s: Math.round(serialRate * 10) / 10,
+        ratio: Math.round((rate / serialRate) * 100) / 100,
+      }),
+    );
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,295 @@
+/**
+ * Store benchmark: `pnpm bench:store [--relationships N] [--queries N] [--seed N] [--dir PATH] [--keep]`.
+ *
+ * Writes a deterministic synthetic news stream with realistic skew (hub countries, Zipf tails of
+ * people and companies) and measures entity, mention and claim upserts per second, then
+ * neighbour and up-to-4-hop path latencies on the resulting graph. Runs on SQLite, and also on
+ * Neo4j when NEO4J_URI is set (the database should be empty). Baselines measured in the same run:
+ * naive one-transaction-per-row claim inserts, and neighbours aggregated from claims at query
+ * time. Prints a table, then one JSON line.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@newsgraph/shared';
+import {
+  openStore,
+  seededRandom,
+  SqliteStore,
+  syntheticDocuments,
+  type GraphStore,
+  type WorkloadOptions,
+  type WorkloadSummary,
+} from '@newsgraph/graph';
+
+const { values } = parseArgs({
+  options: {
+    relationships: { type: 'string', default: '1000000' },
+    queries: { type: 'string', default: '500' },
+    seed: { type: 'string', default: '42' },
+    dir: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const relationships = Number(values.relationships);
+const queryCount = Number(values.queries);
+const seed = Number(values.seed);
+if (!Number.isInteger(relationships) || relationships < 100) {
+  console.error(`--relationships ${values.relationships}: must be a whole number ≥ 100`);
+  process.exit(2);
+}
+if (!Number.isInteger(queryCount) || queryCount < 10) {
+  console.error(`--queries ${values.queries}: must be a whole number ≥ 10`);
+  process.exit(2);
+}
+
+const TARGETS = { claim_upserts_per_s: 50_000, neighbors_p95_ms: 20, paths_p95_ms: 200 };
+const WRITE_BATCH = 500;
+
+const baseDir = values.dir ?? mkdtempSync(join(tmpdir(), 'newsgraph-bench-store-'));
+mkdirSync(baseDir, { recursive: true });
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)]!;
+}
+
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+/** Writes the stream in batches; returns its summary and elapsed seconds. */
+async function writeStream(store: GraphStore, options: WorkloadOptions, onEntity?: (id: string) => void) {
+  const summary: WorkloadSummary = { articles: 0, entityUpserts: 0, mentions: 0, claims: 0 };
+  let batch = [];
+  let writing = 0;
+  for (const doc of syntheticDocuments(options, summary, onEntity)) {
+    batch.push(doc);
+    if (batch.length >= WRITE_BATCH) {
+      const t = performance.now();
+      await store.writeArticles(batch);
+      writing += performance.now() - t;
+      batch = [];
+      if (summary.articles % 20_000 === 0) log(`  ${options.idPrefix}: ${summary.articles} articles, ${summary.claims} claims`);
+    }
+  }
+  if (batch.length > 0) {
+    const t = performance.now();
+    await store.writeArticles(batch);
+    writing += performance.now() - t;
+  }
+  // Generation time is excluded: only the store's work is measured.
+  return { summary, seconds: writing / 1000 };
+}
+
+/** Query targets with the skew of the stream itself (hubs often) mixed with uniform picks. */
+class TargetSampler {
+  private readonly reservoir: string[] = [];
+  private readonly all = new Set<string>();
+  private seen = 0;
+  private readonly random = seededRandom(seed + 1);
+  observe = (id: string): void => {
+    this.all.add(id);
+    this.seen += 1;
+    if (this.reservoir.length < 5000) this.reservoir.push(id);
+    else {
+      const j = Math.floor(this.random() * this.seen);
+      if (j < 5000) this.reservoir[j] = id;
+    }
+  };
+  take(n: number): string[] {
+    const uniform = [...this.all];
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const pool = i % 2 === 0 ? this.reservoir : uniform;
+      out.push(pool[Math.floor(this.random() * pool.length)]!);
+    }
+    return out;
+  }
+}
+
+async function timeEach<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<number[]> {
+  for (const item of items.slice(0, 20)) await run(item); // warm-up
+  const times: number[] = [];
+  for (const item of items) {
+    const t = performance.now();
+    await run(item);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+interface StoreFigures {
+  entity_upserts_per_s: number;
+  mention_upserts_per_s: number;
+  claim_upserts_per_s: number;
+  articles_per_s: number;
+  neighbors_p50_ms: number;
+  neighbors_p95_ms: number;
+  neighbors_since_p95_ms: number;
+  paths_p50_ms: number;
+  paths_p95_ms: number;
+  paths_found_pct: number;
+  relationships: number;
+  edges: number;
+  entities: number;
+  peak_rss_mb: number;
+}
+
+async function benchStore(label: string, open: (phase: string) => Promise<GraphStore>): Promise<{ figures: StoreFigures; queryIds: string[]; main: GraphStore }> {
+  const scale = Math.max(1000, Math.round(relationships / 5));
+  log(`${label}: entity upserts (${scale / 5} relationships' worth of entity-only articles)`);
+  const entityStore = await open('entities');
+  const entities = await writeStream(entityStore, { relationships: scale, seed, withClaims: false, withMentions: false, idPrefix: 'bench-entities' });
+  await entityStore.close();
+
+  log(`${label}: mention upserts`);
+  const mentionStore = await open('mentions');
+  const mentions = await writeStream(mentionStore, { relationships: scale, seed, withClaims: false, withMentions: true, idPrefix: 'bench-mentions' });
+  await mentionStore.close();
+
+  log(`${label}: full articles, ${relationships} claims`);
+  const sampler = new TargetSampler();
+  const main = await open('main');
+  const full = await writeStream(main, { relationships, seed, idPrefix: 'bench-main' }, sampler.observe);
+  const stats = await main.stats();
+
+  log(`${label}: ${queryCount} neighbour queries, ${Math.ceil(queryCount / 2)} path queries`);
+  const ids = sampler.take(queryCount);
+  const neighbors = await timeEach(ids, (id) => main.neighbors(id, { limit: 50 }));
+  const since = await timeEach(ids.slice(0, Math.ceil(queryCount / 5)), (id) => main.neighbors(id, { limit: 50, since: '2024-06-01' }));
+  const pairIds = sampler.take(Math.ceil(queryCount / 2) * 2);
+  const pairs = Array.from({ length: pairIds.length / 2 }, (_, i) => [pairIds[2 * i]!, pairIds[2 * i + 1]!] as const);
+  let found = 0;
+  const paths = await timeEach(pairs, async ([a, b]) => {
+    const result = await main.shortestPaths(a, b, { maxHops: 4, limit: 5 });
+    if (result.length > 0) found += 1;
+  });
+  const measuredPairs = pairs.length + Math.min(20, pairs.length);
+  return {
+    main,
+    queryIds: ids,
+    figures: {
+      entity_upserts_per_s: Math.round(entities.summary.entityUpserts / entities.seconds),
+      mention_upserts_per_s: Math.round(mentions.summary.mentions / mentions.seconds),
+      claim_upserts_per_s: Math.round(full.summary.claims / full.seconds),
+      articles_per_s: Math.round(full.summary.articles / full.seconds),
+      neighbors_p50_ms: round(percentile(neighbors, 50), 3),
+      neighbors_p95_ms: round(percentile(neighbors, 95), 3),
+      neighbors_since_p95_ms: round(percentile(since, 95), 3),
+      paths_p50_ms: round(percentile(paths, 50), 3),
+      paths_p95_ms: round(percentile(paths, 95), 3),
+      paths_found_pct: round((100 * found) / measuredPairs, 1),
+      relationships: stats.claims,
+      edges: stats.edges,
+      entities: stats.entities,
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    },
+  };
+}
+
+/** Baseline 1: each claim row inserted in its own transaction (autocommit), no aggregation. */
+function naiveRowInserts(file: string, rows: number): number {
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+  db.exec(`CREATE TABLE claims (article_id TEXT, subject_id TEXT, predicate TEXT, object_id TEXT, sentence TEXT, start INTEGER, "end" INTEGER, rule TEXT, confidence REAL);
+           CREATE INDEX claims_subject ON claims (subject_id); CREATE INDEX claims_object ON claims (object_id);`);
+  const insert = db.prepare('INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  let done = 0;
+  const t = performance.now();
+  outer: for (const doc of syntheticDocuments({ relationships: rows, seed, idPrefix: 'bench-naive' })) {
+    for (const c of doc.claims) {
+      insert.run(doc.article.id, c.subjectId, c.predicate, c.objectId, c.evidence.sentence, c.evidence.start, c.evidence.end, c.evidence.rule, c.evidence.confidence);
+      if (++done >= rows) break outer;
+    }
+  }
+  const seconds = (performance.now() - t) / 1000;
+  db.close();
+  return Math.round(done / seconds);
+}
+
+/** Baseline 2: neighbours aggregated from the claims table at query time (same graph, same ids). */
+function queryTimeAggregation(file: string, ids: string[]): number[] {
+  const db = new DatabaseSync(file);
+  db.exec('CREATE INDEX IF NOT EXISTS bench_claims_object ON claims (object_id)');
+  const stmt = db.prepare(`
+    SELECT n.id, n.name, x.predicate, x.dir, x.articles, x.claims FROM (
+      SELECT object_id AS other, predicate, 'out' AS dir, count(DISTINCT article_id) AS articles, count(*) AS claims
+        FROM claims WHERE subject_id = ?1 GROUP BY object_id, predicate
+      UNION ALL
+      SELECT subject_id AS other, predicate, 'in' AS dir, count(DISTINCT article_id) AS articles, count(*) AS claims
+        FROM claims WHERE object_id = ?1 GROUP BY subject_id, predicate
+    ) AS x JOIN entities n ON n.id = x.other
+    ORDER BY x.articles DESC, n.name, n.id LIMIT 50`);
+  for (const id of ids.slice(0, 20)) stmt.all(id);
+  const times: number[] = [];
+  for (const id of ids) {
+    const t = performance.now();
+    stmt.all(id);
+    times.push(performance.now() - t);
+  }
+  db.close();
+  return times.sort((a, b) => a - b);
+}
+
+const sqliteDir = join(baseDir, 'sqlite');
+mkdirSync(sqliteDir, { recursive: true });
+const sqlite = await benchStore('sqlite', (phase) => SqliteStore.open(join(sqliteDir, `${phase}.db`)));
+const mainFile = (sqlite.main as SqliteStore).path;
+await sqlite.main.close();
+
+log('baseline: naive one-transaction-per-row claim inserts');
+const naiveRows = Math.min(relationships, 50_000);
+const naivePerS = naiveRowInserts(join(sqliteDir, 'naive.db'), naiveRows);
+log('baseline: neighbours aggregated from claims at query time');
+const aggregated = queryTimeAggregation(mainFile, sqlite.queryIds);
+const baseline = {
+  naive_claim_inserts_per_s: naivePerS,
+  naive_rows: naiveRows,
+  query_time_neighbors_p50_ms: round(percentile(aggregated, 50), 3),
+  query_time_neighbors_p95_ms: round(percentile(aggregated, 95), 3),
+};
+
+let neo4j: StoreFigures | undefined;
+const config = loadConfig();
+if (config.neo4j.uri) {
+  log('neo4j: NEO4J_URI is set; running the same workload (use an empty database)');
+  const result = await benchStore('neo4j', () => openStore(config));
+  await result.main.close();
+  neo4j = result.figures;
+} else {
+  log('neo4j: skipped (NEO4J_URI not set)');
+}
+
+const s = sqlite.figures;
+const ratio = {
+  claim_upserts_vs_naive_per_row: round(s.claim_upserts_per_s / baseline.naive_claim_inserts_per_s),
+  query_time_aggregation_vs_edges_neighbors_p95: round(baseline.query_time_neighbors_p95_ms / s.neighbors_p95_ms),
+};
+const meets = {
+  claim_upserts_per_s: s.claim_upserts_per_s >= TARGETS.claim_upserts_per_s,
+  neighbors_p95_ms: s.neighbors_p95_ms < TARGETS.neighbors_p95_ms,
+  paths_p95_ms: s.paths_p95_ms < TARGETS.paths_p95_ms,
+};
+
+const rows: Array<[string, ...string[]]> = [['metric', 'sqlite', ...(neo4j ? ['neo4j'] : []), 'target', 'baseline']];
+const keys = Object.keys(s) as Array<keyof StoreFigures>;
+const baselineFor: Partial<Record<keyof StoreFigures, string>> = {
+  claim_upserts_per_s: `${baseline.naive_claim_inserts_per_s} (naive per-row tx)`,
+  neighbors_p50_ms: `${baseline.query_time_neighbors_p50_ms} (query-time agg.)`,
+  neighbors_p95_ms: `${baseline.query_time_neighbors_p95_ms} (query-time agg.)`,
+};
+for (const key of keys) {
+  const target = key in TARGETS ? `${key.endsWith('_ms') ? '<' : '≥'} ${TARGETS[key as keyof typeof TARGETS]}` : '';
+  rows.push([key, String(s[key]), ...(neo4j ? [String(neo4j[key])] : []), target, baselineFor[key] ?? '']);
+}
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+console.log(`ratios: claims ${ratio.claim_upserts_vs_naive_per_row}x naive per-row inserts; neighbours p95 ${ratio.query_time_aggregation_vs_edges_neighbors_p95}x faster than query-time aggregation`);
+console.log(`targets met: ${Object.entries(meets).map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`).join(', ')}`);
+
+if (!values.keep && !values.dir) rmSync(baseDir, { recursive: true, force: true });
+else log(`databases kept in ${baseDir}`);
+console.log(JSON.stringify({ sqlite: s, ...(neo4j ? { neo4j } : {}), baseline, targets: TARGETS, meets, ratio }));
