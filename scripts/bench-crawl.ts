@@ -128,14 +128,15 @@ async function pipeline(origin: string, pages: number, concurrency: number, tmp:
   const crawler = new InProcessCrawler(deps, { concurrency, retry: { attempts: 2, baseDelayMs: 100, maxDelayMs: 1000 }, metrics });
   let peakRss = process.memoryUsage().rss;
   const rssAtThousands: Array<[number, number]> = [];
-  let nextMark = 1000;
+  const step = pages >= 5000 ? 1000 : Math.max(1, Math.ceil(pages / 5));
+  let nextMark = step;
   const sampler = setInterval(() => {
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
     const done = crawler.jobCounts()['article-process']!.completed!;
     while (done >= nextMark) {
       rssAtThousands.push([nextMark, rss]);
-      nextMark += 1000;
+      nextMark += step;
     }
   }, 100);
   const started = performance.now();
@@ -144,6 +145,16 @@ async function pipeline(origin: string, pages: number, concurrency: number, tmp:
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const counts = crawler.jobCounts();
+  const failures = crawler.failed();
+  if (failures.length > 0 && label !== 'warmup') {
+    const byReason = new Map<string, number>();
+    for (const f of failures) {
+      const reason = f.failedReason.replace(/https?:\/\/\S+/g, '<url>').slice(0, 120);
+      byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+    }
+    console.log(`  ${label}: ${failures.length} failed jobs; most common reasons:`);
+    for (const [reason, n] of [...byReason].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`    ${n} × ${reason}`);
+  }
   await crawler.close();
   await close();
   const stored = (await store.stats()).articles;
@@ -207,6 +218,8 @@ async function main(): Promise<void> {
     const rssStart = process.memoryUsage().rss;
     const fetchRate = await fetchOnly(origin, Math.min(pages, 2000), concurrency, tmp);
     console.log(`baseline fetch only (concurrency ${concurrency}): ${fetchRate.toFixed(1)} pages/s`);
+    // Warm-up (module loading, lexicons, JIT) so neither measured run pays for it.
+    await pipeline(origin, Math.min(pages, 20), 2, tmp, 'warmup');
     const serial = await pipeline(origin, baselinePages, 1, tmp, 'serial');
     const serialRate = serial.pages / serial.seconds;
     console.log(`baseline full pipeline, concurrency 1, ${baselinePages} pages: ${serialRate.toFixed(1)} pages/s`);

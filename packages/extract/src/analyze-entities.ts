@@ -1,3 +1,4 @@
+import { InputError } from '@newsgraph/shared';
 import type { EntityAnalysis, ExtractOptions, Sentence } from './interfaces/analysis.ts';
 import { canonicalize } from './entities/canonicalizer.ts';
 import { SentenceRecognizer } from './entities/recognizer.ts';
@@ -21,7 +22,7 @@ export interface EntityAnalysisOptions extends ExtractOptions {
  * Goods with attributes and every mention (UTF-16 offsets, end exclusive). Linear in the text length.
  */
 export function analyzeEntities(text: string, options: EntityAnalysisOptions = {}): EntityAnalysis {
-  if (typeof text !== 'string') throw new TypeError('analyzeEntities: text must be a string');
+  if (typeof text !== 'string') throw new InputError('analyzeEntities text', `must be a string, got ${text === null ? 'null' : typeof text}`);
   const limit = options.keepTrailingChrome ? text.length : trailingChromeStart(text);
   const body = limit < text.length ? text.slice(0, limit) : text;
   const tokens = tokenize(body);

@@ -1,8 +1,9 @@
-import type { ExtractionResult } from '@newsgraph/shared';
+import type { ExtractedRelation, ExtractionResult } from '@newsgraph/shared';
 import { analyzeEntities } from './analyze-entities.ts';
 import type { EntityAnalysis, ExtractOptions } from './interfaces/analysis.ts';
 import { extractRelations } from './relations/extract-relations.ts';
 import { withOutletEntity } from './relations/outlet.ts';
+import { ARTICLE_SUBJECT } from './relations/sentence-context.ts';
 
 /**
  * Entities and relations of one text: entity analysis, then relation rules over it. Offsets are
@@ -17,4 +18,18 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
 export function extractFromAnalysis(analysis: EntityAnalysis, options: ExtractOptions = {}): ExtractionResult {
   const complete = withOutletEntity(analysis, options.outlet);
   return { entities: complete.entities, relations: extractRelations(complete, options) };
+}
+
+/**
+ * Separates claims about the article itself (subject ARTICLE_SUBJECT: REPORTED_BY its outlet or the
+ * outlets it relays) from claims between entities, for stores that keep only entity–entity edges.
+ */
+export function splitArticleRelations(relations: readonly ExtractedRelation[]): {
+  entityRelations: ExtractedRelation[];
+  articleRelations: ExtractedRelation[];
+} {
+  const entityRelations: ExtractedRelation[] = [];
+  const articleRelations: ExtractedRelation[] = [];
+  for (const r of relations) (r.subject === ARTICLE_SUBJECT ? articleRelations : entityRelations).push(r);
+  return { entityRelations, articleRelations };
 }

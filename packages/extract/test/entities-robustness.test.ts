@@ -13,6 +13,7 @@ describe('analyzeEntities on bad input', () => {
   it('handles empty and whitespace-only text', () => {
     expect(analyzeEntities('')).toEqual({ text: '', sentences: [], entities: [], mentions: [] });
     expect(analyzeEntities(' \n\t ').entities).toEqual([]);
+    expect(() => analyzeEntities(null as unknown as string)).toThrow(/must be a string/);
   });
 
   it('returns promptly on 10 MB of prose and keeps offsets valid', () => {

@@ -85,6 +85,19 @@ describe('analyzeEntities: organizations', () => {
     for (const list of ids) expect(list).toContain('org:us-department-of-the-treasury');
   });
 
+  it('splits an organization, a title and a name written together', () => {
+    const a = analyzeEntities('Federal Air Traffic Control Administration Director Branko Bilbija resigned.');
+    const p = entity(a, 'person:branko-bilbija');
+    expect(p.attributes.role).toBe('Director');
+    expect(p.attributes.affiliation).toBe('org:federal-air-traffic-control-administration');
+  });
+
+  it('reads undefined acronyms from initials and skips abbreviations of common nouns', () => {
+    const a = analyzeEntities('The National Audit Office said the sale failed. The NAO report blamed 30,000 sports utility vehicles (SUV).');
+    expect(entity(a, 'org:national-audit-office').mentions.map((m) => m.text)).toEqual(['National Audit Office', 'NAO']);
+    expect(a.entities.some((e) => e.name === 'SUV')).toBe(false);
+  });
+
   it('types unknown organizations by their suffix and kind', () => {
     const a = analyzeEntities('Veldhoven-based ASML Holding NV and Acme Widgets Inc signed a deal with the Kazakh Ministry of Energy.');
     expect(entity(a, 'org:asml-holding-nv').attributes.kind).toBe('Company');
@@ -119,6 +132,12 @@ describe('analyzeEntities: countries, demonyms and capitals', () => {
     expect(gov.mentions.find((m) => m.text === 'Beijing')?.source).toBe('metonymy');
     const city = analyzeEntities('Blinken visited Beijing to express concerns.');
     expect(entity(city, 'place:beijing').attributes.country).toBe('CN');
+    // Each mention is read on its own: the visit is to the city, the denial is the government's.
+    const both = analyzeEntities('Blinken visited Beijing. Beijing denied the report.');
+    expect(both.mentions.filter((m) => m.text === 'Beijing').map((m) => m.entityId)).toEqual(['place:beijing', 'country:CN']);
+    // A dateline follows the document's government reading.
+    const dateline = analyzeEntities('WASHINGTON: Officials met on Monday. Washington said no.');
+    expect(dateline.mentions.filter((m) => /washington/i.test(m.text)).map((m) => m.entityId)).toEqual(['country:US', 'country:US']);
   });
 
   it('treats Hong Kong, Taiwan and Macau as countries with ISO codes', () => {
@@ -137,8 +156,10 @@ describe('analyzeEntities: goods', () => {
     expect(entity(a, 'goods:machine-tools').attributes.hs).toBe('8456');
     expect(entity(a, 'goods:oil').attributes.hs).toBe('2709');
     expect(entity(a, 'goods:dual-use-goods').mentions[0]?.text).toBe('sensitive dual-use items');
-    // Bare generic words are not goods.
+    // Bare generic words are not goods, and "crude" is oil only when traded.
     expect(analyzeEntities('The goods and items and products arrived.').entities).toEqual([]);
+    expect(analyzeEntities('It was a crude attempt.').entities).toEqual([]);
+    expect(idsOf(analyzeEntities('India bought Russian crude at a discount.'))).toContain('goods:oil');
   });
 });
 

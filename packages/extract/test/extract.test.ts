@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/extract.ts';
+import { extract, splitArticleRelations } from '../src/extract.ts';
 import { ARTICLE_SUBJECT } from '../src/relations/sentence-context.ts';
 
 describe('extract (entities + relations)', () => {
@@ -31,6 +31,13 @@ describe('extract (entities + relations)', () => {
     const result = extract('Nothing happened today.', { outlet: 'The Daily Bugle' });
     expect(result.entities).toEqual([{ id: 'org:the-daily-bugle', type: 'Organization', name: 'The Daily Bugle', attributes: { kind: 'MediaOutlet' }, mentions: [] }]);
     expect(result.relations.map((r) => `${r.subject} ${r.predicate} ${r.object}`)).toEqual([`${ARTICLE_SUBJECT} REPORTED_BY org:the-daily-bugle`]);
+  });
+
+  it('splits article-level claims from entity claims', () => {
+    const { entityRelations, articleRelations } = splitArticleRelations(extract(text).relations);
+    expect(articleRelations.map((r) => r.object)).toEqual(['org:reuters']);
+    expect(entityRelations.length).toBeGreaterThan(0);
+    expect(entityRelations.every((r) => r.subject !== ARTICLE_SUBJECT)).toBe(true);
   });
 
   it('returns an empty result for empty text', () => {

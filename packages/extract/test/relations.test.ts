@@ -57,6 +57,12 @@ describe('MET_WITH (symmetric)', () => {
     expect(rels.map((r) => `${r.subject} ${r.predicate} ${r.object}`)).toEqual(['org:acme-corp MET_WITH org:zed-corp']);
   });
 
+  it('takes the titled person, not the demonym of the title, as the one met', () => {
+    expect(only('[[Jane Doe|Person]] met with [[Syldavian|Country|country:SY|adj]] President [[John Roe|Person]] on Monday.', 'MET_WITH')).toEqual([
+      'person:jane-doe MET_WITH person:john-roe',
+    ]);
+  });
+
   it('reads "met with officials from X" and ignores the noun "meeting"', () => {
     expect(only('[[Treasury|Organization]] officials also met with officials from the [[Kingdom of Fredonia|Country|country:FD]].', 'MET_WITH')).toEqual([
       'country:FD MET_WITH org:treasury',
@@ -111,6 +117,17 @@ describe('SUPPLIES', () => {
     ]);
   });
 
+  it("reads a buyer's purchases of a demonym's goods", () => {
+    expect(only("[[Freedonia|Country|country:FD]]'s purchases of [[Syldavian|Country|country:SY|adj]] oil surged.", 'SUPPLIES')).toEqual([
+      'country:SY SUPPLIES country:FD',
+    ]);
+  });
+
+  it('does not read a ban or a denial as supply', () => {
+    expect(only("The [[Elbonian Union|Organization]]'s ban on arms exports to [[Freedonia|Country|country:FD]] stays.", 'SUPPLIES')).toEqual([]);
+    expect(only('[[Syldavia|Country|country:SY]] has denied supplying weapons to [[Freedonia|Country|country:FD]].', 'SUPPLIES')).toEqual([]);
+  });
+
   it('does not read a passive shipment as a supplier', () => {
     expect(only('Goods that passed [[Syldavia|Country|country:SY]] were shipped to [[Freedonia|Country|country:FD]].', 'SUPPLIES')).toEqual([]);
   });
@@ -121,6 +138,20 @@ describe('SHIPPED_VIA', () => {
     expect(only('[[Semiconductors|Goods]] were shipped through hubs such as [[Dubai|Place]], [[EU|Organization]] and [[Armenia|Country|country:AM]].', 'SHIPPED_VIA')).toEqual([
       'goods:semiconductors SHIPPED_VIA country:AM',
       'goods:semiconductors SHIPPED_VIA place:dubai',
+    ]);
+  });
+
+  it('takes the goods named between the verb and the hub', () => {
+    expect(only('The firms shipped [[drones|Goods]] and [[microchips|Goods]] to [[Freedonia|Country|country:FD]] via [[Syldavia|Country|country:SY]].', 'SHIPPED_VIA')).toEqual([
+      'goods:drones SHIPPED_VIA country:SY',
+      'goods:microchips SHIPPED_VIA country:SY',
+    ]);
+  });
+
+  it('finds the goods inside the subject phrase', () => {
+    expect(only('Shipments of [[ball bearings|Goods]] to [[Freedonia|Country|country:FD]] were routed through [[Syldavia|Country|country:SY]] and [[Borduria|Country|country:BO]].', 'SHIPPED_VIA')).toEqual([
+      'goods:ball-bearings SHIPPED_VIA country:BO',
+      'goods:ball-bearings SHIPPED_VIA country:SY',
     ]);
   });
 
@@ -147,6 +178,15 @@ describe('SANCTIONS', () => {
       'org:group-of-twenty SANCTIONS country:BO',
       'org:group-of-twenty SANCTIONS country:EL',
       'org:group-of-twenty SANCTIONS country:SY',
+    ]);
+  });
+
+  it('reads sanctions on companies named by their country and entity-list additions', () => {
+    expect(only('[[Syldavia|Country|country:SY]] has imposed sanctions on more than 1,000 [[Bordurian|Country|country:BO|adj]] entities.', 'SANCTIONS')).toEqual([
+      'country:SY SANCTIONS country:BO',
+    ]);
+    expect(only('The [[Trade Ministry|Organization]] added 12 [[Bordurian|Country|country:BO|adj]] companies to its Entity List on Tuesday.', 'SANCTIONS')).toEqual([
+      'org:trade-ministry SANCTIONS country:BO',
     ]);
   });
 
@@ -200,6 +240,13 @@ describe('PART_OF', () => {
     ]);
   });
 
+  it('reads plural membership', () => {
+    expect(only('[[Syldavia|Country|country:SY]] and [[Borduria|Country|country:BO]] are members of [[NATO|Organization]].', 'PART_OF')).toEqual([
+      'country:BO PART_OF org:nato',
+      'country:SY PART_OF org:nato',
+    ]);
+  });
+
   it('does not read an ordinary possessive as membership', () => {
     expect(only("[[Acme Corp|Organization]]'s [[Zed Corp|Organization]] deal fell through.", 'PART_OF')).toEqual([]);
   });
@@ -210,6 +257,17 @@ describe('LOCATED_IN', () => {
     expect(only('[[Eindhoven|Place]]-based [[Acme Corp|Organization]] said', 'LOCATED_IN')).toEqual(['org:acme-corp LOCATED_IN place:eindhoven']);
     expect(only('[[Acme Corp|Organization]], based in [[Eindhoven|Place]], said', 'LOCATED_IN')).toEqual(['org:acme-corp LOCATED_IN place:eindhoven']);
     expect(only('It happened in [[Lyon|Place]], [[France|Country|country:FR]], on Monday.', 'LOCATED_IN')).toEqual(['place:lyon LOCATED_IN country:FR']);
+  });
+
+  it('reads "based in" past an appositive and address chains', () => {
+    expect(only("[[Acme Corp|Organization]], [[Syldavia|Country|country:SY]]'s largest shipper, is based in [[Klow|Place]].", 'LOCATED_IN')).toEqual([
+      'org:acme-corp LOCATED_IN place:klow',
+    ]);
+    expect(only('[[Acme Depot|Organization]], [[Davisville|Place]], [[Rhode Island|Place]];', 'LOCATED_IN')).toEqual([
+      'org:acme-depot LOCATED_IN place:davisville',
+      'org:acme-depot LOCATED_IN place:rhode-island',
+      'place:davisville LOCATED_IN place:rhode-island',
+    ]);
   });
 
   it('does not read a list of cities as containment', () => {

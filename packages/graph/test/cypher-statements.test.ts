@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { PREDICATES, type Predicate } from '@newsgraph/shared';
-import type { CypherStatement } from '../src/cypher/cypher-statement.ts';
 import { chunk, relationshipTypes } from '../src/cypher/cypher-statement.ts';
 import { tokenizeCypher } from '../src/cypher/read-only-guard.ts';
 import * as q from '../src/cypher/query-statements.ts';
 import * as w from '../src/cypher/write-statements.ts';
+import { allStatements } from './cypher-statement-samples.ts';
 import { GRAPH_MODEL, modelPropertyNames } from '../src/neo4j/graph-model.ts';
+import { modelNamesUsed } from './cypher-model-names.ts';
 
 /**
  * Cypher text checks without a server (in the spirit of neo4j/graphql's TCK tests): the exact
@@ -16,99 +17,6 @@ import { GRAPH_MODEL, modelPropertyNames } from '../src/neo4j/graph-model.ts';
  */
 
 const HOSTILE = `Zq7' }) DETACH DELETE n // "\\ MATCH (m) RETURN m {`;
-
-function allStatements(input: string): Array<[string, CypherStatement]> {
-  const ids = [input, `${input}2`];
-  const article = {
-    id: input,
-    url: input,
-    canonicalUrl: input,
-    title: input,
-    outlet: input,
-    author: input,
-    publishedAt: '2024-01-01T00:00:00.000Z',
-    fetchedAt: '2024-01-01T00:00:00.000Z',
-    language: input,
-    text: input,
-    contentHash: input,
-    sourceId: input,
-  };
-  const entityRow = { id: input, type: 'Person', name: input, aliases: [input], aliasesText: input, attributes: JSON.stringify({ [input]: input }) };
-  const claim = { articleId: input, subjectId: input, predicate: 'MET_WITH' as Predicate, objectId: input, sentence: input, start: 0, end: 5, rule: input, confidence: 0.5, seenAt: input };
-  const mention = { articleId: input, entityId: input, count: 1, starts: [0], ends: [3], texts: [input], seenAt: input };
-  const filter = { since: '2024-01-01', types: ['Person' as const] };
-  return [
-    ['readArticleHashes', w.readArticleHashesStatement(ids)],
-    ['lockArticles', w.lockArticlesStatement(ids)],
-    ['readArticleClaimKeys', w.readArticleClaimKeysStatement(ids)],
-    ['readArticleMentionedIds', w.readArticleMentionedIdsStatement(ids)],
-    ['lockEntities', w.lockEntitiesStatement(ids)],
-    ['deleteArticleContents', w.deleteArticleContentsStatement(ids)],
-    ['upsertArticles', w.upsertArticlesStatement([w.articleRow(article, '2024-01-01T00:00:00.000Z')])],
-    ['upsertEntities', w.upsertEntitiesStatement('Person', [entityRow])],
-    ['createNameKeys', w.createNameKeysStatement([{ entityId: input, key: input, full: true }])],
-    ['deleteOrphanEntities', w.deleteOrphanEntitiesStatement(ids)],
-    ['createMentions', w.createMentionsStatement([mention])],
-    ['createClaims', w.createClaimsStatement([claim])],
-    ['recomputeEdges', w.recomputeEdgesStatement('MET_WITH', [{ subjectId: input, objectId: input }])],
-    ['recomputeEntityStats', w.recomputeEntityStatsStatement(ids)],
-    ['addPublication', w.addPublicationStatement(input, { url: input, title: input, outlet: input, publishedAt: null, fetchedAt: input }, input)],
-    ['getArticle', q.getArticleStatement(input)],
-    ['searchEntities', q.searchEntitiesStatement(input, { types: ['Person'], limit: 5 })],
-    ['getEntity', q.getEntityStatement(input)],
-    ['neighbors', q.neighborsStatement(input, { predicates: ['VISITED'], types: ['Country'], direction: 'out', limit: 3 })],
-    ['neighborsWindow', q.neighborsStatement(input, { since: '2024-01-01', until: '2024-02-01', direction: 'in' })],
-    ['shortestPaths', q.shortestPathsStatement(input, `${input}2`, { maxHops: 3, predicates: ['SUPPLIES', 'SHIPPED_VIA'] })],
-    ['edgesBetween', q.edgesBetweenStatement([[input, `${input}2`]])],
-    ['entitySummaries', q.entitySummariesStatement(ids)],
-    ['evidence', q.evidenceStatement({ subjectId: input, objectId: `${input}2`, predicate: 'VISITED' })],
-    ['evidenceAny', q.evidenceStatement({ subjectId: input, objectId: `${input}2` })],
-    ['top', q.topEntitiesStatement({ types: ['Goods'], limit: 7 })],
-    ['topSince', q.topEntitiesStatement({ since: '2024-03-01' })],
-    ['coMentioned', q.coMentionedStatement(input, { limit: 4 })],
-    ['timeline', q.timelineStatement(input)],
-    ['listPublications', q.listPublicationsStatement(input)],
-    ['exportEntities', q.exportEntitiesPageStatement({}, input, 100)],
-    ['exportEntitiesSince', q.exportEntitiesPageStatement(filter, input, 100)],
-    ['exportEdges', q.exportEdgesPageStatement({}, input, 100)],
-    ['exportEdgesSince', q.exportEdgesPageStatement(filter, input, 100)],
-    ...Object.entries(q.statsStatements()).map(([k, s]) => [`stats.${k}`, s] as [string, CypherStatement]),
-  ];
-}
-
-/**
- * Labels and relationship types (`:Name`, `:A|B` outside map literals) and properties read from
- * pattern variables (`n.prop`; `row.x` and `pair[0]` are parameters, not the model).
- */
-export function modelNamesUsed(cypher: string): { labels: Set<string>; properties: Set<string> } {
-  const tokens = tokenizeCypher(cypher);
-  const labels = new Set<string>();
-  const properties = new Set<string>();
-  let braces = 0;
-  const nameOf = (t: { kind: string; text: string } | undefined) =>
-    t && (t.kind === 'word' || t.kind === 'quoted-name') ? (t.kind === 'quoted-name' ? t.text.slice(1, -1) : t.text) : undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.text === '{' && t.kind === 'symbol') braces++;
-    if (t.text === '}' && t.kind === 'symbol') braces--;
-    if (t.kind === 'symbol' && t.text === ':' && braces === 0) {
-      let j = i + 1;
-      for (;;) {
-        const name = nameOf(tokens[j]);
-        if (!name) break;
-        labels.add(name);
-        if (tokens[j + 1]?.text === '|' || (tokens[j + 1]?.text === ':' && braces === 0)) j += 2;
-        else break;
-      }
-    }
-    if (t.kind === 'symbol' && t.text === '.') {
-      const owner = tokens[i - 1];
-      const name = nameOf(tokens[i + 1]);
-      if (name && owner?.kind === 'word' && !['row', 'pair', 'db', 'dbms', 'apoc', 'index', 'fulltext'].includes(owner.text)) properties.add(name);
-    }
-  }
-  return { labels, properties };
-}
 
 function paramsUsed(cypher: string): Set<string> {
   return new Set(tokenizeCypher(cypher).filter((t) => t.kind === 'parameter').map((t) => t.text.slice(1)));

@@ -46,6 +46,8 @@ const kind = (call: RecordedCall): string => {
   if (c.includes('CREATE (a)-[:HAS_CLAIM]')) return 'claims';
   if (c.includes('OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = $predicate')) return 'recomputeEdges';
   if (c.includes('SET e.articleCount = articleCount')) return 'entityStats';
+  if (c.includes('SET e.articleCount = coalesce(e.articleCount, 0) + row.articles')) return 'entityIncrements';
+  if (c.includes('SET r.articleCount = coalesce(r.articleCount, 0) + row.articles')) return 'edgeIncrements';
   if (c.includes('DETACH DELETE k, e')) return 'deleteOrphans';
   return 'other';
 };
@@ -149,8 +151,17 @@ describe('Neo4jStore writes', () => {
     expect(counts.get('upsertArticles')).toBe(1);
     // One statement per entity type present (Country, Goods, Organization, Person), one recompute per predicate.
     expect(counts.get('upsertEntities')).toBe(4);
-    expect(counts.get('recomputeEdges')).toBe(new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size);
+    // New articles only add: increments (one statement per predicate), no recomputation.
+    expect(counts.get('edgeIncrements')).toBe(new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size);
+    expect(counts.get('entityIncrements')).toBe(1);
+    expect(counts.has('recomputeEdges')).toBe(false);
+    expect(counts.has('entityStats')).toBe(false);
     expect(counts.has('deleteContents')).toBe(false);
+    const trade = writes.filter((c) => kind(c) === 'edgeIncrements' && c.params.rows && (c.cypher.includes(':TRADES_WITH]'))).flatMap((c) => rowsOf(c) as Array<Record<string, unknown>>);
+    // China and Russia trade in two articles, stored once as (china, russia): one row adding 2 articles, 2 claims.
+    expect(trade).toEqual([{ subjectId: ID.china, objectId: ID.russia, articles: neo4j.int(2), claims: neo4j.int(2), firstSeen: '2024-02-21T08:00:00.000Z', lastSeen: '2024-03-15T12:00:00.000Z' }]);
+    const china = (writes.find((c) => kind(c) === 'entityIncrements')!.params.rows as Array<Record<string, unknown>>).find((r) => r.entityId === ID.china)!;
+    expect(china).toMatchObject({ articles: neo4j.int(4), firstSeen: '2024-01-10T09:00:00.000Z', lastSeen: '2024-03-15T12:00:00.000Z' });
 
     const claims = writes.find((c) => kind(c) === 'claims')!.params.rows as Array<{ subjectId: string; objectId: string; predicate: string; start: unknown }>;
     expect(claims).toHaveLength(9);
@@ -174,6 +185,15 @@ describe('Neo4jStore writes', () => {
     for (const c of writes) expect(rowsOf(c).length, kind(c)).toBeLessThanOrEqual(2);
     const claims = writes.filter((c) => kind(c) === 'claims').flatMap((c) => rowsOf(c));
     expect(claims).toHaveLength(9);
+  });
+
+  it('writes the same article twice in one call as two transactions, the second seeing the first', async () => {
+    const fake = statefulFake();
+    const store = await connect(fake);
+    const [a1, a2] = baseDocuments();
+    const results = await store.writeArticles([a1!, a2!, baseDocuments()[0]!]);
+    expect(results.map((r) => r.status)).toEqual(['inserted', 'inserted', 'unchanged']);
+    expect(fake.committed().filter((c) => kind(c) === 'readHashes').map((c) => c.params.ids)).toEqual([['art-a1', 'art-a2'], ['art-a1']]);
   });
 
   it('writes nothing for an unchanged article', async () => {
@@ -213,6 +233,8 @@ describe('Neo4jStore writes', () => {
       ['TRADES_WITH', [{ subjectId: ID.china, objectId: ID.russia }]],
     ]);
     expect(calls.find((c) => kind(c) === 'entityStats')!.params.ids).toEqual(['country:CN', 'country:IR', 'country:RU', 'goods:drones']);
+    // Everything the new version names was named by the old one: nothing is incremented.
+    expect(calls.filter((c) => kind(c) === 'entityIncrements' || kind(c) === 'edgeIncrements')).toEqual([]);
     expect(calls.find((c) => kind(c) === 'deleteOrphans')!.params.ids).toEqual(['country:CN', 'country:IR', 'country:RU', 'goods:drones']);
     // Delete before re-creating; recompute after creating.
     const order = calls.map(kind);

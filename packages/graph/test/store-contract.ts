@@ -56,6 +56,20 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         expect(await store.neighbors(ID.china)).toEqual(neighbours);
       });
 
+      it('writes a batch in input order, later versions of an article replacing earlier ones', async () => {
+        const first = buildDocument({ ...A1, id: 'art-batch', sentences: [{ text: 'Antony Blinken visited China.', claims: [[ID.blinken, 'VISITED', ID.china]] }] });
+        const second = buildDocument({ ...A1, id: 'art-batch', sentences: [{ text: 'Antony Blinken met Janet Yellen.', claims: [] }], entities: [ENTITIES.blinken, ENTITIES.yellen] });
+        expect(await store.writeArticles([first, first, second])).toEqual([
+          { articleId: 'art-batch', status: 'inserted' },
+          { articleId: 'art-batch', status: 'unchanged' },
+          { articleId: 'art-batch', status: 'updated' },
+        ]);
+        expect(await store.getArticle('art-batch')).toMatchObject({ text: second.article.text });
+        expect((await store.neighbors(ID.blinken, { predicates: ['VISITED'] }))[0]).toMatchObject({ articleCount: 1, claimCount: 1 });
+        expect((await store.getEntity(ID.yellen))?.articleCount).toBe(3);
+        expect((await store.getEntity(ID.china))?.articleCount).toBe(4);
+      });
+
       it('returns the stored article verbatim', async () => {
         const a3 = docs[2]!.article;
         expect(await store.getArticle(a3.id)).toEqual({ ...a3, sourceId: a3.sourceId ?? null });

@@ -44,6 +44,8 @@ describe('canonicalizeUrl', () => {
     ['https://e.com/ampersand-story', 'https://e.com/ampersand-story'],
     ['https://e.com/a?output=json', 'https://e.com/a?output=json'],
     ['https://e.com/a%2fb', 'https://e.com/a%2Fb'],
+    ['https://e.com/%7Euser/%41rticle', 'https://e.com/~user/Article'],
+    ['https://e.com/a?id=1&amp;page=2&amp;utm_source=x', 'https://e.com/a?id=1&page=2'],
   ])('%s → %s', (input, expected) => {
     expect(canonicalizeUrl(input)).toBe(expected);
   });

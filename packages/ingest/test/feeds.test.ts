@@ -8,6 +8,7 @@ import { parseSitemap } from '../src/feeds/parse-sitemap.ts';
 import { decodeFeedBytes } from '../src/feeds/feed-file.ts';
 import { FeedParseError } from '../src/feeds/feed-parse-error.ts';
 import { sanitizeXml } from '../src/feeds/xml-sanitize.ts';
+import { plainText, stripMarkup, toIsoDate } from '../src/feeds/feed-values.ts';
 import { InputError } from '@newsgraph/shared';
 
 const FEED_URL = 'https://news.example.com/world/rss.xml';
@@ -178,11 +179,45 @@ describe('parseFeed: errors and hostile input', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('stays linear on many closing tags in a channel-less feed', async () => {
+    const hostile = `<rss>${'</rss>'.repeat(200_000)}`;
+    const started = Date.now();
+    await parseFeed(hostile, FEED_URL).catch((error: unknown) => expect(error).toBeInstanceOf(FeedParseError));
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('stays linear on unclosed CDATA and comment openers', async () => {
     const hostile = `<rss version="2.0"><channel><title>x</title>${'<![CDATA[ <!-- '.repeat(100_000)}</channel></rss>`;
     const started = Date.now();
     await parseFeed(hostile, FEED_URL).catch((error: unknown) => expect(error).toBeInstanceOf(FeedParseError));
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('feed text helpers', () => {
+  it('strips markup, keeps CDATA text and lone angle brackets, drops scripts', () => {
+    expect(plainText('<p>A &amp; B</p><script>alert(1)</script><style>p{}</style> x < y <![CDATA[ kept ]]>')).toBe('A & B x < y kept');
+    expect(stripMarkup('a <b>bold</b> c')).toBe('a  bold  c');
+    expect(plainText('x'.repeat(50), 10)).toBe('xxxxxxxxx…');
+  });
+
+  it('is linear on hostile markup', () => {
+    const started = Date.now();
+    plainText('<'.repeat(200_000));
+    plainText('<script '.repeat(50_000));
+    plainText('<![CDATA['.repeat(50_000));
+    plainText('<a'.repeat(100_000) + '>');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('reads RFC 822 dates with named zones', () => {
+    expect(toIsoDate('Sat, 21 Nov 2026 10:00:00 CEST')).toBe('2026-11-21T08:00:00.000Z');
+    expect(toIsoDate('Sat, 21 Nov 2026 10:00:00 JST')).toBe('2026-11-21T01:00:00.000Z');
+    expect(toIsoDate('Sat, 21 Nov 2026 10:00:00 +0000 (UTC)')).toBe('2026-11-21T10:00:00.000Z');
+    expect(toIsoDate('2026-11-21')).toBe('2026-11-21T00:00:00.000Z');
+    expect(toIsoDate('not a date')).toBeNull();
+    expect(toIsoDate('0001-01-01T00:00:00Z')).toBeNull();
+    expect(toIsoDate(`${'('.repeat(10_000)}`)).toBeNull();
   });
 });
 
@@ -233,6 +268,13 @@ describe('parseSitemap', () => {
     const sitemap = parseSitemap(xml, 'https://e.example/sitemap_index.xml');
     expect(sitemap.kind).toBe('sitemapindex');
     expect(sitemap.entries.map((e) => e.url)).toEqual(['https://e.example/s1.xml', 'https://e.example/s2.xml.gz']);
+  });
+
+  it('is linear on hostile sitemaps', () => {
+    const started = Date.now();
+    parseSitemap(`<urlset>${'<url><loc>'.repeat(100_000)}`, 's.xml');
+    parseSitemap(`<urlset><url>${'<loc>'.repeat(40_000)}</url></urlset>`, 's.xml');
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('rejects non-sitemaps with a named error', () => {

@@ -97,6 +97,16 @@ describe('HttpFetcher basics', () => {
     expect((await fetchError(fetcher().fetch({ url: server.url('/unknown-enc'), kind: 'page' }))).code).toBe('unsupported-content');
   });
 
+  it('unpacks a gzip sitemap file served as application/x-gzip, with the size cap', async () => {
+    const xml = '<urlset><url><loc>https://e.example/a</loc></url></urlset>';
+    server.route('/sitemap.xml.gz', respond(gzipSync(xml), { contentType: 'application/x-gzip' }));
+    const res = await fetcher().fetch({ url: server.url('/sitemap.xml.gz'), kind: 'sitemap' });
+    expect(res.body).toBe(xml);
+    server.route('/bomb.xml.gz', respond(gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)), { contentType: 'application/gzip' }));
+    expect((await fetchError(fetcher({ maxBodyBytes: 1024 * 1024 }).fetch({ url: server.url('/bomb.xml.gz'), kind: 'sitemap' }))).code).toBe('too-large');
+    expect((await fetchError(fetcher().fetch({ url: server.url('/sitemap.xml.gz'), kind: 'page' }))).code).toBe('unsupported-content');
+  });
+
   it('refuses images and other non-text media without reading them', async () => {
     server.route('/img', respond(Buffer.alloc(100), { contentType: 'image/png' }));
     expect((await fetchError(fetcher().fetch({ url: server.url('/img'), kind: 'page' }))).code).toBe('unsupported-content');
@@ -386,6 +396,12 @@ describe('SSRF guard', () => {
     const error = await fetchError(fetcher(strict, { dnsLookup: fakeDns }).fetch({ url, kind: 'page' }));
     expect(error.code).toBe('blocked-address');
     expect(error.message).toMatch(reason);
+  });
+
+  it('reports a blocked host as blocked-address even when robots.txt is checked first', async () => {
+    const error = await fetchError(fetcher({ ...strict, respectRobots: true }, { dnsLookup: fakeDns }).fetch({ url: 'http://private.test/news', kind: 'page' }));
+    expect(error).toMatchObject({ code: 'blocked-address', retryable: false });
+    expect(error.message).toMatch(/^http:\/\/private\.test\/news: /);
   });
 
   it('checks every redirect hop', async () => {

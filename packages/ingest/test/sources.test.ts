@@ -175,6 +175,23 @@ describe('saving, adding and removing', () => {
     expect((await loadSources(path))[0]).toMatchObject({ intervalMinutes: 60, enabled: false });
   });
 
+  it('adds to a bare-list file and to an empty "sources:" key, keeping their shape', async () => {
+    const bare = fresh('# my feeds\n- url: https://a.example/feed  # first\n');
+    await addSource(bare, { url: 'https://b.example/feed' });
+    const bareText = readFileSync(bare, 'utf8');
+    expect(bareText).toMatch(/^# my feeds\n- url: https:\/\/a\.example\/feed # first\n- id: b-example-feed/);
+    expect((await loadSources(bare)).map((x) => x.id)).toEqual(['a-example-feed', 'b-example-feed']);
+    const empty = fresh('sources:\n');
+    await addSource(empty, { url: 'https://c.example/feed' });
+    expect((await loadSources(empty)).map((x) => x.url)).toEqual(['https://c.example/feed']);
+  });
+
+  it('refuses to save over a broken file', async () => {
+    const path = fresh('sources:\n  - url: https://a.example/feed\n    interval: 5x\n');
+    await expect(addSource(path, { url: 'https://b.example/feed' })).rejects.toThrow(/:3: source "https:\/\/a\.example\/feed": interval "5x"/);
+    expect(readFileSync(path, 'utf8')).toContain('interval: 5x');
+  });
+
   it('gives colliding derived ids a suffix', async () => {
     const path = fresh();
     const result = await addSources(path, [{ url: 'https://a.example/rss?x=1' }, { url: 'https://a.example/rss?x=2' }, { url: 'https://a.example/rss?x=1' }]);

@@ -15,7 +15,7 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
     .command('start')
     .description('the demo, then the web explorer over its graph until Ctrl-C (what `pnpm start` runs)')
     .action(async () => {
-      await runDemo(ctx);
+      const demo = await runDemo(ctx, { keepSiteOpen: true });
       println();
       let server;
       try {
@@ -28,6 +28,7 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
       ctx.stdout.write('Press Ctrl-C to stop.\n');
       await waitForShutdownSignal();
       await server.close();
+      await demo.site?.close();
     });
 
   function println() {

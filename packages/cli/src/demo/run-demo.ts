@@ -7,7 +7,7 @@ import type { NewsgraphConfig } from '@newsgraph/shared';
 import type { CliContext } from '../context.ts';
 import { failureLine } from '../commands/ingest.ts';
 import { formatTable, printError, println, safeText } from '../output.ts';
-import { serveSite } from './serve-site.ts';
+import { serveSite, type ServedSite } from './serve-site.ts';
 
 /** The demo site ships in the repository's `examples/site`; found by walking up from this file. */
 export function findExamplesSite(start = dirname(fileURLToPath(import.meta.url))): string {
@@ -21,10 +21,22 @@ export function findExamplesSite(start = dirname(fileURLToPath(import.meta.url))
   }
 }
 
+/** Port the demo site prefers, so that stored article links stay valid between runs. */
+export const DEMO_SITE_PORT = 8786;
+
+export interface DemoOptions {
+  /** Default DEMO_SITE_PORT; 0 for any free port. */
+  sitePort?: number;
+  /** Leave the demo site running (for `start`, so the explorer's article links open); the caller closes it. */
+  keepSiteOpen?: boolean;
+}
+
 export interface DemoSummary {
   feedUrl: string;
   counts: { inserted: number; updated: number; unchanged: number; failed: number };
   stats: StoreStats;
+  /** Present when `keepSiteOpen` was asked for. */
+  site?: ServedSite;
 }
 
 /** Picks strong edges with varied predicates to show, the strongest first. */
@@ -34,7 +46,12 @@ async function sampleEdges(store: GraphStore, count: number): Promise<ExportEdge
   edges.sort((a, b) => b.articleCount - a.articleCount || b.claimCount - a.claimCount || a.subjectId.localeCompare(b.subjectId));
   const picked: ExportEdge[] = [];
   const predicates = new Set<string>();
-  for (const e of edges) if (picked.length < count && !predicates.has(e.predicate)) (predicates.add(e.predicate), picked.push(e));
+  for (const e of edges) {
+    if (picked.length < count && !predicates.has(e.predicate)) {
+      predicates.add(e.predicate);
+      picked.push(e);
+    }
+  }
   for (const e of edges) if (picked.length < count && !picked.includes(e)) picked.push(e);
   return picked;
 }
@@ -44,9 +61,10 @@ async function sampleEdges(store: GraphStore, count: number): Promise<ExportEdge
  * (fetch with robots.txt and politeness, article text, extraction, store) into the configured
  * store, and prints what it found and what to try next.
  */
-export async function runDemo(ctx: CliContext): Promise<DemoSummary> {
+export async function runDemo(ctx: CliContext, options: DemoOptions = {}): Promise<DemoSummary> {
   const config: NewsgraphConfig = ctx.config();
-  const site = await serveSite(findExamplesSite());
+  const site = await serveSite(findExamplesSite(), options.sitePort ?? DEMO_SITE_PORT);
+  let keepSite = false;
   const feedUrl = `${site.baseUrl}/feed.xml`;
   // The demo site lives on loopback, which the SSRF guard refuses by default: allow it here only.
   const fetcher = createFetcher({ ...config.http, allowPrivateNetwork: true, perHostDelayMs: 0, perHostConcurrency: 4 });
@@ -86,9 +104,10 @@ Next, try:
   pnpm newsgraph export --format graphml --out newsgraph.graphml
   pnpm start            # the demo, then the explorer in your browser`);
     if (counts.failed > 0) ctx.fail(1);
-    return { feedUrl, counts, stats };
+    keepSite = options.keepSiteOpen === true;
+    return { feedUrl, counts, stats, ...(keepSite ? { site } : {}) };
   } finally {
     await fetcher.close();
-    await site.close();
+    if (!keepSite) await site.close();
   }
 }

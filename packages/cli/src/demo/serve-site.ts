@@ -17,10 +17,10 @@ export interface ServedSite {
 }
 
 /**
- * Serves a static folder on 127.0.0.1 at a free port, replacing `{{BASE}}` in text files with
+ * Serves a static folder on 127.0.0.1 (at `preferredPort`, else a free port), replacing `{{BASE}}` in text files with
  * the server's own origin so feeds and canonical links are absolute, as on a real site.
  */
-export async function serveSite(root: string): Promise<ServedSite> {
+export async function serveSite(root: string, preferredPort = 0): Promise<ServedSite> {
   const base = resolve(root);
   let origin = '';
   const server: Server = createServer((req, res) => {
@@ -42,9 +42,18 @@ export async function serveSite(root: string): Promise<ServedSite> {
       },
     );
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
+  const listen = (port: number) =>
+    new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+  // A stable port keeps article links working across demo runs; any free port will do otherwise.
+  await listen(preferredPort).catch((error: NodeJS.ErrnoException) => {
+    if (preferredPort === 0 || error.code !== 'EADDRINUSE') throw error;
+    return listen(0);
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -7,6 +7,8 @@ import type { Token } from '../text/tokenizer.ts';
 import { isAllCaps } from './recognizer.ts';
 import type { Candidate } from './recognizer.ts';
 import { organizationKindFor } from './organization-kind.ts';
+import { COMPASS_WORDS, TITLE_WORDS } from '../lexicon/titles.ts';
+import { wordClasses } from '../lexicon/word-classes.ts';
 
 interface Resolved {
   id: string;
@@ -34,7 +36,8 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   const surface = (c: Candidate) => text.slice((tokens[c.first] as Token).start, (tokens[c.last - 1] as Token).end);
   const resolved = new Map<Candidate, Resolved>();
 
-  // Capitals: one sense per document. If any mention stands for the government, all do.
+  // Capitals: a mention that acts ("Washington said") stands for the country, others are the city;
+  // a dateline ("WASHINGTON:") follows the document's acting sense when there is one.
   const metonymicCapitals = new Set<string>();
   for (const c of candidates) if (c.metonymic && c.entry?.capitalOf) metonymicCapitals.add(c.entry.capitalOf);
 
@@ -42,7 +45,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   for (const c of candidates) {
     if (c.entry) {
       const e = c.entry;
-      if (e.capitalOf && metonymicCapitals.has(e.capitalOf)) {
+      if (e.capitalOf && (c.metonymic || (c.dateline && metonymicCapitals.has(e.capitalOf)))) {
         const country = countryByIso(e.capitalOf);
         if (country) {
           resolved.set(c, { id: entityIdFor('Country', country.name, country.iso), type: 'Country', name: country.name, attributes: { iso: country.iso } });
@@ -65,6 +68,26 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     if (!initialsMatch(acr.text, surface(c))) continue;
     acronyms.set(acr.text, c);
     if (c.type === null) c.type = 'Organization';
+  }
+
+  // One sense per document: spans typed only by context statistics take the type the document
+  // gives the same name elsewhere (a strong reading outweighs three soft ones).
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const c of candidates) {
+    if (c.type === null) continue;
+    const key = cleanName(surface(c)).toLowerCase();
+    let v = votes.get(key);
+    if (!v) votes.set(key, (v = new Map()));
+    const type = resolved.get(c)?.type ?? c.type;
+    v.set(type, (v.get(type) ?? 0) + (isSoft(c) ? 1 : 3));
+  }
+  for (const c of candidates) {
+    if (!isSoft(c) || c.type === null) continue;
+    const v = votes.get(cleanName(surface(c)).toLowerCase());
+    if (!v || v.size < 2) continue;
+    let best: EntityType = c.type;
+    for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
+    c.type = best;
   }
 
   // 3. New entities: persons (full names), organizations, places.
@@ -112,6 +135,8 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   // Short forms of organizations: the first word ("Bloomberg" for Bloomberg News), or the last
   // word when written after "the" ("the Journal" for The Wall Street Journal).
   const orgByFirst = new Map<string, Resolved | null>();
+  const countryWords = new Set<string>();
+  for (const c of candidates) if (c.type === 'Country' || c.type === 'Place') countryWords.add(cleanName(surface(c)).toLowerCase());
   const orgByLast = new Map<string, Resolved | null>();
   const remember = (map: Map<string, Resolved | null>, key: string, r: Resolved) => {
     const prev = map.get(key);
@@ -122,8 +147,19 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     if (!r || r.type !== 'Organization') continue;
     const words = cleanName(surface(c)).split(/\s+/).filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()));
     if (words.length < 2) continue;
-    remember(orgByFirst, (words[0] as string).toLowerCase(), r);
+    const first = (words[0] as string).toLowerCase();
+    // "World" is no short form of the World Bank: only distinctive first words are.
+    if (!wordClasses().common.has(first) && !TITLE_WORDS.has(first) && !COMPASS_WORDS.has(first) && !countryWords.has(first)) remember(orgByFirst, first, r);
     remember(orgByLast, (words[words.length - 1] as string).toLowerCase(), r);
+  }
+  // Acronyms used without a definition: "NAO" after "National Audit Office".
+  const orgByInitials = new Map<string, Resolved | null>();
+  for (const c of candidates) {
+    const r = resolved.get(c);
+    if (!r || r.type !== 'Organization') continue;
+    const words = cleanName(surface(c)).split(/[\s-]+/).filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
+    if (words.length < 2) continue;
+    remember(orgByInitials, words.map((w) => w.charAt(0)).join(''), r);
   }
   const afterThe = (c: Candidate) => c.first > 0 && (tokens[c.first - 1] as Token).text.toLowerCase() === 'the';
 
@@ -142,16 +178,25 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
       }
     }
     const words = s.split(/\s+/);
-    if (words.length === 1 && c.type !== 'Place' && c.type !== 'Country') {
+    if (words.length === 1 && isAllCaps(tokens[c.first] as Token) && c.type !== 'Person') {
+      const org = orgByInitials.get(s);
+      if (org) {
+        resolved.set(c, org);
+        c.source = 'acronym';
+        continue;
+      }
+    }
+    const soft = isSoft(c);
+    if (words.length === 1 && ((c.type !== 'Place' && c.type !== 'Country') || soft)) {
       const key = s.toLowerCase();
       const person = personBySurname.get(key);
-      if (person && c.type !== 'Organization') {
+      if (person && (c.type !== 'Organization' || soft)) {
         resolved.set(c, person);
         c.source = 'surname';
         continue;
       }
       const org = orgByFirst.get(key) ?? (afterThe(c) ? orgByLast.get(key) : undefined);
-      if (org && !person && c.type !== 'Person') {
+      if (org && !person && (c.type !== 'Person' || soft)) {
         resolved.set(c, org);
         c.source = 'short-name';
         continue;
@@ -201,6 +246,11 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: [...entities.values()], mentions };
+}
+
+/** Typed only by context statistics (or not at all): open to document-level evidence. */
+function isSoft(c: Candidate): boolean {
+  return c.type === null || c.source === 'lexicon-context' || c.source === 'headline';
 }
 
 function newEntity(c: Candidate, type: EntityType, name: string): Resolved {

@@ -1,9 +1,11 @@
 import type { EntityType } from '@newsgraph/shared';
 import type { Gazetteer, GazetteerEntry } from '../lexicon/gazetteer.ts';
 import {
+  COMMON_ACRONYMS,
   COMPASS_WORDS,
   GOVERNMENT_ROLE_HEADS,
   HONORIFICS,
+  MISC_LAST_WORDS,
   ORG_OF_HEADS,
   ORG_SUFFIXES,
   PLACE_OF_HEADS,
@@ -36,6 +38,8 @@ export interface Candidate {
   affiliation?: Candidate;
   /** For a capital city used as its government ("Washington said"). */
   metonymic?: boolean;
+  /** A place name opening an article or line as its dateline ("WASHINGTON:"). */
+  dateline?: boolean;
 }
 
 export interface RecognizerContext {
@@ -52,6 +56,11 @@ export interface RecognizerContext {
 
 const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'du', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'y']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '–', '—', ':']);
+const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'explained', 'wrote', 'argued', 'insisted', 'who', 'noted', 'asked', 'replied']);
+const SPEECH_BEFORE = new Set(['said', 'says', 'by', 'told', 'added', 'asked', 'photo', 'credit', 'reporting']);
+/** Forms of address that are no role ("Mr", "Dr", "Sir"). */
+const PURE_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'rev', 'fr', 'madam', 'mme', 'm']);
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her']);
 const ORG_IN_HEADS = new Set(['consulate', 'embassy', 'consulate-general', 'mission']);
 
 function isUpperLetter(ch: string): boolean {
@@ -204,7 +213,17 @@ export class SentenceRecognizer {
         end++;
         continue;
       }
+      const afterParticles = this.particlesThenName(end, limit);
+      if (afterParticles > 0) {
+        end = afterParticles;
+        continue;
+      }
       const next = end + 1 < limit ? end + 1 : -1;
+      // "Trade Co., Ltd.", "Acme, Inc.": a comma before a company suffix stays inside the name.
+      if (t.text === ',' && next > 0 && /^(ltd|limited|inc|llc|plc|corp|co|gmbh|ag|sa|nv|bv|llp|lp)\.?$/.test(this.lower(next)) && (ORG_SUFFIXES.has(this.lower(end - 1)) || this.isNameToken(end - 1))) {
+        end = next + 1;
+        continue;
+      }
       if (next < 0 || !this.isNameToken(next) || this.tok(next).newlineBefore) break;
       const w = t.text.toLowerCase();
       const prev = stripDot(this.lower(end - 1));
@@ -225,7 +244,8 @@ export class SentenceRecognizer {
         break;
       }
       if (w === 'and') {
-        if (sawOfAfterOrgHead || lex?.connectorHeads.has(prev) || this.ctx.gazetteer.lookup(`${this.keyOf(start, end)} and ${this.lower(next)}`)) {
+        const soFar = `${this.keyOf(start, end)} and`;
+        if (sawOfAfterOrgHead || this.ctx.gazetteer.namePrefixes.has(soFar) || lex?.prefixes.has(soFar)) {
           end = next + 1;
           continue;
         }
@@ -252,6 +272,13 @@ export class SentenceRecognizer {
       break;
     }
     return end;
+  }
+
+  /** "van der Westhuizen", "de la Fuente": up to three particles followed by a name word. */
+  private particlesThenName(k: number, limit: number): number {
+    let m = k;
+    while (m < limit && m - k < 3 && this.tok(m).kind === 'word' && NAME_PARTICLES.has(this.lower(m)) && !this.tok(m).newlineBefore) m++;
+    return m > k && m < limit && this.isNameToken(m) && !this.tok(m).newlineBefore ? m + 1 : -1;
   }
 
   private isSentenceInitial(i: number): boolean {
@@ -288,6 +315,7 @@ export class SentenceRecognizer {
     }
     if (i >= end) return;
     if (i > start && this.splitTitle(i, end)) return;
+    if (this.splitMidTitle(i, end)) return;
     // Whole run known.
     if (this.emitKnown(i, end, 'gazetteer')) return;
     // Organisation constructions: "... Authority", "Bank of ...", "Consulate in ...".
@@ -314,11 +342,26 @@ export class SentenceRecognizer {
     }
     // With a learned lexicon an unknown run is one name typed as a whole ("Michael Johnson" is not
     // "Michael" + "Johnson"); with public lexicons only, known pieces are taken and the rest typed.
-    if (this.ctx.lexicon && end - i >= 2 && !this.startsWithKnownCountry(i, end)) {
+    if (this.ctx.lexicon && end - i >= 2 && !this.startsWithKnownCountry(i, end) && !this.splitsIntoKnownNames(i, end)) {
       this.emitUnknown(i, end);
       return;
     }
     this.segmentGreedy(i, end);
+  }
+
+  /** "Lebed Chechnya": the run is wholly made of known names of different types. */
+  private splitsIntoKnownNames(a: number, b: number): boolean {
+    const types = new Set<string>();
+    let k = a;
+    while (k < b) {
+      const m = this.longestKnown(k, b);
+      if (m <= k || m > b) return false;
+      const g = this.gazetteerAt(k, m);
+      const lex = this.lexiconAt(k, m);
+      types.add(g ? (g[0] as GazetteerEntry).type.replace('Country', 'Place') : lex ? ['Person', 'Organization', 'Place', 'MISC'][argmax(lex)] as string : '?');
+      k = m;
+    }
+    return types.size >= 2;
   }
 
   /** "Iranian Mahan Air": a leading country/demonym that is a separate mention. */
@@ -327,6 +370,49 @@ export class SentenceRecognizer {
     if (m <= a || m >= b) return false;
     const g = this.gazetteerAt(a, m);
     return g !== null && g.some((e) => e.type === 'Country' && e.form === 'demonym');
+  }
+
+  /**
+   * "Boxing Association President Ramon Manzanares": an organization, a title, then a name, all
+   * capitalised. The organization becomes the person's affiliation.
+   */
+  private splitMidTitle(a: number, b: number): boolean {
+    if (b - a < 3 || this.isKnown(a, b)) return false;
+    for (let h = a + 1; h < b - 1; h++) {
+      const w = stripDot(this.lower(h));
+      if (!ROLE_HEADS.has(w) || !isCapitalised(this.tok(h)) || PURE_HONORIFICS.has(w)) continue;
+      // The name after the title: 1-4 name-like words, none of them an organization or place word.
+      if (b - (h + 1) > 4) return false;
+      for (let k = h + 1; k < b; k++) {
+        const x = stripDot(this.lower(k));
+        if (ORG_SUFFIXES.has(x) || PLACE_SUFFIXES.has(x) || MISC_LAST_WORDS.has(x) || ROLE_HEADS.has(x) || TITLE_WORDS.has(x)) return false;
+      }
+      // Title words right before the head belong to the title ("Foreign Minister").
+      let t = h;
+      while (t > a + 1 && TITLE_WORDS.has(this.lower(t - 1)) && !this.gazetteerAt(t - 1, t)) t--;
+      const before = this.out.length;
+      this.segmentLeft(a, t);
+      const left = this.out.length > before ? (this.out[this.out.length - 1] as Candidate) : undefined;
+      if (!this.splitTitle(t, b)) {
+        this.out.length = before;
+        return false;
+      }
+      const person = this.out[this.out.length - 1] as Candidate;
+      if (left && left.last === t && person.type === 'Person' && !person.affiliation && (left.type === 'Organization' || left.type === 'Country')) person.affiliation = left;
+      return true;
+    }
+    return false;
+  }
+
+  /** The part of a run before a title: a known name, an organization construction or a typed unknown. */
+  private segmentLeft(a: number, b: number): void {
+    if (this.emitKnown(a, b, 'gazetteer')) return;
+    const last = stripDot(this.lower(b - 1));
+    if (b - a >= 2 && ORG_SUFFIXES.has(last)) {
+      this.emitNew(a, b, 'Organization', 'org-suffix');
+      return;
+    }
+    this.segmentGreedy(a, b);
   }
 
   private prefixBelongsToOrg(a: number, b: number): boolean {
@@ -410,13 +496,25 @@ export class SentenceRecognizer {
       const lexType = argmax(lexCounts);
       const total = lexCounts[0] + lexCounts[1] + lexCounts[2] + lexCounts[3];
       if (!entry) {
-        if (lexType === 3) return true; // known MISC: consume, emit nothing
-        this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[lexType] ?? 'Place', source: 'lexicon' });
+        let label = lexType;
+        // Seen once: let the token and context statistics have their say too.
+        if (total <= 1 && b - a === 1) {
+          const guess = this.classify(a, b);
+          if (guess <= 2) label = guess;
+        }
+        if (label === 3) return true; // known MISC: consume, emit nothing
+        this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[label] ?? 'Place', source: 'lexicon' });
         return true;
       }
       // The lexicon overrides the gazetteer only when it is clearly of another opinion.
       const gazLabel = entry.type === 'Person' ? 0 : entry.type === 'Organization' ? 1 : entry.type === 'Goods' ? 3 : 2;
       if (entry.weak && lexType !== gazLabel) {
+        if (lexType === 3) return true;
+        this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[lexType] ?? 'Place', source: 'lexicon' });
+        return true;
+      }
+      // A place that the training data only ever saw as something else (a city's sports club).
+      if (entry.type === 'Place' && lexType !== gazLabel && (lexCounts[gazLabel] ?? 0) === 0 && (lexCounts[lexType] ?? 0) >= 3) {
         if (lexType === 3) return true;
         this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[lexType] ?? 'Place', source: 'lexicon' });
         return true;
@@ -434,6 +532,10 @@ export class SentenceRecognizer {
     }
     const cand: Candidate = { first: a, last: b, type: entry.type, entry, source, sentenceIndex: this.sentenceIndex };
     if (entry.capitalOf && this.isMetonymic(a, b)) cand.metonymic = true;
+    if (a === this.sentence.firstToken && b < this.sentence.lastToken && (isAllCaps(this.tok(a)) || table === 'dateline')) {
+      const next = this.tok(b).text;
+      if (next === ':' || next === '-' || next === '—' || next === '–' || next === '(' || table === 'dateline') cand.dateline = true;
+    }
     this.push(cand);
     return true;
   }
@@ -523,8 +625,11 @@ export class SentenceRecognizer {
     if (lastHead < 0) return false;
     const nameStart = j;
     if (nameStart < end) {
-      const last = stripDot(this.lower(end - 1));
-      if (ORG_SUFFIXES.has(last) || PLACE_SUFFIXES.has(last)) return false;
+      // "Major League Baseball" is not Major + "League Baseball": names hold no organization words.
+      for (let k = nameStart; k < end; k++) {
+        const w = stripDot(this.lower(k));
+        if (ORG_SUFFIXES.has(w) || PLACE_SUFFIXES.has(w) || MISC_LAST_WORDS.has(w)) return false;
+      }
       const known = this.gazetteerAt(nameStart, end);
       if (known && known.some((e) => e.type !== 'Person') && end - nameStart > 0) {
         // "Coach ... Manchester United": the rest is not a name.
@@ -550,7 +655,8 @@ export class SentenceRecognizer {
     let roleStart = start;
     for (const [a, b] of inner) if (a === roleStart && this.out.some((c) => c.first === a && c.type === 'Country')) roleStart = b;
     const roleText = roleStart < nameStart ? this.spanText(roleStart, nameStart) : role;
-    const isHonorific = HONORIFICS.has(this.lower(lastHead)) && lastHead === start && !ROLE_HEADS.has(head);
+    let isHonorific = true;
+    for (let k = roleStart; k <= lastHead; k++) if (!PURE_HONORIFICS.has(stripDot(this.lower(k)))) isHonorific = false;
     this.push({
       first: nameStart,
       last: end,
@@ -621,6 +727,13 @@ export class SentenceRecognizer {
     if (a >= b) return;
     const lex = this.ctx.lexicon;
     const n = b - a;
+    // "Jesse Owens Award", "Davis Cup": events and prizes are no PER/ORG/LOC.
+    if (n >= 2 && MISC_LAST_WORDS.has(this.lower(b - 1))) return;
+    // "(SUV)" after lower-case words abbreviates a common noun, not a name.
+    if (n === 1 && a > this.sentence.firstToken + 1 && this.tok(a - 1).text === '(' && /^\p{Ll}/u.test(this.tok(a - 2).text)) {
+      this.push({ first: a, last: b, type: null, source: 'capitalised' });
+      return;
+    }
     const role = this.roleBefore(a);
     const prevText = a > this.sentence.firstToken ? this.lower(a - 1) : '';
     if (role || HONORIFICS.has(prevText)) {
@@ -659,11 +772,15 @@ export class SentenceRecognizer {
       this.push({ first: a, last: b, type: 'Person', source: 'name-list' });
       return;
     }
+    if (n === 1 && COMMON_ACRONYMS.has(this.lower(a))) return;
     if (n === 1 && isAllCaps(this.tok(a)) && this.tok(a).text.length <= 6) {
       this.push({ first: a, last: b, type: 'Organization', source: 'acronym', weak: true });
       return;
     }
-    if (n >= 2 && n <= 4 && this.allNameLike(a, b)) {
+    // An unknown two-to-four word name is a person only where people are quoted or credited.
+    // Names of things mostly come after an article ("the Millennium Dome"); people's names do not.
+    const quoted = SPEECH_AFTER.has(b < this.sentence.lastToken ? this.lower(b) : '') || SPEECH_BEFORE.has(prevText) || prevText === '/';
+    if (n >= 2 && n <= 4 && this.allNameLike(a, b) && (quoted || !ARTICLES.has(prevText))) {
       this.push({ first: a, last: b, type: 'Person', source: 'name-shape', weak: true });
       return;
     }
@@ -671,6 +788,8 @@ export class SentenceRecognizer {
   }
 
   private allNameLike(a: number, b: number): boolean {
+    if (this.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym')) return false;
+    if (/^(english|scottish|welsh|european|asian|african|arab|latin|western|eastern|northern|southern|royal|national|international|global|new|old|great|grand|first|second|third)$/.test(this.lower(a))) return false;
     for (let k = a; k < b; k++) {
       const t = this.tok(k);
       if (t.kind !== 'word') return false;
@@ -737,7 +856,14 @@ export class SentenceRecognizer {
       if (m > k) {
         this.emitKnown(k, m, 'gazetteer');
         k = m;
-      } else k++;
+      } else {
+        // Unknown words of a headline may still be a surname or short name used in the body.
+        const w = this.lower(k);
+        if (w.length >= 3 && !FUNCTION_WORDS.has(w) && !this.ctx.words.common.has(w) && /^\p{L}+$/u.test(w)) {
+          this.push({ first: k, last: k + 1, type: null, source: 'headline' });
+        }
+        k++;
+      }
     }
   }
 
@@ -765,11 +891,19 @@ export class SentenceRecognizer {
         }
         if (!g.goodsPrefixes.has(key)) break;
       }
+      // Bare "crude" is an adjective unless it is somebody's crude or crude being traded.
+      if (found === k + 1 && this.lower(k) === 'crude' && !this.isCrudeOil(k, f, l)) found = -1;
       if (found > k && foundEntry) {
         this.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
         k = found;
       } else k++;
     }
+  }
+
+  private isCrudeOil(k: number, f: number, l: number): boolean {
+    if (k > f && this.out.some((c) => c.last === k && c.type === 'Country')) return true;
+    const next = k + 1 < l ? this.lower(k + 1) : '';
+    return /^(prices?|exports?|imports?|output|production|supplies|supply|shipments?|cargoes|cargo|sales|futures|oil|inventories|stocks|purchases|buyers?|\.|,)$/.test(next);
   }
 
   private push(c: Omit<Candidate, 'sentenceIndex'>): void {

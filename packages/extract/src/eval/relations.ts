@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError, type Span } from '@newsgraph/shared';
 import { analyzeEntities } from '../analyze-entities.ts';
 import type { EntityAnalysis } from '../interfaces/analysis.ts';
+import { loadConllLexicon } from '../lexicon/conll-lexicon.ts';
 import { extractRelationsDetailed, type DetailedRelation } from '../relations/extract-relations.ts';
 import { withOutletEntity } from '../relations/outlet.ts';
 import { prf, type Prf } from './score.ts';
@@ -32,6 +33,8 @@ interface Conll04Sentence {
 
 export interface RelationsSummary extends Prf {
   sentences: number;
+  /** Whether entity analysis used a CoNLL-2003 type lexicon. */
+  type_lexicon: boolean;
   per_predicate: Record<Conll04Predicate, Prf>;
 }
 
@@ -63,9 +66,21 @@ function parse(path: string, raw: string): Conll04Sentence[] {
 }
 
 /** Scores the extractor on one CoNLL04 split. `analyze` replaces entity analysis (tests). */
+export interface EvaluateRelationsOptions {
+  /**
+   * CoNLL-2003 training file (`eng.train`) to learn a type lexicon from, passed to entity analysis
+   * the way the NER evaluation does; without it the extractor runs with its built-in lexicons only.
+   */
+  conll2003TrainPath?: string;
+  /** Replaces entity analysis (tests). */
+  analyze?: (text: string) => EntityAnalysis;
+  /** Only the first N sentences. */
+  limit?: number;
+}
+
 export async function evaluateRelations(
   conll04Path: string,
-  options: { analyze?: (text: string) => EntityAnalysis; limit?: number } = {},
+  options: EvaluateRelationsOptions = {},
 ): Promise<{ table: string; summary: RelationsSummary }> {
   let raw: string;
   try {
@@ -74,7 +89,8 @@ export async function evaluateRelations(
     throw new InputError(conll04Path, `cannot read (${(error as Error).message})`);
   }
   const sentences = parse(conll04Path, raw).slice(0, options.limit ?? Infinity);
-  const analyze = options.analyze ?? ((text: string) => analyzeEntities(text));
+  const typeLexicon = options.conll2003TrainPath ? await loadConllLexicon(options.conll2003TrainPath) : undefined;
+  const analyze = options.analyze ?? ((text: string) => analyzeEntities(text, { typeLexicon, keepTrailingChrome: true }));
   const counts: Record<Conll04Predicate, { tp: number; predicted: number; gold: number; recalled: number }> = {
     HOLDS_ROLE: { tp: 0, predicted: 0, gold: 0, recalled: 0 },
     LOCATED_IN: { tp: 0, predicted: 0, gold: 0, recalled: 0 },
@@ -139,9 +155,11 @@ export async function evaluateRelations(
   const summary: RelationsSummary = {
     ...scoreOf(all),
     sentences: sentences.length,
+    type_lexicon: typeLexicon !== undefined,
     per_predicate: { HOLDS_ROLE: scoreOf(counts.HOLDS_ROLE), LOCATED_IN: scoreOf(counts.LOCATED_IN) },
   };
-  const lines = [`CoNLL04 ${conll04Path} (${sentences.length} sentences)`, `${'predicate'.padEnd(14)}${'P'.padEnd(8)}${'R'.padEnd(8)}${'F1'.padEnd(8)}tp/pred  recalled/gold`];
+  const lexiconNote = options.analyze ? 'custom entity analysis' : typeLexicon ? `type lexicon from ${options.conll2003TrainPath}` : 'built-in lexicons only';
+  const lines = [`CoNLL04 ${conll04Path} (${sentences.length} sentences, ${lexiconNote})`, `${'predicate'.padEnd(14)}${'P'.padEnd(8)}${'R'.padEnd(8)}${'F1'.padEnd(8)}tp/pred  recalled/gold`];
   for (const p of CONLL04_PREDICATES) {
     const s = summary.per_predicate[p];
     const c = counts[p];

@@ -65,7 +65,7 @@ export const ORG_SUFFIXES = new Set(
   organisation organization organizations forum network centre center consortium syndicate exchange
   university college school academy
   party movement front army navy force forces police guard brigade militia
-  airlines airline airways motors petroleum oil energy steel pharmaceuticals pharma technologies technology
+  airlines airline airways motor motors petroleum oil energy steel pharmaceuticals pharma technologies technology
   systems electronics telecom telecommunications communications media press news times post journal herald
   tribune gazette daily weekly magazine radio television tv broadcasting
   club fc united city rovers wanderers athletic`
@@ -96,6 +96,24 @@ export const PLACE_SUFFIXES = new Set(
   `river lake mountains mountain mount sea ocean bay gulf island islands peninsula valley desert province region
   state county district city town village street avenue road airport port harbour harbor coast square park
   strait canal plateau basin delta`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Last words of names of events, prizes, laws and the like (CoNLL's MISC): not a person, organization or place. */
+export const MISC_LAST_WORDS = new Set(
+  `award awards prize prizes cup trophy championship championships games olympics open series festival act bill
+  treaty accord accords agreement convention war wars day week month year summit conference tournament classic
+  grand-prix prix marathon derby medal plan protocol doctrine index`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** All-caps abbreviations of ordinary things, not organizations. */
+export const COMMON_ACRONYMS = new Set(
+  `pc pcs tv ceo cfo coo cto gdp cpi ppi ipo ai it dvd dvds cd cds mp3 sms gps pdf vat gmt bst est am pm ok usb hiv aids
+  sars covid dna rna lng lpg suv suvs atm atms pin id ids faq url www html api cpu gpu ram rom hd hdtv lcd led
+  mba phd bbq diy vip rip aka fyi asap hq r&d m&a p&l eps ebitda yoy qoq fx nav etf etfs esg ev evs ict isp`
     .split(/\s+/)
     .filter(Boolean),
 );

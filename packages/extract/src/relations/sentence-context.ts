@@ -228,6 +228,7 @@ export function sentenceSubject(ctx: SentenceContext, types: ReadonlySet<EntityT
   return first;
 }
 
+const SHORT_TITLE_BETWEEN = /^(?:['’]s)?(?:\s+[A-Za-z][\w.-]*){1,4}\s+$/;
 const TITLE_BETWEEN = /^(?:['’]s)?(?:\s+[A-Za-z][\w.-]*){0,6}\s+$/;
 
 /** Gap before a person object that may hold a title: "urged President Joe Biden", "met Prime Minister Kishida". */
@@ -237,13 +238,14 @@ export const PERSON_TITLE_GAP = /^\s*(?:the\s+)?(?:(?:[A-Z][a-z]+\.?|of|for)\s+)
 export function titledPerson(ctx: SentenceContext, m: MentionView): MentionView {
   if (m.type === 'Person') return m;
   const next = ctx.mentions[m.index + 1];
-  if (next?.type === 'Person' && TITLE_BETWEEN.test(between(ctx, m.end, next.start)) && /[A-Z]/.test(between(ctx, m.end, next.start))) return next;
+  if (next?.type === 'Person' && SHORT_TITLE_BETWEEN.test(between(ctx, m.end, next.start))) return next;
   return m;
 }
 
 const SUBJECT_FILLER =
   /^(?:['’]s)?(?:\s+(?:[a-z][a-z-]*|[A-Z][a-z]+(?=\s+(?:officials?|delegation|team)\b)))?(?:\s+[a-z][a-z-]*){0,4}\s*$/;
-const CLAUSE_WORDS = /\b(?:that|which|who|whom|whose|when|where|because|but|if|while|although|after|before|said|says|and|or)\b/i;
+const CLAUSE_WORDS =
+  /\b(?:that|which|who|whom|whose|when|where|because|but|if|while|although|after|before|as|since|until|than|said|says|say|think|thinks|believe|believes|claim|claims|allege|alleges|suspect|suspects|estimate|estimates|argue|argues|and|or)\b/i;
 
 /**
  * The agent doing the verb at `pos`: the nearest mention on the left with only a few lower-case

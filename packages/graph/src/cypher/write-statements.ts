@@ -242,6 +242,55 @@ export function recomputeEdgesStatement(predicate: Predicate, keys: Array<{ subj
   };
 }
 
+/** What new articles add to one entity's counts (only for entities no replaced article named). */
+export interface EntityStatsDelta {
+  entityId: string;
+  articles: number;
+  mentions: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** What new claims add to one edge (only for edges no replaced article contributed to). */
+export interface EdgeDelta {
+  subjectId: string;
+  objectId: string;
+  articles: number;
+  claims: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/**
+ * Adds new articles' counts to entities. Inserting is the common case, and recomputing a hub
+ * entity (a country in half the articles) from all its mentions on every write would cost
+ * O(articles) per article; the entities are already write-locked, so the increment is exact.
+ */
+export function incrementEntityStatsStatement(rows: EntityStatsDelta[]): CypherStatement {
+  return {
+    cypher:
+      'UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) ' +
+      'SET e.articleCount = coalesce(e.articleCount, 0) + row.articles, e.mentionCount = coalesce(e.mentionCount, 0) + row.mentions, ' +
+      'e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.firstSeen < e.firstSeen THEN row.firstSeen ELSE e.firstSeen END, ' +
+      'e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.lastSeen > e.lastSeen THEN row.lastSeen ELSE e.lastSeen END',
+    params: { rows: rows.map((r) => ({ ...r, articles: int(r.articles), mentions: int(r.mentions) })) },
+  };
+}
+
+/** Adds new claims to the typed edges of one predicate (creating them), like incrementEntityStatsStatement. */
+export function incrementEdgesStatement(predicate: Predicate, rows: EdgeDelta[]): CypherStatement {
+  const type = relationshipType(predicate);
+  return {
+    cypher:
+      'UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) ' +
+      `MERGE (s)-[r:${type}]->(o) ` +
+      'SET r.articleCount = coalesce(r.articleCount, 0) + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.claims, ' +
+      'r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.firstSeen < r.firstSeen THEN row.firstSeen ELSE r.firstSeen END, ' +
+      'r.lastSeen = CASE WHEN r.lastSeen IS NULL OR row.lastSeen > r.lastSeen THEN row.lastSeen ELSE r.lastSeen END',
+    params: { rows: rows.map((r) => ({ ...r, articles: int(r.articles), claims: int(r.claims) })) },
+  };
+}
+
 /** Recomputes the denormalised per-entity counts (articles, mentions, first/last seen) from MENTIONS. */
 export function recomputeEntityStatsStatement(ids: string[]): CypherStatement {
   return {

@@ -8,18 +8,21 @@ export function stripXmlIllegal(text: string): string {
   return text.replace(XML_ILLEGAL, '');
 }
 
-/** Text safe inside an XML element or a double- or single-quoted attribute. */
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  // Attribute values normalise raw newlines and tabs to spaces: keep them as character references.
+  '\r': '&#13;',
+  '\n': '&#10;',
+  '\t': '&#9;',
+};
+
+/** Text safe inside an XML element or a double- or single-quoted attribute (one pass per string). */
 export function xmlEscape(text: string): string {
-  return stripXmlIllegal(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Attribute values normalise raw newlines and tabs to spaces: keep them as references.
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
+  return stripXmlIllegal(text).replace(/[&<>"'\r\n\t]/g, (ch) => XML_ENTITIES[ch]!);
 }
 
 /** One RFC 4180 field: quoted when it holds a comma, quote, CR, LF or edge spaces; quotes doubled. */

@@ -1,5 +1,5 @@
 import type { Entity, EntityAttributes } from '@newsgraph/shared';
-import type { ClaimRow, EdgeKey, EntityRow, MentionRow, NameKeyRow } from '../cypher/write-statements.ts';
+import type { ClaimRow, EdgeDelta, EdgeKey, EntityRow, EntityStatsDelta, MentionRow, NameKeyRow } from '../cypher/write-statements.ts';
 import { searchKeysFor } from '../search-keys.ts';
 import { mergeAliases, type PreparedDocument } from '../sqlite/document-validation.ts';
 
@@ -162,4 +162,52 @@ export function groupForTransactions<T extends { article: { id: string }; entiti
   }
   if (current.length > 0) groups.push(current);
   return groups;
+}
+
+/** Per-entity increments from new mention rows, leaving out entities that are recomputed instead. */
+export function entityStatsDeltas(mentions: MentionRow[], recomputed: ReadonlySet<string>): EntityStatsDelta[] {
+  const out = new Map<string, EntityStatsDelta>();
+  for (const m of mentions) {
+    if (recomputed.has(m.entityId)) continue;
+    const d = out.get(m.entityId);
+    if (!d) out.set(m.entityId, { entityId: m.entityId, articles: 1, mentions: m.count, firstSeen: m.seenAt, lastSeen: m.seenAt });
+    else {
+      d.articles += 1;
+      d.mentions += m.count;
+      if (m.seenAt < d.firstSeen) d.firstSeen = m.seenAt;
+      if (m.seenAt > d.lastSeen) d.lastSeen = m.seenAt;
+    }
+  }
+  return [...out.values()].sort((a, b) => byString(a.entityId, b.entityId));
+}
+
+/** Per-edge increments from new claims grouped by predicate, leaving out edges that are recomputed instead. */
+export function edgeDeltasByPredicate(claims: ClaimRow[], recomputed: ReadonlySet<string>): Map<EdgeKey['predicate'], EdgeDelta[]> {
+  const byKey = new Map<string, EdgeDelta & { predicate: EdgeKey['predicate']; articleIds: Set<string> }>();
+  for (const c of claims) {
+    const key = `${c.subjectId}\u0000${c.predicate}\u0000${c.objectId}`;
+    if (recomputed.has(key)) continue;
+    const d = byKey.get(key);
+    if (!d) {
+      byKey.set(key, { subjectId: c.subjectId, predicate: c.predicate, objectId: c.objectId, articles: 1, claims: 1, firstSeen: c.seenAt, lastSeen: c.seenAt, articleIds: new Set([c.articleId]) });
+    } else {
+      d.claims += 1;
+      d.articleIds.add(c.articleId);
+      d.articles = d.articleIds.size;
+      if (c.seenAt < d.firstSeen) d.firstSeen = c.seenAt;
+      if (c.seenAt > d.lastSeen) d.lastSeen = c.seenAt;
+    }
+  }
+  const out = new Map<EdgeKey['predicate'], EdgeDelta[]>();
+  for (const d of byKey.values()) {
+    const list = out.get(d.predicate) ?? [];
+    list.push({ subjectId: d.subjectId, objectId: d.objectId, articles: d.articles, claims: d.claims, firstSeen: d.firstSeen, lastSeen: d.lastSeen });
+    out.set(d.predicate, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => byString(a.subjectId, b.subjectId) || byString(a.objectId, b.objectId));
+  return new Map([...out.entries()].sort(([a], [b]) => byString(a, b)));
+}
+
+export function edgeKeyString(k: EdgeKey): string {
+  return `${k.subjectId}\u0000${k.predicate}\u0000${k.objectId}`;
 }

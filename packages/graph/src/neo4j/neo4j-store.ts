@@ -30,6 +30,8 @@ import {
   createNameKeysStatement,
   deleteArticleContentsStatement,
   deleteOrphanEntitiesStatement,
+  incrementEdgesStatement,
+  incrementEntityStatsStatement,
   lockArticlesStatement,
   lockEntitiesStatement,
   readArticleClaimKeysStatement,
@@ -66,7 +68,10 @@ import { connectionError, Neo4jConnectionError, redactUri } from './neo4j-errors
 import { asNumber, asString, asStringArray, recordToObject, toNeo4jParams } from './neo4j-values.ts';
 import {
   claimRows,
+  edgeDeltasByPredicate,
+  edgeKeyString,
   edgeKeysByPredicate,
+  entityStatsDeltas,
   groupForTransactions,
   mentionRows,
   mergeEntities,
@@ -105,7 +110,7 @@ function defaultCreateDriver(uri: string, user: string, password: string): Drive
     // Counts and offsets come back as JS numbers; the store never hands out Integer objects.
     disableLosslessIntegers: true,
     userAgent: 'newsgraph/0.1',
-  }) as unknown as DriverLike;
+  });
 }
 
 /**
@@ -356,12 +361,19 @@ export class Neo4jStore implements GraphStore {
     for (const part of chunk(mentions, this.batchSize)) await run(tx, createMentionsStatement(part));
     for (const part of chunk(claims, this.batchSize)) await run(tx, createClaimsStatement(part));
 
-    const edges = edgeKeysByPredicate([...oldEdges, ...claims.map((c) => ({ subjectId: c.subjectId, predicate: c.predicate, objectId: c.objectId }))]);
-    for (const [predicate, keys] of edges) {
+    // Edges and entities a replaced article touched are recomputed from the claims and mentions;
+    // everything else only gains: exact increments, so a hub costs no more to write than a leaf.
+    for (const [predicate, keys] of edgeKeysByPredicate(oldEdges)) {
       for (const part of chunk(keys, this.batchSize)) await run(tx, recomputeEdgesStatement(predicate, part));
     }
-    const statsIds = sortedUnique([...mentions.map((m) => m.entityId), ...oldMentioned]);
-    for (const part of chunk(statsIds, this.batchSize)) await run(tx, recomputeEntityStatsStatement(part));
+    for (const [predicate, deltas] of edgeDeltasByPredicate(claims, new Set(oldEdges.map(edgeKeyString)))) {
+      for (const part of chunk(deltas, this.batchSize)) await run(tx, incrementEdgesStatement(predicate, part));
+    }
+    const recomputedEntities = sortedUnique(oldMentioned);
+    for (const part of chunk(recomputedEntities, this.batchSize)) await run(tx, recomputeEntityStatsStatement(part));
+    for (const part of chunk(entityStatsDeltas(mentions, new Set(recomputedEntities)), this.batchSize)) {
+      await run(tx, incrementEntityStatsStatement(part));
+    }
     // Entities only the old versions named are gone with them.
     const maybeOrphans = sortedUnique(oldMentioned);
     for (const part of chunk(maybeOrphans, this.batchSize)) await run(tx, deleteOrphanEntitiesStatement(part));

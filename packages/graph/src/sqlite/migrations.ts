@@ -130,6 +130,10 @@ CREATE TABLE edges (
   PRIMARY KEY (subject_rid, predicate, object_rid)
 ) WITHOUT ROWID;
 CREATE INDEX edges_object ON edges (object_rid, predicate, subject_rid);
+-- Strongest neighbours of hubs without reading all their edges. Partial, so the long tail of
+-- single-article edges (most inserts) never touches them.
+CREATE INDEX edges_subject_strong ON edges (subject_rid, article_count) WHERE article_count >= 2;
+CREATE INDEX edges_object_strong ON edges (object_rid, article_count) WHERE article_count >= 2;
 
 CREATE TABLE publications (
   article_id TEXT NOT NULL REFERENCES articles (id),

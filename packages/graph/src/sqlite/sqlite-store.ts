@@ -148,7 +148,7 @@ export class SqliteStore implements GraphStore {
   private constructor(path: string, db: DatabaseSync, options: SqliteStoreOptions) {
     this.path = path;
     this.db = db;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 1000;
     this.pathLimits = options.pathLimits ?? {};
   }
 
@@ -173,6 +173,8 @@ export class SqliteStore implements GraphStore {
       db.exec('PRAGMA synchronous = NORMAL');
       db.exec('PRAGMA foreign_keys = ON');
       db.exec('PRAGMA cache_size = -65536');
+      db.exec('PRAGMA wal_autocheckpoint = 10000');
+      db.exec('PRAGMA mmap_size = 268435456');
     } catch (error) {
       db.close();
       throw new InputError(file, `not a SQLite database (${(error as Error).message})`, { cause: error });
@@ -283,10 +285,11 @@ export class SqliteStore implements GraphStore {
    * binding parameters is far cheaper than one statement call per row. `prefix` and `suffix`
    * are SQL from this file; every value is a bound parameter.
    */
-  private bulk(prefix: string, width: number, rows: SQLInputValue[][], suffix = ''): void {
+  private bulk(prefix: string, width: number, values: SQLInputValue[], suffix = ''): void {
+    const rows = values.length / width;
     let i = 0;
-    while (i < rows.length) {
-      const n = Math.min(256, 2 ** Math.floor(Math.log2(rows.length - i)));
+    while (i < rows) {
+      const n = Math.min(256, 2 ** Math.floor(Math.log2(rows - i)));
       const key = `${prefix}\u0000${width}\u0000${n}\u0000${suffix}`;
       let stmt = this.statements.get(key);
       if (!stmt) {
@@ -294,9 +297,7 @@ export class SqliteStore implements GraphStore {
         stmt = this.db.prepare(`${prefix} VALUES ${Array.from({ length: n }, () => tuple).join(', ')} ${suffix}`);
         this.statements.set(key, stmt);
       }
-      const params: SQLInputValue[] = [];
-      for (let r = i; r < i + n; r++) for (const v of rows[r]!) params.push(v);
-      stmt.run(...params);
+      stmt.run(...values.slice(i * width, (i + n) * width));
       i += n;
     }
   }
@@ -334,7 +335,7 @@ export class SqliteStore implements GraphStore {
       `INSERT INTO articles (seq, id, url, canonical_url, title, outlet, author, published_at, fetched_at, language, text, content_hash,
          source_id, event_ms, entity_rids)`,
       15,
-      writes.map(({ doc: { article: a, eventMs, entities }, seq }) => [
+      writes.flatMap(({ doc: { article: a, eventMs, entities }, seq }) => [
         seq, a.id, a.url, a.canonicalUrl, a.title, a.outlet, a.author, a.publishedAt, a.fetchedAt, a.language, a.text, a.contentHash,
         a.sourceId ?? null, eventMs, JSON.stringify(entities.map((e) => rid(e.id))),
       ]),
@@ -344,23 +345,29 @@ export class SqliteStore implements GraphStore {
          event_ms = excluded.event_ms, entity_rids = excluded.entity_rids`,
     );
 
-    const articleEntities: SQLInputValue[][] = [];
-    const mentions: SQLInputValue[][] = [];
-    const claims: SQLInputValue[][] = [];
-    const edgeArticles: SQLInputValue[][] = [];
+    // Flat parameter lists, one row after another: no per-row arrays on the hot path.
+    const articleEntities: SQLInputValue[] = [];
+    const mentions: SQLInputValue[] = [];
+    const claims: SQLInputValue[] = [];
+    const edgeArticles: SQLInputValue[] = [];
     const edges = new Map<string, [s: number, p: string, o: number, articles: number, claims: number, first: number, last: number]>();
     for (const { doc, seq } of writes) {
       const base = seq * ROWS_PER_ARTICLE;
       const ms = doc.eventMs;
-      for (const e of doc.entities) articleEntities.push([rid(e.id), ms, seq, doc.mentionCounts.get(e.id) ?? 0]);
-      doc.mentions.forEach((m, i) => mentions.push([base + i, rid(m.entityId), m.start, m.end, m.text]));
-      doc.claims.forEach((c, i) =>
-        claims.push([base + i, rid(c.subjectId), c.predicate, rid(c.objectId), c.evidence.sentence, c.evidence.start, c.evidence.end, c.evidence.rule, c.evidence.confidence]),
-      );
+      for (const e of doc.entities) articleEntities.push(rid(e.id), ms, seq, doc.mentionCounts.get(e.id) ?? 0);
+      for (let i = 0; i < doc.mentions.length; i++) {
+        const m = doc.mentions[i]!;
+        mentions.push(base + i, rid(m.entityId), m.start, m.end, m.text);
+      }
+      for (let i = 0; i < doc.claims.length; i++) {
+        const c = doc.claims[i]!;
+        const ev = c.evidence;
+        claims.push(base + i, rid(c.subjectId), c.predicate, rid(c.objectId), ev.sentence, ev.start, ev.end, ev.rule, ev.confidence);
+      }
       for (const e of doc.edges) {
         const s = rid(e.subjectId);
         const o = rid(e.objectId);
-        edgeArticles.push([s, e.predicate, o, ms, seq, e.claimCount]);
+        edgeArticles.push(s, e.predicate, o, ms, seq, e.claimCount);
         const key = `${s} ${e.predicate} ${o}`;
         const agg = edges.get(key);
         if (!agg) edges.set(key, [s, e.predicate, o, 1, e.claimCount, ms, ms]);
@@ -379,7 +386,7 @@ export class SqliteStore implements GraphStore {
     this.bulk(
       'INSERT INTO edges (subject_rid, predicate, object_rid, article_count, claim_count, first_ms, last_ms)',
       7,
-      [...edges.values()],
+      [...edges.values()].flat(),
       `ON CONFLICT (subject_rid, predicate, object_rid) DO UPDATE SET
          article_count = article_count + excluded.article_count,
          claim_count = claim_count + excluded.claim_count,
@@ -492,13 +499,13 @@ export class SqliteStore implements GraphStore {
         if (doc.eventMs > m.last) m.last = doc.eventMs;
       }
     }
-    const upserts: SQLInputValue[][] = [];
-    const names: SQLInputValue[][] = [];
-    const addKeys = (label: string, rid: number) => searchKeysFor(label).forEach((key, i) => names.push([key, rid, i === 0 ? 1 : 0]));
+    const upserts: SQLInputValue[] = [];
+    const names: SQLInputValue[] = [];
+    const addKeys = (label: string, rid: number) => searchKeysFor(label).forEach((key, i) => names.push(key, rid, i === 0 ? 1 : 0));
     for (const [id, m] of merged) {
       if (m.known < 0) addKeys(m.name, m.rid);
       for (const alias of m.aliases.slice(Math.max(0, m.known))) addKeys(alias, m.rid);
-      upserts.push([m.rid, id, m.type, m.name, JSON.stringify(m.aliases), JSON.stringify(m.attributes), m.articles, m.mentions, m.first, m.last]);
+      upserts.push(m.rid, id, m.type, m.name, JSON.stringify(m.aliases), JSON.stringify(m.attributes), m.articles, m.mentions, m.first, m.last);
     }
     this.bulk(
       'INSERT INTO entities (rid, id, type, name, aliases, attributes, article_count, mention_count, first_ms, last_ms)',
@@ -595,13 +602,44 @@ export class SqliteStore implements GraphStore {
     const columns = 'n.id AS id, n.type AS type, n.name AS name, n.aliases AS aliases, n.article_count AS n_article_count';
     let sql: string;
     if (since === undefined && until === undefined) {
+      // Hubs have tens of thousands of edges. The limit-th largest articleCount among the
+      // strong edges (partial indexes, read in order, stopping after `limit` rows) bounds the
+      // answer: only edges at or above it can be in it, ties included, so the result is exact.
+      const outCounts = this.sql(
+        `SELECT e.article_count FROM edges e INDEXED BY edges_subject_strong JOIN entities n ON n.rid = e.object_rid
+         WHERE e.article_count >= 2 AND ${outWhere} ORDER BY e.article_count DESC LIMIT :lim`,
+      );
+      const inCounts = this.sql(
+        `SELECT e.article_count FROM edges e INDEXED BY edges_object_strong JOIN entities n ON n.rid = e.subject_rid
+         WHERE e.article_count >= 2 AND ${inWhere} ORDER BY e.article_count DESC LIMIT :lim`,
+      );
+      for (const stmt of [outCounts, inCounts]) {
+        stmt.setReturnArrays(true);
+        // Each side's statement uses only some of the shared parameters.
+        stmt.setAllowUnknownNamedParameters(true);
+      }
+      const counts = [...(outCounts.all(params) as unknown as number[][]), ...(inCounts.all(params) as unknown as number[][])]
+        .map((r) => r[0]!)
+        .sort((x, y) => y - x);
+      const threshold = counts.length >= limit ? counts[limit - 1]! : 0;
       const edge = `e.predicate AS predicate, e.article_count AS article_count, e.claim_count AS claim_count,
                     e.first_ms AS first_ms, e.last_ms AS last_ms`;
-      sql = `SELECT 'out' AS dir, ${edge}, ${columns} FROM edges e JOIN entities n ON n.rid = e.object_rid WHERE ${outWhere}
-             UNION ALL
-             SELECT 'in' AS dir, ${edge}, ${columns} FROM edges e JOIN entities n ON n.rid = e.subject_rid WHERE ${inWhere}
-             ORDER BY article_count DESC, name, id, predicate, dir
-             LIMIT :lim`;
+      if (threshold >= 2) {
+        params.threshold = threshold;
+        sql = `SELECT 'out' AS dir, ${edge}, ${columns} FROM edges e INDEXED BY edges_subject_strong JOIN entities n ON n.rid = e.object_rid
+               WHERE e.article_count >= 2 AND e.article_count >= :threshold AND ${outWhere}
+               UNION ALL
+               SELECT 'in' AS dir, ${edge}, ${columns} FROM edges e INDEXED BY edges_object_strong JOIN entities n ON n.rid = e.subject_rid
+               WHERE e.article_count >= 2 AND e.article_count >= :threshold AND ${inWhere}
+               ORDER BY article_count DESC, name, id, predicate, dir
+               LIMIT :lim`;
+      } else {
+        sql = `SELECT 'out' AS dir, ${edge}, ${columns} FROM edges e JOIN entities n ON n.rid = e.object_rid WHERE ${outWhere}
+               UNION ALL
+               SELECT 'in' AS dir, ${edge}, ${columns} FROM edges e JOIN entities n ON n.rid = e.subject_rid WHERE ${inWhere}
+               ORDER BY article_count DESC, name, id, predicate, dir
+               LIMIT :lim`;
+      }
     } else {
       params.since = since ?? Number.MIN_SAFE_INTEGER;
       params.until = until ?? Number.MAX_SAFE_INTEGER;
@@ -870,19 +908,21 @@ export class SqliteStore implements GraphStore {
     const types = jsonList(filter.types);
     // Walks subjects in id order (the unique index on entities.id) and each subject's edges by
     // primary key, so rows stream out without sorting the whole edge table.
-    const ends = `JOIN entities s ON s.rid = e.subject_rid JOIN entities o ON o.rid = e.object_rid
+    // CROSS JOIN fixes the join order (SQLite never reorders it): subjects outermost, by id.
+    const ends = `JOIN entities o ON o.rid = e.object_rid
        WHERE (?1 IS NULL OR (s.type IN (SELECT value FROM json_each(?1)) AND o.type IN (SELECT value FROM json_each(?1))))`;
     const rows =
       since === undefined
         ? this.stream(
             `SELECT s.id AS subject_id, e.predicate, o.id AS object_id, e.article_count, e.claim_count, e.first_ms, e.last_ms
-             FROM edges e ${ends}
+             FROM entities s INDEXED BY sqlite_autoindex_entities_1 CROSS JOIN edges e ON e.subject_rid = s.rid ${ends}
              ORDER BY s.id, e.predicate, o.id`,
           ).iterate(types)
         : this.stream(
             `SELECT s.id AS subject_id, e.predicate, o.id AS object_id, count(*) AS article_count, sum(ea.claim_count) AS claim_count,
                     min(ea.event_ms) AS first_ms, max(ea.event_ms) AS last_ms
-             FROM edges e JOIN edge_articles ea ON ea.subject_rid = e.subject_rid AND ea.predicate = e.predicate
+             FROM entities s INDEXED BY sqlite_autoindex_entities_1 CROSS JOIN edges e ON e.subject_rid = s.rid
+             JOIN edge_articles ea ON ea.subject_rid = e.subject_rid AND ea.predicate = e.predicate
                AND ea.object_rid = e.object_rid AND ea.event_ms >= ?2
              ${ends}
              GROUP BY e.subject_rid, e.predicate, e.object_rid

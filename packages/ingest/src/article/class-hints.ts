@@ -7,18 +7,18 @@
 
 /** Chrome whatever else the element is called: substring match on a class/id token. */
 const STRONG_NEGATIVE =
-  /comment(?!ary)|kommentar|disqus|discussion|diskussion|respond|share|sharing|sharer|shariff|social|sociable|addthis|cookie|consent|gdpr|dsgvo|newsletter|breadcrumb|related|verwandt|recommend|empfehl|outbrain|taboola|plista|ligatus|subscri|abonn|advert|sponsor|promo|popup|modal|overlay|banner|skip-?link|sr-only|screen-?reader|visually-?hidden|visuallyhidden|offscreen|print-?(?:only|button)|pagination|pager|paging|pagenav|nav-?links|post-?nav|prev-?next|author-?(?:bio|box|info)|about-?(?:the-)?author|tagcloud|tag-?list|taglist|keywords|schlagw|rating|bewertung|votes?\b|toolbar|toolbox|teaser-?list|more-?(?:articles|stories|news)|weitere|read-?more|login|signin|signup|register|masthead|copyright|disclaimer|impressum|imprint/;
+  /comment(?!ary)|kommentar|disqus|discussion|diskussion|respond|share|sharing|sharer|shariff|social|sociable|addthis|cookie|consent|gdpr|dsgvo|newsletter|breadcrumb|related|verwandt|recommend|empfehl|outbrain|taboola|plista|ligatus|subscri|abonn|advert|sponsor|promo|popup|modal|overlay|banner|skip-?link|sr-only|screen-?reader|visually-?hidden|visuallyhidden|offscreen|print-?(?:only|button)|pagination|pager|paging|pagenav|nav-?links|post-?nav|prev-?next|author-?(?:bio|box|info|profile|description|card|details)|about-?(?:the-)?author|tagcloud|tag-?list|taglist|keywords|schlagw|rating|bewertung|votes?\b|toolbar|toolbox|teaser-?list|more-?(?:articles|stories|news)|weitere|read-?more|login|signin|signup|register|masthead|copyright|disclaimer|impressum|imprint/;
 
 /** Chrome unless the element also looks like content or holds the main content. */
 const WEAK_NEGATIVE_PART =
-  /^(?:header|head|footer|foot|menu|menus|nav|navi|navigation|navbar|sidebar|side|aside|rail|meta|byline|author|authors|autor|date|datum|time|dateline|tags|tag|categories|category|kategorien|topics|extra|extras|remark|rss|shoutbox|skyscraper|ad|ads|adv|anzeige|werbung|search|suche|logo|brand|legal|contact|kontakt|info|infobox|caption|credit|credits|bildnachweis|source|quelle|print|tools|links|linklist|footnote-ref|hidden|hide|widget|widgets|dropdown|submenu|flyout|topbar|bottombar|sticky|breaking|ticker|marquee|slider|carousel|gallery|galerie|thumbnail|thumbs|video|player|audio|podcast|poll|umfrage|quiz|survey|meta-?data|postmeta|postinfo|entry-?meta|post-?meta|article-?meta)$/;
+  /^(?:header|head|footer|foot|menu|menus|nav|navi|navigation|navbar|sidebar|side|aside|rail|meta|byline|author|authors|autor|date|datum|time|dateline|tags|tag|categories|category|kategorien|topics|extra|extras|remark|rss|shoutbox|skyscraper|ad|ads|adv|anzeige|werbung|search|suche|logo|brand|legal|contact|kontakt|info|infobox|caption|credit|credits|bildnachweis|source|quelle|print|tools|links|linklist|footnote-ref|hidden|hide|widget|widgets|dropdown|submenu|flyout|topbar|bottombar|sticky|breaking|ticker|marquee|slider|carousel|gallery|galerie|thumbnail|thumbs|video|player|audio|podcast|poll|umfrage|quiz|survey|meta-?data|postmeta|postmetadata|postinfo|entry-?meta|post-?meta|article-?meta)$/;
 
 /** Content containers. */
 const POSITIVE_PART =
   /^(?:article|articles|artikel|body|content|contents|main|entry|hentry|h-entry|post|blog|story|text|texte|inhalt|beitrag|haupt|column|page|detail|details|single|prose|richtext|rte|copy|longform|news)$/;
 
 /** Class tokens that say nothing about the element: WordPress term classes name the post's tags. */
-const IGNORED_TOKEN = /^(?:tag|category|categories|postid|post-id|page-id|author|format|type|status|has|is|js|no|wp|elementor-element)-|(?:^|-)(?:has|with|without|no|show|hide|is)-|promoted|sticky/;
+const IGNORED_TOKEN = /^(?:tag|category|categories|postid|post-id|page-id|format|type|status|has|is|js|no|wp|elementor-element)-|(?:^|-)(?:has|with|without|no|show|hide|is)-|promoted|sticky/;
 
 /** Discussion under the article, consent banners, breadcrumbs, ad networks: dropped even when they hold much text. */
 const COMMENTS = /comment(?!ary)|kommentare|disqus|respond|replies|cookie|consent|gdpr|dsgvo|breadcrumb|outbrain|taboola|plista/;
@@ -30,7 +30,12 @@ const GENERIC_PART =
 /** Header boxes: chrome at page level, headline and lead inside an article. */
 const HEADER_PART = /^(?:header|head|intro|kopf)$/;
 
+/** Links to other articles, often with excerpts that read like prose. */
+const RELATED = /related|recommend|empfehl|verwandt|more-?(?:articles|stories|news)|weitere|teaser-?list|read-?next|next-?(?:post|story|article)/;
+
 export interface ClassHints {
+  /** Links to other content: dropped unless it holds most of the page's text. */
+  related: boolean;
   /** The only negative hint is "header": an article's own header holds its lead. */
   headerOnly: boolean;
   /** Chrome even when it holds a lot of prose (comments, consent banners). */
@@ -40,7 +45,7 @@ export interface ClassHints {
   positive: boolean;
 }
 
-const NO_HINTS: ClassHints = { headerOnly: false, comments: false, strongNegative: false, weakNegative: false, positive: false };
+const NO_HINTS: ClassHints = { related: false, headerOnly: false, comments: false, strongNegative: false, weakNegative: false, positive: false };
 
 function parts(token: string): string[] {
   return token
@@ -56,6 +61,7 @@ export function classHints(className: string | undefined, id: string | undefined
   const tokens = `${className ?? ''} ${id ?? ''}`.split(/\s+/).filter((t) => t.length > 0);
   let strongNegative = false;
   let comments = false;
+  let related = false;
   let weakNegative = false;
   let nonHeaderWeak = false;
   let positive = false;
@@ -64,6 +70,7 @@ export function classHints(className: string | undefined, id: string | undefined
     if (IGNORED_TOKEN.test(token) || token.length > 60) continue;
     if (!strongNegative && STRONG_NEGATIVE.test(token)) strongNegative = true;
     if (!comments && COMMENTS.test(token)) comments = true;
+    if (!related && RELATED.test(token)) related = true;
     const ps = parts(raw);
     // The last meaningful part names what the element is: "article-meta" is meta, "meta-content" is content.
     let end = ps.length;
@@ -76,6 +83,6 @@ export function classHints(className: string | undefined, id: string | undefined
     }
     else if (POSITIVE_PART.test(head)) positive = true;
   }
-  if (strongNegative || weakNegative || positive) return { headerOnly: weakNegative && !nonHeaderWeak && !strongNegative, comments, strongNegative, weakNegative, positive };
+  if (strongNegative || weakNegative || positive) return { related, headerOnly: weakNegative && !nonHeaderWeak && !strongNegative, comments, strongNegative, weakNegative, positive };
   return NO_HINTS;
 }

@@ -1,5 +1,5 @@
-import { load } from 'cheerio';
-import type { Element } from 'domhandler';
+import { load, type CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 import type { ArticleExtractionOptions, ExtractedArticle } from '../interfaces/article.ts';
 import { extractMainContent, paragraphsOf } from './main-content.ts';
 import { extractPageMetadata } from './page-metadata.ts';
@@ -8,6 +8,12 @@ import { cutTrailingChrome } from './trailing-chrome.ts';
 
 /** Pages beyond this many characters are cut: the article is near the top, the rest costs time. */
 export const MAX_HTML_CHARS = 3_000_000;
+
+/** htmlparser2 through cheerio: several times faster than parse5 and tolerant of broken markup. */
+const PARSER_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } };
+
+/** Below this much text the page is read a second time without class-name pruning. */
+const MIN_TEXT_BEFORE_RETRY = 400;
 
 /** A configured body selector must yield at least this much text to be trusted over the heuristics. */
 const MIN_SELECTOR_TEXT = 100;
@@ -19,8 +25,8 @@ const MIN_SELECTOR_TEXT = 100;
  */
 export function extractArticle(html: string, url: string, options: ArticleExtractionOptions = {}): ExtractedArticle {
   const input = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
-  const $ = load(input, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
-  const metadata = extractPageMetadata($, url);
+  const $ = load(input, PARSER_OPTIONS);
+  const metadata = extractPageMetadata($.root().get(0) as AnyNode, url);
 
   let paragraphs: string[] | null = null;
   if (options.bodySelector) {
@@ -39,11 +45,20 @@ export function extractArticle(html: string, url: string, options: ArticleExtrac
     }
   }
   if (paragraphs === null) {
-    const body = ($('body').get(0) as Element | undefined) ?? ($.root().children('html').get(0) as Element | undefined);
-    const root = body ?? ($.root().get(0) as unknown as Element);
-    paragraphs = extractMainContent(root).paragraphs;
+    paragraphs = extractMainContent(documentRoot($)).paragraphs;
+    if (paragraphs.join(' ').length < MIN_TEXT_BEFORE_RETRY) {
+      // Class names misled the pruning (a page wrapped in "modal" or "taboola" boxes): read the
+      // page again trusting only tags, roles and visibility.
+      const lenient = extractMainContent(documentRoot(load(input, PARSER_OPTIONS)), { byClass: false }).paragraphs;
+      if (lenient.join(' ').length > paragraphs.join(' ').length) paragraphs = lenient;
+    }
   }
   return { ...metadata, text: joinParagraphs(paragraphs) };
+}
+
+/** The whole <html> element, not just <body>: htmlparser2 leaves content met inside an unclosed <head> there. */
+function documentRoot($: CheerioAPI): Element {
+  return ($('html').get(0) as Element | undefined) ?? ($.root().get(0) as unknown as Element);
 }
 
 function contains(ancestor: Element, node: Element): boolean {

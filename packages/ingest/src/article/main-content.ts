@@ -22,9 +22,12 @@ const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed',
   'applet', 'button', 'select', 'option', 'optgroup', 'input', 'textarea', 'label', 'fieldset', 'legend', 'datalist',
   'output', 'progress', 'meter', 'nav', 'aside', 'menu', 'menuitem', 'dialog', 'map', 'area', 'audio', 'video',
-  'source', 'track', 'picture', 'img', 'head', 'title', 'meta', 'link', 'base', 'footer', 'figcaption', 'rp', 'rt',
+  'source', 'track', 'picture', 'img', 'title', 'meta', 'link', 'base', 'footer', 'figcaption', 'rp', 'rt',
   'marquee', 'blink',
 ]);
+
+/** Page landmarks that are chrome unless malformed markup made them hold the page. */
+const LANDMARK_TAGS = new Set(['header', 'nav', 'aside', 'footer', 'menu', 'form']);
 
 const CHROME_ROLES = new Set([
   'navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'menu', 'menubar',
@@ -107,6 +110,8 @@ function textOf(node: AnyNode, out: string[]): void {
 }
 
 interface PruneContext {
+  /** Drop elements by their class/id names (off for the lenient second attempt). */
+  byClass: boolean;
   /** Stats of the tree before pruning. */
   stats: Map<Element, NodeStats>;
   /** Characters of non-link text on the whole page. */
@@ -120,10 +125,10 @@ function proseShare(el: Element, context: PruneContext): number {
 }
 
 /** Removes the elements under root that are never article text; returns how many were removed. */
-export function pruneChrome(root: Element, insideArticle = false): number {
+export function pruneChrome(root: Element, insideArticle = false, byClass = true): number {
   const stats = new Map<Element, NodeStats>();
   const total = computeStats(root, stats);
-  return prune(root, insideArticle, { stats, prose: total.text - total.link });
+  return prune(root, insideArticle, { byClass, stats, prose: total.text - total.link });
 }
 
 function prune(root: Element, insideArticle: boolean, context: PruneContext): number {
@@ -160,10 +165,14 @@ function prune(root: Element, insideArticle: boolean, context: PruneContext): nu
 function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext): boolean {
   const name = el.name;
   if (name === 'html' || name === 'body') return false;
+  const role = attr(el, 'role');
+  if (LANDMARK_TAGS.has(name) || (role && CHROME_ROLES.has(role.toLowerCase()))) {
+    // An unclosed <header> or <nav> can swallow the whole page; then it is not chrome.
+    if (proseShare(el, context) >= 0.5 && holdsMainMarker(el)) return false;
+  }
   if (DROP_TAGS.has(name)) return true;
   if (name === 'time') return !inRunningText(el);
   if (isHiddenByAttributes(el)) return true;
-  const role = attr(el, 'role');
   if (role && CHROME_ROLES.has(role.toLowerCase()) && !(role === 'banner' && insideArticle)) return true;
   if (name === 'header') {
     // A page header is chrome; an article's own header holds headline and lead.
@@ -176,9 +185,9 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   if (name === 'article' || name === 'main') {
     const hints = classHints(el.attribs.class, el.attribs.id);
     // Only an unmistakable comment/teaser article is dropped.
-    return hints.strongNegative && /comment|kommentar|teaser|related|promo/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+    return hints.strongNegative && /comment|kommentar|teaser|related/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
   }
-  if (el.attribs.itemprop === 'articleBody') return false;
+  if (el.attribs.itemprop === 'articleBody' || !context.byClass) return false;
   const hints = classHints(el.attribs.class, el.attribs.id);
   if (!hints.strongNegative && !hints.weakNegative) return false;
   if (hints.comments) return true;
@@ -187,7 +196,9 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   // the content, whatever it is called ("share-zone", "has-sidebar", "paywall" wrappers).
   if (/Article|BlogPosting/.test(el.attribs.itemtype ?? '')) return false;
   const share = proseShare(el, context);
-  if (share >= 0.5 || isProseBox(el, context)) return false;
+  if (share >= 0.5) return false;
+  if (hints.related) return true;
+  if (isProseBox(el, context)) return false;
   if (hints.strongNegative) return true;
   if (hints.positive || share >= 0.25) return false;
   return !holdsMainMarker(el);
@@ -372,7 +383,7 @@ function directInlineStats(el: Element, stats: Map<Element, NodeStats>): NodeSta
 }
 
 /** Text inside the page's declared main area or an article element is more likely the article. */
-const MAIN_LANDMARK_BONUS = 2.5;
+const MAIN_LANDMARK_BONUS = 1.6;
 
 function inMainLandmark(el: Element): boolean {
   for (let p: Element | null = el; p && isElement(p); p = p.parent as Element | null) {
@@ -574,6 +585,8 @@ const DATE_ONLY =
 
 function keepBlock(block: Block): boolean {
   const { text } = block;
+  // The headline is the title, reported separately.
+  if (block.tag === 'h1') return false;
   if (text.length <= 40 && /\d/.test(text) && DATE_ONLY.test(text)) return false;
   const density = text.length > 0 ? block.linkChars / text.length : 0;
   if (density > 0.75 && text.length < 300) return false;
@@ -591,7 +604,9 @@ function keepBlock(block: Block): boolean {
 function keepOutsideCore(block: Block): boolean {
   const { text } = block;
   if (block.linkChars / text.length > 0.2) return false;
+  if (block.tag === 'h1') return false;
   if (HEADING.test(block.tag)) return text.length >= 15;
+  if ((block.tag === 'li' || block.tag === 'td' || block.tag === 'dd') && block.linkChars === 0) return text.length >= 15;
   return text.length >= MIN_OUTSIDE_CORE_CHARS && /[.!?:;…"“”»«)]/.test(text);
 }
 
@@ -619,8 +634,8 @@ export interface MainContentResult {
 }
 
 /** Main text of a page as paragraphs, chosen from `body` (which is pruned in place). */
-export function extractMainContent(body: Element): MainContentResult {
-  pruneChrome(body, false);
+export function extractMainContent(body: Element, options: { byClass?: boolean } = {}): MainContentResult {
+  pruneChrome(body, false, options.byClass ?? true);
   const stats = new Map<Element, NodeStats>();
   computeStats(body, stats);
   const scores = scoreCandidates(body, stats);

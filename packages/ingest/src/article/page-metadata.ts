@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 import { normalizeInline } from './text-normalization.ts';
 
 /** Metadata of a page, from JSON-LD, OpenGraph, `<meta>` tags and markup, in that order of trust. */
@@ -64,27 +64,123 @@ function namesOf(value: Json | undefined): string[] {
   return [];
 }
 
-function parseJsonLd($: CheerioAPI): JsonObject[] {
+/** Everything metadata is read from, gathered in one walk over the document. */
+interface PageSignals {
+  /** `<meta>` content by lower-cased name/property/itemprop/http-equiv; the first one wins. */
+  meta: Map<string, string>;
+  jsonLd: string[];
+  htmlLang: string | null;
+  canonical: string | null;
+  title: string | null;
+  h1: string | null;
+  /** datetime of `<time pubdate>` or `[itemprop=datePublished]`. */
+  markedDate: string | null;
+  firstTimeDate: string | null;
+  markedAuthor: string | null;
+}
+
+function textContent(node: AnyNode): string {
+  if (node.type === 'text') return (node as unknown as { data: string }).data;
+  if (!('children' in node)) return '';
+  let out = '';
+  for (const c of (node as Element).children) out += textContent(c);
+  return out;
+}
+
+function isElementNode(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function collectSignals(root: AnyNode): PageSignals {
+  const signals: PageSignals = {
+    meta: new Map(),
+    jsonLd: [],
+    htmlLang: null,
+    canonical: null,
+    title: null,
+    h1: null,
+    markedDate: null,
+    firstTimeDate: null,
+    markedAuthor: null,
+  };
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isElementNode(node)) {
+      if ('children' in node) for (let i = (node as Element).children.length - 1; i >= 0; i--) stack.push((node as Element).children[i] as AnyNode);
+      continue;
+    }
+    const a = node.attribs;
+    switch (node.name) {
+      case 'html':
+        signals.htmlLang ??= a.lang ?? a['xml:lang'] ?? null;
+        break;
+      case 'meta': {
+        const content = a.content;
+        if (content !== undefined) {
+          for (const key of [a.property, a.name, a.itemprop, a['http-equiv']]) {
+            if (key && !signals.meta.has(key.toLowerCase())) signals.meta.set(key.toLowerCase(), content);
+          }
+        }
+        break;
+      }
+      case 'link':
+        if (signals.canonical === null && a.href && /(?:^|\s)canonical(?:\s|$)/i.test(a.rel ?? '')) signals.canonical = a.href;
+        break;
+      case 'script':
+        if (/^application\/ld\+json$/i.test((a.type ?? '').trim())) signals.jsonLd.push(textContent(node));
+        continue;
+      case 'style':
+        continue;
+      case 'title':
+        signals.title ??= textContent(node);
+        break;
+      case 'h1':
+        signals.h1 ??= textContent(node);
+        break;
+      case 'time':
+        if (a.datetime) {
+          signals.firstTimeDate ??= a.datetime;
+          if ('pubdate' in a) signals.markedDate ??= a.datetime;
+        }
+        break;
+      default:
+        break;
+    }
+    if (a.itemprop === 'datePublished') signals.markedDate ??= a.datetime ?? a.content ?? null;
+    if (signals.markedAuthor === null && (a.rel === 'author' || a.itemprop === 'author')) {
+      const name = normalizeInline(textContent(node));
+      if (name.length > 0 && name.length < 100) signals.markedAuthor = name;
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+  }
+  return signals;
+}
+
+function parseJsonLd(scripts: readonly string[]): JsonObject[] {
   const objects: JsonObject[] = [];
-  $('script[type="application/ld+json" i]').each((_, el) => {
-    const raw = $(el).text();
-    if (raw.length === 0 || raw.length > MAX_JSON_LD_CHARS) return;
+  for (const raw of scripts) {
+    if (raw.length === 0 || raw.length > MAX_JSON_LD_CHARS) continue;
     try {
       flattenJsonLd(JSON.parse(raw.replace(/^\s*<!--|-->\s*$/g, '')) as Json, objects);
     } catch {
       // Broken JSON-LD is common; the other sources still count.
     }
-  });
+  }
   return objects;
 }
 
-function meta($: CheerioAPI, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const found = $(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`).first();
-    const content = found.attr('content');
-    if (content && normalizeInline(content).length > 0) return normalizeInline(content);
-  }
-  return null;
+function metaReader(signals: PageSignals): (...keys: string[]) => string | null {
+  return (...keys) => {
+    for (const key of keys) {
+      const content = signals.meta.get(key.toLowerCase());
+      if (content !== undefined) {
+        const value = normalizeInline(content);
+        if (value.length > 0) return value;
+      }
+    }
+    return null;
+  };
 }
 
 const MONTHS: Record<string, number> = {
@@ -186,62 +282,63 @@ function hostOutlet(url: string): string | null {
 }
 
 /** Reads title, author, date, outlet, language and canonical URL from a parsed page. */
-export function extractPageMetadata($: CheerioAPI, url: string): PageMetadata {
-  const objects = parseJsonLd($);
+export function extractPageMetadata(root: AnyNode, url: string): PageMetadata {
+  const signals = collectSignals(root);
+  const meta = metaReader(signals);
+  const objects = parseJsonLd(signals.jsonLd);
   const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t) && t !== 'WebPage'));
   const webPage = objects.find((o) => types(o).includes('WebPage'));
   const webSite = objects.find((o) => types(o).includes('WebSite'));
   const primary = article ?? webPage;
 
   const outlet =
-    meta($, 'og:site_name') ??
+    meta('og:site_name') ??
     (primary && isObject(primary.publisher) ? stringOf(primary.publisher.name) : null) ??
     (primary ? stringOf(primary.publisher) : null) ??
     (webSite ? stringOf(webSite.name) : null) ??
-    meta($, 'application-name', 'publisher', 'dc.publisher', 'dcterms.publisher') ??
+    meta('application-name', 'publisher', 'dc.publisher', 'dcterms.publisher') ??
     null;
 
   const rawTitle =
-    meta($, 'og:title') ??
+    meta('og:title') ??
     (article ? stringOf(article.headline) ?? stringOf(article.name) : null) ??
-    meta($, 'parsely-title', 'twitter:title', 'dc.title', 'dcterms.title', 'headline') ??
-    (normalizeInline($('h1').first().text()) || null) ??
-    (normalizeInline($('title').first().text()) || '');
+    meta('parsely-title', 'twitter:title', 'dc.title', 'dcterms.title', 'headline') ??
+    (normalizeInline(signals.h1 ?? '') || null) ??
+    normalizeInline(signals.title ?? '');
   const title = stripSiteFromTitle(rawTitle, outlet ?? hostOutlet(url));
 
   const authors = article ? namesOf(article.author ?? article.creator) : [];
   let author: string | null = authors.length > 0 ? [...new Set(authors)].join(', ') : null;
   if (!author) {
-    const articleAuthor = meta($, 'article:author');
+    const articleAuthor = meta('article:author');
     author =
-      meta($, 'author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'byl') ??
+      meta('author', 'parsely-author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'byl') ??
       (articleAuthor && !/^https?:\/\//.test(articleAuthor) ? articleAuthor : null) ??
-      (normalizeInline($('[itemprop="author"] [itemprop="name"], [rel="author"]').first().text()) || null);
+      signals.markedAuthor;
   }
   if (author) author = author.replace(/^(?:by|von)\s+/i, '').trim() || null;
 
   const publishedAt =
     toIsoDate(article ? stringOf(article.datePublished) ?? stringOf(article.dateCreated) : null) ??
-    toIsoDate(meta($, 'article:published_time')) ??
-    toIsoDate(meta($, 'datePublished')) ??
+    toIsoDate(meta('article:published_time')) ??
+    toIsoDate(meta('datePublished')) ??
     toIsoDate(
-      meta($, 'parsely-pub-date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'sailthru.date', 'article.published', 'og:published_time', 'citation_publication_date'),
+      meta('parsely-pub-date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'sailthru.date', 'article.published', 'og:published_time', 'citation_publication_date'),
     ) ??
-    toIsoDate($('time[datetime][pubdate], [itemprop="datePublished"][datetime]').first().attr('datetime')) ??
-    toIsoDate($('time[datetime]').first().attr('datetime')) ??
+    toIsoDate(signals.markedDate) ??
+    toIsoDate(signals.firstTimeDate) ??
     (primary ? toIsoDate(stringOf(primary.dateModified)) : null);
 
   const language =
-    languageTag($('html').attr('lang')) ??
-    languageTag($('html').attr('xml:lang')) ??
+    languageTag(signals.htmlLang) ??
     languageTag(article ? stringOf(article.inLanguage) : null) ??
-    languageTag(meta($, 'og:locale', 'language', 'dc.language', 'content-language')) ??
-    languageTag($('meta[http-equiv="content-language" i]').attr('content'));
+    languageTag(meta('og:locale', 'language', 'dc.language', 'content-language')) ??
+    null;
 
   const mainEntity = article?.mainEntityOfPage;
   const canonicalUrl =
-    absoluteUrl($('link[rel~="canonical" i]').first().attr('href'), url) ??
-    absoluteUrl(meta($, 'og:url'), url) ??
+    absoluteUrl(signals.canonical, url) ??
+    absoluteUrl(meta('og:url'), url) ??
     absoluteUrl(isObject(mainEntity) ? stringOf(mainEntity['@id']) : stringOf(mainEntity), url) ??
     absoluteUrl(article ? stringOf(article.url) : null, url);
 

@@ -112,7 +112,10 @@ export class InProcessCrawler {
       process: new MemoryJobQueue<ProcessJobData>(QUEUE_NAMES.process, (job) => handlers.process(job.data), {
         concurrency: Math.max(1, Math.ceil(options.concurrency / 2)),
         retry,
-        onFailed: hooks<ProcessJobData>('process').onFailed,
+        onFailed: (job, error) => {
+          hooks<ProcessJobData>('process').onFailed(job, error);
+          void handlers.processed(job.data); // nothing retries it in-process: free the parked article
+        },
         onCompleted: (job) => {
           hooks<ProcessJobData>('process').onCompleted();
           void handlers.processed(job.data);

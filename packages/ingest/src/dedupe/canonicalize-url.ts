@@ -10,7 +10,8 @@ import { InputError } from '@newsgraph/shared';
  *   segments, .amp / .amp.html suffixes, ?amp, ?amp=1, ?outputType=amp;
  * - tracking parameters removed (utm_*, fbclid, gclid, mc_cid, ocid, cmpid, at_*, ref, smid ...);
  * - remaining query parameters sorted (by name, then value), empty query removed;
- * - a trailing slash removed from non-root paths; percent-escapes upper-cased.
+ * - a trailing slash removed from non-root paths; percent-escapes upper-cased, needless ones decoded;
+ * - double-escaped query separators ("&amp;b=2" read as a parameter "amp;b") repaired.
  */
 
 const TRACKING_PARAMS = new Set([
@@ -45,8 +46,16 @@ function canonicalHost(hostname: string): string {
   return host;
 }
 
+/** Percent-escapes upper-cased, and unreserved characters (RFC 3986 §2.3) that needed none decoded. */
+function normalizeEscapes(text: string): string {
+  return text.replace(/%[0-9a-f]{2}/gi, (m) => {
+    const ch = String.fromCharCode(parseInt(m.slice(1), 16));
+    return /[A-Za-z0-9\-._~]/.test(ch) ? ch : m.toUpperCase();
+  });
+}
+
 function canonicalPath(pathname: string): string {
-  let path = pathname.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase());
+  let path = normalizeEscapes(pathname);
   // AMP path forms: /amp/story, /story/amp, /story/amp/, /story.amp, /story.amp.html
   path = path.replace(/^\/amp(?=\/)/i, '');
   path = path.replace(/\/amp\/?$/i, '/');
@@ -72,7 +81,9 @@ export function canonicalizeUrl(url: string): string {
   parsed.hostname = canonicalHost(parsed.hostname);
   parsed.pathname = canonicalPath(parsed.pathname);
   const kept: Array<[string, string]> = [];
-  for (const [name, value] of parsed.searchParams) {
+  for (const [rawName, value] of parsed.searchParams) {
+    // Feeds often double-escape links: "?a=1&amp;b=2" arrives as a parameter named "amp;b".
+    const name = rawName.replace(/^(amp;)+/, '');
     if (!name || isTracking(name) || isAmpParam(name, value)) continue;
     kept.push([name, value]);
   }

@@ -84,6 +84,11 @@ function itemToFeedItem(item: RssItem, base: string | null): FeedItem | null {
  * prefix (<a:feed>), RSS with items directly under <rss> (no <channel>), and RDF whose root lacks
  * the rdf: prefix or its <channel>.
  */
+function replaceLast(text: string, search: string, replacement: string): string {
+  const at = text.lastIndexOf(search);
+  return at < 0 ? text : text.slice(0, at) + replacement + text.slice(at + search.length);
+}
+
 function repairStructure(xml: string, root: string): string {
   const prefixed = /^([A-Za-z_][\w.-]*):(rss|feed)$/i.exec(root);
   if (prefixed && prefixed[1] !== 'rdf') {
@@ -92,10 +97,10 @@ function repairStructure(xml: string, root: string): string {
     return repairStructure(xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1'), prefixed[2]!);
   }
   if (root === 'rss' && !/<channel[\s>]/.test(xml)) {
-    return xml.replace(/(<rss\b[^>]*>)/, '$1<channel>').replace(/<\/rss>(?![\s\S]*<\/rss>)/, '</channel></rss>');
+    return replaceLast(xml.replace(/(<rss\b[^>]*>)/, '$1<channel>'), '</rss>', '</channel></rss>');
   }
   let out = xml;
-  if (root === 'rdf') out = out.replace(/<rdf(?=[\s>])/, '<rdf:RDF').replace(/<\/rdf>(?![\s\S]*<\/rdf>)/, '</rdf:RDF>');
+  if (root === 'rdf') out = replaceLast(out.replace(/<rdf(?=[\s>])/, '<rdf:RDF'), '</rdf>', '</rdf:RDF>');
   if ((root === 'rdf' || root === 'rdf:RDF') && !/<channel[\s>]/.test(out)) out = out.replace(/(<rdf:RDF\b[^>]*>)/, '$1<channel></channel>');
   return out;
 }

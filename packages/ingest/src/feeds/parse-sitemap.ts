@@ -17,20 +17,33 @@ const MAX_BLOCK_CHARS = 256 * 1024;
  * fast on 50,000-URL files and cannot expand entities. Any namespace prefix is accepted.
  */
 
-function childText(block: string, local: string, anyPrefix = true): string | null {
+/**
+ * Inner text of the first <local> element in `block` (any prefix when `anyPrefix`), found with one
+ * opener match and one closer search, so hostile input (many unclosed tags) stays linear.
+ */
+function innerOf(block: string, local: string, anyPrefix: boolean): string | null {
   const prefix = anyPrefix ? '(?:[A-Za-z_][\\w.-]*:)?' : '';
-  const re = new RegExp(`<${prefix}${local}\\b[^>]*>([\\s\\S]*?)</${prefix}${local}\\s*>`, 'i');
-  const match = re.exec(block);
-  if (!match) return null;
-  const raw = match[1]!.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').trim();
+  const opener = new RegExp(`<${prefix}${local}(?=[\\s>/])[^<>]*>`, 'i');
+  const open = opener.exec(block);
+  if (!open || open[0].endsWith('/>')) return null;
+  const start = open.index + open[0].length;
+  const closer = new RegExp(`</${prefix}${local}\\s*>`, 'gi');
+  closer.lastIndex = start;
+  const close = closer.exec(block);
+  return close ? block.slice(start, close.index) : null;
+}
+
+function childText(block: string, local: string, anyPrefix = true): string | null {
+  const inner = innerOf(block, local, anyPrefix);
+  if (inner === null) return null;
+  const raw = inner.replace(/<!\[CDATA\[/g, '').replace(/\]\]>/g, '').trim();
   return raw ? decodeXML(raw) : null;
 }
 
 function newsOf(block: string): SitemapEntry['news'] {
-  const match = /<(?:[A-Za-z_][\w.-]*:)?news\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?news\s*>/i.exec(block);
-  if (!match) return null;
-  const news = match[1]!;
-  const publication = /<(?:[A-Za-z_][\w.-]*:)?publication\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?publication\s*>/i.exec(news)?.[1] ?? '';
+  const news = innerOf(block, 'news', true);
+  if (news === null) return null;
+  const publication = innerOf(news, 'publication', true) ?? '';
   return {
     title: childText(news, 'title'),
     publishedAt: toIsoDate(childText(news, 'publication_date')),

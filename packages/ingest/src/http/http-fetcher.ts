@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw, constants as zlibConstants } from 'node:zlib';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw, gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { Transform } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { NewsgraphConfig } from '@newsgraph/shared';
@@ -122,7 +122,17 @@ export class HttpFetcher implements Fetcher {
       };
     }
     const contentType = header(raw.headers, 'content-type');
-    const decoded = decodeBody(raw.bytes, contentType);
+    let bytes = raw.bytes;
+    if ((req.kind === 'sitemap' || req.kind === 'feed') && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      // A gzip file (sitemap.xml.gz), as opposed to Content-Encoding: same cap after inflating.
+      try {
+        bytes = gunzipSync(bytes, { maxOutputLength: this.config.maxBodyBytes });
+      } catch (error) {
+        const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength|buffer/i.test((error as Error).message);
+        throw new FetchError(req.url, tooLarge ? 'too-large' : 'unsupported-content', tooLarge ? `gzip file exceeds the ${this.config.maxBodyBytes}-byte limit after decompression at ${raw.url}` : `corrupt gzip file at ${raw.url}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    const decoded = decodeBody(bytes, contentType);
     return {
       requestedUrl: raw.requestedUrl,
       url: raw.url,
@@ -131,7 +141,7 @@ export class HttpFetcher implements Fetcher {
       contentType,
       charset: decoded.charset,
       body: decoded.text,
-      bytes: raw.bytes.length,
+      bytes: bytes.length,
       etag: header(raw.headers, 'etag'),
       lastModified: header(raw.headers, 'last-modified'),
     };
@@ -250,7 +260,9 @@ export class HttpFetcher implements Fetcher {
             throw new FetchError(requestedUrl, 'http-status', `HTTP ${status} from ${url.href}`, { status });
           }
           const contentType = header(responseHeaders, 'content-type');
-          if (kind !== 'robots' && contentType && UNSUPPORTED_MEDIA.test(contentType)) {
+          // sitemap.xml.gz is usually served as application/x-gzip (a file, not a Content-Encoding): unpacked in fetch().
+          const gzipFile = (kind === 'sitemap' || kind === 'feed') && contentType !== null && /^application\/(x-)?gzip/i.test(contentType);
+          if (kind !== 'robots' && contentType && !gzipFile && UNSUPPORTED_MEDIA.test(contentType)) {
             await discard(response.body);
             throw new FetchError(requestedUrl, 'unsupported-content', `unsupported content type ${contentType} at ${url.href}`);
           }
@@ -329,7 +341,7 @@ export class HttpFetcher implements Fetcher {
     const declaredLength = Number(header(headers, 'content-length') ?? NaN);
     const encoding = (header(headers, 'content-encoding') ?? '').trim().toLowerCase();
     if (!truncate && Number.isFinite(declaredLength) && declaredLength > maxBytes) {
-      response.body.destroy();
+      abandon(response.body);
       throw new FetchError(requestedUrl, 'too-large', `body of ${declaredLength} bytes exceeds the ${maxBytes}-byte limit at ${url.href}`);
     }
     const chunks: Buffer[] = [];
@@ -355,7 +367,7 @@ export class HttpFetcher implements Fetcher {
     try {
       const stages = decompressors(encoding);
       if (stages === null) {
-        response.body.destroy();
+        abandon(response.body);
         throw new FetchError(requestedUrl, 'unsupported-content', `unsupported Content-Encoding "${encoding}" at ${url.href}`);
       }
       // pipeline's typings cannot express a variable number of stages; the call itself is the documented form.
@@ -438,6 +450,12 @@ function createFlexibleInflate(): Transform {
     },
   });
   return stream;
+}
+
+/** Drops a body without reading it; the error undici emits on destroy is expected, not a crash. */
+function abandon(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => {});
+  body.destroy();
 }
 
 async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {

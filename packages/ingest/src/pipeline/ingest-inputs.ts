@@ -5,6 +5,7 @@ import { errorMessage, InputError, type Article } from '@newsgraph/shared';
 import type { GraphStore, WriteStatus } from '@newsgraph/graph';
 import type { ExtractedArticle, ArticleExtractionOptions } from '../interfaces/article.ts';
 import type { Fetcher } from '../interfaces/fetcher.ts';
+import { canonicalizeUrl } from '../dedupe/canonicalize-url.ts';
 import { buildArticle } from './build-article.ts';
 import { processArticle, type ExtractFunction } from './process-article.ts';
 
@@ -111,7 +112,8 @@ async function ingestFeed(input: string, feedUrl: string, body: string, deps: In
       const index = next++;
       const item = feed.items[index]!;
       try {
-        const response = await deps.fetcher.fetch({ url: item.url, kind: 'page' });
+        // Tracking parameters and AMP/mobile variants are dropped before fetching, as the crawler does.
+        const response = await deps.fetcher.fetch({ url: canonicalizeUrl(item.url), kind: 'page' });
         const extracted = deps.readers.extractHtml(response.body, response.url);
         if (!extracted.text.trim()) throw new InputError(item.url, 'no article text found on the page');
         const article = buildArticle({

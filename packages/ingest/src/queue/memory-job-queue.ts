@@ -17,6 +17,10 @@ export interface MemoryJob<T> {
 export interface MemoryJobQueueOptions<T> {
   concurrency: number;
   retry: RetryOptions;
+  /** Completed ids remembered for de-duplication (oldest forgotten first; default 100,000). */
+  keepCompleted?: number;
+  /** Failed jobs kept for inspection (oldest dropped first; default 10,000). */
+  keepFailed?: number;
   onFailed?(job: MemoryJob<T>, error: unknown): void;
   onCompleted?(job: MemoryJob<T>): void;
 }
@@ -36,6 +40,7 @@ export class MemoryJobQueue<T> {
   readonly #completed = new Set<string>();
   readonly #waiting: MemoryJob<T>[] = [];
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #failedOrder: string[] = [];
   #delayed = 0;
   #active = 0;
   #closed = false;
@@ -131,6 +136,10 @@ export class MemoryJobQueue<T> {
         job.state = 'completed';
         this.#jobs.delete(job.id);
         this.#completed.add(job.id);
+        // A crawler running for months must not grow without bound: forget the oldest ids.
+        if (this.#completed.size > (this.#options.keepCompleted ?? 100_000)) {
+          this.#completed.delete(this.#completed.values().next().value!);
+        }
         this.#options.onCompleted?.(job);
         this.#pump();
       },
@@ -156,6 +165,11 @@ export class MemoryJobQueue<T> {
     }
     job.state = 'failed';
     job.failedReason = failureReason(error);
+    this.#failedOrder.push(job.id);
+    if (this.#failedOrder.length > (this.#options.keepFailed ?? 10_000)) {
+      const oldest = this.#failedOrder.shift()!;
+      if (this.#jobs.get(oldest)?.state === 'failed') this.#jobs.delete(oldest);
+    }
     this.#options.onFailed?.(job, error);
   }
 

@@ -269,6 +269,8 @@ export async function saveSources(path: string, sources: SourceDefinition[]): Pr
     for (const [key, value] of Object.entries(wanted)) {
       if (key === 'interval' && typeof current.interval === 'string' && parseDurationMinutes(current.interval) === source.intervalMinutes) continue;
       if (key === 'kind' && !('kind' in current) && value === 'feed') continue;
+      // An absent interval means the default: leave it absent.
+      if (key === 'interval' && !('interval' in current) && !('intervalMinutes' in current) && source.intervalMinutes === DEFAULT_INTERVAL_MINUTES) continue;
       if (!sameValue(current[key], value)) node.set(key, doc.createNode(value));
     }
     for (const key of ['selectors', 'tags', 'enabled']) if (!(key in wanted) && key in current) node.delete(key);

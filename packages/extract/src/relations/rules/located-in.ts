@@ -39,6 +39,16 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
       out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.based', confidence: 0.85 });
       continue;
     }
+    // "Rosatom, Russia's state nuclear company, is based in Moscow": past the appositive.
+    if (a.type === 'Organization' && /^\s*,/.test(gap)) {
+      const tail = ctx.text.slice(a.end, Math.min(ctx.sentence.end, a.end + 120));
+      const based = /^\s*,[^,;.()]{1,80},\s*(?:(?:is|was|are|which is)\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?/i.exec(tail);
+      const place = based ? ms.find((m) => m.start === a.end + based[0].length && LOCATION_TYPES.has(m.type)) : undefined;
+      if (place) {
+        out.push({ subject: a, predicate: 'LOCATED_IN', object: place, rule: 'located.based', confidence: 0.8 });
+        continue;
+      }
+    }
     if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && BASED_IN.test(gap)) {
       out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.based', confidence: 0.85 });
       continue;

@@ -5,6 +5,7 @@ import {
   listBackward,
   listForward,
   mentionAfter,
+  sentenceSubject,
   subjectBefore,
   titledPerson,
   triggers,
@@ -19,14 +20,24 @@ const MEET = /\b(?:met|meets|meet|meeting|held talks|hold talks|holds talks|hold
 const OBJECT_GAP =
   /^\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:senior\s+|top\s+|government\s+|\w+\s+)?(?:officials?|representatives?|counterparts?|leaders?|delegations?|executives?|members?|envoys?|ministers?|diplomats?|regulators?)\s+(?:from|of)\s+(?:the\s+)?)?$/i;
 
+const CALLED_OFF =
+  /\b(?:cut\s+off|broke\s+off|break\s+off|breaking\s+off|refus\w*\s+to|cancel\w*|called\s+off|postpon\w*|declin\w*\s+to|not|never|won't|didn't|no)\s+(?:\w+\s+)?$/i;
+
 export function meetRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const t of triggers(ctx, MEET)) {
     const phrase = t.match[0].toLowerCase();
+    // "cut off talks with", "refused to meet": no meeting took place.
+    if (CALLED_OFF.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 30), t.start))) continue;
     const withWith = phrase.endsWith('with');
     // "meeting"/"talks" without "with" is a noun ("the meeting"), not a claim.
     if (!withWith && !/^(?:met|meets|meet)$/.test(phrase)) continue;
-    const subject = subjectBefore(ctx, t.start, AGENT_TYPES);
+    let subject = subjectBefore(ctx, t.start, AGENT_TYPES);
+    // "X prepared to head to Brussels to meet with Y": the infinitive's agent is the clause's subject.
+    if (!subject && /\bto\s+$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 4), t.start))) {
+      const main = sentenceSubject(ctx, AGENT_TYPES);
+      if (main && main.end <= t.start && t.start - main.end < 160 && !/[;:]/.test(ctx.text.slice(main.end, t.start))) subject = main;
+    }
     if (!subject) continue;
     const subjects = listBackward(ctx, subject, AGENT_TYPES);
     const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);

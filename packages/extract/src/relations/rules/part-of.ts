@@ -18,7 +18,8 @@ const SUBUNIT =
   /\b(?:bureau|office|division|department|agency|unit|directorate|service|committee|subcommittee|commission|ministry|subsidiary|branch|arm|wing|council|administration|institute|centre|center|authority|command|section|secretariat|inspectorate|board|task force|team|desk|lab|laboratory)\b/i;
 const APPOSITIVE_UNIT =
   /^\s*,\s*(?:(?:a|an|the)\s+)?(?:(?:[\w-]+\s+){0,2})?(?:unit|subsidiary|division|arm|part|branch|agency|office|bureau|department|member|affiliate|wing)\s+(?:of|within|in|at)\s+(?:the\s+)?$/i;
-const MEMBER_OF = /^\s*(?:,\s*(?:a|an|the)\s+|\s+(?:is|was|are|were|became|becomes|remains|has been)\s+(?:a|an|the)\s+)(?:founding\s+|full\s+|permanent\s+|non-permanent\s+)?member(?:\s+(?:state|country|nation))?\s+of\s+(?:the\s+)?$/i;
+const MEMBER_OF =
+  /^\s*(?:,\s*(?:(?:a|an|the)\s+|both\s+|all\s+)?|\s+(?:is|was|are|were|became|becomes|become|remains|remain|has been|have been)\s+(?:(?:a|an|the)\s+|both\s+|all\s+)?)(?:founding\s+|full\s+|permanent\s+|non-permanent\s+)?members?(?:\s+(?:states?|country|countries|nations?))?\s+of\s+(?:the\s+)?$/i;
 const MEMBERS_LIST = /\b(?:members?|member states?|member countries|member nations|countries|nations|partners|allies)\s+(?:such as\s+|like\s+|including\s+)?(?:the\s+)?$/i;
 
 export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
@@ -42,7 +43,8 @@ export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
   }
   // "EU members Germany and France", "G7 countries such as Japan".
   for (const bloc of ms) {
-    if (bloc.type !== 'Organization') continue;
+    // "European countries such as ..." is geography, not membership.
+    if (bloc.type !== 'Organization' || bloc.adjectival || /^[A-Z][a-z]+(?:an|ese|ish)$/.test(bloc.text)) continue;
     const tail = ctx.text.slice(bloc.end, Math.min(ctx.sentence.end, bloc.end + 40));
     const m = /^\s+(?:members?|member states?|member countries|member nations|countries|nations)\s+(?:such as\s+|like\s+|including\s+)?(?:the\s+)?/i.exec(tail);
     if (!m || !MEMBERS_LIST.test(tail.slice(0, m[0].length))) continue;

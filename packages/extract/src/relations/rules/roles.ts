@@ -1,4 +1,5 @@
 import {
+  LOCATION_TYPES,
   PERSON_TYPES,
   STATE_TYPES,
   listBackward,
@@ -36,12 +37,24 @@ function roleWords(gap: string, org: MentionView): boolean {
 }
 
 /** ", D-Calif.," after a US legislator's name. */
-const PARTY = '(?:,\\s*[DRI]-[A-Z][\\w.]*\\s*)?';
+const PARTY = '(?:,\\s*(?:[DRI]-[A-Z][\\w.]*|\\d{1,3})\\s*)?';
 const APPOSITIVE_OF = new RegExp(
   `^\\s*${PARTY},\\s*(?:(?:the|a|an|its|his|her|their|another|one of the)\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE}|${OCCUPATION})(?:\\s+(?:and\\s+)?[\\w.-]+){0,3}?\\s+(?:of|for|at|with|to|in)\\s+(?:the\\s+)?(?:[a-z][\\w-]*\\s+){0,4}$`,
   'i',
 );
-const APPOSITIVE_BEFORE_ORG = /^\s*,\s*(?:(?:the|a|an|another|one of the)\s+)?(?:(?:former|deputy|acting|senior|top|then|current|outgoing|incoming|fellow)\s+)?$/i;
+const APPOSITIVE_BEFORE_ORG =
+  /^\s*(?:,\s*(?:[DRI]-[A-Z][\w.]*|\d{1,3})\s*)?,\s*(?:(?:the|a|an|another|one of the)\s+)?(?:(?:former|deputy|acting|senior|top|then|current|outgoing|incoming|fellow|longtime|veteran)\s+){0,2}$/i;
+/** "X, 46, was a feature reporter for KIRO", "X is Middle East correspondent for The Associated Press". */
+const COPULA_ROLE_OF = new RegExp(
+  `^\\s*(?:,\\s*\\d{1,3}\\s*,)?\\s+(?:is|was|has been|had been|became|becomes|remains)\\s+(?:(?:a|an|the)\\s+)?(?:(?:former|deputy|acting|senior|top|longtime|veteran)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE}|${OCCUPATION})\\s+(?:of|for|at|with)\\s+(?:the\\s+)?$`,
+  'i',
+);
+/** "X, 54, is a former University of Iowa professor". */
+const COPULA_BEFORE_ORG = /^\s*(?:,\s*\d{1,3}\s*,)?\s+(?:is|was|has been|had been|became|remains)\s+(?:(?:a|an|the)\s+)?(?:(?:former|deputy|acting|senior|top|longtime|veteran)\s+)?$/i;
+/** "named Larry Jinks publisher of the San Jose Mercury News". */
+const BARE_ROLE_OF = new RegExp(`^\\s+(?:[a-z][\\w-]*\\s+){0,2}(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|for|at)\\s+(?:the\\s+)?$`, 'i');
+/** "the chairman of the United Djibouti Opposition Front, Mohamed Ahmed Issa". */
+const HEAD_OF_BEFORE = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|at|for)\\s+(?:the\\s+)?$`, 'i');
 const ROLE_AFTER_ORG = new RegExp(`^(?:['’]s)?\\s+(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
 const WORKS_FOR =
   /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:works?|worked|working|serves?|served|serving)\s+(?:as\s+(?:[\w-]+\s+){1,5}?)?(?:for|at|with|in|on)\s+(?:the\s+)?$/i;
@@ -77,8 +90,14 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     const prev = ms[i - 1];
     if (prev && STATE_TYPES.has(prev.type)) {
       const gap = ctx.text.slice(prev.end, person.start);
-      if (roleWords(gap, prev)) {
+      const unbracketed = gap.replace(/^\s*\)/, '');
+      if (roleWords(unbracketed, prev)) {
         out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.85 });
+        // "the Foreign Ministry's Southeast Asian Department Chief X", "CHP (Republican People's Party) leader X".
+        const outer = ms[i - 2];
+        if (outer?.type === 'Organization' && /^(?:['’]s\s+(?:the\s+)?|\s*\(\s*)$/.test(ctx.text.slice(outer.end, prev.start))) {
+          out.push({ subject: person, predicate: 'HOLDS_ROLE', object: outer, rule: 'role.title-unit', confidence: 0.75 });
+        }
         // "Chinese Foreign Ministry spokesman Zhao": the ministry's country too.
         const before = ms[i - 2];
         if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start))) {
@@ -100,6 +119,10 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
         }
       }
     }
+    // "the chairman of the Front, Mohamed Ahmed Issa", "The head of the Service, Dr. Russell Strong".
+    if (prev?.type === 'Organization' && /^\s*,\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.?\s+)?$/.test(ctx.text.slice(prev.end, person.start)) && HEAD_OF_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, prev.start - 50), prev.start))) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.head-of', confidence: 0.75 });
+    }
     let next = ms[i + 1];
     if (!next) continue;
     // "attorney for the Peruvian mining company Minpeco": the demonym describes the organization.
@@ -109,7 +132,12 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     if (!STATE_TYPES.has(next.type)) continue;
     if (APPOSITIVE_OF.test(after)) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
-    } else if (APPOSITIVE_BEFORE_ORG.test(after) && ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 80))) {
+    } else if (
+      APPOSITIVE_BEFORE_ORG.test(after) &&
+      ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 80)) &&
+      // "X, Gazprom chief Aleksey Miller": the title belongs to the next name.
+      !(ms[next.index + 1]?.type === 'Person' && /^(?:['’]s)?(?:\s+[\w.-]+){1,4}\s+$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start)))
+    ) {
       const roleText = ctx.text.slice(next.end, next.end + 80);
       if (next.type === 'Organization' || ROLE_WORD_STATE.test(roleText.split(/[,;.]/)[0] ?? '')) {
         out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.75 });
@@ -118,6 +146,14 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.works-for', confidence: 0.75 });
     } else if (LEADS.test(after) && (next.type === 'Organization' || /^['’]s\s/.test(ctx.text.slice(next.end, next.end + 3)))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.leads', confidence: 0.7 });
+    } else if (COPULA_ROLE_OF.test(after) && next.type === 'Organization') {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
+    } else if (COPULA_BEFORE_ORG.test(after) && next.type === 'Organization' && ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 60))) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
+    } else if (BARE_ROLE_OF.test(after) && next.type === 'Organization') {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.bare', confidence: 0.6 });
+    } else if (AT_OF.test(after) && LOCATION_TYPES.has(next.type) && ms[next.index + 1]?.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start))) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: ms[next.index + 1]!, rule: 'role.at', confidence: 0.6 });
     } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization')) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.at', confidence: 0.6 });
     }

@@ -5,6 +5,7 @@ import {
   ORG_TYPES,
   listForward,
   firstDocumentMentionAtOrAfter,
+  firstMentionAtOrAfter,
   mentionAfter,
   mentionBefore,
   triggers,
@@ -58,6 +59,12 @@ function goodsSubject(ctx: SentenceContext, pos: number): MentionView | null {
   if (near) return near;
   const company = mentionBefore(ctx, pos, ORG_TYPES, /^\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$/i);
   if (company) return company;
+  // "Shipments of ball bearings to Russia were routed ...": goods inside the subject phrase.
+  for (let i = firstMentionAtOrAfter(ctx, pos) - 1; i >= 0; i--) {
+    const m = ctx.mentions[i]!;
+    if (pos - m.end > 80 || /[,;:()]/.test(ctx.text.slice(m.end, pos))) break;
+    if (m.type === 'Goods') return m;
+  }
   const left = ctx.text.slice(Math.max(ctx.sentence.start, pos - 60), pos);
   const generic = GENERIC_GOODS.exec(left);
   const head = generic?.[1]?.toLowerCase();

@@ -35,11 +35,13 @@ const ACQUIRE = new RegExp(
 );
 /** "from China", "through intermediaries like Iran", "via third countries such as Armenia". */
 const SOURCE_GAP =
-  /^\s+(?:[\w-]+\s+){0,6}?(?:from|(?:through|via)\s+(?:(?:third|other)\s+)?(?:intermediaries|partners|suppliers|countries|nations|middlemen|third parties|allies)\s+(?:like|such as|including))\s+(?:the\s+)?$/i;
+  /^\s+(?:(?!(?:came|come|comes|was|were|is|are|said|says)\s)[\w-]+\s+){0,6}?(?:from|(?:through|via)\s+(?:(?:third|other)\s+)?(?:intermediaries|partners|suppliers|countries|nations|middlemen|third parties|allies)\s+(?:like|such as|including))\s+(?:the\s+)?$/i;
 const USE_FOREIGN = new RegExp(
   `\\b(?:${verbAlternation(['use', 'deploy', 'field', 'fire', 'launch', 'buy', 'import', 'acquire', 'receive', 'purchase'])})\\s+$`,
   'i',
 );
+/** A ban, embargo or prevention in front of the verb: "the ban on arms exports to China". */
+const BLOCKED = /\b(?:bans?|banned|banning|embargo(?:es)?|curbs?|restrict\w*|prohibit\w*|halt\w*|stop\w*|prevent\w*|block\w*|not|never|no longer|den(?:y|ied|ies)|cease\w*|suspend\w*)\b[^.;]{0,30}$/i;
 const TURNED_TO = /\b(?:turned|turning|turns|turn)\s+to\b/gi;
 
 export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
@@ -48,7 +50,9 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (s.entityId !== o.entityId) out.push({ subject: s, predicate: 'SUPPLIES', object: o, rule, confidence });
   };
 
+  const blocked = (pos: number): boolean => BLOCKED.test(ctx.text.slice(Math.max(ctx.sentence.start, pos - 40), pos));
   for (const t of triggers(ctx, GIVE_RECIPIENT)) {
+    if (blocked(t.start)) continue;
     const supplier = mentionBefore(ctx, t.start, STATE_TYPES, SUPPLIER_GAP);
     const recipient = mentionAfter(ctx, t.end, STATE_TYPES, RECIPIENT_DIRECT);
     if (!supplier || !recipient || recipient.adjectival) continue;
@@ -57,6 +61,7 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     for (const s of supplier.adjectival ? [supplier] : listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.verb', 0.8);
   }
   for (const t of triggers(ctx, GIVE_TO)) {
+    if (blocked(t.start)) continue;
     // Passive ("items were shipped to Russia") names no supplier before the verb.
     if (/\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 30), t.start))) continue;
     const supplier = subjectBefore(ctx, t.start, STATE_TYPES) ?? mentionBefore(ctx, t.start, STATE_TYPES, SUPPLIER_GAP);
@@ -103,6 +108,14 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     const recipient = subjectBefore(ctx, verbStart, STATE_TYPES);
     if (!recipient || recipient.adjectival) continue;
     add(m, recipient, 'supplies.uses-foreign', 0.7);
+  }
+  // "India's purchases of Russian oil", "China's imports of Iranian crude": the demonym supplies the buyer.
+  for (const m of ctx.mentions) {
+    if (m.type !== 'Country' || m.adjectival) continue;
+    const buy = /^['’]s\s+(?:(?:record|growing|rising|soaring|increased|massive|large)\s+)?(?:purchases|imports|buying|import|purchase|acquisitions?)\s+of\s+(?:the\s+)?$/i;
+    const next = ctx.mentions[m.index + 1];
+    if (!next || next.type !== 'Country' || !next.adjectival || !buy.test(ctx.text.slice(m.end, next.start)) || blocked(m.start + 1)) continue;
+    add(next, m, 'supplies.purchases', 0.7);
   }
   // "Russia has turned to other countries, ... Iran and North Korea, to fill gaps in its procurement".
   for (const t of triggers(ctx, TURNED_TO)) {
