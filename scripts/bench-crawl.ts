@@ -1,17 +1,20 @@
 /**
- * `pnpm bench:crawl [--pages N] [--concurrency C] [--baseline-pages M]`
+ * `pnpm bench:crawl [--pages N] [--concurrency C] [--threads T] [--baseline-pages M]`
  *
  * The crawl pipeline end to end on one machine: a loopback server (a child process, so it does
  * not share this process's event loop) serves an RSS feed of N page URLs whose bodies are the
  * real pages of ../shared/eval/article-text/html/*.gz (gzip-encoded as a real server would), and
  * the in-process crawler runs fetch → main-text extraction → entity/claim extraction → SQLite
- * store (a temp file) at the configured concurrency.
+ * store (a temp file) at the configured concurrency, with T extraction threads (default: one per
+ * core, at most 4).
  *
  * Printed: pages/s overall and per stage (time spent in each stage, summed over pages), RSS
  * sampled during the run and at every 1,000 pages (flat = no leak), and two baselines from the
- * same run: fetch-only at the same concurrency, and the full pipeline at concurrency 1.
+ * same run: fetch-only at the same concurrency, and the full pipeline at concurrency 1 on the
+ * main thread only.
  * Last line: {"pages","pages_per_s","peak_rss_mb","rss_growth_mb","baseline_pages_per_s","ratio"}
- * where the baseline is the concurrency-1 pipeline.
+ * where the baseline is the concurrency-1 pipeline and rss_growth_mb is the RSS change from the
+ * second RSS mark (2,000 pages at the default size, after warm-up) to the last.
  *
  * Settings: one loopback host must not be throttled, so perHostDelayMs 0, perHostConcurrency =
  * concurrency, allowPrivateNetwork true, robots ignored. The 990 pages repeat for N > 990, so the
@@ -20,7 +23,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '@newsgraph/graph';
@@ -54,14 +57,26 @@ async function serve(pages: number): Promise<void> {
   const files = readdirSync(HTML_DIR).filter((f) => f.endsWith('.html.gz')).sort();
   const bodies = files.map((f) => readFileSync(join(HTML_DIR, f)));
   let origin = '';
-  let feed = '';
+  const feeds = new Map<number, string>();
+  /** The feed of the first `n` pages (each measured run crawls exactly its own page count). */
+  const feedOf = (n: number): string => {
+    let feed = feeds.get(n);
+    if (!feed) {
+      const items: string[] = [];
+      for (let i = 0; i < n; i++) items.push(`<item><title>Page ${i}</title><link>${origin}/p/${i}.html</link></item>`);
+      feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>bench</title><link>${origin}/</link>${items.join('')}</channel></rss>`;
+      feeds.set(n, feed);
+    }
+    return feed;
+  };
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/feed.xml') {
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/feed.xml') {
+      const n = Math.min(pages, Number.parseInt(url.searchParams.get('n') ?? String(pages), 10) || pages);
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedOf(n));
       return;
     }
-    const m = /^\/p\/(\d+)\.html$/.exec(path);
+    const m = /^\/p\/(\d+)\.html$/.exec(url.pathname);
     if (!m) {
       res.writeHead(404).end();
       return;
@@ -73,9 +88,6 @@ async function serve(pages: number): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     origin = `http://127.0.0.1:${port}`;
-    const items: string[] = [];
-    for (let i = 0; i < pages; i++) items.push(`<item><title>Page ${i}</title><link>${origin}/p/${i}.html</link></item>`);
-    feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>bench</title><link>${origin}/</link>${items.join('')}</channel></rss>`;
     process.stdout.write(`${port}\n`);
   });
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
@@ -119,12 +131,15 @@ interface PipelineRun {
   stageSeconds: { extraction: number; process: number; store: number };
 }
 
-async function pipeline(origin: string, pages: number, concurrency: number, tmp: string, label: string): Promise<PipelineRun> {
+async function pipeline(origin: string, pages: number, concurrency: number, threads: number, tmp: string, label: string): Promise<PipelineRun> {
   const db = join(tmp, `${label}.db`);
   const config = benchConfig(db, concurrency);
   const store = await SqliteStore.open(db);
   const metrics = new CrawlMetrics({ defaultMetrics: false });
-  const { deps, close } = createCrawlStageDeps({ config, store, memory: measuringOnlyDedupe(new CrawlStateMemory(new SqliteCrawlState(join(tmp, `${label}-state.db`)))), metrics });
+  const { deps, close } = createCrawlStageDeps({ config, store, memory: measuringOnlyDedupe(new CrawlStateMemory(new SqliteCrawlState(join(tmp, `${label}-state.db`)))),
+    metrics,
+    extractionThreads: threads,
+  });
   const crawler = new InProcessCrawler(deps, { concurrency, retry: { attempts: 2, baseDelayMs: 100, maxDelayMs: 1000 }, metrics });
   let peakRss = process.memoryUsage().rss;
   const rssAtThousands: Array<[number, number]> = [];
@@ -140,7 +155,7 @@ async function pipeline(origin: string, pages: number, concurrency: number, tmp:
     }
   }, 100);
   const started = performance.now();
-  await crawler.runOnce([{ id: 'bench', url: `${origin}/feed.xml`, kind: 'rss' }]);
+  await crawler.runOnce([{ id: 'bench', url: `${origin}/feed.xml?n=${pages}`, kind: 'rss' }]);
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -202,6 +217,7 @@ async function main(): Promise<void> {
     return;
   }
   const concurrency = arg('concurrency', 8);
+  const threads = process.argv.includes('--threads') ? arg('threads', 2) : Math.min(4, availableParallelism());
   const baselinePages = Math.min(pages, arg('baseline-pages', 500));
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve-pages', '--pages', String(pages)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -219,20 +235,24 @@ async function main(): Promise<void> {
     const fetchRate = await fetchOnly(origin, Math.min(pages, 2000), concurrency, tmp);
     console.log(`baseline fetch only (concurrency ${concurrency}): ${fetchRate.toFixed(1)} pages/s`);
     // Warm-up (module loading, lexicons, JIT) so neither measured run pays for it.
-    await pipeline(origin, Math.min(pages, 20), 2, tmp, 'warmup');
-    const serial = await pipeline(origin, baselinePages, 1, tmp, 'serial');
+    await pipeline(origin, Math.min(pages, 20), 2, 0, tmp, 'warmup');
+    const serial = await pipeline(origin, baselinePages, 1, 0, tmp, 'serial');
     const serialRate = serial.pages / serial.seconds;
-    console.log(`baseline full pipeline, concurrency 1, ${baselinePages} pages: ${serialRate.toFixed(1)} pages/s`);
-    const run = await pipeline(origin, pages, concurrency, tmp, 'full');
+    console.log(`baseline full pipeline, concurrency 1, main thread only, ${baselinePages} pages: ${serialRate.toFixed(1)} pages/s`);
+    const run = await pipeline(origin, pages, concurrency, threads, tmp, 'full');
     const rate = run.pages / run.seconds;
-    console.log(`full pipeline, concurrency ${concurrency}: ${run.pages} pages in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} pages/s (${run.stored} stored, ${run.failed} failed)`);
-    const perStage = (name: string, s: number) => console.log(`  ${name.padEnd(28)} ${s.toFixed(1)} s total, ${(run.pages / s).toFixed(1)} pages/s per core`);
+    console.log(`full pipeline, concurrency ${concurrency}, ${threads} extraction threads: ${run.pages} pages in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} pages/s (${run.stored} stored, ${run.failed} failed)`);
+    // Stage times are wall time per page (queueing for a thread included), summed over pages.
+    const perStage = (name: string, s: number) =>
+      console.log(`  ${name.padEnd(28)} ${((s / run.pages) * 1000).toFixed(1)} ms/page (${(run.pages / s).toFixed(1)} pages/s if run one at a time)`);
     perStage('main-text extraction', run.stageSeconds.extraction);
     perStage('entity extraction + store', run.stageSeconds.process);
     perStage('  of which store writes', run.stageSeconds.store);
     console.log(`  RSS at start ${mb(rssStart)} MB, peak ${mb(run.peakRss)} MB`);
     for (const [n, rss] of run.rssAtThousands) console.log(`  RSS after ${String(n).padStart(5)} pages: ${mb(rss)} MB`);
-    const first = run.rssAtThousands[0]?.[1] ?? rssStart;
+    // Growth after warm-up: from the second mark (thread heaps, lexicons and SQLite caches are
+    // filled by then) to the last one. Flat memory keeps this near zero however many pages run.
+    const first = run.rssAtThousands[1]?.[1] ?? run.rssAtThousands[0]?.[1] ?? rssStart;
     const last = run.rssAtThousands[run.rssAtThousands.length - 1]?.[1] ?? run.peakRss;
     const growth = mb(last - first);
     console.log(`speed-up over concurrency 1: ${(rate / serialRate).toFixed(2)}x; pipeline vs fetch only: ${(rate / fetchRate).toFixed(2)}x`);

@@ -104,6 +104,8 @@ describe('newsgraph migrate and query cypher on SQLite', () => {
     expect(out()).toMatch(/SQLite .*graph\.db: schema up to date/);
     await expect(run('query', 'cypher', 'MATCH (n) RETURN n')).rejects.toThrow(/query cypher: needs Neo4j \(set NEO4J_URI\)/);
     await expect(run('query', 'cypher', 'MATCH (n) RETURN n', '--param', 'bad')).rejects.toThrow(/--param bad: must look like name=value/);
+    // A write is refused before any store is opened.
+    await expect(run('query', 'cypher', 'MERGE (n:X) RETURN n')).rejects.toThrow(/refused MERGE/);
     await ctx.close();
   });
 });

@@ -47,6 +47,12 @@ describe('analyzeEntities: persons, titles and roles', () => {
     expect(entity(a, 'place:beijing').attributes.country).toBe('CN');
   });
 
+  it('gives one id to a person written with and without a middle initial', () => {
+    const a = analyzeEntities('Martin T. Sosnoff said so. Later, Martin Sosnoff and Sosnoff agreed.');
+    expect(a.entities.map((e) => e.id)).toEqual(['person:martin-sosnoff']);
+    expect(analyzeEntities('Martin Sosnoff spoke.').entities[0]?.id).toBe('person:martin-sosnoff');
+  });
+
   it('keeps possessives, quotes and punctuation out of names', () => {
     const a = analyzeEntities('“Russia’s war,” said Janet Yellen\'s deputy. Russia\'s economy slowed.');
     const ru = entity(a, 'country:RU');
@@ -179,6 +185,13 @@ describe('analyzeEntities: output shape', () => {
     for (const e of a.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
     expect(entity(a, 'person:nureddin-nebati').mentions.length).toBe(2);
     expect(entity(a, 'person:nureddin-nebati').attributes.affiliation).toBe('country:TR');
+  });
+
+  it('joins hard-wrapped lines inside a sentence but keeps one-line headlines apart', () => {
+    const a = analyzeEntities('Officials at the Bank of\nEngland said the\nfigures were weak.\nLONDON 1996-08-30\nMore news.');
+    expect(a.sentences.map((s) => s.text)).toEqual(['Officials at the Bank of\nEngland said the\nfigures were weak.', 'LONDON 1996-08-30', 'More news.']);
+    expect(entity(a, 'org:bank-of-england').mentions[0]?.text).toBe('Bank of\nEngland');
+    expect(entity(a, 'place:london').type).toBe('Place');
   });
 
   it('ignores trailing page chrome unless asked to keep it', () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildConllText, evaluateNer, scoreDocument } from '../src/eval/ner.ts';
 import { parseConll } from '../src/eval/conll.ts';
+import { compromiseEntities } from '../src/eval/baseline.ts';
 
 const conllDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/eval/conll2003');
 const present = existsSync(join(conllDir, 'eng.testa')) && existsSync(join(conllDir, 'eng.train'));
@@ -46,6 +47,19 @@ describe('CoNLL scoring rules', () => {
     expect(counts.tp).toEqual({ PER: 0, ORG: 1, LOC: 1 });
     expect(counts.fp).toEqual({ PER: 1, ORG: 0, LOC: 0 });
     expect(counts.fn).toEqual({ PER: 1, ORG: 0, LOC: 0 });
+  });
+});
+
+describe('plain compromise baseline', () => {
+  it('returns typed spans that are exact slices of the input, also after newlines', () => {
+    const text = 'Officials met in Paris on Monday.\nLater, John Smith flew to Tokyo for talks with Toyota.';
+    const found = compromiseEntities(text);
+    expect(found.length).toBeGreaterThan(0);
+    for (const e of found) {
+      expect(text.slice(e.start, e.end)).toBe(e.text);
+      expect(['Person', 'Organization', 'Place']).toContain(e.type);
+    }
+    expect(found.some((e) => e.type === 'Place' && e.text === 'Tokyo')).toBe(true);
   });
 });
 

@@ -45,6 +45,12 @@ describe('VISITED', () => {
     ]);
   });
 
+  it('reads trips and relative clauses', () => {
+    expect(only('During a visit to [[Oslo|Place]], [[Jane Doe|Person]] said prices rose.', 'VISITED')).toEqual(['person:jane-doe VISITED place:oslo']);
+    expect(only('[[Jane Doe|Person]] said on a trip to [[Oslo|Place]] that prices rose.', 'VISITED')).toEqual(['person:jane-doe VISITED place:oslo']);
+    expect(only('[[Jane Doe|Person]], who recently visited [[Oslo|Place]], spoke.', 'VISITED')).toEqual(['person:jane-doe VISITED place:oslo']);
+  });
+
   it('does not take a place named in another clause', () => {
     expect(only('[[Jane Doe|Person]], who was born in [[Oslo|Place]], said prices rose.', 'VISITED')).toEqual([]);
     expect(only('Officials who visited [[Oslo|Place]] said nothing.', 'VISITED')).toEqual([]);
@@ -63,6 +69,17 @@ describe('MET_WITH (symmetric)', () => {
     ]);
   });
 
+  it('reads "talks between A and B" and a pronoun subject', () => {
+    expect(only('Talks between [[Jane Doe|Person]] and [[Acme Corp|Organization]]\'s [[John Roe|Person]] lasted hours.', 'MET_WITH')).toEqual([
+      'person:jane-doe MET_WITH person:john-roe',
+    ]);
+    const rels = extractRelations(analysisFromMarkup('[[Jane Doe|Person]] arrived on Monday. She met with [[John Roe|Person]] in the evening.'));
+    const met = rels.find((r) => r.predicate === 'MET_WITH');
+    expect(met).toMatchObject({ subject: 'person:jane-doe', object: 'person:john-roe', evidence: { rule: 'meet.verb.pronoun' } });
+    expect(met?.evidence.sentence).toBe('She met with John Roe in the evening.');
+    expect(only('The talks were cut off. [[Jane Doe|Person]] said they cut off talks with [[John Roe|Person]].', 'MET_WITH')).toEqual([]);
+  });
+
   it('reads "met with officials from X" and ignores the noun "meeting"', () => {
     expect(only('[[Treasury|Organization]] officials also met with officials from the [[Kingdom of Fredonia|Country|country:FD]].', 'MET_WITH')).toEqual([
       'country:FD MET_WITH org:treasury',
@@ -76,6 +93,12 @@ describe('URGED', () => {
     expect(only('[[France|Country|country:FR]] urged [[Germany|Country|country:DE]] to act.', 'URGED')).toEqual(['country:FR URGED country:DE']);
     expect(only('[[Germany|Country|country:DE]] was urged by [[France|Country|country:FR]] to act.', 'URGED')).toEqual(['country:FR URGED country:DE']);
     expect(only('[[Jane Doe|Person]] called on [[Acme Corp|Organization]] to stop.', 'URGED')).toEqual(['person:jane-doe URGED org:acme-corp']);
+  });
+
+  it('reads an urging coordinated with the main clause', () => {
+    expect(only("[[Syldavia|Country|country:SY]]'s ministry said it opposed the move and urged [[Borduria|Country|country:BO]] to reverse it.", 'URGED')).toEqual([
+      'country:SY URGED country:BO',
+    ]);
   });
 
   it('resolves "to urge the central bank" to the country just visited', () => {
@@ -190,6 +213,19 @@ describe('SANCTIONS', () => {
     ]);
   });
 
+  it('reads designations, export controls and titled targets', () => {
+    expect(only('The [[Trade Ministry|Organization]] designated three [[Syldavia|Country|country:SY]]-based firms on Monday.', 'SANCTIONS')).toEqual([
+      'org:trade-ministry SANCTIONS country:SY',
+    ]);
+    expect(only('[[Borduria|Country|country:BO]] imposed export controls on [[Syldavia|Country|country:SY]] in October.', 'SANCTIONS')).toEqual([
+      'country:BO SANCTIONS country:SY',
+    ]);
+    expect(only('[[Borduria|Country|country:BO]] sanctioned [[Syldavian|Country|country:SY|adj]] oligarch [[John Roe|Person]].', 'SANCTIONS')).toEqual([
+      'country:BO SANCTIONS person:john-roe',
+    ]);
+    expect(only('A list of items designated as high priority by [[Borduria|Country|country:BO]] circulated.', 'SANCTIONS')).toEqual([]);
+  });
+
   it('does not read a compound noun as a sanction', () => {
     expect(only('according to [[Borduria|Country|country:BO]] sanctions investigator [[Jane Doe|Person]].', 'SANCTIONS')).toEqual([]);
     expect(only('according to [[Borduria|Country|country:BO]] sanctions investigator [[Jane Doe|Person]].', 'HOLDS_ROLE')).toEqual([]);
@@ -216,11 +252,19 @@ describe('HOLDS_ROLE', () => {
     ]);
   });
 
+  it('does not make an ambassador to a country its official', () => {
+    expect(only('[[John Roe|Person]], ambassador to [[Syldavia|Country|country:SY]], spoke.', 'HOLDS_ROLE')).toEqual([]);
+  });
+
   it('reads appositives, "works for" and "at"', () => {
     expect(only('said [[John Roe|Person]], a spokesman for [[Acme Corp|Organization]], on Monday.', 'HOLDS_ROLE')).toEqual(['person:john-roe HOLDS_ROLE org:acme-corp']);
     expect(only('[[John Roe|Person]], chief executive of the [[Acme Corp|Organization]], resigned.', 'HOLDS_ROLE')).toEqual(['person:john-roe HOLDS_ROLE org:acme-corp']);
     expect(only('[[John Roe|Person]] works for [[Acme Corp|Organization]].', 'HOLDS_ROLE')).toEqual(['person:john-roe HOLDS_ROLE org:acme-corp']);
     expect(only('[[John Roe|Person]] at the [[Institute of Optics|Organization]] found a flaw.', 'HOLDS_ROLE')).toEqual(['person:john-roe HOLDS_ROLE org:institute-of-optics']);
+  });
+
+  it("reads an organization's possessive before a name", () => {
+    expect(only("[[Acme Corp|Organization]]'s [[John Roe|Person]] declined to comment.", 'HOLDS_ROLE')).toEqual(['person:john-roe HOLDS_ROLE org:acme-corp']);
   });
 
   it('does not read a verb between organization and person as a title', () => {
@@ -270,6 +314,15 @@ describe('LOCATED_IN', () => {
     ]);
   });
 
+  it('reads nationality appositives', () => {
+    expect(only('[[Acme Corp|Organization]], the [[Syldavian|Country|country:SY|adj]] company that makes lenses, said', 'LOCATED_IN')).toEqual([
+      'org:acme-corp LOCATED_IN country:SY',
+    ]);
+    expect(only("[[Acme Corp|Organization]], [[Syldavia|Country|country:SY]]'s largest chip equipment maker, said", 'LOCATED_IN')).toEqual([
+      'org:acme-corp LOCATED_IN country:SY',
+    ]);
+  });
+
   it('does not read a list of cities as containment', () => {
     expect(only('She visited [[Lyon|Place]], [[Paris|Place]] and [[Nice|Place]].', 'LOCATED_IN')).toEqual([]);
   });
@@ -283,6 +336,7 @@ describe('REPORTED_BY', () => {
       'Prices rose, it said [[Daily Planet|Organization|org:daily-planet|kind=MediaOutlet]].',
       'Prices rose. — [[Daily Planet|Organization|org:daily-planet|kind=MediaOutlet]]',
       'Prices rose, [[Reuters|Organization]] has reported.',
+      'OSLO ([[Reuters|Organization]]) - Prices rose.',
     ]) {
       const rels = only(markup, 'REPORTED_BY');
       expect(rels, markup).toHaveLength(1);

@@ -15,7 +15,8 @@ import { allStatements } from './cypher-statement-samples.ts';
 
 function errors(query: string): string[] {
   return lintCypherQuery(query, {})
-    .diagnostics.filter((d) => d.severity === 1 && isNotParamError(d))
+    .diagnostics.map((d) => ({ severity: d.severity, message: typeof d.message === 'string' ? d.message : d.message.value }))
+    .filter((d) => d.severity === 1 && isNotParamError(d))
     .map((d) => d.message);
 }
 

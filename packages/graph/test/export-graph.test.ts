@@ -208,6 +208,20 @@ describe('streaming', () => {
   });
 });
 
+describe('a closed output', () => {
+  it('rejects with the stream error instead of crashing, and leaves no listener behind', async () => {
+    const many: ExportEntity[] = Array.from({ length: 2000 }, (_, i) => ({ ...ENTITIES[2]!, id: `person:p${i}`, name: 'x'.repeat(100) }));
+    const broken = new Writable({
+      write(_chunk, _enc, done) {
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    broken.on('error', () => {}); // what a CLI's stdout handler would do; the sink must still see it
+    await expect(exportGraph(fakeStore(many, []), { format: 'json', out: broken })).rejects.toThrow(/EPIPE/);
+    expect(broken.listenerCount('error')).toBe(1);
+  });
+});
+
 describe('xmlEscape', () => {
   it('escapes markup and keeps newlines as references', () => {
     expect(xmlEscape(`<a href="x">'&'</a>\n`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;&#10;');

@@ -47,6 +47,23 @@ describe('SqliteStore (SQLite specifics)', () => {
     await second.close();
   });
 
+  it('lets two connections (e.g. a crawler and the CLI) write the same file in turn', async () => {
+    const path = freshPath();
+    const [one, two] = [await SqliteStore.open(path), await SqliteStore.open(path)];
+    const docs = baseDocuments();
+    await one.writeArticles(docs.slice(0, 2));
+    expect(await two.writeArticles(docs.slice(1))).toEqual([
+      { articleId: docs[1]!.article.id, status: 'unchanged' },
+      { articleId: docs[2]!.article.id, status: 'inserted' },
+      { articleId: docs[3]!.article.id, status: 'inserted' },
+    ]);
+    const reference = await SqliteStore.open(freshPath());
+    await reference.writeArticles(baseDocuments());
+    expect(await one.stats()).toEqual(await reference.stats());
+    expect(await one.neighbors(ID.china)).toEqual(await reference.neighbors(ID.china));
+    for (const store of [one, two, reference]) await store.close();
+  });
+
   it('refuses a file that is not a SQLite database, naming it', async () => {
     const path = join(dir, 'not-a-db.db');
     writeFileSync(path, 'this is a text file, not a database\n'.repeat(200));
@@ -117,8 +134,17 @@ describe('SqliteStore on a skewed synthetic graph', () => {
     for (const id of ids) {
       const all = await store.neighbors(id, { limit: 10_000 });
       for (const limit of [1, 3, 10]) expect(await store.neighbors(id, { limit })).toEqual(all.slice(0, limit));
-      const persons = await store.neighbors(id, { limit: 10_000, types: ['Person'] });
-      expect(await store.neighbors(id, { limit: 5, types: ['Person'] })).toEqual(persons.slice(0, 5));
+      for (const filter of [
+        { types: ['Person' as const] },
+        { direction: 'in' as const },
+        { direction: 'out' as const, predicates: ['SANCTIONS' as const, 'SUPPLIES' as const] },
+        { since: '2023-06-01' },
+        { since: '2023-03-01', until: '2024-06-30' },
+        { until: '2023-02-15', types: ['Country' as const] },
+      ]) {
+        const full = await store.neighbors(id, { ...filter, limit: 10_000 });
+        expect(await store.neighbors(id, { ...filter, limit: 5 })).toEqual(full.slice(0, 5));
+      }
     }
     const hub = await store.neighbors('country:RU', { limit: 10 });
     expect(hub[0]!.articleCount).toBeGreaterThan(1);

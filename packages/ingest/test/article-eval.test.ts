@@ -19,9 +19,13 @@ describe.skipIf(!haveEval)('evaluateArticleText on the first 40 pages of ../shar
   it('scores well above raw page text (F1 0.667) and prints a table', async () => {
     const result = await evaluateArticleText(evalDir, { limit: 40 });
     expect(result.summary.pages).toBe(40);
-    expect(result.summary.f1).toBeGreaterThan(0.8);
-    expect(result.summary.p).toBeGreaterThan(0.8);
+    // Measured 0.917 on these pages (0.929 on all 990); the floor catches real regressions.
+    expect(result.summary.f1).toBeGreaterThan(0.85);
+    expect(result.summary.p).toBeGreaterThan(0.85);
     expect(result.table).toMatch(/^bucket\s+pages/);
-    expect(result.table.split('\n').at(-1)).toMatch(/^total\s+40\s/);
+    const lines = result.table.split('\n');
+    expect(lines.at(-2)).toMatch(/^total\s+40\s/);
+    expect(lines.at(-1)).toMatch(/^extractArticle: [\d.]+ ms\/page/);
+    expect(result.msPerPage).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MAX_HTML_CHARS, extractArticle, stripSiteFromTitle, toIsoDate } from '../src/index.ts';
+import { MAX_HTML_CHARS, extractArticle, findDateIn, stripSiteFromTitle, toIsoDate } from '../src/index.ts';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'article');
 const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
@@ -131,6 +131,37 @@ describe('extractArticle on other pages', () => {
   });
 });
 
+describe('extractArticle on old-style markup and fragments', () => {
+  it('reads text written straight into <body> and separated by <br>', () => {
+    const html =
+      '<HTML><BODY BGCOLOR=white><FONT FACE=Arial>First line of an old page, with commas, written long ago in plain HTML.<BR><BR>Second paragraph of the old page, also with commas, and more words.<BR>Third line.</FONT></BODY></HTML>';
+    expect(extractArticle(html, 'https://old.example/').text).toBe(
+      'First line of an old page, with commas, written long ago in plain HTML.\n\nSecond paragraph of the old page, also with commas, and more words.\n\nThird line.',
+    );
+  });
+
+  it('reads a fragment without <html>/<body> and bare text', () => {
+    const fragment = '<p>Just a fragment paragraph, with a comma, long enough to count as text.</p><p>Second fragment paragraph.</p>';
+    expect(extractArticle(fragment, 'https://x.example/').text).toBe('Just a fragment paragraph, with a comma, long enough to count as text.\n\nSecond fragment paragraph.');
+    const bare = 'plain text without any tags, but with commas, and long enough to be a paragraph';
+    expect(extractArticle(bare, 'https://x.example/').text).toBe(bare);
+  });
+});
+
+describe('extractArticle on pathological markup', () => {
+  it('handles tens of thousands of unclosed tags without overflowing the stack or stalling', () => {
+    for (const tag of ['div', 'font', 'b']) {
+      const html = `<html><body>${`<${tag}>`.repeat(50_000)}<p>Deep text, with commas, inside many wrappers, still found by the extractor.</p></body></html>`;
+      expect(extractArticle(html, 'https://x.example/').text, tag).toBe('Deep text, with commas, inside many wrappers, still found by the extractor.');
+    }
+  });
+
+  it('flattens nesting deeper than the limit instead of recursing into it', () => {
+    const html = `<html><body><div class="content">${'<section>'.repeat(1500)}<p>Deeply nested paragraph, with a comma, that is kept as text.</p>${'</section>'.repeat(1500)}</div></body></html>`;
+    expect(extractArticle(html, 'https://x.example/').text).toContain('Deeply nested paragraph, with a comma, that is kept as text.');
+  });
+});
+
 describe('metadata helpers', () => {
   it('normalises dates to ISO 8601', () => {
     expect(toIsoDate('2024-05-03')).toBe('2024-05-03');
@@ -139,6 +170,22 @@ describe('metadata helpers', () => {
     expect(toIsoDate('3. Mai 2024')).toBe('2024-05-03');
     expect(toIsoDate('May 3, 2024')).toBe('2024-05-03');
     expect(toIsoDate('yesterday')).toBeNull();
+  });
+
+  it('finds dates inside lines of text, and falls back to date lines and the URL', () => {
+    expect(findDateIn('Veröffentlicht am 3. Mai 2024, 10:15 Uhr')).toBe('2024-05-03');
+    expect(findDateIn('Posted on March 9, 2021 by admin')).toBe('2021-03-09');
+    expect(findDateIn('no date here')).toBeNull();
+    const body = '<p>A paragraph of the story, long enough to be the article text of this little page.</p>';
+    const dateLine = extractArticle(`<html><body><div class="post-date">Veröffentlicht am 3. Mai 2024</div>${body}</body></html>`, 'https://x.example/a');
+    expect(dateLine.publishedAt).toBe('2024-05-03');
+    expect(dateLine.text).not.toContain('Veröffentlicht');
+    expect(extractArticle(`<html><body>${body}</body></html>`, 'https://x.example/2019/08/16/story/').publishedAt).toBe('2019-08-16');
+  });
+
+  it('prefers the page h1 when the title wraps it in section or site names', () => {
+    const html = '<html><head><title>Reisen | Mit dem Rad durch Wien › Blog</title></head><body><h1>Mit dem Rad durch Wien</h1><p>Text.</p></body></html>';
+    expect(extractArticle(html, 'https://x.example/').title).toBe('Mit dem Rad durch Wien');
   });
 
   it('strips the site name from headlines', () => {

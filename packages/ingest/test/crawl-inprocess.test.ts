@@ -40,6 +40,7 @@ describe('in-process crawl (no Redis)', () => {
           once: true,
           serveMetrics: false,
           retry: FAST_RETRY,
+          extractionThreads: 1, // text and entity extraction on a worker thread
           openMemory: async () => memory,
         });
       const summary = await run();
@@ -65,4 +66,48 @@ describe('in-process crawl (no Redis)', () => {
       await server.close();
     }
   });
+
+  it('crawls a sitemap index and its child sitemaps, with the source body selector', async () => {
+    const server = await startFixtureServer();
+    const store = await SqliteStore.open(':memory:');
+    try {
+      const articles = generateArticles(6, 17);
+      for (const a of articles) {
+        // Page chrome inside <article> that only the source's body selector leaves out.
+        const html = articleHtml(a, server.origin).replace('<div class="story-body">', '<div class="explainer"><p>Subscribe now: our correspondents in Geneva, Nairobi and Jakarta have followed the trade in dual-use goods for a decade, and their reporting on customs records, shipping manifests and court filings explains how the networks behind it operate across borders.</p></div><div class="story-body">');
+        server.route(a.path, respond(html, { contentType: 'text/html' }));
+      }
+      const urlset = (items: typeof articles) =>
+        `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${items.map((a) => `<url><loc>${server.url(a.path)}</loc><lastmod>${a.publishedAt}</lastmod></url>`).join('')}</urlset>`;
+      server.route('/sitemap-1.xml', respond(urlset(articles.slice(0, 3)), { contentType: 'application/xml' }));
+      server.route('/sitemap-2.xml', respond(urlset(articles.slice(3)), { contentType: 'application/xml' }));
+      server.route(
+        '/sitemap.xml',
+        respond(
+          `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${server.url('/sitemap-1.xml')}</loc></sitemap><sitemap><loc>${server.url('/sitemap-2.xml')}</loc></sitemap></sitemapindex>`,
+          { contentType: 'application/xml' },
+        ),
+      );
+      const summary = await runCrawl({
+        config: testCrawlConfig({ concurrency: 2 }),
+        store,
+        sources: [{ source: { id: 'maps', url: server.url('/sitemap.xml'), kind: 'sitemap', bodySelector: '.story-body' }, intervalMs: 60_000 }],
+        role: 'crawl',
+        once: true,
+        serveMetrics: false,
+        retry: FAST_RETRY,
+        openMemory: async () => new CrawlStateMemory(new SqliteCrawlState(':memory:')),
+      });
+      expect(summary.failed).toEqual([]);
+      expect((await store.stats()).articles).toBe(6);
+      const stored = await store.getArticle(articleIdFor(canonicalizeUrl(server.url(articles[4]!.path))));
+      expect(new Date(stored!.publishedAt!).toISOString()).toBe(new Date(articles[4]!.publishedAt).toISOString());
+      expect(stored?.text).toContain(articles[4]!.paragraphs[0]!.slice(0, 40));
+      expect(stored?.text).not.toContain('Subscribe now');
+    } finally {
+      await store.close();
+      await server.close();
+    }
+  });
 });
+

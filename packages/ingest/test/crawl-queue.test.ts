@@ -111,7 +111,6 @@ describe('crawl through BullMQ workers on Redis', () => {
 
   it('a restart of crawl does not duplicate job schedulers; removed sources lose theirs', async () => {
     await flushRedis();
-    const config = testCrawlConfig({ redisUrl: redis.url });
     const sources = [source('a', 'http://127.0.0.1:9/a.xml'), source('b', 'http://127.0.0.1:9/b.xml', 30_000), source('c', 'http://127.0.0.1:9/c.xml')];
     for (let start = 0; start < 2; start++) {
       const conn = createRedisConnection(redis.url);
@@ -133,7 +132,6 @@ describe('crawl through BullMQ workers on Redis', () => {
     expect((counts.waiting ?? 0) + (counts.delayed ?? 0)).toBe(2);
     await queues.close();
     await conn.quit();
-    expect(config.redisUrl).toBe(redis.url);
   });
 
   it('bad feeds and pages fail their own jobs with a reason; the rest is crawled and nothing stalls', async () => {
@@ -333,6 +331,47 @@ describe('crawl through BullMQ workers on Redis', () => {
       await conn.quit();
     } finally {
       if (child && child.exitCode === null) child.kill('SIGKILL');
+      await server.close();
+    }
+  });
+
+  it('per-host politeness holds across two worker processes sharing Redis', async () => {
+    await flushRedis();
+    const server = await startFixtureServer();
+    const articles = generateArticles(12, 21);
+    const feedUrl = mountNewsSite(server, articles);
+    const base = testCrawlConfig({ redisUrl: redis.url, concurrency: 4 });
+    const config = { ...base, http: { ...base.http, perHostConcurrency: 1, perHostDelayMs: 60 } };
+    const store = await SqliteStore.open(':memory:');
+    const crawlers: Array<{ crawler: QueueCrawler; conn: ReturnType<typeof createRedisConnection>; close(): Promise<void> }> = [];
+    try {
+      for (let i = 0; i < 2; i++) {
+        const conn = createRedisConnection(redis.url);
+        const memory = await openCrawlMemory(config, conn);
+        const { deps, close } = createCrawlStageDeps({ config, store, memory });
+        const crawler = new QueueCrawler(conn, deps, {
+          concurrency: 4,
+          retry: FAST_RETRY,
+          politeness: { perHostConcurrency: 1, perHostDelayMs: 60, slotTtlMs: 5_000 },
+          ...FAST_WORKER,
+        });
+        crawler.startWorkers();
+        crawlers.push({ crawler, conn, close });
+      }
+      await crawlers[0]!.crawler.runOnce([source('gazette', feedUrl).source]);
+      expect((await store.stats()).articles).toBe(12);
+      expect(await crawlers[0]!.crawler.queues.listFailed()).toEqual([]);
+      // One request at a time to the host, each starting at least ~60 ms after the previous one.
+      const times = server.requests.filter((r) => r.path !== '/robots.txt').map((r) => r.at).sort((a, b) => a - b);
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(55);
+    } finally {
+      for (const c of crawlers) {
+        await c.crawler.close();
+        await c.close();
+        await c.conn.quit();
+      }
+      await store.close();
       await server.close();
     }
   });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '@newsgraph/shared';
-import { parseCypherParams, runReadOnlyCypher } from '@newsgraph/graph';
+import { assertReadOnlyCypher, parseCypherParams, runReadOnlyCypher } from '@newsgraph/graph';
 import type { CliContext } from '../context.ts';
 import { formatTable, printJson, println } from '../output.ts';
 
@@ -32,6 +32,8 @@ export function registerCypherCommand(query: Command, ctx: CliContext): Command 
     .option('--json', 'JSON output: {"columns": [...], "rows": [{...}]}')
     .action(async (text: string, o: { param?: string[]; timeout: number; json?: boolean }) => {
       const params = parseCypherParams(o.param ?? []);
+      // Refuse a write before connecting: the answer does not depend on the server.
+      assertReadOnlyCypher(text);
       const store = await ctx.store();
       const result = await runReadOnlyCypher(store, text, params, { timeoutMs: Math.round(o.timeout * 1000) });
       if (o.json) return printJson(ctx, result);

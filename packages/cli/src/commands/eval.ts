@@ -45,8 +45,10 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .command('relations')
     .description('CoNLL04 HOLDS_ROLE and LOCATED_IN precision, recall and F1')
     .requiredOption('--conll04 <file>', 'CoNLL04 file in SpERT JSON, e.g. ../shared/eval/conll04/conll04_dev.json')
-    .action(async (o: { conll04: string }) => {
-      report(ctx, await evaluateRelations(mustExist(o.conll04, 'CoNLL04 file')));
+    .option('--train <file>', 'CoNLL-2003 training file to learn an entity-type lexicon from, e.g. ../shared/eval/conll2003/eng.train')
+    .action(async (o: { conll04: string; train?: string }) => {
+      const options = o.train ? { conll2003TrainPath: mustExist(o.train, 'training file') } : {};
+      report(ctx, await evaluateRelations(mustExist(o.conll04, 'CoNLL04 file'), options));
     });
 
   evalCmd

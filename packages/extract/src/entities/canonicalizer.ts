@@ -1,6 +1,7 @@
 import { entityIdFor } from '@newsgraph/shared';
 import type { EntityAttributes, EntityType, ExtractedEntity } from '@newsgraph/shared';
 import type { EntityMention, Sentence } from '../interfaces/analysis.ts';
+import { keyOf } from '../lexicon/gazetteer.ts';
 import type { Gazetteer } from '../lexicon/gazetteer.ts';
 import { countryByIso } from '../lexicon/countries.ts';
 import type { Token } from '../text/tokenizer.ts';
@@ -34,10 +35,30 @@ const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'in', '&', '-']);
 export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEntity[]; mentions: EntityMention[] } {
   const { text, tokens, candidates } = input;
   const surface = (c: Candidate) => text.slice((tokens[c.first] as Token).start, (tokens[c.last - 1] as Token).end);
+  const names = new Map<Candidate, string>();
+  const nameOf = (c: Candidate): string => {
+    let n = names.get(c);
+    if (n === undefined) {
+      n = cleanName(surface(c));
+      names.set(c, n);
+    }
+    return n;
+  };
   const resolved = new Map<Candidate, Resolved>();
 
   // Capitals: a mention that acts ("Washington said") stands for the country, others are the city;
   // a dateline ("WASHINGTON:") follows the document's acting sense when there is one.
+  // "Washington and Beijing imposed ...": coordinated capitals act together.
+  for (let i = 1; i < candidates.length; i++) {
+    const a = candidates[i - 1] as Candidate;
+    const b = candidates[i] as Candidate;
+    if (!a.entry?.capitalOf || !b.entry?.capitalOf || a.metonymic === b.metonymic || b.first !== a.last + 1) continue;
+    if ((tokens[a.last] as Token).text.toLowerCase() !== 'and') continue;
+    // Only a coordinated subject: "flew to Paris and Berlin said" is no coordination.
+    const before = a.first > 0 ? (tokens[a.first - 1] as Token) : undefined;
+    if (before && before.kind === 'word' && !/^(?:and|but|while|as|when|after|since|because|though|although)$/i.test(before.text)) continue;
+    if (b.metonymic) a.metonymic = true;
+  }
   const metonymicCapitals = new Set<string>();
   for (const c of candidates) if (c.metonymic && c.entry?.capitalOf) metonymicCapitals.add(c.entry.capitalOf);
 
@@ -57,6 +78,9 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     }
   }
 
+  // A bare "the Treasury" is the US Treasury unless the document names another country's treasury.
+  resolveTreasuries(input, candidates, resolved, surface);
+
   // 2. Acronyms defined in the text: "Bureau of Terrorist Financing and Financial Crimes (TFFC)".
   const acronyms = new Map<string, Candidate>();
   for (const c of candidates) {
@@ -75,7 +99,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   const votes = new Map<string, Map<EntityType, number>>();
   for (const c of candidates) {
     if (c.type === null) continue;
-    const key = cleanName(surface(c)).toLowerCase();
+    const key = nameOf(c).toLowerCase();
     let v = votes.get(key);
     if (!v) votes.set(key, (v = new Map()));
     const type = resolved.get(c)?.type ?? c.type;
@@ -83,7 +107,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   }
   for (const c of candidates) {
     if (!isSoft(c) || c.type === null) continue;
-    const v = votes.get(cleanName(surface(c)).toLowerCase());
+    const v = votes.get(nameOf(c).toLowerCase());
     if (!v || v.size < 2) continue;
     let best: EntityType = c.type;
     for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
@@ -95,14 +119,35 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   const orgs: Array<{ c: Candidate; words: string[] }> = [];
   for (const c of candidates) {
     if (resolved.has(c) || c.type === null) continue;
-    const name = cleanName(surface(c));
+    const name = nameOf(c);
     if (!name) continue;
     const words = name.split(/\s+/);
     if (c.type === 'Person' && words.length >= 2) persons.push({ c, words });
     if (c.type === 'Organization' && !isAllCaps(tokens[c.first] as Token) && words.length >= 2) orgs.push({ c, words });
   }
-  for (const { c } of orgs) if (!resolved.has(c)) resolved.set(c, newEntity(c, 'Organization', cleanName(surface(c))));
-  for (const { c } of persons) if (!resolved.has(c)) resolved.set(c, newEntity(c, 'Person', cleanName(surface(c))));
+  for (const { c } of orgs) {
+    if (resolved.has(c)) continue;
+    const r = newEntity(c, 'Organization', nameOf(c));
+    // "Central Bank of the UAE": the country its name ends with.
+    const of = /\bof\s+(?:the\s+)?([^,]+)$/i.exec(r.name);
+    const country = of?.[1] ? input.gazetteer.lookup(keyOf(of[1]))?.find((e) => e.type === 'Country' && e.form === 'name') : undefined;
+    if (country && typeof country.attributes.iso === 'string') r.attributes.country = country.attributes.iso;
+    resolved.set(c, r);
+  }
+  // "Martin Sosnoff" and "Martin T. Sosnoff" are one person: same first and last name.
+  const byFirstLast = new Map<string, Resolved>();
+  for (const { c, words } of [...persons].sort((x, y) => y.words.length - x.words.length)) {
+    if (resolved.has(c)) continue;
+    const key = `${(words[0] as string).toLowerCase()}|${(words[words.length - 1] as string).toLowerCase()}`;
+    const known = byFirstLast.get(key);
+    if (known) {
+      resolved.set(c, known);
+      continue;
+    }
+    const r = newEntity(c, 'Person', nameOf(c));
+    byFirstLast.set(key, r);
+    resolved.set(c, r);
+  }
 
   const personBySurname = new Map<string, Resolved | null>();
   for (const { c, words } of persons) {
@@ -136,7 +181,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   // word when written after "the" ("the Journal" for The Wall Street Journal).
   const orgByFirst = new Map<string, Resolved | null>();
   const countryWords = new Set<string>();
-  for (const c of candidates) if (c.type === 'Country' || c.type === 'Place') countryWords.add(cleanName(surface(c)).toLowerCase());
+  for (const c of candidates) if (c.type === 'Country' || c.type === 'Place') countryWords.add(nameOf(c).toLowerCase());
   const orgByLast = new Map<string, Resolved | null>();
   const remember = (map: Map<string, Resolved | null>, key: string, r: Resolved) => {
     const prev = map.get(key);
@@ -145,7 +190,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   for (const c of candidates) {
     const r = resolved.get(c);
     if (!r || r.type !== 'Organization') continue;
-    const words = cleanName(surface(c)).split(/\s+/).filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()));
+    const words = nameOf(c).split(/\s+/).filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()));
     if (words.length < 2) continue;
     const first = (words[0] as string).toLowerCase();
     // "World" is no short form of the World Bank: only distinctive first words are.
@@ -157,7 +202,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   for (const c of candidates) {
     const r = resolved.get(c);
     if (!r || r.type !== 'Organization') continue;
-    const words = cleanName(surface(c)).split(/[\s-]+/).filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
+    const words = nameOf(c).split(/[\s-]+/).filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
     if (words.length < 2) continue;
     remember(orgByInitials, words.map((w) => w.charAt(0)).join(''), r);
   }
@@ -166,7 +211,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   // 4. Everything else: acronyms, surnames, short forms; otherwise keep typed spans, drop unknowns.
   for (const c of candidates) {
     if (resolved.has(c)) continue;
-    const s = cleanName(surface(c));
+    const s = nameOf(c);
     if (!s) continue;
     const acr = acronyms.get(s);
     if (acr && acr !== c) {
@@ -216,14 +261,15 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     const start = (tokens[c.first] as Token).start;
     const end = (tokens[c.last - 1] as Token).end;
     const mentionText = text.slice(start, end);
-    if (cleanName(mentionText).length < 2) continue; // a lone initial or symbol is not a name
+    const clean = nameOf(c);
+    if (clean.length < 2) continue; // a lone initial or symbol is not a name
     let e = entities.get(r.id);
     if (!e) {
       e = { id: r.id, type: r.type, name: r.name, aliases: [], attributes: { ...r.attributes }, mentions: [] };
       entities.set(r.id, e);
     }
     e.mentions.push({ start, end, text: mentionText });
-    if (r.type === 'Person' && cleanName(mentionText).length > e.name.length) e.name = cleanName(mentionText);
+    if (r.type === 'Person' && clean.length > e.name.length) e.name = clean;
     const m: EntityMention = { entityId: r.id, start, end, text: mentionText, sentenceIndex: c.sentenceIndex, source: c.source };
     if (c.adjectival) m.adjectival = true;
     if (c.role) {
@@ -238,14 +284,86 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   }
   for (const e of entities.values()) {
     const aliases = new Set<string>();
-    for (const m of e.mentions) {
-      const n = cleanName(m.text);
+    for (const raw of new Set(e.mentions.map((m) => m.text))) {
+      const n = cleanName(raw);
       if (n && n !== e.name) aliases.add(n);
     }
     e.aliases = [...aliases];
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: [...entities.values()], mentions };
+}
+
+const US_TREASURY_ID = 'org:us-department-of-the-treasury';
+const BARE_TREASURY = /^(?:the\s+)?(?:treasury(?:\s+(?:department|dept\.?))?|department\s+of\s+the\s+treasury)$/i;
+
+/**
+ * Treasuries of several countries: "UK Treasury" / "British Treasury" / "HM Treasury" are the UK's
+ * ministry, "Australian Treasury" Australia's; a bare "the Treasury" follows the nearest treasury
+ * named before it with a country, and is the US Treasury when the document names no other
+ * country's treasury, or names the US's, or is mostly about the US government.
+ */
+function resolveTreasuries(
+  input: CanonicalizeInput,
+  candidates: readonly Candidate[],
+  resolved: Map<Candidate, Resolved>,
+  surface: (c: Candidate) => string,
+): void {
+  const { tokens, gazetteer } = input;
+  const treasuries: Array<{ c: Candidate; iso: string | null }> = [];
+  const countryCounts = new Map<string, number>();
+  const byLast = new Map<number, Candidate>();
+  for (const c of candidates) {
+    const r = resolved.get(c);
+    if (r?.type === 'Country' && typeof r.attributes.iso === 'string') countryCounts.set(r.attributes.iso, (countryCounts.get(r.attributes.iso) ?? 0) + 1);
+    byLast.set(c.last, c);
+  }
+  for (const c of candidates) {
+    const r = resolved.get(c);
+    if (!r || r.type !== 'Organization') continue;
+    if (r.id !== US_TREASURY_ID) {
+      if (/\btreasury\b/i.test(r.name) && typeof r.attributes.country === 'string') treasuries.push({ c, iso: r.attributes.country });
+      continue;
+    }
+    if (!BARE_TREASURY.test(surface(c))) {
+      treasuries.push({ c, iso: 'US' });
+      continue;
+    }
+    // A country written right before: "British Treasury", "Australia's Treasury".
+    let q = byLast.get(c.first);
+    if (!q && c.first > 0 && (tokens[c.first - 1] as Token).kind === 'possessive') q = byLast.get(c.first - 1);
+    const qr = q ? resolved.get(q) : undefined;
+    treasuries.push({ c, iso: qr?.type === 'Country' && typeof qr.attributes.iso === 'string' ? qr.attributes.iso : null });
+  }
+  if (!treasuries.some((t) => t.iso !== null && t.iso !== 'US')) return;
+  let dominant: string | null = null;
+  let most = 0;
+  for (const [iso, n] of countryCounts) {
+    if (n > most) [dominant, most] = [iso, n];
+    else if (n === most) dominant = null;
+  }
+  const usFirst = dominant === 'US' || treasuries.some((t) => t.iso === 'US');
+  const firstForeign = treasuries.find((t) => t.iso !== null && t.iso !== 'US')?.iso ?? null;
+  let last: string | null = null;
+  for (const t of treasuries) {
+    if (t.iso !== null) {
+      last = t.iso;
+      if (t.iso !== 'US' && resolved.get(t.c)?.id === US_TREASURY_ID) resolved.set(t.c, treasuryOf(t.iso, gazetteer));
+      continue;
+    }
+    const iso = last ?? (usFirst ? 'US' : firstForeign);
+    if (iso && iso !== 'US') resolved.set(t.c, treasuryOf(iso, gazetteer));
+  }
+}
+
+/** The ministry of finance called Treasury of a country: from the lexicon ("HM Treasury") or named after the country. */
+function treasuryOf(iso: string, gazetteer: Gazetteer): Resolved {
+  const country = countryByIso(iso);
+  const countryName = country?.name ?? iso;
+  const known = gazetteer.lookup(`${countryName.toLowerCase()} treasury`)?.find((e) => e.type === 'Organization');
+  if (known) return { id: known.id, type: 'Organization', name: known.name, attributes: { ...known.attributes } };
+  const name = `Treasury of ${countryName}`;
+  return { id: entityIdFor('Organization', name), type: 'Organization', name, attributes: { kind: 'GovernmentAgency', country: iso } };
 }
 
 /** Typed only by context statistics (or not at all): open to document-level evidence. */
@@ -257,7 +375,15 @@ function newEntity(c: Candidate, type: EntityType, name: string): Resolved {
   const attributes: EntityAttributes = {};
   if (type === 'Organization') attributes.kind = organizationKindFor(name);
   if (type === 'Place' && c.entry?.attributes.country) attributes.country = c.entry.attributes.country;
-  return { id: entityIdFor(type, name), type, name, attributes };
+  return { id: entityIdFor(type, type === 'Person' ? withoutMiddleInitials(name) : name), type, name, attributes };
+}
+
+/** "Martin T. Sosnoff" -> "Martin Sosnoff", so that person ids agree across documents. */
+export function withoutMiddleInitials(name: string): string {
+  const words = name.split(/\s+/);
+  if (words.length < 3) return name;
+  const kept = words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w));
+  return kept.join(' ');
 }
 
 /** A name without possessive, quotes, surrounding punctuation or a leading "the". */

@@ -1,3 +1,4 @@
+import { BANK_HEADS, COMPANY_HEADS } from '../lexicon/company-words.ts';
 import type { OrganizationKind } from '../lexicon/organizations.ts';
 
 const RULES: Array<[RegExp, OrganizationKind]> = [
@@ -10,8 +11,25 @@ const RULES: Array<[RegExp, OrganizationKind]> = [
   [/\b(fc|united|rovers|wanderers|athletic|club)\b/i, 'SportsTeam'],
 ];
 
-/** Guess an organization's kind from its name ("... Ministry" is a government agency). */
+/**
+ * The head word of a name: the last word, or the last word before an "of"/"for" complement
+ * ("Bank of China" → bank, "Ministry of Energy" → ministry). Trailing dots are dropped ("Co.").
+ */
+function headWord(name: string): string {
+  const words = name.toLowerCase().replace(/[,.]/g, ' ').split(/\s+/).filter(Boolean);
+  const of = words.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for'));
+  return (of > 0 ? words[of - 1] : words[words.length - 1]) ?? '';
+}
+
+/**
+ * Guess an organization's kind from its name. A corporate head word decides first ("Volna
+ * Maritime", "Union Trading Co" are companies, "Commerce Bank" is a bank); otherwise a word of the
+ * name does ("... Ministry" is a government agency).
+ */
 export function organizationKindFor(name: string): OrganizationKind {
+  const head = headWord(name);
+  if (BANK_HEADS.has(head)) return 'Bank';
+  if (COMPANY_HEADS.has(head)) return 'Company';
   for (const [re, kind] of RULES) if (re.test(name)) return kind;
   return 'Company';
 }

@@ -1,4 +1,5 @@
 import type { EntityType } from '@newsgraph/shared';
+import { GOODS_LIKE_HEADS } from '../lexicon/company-words.ts';
 import type { Gazetteer, GazetteerEntry } from '../lexicon/gazetteer.ts';
 import {
   COMMON_ACRONYMS,
@@ -61,6 +62,16 @@ const SPEECH_BEFORE = new Set(['said', 'says', 'by', 'told', 'added', 'asked', '
 /** Forms of address that are no role ("Mr", "Dr", "Sir"). */
 const PURE_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'rev', 'fr', 'madam', 'mme', 'm']);
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her']);
+/** Words before a capitalised span that point to a thing or place rather than a person. */
+const NOT_BEFORE_NAME = new Set([...ARTICLES, 'in', 'at', 'of', 'into', 'on', 'from', 'all', 'per', 'each', 'via', 'near']);
+/** Words before a capital that make it the city ("in Washington", "visited Washington"). */
+const CITY_BEFORE = new Set(['in', 'at', 'to', 'from', 'into', 'near', 'around', 'outside', 'across', 'visited', 'visit', 'visiting', 'visits', 'reached', 'left', 'arrived', 'via', 'through']);
+/** Measures whose target, when a capital, is its government ("sanctions on Moscow"). */
+const MEASURE_NOUNS = new Set(['sanctions', 'restrictions', 'tariffs', 'pressure', 'curbs', 'penalties', 'embargo', 'embargoes', 'controls', 'measures']);
+/** Verbs whose object, when a capital, is its government ("urged Beijing to stop"). */
+const GOVERNMENT_OBJECT_VERBS = new Set(['urged', 'urges', 'urging', 'warned', 'warns', 'warning', 'accused', 'accuses', 'pressed', 'presses', 'pressing', 'sanctioned', 'condemned', 'criticised', 'criticized', 'blamed', 'lobbied', 'rebuked']);
+/** Auxiliaries and adverbs between a capital and its verb ("Washington has also sanctioned"). */
+const METONYMY_SKIP = new Set(['has', 'have', 'had', 'also', 'again', 'now', 'then', 'already', 'long', 'recently', 'repeatedly', 'since', 'itself', 'too', 'is', 'was', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'not', 'never', 'first', 'last', 'soon', 'still', 'yet', 'once', 'separately', 'previously']);
 const ORG_IN_HEADS = new Set(['consulate', 'embassy', 'consulate-general', 'mission']);
 
 function isUpperLetter(ch: string): boolean {
@@ -112,6 +123,11 @@ export class SentenceRecognizer {
           k++;
           continue;
         }
+        const state = this.usStateAbbreviation(k, l);
+        if (state > k) {
+          k = state;
+          continue;
+        }
         const end = this.runEnd(k, l);
         this.segmentRun(k, end);
         k = end;
@@ -120,6 +136,34 @@ export class SentenceRecognizer {
     this.matchGoods(f, l);
     this.out.sort((a, b) => a.first - b.first);
     return this.out.slice();
+  }
+
+  /**
+   * "Albany, N.Y.", "San Jose, Calif.", "Sen. Jane Doe, D-Calif.": a US state abbreviation where
+   * news style puts one (after "City," or a party letter). Returns the end token, or -1.
+   */
+  private usStateAbbreviation(k: number, l: number): number {
+    const f = this.sentence.firstToken;
+    // "D-Calif.": the party letter opens the capitalised run.
+    if (/^[RDI]$/.test(this.tok(k).text) && k + 2 < l && this.tok(k + 1).text === '-' && !this.tok(k + 1).spaceBefore && !this.tok(k + 2).spaceBefore) {
+      return this.usStateAbbreviation(k + 2, l);
+    }
+    let text = this.tok(k).text;
+    let end = k + 1;
+    if (text === 'W.' && end < l && this.tok(end).text === 'Va' && !this.tok(end).spaceBefore) {
+      text = 'W.Va';
+      end++;
+    }
+    const entry = this.ctx.gazetteer.usStateAbbreviations.get(text.replace(/\./g, ''));
+    if (!entry) return -1;
+    const dot = this.ctx.tokens[end];
+    if (!text.endsWith('.') && !(dot && dot.text === '.' && !dot.spaceBefore)) return -1;
+    const prev = k - 1 >= f ? this.tok(k - 1).text : '';
+    const cityBefore = prev === ',' && k - 2 >= f && isCapitalised(this.tok(k - 2));
+    const party = prev === '-' && k - 2 >= f && /^[RDI]$/.test(this.tok(k - 2).text);
+    if (!cityBefore && !party) return -1;
+    this.push({ first: k, last: end, type: 'Place', entry, source: 'us-state' });
+    return end;
   }
 
   // ---- helpers over tokens -------------------------------------------------------------------
@@ -208,7 +252,7 @@ export class SentenceRecognizer {
     const lex = this.ctx.lexicon;
     while (end < limit) {
       const t = this.tok(end);
-      if (t.newlineBefore) break;
+      if (t.blankLineBefore) break;
       if (this.isNameToken(end)) {
         end++;
         continue;
@@ -224,7 +268,13 @@ export class SentenceRecognizer {
         end = next + 1;
         continue;
       }
-      if (next < 0 || !this.isNameToken(next) || this.tok(next).newlineBefore) break;
+      // "Central Bank of the UAE", "Ministry of the Interior": "of the" after an organization head.
+      if (t.kind === 'word' && t.text === 'of' && next > 0 && next + 1 < limit && this.tok(next).text === 'the' && ORG_OF_HEADS.has(stripDot(this.lower(end - 1))) && this.isNameToken(next + 1) && !this.tok(next + 1).blankLineBefore) {
+        sawOfAfterOrgHead = true;
+        end = next + 2;
+        continue;
+      }
+      if (next < 0 || !this.isNameToken(next) || this.tok(next).blankLineBefore) break;
       const w = t.text.toLowerCase();
       const prev = stripDot(this.lower(end - 1));
       if (t.kind === 'punct' && (t.text === '-' || t.text === '&') && !t.spaceBefore && !this.tok(next).spaceBefore) {
@@ -277,8 +327,8 @@ export class SentenceRecognizer {
   /** "van der Westhuizen", "de la Fuente": up to three particles followed by a name word. */
   private particlesThenName(k: number, limit: number): number {
     let m = k;
-    while (m < limit && m - k < 3 && this.tok(m).kind === 'word' && NAME_PARTICLES.has(this.lower(m)) && !this.tok(m).newlineBefore) m++;
-    return m > k && m < limit && this.isNameToken(m) && !this.tok(m).newlineBefore ? m + 1 : -1;
+    while (m < limit && m - k < 3 && this.tok(m).kind === 'word' && NAME_PARTICLES.has(this.lower(m)) && !this.tok(m).blankLineBefore) m++;
+    return m > k && m < limit && this.isNameToken(m) && !this.tok(m).blankLineBefore ? m + 1 : -1;
   }
 
   private isSentenceInitial(i: number): boolean {
@@ -320,7 +370,8 @@ export class SentenceRecognizer {
     if (this.emitKnown(i, end, 'gazetteer')) return;
     // Organisation constructions: "... Authority", "Bank of ...", "Consulate in ...".
     const lastWord = stripDot(this.lower(end - 1));
-    if (end - i >= 2 && (ORG_SUFFIXES.has(lastWord) || ORG_SUFFIXES.has(this.lower(end - 1))) && !PLACE_SUFFIXES.has(lastWord)) {
+    const goodsAfterDemonym = end - i === 2 && GOODS_LIKE_HEADS.has(lastWord) && (this.gazetteerAt(i, i + 1)?.some((e) => e.form === 'demonym') ?? false);
+    if (end - i >= 2 && (ORG_SUFFIXES.has(lastWord) || ORG_SUFFIXES.has(this.lower(end - 1))) && !PLACE_SUFFIXES.has(lastWord) && !goodsAfterDemonym) {
       this.emitNew(i, end, 'Organization', 'org-suffix');
       return;
     }
@@ -570,13 +621,28 @@ export class SentenceRecognizer {
     const l = this.sentence.lastToken;
     if (b >= l) return false;
     const next = this.tok(b);
+    const prev = a > this.sentence.firstToken ? this.lower(a - 1) : '';
+    if ((prev === 'between' || prev === 'with' || prev === 'by') && b + 1 < l && this.lower(b) === 'and') return true;
+    // "in Washington", "visited Washington": the city, whatever follows.
+    if (CITY_BEFORE.has(prev)) return false;
+    // "sanctions on Moscow", "restrictions against Tehran": measures target the government.
+    if ((prev === 'on' || prev === 'against') && a - 2 >= this.sentence.firstToken && MEASURE_NOUNS.has(this.lower(a - 2))) return true;
+    // "urged Beijing to", "warned Washington against": the government is addressed.
+    if (GOVERNMENT_OBJECT_VERBS.has(prev)) return true;
     if (next.kind === 'possessive') return true;
-    if (next.kind === 'word' && ACTOR_VERBS.has(next.text.toLowerCase())) return true;
-    if (a > this.sentence.firstToken) {
-      const prev = this.lower(a - 1);
-      if ((prev === 'between' || prev === 'with' || prev === 'by') && b + 1 < l && this.lower(b) === 'and') return true;
+    // "Washington on Tuesday imposed", "Washington has also banned": skip adverbs and a time phrase.
+    let k = b;
+    for (let steps = 0; k < l && steps < 4; steps++) {
+      const w = this.lower(k);
+      if (this.tok(k).kind !== 'word') break;
+      if (ACTOR_VERBS.has(w) && !METONYMY_SKIP.has(w)) return true;
+      if (METONYMY_SKIP.has(w) || (w.endsWith('ly') && w.length > 4)) k++;
+      else if ((w === 'on' || w === 'last' || w === 'this' || w === 'earlier' || w === 'later') && k + 1 < l && MONTHS_AND_DAYS.has(this.lower(k + 1))) k += 2;
+      else if ((w === 'last' || w === 'this') && k + 1 < l && /^(week|month|year)$/.test(this.lower(k + 1))) k += 2;
+      else break;
     }
-    return false;
+    // "has", "will" alone still count ("Washington has said" was taken above; "Washington will").
+    return next.kind === 'word' && ACTOR_VERBS.has(next.text.toLowerCase());
   }
 
   private emitNew(a: number, b: number, type: EntityType, source: string): void {
@@ -630,6 +696,8 @@ export class SentenceRecognizer {
         const w = stripDot(this.lower(k));
         if (ORG_SUFFIXES.has(w) || PLACE_SUFFIXES.has(w) || MISC_LAST_WORDS.has(w)) return false;
       }
+      // "the Economist Intelligence Unit (EIU)": a name defined with an acronym is an organization.
+      if (end + 2 < this.ctx.tokens.length && this.tok(end).text === '(' && isAllCaps(this.tok(end + 1)) && this.tok(end + 2).text === ')') return false;
       const known = this.gazetteerAt(nameStart, end);
       if (known && known.some((e) => e.type !== 'Person') && end - nameStart > 0) {
         // "Coach ... Manchester United": the rest is not a name.
@@ -712,6 +780,15 @@ export class SentenceRecognizer {
       steps++;
     }
     if (start < 0 || !head) return null;
+    // The role head ends the phrase ("crimes specialist X") or takes an of/for complement
+    // ("secretary of commerce for export administration X"); "official news agency MTI" is no role.
+    let lastHead = -1;
+    for (let x = start; x < nameStart; x++) {
+      const w = stripDot(this.lower(x));
+      if (ROLE_HEADS.has(w) || HONORIFICS.has(this.lower(x))) lastHead = x;
+    }
+    if (lastHead < 0) return null;
+    if (lastHead !== nameStart - 1 && !['of', 'for', 'to', 'at', 'in'].includes(this.lower(lastHead + 1))) return null;
     // Do not start the role with a connector.
     while (start < nameStart && ['of', 'for', 'and', '-'].includes(this.lower(start))) start++;
     if (start >= nameStart) return null;
@@ -780,7 +857,7 @@ export class SentenceRecognizer {
     // An unknown two-to-four word name is a person only where people are quoted or credited.
     // Names of things mostly come after an article ("the Millennium Dome"); people's names do not.
     const quoted = SPEECH_AFTER.has(b < this.sentence.lastToken ? this.lower(b) : '') || SPEECH_BEFORE.has(prevText) || prevText === '/';
-    if (n >= 2 && n <= 4 && this.allNameLike(a, b) && (quoted || !ARTICLES.has(prevText))) {
+    if (n >= 2 && n <= 4 && this.allNameLike(a, b) && (quoted || !NOT_BEFORE_NAME.has(prevText))) {
       this.push({ first: a, last: b, type: 'Person', source: 'name-shape', weak: true });
       return;
     }
@@ -788,6 +865,8 @@ export class SentenceRecognizer {
   }
 
   private allNameLike(a: number, b: number): boolean {
+    if (this.tok(b - 1).text.length === 1) return false; // "Class B": initials come first, not last
+    if (a > this.sentence.firstToken && this.tok(a - 1).kind === 'number') return false;
     if (this.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym')) return false;
     if (/^(english|scottish|welsh|european|asian|african|arab|latin|western|eastern|northern|southern|royal|national|international|global|new|old|great|grand|first|second|third)$/.test(this.lower(a))) return false;
     for (let k = a; k < b; k++) {
@@ -796,7 +875,8 @@ export class SentenceRecognizer {
       if (k > a && NAME_PARTICLES.has(t.text)) continue;
       if (!isCapitalised(t) || isAllCaps(t)) return false;
       const w = t.text.toLowerCase();
-      if (TITLE_WORDS.has(w) || ORG_SUFFIXES.has(w) || this.ctx.words.common.has(w)) return false;
+      // A word also written in lower case in this document is an ordinary word, not a name.
+      if (TITLE_WORDS.has(w) || ORG_SUFFIXES.has(w) || this.ctx.words.common.has(w) || this.ctx.lowerInDocument.has(w)) return false;
     }
     return true;
   }

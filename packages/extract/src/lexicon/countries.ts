@@ -21,7 +21,7 @@ DZ|Algeria||Algerian;Algerians|Algiers
 AS|American Samoa||American Samoan|Pago Pago
 AD|Andorra||Andorran|Andorra la Vella
 AO|Angola||Angolan;Angolans|Luanda
-AI|Anguilla||Anguillan|The Valley
+AI|Anguilla||Anguillan|
 AQ|Antarctica||Antarctic|
 AG|Antigua and Barbuda|Antigua||Saint John's
 AR|Argentina|Argentine Republic|Argentine;Argentinian;Argentines;Argentinians|Buenos Aires
@@ -38,7 +38,7 @@ BY|Belarus|Byelorussia|Belarusian;Belarussian;Belarusians|Minsk
 BE|Belgium||Belgian;Belgians|Brussels
 BZ|Belize||Belizean|Belmopan
 BJ|Benin||Beninese|Porto-Novo
-BM|Bermuda||Bermudian|Hamilton
+BM|Bermuda||Bermudian|
 BT|Bhutan||Bhutanese|Thimphu
 BO|Bolivia||Bolivian;Bolivians|Sucre
 BQ|Caribbean Netherlands|Bonaire||Kralendijk
@@ -86,7 +86,7 @@ ER|Eritrea||Eritrean;Eritreans|Asmara
 EE|Estonia||Estonian;Estonians|Tallinn
 SZ|Eswatini|Swaziland|Swazi|Mbabane
 ET|Ethiopia||Ethiopian;Ethiopians|Addis Ababa
-FK|Falkland Islands|Falklands;Malvinas|Falkland Islander|Stanley
+FK|Falkland Islands|Falklands;Malvinas|Falkland Islander|
 FO|Faroe Islands|Faroes|Faroese|Torshavn
 FJ|Fiji||Fijian;Fijians|Suva
 FI|Finland||Finnish;Finn;Finns|Helsinki
@@ -122,7 +122,7 @@ ID|Indonesia||Indonesian;Indonesians|Jakarta
 IR|Iran|Islamic Republic of Iran;Persia|Iranian;Iranians|Tehran
 IQ|Iraq||Iraqi;Iraqis|Baghdad
 IE|Ireland|Republic of Ireland;Eire|Irish|Dublin
-IM|Isle of Man||Manx|Douglas
+IM|Isle of Man||Manx|
 IL|Israel|State of Israel|Israeli;Israelis|Jerusalem
 IT|Italy||Italian;Italians|Rome
 JM|Jamaica||Jamaican;Jamaicans|Kingston
@@ -150,7 +150,7 @@ MO|Macau|Macao;Macau SAR|Macanese|
 MG|Madagascar||Malagasy|Antananarivo
 MW|Malawi||Malawian;Malawians|Lilongwe
 MY|Malaysia||Malaysian;Malaysians|Kuala Lumpur
-MV|Maldives|The Maldives|Maldivian;Maldivians|Male
+MV|Maldives|The Maldives|Maldivian;Maldivians|Malé
 ML|Mali||Malian;Malians|Bamako
 MT|Malta||Maltese|Valletta
 MH|Marshall Islands||Marshallese|Majuro
@@ -213,7 +213,7 @@ ST|Sao Tome and Principe|São Tomé and Príncipe||Sao Tome
 SA|Saudi Arabia|Saudi|Saudi Arabian;Saudis|Riyadh
 SN|Senegal||Senegalese|Dakar
 RS|Serbia||Serbian;Serb;Serbs;Serbians|Belgrade
-SC|Seychelles||Seychellois|Victoria
+SC|Seychelles||Seychellois|
 SL|Sierra Leone||Sierra Leonean|Freetown
 SG|Singapore||Singaporean;Singaporeans|
 SX|Sint Maarten|||Philipsburg

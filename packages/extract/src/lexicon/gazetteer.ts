@@ -6,6 +6,7 @@ import { COUNTRIES } from './countries.ts';
 import { GOODS } from './goods.ts';
 import { ORGANIZATIONS } from './organizations.ts';
 import { PLACES } from './places.ts';
+import { US_STATES } from './us-states.ts';
 import { wordClasses } from './word-classes.ts';
 
 /** One way of writing one known entity. */
@@ -60,6 +61,8 @@ export class Gazetteer {
   /** Every proper token-prefix of a name key, so a lookup can stop as soon as no name continues. */
   readonly namePrefixes = new Set<string>();
   readonly goodsPrefixes = new Set<string>();
+  /** US state abbreviations without their dots ("Calif", "NY", "WVa") → the state; read only in news-style context. */
+  readonly usStateAbbreviations = new Map<string, GazetteerEntry>();
   maxNameTokens = 1;
   maxGoodsTokens = 1;
 
@@ -130,6 +133,17 @@ export function defaultGazetteer(): Gazetteer {
     placeNames.add(p.name.toLowerCase());
     g.add(p.name, entry);
     for (const a of p.aliases) g.add(a, entry);
+  }
+  for (const st of US_STATES) {
+    const id = entityIdFor('Place', st.name);
+    const entry: GazetteerEntry = { type: 'Place', id, name: st.name, attributes: { country: 'US', kind: 'province' }, form: 'name' };
+    if ((st.byName || st.name.includes(' ')) && !placeNames.has(st.name.toLowerCase())) {
+      placeNames.add(st.name.toLowerCase());
+      // Weak: sports teams carry state names ("Colorado beat Houston"); a learned lexicon may overrule.
+      g.add(st.name, { ...entry, weak: true });
+    }
+    const known = g.byId.get(id) ?? entry;
+    for (const a of st.abbreviations) g.usStateAbbreviations.set(a.replace(/\./g, ''), { ...known, exactCase: undefined });
   }
   for (const c of COUNTRIES) {
     if (!c.capital || placeNames.has(c.capital.toLowerCase()) || c.capital.toLowerCase() === c.name.toLowerCase()) continue;

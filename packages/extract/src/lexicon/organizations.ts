@@ -15,6 +15,8 @@ export const ORGANIZATION_KINDS = [
   'PoliticalParty',
   'University',
   'SportsTeam',
+  'ArmedGroup',
+  'StockExchange',
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
@@ -55,6 +57,7 @@ Bank of Japan|GovernmentAgency|BOJ;BoJ|JP
 European Central Bank|GovernmentAgency|ECB|
 Bundesbank|GovernmentAgency|Deutsche Bundesbank|DE
 Office of Financial Sanctions Implementation|GovernmentAgency|OFSI|GB
+HM Treasury|GovernmentAgency|Her Majesty's Treasury;His Majesty's Treasury;UK Treasury;U.K. Treasury;British Treasury;United Kingdom Treasury;Britain's Treasury|GB
 European Union|InternationalOrganization|EU;E.U.;the EU;European Community;EC|
 European Commission|GovernmentAgency|the Commission;Commission of the European Union|
 European Parliament|GovernmentAgency||
@@ -75,7 +78,7 @@ Organisation for Economic Co-operation and Development|InternationalOrganization
 International Atomic Energy Agency|InternationalOrganization|IAEA|
 World Health Organization|InternationalOrganization|WHO;World Health Organisation|
 Bank for International Settlements|InternationalOrganization||
-African Union|InternationalOrganization|AU|
+African Union|InternationalOrganization||
 Shanghai Cooperation Organisation|InternationalOrganization|SCO;Shanghai Cooperation Organization|
 Eurasian Economic Union|InternationalOrganization|EAEU|
 BRICS|InternationalOrganization||
@@ -167,6 +170,62 @@ Hikvision|Company||CN
 Tencent|Company||CN
 Alibaba|Company|Alibaba Group|CN
 WhatsApp|Company||US
+Wagner Group|ArmedGroup|Wagner;PMC Wagner|RU
+Islamic Revolutionary Guard Corps|ArmedGroup|IRGC;Revolutionary Guards;Revolutionary Guard|IR
+Hezbollah|ArmedGroup|Hizbollah;Hizballah|LB
+Hamas|ArmedGroup||PS
+Taliban|ArmedGroup|the Taliban|AF
+Houthis|ArmedGroup|Houthi;Ansar Allah;Ansarallah|YE
+Al-Qaeda|ArmedGroup|al Qaeda;Al Qaeda;al-Qaeda|
+Islamic State|ArmedGroup|ISIS;ISIL;Daesh|
+Rosoboronexport|Company||RU
+Sovcomflot|Company||RU
+Kalashnikov Concern|Company|Kalashnikov|RU
+Almaz-Antey|Company||RU
+United Aircraft Corporation|Company||RU
+Uralvagonzavod|Company||RU
+Russian Direct Investment Fund|GovernmentAgency|RDIF|RU
+Central Bank of Iran|GovernmentAgency|Bank Markazi|IR
+National Iranian Oil Company|Company|NIOC|IR
+Mahan Air|Company||IR
+Iran Air|Company||IR
+Shahed Aviation Industries|Company||IR
+China Electronics Technology Group|Company|CETC|CN
+Aviation Industry Corporation of China|Company|AVIC|CN
+Norinco|Company|NORINCO;China North Industries Group|CN
+Dahua Technology|Company|Dahua|CN
+Inspur|Company|Inspur Group|CN
+Yangtze Memory Technologies|Company|YMTC|CN
+ChangXin Memory Technologies|Company|CXMT|CN
+Communist Party of China|PoliticalParty|Chinese Communist Party;CCP;CPC|CN
+Democratic Party|PoliticalParty|Democrats|US
+Republican Party|PoliticalParty|GOP;Republicans|US
+Conservative Party|PoliticalParty|Conservatives;Tories|GB
+Labour Party|PoliticalParty||GB
+United Russia|PoliticalParty||RU
+New York Stock Exchange|StockExchange|NYSE|US
+Nasdaq|StockExchange|NASDAQ|US
+London Stock Exchange|StockExchange||GB
+Hong Kong Stock Exchange|StockExchange|HKEX;Hong Kong Exchanges and Clearing|HK
+Moscow Exchange|StockExchange|MOEX|RU
+Der Spiegel|MediaOutlet|Spiegel|DE
+Le Monde|MediaOutlet||FR
+NHK|MediaOutlet||JP
+Kommersant|MediaOutlet||RU
+Vedomosti|MediaOutlet||RU
+Caixin|MediaOutlet||CN
+Global Times|MediaOutlet||CN
+Financial Action Task Force on Money Laundering|InternationalOrganization||
+European Bank for Reconstruction and Development|InternationalOrganization|EBRD|
+Asian Development Bank|InternationalOrganization|ADB|
+Asian Infrastructure Investment Bank|InternationalOrganization|AIIB|
+New Development Bank|InternationalOrganization||
+International Criminal Court|InternationalOrganization||
+International Court of Justice|InternationalOrganization|ICJ|
+Red Cross|InternationalOrganization|International Committee of the Red Cross;ICRC|
+Amnesty International|Association|Amnesty|
+Human Rights Watch|Association||
+Transparency International|Association||
 Reuters|MediaOutlet|Thomson Reuters|GB
 Bloomberg News|MediaOutlet|Bloomberg|US
 Nikkei Asia|MediaOutlet|Nikkei Asian Review;Nikkei|JP

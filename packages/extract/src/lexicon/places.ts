@@ -159,7 +159,6 @@ Paris|FR|
 Marseille|FR|Marseilles
 Lyon|FR|Lyons
 Toulouse|FR|
-Nice|FR|
 Bordeaux|FR|
 Strasbourg|FR|
 Lille|FR|

@@ -1,3 +1,5 @@
+import { BANK_HEADS, COMPANY_HEADS } from './company-words.ts';
+
 /**
  * Words that make up titles and roles written next to person names, honorifics, and the
  * head/suffix words that mark organizations and places. Written by hand from ordinary English.
@@ -58,7 +60,7 @@ export const HONORIFICS = new Set(
 /** Last words that make a span an organization ("... Inc", "... Bank", "... Ministry"). */
 export const ORG_SUFFIXES = new Set(
   `inc inc. corp corp. corporation co co. ltd ltd. llc plc nv n.v. ag sa s.a. gmbh bv spa s.p.a. ab asa oyj kk pte
-  group holding holdings bank bancorp banks company companies partners associates industries international
+  group holding holdings unit division subsidiary bank bancorp banks company companies partners associates industries international
   ministry department bureau agency authority commission council committee office service services board
   administration directorate secretariat parliament assembly congress senate court tribunal government cabinet
   association federation union league society institute institution foundation fund trust alliance coalition
@@ -70,7 +72,8 @@ export const ORG_SUFFIXES = new Set(
   tribune gazette daily weekly magazine radio television tv broadcasting
   club fc united city rovers wanderers athletic`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .concat([...COMPANY_HEADS, ...BANK_HEADS]),
 );
 
 /** Head words that take an "of ..." complement and make the whole an organization ("Bank of China"). */

@@ -35,7 +35,10 @@ export const ACTOR_VERBS = new Set(
   threatened threatens agreed agrees decided decides wants wanted plans planned hopes hoped believes believed
   should would will could must may might has had is was hit hits blamed blames condemned condemns criticised
   criticized criticises criticizes claimed claims argued argues pledged pledges vowed vows signed signs approved
-  approves ordered orders expelled expels summoned summons protested protests retaliated retaliates`
+  approves ordered orders expelled expels summoned summons protested protests retaliated retaliates banned bans
+  restricted restricts targeted targets blacklisted blacklists designated designates levied levies froze freezes
+  seized seizes slapped slaps pressed presses pushed pushes stepped steps added adds blocked blocks barred bars
+  tightened tightens expanded expands announced`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -60,6 +60,10 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
         let subjectSpan: Span | null = c.subject === ARTICLE_SUBJECT ? null : { start: c.subject.start, end: c.subject.end };
         let objectSpan: Span | null = { start: c.object.start, end: c.object.end };
         if (subject === object) continue;
+        // A pronoun stood for the subject ("He visited ..."): say so, and trust it less.
+        const viaPronoun = c.subject !== ARTICLE_SUBJECT && c.subject.index === -1;
+        const rule = viaPronoun ? `${c.rule}.pronoun` : c.rule;
+        const confidence = viaPronoun ? c.confidence * 0.75 : c.confidence;
         if (SYMMETRIC_PREDICATES.has(c.predicate) && object < subject) {
           [subject, object] = [object, subject];
           [subjectSpan, objectSpan] = [objectSpan, subjectSpan];
@@ -72,8 +76,8 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
             sentence: ctx.sentence.text,
             start: ctx.sentence.start,
             end: ctx.sentence.end,
-            rule: c.rule,
-            confidence: Math.round(c.confidence * 100) / 100,
+            rule,
+            confidence: Math.round(confidence * 100) / 100,
           },
           subjectSpan,
           objectSpan,

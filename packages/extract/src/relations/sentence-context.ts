@@ -1,5 +1,6 @@
-import type { EntityType, ExtractedEntity, Predicate } from '@newsgraph/shared';
+import { ARTICLE_SUBJECT, type EntityType, type ExtractedEntity, type Predicate } from '@newsgraph/shared';
 import type { EntityAnalysis, EntityMention, Sentence } from '../interfaces/analysis.ts';
+import { ROLE_HEADS } from '../lexicon/titles.ts';
 
 /**
  * What a relation rule sees: one sentence, its entity mentions (typed, sorted, not overlapping)
@@ -17,8 +18,8 @@ export interface MentionView extends EntityMention {
   index: number;
 }
 
-/** The reserved subject of an article-level REPORTED_BY claim: the article itself. */
-export const ARTICLE_SUBJECT = 'ARTICLE';
+/** The reserved subject of an article-level REPORTED_BY claim: the article itself (defined in shared). */
+export { ARTICLE_SUBJECT };
 
 export interface RelationCandidate {
   /** A mention, or ARTICLE_SUBJECT for article-level claims. */
@@ -224,11 +225,22 @@ export function sentenceSubject(ctx: SentenceContext, types: ReadonlySet<EntityT
   if (!/^[\s"“'‘(]*(?:[A-Z][A-Z .]+:\s*)?(?:(?:the|a|an|but|and|however,?|meanwhile,?|also|now|then|so)\s+)*$/i.test(before)) return null;
   // "German Chancellor Olaf Scholz ...": the titled person, not the country of the title.
   const next = ctx.mentions[1];
-  if (first.type !== 'Person' && next?.type === 'Person' && types.has('Person') && TITLE_BETWEEN.test(between(ctx, first.end, next.start))) return next;
+  if (first.type !== 'Person' && next?.type === 'Person' && types.has('Person') && isTitleGap(between(ctx, first.end, next.start))) return next;
   return first;
 }
 
-const SHORT_TITLE_BETWEEN = /^(?:['’]s)?(?:\s+[A-Za-z][\w.-]*){1,4}\s+$/;
+/**
+ * The words between a country and a person are a title when they end in a title word: "German
+ * Chancellor", "'s foreign minister"; "US secretary of state met" ends in a verb and is no title.
+ */
+function isTitleGap(gap: string): boolean {
+  if (!TITLE_BETWEEN.test(gap)) return false;
+  const words = gap.trim().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  return /^\p{Lu}/u.test(last) || ROLE_HEADS.has(last.toLowerCase().replace(/\.$/, '')) || /^['’]s$/.test(last);
+}
+
+const SHORT_TITLE_BETWEEN = /^(?:['’]s(?:\s+[A-Za-z][\w.-]*){0,4}|(?:\s+[A-Za-z][\w.-]*){1,4})\s+$/;
 const TITLE_BETWEEN = /^(?:['’]s)?(?:\s+[A-Za-z][\w.-]*){0,6}\s+$/;
 
 /** Gap before a person object that may hold a title: "urged President Joe Biden", "met Prime Minister Kishida". */
@@ -244,6 +256,7 @@ export function titledPerson(ctx: SentenceContext, m: MentionView): MentionView 
 
 const SUBJECT_FILLER =
   /^(?:['’]s)?(?:\s+(?:[a-z][a-z-]*|[A-Z][a-z]+(?=\s+(?:officials?|delegation|team)\b)))?(?:\s+[a-z][a-z-]*){0,4}\s*$/;
+const RELATIVE_WHO = /^\s*,\s*(?:who|which)\s+(?:(?:has|had|have|also|recently|last|this|week|month|year|\w+ly)\s+){0,3}$/i;
 const CLAUSE_WORDS =
   /\b(?:that|which|who|whom|whose|when|where|because|but|if|while|although|after|before|as|since|until|than|said|says|say|think|thinks|believe|believes|claim|claims|allege|alleges|suspect|suspects|estimate|estimates|argue|argues|and|or)\b/i;
 
@@ -252,10 +265,74 @@ const CLAUSE_WORDS =
  * words between ("US Treasury Department officials visited", "Rosenberg recently visited").
  */
 export function subjectBefore(ctx: SentenceContext, pos: number, types: ReadonlySet<EntityType>): MentionView | null {
-  const m = mentionBefore(ctx, pos, types, SUBJECT_FILLER);
-  if (!m) return null;
-  if (CLAUSE_WORDS.test(between(ctx, m.end, pos))) return null;
-  return m;
+  // "X, who recently visited Y": the relative clause's antecedent.
+  const relative = mentionBefore(ctx, pos, types, RELATIVE_WHO);
+  if (relative) return relative;
+  const m = mentionBefore(ctx, pos, types, ANY_GAP);
+  if (m) {
+    // "OFAC (OFAC) on Tuesday sanctioned": a bracketed acronym and a time phrase are no clause.
+    const gap = withoutTimeAndAcronym(between(ctx, m.end, pos));
+    if (SUBJECT_FILLER.test(gap) && !CLAUSE_WORDS.test(gap)) return m;
+  }
+  return appositiveSubject(ctx, pos, types);
+}
+
+const ANY_GAP = /^/;
+const TIME_PHRASE =
+  /\b(?:on|in|last|this|early|late|earlier|later|since)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,\s+\d{4})?,?/g;
+const BRACKETED_ACRONYM = /^\s*\([A-Z][A-Za-z.&-]{1,11}\)/;
+
+function withoutTimeAndAcronym(gap: string): string {
+  return gap.replace(BRACKETED_ACRONYM, '').replace(/^\)/, '').replace(TIME_PHRASE, ' ').replace(/\s+/g, ' ');
+}
+
+/**
+ * ", the Commerce Department agency that enforces export controls," or ", assistant secretary for
+ * export enforcement," between the subject and its verb: an appositive opening in lower case.
+ */
+const APPOSITIVE_GAP = /^\s*(?:\([A-Z][A-Za-z.&-]{1,11}\))?\s*,\s+(?:the|a|an|its|which|who|[a-z][a-z-]+)\b[^,;:]{1,140},\s*$/;
+
+/**
+ * "The Bureau of Industry and Security (BIS), the Commerce Department agency that enforces export
+ * controls, added ...": the sentence's subject, when only an appositive stands between it and the verb.
+ */
+function appositiveSubject(ctx: SentenceContext, pos: number, types: ReadonlySet<EntityType>): MentionView | null {
+  const left = ctx.text.slice(Math.max(ctx.sentence.start, pos - 3), pos);
+  if (!/,\s*$/.test(left)) return null;
+  const main = sentenceSubject(ctx, types);
+  if (!main || main.end >= pos) return null;
+  const gap = withoutTimeAndAcronym(between(ctx, main.end, pos));
+  return APPOSITIVE_GAP.test(gap) ? main : null;
+}
+
+const PRONOUN_BEFORE = /(?:^|[,;“"]\s*|\b(?:and|but|where|when|after|before|then|while)\s+)(he|she)\s+(?:(?:has|had|have|also|recently|later|then|will|would|was|is|\w+ly)\s+){0,2}$/i;
+
+/**
+ * "He visited Tokyo": a clause-initial he/she stands for the last person named before it (this
+ * sentence or the three before). The view keeps the person's entity with the pronoun's span.
+ */
+export function pronounSubject(ctx: SentenceContext, pos: number): MentionView | null {
+  const left = ctx.text.slice(Math.max(ctx.sentence.start, pos - 40), pos);
+  const match = PRONOUN_BEFORE.exec(left);
+  if (!match || !match[1]) return null;
+  const pronounStart = pos - left.length + match.index + match[0].indexOf(match[1]);
+  const doc = ctx.documentMentions;
+  // The nearest sentence naming a person; within it the first person named, who is most often the
+  // subject ("Blinken met Wang Yi. He urged China" → Blinken).
+  let found: MentionView | null = null;
+  for (let i = firstDocumentMentionAtOrAfter(ctx, pronounStart) - 1; i >= 0; i--) {
+    const m = doc[i] as MentionView;
+    if (m.sentenceIndex < ctx.sentenceIndex - 3 || (found && m.sentenceIndex !== found.sentenceIndex)) break;
+    if (m.type === 'Person' && !isInsideQuote(ctx, m)) found = m;
+  }
+  return found ? { ...found, start: pronounStart, end: pronounStart + match[1].length, text: match[1], sentenceIndex: ctx.sentenceIndex, index: -1 } : null;
+}
+
+/** A person named inside a quotation is seldom the antecedent of a pronoun outside it. */
+function isInsideQuote(ctx: SentenceContext, m: MentionView): boolean {
+  const before = ctx.text.slice(Math.max(0, m.start - 200), m.start);
+  const open = Math.max(before.lastIndexOf('“'), -1);
+  return open >= 0 && before.lastIndexOf('”') < open;
 }
 
 /** True when a media outlet: by entity kind, or by a name that only newspapers and agencies have. */

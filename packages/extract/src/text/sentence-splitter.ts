@@ -18,6 +18,20 @@ const SENTENCE_STARTERS = new Set([
   'these', 'those', 'his', 'her', 'its', 'their', 'there', 'however', 'meanwhile', 'also', 'for', 'as', 'if', 'when',
 ]);
 
+/** Words after which a line break cannot end a sentence: the line was wrapped. */
+const JOINERS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'as', 'that']);
+
+/**
+ * A single line break inside a sentence (hard-wrapped text such as old wire copy): the line ends in
+ * a lower-case word or comma and the next begins in lower case, or the line ends in "of", "the"...
+ */
+function isWrappedLine(last: Token, next: Token): boolean {
+  if (next.blankLineBefore) return false;
+  const lowerEnd = (last.kind === 'word' && /^\p{Ll}/u.test(last.text)) || last.text === ',';
+  if (!lowerEnd) return false;
+  return /^\p{Ll}/u.test(next.text) || JOINERS.has(last.text);
+}
+
 function isUpperStart(s: string): boolean {
   const ch = s.charAt(0);
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -38,7 +52,7 @@ export function splitSentences(tokens: readonly Token[]): TokenSentence[] {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     if (!next) break;
-    if (next.newlineBefore) {
+    if (next.newlineBefore && !isWrappedLine(t, next)) {
       push(i + 1);
       continue;
     }

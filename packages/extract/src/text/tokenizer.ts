@@ -15,6 +15,8 @@ export interface Token {
   spaceBefore: boolean;
   /** A newline between the previous token and this one. */
   newlineBefore: boolean;
+  /** Two or more newlines (a blank line) between the previous token and this one. */
+  blankLineBefore: boolean;
 }
 
 /** Abbreviations that keep their trailing period inside the token. */
@@ -49,11 +51,15 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   let spaceBefore = true;
   let newlineBefore = false;
+  let newlines = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       spaceBefore = true;
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) newlineBefore = true;
+      if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        newlineBefore = true;
+        newlines++;
+      }
       i++;
       continue;
     }
@@ -111,9 +117,10 @@ export function tokenize(text: string): Token[] {
       kind = 'punct';
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
     }
-    tokens.push({ start, end: i, text: text.slice(start, i), kind, spaceBefore, newlineBefore });
+    tokens.push({ start, end: i, text: text.slice(start, i), kind, spaceBefore, newlineBefore, blankLineBefore: newlines >= 2 });
     spaceBefore = false;
     newlineBefore = false;
+    newlines = 0;
   }
   return tokens;
 }

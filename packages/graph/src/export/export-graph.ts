@@ -46,15 +46,23 @@ export async function exportGraph(store: GraphStore, options: ExportOptions): Pr
   }
   const write = options.format === 'graphml' ? writeGraphml : writeJson;
   if (typeof options.out !== 'string') {
-    const counts = await write(store, filter, new OutputSink(options.out));
-    return { format: options.format, ...counts, files: [] };
+    const sink = new OutputSink(options.out);
+    try {
+      const counts = await write(store, filter, sink);
+      return { format: options.format, ...counts, files: [] };
+    } finally {
+      sink.release();
+    }
   }
   const target = await openFileTarget(options.out);
+  const sink = new OutputSink(target.stream);
   try {
-    const counts = await write(store, filter, new OutputSink(target.stream));
+    const counts = await write(store, filter, sink);
+    sink.release();
     await target.commit();
     return { format: options.format, ...counts, files: [options.out] };
   } catch (error) {
+    sink.release();
     await target.abort();
     throw error;
   }
@@ -231,10 +239,12 @@ async function exportCsv(store: GraphStore, filter: ExportFilter, dir: string): 
   const entitiesPath = join(dir, 'entities.csv');
   const relationshipsPath = join(dir, 'relationships.csv');
   const targets: FileTarget[] = [];
+  const sinks: OutputSink[] = [];
   try {
     const entitiesFile = await openFileTarget(entitiesPath);
     targets.push(entitiesFile);
     const entities = new OutputSink(entitiesFile.stream);
+    sinks.push(entities);
     await entities.write(csvRow(ENTITY_CSV_HEADER));
     let nodes = 0;
     for await (const e of store.exportEntities(filter)) {
@@ -248,6 +258,7 @@ async function exportCsv(store: GraphStore, filter: ExportFilter, dir: string): 
     const relationshipsFile = await openFileTarget(relationshipsPath);
     targets.push(relationshipsFile);
     const relationships = new OutputSink(relationshipsFile.stream);
+    sinks.push(relationships);
     await relationships.write(csvRow(RELATIONSHIP_CSV_HEADER));
     let edges = 0;
     for await (const r of store.exportEdges(filter)) {
@@ -255,9 +266,11 @@ async function exportCsv(store: GraphStore, filter: ExportFilter, dir: string): 
       edges++;
     }
     await relationships.flush();
+    for (const s of sinks) s.release();
     for (const t of targets) await t.commit();
     return { format: 'csv', nodes, edges, files: [entitiesPath, relationshipsPath] };
   } catch (error) {
+    for (const s of sinks) s.release();
     for (const t of targets) await t.abort();
     throw error;
   }

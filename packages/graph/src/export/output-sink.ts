@@ -12,19 +12,35 @@ export class OutputSink {
   #buffer: string[] = [];
   #size = 0;
   readonly #chunkSize: number;
+  #error: Error | undefined;
+  readonly #onError = (error: Error) => {
+    this.#error ??= error;
+  };
 
+  /**
+   * Watches the stream for errors (a closed pipe: `newsgraph export | head`) so that the next
+   * write rejects with it instead of the process dying of an unhandled 'error' event.
+   */
   constructor(stream: NodeJS.WritableStream, chunkSize = 64 * 1024) {
     this.#stream = stream;
     this.#chunkSize = chunkSize;
+    stream.on('error', this.#onError);
+  }
+
+  /** Stops watching the stream (call when done with it). */
+  release(): void {
+    this.#stream.removeListener('error', this.#onError);
   }
 
   async write(text: string): Promise<void> {
+    if (this.#error) throw this.#error;
     this.#buffer.push(text);
     this.#size += text.length;
     if (this.#size >= this.#chunkSize) await this.flush();
   }
 
   async flush(): Promise<void> {
+    if (this.#error) throw this.#error;
     if (this.#size === 0) return;
     const chunk = this.#buffer.join('');
     this.#buffer = [];

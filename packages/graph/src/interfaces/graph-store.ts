@@ -186,7 +186,12 @@ export interface GraphStore {
    * mentions and claims are replaced, nothing else ('updated').
    */
   writeArticle(doc: ArticleDocument): Promise<WriteResult>;
-  /** Many articles; implementations may batch. Results are in input order. */
+  /**
+   * Many articles; implementations may batch. Results are in input order; a later document with
+   * the same article id is written after (and compared with) an earlier one. A document that
+   * fails validation makes the call reject with an error naming it, and it is never partly
+   * written (the SQLite store then writes none of the call's documents).
+   */
   writeArticles(docs: ArticleDocument[]): Promise<WriteResult[]>;
   getArticle(id: string): Promise<Article | null>;
   /**

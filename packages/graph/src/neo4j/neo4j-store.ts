@@ -110,6 +110,8 @@ function defaultCreateDriver(uri: string, user: string, password: string): Drive
     // Counts and offsets come back as JS numbers; the store never hands out Integer objects.
     disableLosslessIntegers: true,
     userAgent: 'newsgraph/0.1',
+    // A host that drops packets should fail the start-up check in seconds, not minutes.
+    connectionTimeout: 15_000,
   });
 }
 

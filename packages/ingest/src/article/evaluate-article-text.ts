@@ -168,10 +168,11 @@ export async function evaluateArticleText(dir: string, options: { limit?: number
   worst.sort((a, b) => b.fn.length + b.fp.length - (a.fn.length + a.fp.length));
   const rows = [...buckets].sort((a, b) => b[1].pages - a[1].pages);
   rows.push(['total', total]);
+  const msPerPage = pages.length === 0 ? 0 : Math.round((extractMs / pages.length) * 100) / 100;
   return {
-    table: formatTable(rows),
+    table: `${formatTable(rows)}\nextractArticle: ${msPerPage} ms/page (parse + metadata + main text, decoding excluded)`,
     summary: scores(total),
-    msPerPage: pages.length === 0 ? 0 : Math.round((extractMs / pages.length) * 100) / 100,
+    msPerPage,
     worst,
   };
 }

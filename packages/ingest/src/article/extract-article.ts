@@ -1,6 +1,8 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { ArticleExtractionOptions, ExtractedArticle } from '../interfaces/article.ts';
+import { limitDomDepth } from './depth-limit.ts';
+import { defuseTagSoup } from './tag-soup.ts';
 import { extractMainContent, paragraphsOf } from './main-content.ts';
 import { extractPageMetadata } from './page-metadata.ts';
 import { joinParagraphs } from './text-normalization.ts';
@@ -24,8 +26,8 @@ const MIN_SELECTOR_TEXT = 100;
  * `options.bodySelector` (a source's configured CSS selector) wins when it matches enough text.
  */
 export function extractArticle(html: string, url: string, options: ArticleExtractionOptions = {}): ExtractedArticle {
-  const input = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
-  const $ = load(input, PARSER_OPTIONS);
+  const input = defuseTagSoup(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
+  const $ = parse(input);
   const metadata = extractPageMetadata($.root().get(0) as AnyNode, url);
 
   let paragraphs: string[] | null = null;
@@ -49,11 +51,19 @@ export function extractArticle(html: string, url: string, options: ArticleExtrac
     if (paragraphs.join(' ').length < MIN_TEXT_BEFORE_RETRY) {
       // Class names misled the pruning (a page wrapped in "modal" or "taboola" boxes): read the
       // page again trusting only tags, roles and visibility.
-      const lenient = extractMainContent(documentRoot(load(input, PARSER_OPTIONS)), { byClass: false }).paragraphs;
+      const lenient = extractMainContent(documentRoot(parse(input)), { byClass: false }).paragraphs;
       if (lenient.join(' ').length > paragraphs.join(' ').length) paragraphs = lenient;
     }
   }
   return { ...metadata, text: joinParagraphs(paragraphs) };
+}
+
+function parse(html: string): CheerioAPI {
+  let $ = load(html, PARSER_OPTIONS);
+  // A fragment or bare text: give it a document, which the scoring walks up to.
+  if ($('html').length === 0) $ = load(`<html><body>${html}</body></html>`, PARSER_OPTIONS);
+  limitDomDepth($.root().get(0) as AnyNode);
+  return $;
 }
 
 /** The whole <html> element, not just <body>: htmlparser2 leaves content met inside an unclosed <head> there. */

@@ -47,12 +47,27 @@ const HEADING = /^h[1-6]$/;
 /** Blocks that give points to their ancestors. */
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd', 'h2', 'h3', 'h4', 'section', 'div', 'article']);
 
+/** Containers whose own loose text (old pages: <body><font>text<br>text</font>) is scored as their paragraph. */
+const LOOSE_TEXT_HOLDERS = new Set(['body', 'main', 'center', 'form']);
+
 /** Short lines that are labels of page machinery, not text (whole-block match). */
 const BOILERPLATE_LINE =
   /^(?:(?:share|teilen|tweet|twittern|drucken|print|e-?mail|mail|facebook|twitter|whatsapp|pinterest|linkedin|xing|reddit|telegram|flipboard|pocket|instagram|youtube|rss|feed|link kopieren|copy link|merken|speichern|save|bookmark|like|gefällt mir|antworten|reply|zurück|back|nach oben|back to top|top|weiter|next|previous|vorherige?r?|nächste?r?|mehr|more|weiterlesen|read more|mehr lesen|anzeige|werbung|advertisement|sponsored|loading\.*|lädt\.*|close|schließen|menü|menu|suche|search|login|anmelden|registrieren|abonnieren|subscribe|newsletter|impressum|datenschutz|kontakt|contact|home|startseite|tags?|schlagworte|kategorien?|categories|themen|topics)(?:\s*[:|»›>]\s*)?)+$/i;
 
 /** Lines that credit a photo or give a byline/date, common between headline and text. */
-const CREDIT_LINE = /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|quelle|source|credit|grafik|video|illustration|symbolbild)\s*:|©)/i;
+const CREDIT_LINE =
+  /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|images|quelle|bildquelle|source|credit|credits|grafik|video|illustration|symbolbild|titelbild|beitragsbild)\s*:|(?:bild|foto|image|photo) via\b|(?:titelbild|beitragsbild)$|©)/i;
+
+/** A short line naming a photo agency ("AFP / NAME", "Getty Images"): a picture credit. */
+const AGENCY_CREDIT = /\b(?:getty ?images|afp|dpa|reuters|ap photo|imago|shutterstock|istock(?:photo)?|picture[- ]alliance|keystone|epa|adobe ?stock|unsplash|pixabay)\b/i;
+
+/** "Read also: <other headline>" lines inside the text. */
+const READ_ALSO_LINE =
+  /^(?:lesen sie (?:auch|mehr)|lies auch|mehr (?:dazu|zum thema)|siehe auch|auch interessant|read (?:also|more)|see also|related|also read|more on this|le puede interesar|lee también|lire aussi|à lire aussi|czytaj (?:też|także))\s*[:»>|-]/i;
+
+/** Lines of page machinery: closed comments, rating prompts, counters. */
+const MACHINERY_LINE =
+  /^(?:kommentare? (?:geschlossen|deaktiviert)|comments? (?:are )?closed|no (?:responses?|comments?) (?:so far|yet)|(?:noch )?keine kommentare|bewerten|rate this|rating|bewertung|drucken|print this|teilen mit|share with|sharen mit|lade weitere inhalte|load more|mehr laden|mehr anzeigen|show more)\b.{0,30}$/i;
 
 interface NodeStats {
   /** Characters of text under the node, whitespace collapsed approximately. */
@@ -61,6 +76,8 @@ interface NodeStats {
   link: number;
   /** Commas in the text. */
   commas: number;
+  /** Holds a headline, an article/main element or a marked article body. */
+  marker: boolean;
 }
 
 interface Candidate {
@@ -86,18 +103,12 @@ function isHiddenByAttributes(el: Element): boolean {
 }
 
 /** Whether the element holds what is probably the article: a headline, an article element, a marked body. */
-function holdsMainMarker(el: Element): boolean {
-  const stack: AnyNode[] = [...el.children];
-  let visited = 0;
-  while (stack.length > 0 && visited < 5000) {
-    const node = stack.pop() as AnyNode;
-    visited++;
-    if (!isElement(node)) continue;
-    if (node.name === 'h1' || node.name === 'article' || node.name === 'main') return true;
-    if (node.attribs.itemprop === 'articleBody') return true;
-    for (const c of node.children) stack.push(c);
-  }
-  return false;
+function holdsMainMarker(el: Element, context: PruneContext): boolean {
+  return context.stats.get(el)?.marker ?? false;
+}
+
+function isMainMarker(el: Element): boolean {
+  return el.name === 'h1' || el.name === 'article' || el.name === 'main' || el.attribs.itemprop === 'articleBody';
 }
 
 function textOf(node: AnyNode, out: string[]): void {
@@ -168,7 +179,7 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   const role = attr(el, 'role');
   if (LANDMARK_TAGS.has(name) || (role && CHROME_ROLES.has(role.toLowerCase()))) {
     // An unclosed <header> or <nav> can swallow the whole page; then it is not chrome.
-    if (proseShare(el, context) >= 0.5 && holdsMainMarker(el)) return false;
+    if (proseShare(el, context) >= 0.5 && holdsMainMarker(el, context)) return false;
   }
   if (DROP_TAGS.has(name)) return true;
   if (name === 'time') return !inRunningText(el);
@@ -176,9 +187,9 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   if (role && CHROME_ROLES.has(role.toLowerCase()) && !(role === 'banner' && insideArticle)) return true;
   if (name === 'header') {
     // A page header is chrome; an article's own header holds headline and lead.
-    if (!insideArticle) return (!holdsMainMarker(el) && proseShare(el, context) < 0.25) || linkHeavy(el, context);
+    if (!insideArticle) return (!holdsMainMarker(el, context) && proseShare(el, context) < 0.25) || linkHeavy(el, context);
   }
-  if (name === 'form') return !holdsMainMarker(el) && paragraphChars(el) < 400;
+  if (name === 'form') return !holdsMainMarker(el, context) && paragraphChars(el) < 400;
   if (name === 'figure') {
     return !hasDescendant(el, (n) => n.name === 'blockquote' || n.name === 'table' || n.name === 'p');
   }
@@ -201,7 +212,7 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   if (isProseBox(el, context)) return false;
   if (hints.strongNegative) return true;
   if (hints.positive || share >= 0.25) return false;
-  return !holdsMainMarker(el);
+  return !holdsMainMarker(el, context);
 }
 
 /** Several hundred characters of running text with few links: not a share bar or a link box. */
@@ -253,22 +264,28 @@ function linkHeavy(el: Element, context: PruneContext): boolean {
 }
 
 /** Text, link-text and comma counts for every element under root (post-order, memoised). */
+const COMMAS = /[,\u060c\ufe50\uff0c\u3001]/g;
+
+function countCommas(text: string): number {
+  return text.match(COMMAS)?.length ?? 0;
+}
+
 function computeStats(root: Element, stats: Map<Element, NodeStats>): NodeStats {
-  const own: NodeStats = { text: 0, link: 0, commas: 0 };
+  const own: NodeStats = { text: 0, link: 0, commas: 0, marker: false };
   for (const c of root.children) {
     if (c.type === 'text') {
       const data = (c as unknown as { data: string }).data;
       const trimmed = data.trim();
       if (trimmed.length === 0) continue;
       own.text += trimmed.length + 1;
-      for (let i = 0; i < trimmed.length; i++) {
-        const ch = trimmed.charCodeAt(i);
-        if (ch === 44 || ch === 0x060c || ch === 0xfe50 || ch === 0xff0c || ch === 0x3001) own.commas++;
-      }
-    } else if (isElement(c)) {
+      own.commas += countCommas(trimmed);
+    } else if (c.type === 'tag') {
+      // Script and style bodies are not text (their node types are 'script'/'style').
+      if (c.name === 'noscript' || c.name === 'template') continue;
       const s = computeStats(c, stats);
       own.text += s.text;
       own.commas += s.commas;
+      if (s.marker || isMainMarker(c)) own.marker = true;
       own.link += c.name === 'a' ? s.text : s.link;
     }
   }
@@ -332,10 +349,11 @@ function scoreCandidates(body: Element, stats: Map<Element, NodeStats>): Map<Ele
   const scores = new Map<Element, number>();
   const visit = (el: Element): void => {
     for (const c of el.children) if (isElement(c)) visit(c);
-    if (!SCORED_TAGS.has(el.name)) return;
+    const loose = LOOSE_TEXT_HOLDERS.has(el.name);
+    if (!SCORED_TAGS.has(el.name) && !loose) return;
     let s = stats.get(el);
     let ancestor: Element | null = el.parent as Element | null;
-    if ((el.name === 'div' || el.name === 'section' || el.name === 'article') && hasBlockChild(el)) {
+    if (loose || ((el.name === 'div' || el.name === 'section' || el.name === 'article') && hasBlockChild(el))) {
       // Text written straight into a container between its blocks (<div>text<br>text<div>...) is a paragraph of the container.
       s = directInlineStats(el, stats);
       ancestor = el;
@@ -364,13 +382,13 @@ function scoreCandidates(body: Element, stats: Map<Element, NodeStats>): Map<Ele
 
 /** Stats of the text nodes and inline elements directly inside a container. */
 function directInlineStats(el: Element, stats: Map<Element, NodeStats>): NodeStats {
-  const own: NodeStats = { text: 0, link: 0, commas: 0 };
+  const own: NodeStats = { text: 0, link: 0, commas: 0, marker: false };
   for (const c of el.children) {
     if (c.type === 'text') {
       const trimmed = (c as unknown as { data: string }).data.trim();
       if (trimmed.length === 0) continue;
       own.text += trimmed.length + 1;
-      own.commas += trimmed.split(',').length - 1;
+      own.commas += countCommas(trimmed);
     } else if (isElement(c) && !BLOCK_TAGS.has(c.name)) {
       const s = stats.get(c);
       if (!s) continue;
@@ -476,6 +494,9 @@ function widen(top: Element, stats: Map<Element, NodeStats>): Element {
 
 const WIDEN_RATIO = 1.3;
 
+/** A sibling box with this much running text and few links is more of the article. */
+const SIBLING_PROSE_CHARS = 300;
+
 /** The top candidate plus siblings that look like more of the same article. */
 function contentRoots(top: Element, scores: Map<Element, number>, stats: Map<Element, NodeStats>): AnyNode[] {
   const parent = top.parent;
@@ -493,6 +514,11 @@ function contentRoots(top: Element, scores: Map<Element, number>, stats: Map<Ele
     if (sibling.attribs.class && sibling.attribs.class === top.attribs.class) bonus = topScore * 0.2;
     const score = scores.get(sibling);
     if (score !== undefined && score + bonus >= threshold) {
+      roots.push(sibling);
+      continue;
+    }
+    const siblingStats = stats.get(sibling);
+    if (siblingStats && siblingStats.text - siblingStats.link >= SIBLING_PROSE_CHARS && siblingStats.link / siblingStats.text < 0.2 && siblingStats.commas >= 2) {
       roots.push(sibling);
       continue;
     }
@@ -581,7 +607,7 @@ function isLinkList(el: Element, stats: Map<Element, NodeStats>): boolean {
 
 /** A block that is only a date and/or time: a byline or post-meta line. */
 const DATE_ONLY =
-  /^(?:(?:am|on|vom|published|veröffentlicht|aktualisiert|updated|stand)[\s:]*)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[A-Za-zäÄé]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})?[\s,|-]*(?:(?:um\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:uhr|am|pm|h)?)?$/i;
+  /^(?:(?:am|on|vom|published|veröffentlicht|aktualisiert|updated|stand|posted|erstellt|publiziert|datum|date)[\s:]*){0,2}(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[A-Za-zäÄé]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})?[\s,|-]*(?:(?:um\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:uhr|am|pm|h)?)?$/i;
 
 function keepBlock(block: Block): boolean {
   const { text } = block;
@@ -593,6 +619,11 @@ function keepBlock(block: Block): boolean {
   if (block.tag === 'li' && density > 0.5) return false;
   if (text.length <= 40 && BOILERPLATE_LINE.test(text)) return false;
   if (text.length <= 120 && CREDIT_LINE.test(text)) return false;
+  if (text.length <= 80 && AGENCY_CREDIT.test(text) && !/[.!?]$/.test(text)) return false;
+  if (text.length <= 60 && MACHINERY_LINE.test(text)) return false;
+  if (text.length <= 200 && READ_ALSO_LINE.test(text)) return false;
+  // A "Related"/"Mehr zum Thema" heading left inside the content: the list after it is gone already.
+  if (HEADING.test(block.tag) && isChromeHeading(text)) return false;
   if (isPromptOrFooter(text) && text.length < 160) return false;
   return true;
 }
@@ -646,7 +677,7 @@ export function extractMainContent(body: Element, options: { byClass?: boolean }
   const roots = wide === top ? coreRoots : contentRoots(wide, scores, stats);
   const core = wide === top ? null : new Set<AnyNode>(coreRoots);
   const blocks = cutAtChromeSection(collectBlocks(roots, stats, core).filter((b) => keepBlock(b) && (b.core || keepOutsideCore(b))));
-  const paragraphs = cutTrailingChrome(dedupeAdjacent(blocks.map((b) => b.text)));
+  const paragraphs = cutTrailingChrome(dedupeParagraphs(blocks.map((b) => b.text)));
   return { paragraphs, roots };
 }
 
@@ -657,11 +688,17 @@ export function paragraphsOf(nodes: readonly Element[]): string[] {
     pruneChrome(n, true);
     computeStats(n, stats);
   }
-  return dedupeAdjacent(collectBlocks(nodes, stats).filter(keepBlock).map((b) => b.text));
+  return dedupeParagraphs(collectBlocks(nodes, stats).filter(keepBlock).map((b) => b.text));
 }
 
-function dedupeAdjacent(paragraphs: string[]): string[] {
+/** Drops repeated paragraphs (a caption or teaser shown twice for mobile and desktop layouts), keeping the first. */
+function dedupeParagraphs(paragraphs: string[]): string[] {
+  const seen = new Set<string>();
   const out: string[] = [];
-  for (const p of paragraphs) if (out[out.length - 1] !== p) out.push(p);
+  for (const p of paragraphs) {
+    if (seen.has(p)) continue;
+    seen.add(p);
+    out.push(p);
+  }
   return out;
 }

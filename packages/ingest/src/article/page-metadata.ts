@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
+import { textUnder } from './depth-limit.ts';
 import { normalizeInline } from './text-normalization.ts';
 
 /** Metadata of a page, from JSON-LD, OpenGraph, `<meta>` tags and markup, in that order of trust. */
@@ -77,18 +78,40 @@ interface PageSignals {
   markedDate: string | null;
   firstTimeDate: string | null;
   markedAuthor: string | null;
-}
-
-function textContent(node: AnyNode): string {
-  if (node.type === 'text') return (node as unknown as { data: string }).data;
-  if (!('children' in node)) return '';
-  let out = '';
-  for (const c of (node as Element).children) out += textContent(c);
-  return out;
+  /** Text of the first short element whose class/id says it is a date ("post-date", "datum"). */
+  dateLineText: string | null;
 }
 
 function isElementNode(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Class/id names of elements that show the publication date. */
+const DATE_CLASS = /(?:^|[\s_-])(?:date|datum|time|timestamp|published|posted|pubdate|dateline|entry-date|post-date|meta-date)(?:$|[\s_-])/i;
+
+/** A date written somewhere inside a line of text ("Veröffentlicht am 3. Mai 2024, 10:15"). */
+export function findDateIn(text: string): string | null {
+  const patterns = [
+    /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/,
+    /\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b/,
+    /\b\d{1,2}\.?\s+[A-Za-zäÄé]{3,9}\.?\s+\d{4}\b/,
+    /\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\b/,
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match) {
+      const iso = toIsoDate(match[0]);
+      if (iso) return iso;
+    }
+  }
+  return null;
+}
+
+/** A date in the URL path: /2019/08/16/ or /2019-08-16-. */
+function dateFromUrl(url: string): string | null {
+  const match = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url);
+  if (!match) return null;
+  return toIsoDate(`${match[1]}-${(match[2] as string).padStart(2, '0')}-${(match[3] as string).padStart(2, '0')}`);
 }
 
 function collectSignals(root: AnyNode): PageSignals {
@@ -102,12 +125,16 @@ function collectSignals(root: AnyNode): PageSignals {
     markedDate: null,
     firstTimeDate: null,
     markedAuthor: null,
+    dateLineText: null,
   };
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
     if (!isElementNode(node)) {
-      if ('children' in node) for (let i = (node as Element).children.length - 1; i >= 0; i--) stack.push((node as Element).children[i] as AnyNode);
+      if ('children' in node) {
+        const children = node.children as AnyNode[];
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as AnyNode);
+      }
       continue;
     }
     const a = node.attribs;
@@ -128,15 +155,15 @@ function collectSignals(root: AnyNode): PageSignals {
         if (signals.canonical === null && a.href && /(?:^|\s)canonical(?:\s|$)/i.test(a.rel ?? '')) signals.canonical = a.href;
         break;
       case 'script':
-        if (/^application\/ld\+json$/i.test((a.type ?? '').trim())) signals.jsonLd.push(textContent(node));
+        if (/^application\/ld\+json$/i.test((a.type ?? '').trim())) signals.jsonLd.push(textUnder(node));
         continue;
       case 'style':
         continue;
       case 'title':
-        signals.title ??= textContent(node);
+        signals.title ??= textUnder(node);
         break;
       case 'h1':
-        signals.h1 ??= textContent(node);
+        signals.h1 ??= textUnder(node);
         break;
       case 'time':
         if (a.datetime) {
@@ -148,8 +175,12 @@ function collectSignals(root: AnyNode): PageSignals {
         break;
     }
     if (a.itemprop === 'datePublished') signals.markedDate ??= a.datetime ?? a.content ?? null;
+    if (signals.dateLineText === null && (a.class || a.id) && DATE_CLASS.test(`${a.class ?? ''} ${a.id ?? ''}`)) {
+      const text = normalizeInline(textUnder(node));
+      if (text.length > 0 && text.length <= 120 && findDateIn(text)) signals.dateLineText = text;
+    }
     if (signals.markedAuthor === null && (a.rel === 'author' || a.itemprop === 'author')) {
-      const name = normalizeInline(textContent(node));
+      const name = normalizeInline(textUnder(node));
       if (name.length > 0 && name.length < 100) signals.markedAuthor = name;
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
@@ -252,7 +283,7 @@ function languageTag(raw: string | null | undefined): string | null {
   return m?.[1] ? m[1].toLowerCase() : null;
 }
 
-const TITLE_SEPARATOR = /\s+[|–—·»:•]\s+|\s+-\s+/;
+const TITLE_SEPARATOR = /\s+[|–—·»›:•]\s+|\s+-\s+/;
 
 /** Drops a " | Site name" (or "Site name - ") part from a headline. */
 export function stripSiteFromTitle(title: string, site: string | null): string {
@@ -265,8 +296,8 @@ export function stripSiteFromTitle(title: string, site: string | null): string {
   };
   const last = parts[parts.length - 1] as string;
   const first = parts[0] as string;
-  if (isSite(last)) return title.slice(0, title.lastIndexOf(last)).replace(/[\s|–—·»:•-]+$/, '').trim() || title;
-  if (isSite(first)) return title.slice(title.indexOf(first) + first.length).replace(/^[\s|–—·»:•-]+/, '').trim() || title;
+  if (isSite(last)) return title.slice(0, title.lastIndexOf(last)).replace(/[\s|–—·»›:•-]+$/, '').trim() || title;
+  if (isSite(first)) return title.slice(title.indexOf(first) + first.length).replace(/^[\s|–—·»›:•-]+/, '').trim() || title;
   // No site name known: a short trailing part after a pipe is the site's name by convention.
   const pipe = /\s+\|\s+/.exec(title);
   if (pipe && last.split(/\s+/).length <= 4 && first.length > last.length) return title.slice(0, title.lastIndexOf('|')).trim();
@@ -305,7 +336,9 @@ export function extractPageMetadata(root: AnyNode, url: string): PageMetadata {
     meta('parsely-title', 'twitter:title', 'dc.title', 'dcterms.title', 'headline') ??
     (normalizeInline(signals.h1 ?? '') || null) ??
     normalizeInline(signals.title ?? '');
-  const title = stripSiteFromTitle(rawTitle, outlet ?? hostOutlet(url));
+  // "Headline › Site" or "Section | Headline": the page's own <h1> says which part is the headline.
+  const h1 = normalizeInline(signals.h1 ?? '');
+  const title = h1.length >= 10 && rawTitle !== h1 && rawTitle.includes(h1) ? h1 : stripSiteFromTitle(rawTitle, outlet ?? hostOutlet(url));
 
   const authors = article ? namesOf(article.author ?? article.creator) : [];
   let author: string | null = authors.length > 0 ? [...new Set(authors)].join(', ') : null;
@@ -327,6 +360,8 @@ export function extractPageMetadata(root: AnyNode, url: string): PageMetadata {
     ) ??
     toIsoDate(signals.markedDate) ??
     toIsoDate(signals.firstTimeDate) ??
+    (signals.dateLineText ? findDateIn(signals.dateLineText) : null) ??
+    dateFromUrl(url) ??
     (primary ? toIsoDate(stringOf(primary.dateModified)) : null);
 
   const language =

@@ -1,5 +1,5 @@
-import type { NewsgraphConfig } from '@newsgraph/shared';
-import type { GraphStore } from '@newsgraph/graph';
+import type { Article, NewsgraphConfig } from '@newsgraph/shared';
+import type { GraphStore, WriteResult } from '@newsgraph/graph';
 import { extractArticle } from '../article/extract-article.ts';
 import { canonicalizeUrl } from '../dedupe/canonicalize-url.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
@@ -8,6 +8,7 @@ import type { Fetcher } from '../interfaces/fetcher.ts';
 import { timedStore, type CrawlMetrics } from '../metrics/crawl-metrics.ts';
 import { HttpFetcher } from '../http/http-fetcher.ts';
 import { processArticle, type ExtractFunction } from '../pipeline/process-article.ts';
+import { ExtractionPool } from './extraction-pool.ts';
 import type { CrawlMemory, CrawlStageDeps, ParsedLinks } from './interfaces/crawl-stages.ts';
 
 export type { ExtractFunction };
@@ -22,6 +23,11 @@ export interface CrawlStageDepsOptions {
   extract?: ExtractFunction;
   metrics?: CrawlMetrics;
   now?: () => Date;
+  /**
+   * Worker threads for main-text and entity extraction (0 = on the main thread). One crawler
+   * process otherwise uses one core for them however many pages are in flight.
+   */
+  extractionThreads?: number;
 }
 
 /** Feed items as the stages see them. */
@@ -48,17 +54,36 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): { deps: Cr
   const ownFetcher = options.fetcher ? null : new HttpFetcher(options.config.http);
   const fetcher = options.fetcher ?? ownFetcher!;
   const store = options.metrics ? timedStore(options.store, options.metrics) : options.store;
+  const pool = options.extractionThreads && options.extractionThreads > 0 ? new ExtractionPool(options.extractionThreads) : null;
   const deps: CrawlStageDeps = {
     fetcher,
     memory: options.memory,
     parseFeed: feedLinks,
     parseSitemap: sitemapLinks,
     canonicalizeUrl,
-    extractArticle,
-    processArticle: (article) => processArticle(article, { store, extract: options.extract }),
+    extractArticle: pool ? (html, url, opts) => pool.extractArticle(html, url, opts) : extractArticle,
+    processArticle: pool && !options.extract ? (article) => processOnPool(article, store, pool) : (article) => processArticle(article, { store, extract: options.extract }),
     addPublication: (articleId, publication) => options.store.addPublication(articleId, publication),
     now: options.now ?? (() => new Date()),
     observe: options.metrics?.observer(),
   };
-  return { deps, close: async () => ownFetcher?.close() };
+  return {
+    deps,
+    close: async () => {
+      await ownFetcher?.close();
+      await pool?.close();
+    },
+  };
+}
+
+/**
+ * processArticle with the entity extraction done on a pool thread. The extraction runs before
+ * processArticle's unchanged-check, which costs a wasted extraction only for re-fetched,
+ * unchanged articles (rare: seen URLs are not re-fetched).
+ */
+async function processOnPool(article: Article, store: GraphStore, pool: ExtractionPool): Promise<WriteResult> {
+  const stored = await store.getArticle(article.id);
+  if (stored && stored.contentHash === article.contentHash) return { articleId: article.id, status: 'unchanged' };
+  const extraction = await pool.extractEntities(article.text, { outlet: article.outlet, title: article.title }, article.url);
+  return processArticle(article, { store, extract: () => extraction });
 }

@@ -43,7 +43,7 @@ export async function fetchPage(job: PageJobData, deps: CrawlStageDeps): Promise
   const started = performance.now();
   let extracted;
   try {
-    extracted = deps.extractArticle(response.body, response.url, { bodySelector: job.source.bodySelector ?? undefined });
+    extracted = await deps.extractArticle(response.body, response.url, { bodySelector: job.source.bodySelector ?? undefined });
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(response.url, `cannot extract article text: ${(error as Error).message}`, { cause: error });

@@ -3,7 +3,7 @@ import type { GraphStore } from '@newsgraph/graph';
 import type { Redis } from 'ioredis';
 import type { Fetcher } from '../interfaces/fetcher.ts';
 import { CrawlMetrics } from '../metrics/crawl-metrics.ts';
-import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server.ts';
+import { startMetricsServer, type HealthStatus, type MetricsServer } from '../metrics/metrics-server.ts';
 import type { CrawlWorkerOptions, ScheduledSource } from '../queue/interfaces/crawl-queue-options.ts';
 import type { PolitenessOptions } from '../queue/interfaces/host-gate.ts';
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from '../queue/interfaces/retry-options.ts';
@@ -32,6 +32,8 @@ export interface RunCrawlOptions {
   retry?: Partial<RetryOptions>;
   /** Worker tuning (stalled interval, lock duration, drain delay...), mainly for tests. */
   worker?: Partial<Omit<CrawlWorkerOptions, 'retry' | 'metrics' | 'logger' | 'concurrency'>>;
+  /** Worker threads for main-text and entity extraction (default 0: main thread). */
+  extractionThreads?: number;
   /** Serve /healthz and /metrics (default true) on config.crawler.metricsHost:metricsPort. */
   serveMetrics?: boolean;
   /** Called once the crawler runs (metrics URL when served). */
@@ -74,11 +76,24 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
   if (!redisUrl && options.role === 'worker') {
     throw new ConfigError('REDIS_URL', '`newsgraph worker` takes jobs from Redis; set REDIS_URL (or run `newsgraph crawl` in-process)');
   }
-  const redis = redisUrl ? createRedisConnection(redisUrl) : null;
+  const redis = redisUrl ? createRedisConnection(redisUrl, { logger }) : null;
   let server: MetricsServer | null = null;
   let closeDeps: () => Promise<void> = async () => {};
-  const memory = await options.openMemory(redis);
+  let memory: (CrawlMemory & { close?(): Promise<void> }) | null = null;
+  const serve = async (health: () => Promise<HealthStatus>): Promise<MetricsServer | null> => {
+    if (!(options.serveMetrics ?? true)) return null;
+    const { metricsHost: host, metricsPort: port } = config.crawler;
+    try {
+      return await startMetricsServer({ host, port, metrics, health, logger });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new ConfigError('NEWSGRAPH_METRICS_PORT', `${host}:${port} is in use (another crawler on this machine?); give each process its own port, or 0 for any free one`);
+      }
+      throw error;
+    }
+  };
   try {
+    memory = await options.openMemory(redis);
     const created = createCrawlStageDeps({
       config,
       store: options.store,
@@ -86,6 +101,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
       fetcher: options.fetcher,
       extract: options.extract,
       metrics,
+      extractionThreads: options.extractionThreads,
     });
     const deps = created.deps;
     closeDeps = created.close;
@@ -105,15 +121,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
           logger.info({ sources: synced.upserted, removed: synced.removed.length }, 'job schedulers in place');
         }
         crawler.startWorkers();
-        if (options.serveMetrics ?? true) {
-          server = await startMetricsServer({
-            host: config.crawler.metricsHost,
-            port: config.crawler.metricsPort,
-            metrics,
-            health: () => crawler.health(),
-            logger,
-          });
-        }
+        server = await serve(() => crawler.health());
         options.onReady?.({ metricsUrl: server?.url ?? null, mode: 'queue' });
         if (options.once && options.role === 'crawl') {
           await Promise.race([crawler.runOnce(sourceRefs), waitForAbort(options.signal)]);
@@ -132,15 +140,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
     // Crawl-delay and Retry-After pauses); the Redis gate is only needed across processes.
     const crawler = new InProcessCrawler(deps, { concurrency: config.crawler.concurrency, retry, metrics, logger });
     try {
-      if (options.serveMetrics ?? true) {
-        server = await startMetricsServer({
-          host: config.crawler.metricsHost,
-          port: config.crawler.metricsPort,
-          metrics,
-          health: () => crawler.health(),
-          logger,
-        });
-      }
+      server = await serve(() => crawler.health());
       options.onReady?.({ metricsUrl: server?.url ?? null, mode: 'in-process' });
       if (options.once) {
         await Promise.race([crawler.runOnce(options.sources.map((s) => s.source)), waitForAbort(options.signal)]);
@@ -155,7 +155,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
     }
   } finally {
     await server?.close();
-    await memory.close?.();
+    await memory?.close?.();
     await closeDeps();
     if (redis) await redis.quit().catch(() => redis.disconnect());
   }

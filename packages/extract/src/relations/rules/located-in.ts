@@ -26,6 +26,9 @@ const COMMA = /^\s*,\s*$/;
 const NATIONALITY_ORG =
   /^\s+(?:state-owned\s+|state-run\s+|privately held\s+)?(?:company|companies|firm|group|bank|lender|carrier|airline|automaker|carmaker|chipmaker|manufacturer|maker|producer|giant|conglomerate|insurer|retailer|exporter|shipper|operator|broadcaster|newspaper|university|agency|ministry|[a-z]+\s+(?:company|firm|group|maker|giant))\s+$/i;
 
+const NATIONALITY_APPOSITIVE =
+  /^\s+(?:(?:biggest|largest|leading|main|top|second-largest|state-owned|state-run|private|listed|major|top|oldest)\s+)?(?:[a-z-]+\s+){0,3}?(?:company|firm|group|bank|lender|carrier|airline|automaker|carmaker|chipmaker|manufacturer|maker|producer|giant|conglomerate|insurer|retailer|exporter|shipper|operator|broadcaster|supplier|developer|utility|miner|refiner)\b/i;
+
 export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const ms = ctx.mentions;
@@ -52,6 +55,15 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
     if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && BASED_IN.test(gap)) {
       out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.based', confidence: 0.85 });
       continue;
+    }
+    // "ASML, the Dutch company that ...", "Tokyo Electron, Japan's biggest chip equipment maker".
+    if (a.type === 'Organization' && b.type === 'Country' && /^\s*,\s*(?:(?:the|a|an)\s+)?$/.test(gap)) {
+      const tail = ctx.text.slice(b.end, Math.min(ctx.sentence.end, b.end + 60));
+      const noun = b.adjectival ? NATIONALITY_APPOSITIVE.test(tail) : /^['’]s\s/.test(tail) && NATIONALITY_APPOSITIVE.test(tail.slice(2));
+      if (noun) {
+        out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.nationality', confidence: 0.65 });
+        continue;
+      }
     }
     if (b.adjectival) continue;
     // "Kyiv, Ukraine" / "Boston, Massachusetts" / "Petaluma, Calif.": a place and its country or state, not a list.

@@ -30,6 +30,9 @@ export function reportedByRule(ctx: SentenceContext): RelationCandidate[] {
     if (AFTER_REPORTED.test(right)) rule = 'reported-by.verb';
     else if (BEFORE_ATTRIBUTION.test(left)) rule = 'reported-by.attribution';
     else if (DASH_CREDIT.test(left) && /^[\s.]*$/.test(ctx.text.slice(m.end, ctx.sentence.end))) rule = 'reported-by.credit';
+    // Wire datelines "WASHINGTON (Reuters) -", "BELGRADE, Yugoslavia (AP)"; "© 2024 The Associated Press".
+    else if (/\(\s*$/.test(left) && /^\s*\)\s*(?:[-—–_:]|$)/.test(right) && m.start - ctx.sentence.start < 80) rule = 'reported-by.dateline';
+    else if (/(?:©|\(c\)|\bcopyright)\s*(?:\d{4}\s*)?(?:the\s+)?$/i.test(left)) rule = 'reported-by.credit';
     else if (/^\s+(?:sources?|reporting|report|reported)\b/i.test(right) && /\b(?:to|according to)\s+(?:(?:two|three|several)\s+)?$/i.test(left)) {
       rule = 'reported-by.attribution';
       confidence = 0.8;

@@ -103,6 +103,9 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
         if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start))) {
           out.push({ subject: person, predicate: 'HOLDS_ROLE', object: before, rule: 'role.title-country', confidence: 0.7 });
         }
+      } else if (prev.type === 'Organization' && /^['’]s\s+$/.test(gap) && !prev.adjectival) {
+        // "GM's Rick Wagoner".
+        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.possessive', confidence: 0.6 });
       } else if (prev.type === 'Organization' && person.role && /^\s*$/.test(gap)) {
         out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.8 });
       }
@@ -130,7 +133,8 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     if (next.adjectival && following?.type === 'Organization' && /^[\s-]+(?:[a-z][\w-]*\s+){0,4}$/.test(ctx.text.slice(next.end, following.start))) next = following;
     const after = ctx.text.slice(person.end, next.start).replace(/\b[A-Z][a-z]+(?:an|ese|ish|i)\b/g, (w) => w.toLowerCase());
     if (!STATE_TYPES.has(next.type)) continue;
-    if (APPOSITIVE_OF.test(after)) {
+    // "X, ambassador to Japan" serves another country.
+    if (APPOSITIVE_OF.test(after) && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
     } else if (
       APPOSITIVE_BEFORE_ORG.test(after) &&

@@ -1,12 +1,18 @@
 import {
   AGENT_TYPES,
+  ORG_TYPES,
+  PERSON_TYPES,
+  firstDocumentMentionAtOrAfter,
   COUNTRY_TYPES,
   STATE_TYPES,
+  between,
+  listBackward,
   listForward,
   mentionAfter,
   mentionBefore,
   sentenceSubject,
   subjectBefore,
+  titledPerson,
   triggers,
   type MentionView,
   type RelationCandidate,
@@ -19,7 +25,8 @@ import {
  * A", "US-sanctioned B", "whether to sanction companies in China, Iran and North Korea".
  */
 
-const VERB = /\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|penali[sz](?:e|es|ed|ing))\b/gi;
+const VERB =
+  /\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|penali[sz](?:e|es|ed|ing)|designat(?:e|es|ed|ing)|(?:export|trade|technology)\s+(?:controls|restrictions|curbs))\b/gi;
 const NOUN_TARGET = /^\s+(?:and\s+(?:[a-z-]+\s+){0,3})?(?:against|on|targeting|over)\s+(?:the\s+)?$/i;
 const DIRECT_OBJECT = /^\s+(?:the\s+)?$/i;
 /** "sanction companies in China", "blacklisted five Chinese firms", "sanctions on banks from Iran". */
@@ -45,10 +52,56 @@ function subjectOf(ctx: SentenceContext, pos: number): MentionView | null {
   return main;
 }
 
-function adjectivalTarget(ctx: SentenceContext, pos: number): MentionView | null {
+function adjectivalTargets(ctx: SentenceContext, pos: number): MentionView[] {
   const m = mentionAfter(ctx, pos, COUNTRY_TYPES, ADJECTIVAL_TARGET);
-  if (!m || !m.adjectival || !TARGET_NOUN.test(ctx.text.slice(m.end, m.end + 40))) return null;
-  return m;
+  if (!m) return [];
+  // "several Russian and North Korean officials": coordinated demonyms share the noun.
+  const list = [m];
+  let last = m;
+  for (let next = ctx.mentions[m.index + 1]; next && m.adjectival && next.adjectival && next.type === 'Country'; next = ctx.mentions[next.index + 1]) {
+    if (!/^\s*(?:,\s*|,?\s+(?:and|or)\s+)$/.test(between(ctx, last.end, next.start))) break;
+    list.push(next);
+    last = next;
+  }
+  const after = ctx.text.slice(last.end, last.end + 40);
+  // "five Chinese firms", "three UAE-based firms".
+  if (!(m.adjectival || /^-based\b/i.test(after)) || !TARGET_NOUN.test(after.replace(/^-based/i, ''))) return [];
+  return list;
+}
+
+const NAMED_TARGET_TYPES = new Set([...ORG_TYPES, ...PERSON_TYPES]);
+/** "..., including Qods Aviation Industries" after a sanctions verb (same clause, no sentence break). */
+const INCLUDING = /^[^.;:]{0,120}?,?\s+including\b/i;
+/** "it added X", "it also designated X": a pronoun standing for the sanctioner of the sentence before. */
+const CONTINUED = /\b(it|they)\s+(?:has\s+|have\s+|also\s+|then\s+|later\s+){0,2}(?:added|designated|sanctioned|blacklisted|targeted)\b/gi;
+/** "Among them is X", "Among those targeted were X". */
+const AMONG_THEM = /\bamong\s+(?:them|those(?:\s+(?:targeted|sanctioned|named|listed|designated))?|the\s+(?:companies|firms|entities|targets|individuals))\s*,?\s+(?:is|are|was|were)\b/gi;
+/** The sanctions verb of the sentence before, right after its subject ("The Treasury Department has sanctioned"). */
+const SANCTIONER_VERB = /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\))?[^.;:]{0,40}?\b(?:sanction(?:s|ed)|designated|blacklisted|imposed\s+(?:new\s+)?sanctions|added)\b/i;
+
+function includedTargets(ctx: SentenceContext, pos: number): MentionView[] {
+  const m = INCLUDING.exec(ctx.text.slice(pos, Math.min(ctx.sentence.end, pos + 160)));
+  if (!m) return [];
+  const first = mentionAfter(ctx, pos + m[0].length, NAMED_TARGET_TYPES, /^\s*(?:the\s+)?$/i);
+  return first ? listForward(ctx, first, NAMED_TARGET_TYPES) : [];
+}
+
+/**
+ * The agency or country that sanctioned something in one of the two sentences before: the first
+ * organization or country (not a demonym) of the nearest such sentence that is followed closely by a
+ * sanctions verb. The view keeps the entity with the span of the referring words.
+ */
+function previousSanctioner(ctx: SentenceContext, start: number, length: number): MentionView | null {
+  const doc = ctx.documentMentions;
+  let best: MentionView | null = null;
+  for (let i = firstDocumentMentionAtOrAfter(ctx, ctx.sentence.start) - 1; i >= 0; i--) {
+    const m = doc[i] as MentionView;
+    if (m.sentenceIndex < ctx.sentenceIndex - 2 || (best && m.sentenceIndex !== best.sentenceIndex)) break;
+    if (!STATE_TYPES.has(m.type) || m.adjectival) continue;
+    if (SANCTIONER_VERB.test(ctx.text.slice(m.end, Math.min(ctx.sentence.start, m.end + 80)))) best = m;
+  }
+  if (!best) return null;
+  return { ...best, start, end: start + length, text: ctx.text.slice(start, start + length), sentenceIndex: ctx.sentenceIndex, index: -1 };
 }
 
 export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
@@ -73,11 +126,14 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
       if (target) add(passiveAgent, target, 'sanctions.passive', 0.8);
       continue;
     }
-    const isNoun = /^sanctions$/.test(word) && !/\b(?:US|EU|UK|it|he|she|they|who|which|that)\s+$/i.test(ctx.text.slice(Math.max(0, t.start - 6), t.start));
+    // "designated" only counts with a named target right after it ("designated Sovcomflot"), not "designated as".
+    const designation = word.startsWith('designat');
+    const controls = /controls|restrictions|curbs/.test(word);
+    const isNoun = (/^sanctions$/.test(word) || controls) && !/\b(?:US|EU|UK|it|he|she|they|who|which|that)\s+$/i.test(ctx.text.slice(Math.max(0, t.start - 6), t.start));
     let targets: MentionView[] = [];
     let rule = 'sanctions.verb';
     let confidence = 0.8;
-    const nounTarget = mentionAfter(ctx, t.end, AGENT_TYPES, NOUN_TARGET);
+    const nounTarget = designation ? null : mentionAfter(ctx, t.end, AGENT_TYPES, NOUN_TARGET);
     if (nounTarget) {
       targets = listForward(ctx, nounTarget, AGENT_TYPES);
       rule = 'sanctions.noun';
@@ -87,20 +143,45 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
         targets = listForward(ctx, proxy, COUNTRY_TYPES);
         rule = 'sanctions.proxy';
         confidence = 0.6;
-      } else if (adjectivalTarget(ctx, t.end)) {
-        targets = [adjectivalTarget(ctx, t.end)!];
+      } else if (adjectivalTargets(ctx, t.end).length > 0) {
+        targets = adjectivalTargets(ctx, t.end);
         rule = 'sanctions.proxy';
         confidence = 0.6;
       } else if (!isNoun) {
         const direct = mentionAfter(ctx, t.end, AGENT_TYPES, DIRECT_OBJECT);
         // "sanctions Russia" after a noun-like use would be "Russia sanctions"; only verbs take a direct object.
-        if (direct && !direct.adjectival) targets = listForward(ctx, direct, AGENT_TYPES);
+        const target = direct ? titledPerson(ctx, direct) : null;
+        if (target && !target.adjectival) targets = listForward(ctx, target, AGENT_TYPES);
       }
     }
-    if (targets.length === 0) continue;
+    // "sanctioned six Iranian companies, including Qods Aviation Industries": the named members.
+    const included = includedTargets(ctx, t.end);
+    if (targets.length === 0 && included.length === 0) continue;
+    if (controls) confidence -= 0.15;
     const subject = subjectOf(ctx, t.start);
     if (!subject) continue;
-    for (const o of targets) add(subject, o, o === targets[0] ? rule : 'sanctions.list', confidence - (o === targets[0] ? 0 : 0.05));
+    // "Japan, South Korea and the United States sanctioned ...": every member of a coordinated subject.
+    for (const s of subject.index >= 0 ? listBackward(ctx, subject, STATE_TYPES) : [subject]) {
+      const first = s === subject;
+      for (const o of targets) add(s, o, o === targets[0] && first ? rule : 'sanctions.list', confidence - (o === targets[0] && first ? 0 : 0.05));
+      for (const o of included) add(s, o, 'sanctions.including', confidence - 0.1);
+    }
+  }
+  // "The Treasury has sanctioned a dozen firms. On Tuesday it added X": the sanctioner of the sentence before.
+  for (const t of triggers(ctx, CONTINUED)) {
+    const target = mentionAfter(ctx, t.end, AGENT_TYPES, DIRECT_OBJECT);
+    if (!target || target.adjectival || !/^\s*(?:[,.;]|\s+(?:to\s+(?:its|the)\s+(?:entity|sanctions?|sdn)\s+list|on\s+\w+day)\b|$)/i.test(ctx.text.slice(target.end, target.end + 40))) continue;
+    const pronoun = t.match[1] ?? 'it';
+    const pronounStart = t.start + t.match[0].indexOf(pronoun);
+    const sanctioner = previousSanctioner(ctx, pronounStart, pronoun.length);
+    if (sanctioner) for (const o of listForward(ctx, titledPerson(ctx, target), AGENT_TYPES)) add(sanctioner, o, 'sanctions.continued', 0.65);
+  }
+  // "The EU sanctioned 61 companies. Among them is Crimson Delta Components, ...".
+  for (const t of triggers(ctx, AMONG_THEM)) {
+    const target = mentionAfter(ctx, t.end, NAMED_TARGET_TYPES, /^\s+(?:the\s+)?$/i);
+    if (!target) continue;
+    const sanctioner = previousSanctioner(ctx, t.start, t.end - t.start);
+    if (sanctioner) for (const o of listForward(ctx, target, NAMED_TARGET_TYPES)) add(sanctioner, o, 'sanctions.among', 0.65);
   }
   // "The Commerce Department added 12 Chinese companies to its Entity List".
   for (const t of triggers(ctx, ENTITY_LIST)) {
@@ -110,7 +191,7 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
     const subject = subjectBefore(ctx, t.start, STATE_TYPES);
     if (!subject) continue;
     const end = t.end + (list[1]?.length ?? 0);
-    const target = adjectivalTarget(ctx, t.end) ?? mentionAfter(ctx, t.end, AGENT_TYPES, /^\s+(?:the\s+)?$/i);
+    const target = adjectivalTargets(ctx, t.end)[0] ?? mentionAfter(ctx, t.end, AGENT_TYPES, /^\s+(?:the\s+)?$/i);
     if (target && target.end <= end) add(subject, target, 'sanctions.entity-list', 0.75);
   }
   return out;

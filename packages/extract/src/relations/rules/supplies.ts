@@ -42,6 +42,8 @@ const USE_FOREIGN = new RegExp(
 );
 /** A ban, embargo or prevention in front of the verb: "the ban on arms exports to China". */
 const BLOCKED = /\b(?:bans?|banned|banning|embargo(?:es)?|curbs?|restrict\w*|prohibit\w*|halt\w*|stop\w*|prevent\w*|block\w*|not|never|no longer|den(?:y|ied|ies)|cease\w*|suspend\w*)\b[^.;]{0,30}$/i;
+const PRODUCT_AFTER =
+  /^[\s-]+(?:made\s+|built\s+|supplied\s+|designed\s+)?(?:[a-z-]+\s+)?(?:drones?|missiles?|weapons?|arms|rockets?|shells?|ammunition|munitions|tanks?|aircraft|jets?|helicopters?|engines?|chips?|semiconductors?|microchips?|microelectronics|components?|parts|technology|equipment|machinery|machine tools|tools|oil|crude|gas|fuel|coal|steel|electronics|vehicles|trucks|ships?|vessels?|satellites?|radars?|artillery)\b/i;
 const TURNED_TO = /\b(?:turned|turning|turns|turn)\s+to\b/gi;
 
 export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
@@ -62,12 +64,15 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
   }
   for (const t of triggers(ctx, GIVE_TO)) {
     if (blocked(t.start)) continue;
+    // "sell its car division to GM" is a deal, not supply: selling and sending need named goods.
+    const loose = /^(?:sel|sol|sen|tra)/i.test(t.match[0]);
     // Passive ("items were shipped to Russia") names no supplier before the verb.
     if (/\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 30), t.start))) continue;
     const supplier = subjectBefore(ctx, t.start, STATE_TYPES) ?? mentionBefore(ctx, t.start, STATE_TYPES, SUPPLIER_GAP);
     if (!supplier) continue;
     const recipient = mentionAfter(ctx, t.end, STATE_TYPES, GOODS_THEN_TO);
     if (!recipient || recipient.adjectival) continue;
+    if (loose && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= recipient.start)) continue;
     add(supplier, recipient, 'supplies.to', 0.7);
   }
   for (const t of triggers(ctx, CAME_FROM)) {
@@ -103,7 +108,11 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!m || m.type !== 'Country' || !m.adjectival) continue;
     const left = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 30), m.start);
     if (!USE_FOREIGN.test(left)) continue;
-    if (!/^[\s-]+(?:made\s+|built\s+|supplied\s+)?[a-z][\w-]*/.test(ctx.text.slice(m.end, m.end + 30))) continue;
+    // The thing used must be goods: a goods entity or a product noun ("Iranian drones", not "American tricks").
+    const nextMention = ctx.mentions[m.index + 1];
+    const goodsNext = nextMention?.type === 'Goods' && nextMention.start - m.end < 15;
+    if (!goodsNext && !PRODUCT_AFTER.test(ctx.text.slice(m.end, m.end + 40))) continue;
+    if (blocked(m.start)) continue;
     const verbStart = m.start - (left.match(USE_FOREIGN)?.[0].length ?? 0);
     const recipient = subjectBefore(ctx, verbStart, STATE_TYPES);
     if (!recipient || recipient.adjectival) continue;

@@ -8,6 +8,7 @@ import {
   mentionAfter,
   mentionBefore,
   sentenceSubject,
+  pronounSubject,
   subjectBefore,
   titledPerson,
   triggers,
@@ -48,7 +49,12 @@ export function urgeRule(ctx: SentenceContext): RelationCandidate[] {
       const main = sentenceSubject(ctx, AGENT_TYPES);
       if (main && main.end <= t.start && t.start - main.end < 200 && !/[;:]/.test(ctx.text.slice(main.end, t.start))) subject = main;
     }
-    subject ??= subjectBefore(ctx, t.start, AGENT_TYPES);
+    subject ??= subjectBefore(ctx, t.start, AGENT_TYPES) ?? pronounSubject(ctx, t.start);
+    // "China said it opposed the move and urged Japan to ...": a verb coordinated with the main clause.
+    if (!subject && /\band\s+(?:also\s+|then\s+)?$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 12), t.start))) {
+      const main = sentenceSubject(ctx, AGENT_TYPES);
+      if (main && main.end <= t.start && t.start - main.end < 160 && !/[;:“”"]/.test(ctx.text.slice(main.end, t.start))) subject = main;
+    }
     if (!subject) continue;
     const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
     const first = objectMention ? titledPerson(ctx, objectMention) : null;

@@ -8,6 +8,9 @@ import {
   mentionAfter,
   mentionBefore,
   sentenceSubject,
+  titledPerson,
+  type MentionView,
+  pronounSubject,
   subjectBefore,
   triggers,
   type RelationCandidate,
@@ -23,6 +26,7 @@ const VISIT_VERB = new RegExp(
 /** "visited Japan", "flew to the Netherlands", "toured Northwestern Europe". */
 const OBJECT_GAP = /^\s*(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?\w+|south-?\w+)\s+)?$/i;
 const NOUN_OBJECT_GAP = /^\s+to\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$/i;
+const TRIP = /\b(?:during|on|after|ahead of|before|in)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+to\s+(?:the\s+)?$/i;
 const PASSIVE_BY = /^\s+by\s+(?:the\s+)?$/i;
 /** "is in Tokyo for an international trade conference". */
 const PRESENCE = /\b(?:is|was|are|were|has been|have been|had been|will be)\s+in\s+(?:the\s+)?$/i;
@@ -41,12 +45,13 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
         continue;
       }
     }
-    const subject = subjectBefore(ctx, t.start, AGENT_TYPES);
+    const subject = subjectBefore(ctx, t.start, AGENT_TYPES) ?? pronounSubject(ctx, t.start);
     if (!subject) continue;
     // "visit to X" (noun) is only a visit when preceded by a possessive ("Blinken's visit to"), handled by the subject gap.
     const nounVisit = /^visits?$/.test(word) && /['’]s(?:\s+[a-z]+)?\s+$/.test(ctx.text.slice(subject.end - 2, t.start));
     const first = mentionAfter(ctx, t.end, LOCATION_TYPES, nounVisit ? NOUN_OBJECT_GAP : OBJECT_GAP);
-    if (!first || first.entityId === subject.entityId) continue;
+    // "visit the Thai resort of Phuket": a demonym is not the place visited.
+    if (!first || first.entityId === subject.entityId || first.adjectival) continue;
     const subjects = listBackward(ctx, subject, AGENT_TYPES);
     const objects = listForward(ctx, first, LOCATION_TYPES);
     for (const s of subjects) {
@@ -56,6 +61,24 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
         out.push({ subject: s, predicate: 'VISITED', object: o, rule, confidence: rule === 'visit.verb' ? 0.85 : 0.75 });
       }
     }
+  }
+  // "During a visit to Kazakhstan, Blinken said ...", "X said on a trip to Japan".
+  for (const m of ctx.mentions) {
+    if (!LOCATION_TYPES.has(m.type) || m.adjectival) continue;
+    const left = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 50), m.start);
+    const trip = TRIP.exec(left);
+    if (!trip) continue;
+    const phraseStart = m.start - trip[0].length;
+    let agent: MentionView | null = null;
+    if (/^[\s"“]*$/.test(ctx.text.slice(ctx.sentence.start, phraseStart))) {
+      // Fronted: the agent is the subject after the comma.
+      const after = ctx.mentions[m.index + 1];
+      if (after && AGENT_TYPES.has(after.type) && /^\s*,\s*(?:the\s+)?$/.test(ctx.text.slice(m.end, after.start))) agent = titledPerson(ctx, after);
+    } else {
+      const main = sentenceSubject(ctx, AGENT_TYPES);
+      if (main && main.end <= phraseStart && !/[;:]/.test(ctx.text.slice(main.end, phraseStart))) agent = main;
+    }
+    if (agent && !agent.adjectival && agent.entityId !== m.entityId) out.push({ subject: agent, predicate: 'VISITED', object: m, rule: 'visit.trip', confidence: 0.7 });
   }
   // Presence for an event: "<Person> ... is in Tokyo for a conference".
   for (const m of ctx.mentions) {

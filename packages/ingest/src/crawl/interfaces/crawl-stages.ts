@@ -79,7 +79,8 @@ export interface CrawlStageDeps {
   parseFeed(body: string, url: string): Promise<ParsedLinks>;
   parseSitemap(body: string, url: string): Promise<ParsedLinks>;
   canonicalizeUrl(url: string): string;
-  extractArticle(html: string, url: string, options?: ArticleExtractionOptions): ExtractedArticle;
+  /** Main-text extraction; may run on a worker thread (then it returns a promise). */
+  extractArticle(html: string, url: string, options?: ArticleExtractionOptions): ExtractedArticle | Promise<ExtractedArticle>;
   /** Extracts entities and writes the article (the pipeline's processArticle bound to a store). */
   processArticle(article: Article): Promise<WriteResult>;
   addPublication(articleId: string, publication: Publication): Promise<void>;

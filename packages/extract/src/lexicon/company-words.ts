@@ -1,0 +1,35 @@
+/**
+ * Head and suffix words that end company names ("Falcon Ridge General Trading", "Volna Maritime",
+ * "Acme Holdings", "Nord Metals GmbH"). Written from public knowledge of how firms are named and of
+ * legal-form abbreviations across jurisdictions; no names are listed here. A capitalised span of two
+ * or more words ending in one of these is an Organization of kind Company (Bank for bank words).
+ */
+export const COMPANY_HEADS: ReadonlySet<string> = new Set(
+  `trading traders shipping maritime marine management electronics electronic components industries industrial
+  aviation aerospace logistics holdings holding group technologies technology tech systems engineering energy
+  petroleum petrochemicals petrochemical oil gas capital partners ventures enterprises enterprise imports exports
+  import export manufacturing metals metal chemicals chemical machinery tankers tanker lines navigation freight
+  supply supplies solutions investments investment resources mining minerals steel pharmaceuticals pharma
+  motors motor automotive airlines airways shipbuilding shipyard shipyards defense-industries textiles foods
+  construction contracting consulting consultants telecom telecommunications semiconductor semiconductors
+  instruments equipment microelectronics optics robotics software brokerage securities
+  insurance assurance leasing commodities agro
+  co corp corporation inc incorporated ltd limited llc llp lp plc gmbh ag sa nv bv spa srl sarl sas kgaa oy oyj ab asa
+  kk pte bhd sdn jsc pjsc ojsc cjsc ooo zao oao pao fze fzco fzc fz-llc dmcc wll llc-fz pvt`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Company heads that make the company a bank. */
+export const BANK_HEADS: ReadonlySet<string> = new Set(['bank', 'banks', 'bancorp', 'banking', 'bankers']);
+
+/**
+ * Company heads that are also ordinary plural nouns of trade: after a bare demonym they name goods,
+ * not a firm ("Chinese Imports", "Russian Components" in a title-case headline).
+ */
+export const GOODS_LIKE_HEADS: ReadonlySet<string> = new Set(
+  `imports exports import export supplies supply metals chemicals machinery components electronics tankers equipment
+  instruments semiconductors microelectronics commodities minerals resources`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -1,0 +1,99 @@
+import { Worker } from 'node:worker_threads';
+import { InputError, type ExtractionResult } from '@newsgraph/shared';
+import type { ArticleExtractionOptions, ExtractedArticle } from '../interfaces/article.ts';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  url: string;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  inFlight: number;
+}
+
+/**
+ * A small pool of worker threads for the crawl's CPU-bound steps. One crawler process otherwise
+ * runs extraction on one core however many fetches are in flight; with N threads it uses N.
+ * Errors come back by message: an InputError from the extractor stays an InputError (the job
+ * fails without retry), anything else is a plain Error (retried).
+ */
+export class ExtractionPool {
+  readonly size: number;
+  readonly #workers: PoolWorker[] = [];
+  readonly #pending = new Map<number, Pending & { worker: PoolWorker }>();
+  #nextId = 1;
+  #closed = false;
+
+  constructor(size: number) {
+    this.size = Math.max(1, size);
+    for (let i = 0; i < this.size; i++) this.#spawn();
+  }
+
+  #spawn(): void {
+    const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url));
+    const entry: PoolWorker = { worker, inFlight: 0 };
+    type Reply = { id: number; result?: unknown; error?: { name: string; message: string; input?: string; reason?: string } };
+    worker.on('message', (message: Reply) => {
+      const pending = this.#pending.get(message.id);
+      if (!pending) return;
+      this.#pending.delete(message.id);
+      entry.inFlight--;
+      if (message.error) {
+        const { message: text, input, reason } = message.error;
+        pending.reject(input !== undefined && reason !== undefined ? new InputError(input, reason) : new Error(text));
+      } else {
+        pending.resolve(message.result);
+      }
+    });
+    // A crashed thread fails its tasks (retryable) and is replaced.
+    worker.on('error', (error) => this.#failWorker(entry, error));
+    worker.on('exit', (code) => {
+      if (!this.#closed) this.#failWorker(entry, new Error(`extraction thread exited with code ${code}`));
+    });
+    worker.unref();
+    this.#workers.push(entry);
+  }
+
+  #failWorker(entry: PoolWorker, error: Error): void {
+    const index = this.#workers.indexOf(entry);
+    if (index < 0) return;
+    this.#workers.splice(index, 1);
+    for (const [id, pending] of this.#pending) {
+      if (pending.worker !== entry) continue;
+      this.#pending.delete(id);
+      pending.reject(error);
+    }
+    if (!this.#closed) this.#spawn();
+  }
+
+  #run<T>(message: Record<string, unknown>, url: string): Promise<T> {
+    if (this.#closed) return Promise.reject(new Error('extraction pool is closed'));
+    const worker = this.#workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const id = this.#nextId++;
+    worker.inFlight++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, url, worker });
+      worker.worker.postMessage({ id, ...message });
+    });
+  }
+
+  extractArticle(html: string, url: string, options: ArticleExtractionOptions = {}): Promise<ExtractedArticle> {
+    return this.#run({ op: 'article', html, url, bodySelector: options.bodySelector }, url);
+  }
+
+  extractEntities(text: string, options: { outlet?: string | null; title?: string | null }, url = 'article'): Promise<ExtractionResult> {
+    return this.#run({ op: 'entities', text, outlet: options.outlet ?? null, title: options.title ?? null }, url);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const [id, pending] of this.#pending) {
+      this.#pending.delete(id);
+      pending.reject(new Error('extraction pool closed'));
+    }
+    await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+    this.#workers.length = 0;
+  }
+}
