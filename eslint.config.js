@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'artifacts/**', 'coverage/**', 'packages/explorer/public/vendor/**'] },
+  { ignores: ['**/node_modules/**', '.tools/**', '**/dist/**', 'data/**', 'artifacts/**', 'coverage/**', 'packages/explorer/public/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

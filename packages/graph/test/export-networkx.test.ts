@@ -11,8 +11,10 @@ import { exportGraph } from '../src/export/export-graph.ts';
  * load them into. Runs when python3 with networkx is installed; otherwise skipped with a notice.
  */
 
-const hasNetworkx = spawnSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0;
-if (!hasNetworkx) console.warn('export-networkx.test.ts: skipped: python3 with networkx is not installed');
+// Debian's python3-networkx installs for /usr/bin/python3, which a pyenv python3 on PATH may shadow.
+const PYTHON = ['python3', '/usr/bin/python3'].find((bin) => spawnSync(bin, ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0);
+const hasNetworkx = PYTHON !== undefined;
+if (!hasNetworkx) console.warn('export-networkx.test.ts: skipped: python3 with networkx is not installed (Debian: apt-get install -y python3-networkx)');
 
 const entities: ExportEntity[] = [
   { id: 'country:CN', type: 'Country', name: 'China', aliases: ['PRC'], attributes: { iso: 'CN', share: 0.5, g20: true }, articleCount: 3, mentionCount: 7 },
@@ -50,7 +52,7 @@ describe.skipIf(!hasNetworkx)('exports read by networkx', () => {
   it('reads GraphML as a MultiDiGraph with typed attributes, and node-link JSON with keyed edges', async () => {
     await exportGraph(store, { format: 'graphml', out: join(dir, 'g.graphml') });
     await exportGraph(store, { format: 'json', out: join(dir, 'g.json') });
-    const out = JSON.parse(execFileSync('python3', ['-c', READ, join(dir, 'g.graphml'), join(dir, 'g.json')], { encoding: 'utf8' })) as {
+    const out = JSON.parse(execFileSync(PYTHON!, ['-c', READ, join(dir, 'g.graphml'), join(dir, 'g.json')], { encoding: 'utf8' })) as {
       graphml: { kind: string; nodes: Record<string, Record<string, unknown>>; edges: Array<[string, string, Record<string, unknown>]> };
       json: { kind: string; edges: string[][] };
     };

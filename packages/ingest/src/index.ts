@@ -62,3 +62,4 @@ export * from './crawl/crawl-memory.ts';
 export * from './crawl/crawl-stage-deps.ts';
 export * from './crawl/crawl-sources.ts';
 export * from './crawl/run-crawl.ts';
+export * from './crawl/extraction-pool.ts';

@@ -1,15 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '@newsgraph/graph';
 import { articleIdFor } from '@newsgraph/shared';
 import { canonicalizeUrl } from '../src/dedupe/canonicalize-url.ts';
 import { CrawlStateMemory } from '../src/crawl/crawl-memory.ts';
 import { SqliteCrawlState } from '../src/state/sqlite-crawl-state.ts';
 import { runCrawl } from '../src/crawl/run-crawl.ts';
-import { respond, startFixtureServer } from './support/fixture-server.ts';
+import { delayed, respond, startFixtureServer, type FixtureHandler } from './support/fixture-server.ts';
 import { articleHtml, generateArticles, rssFeed } from './fixtures/crawl/news-site.ts';
 import { mountNewsSite, testCrawlConfig } from './fixtures/crawl/mount-site.ts';
 
 const FAST_RETRY = { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
+const ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/crawl/inprocess-entry.ts');
+const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-inprocess-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('in-process crawl (no Redis)', () => {
   it('crawls a feed once, stores every article, records republications, reports failures', async () => {
@@ -27,7 +35,8 @@ describe('in-process crawl (no Redis)', () => {
         respond(rssFeed([copy, { ...copy, path: '/mirror/broken.html' }], server.origin, 'Mirror'), { contentType: 'application/rss+xml' }),
       );
       const config = testCrawlConfig({ concurrency: 4 });
-      const memory = new CrawlStateMemory(new SqliteCrawlState(':memory:'));
+      // Each run opens the crawl state file afresh, as each `newsgraph crawl` process does.
+      const statePath = join(tmp, 'two-runs', 'crawl-state.db');
       const run = () =>
         runCrawl({
           config,
@@ -41,7 +50,7 @@ describe('in-process crawl (no Redis)', () => {
           serveMetrics: false,
           retry: FAST_RETRY,
           extractionThreads: 1, // text and entity extraction on a worker thread
-          openMemory: async () => memory,
+          openMemory: async () => new CrawlStateMemory(new SqliteCrawlState(statePath)),
         });
       const summary = await run();
       expect(summary.mode).toBe('in-process');
@@ -58,7 +67,10 @@ describe('in-process crawl (no Redis)', () => {
 
       // A second run polls the feeds again but fetches no page twice.
       const pageRequests = server.requests.filter((r) => r.path.startsWith('/news/')).length;
-      await run();
+      const feedRequests = server.requestsTo('/feed.xml').length;
+      const second = await run();
+      expect(second.failed).toEqual([]);
+      expect(server.requestsTo('/feed.xml').length).toBe(feedRequests + 1);
       expect(server.requests.filter((r) => r.path.startsWith('/news/')).length).toBe(pageRequests);
       expect(await store.stats()).toEqual(stats);
     } finally {
@@ -109,5 +121,108 @@ describe('in-process crawl (no Redis)', () => {
       await server.close();
     }
   });
-});
 
+  it('an in-process crawl killed with SIGKILL mid-crawl and run again loses and duplicates nothing', async () => {
+    const server = await startFixtureServer();
+    const children: ChildProcess[] = [];
+    try {
+      const articles = generateArticles(80, 29);
+      // Slow pages keep the crawl busy when it is killed. The feed answers conditional GETs
+      // with 304, so items are lost if validators were saved before the work was safe.
+      for (const a of articles) server.route(a.path, delayed(50, respond(articleHtml(a, server.origin), { contentType: 'text/html' })));
+      const feed = rssFeed(articles, server.origin);
+      const conditionalFeed: FixtureHandler = (req, res) => {
+        if (req.headers['if-none-match'] === '"feed-v1"') {
+          res.writeHead(304, { etag: '"feed-v1"' });
+          res.end();
+          return;
+        }
+        respond(feed, { contentType: 'application/rss+xml', headers: { etag: '"feed-v1"' } })(req, res, undefined as never);
+      };
+      server.route('/feed.xml', conditionalFeed);
+      const ids = articles.map((a) => articleIdFor(canonicalizeUrl(server.url(a.path)))).sort();
+      const storedIds = async (store: SqliteStore) => {
+        const found: string[] = [];
+        for (const id of ids) if (await store.getArticle(id)) found.push(id);
+        return found.sort();
+      };
+
+      // The reference: one clean in-process crawl of the same site into its own database.
+      const cleanDb = join(tmp, 'clean', 'graph.db');
+      const clean = await startCrawl(cleanDb);
+      expect(await clean.finished).toBe('done 0');
+      const cleanStore = await SqliteStore.open(cleanDb);
+      const cleanStats = await cleanStore.stats();
+      expect(await storedIds(cleanStore)).toEqual(ids);
+      await cleanStore.close();
+
+      const db = join(tmp, 'killed', 'graph.db');
+      const store = await SqliteStore.open(db); // creates the schema before the crawl starts
+      const first = await startCrawl(db);
+      for (let i = 0; i < 400 && (await store.stats()).articles < 15; i++) await new Promise((r) => setTimeout(r, 25));
+      const exited = new Promise((r) => first.child.once('exit', r));
+      first.child.kill('SIGKILL');
+      await exited;
+      const before = (await store.stats()).articles;
+      expect(before).toBeGreaterThan(0);
+      expect(before).toBeLessThan(articles.length);
+      // The killed run left unfinished pages in its journal (in crawl-state.db next to the graph).
+      const journal = new SqliteCrawlState(join(tmp, 'killed', 'crawl-state.db'));
+      const unfinished = (await journal.listPending()).length;
+      await journal.close();
+      expect(unfinished).toBeGreaterThan(0);
+      const feedPolls = server.requestsTo('/feed.xml').length;
+
+      const second = await startCrawl(db);
+      expect(await second.finished).toBe('done 0');
+      // The second run re-read the feed (and got 304: nothing new), so the resumed journal alone
+      // brought in the missing articles.
+      expect(server.requestsTo('/feed.xml').length).toBe(feedPolls + 1);
+      expect(await storedIds(store)).toEqual(ids);
+      const stats = await store.stats();
+      expect({ articles: stats.articles, claims: stats.claims, mentions: stats.mentions }).toEqual({
+        articles: cleanStats.articles,
+        claims: cleanStats.claims,
+        mentions: cleanStats.mentions,
+      });
+      const after = new SqliteCrawlState(join(tmp, 'killed', 'crawl-state.db'));
+      expect(await after.listPending()).toEqual([]);
+      expect(await after.seenCount()).toBe(articles.length);
+      await after.close();
+      await store.close();
+    } finally {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await server.close();
+    }
+
+    /** Starts the crawl entry on `db`; resolves once it runs, with its last stdout line on exit. */
+    function startCrawl(db: string): Promise<{ child: ChildProcess; finished: Promise<string> }> {
+      const child = spawn(process.execPath, [ENTRY], {
+        env: { ...process.env, NEWSGRAPH_DB: db, FEED_URL: server.url('/feed.xml'), CRAWL_CONCURRENCY: '4' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let stdout = '';
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      const finished = new Promise<string>((resolve, reject) => {
+        child.once('exit', (code, signal) => {
+          if (code === 0) resolve(stdout.trim().split('\n').at(-1) ?? '');
+          else if (signal === 'SIGKILL') resolve('killed');
+          else reject(new Error(`crawl exited with ${code ?? signal}: ${stderr}`));
+        });
+      });
+      finished.catch(() => undefined);
+      return new Promise((resolve, reject) => {
+        child.stdout!.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          if (stdout.includes('ready')) resolve({ child, finished });
+        });
+        finished.then(
+          () => reject(new Error(`crawl ended before it was ready: ${stdout} ${stderr}`)),
+          reject,
+        );
+      });
+    }
+  });
+});

@@ -10,7 +10,9 @@ import { canonicalizeUrl } from '../src/dedupe/canonicalize-url.ts';
 import { openCrawlMemory } from '../src/crawl/crawl-memory.ts';
 import { createCrawlStageDeps } from '../src/crawl/crawl-stage-deps.ts';
 import { runCrawl } from '../src/crawl/run-crawl.ts';
+import { Worker, type Job } from 'bullmq';
 import { CrawlQueues } from '../src/queue/crawl-queues.ts';
+import { QUEUE_NAMES, QUEUE_PREFIX } from '../src/queue/queue-names.ts';
 import { createRedisConnection, QueueCrawler } from '../src/queue/queue-crawler.ts';
 import type { ScheduledSource } from '../src/queue/interfaces/crawl-queue-options.ts';
 import { delayed, respond, startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
@@ -226,6 +228,53 @@ describe('crawl through BullMQ workers on Redis', () => {
       await conn.quit();
     } finally {
       await server.close();
+    }
+  });
+
+  it('jobs retry --all gives every failed job fresh attempts, like retry by id', async () => {
+    await flushRedis();
+    const conn = createRedisConnection(redis.url);
+    const queues = new CrawlQueues(conn, { retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
+    const workerConn = createRedisConnection(redis.url);
+    const startWorker = (fail: (job: Job) => boolean) =>
+      new Worker(
+        QUEUE_NAMES.page,
+        async (job: Job) => {
+          if (fail(job)) throw new Error(`try ${job.attemptsMade + 1} fails`);
+          return 'ok';
+        },
+        { connection: workerConn, prefix: QUEUE_PREFIX, concurrency: 4, settings: { backoffStrategy: () => 10 } },
+      );
+    const waitFor = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await check()).toBe(true);
+    };
+    try {
+      const pages = Array.from({ length: 7 }, (_, i) => ({ url: `http://127.0.0.1:9/news/${i}.html`, source: source('s', 'http://127.0.0.1:9/feed.xml').source }));
+      await queues.sinks().enqueuePages(pages);
+      // Every job fails both its attempts.
+      let worker = startWorker(() => true);
+      await waitFor(async () => (await queues.queues.page.getFailedCount()) === 7);
+      await worker.close();
+      expect((await queues.listFailed()).map((f) => f.attempts)).toEqual(Array(7).fill(2));
+
+      // Paged (3 per page) through the failed set; every job is back with its attempts reset.
+      expect(await queues.retryAll({ queue: 'page-fetch', pageSize: 3 })).toBe(7);
+      expect(await queues.queues.page.getFailedCount()).toBe(0);
+      const waiting = await queues.queues.page.getWaiting();
+      expect(waiting.map((j) => j.attemptsMade)).toEqual(Array(7).fill(0));
+
+      // Each retried job fails once more and still gets its second attempt (BullMQ's retryJobs
+      // would have kept attemptsMade = 2 and failed them for good at this point).
+      worker = startWorker((job) => job.attemptsMade === 0);
+      await waitFor(async () => (await queues.queues.page.getCompletedCount()) === 7);
+      await worker.close();
+      expect(await queues.queues.page.getFailedCount()).toBe(0);
+      expect(await queues.retryAll()).toBe(0);
+    } finally {
+      await queues.close();
+      await conn.quit();
+      await workerConn.quit();
     }
   });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrawlState } from '../src/state/crawl-state.ts';
-import { crawlStatePathFor } from '../src/state/crawl-state.ts';
+import { crawlStatePathFor, hasPendingWork } from '../src/state/crawl-state.ts';
+import { CrawlStateMemory } from '../src/crawl/crawl-memory.ts';
 import { SqliteCrawlState } from '../src/state/sqlite-crawl-state.ts';
 import { RedisCrawlState } from '../src/state/redis-crawl-state.ts';
 import { PersistentNearDuplicateIndex } from '../src/state/state-near-duplicates.ts';
@@ -82,6 +83,36 @@ crawlStateContract(
   async () => new SqliteCrawlState(sqlitePath),
   async () => new SqliteCrawlState(sqlitePath),
 );
+
+describe('SqliteCrawlState pending-page journal (in-process crawls)', () => {
+  const path = join(dir, 'pending', 'crawl-state.db');
+  const page = (n: number) => ({ url: `https://p.example/${n}`, data: JSON.stringify({ url: `https://p.example/${n}`, n }) });
+
+  it('journals pages once, finishes them, and keeps the unfinished ones across a reopen', async () => {
+    let state = new SqliteCrawlState(path);
+    expect(hasPendingWork(state)).toBe(true);
+    await state.addPending([page(1), page(2), page(3)]);
+    // Journaling a page again keeps the first entry (a feed re-read after a crash).
+    await state.addPending([{ url: page(2).url, data: '{"url":"https://p.example/2","n":"again"}' }]);
+    await state.finishPending(page(1).url);
+    await state.finishPending('https://p.example/never-journaled');
+    await state.close();
+    state = new SqliteCrawlState(path);
+    expect(await state.listPending()).toEqual([page(2), page(3)]);
+    await state.close();
+  });
+
+  it('CrawlStateMemory exposes it as the journal the in-process crawler uses; Redis state has none', async () => {
+    const memory = new CrawlStateMemory(new SqliteCrawlState(':memory:'));
+    const source = { id: 's', url: 'https://p.example/feed', kind: 'rss' };
+    await memory.pendingPages!.add([{ url: 'https://p.example/a', source, title: 'A' }]);
+    expect(await memory.pendingPages!.list()).toEqual([{ url: 'https://p.example/a', source, title: 'A' }]);
+    await memory.pendingPages!.finish('https://p.example/a');
+    expect(await memory.pendingPages!.list()).toEqual([]);
+    await memory.close();
+    expect(hasPendingWork(new RedisCrawlState(new Redis({ lazyConnect: true })))).toBe(false);
+  });
+});
 
 describe('crawlStatePathFor', () => {
   it('puts the state next to the graph database', () => {

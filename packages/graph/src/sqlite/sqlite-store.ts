@@ -37,6 +37,7 @@ import { sinceBound, toUtcInstant, untilBound } from '../store-dates.ts';
 import { mergeAliases, prepareDocument, type PreparedDocument } from './document-validation.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
 import { findShortestPaths, type PathSearchLimits } from './path-search.ts';
+import { BulkInsert } from './bulk-insert.ts';
 
 export interface SqliteStoreOptions {
   /** Busy timeout in milliseconds when another process holds the write lock (default 30 s: a batch transaction may hold it for seconds). */
@@ -111,27 +112,30 @@ function checkRowLimits(doc: PreparedDocument): PreparedDocument {
   return doc;
 }
 
+const compareText = (x: string, y: string): number => (x === y ? 0 : x < y ? -1 : 1);
+
 /**
- * Reorders flat rows (`width` values each) by their first `keyColumns` values. Rows inserted in
- * key order walk each b-tree from left to right, so every page is found in cache (and in the CPU
- * cache) right after the previous row touched it, instead of one random page per row.
+ * Offsets of (event_ms, article_seq, …) triples in key order. Rows of the per-edge and
+ * per-entity tables are written in primary-key order: rows inserted in key order walk each
+ * b-tree from left to right, so every page is found in cache (and in the CPU cache) right after
+ * the previous row touched it, instead of one random page per row; this more than halves the
+ * cost of those tables.
  */
-function sortRows(values: SQLInputValue[], width: number, keyColumns: number): SQLInputValue[] {
-  const rows = values.length / width;
-  const order = new Uint32Array(rows);
-  for (let i = 0; i < rows; i++) order[i] = i * width;
-  order.sort((a, b) => {
-    for (let k = 0; k < keyColumns; k++) {
-      const x = values[a + k]!;
-      const y = values[b + k]!;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  });
-  const out: SQLInputValue[] = new Array(values.length);
-  let j = 0;
-  for (const start of order) for (let k = 0; k < width; k++) out[j++] = values[start + k]!;
-  return out;
+function sortedTriples(values: number[]): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < values.length; i += 3) order.push(i);
+  return order.sort((a, b) => values[a]! - values[b]! || values[a + 1]! - values[b + 1]!);
+}
+
+/** Small integers for predicates, so an edge key can be one number (see edgeKey). */
+const PREDICATE_INDEX = new Map<string, number>(PREDICATES.map((p, i) => [p, i]));
+
+/**
+ * One Map key per edge: a single number while the row ids fit (no string built per claim), else
+ * a string. Numbers and strings never collide as Map keys.
+ */
+function edgeKey(s: number, p: string, o: number): number | string {
+  return s < 2 ** 24 && o < 2 ** 23 ? (s * 64 + PREDICATE_INDEX.get(p)!) * 2 ** 23 + o : `${s} ${p} ${o}`;
 }
 
 function checkLimit(value: number | undefined, fallback: number, name = 'limit', max = MAX_LIMIT): number {
@@ -171,7 +175,7 @@ export class SqliteStore implements GraphStore {
   private constructor(path: string, db: DatabaseSync, options: SqliteStoreOptions) {
     this.path = path;
     this.db = db;
-    this.batchSize = options.batchSize ?? 5000;
+    this.batchSize = options.batchSize ?? 10_000;
     this.pathLimits = options.pathLimits ?? {};
   }
 
@@ -276,13 +280,13 @@ export class SqliteStore implements GraphStore {
   // ---------------------------------------------------------------- writes
 
   async writeArticle(doc: ArticleDocument): Promise<WriteResult> {
-    const prepared = checkRowLimits(prepareDocument(doc));
+    const prepared = checkRowLimits(prepareDocument(doc, undefined, true));
     return this.transaction(() => this.writeBatch([prepared]))[0]!;
   }
 
   async writeArticles(docs: ArticleDocument[]): Promise<WriteResult[]> {
     // Every document is checked before anything is written, so a bad one is refused whole.
-    const prepared = docs.map((doc, i) => checkRowLimits(prepareDocument(doc, `docs[${i}]`)));
+    const prepared = docs.map((doc, i) => checkRowLimits(prepareDocument(doc, `docs[${i}]`, true)));
     const results: WriteResult[] = [];
     let group: PreparedDocument[] = [];
     let ids = new Set<string>();
@@ -303,26 +307,16 @@ export class SqliteStore implements GraphStore {
     return results;
   }
 
-  /**
-   * Inserts rows with multi-row VALUES statements (chunks of up to 256 rows, cached per size):
-   * binding parameters is far cheaper than one statement call per row. `prefix` and `suffix`
-   * are SQL from this file; every value is a bound parameter.
-   */
+  /** A streaming multi-row insert into one table (see bulk-insert.ts). */
+  private inserter(prefix: string, width: number, suffix = ''): BulkInsert {
+    return new BulkInsert(this.db, this.statements, prefix, width, suffix);
+  }
+
+  /** Inserts flat rows (`width` values each) with multi-row VALUES statements. */
   private bulk(prefix: string, width: number, values: SQLInputValue[], suffix = ''): void {
-    const rows = values.length / width;
-    let i = 0;
-    while (i < rows) {
-      const n = Math.min(256, 2 ** Math.floor(Math.log2(rows - i)));
-      const key = `${prefix}\u0000${width}\u0000${n}\u0000${suffix}`;
-      let stmt = this.statements.get(key);
-      if (!stmt) {
-        const tuple = `(${'?, '.repeat(width - 1)}?)`;
-        stmt = this.db.prepare(`${prefix} VALUES ${Array.from({ length: n }, () => tuple).join(', ')} ${suffix}`);
-        this.statements.set(key, stmt);
-      }
-      stmt.run(...values.slice(i * width, (i + n) * width));
-      i += n;
-    }
+    const insert = this.inserter(prefix, width, suffix);
+    insert.addAll(values);
+    insert.flush();
   }
 
   /** Writes documents with distinct article ids inside the caller's transaction. */
@@ -369,53 +363,103 @@ export class SqliteStore implements GraphStore {
     );
 
     // Flat parameter lists, one row after another: no per-row arrays on the hot path.
-    const articleEntities: SQLInputValue[] = [];
-    const mentions: SQLInputValue[] = [];
-    const claims: SQLInputValue[] = [];
-    const edgeArticles: SQLInputValue[] = [];
-    const edges = new Map<string, [s: number, p: string, o: number, articles: number, claims: number, first: number, last: number]>();
+    // Mentions and claims are appended in row-id order as they are read; the per-entity and
+    // per-edge rows are collected as flat values (no per-row arrays) and written in key order.
+    const mentions = this.inserter('INSERT INTO mentions (id, entity_rid, start, "end", text)', 5);
+    const claims = this.inserter('INSERT INTO claims (id, subject_rid, predicate, object_rid, sentence, start, "end", rule, confidence)', 9);
+    /** Per entity row id: its (event_ms, article_seq, mention_count) triples in this batch. */
+    const entityLinks = new Map<number, number[]>();
+    // Per distinct edge of the batch: the aggregate delta and its articles' rows (event_ms,
+    // article_seq, claim_count triples), so both tables are written in key order after one sort.
+    const edges = new Map<
+      number | string,
+      [s: number, p: string, o: number, articles: number, claims: number, first: number, last: number, links: number[]]
+    >();
     for (const { doc, seq } of writes) {
       const base = seq * ROWS_PER_ARTICLE;
       const ms = doc.eventMs;
-      for (const e of doc.entities) articleEntities.push(rid(e.id), ms, seq, doc.mentionCounts.get(e.id) ?? 0);
+      for (const e of doc.entities) {
+        const r = rid(e.id);
+        const links = entityLinks.get(r);
+        if (links) links.push(ms, seq, doc.mentionCounts.get(e.id) ?? 0);
+        else entityLinks.set(r, [ms, seq, doc.mentionCounts.get(e.id) ?? 0]);
+      }
       for (let i = 0; i < doc.mentions.length; i++) {
         const m = doc.mentions[i]!;
-        mentions.push(base + i, rid(m.entityId), m.start, m.end, m.text);
+        mentions.add(base + i);
+        mentions.add(rid(m.entityId));
+        mentions.add(m.start);
+        mentions.add(m.end);
+        mentions.add(m.text);
       }
       for (let i = 0; i < doc.claims.length; i++) {
         const c = doc.claims[i]!;
         const ev = c.evidence;
-        claims.push(base + i, rid(c.subjectId), c.predicate, rid(c.objectId), ev.sentence, ev.start, ev.end, ev.rule, ev.confidence);
+        claims.add(base + i);
+        claims.add(rid(c.subjectId));
+        claims.add(c.predicate);
+        claims.add(rid(c.objectId));
+        claims.add(ev.sentence);
+        claims.add(ev.start);
+        claims.add(ev.end);
+        claims.add(ev.rule);
+        claims.add(ev.confidence);
       }
       for (const e of doc.edges) {
         const s = rid(e.subjectId);
         const o = rid(e.objectId);
-        edgeArticles.push(s, e.predicate, o, ms, seq, e.claimCount);
-        const key = `${s} ${e.predicate} ${o}`;
+        const key = edgeKey(s, e.predicate, o);
         const agg = edges.get(key);
-        if (!agg) edges.set(key, [s, e.predicate, o, 1, e.claimCount, ms, ms]);
+        if (!agg) edges.set(key, [s, e.predicate, o, 1, e.claimCount, ms, ms, [ms, seq, e.claimCount]]);
         else {
           agg[3] += 1;
           agg[4] += e.claimCount;
           if (ms < agg[5]) agg[5] = ms;
           if (ms > agg[6]) agg[6] = ms;
+          agg[7].push(ms, seq, e.claimCount);
         }
       }
     }
-    this.bulk('INSERT INTO article_entities (rid, event_ms, article_seq, mention_count)', 4, sortRows(articleEntities, 4, 3));
-    this.bulk('INSERT INTO mentions (id, entity_rid, start, "end", text)', 5, mentions);
-    this.bulk('INSERT INTO claims (id, subject_rid, predicate, object_rid, sentence, start, "end", rule, confidence)', 9, claims);
-    this.bulk('INSERT INTO edge_articles (subject_rid, predicate, object_rid, event_ms, article_seq, claim_count)', 6, sortRows(edgeArticles, 6, 5));
-    this.bulk(
+    mentions.flush();
+    claims.flush();
+    const articleEntities = this.inserter('INSERT INTO article_entities (rid, event_ms, article_seq, mention_count)', 4);
+    for (const r of Float64Array.from(entityLinks.keys()).sort()) {
+      const links = entityLinks.get(r)!;
+      for (const i of links.length === 3 ? [0] : sortedTriples(links)) {
+        articleEntities.add(r);
+        articleEntities.add(links[i]!);
+        articleEntities.add(links[i + 1]!);
+        articleEntities.add(links[i + 2]!);
+      }
+    }
+    articleEntities.flush();
+    // One upsert per distinct edge of the whole batch, in key order.
+    const deltas = [...edges.values()].sort((x, y) => x[0] - y[0] || compareText(x[1], y[1]) || x[2] - y[2]);
+    const edgeArticles = this.inserter('INSERT INTO edge_articles (subject_rid, predicate, object_rid, event_ms, article_seq, claim_count)', 6);
+    for (const d of deltas) {
+      const links = d[7];
+      const order = links.length === 3 ? [0] : sortedTriples(links);
+      for (const i of order) {
+        edgeArticles.add(d[0]);
+        edgeArticles.add(d[1]);
+        edgeArticles.add(d[2]);
+        edgeArticles.add(links[i]!);
+        edgeArticles.add(links[i + 1]!);
+        edgeArticles.add(links[i + 2]!);
+      }
+    }
+    edgeArticles.flush();
+    const edgeUpserts = this.inserter(
       'INSERT INTO edges (subject_rid, predicate, object_rid, article_count, claim_count, first_ms, last_ms)',
       7,
-      sortRows([...edges.values()].flat(), 7, 3),
       `ON CONFLICT (subject_rid, predicate, object_rid) DO UPDATE SET
          article_count = article_count + excluded.article_count,
          claim_count = claim_count + excluded.claim_count,
          first_ms = min(first_ms, excluded.first_ms),
          last_ms = max(last_ms, excluded.last_ms)`,
     );
+    for (const d of deltas) for (let k = 0; k < 7; k++) edgeUpserts.add(d[k] as SQLInputValue);
+    edgeUpserts.flush();
     if (previousRids.length > 0) {
       // Entities that only the old versions of these articles used are gone with them.
       this.sql('DELETE FROM entities WHERE rid IN (SELECT value FROM json_each(?)) AND article_count <= 0').run(JSON.stringify(previousRids));
@@ -514,7 +558,10 @@ export class SqliteStore implements GraphStore {
           merged.set(entity.id, m);
           rids.set(entity.id, m.rid);
         }
-        if (entity.name !== m.name || entity.aliases.length > 0) m.aliases = mergeAliases(m.name, m.aliases, [entity.name], entity.aliases);
+        // Most uses repeat a known name and aliases: merge only when something is new.
+        const known = m;
+        const isKnown = (label: string) => label === known.name || known.aliases.includes(label);
+        if (!isKnown(entity.name) || !entity.aliases.every(isKnown)) m.aliases = mergeAliases(m.name, m.aliases, [entity.name], entity.aliases);
         Object.assign(m.attributes, entity.attributes);
         m.articles += 1;
         m.mentions += doc.mentionCounts.get(entity.id) ?? 0;
@@ -522,24 +569,32 @@ export class SqliteStore implements GraphStore {
         if (doc.eventMs > m.last) m.last = doc.eventMs;
       }
     }
-    const upserts: SQLInputValue[] = [];
-    const names: SQLInputValue[] = [];
-    const addKeys = (label: string, rid: number) => searchKeysFor(label).forEach((key, i) => names.push(key, rid, i === 0 ? 1 : 0));
-    for (const [id, m] of merged) {
-      if (m.known < 0) addKeys(m.name, m.rid);
-      for (const alias of m.aliases.slice(Math.max(0, m.known))) addKeys(alias, m.rid);
-      upserts.push(m.rid, id, m.type, m.name, JSON.stringify(m.aliases), JSON.stringify(m.attributes), m.articles, m.mentions, m.first, m.last);
-    }
-    this.bulk(
+    // Written in row-id order (the table's b-tree order) and search keys in key order.
+    const upserts = this.inserter(
       'INSERT INTO entities (rid, id, type, name, aliases, attributes, article_count, mention_count, first_ms, last_ms)',
       10,
-      upserts,
       `ON CONFLICT (id) DO UPDATE SET aliases = excluded.aliases, attributes = excluded.attributes,
          article_count = article_count + excluded.article_count, mention_count = mention_count + excluded.mention_count,
          first_ms = CASE WHEN first_ms IS NULL OR excluded.first_ms < first_ms THEN excluded.first_ms ELSE first_ms END,
          last_ms = CASE WHEN last_ms IS NULL OR excluded.last_ms > last_ms THEN excluded.last_ms ELSE last_ms END`,
     );
-    this.bulk('INSERT INTO entity_names (key, rid, is_full)', 3, names, 'ON CONFLICT (key, rid) DO UPDATE SET is_full = max(is_full, excluded.is_full)');
+    const names: Array<[key: string, rid: number, isFull: number]> = [];
+    const addKeys = (label: string, rid: number) => searchKeysFor(label).forEach((key, i) => names.push([key, rid, i === 0 ? 1 : 0]));
+    for (const [id, m] of [...merged].sort((x, y) => x[1].rid - y[1].rid)) {
+      if (m.known < 0) addKeys(m.name, m.rid);
+      for (const alias of m.aliases.slice(Math.max(0, m.known))) addKeys(alias, m.rid);
+      for (const value of [m.rid, id, m.type, m.name, JSON.stringify(m.aliases), JSON.stringify(m.attributes), m.articles, m.mentions, m.first, m.last]) {
+        upserts.add(value);
+      }
+    }
+    upserts.flush();
+    const nameInserts = this.inserter('INSERT INTO entity_names (key, rid, is_full)', 3, 'ON CONFLICT (key, rid) DO UPDATE SET is_full = max(is_full, excluded.is_full)');
+    for (const [key, rid, isFull] of names.sort((x, y) => compareText(x[0], y[0]) || x[1] - y[1])) {
+      nameInserts.add(key);
+      nameInserts.add(rid);
+      nameInserts.add(isFull);
+    }
+    nameInserts.flush();
     return rids;
   }
 

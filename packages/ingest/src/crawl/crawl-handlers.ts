@@ -36,7 +36,7 @@ export function createCrawlHandlers(deps: CrawlStageDeps, blobs: ArticleBlobStor
         const article: Article = result.article;
         const blobKey = articleBlobKey(article.id, article.contentHash);
         await blobs.put(blobKey, article);
-        await sinks.enqueueProcess({ articleId: article.id, url: article.url, blobKey }, article.contentHash);
+        await sinks.enqueueProcess({ articleId: article.id, url: article.url, blobKey, pageUrl: data.url }, article.contentHash);
       }
       return result;
     },

@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { articleIdFor, type NewsgraphConfig } from '@newsgraph/shared';
 import type { Redis } from 'ioredis';
 import { normalizedContentHash } from '../dedupe/content-hash.ts';
-import { crawlStatePathFor, type CrawlState } from '../state/crawl-state.ts';
+import { crawlStatePathFor, hasPendingWork, type CrawlState, type PendingWorkState } from '../state/crawl-state.ts';
 import { RedisCrawlState } from '../state/redis-crawl-state.ts';
 import { SqliteCrawlState } from '../state/sqlite-crawl-state.ts';
 import { PersistentNearDuplicateIndex } from '../state/state-near-duplicates.ts';
-import type { ConditionalValidators, CrawlMemory, DuplicateMatch } from './interfaces/crawl-stages.ts';
+import type { ConditionalValidators, CrawlMemory, DuplicateMatch, PageJobData, PendingPageJournal } from './interfaces/crawl-stages.ts';
 
 /**
  * Exact-content duplicates reuse the crawl state's band index: the "fingerprint" is the
@@ -20,11 +20,13 @@ export class CrawlStateMemory implements CrawlMemory {
   readonly state: CrawlState;
   readonly #near: PersistentNearDuplicateIndex;
   readonly #now: () => Date;
+  readonly pendingPages: PendingPageJournal | undefined;
 
   constructor(state: CrawlState, options: { now?: () => Date } = {}) {
     this.state = state;
     this.#near = new PersistentNearDuplicateIndex(state);
     this.#now = options.now ?? (() => new Date());
+    this.pendingPages = hasPendingWork(state) ? pendingJournalOver(state) : undefined;
   }
 
   async getValidators(url: string): Promise<ConditionalValidators | null> {
@@ -60,6 +62,25 @@ export class CrawlStateMemory implements CrawlMemory {
   close(): Promise<void> {
     return this.state.close();
   }
+}
+
+function pendingJournalOver(state: PendingWorkState): PendingPageJournal {
+  return {
+    add: (pages: PageJobData[]) => state.addPending(pages.map((page) => ({ url: page.url, data: JSON.stringify(page) }))),
+    finish: (url: string) => state.finishPending(url),
+    list: async () => {
+      const out: PageJobData[] = [];
+      for (const row of await state.listPending()) {
+        try {
+          out.push(JSON.parse(row.data) as PageJobData);
+        } catch {
+          // A row that does not parse cannot be re-queued; drop it rather than retry it forever.
+          await state.finishPending(row.url);
+        }
+      }
+      return out;
+    },
+  };
 }
 
 /**

@@ -63,7 +63,14 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): { deps: Cr
     canonicalizeUrl,
     extractArticle: pool ? (html, url, opts) => pool.extractArticle(html, url, opts) : extractArticle,
     processArticle: pool && !options.extract ? (article) => processOnPool(article, store, pool) : (article) => processArticle(article, { store, extract: options.extract }),
-    addPublication: (articleId, publication) => options.store.addPublication(articleId, publication),
+    addPublication: async (articleId, publication) => {
+      // The original may be claimed but not written yet (its processing job is queued, or a
+      // crash left its page to be resumed): a retryable error, so this copy is not dropped.
+      if (!(await options.store.getArticle(articleId))) {
+        throw new Error(`${publication.url}: duplicate of article ${articleId}, which is not stored yet; retrying later`);
+      }
+      await options.store.addPublication(articleId, publication);
+    },
     now: options.now ?? (() => new Date()),
     observe: options.metrics?.observer(),
   };

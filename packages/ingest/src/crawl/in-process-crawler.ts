@@ -12,7 +12,8 @@ import { MemoryJobQueue, type MemoryJob } from '../queue/memory-job-queue.ts';
 import { CRAWL_JOB_KINDS, pageJobId, processJobId, QUEUE_NAMES } from '../queue/queue-names.ts';
 import { classifyFailure } from '../queue/retry-policy.ts';
 import { createCrawlHandlers, type CrawlHandlers } from './crawl-handlers.ts';
-import type { CrawlSourceRef, CrawlStageDeps } from './interfaces/crawl-stages.ts';
+import type { CrawlSourceRef, CrawlStageDeps, PendingPageJournal } from './interfaces/crawl-stages.ts';
+import { MemoryPendingPages } from './memory-pending-pages.ts';
 
 export interface InProcessCrawlerOptions {
   /** Page fetches at once (config.crawler.concurrency). */
@@ -39,8 +40,9 @@ export interface InProcessFailure {
 /**
  * The crawl without Redis: the same stages and handlers as the BullMQ workers, over in-memory
  * queues with the same retry/backoff, job-id de-duplication and per-host politeness (through
- * the GatedFetcher in `deps`). Nothing survives the process; the crawl state (seen URLs,
- * validators, duplicate index) does, in the CrawlState behind `deps.memory`.
+ * the GatedFetcher in `deps`). The queues die with the process; the crawl state (seen URLs,
+ * validators, duplicate index, and the journal of unfinished pages that `resume()` queues again)
+ * survives, in the CrawlState behind `deps.memory`.
  */
 export class InProcessCrawler {
   readonly #queues: {
@@ -50,6 +52,12 @@ export class InProcessCrawler {
   };
   readonly #logger: Logger;
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #journal: PendingPageJournal;
+  /** Journal updates started from queue hooks; awaited before the crawl counts as drained or closed. */
+  readonly #background = new Set<Promise<void>>();
+  /** Journaled pages whose work is queued or running in this process. */
+  readonly #inFlight = new Set<string>();
+  #resumed: Promise<number> | null = null;
   #polls = 0;
   #closed = false;
 
@@ -57,30 +65,49 @@ export class InProcessCrawler {
     this.#logger = options.logger ?? silentLogger;
     const metrics = options.metrics;
     const blobs = new MemoryArticleBlobStore();
-    // Queued work dies with the process, so a URL counts as seen only once its page job has
-    // finished (done or failed for good); unfinished pages are found again on the next run.
-    const memory = deps.memory;
+    // Queued work dies with the process, so every page is journaled (durably, in the crawl state)
+    // before it is queued, and finished only once its article is written; URLs are marked seen
+    // at poll time, after the journal write, exactly as in BullMQ mode.
+    const journal = deps.memory.pendingPages ?? new MemoryPendingPages();
+    this.#journal = journal;
     const stageDeps: CrawlStageDeps = {
       ...deps,
       fetcher: options.politeness ? new GatedFetcher(deps.fetcher, new MemoryHostGate(options.politeness)) : deps.fetcher,
       observe: deps.observe ?? metrics?.observer(),
-      memory: {
-        getValidators: (url) => memory.getValidators(url),
-        setValidators: (url, v) => memory.setValidators(url, v),
-        filterUnseen: (urls) => memory.filterUnseen(urls),
-        markSeen: async () => {},
-        claimContent: (id, text, hash) => memory.claimContent(id, text, hash),
-      },
     };
-    const markSeen = (url: string): void => {
-      memory.markSeen([url]).catch((error: unknown) => this.#logger.error({ url, err: errorMessage(error) }, 'cannot mark URL seen'));
+    const finish = async (url: string): Promise<void> => {
+      try {
+        await journal.finish(url);
+      } finally {
+        this.#inFlight.delete(url);
+      }
+    };
+    const finishLater = (url: string | undefined, error?: unknown): void => {
+      if (!url) return;
+      // A failure of our own (store down, a bug) is not the page's fault: leave it journaled so
+      // the next poll tick (or start) tries again. Fetch and input failures are final, like
+      // BullMQ's failed set.
+      if (error !== undefined && classifyFailure(error).reason === 'error') {
+        this.#inFlight.delete(url);
+        return;
+      }
+      const pending = finish(url)
+        .catch((err: unknown) => this.#logger.error({ url, err: errorMessage(err) }, 'cannot finish journaled page (it is fetched again later)'))
+        .finally(() => this.#background.delete(pending));
+      this.#background.add(pending);
     };
     const handlers: CrawlHandlers = createCrawlHandlers(stageDeps, blobs, {
       enqueuePages: async (pages) => {
-        for (const page of pages) this.#queues.page.add(pageJobId(page.url), page);
+        const fresh = pages.filter((page) => !this.#queues.page.has(pageJobId(page.url)));
+        if (fresh.length === 0) return;
+        await journal.add(fresh);
+        for (const page of fresh) this.#queuePage(page);
       },
       enqueueProcess: async (job, contentHash) => {
-        this.#queues.process.add(processJobId(job.articleId, contentHash), job);
+        const id = processJobId(job.articleId, contentHash);
+        // The same article version is already queued or written (another URL of the same
+        // article): this page's work is done. (Not when the queue is closing: then it stays journaled.)
+        if (!this.#queues.process.add(id, job) && this.#queues.process.has(id) && job.pageUrl) await finish(job.pageUrl);
       },
     });
     const hooks = <T>(kind: CrawlJobKind) => ({
@@ -97,30 +124,46 @@ export class InProcessCrawler {
         retry,
         ...hooks<FeedJobData>('feed'),
       }),
-      page: new MemoryJobQueue<PageJobData>(QUEUE_NAMES.page, (job) => handlers.page(job.data), {
-        concurrency: options.concurrency,
-        retry,
-        onFailed: (job, error) => {
-          hooks<PageJobData>('page').onFailed(job, error);
-          markSeen(job.data.url);
+      page: new MemoryJobQueue<PageJobData>(
+        QUEUE_NAMES.page,
+        async (job) => {
+          const result = await handlers.page(job.data);
+          // An article stays journaled until its processing job has written it.
+          if (result.status !== 'article') await finish(job.data.url);
+          return result;
         },
-        onCompleted: (job) => {
-          hooks<PageJobData>('page').onCompleted();
-          markSeen(job.data.url);
+        {
+          concurrency: options.concurrency,
+          retry,
+          onFailed: (job, error) => {
+            hooks<PageJobData>('page').onFailed(job, error);
+            finishLater(job.data.url, error);
+          },
+          onCompleted: () => hooks<PageJobData>('page').onCompleted(),
         },
-      }),
-      process: new MemoryJobQueue<ProcessJobData>(QUEUE_NAMES.process, (job) => handlers.process(job.data), {
-        concurrency: Math.max(1, Math.ceil(options.concurrency / 2)),
-        retry,
-        onFailed: (job, error) => {
-          hooks<ProcessJobData>('process').onFailed(job, error);
-          void handlers.processed(job.data); // nothing retries it in-process: free the parked article
+      ),
+      process: new MemoryJobQueue<ProcessJobData>(
+        QUEUE_NAMES.process,
+        async (job) => {
+          const result = await handlers.process(job.data);
+          // Only now, after the store transaction committed, is the page's work done.
+          await finish(job.data.pageUrl ?? job.data.url);
+          return result;
         },
-        onCompleted: (job) => {
-          hooks<ProcessJobData>('process').onCompleted();
-          void handlers.processed(job.data);
+        {
+          concurrency: Math.max(1, Math.ceil(options.concurrency / 2)),
+          retry,
+          onFailed: (job, error) => {
+            hooks<ProcessJobData>('process').onFailed(job, error);
+            void handlers.processed(job.data); // nothing retries it in-process: free the parked article
+            finishLater(job.data.pageUrl ?? job.data.url, error);
+          },
+          onCompleted: (job) => {
+            hooks<ProcessJobData>('process').onCompleted();
+            void handlers.processed(job.data);
+          },
         },
-      }),
+      ),
     };
     metrics?.setQueueDepthProvider(async () => this.jobCounts());
   }
@@ -131,25 +174,75 @@ export class InProcessCrawler {
     for (const source of sources) this.#queues.feed.add(`poll-${source.id}-${tick}`, { source });
   }
 
-  /** Polls every source once and resolves when all resulting work (pages, processing, retries) is done. */
+  /**
+   * Queues again the pages a previous process journaled but did not finish (killed mid-crawl);
+   * once per crawler, before its first poll. Returns how many.
+   */
+  resume(): Promise<number> {
+    this.#resumed ??= (async () => {
+      const queued = await this.#requeueJournaled();
+      if (queued > 0) this.#logger.info({ pages: queued }, 'resuming pages left unfinished by the previous run');
+      return queued;
+    })();
+    return this.#resumed;
+  }
+
+  /** Queues a page and counts it in flight; false when it is already queued or running. */
+  #queuePage(page: PageJobData): boolean {
+    if (!this.#queues.page.add(pageJobId(page.url), page)) return false;
+    this.#inFlight.add(page.url);
+    return true;
+  }
+
+  /**
+   * Queues every journaled page that is not in flight: at start, pages a killed process left;
+   * later, pages whose work failed for a reason of our own (store down) — so a long-running
+   * crawl recovers from an outage at its next poll tick, without a restart.
+   */
+  async #requeueJournaled(): Promise<number> {
+    let queued = 0;
+    for (const page of await this.#journal.list()) {
+      if (this.#inFlight.has(page.url) || this.#closed) continue;
+      this.#queues.page.forget(pageJobId(page.url));
+      if (this.#queuePage(page)) queued++;
+    }
+    return queued;
+  }
+
+  /** One scheduler tick in long-running mode: retry stuck journaled pages, then poll. */
+  #tick(sources: CrawlSourceRef[]): void {
+    this.#requeueJournaled().then(
+      (queued) => {
+        if (queued > 0) this.#logger.info({ pages: queued }, 'retrying journaled pages whose work failed earlier');
+      },
+      (error: unknown) => this.#logger.error({ err: errorMessage(error) }, 'cannot read the page journal'),
+    );
+    this.pollNow(sources);
+  }
+
+  /** Resumes unfinished pages, polls every source once, and resolves when all resulting work (pages, processing, retries) is done. */
   async runOnce(sources: CrawlSourceRef[]): Promise<void> {
+    await this.resume();
     this.pollNow(sources);
     await this.drained();
   }
 
-  /** Resolves when all three queues are idle at the same time. */
+  /** Resolves when all three queues are idle at the same time (and journal updates are written). */
   async drained(): Promise<void> {
     for (;;) {
       await Promise.all(CRAWL_JOB_KINDS.map((k) => this.#queues[k].idle()));
-      if (CRAWL_JOB_KINDS.every((k) => this.#queues[k].isIdle())) return;
+      await Promise.all(this.#background);
+      if (CRAWL_JOB_KINDS.every((k) => this.#queues[k].isIdle()) && this.#background.size === 0) return;
     }
   }
 
-  /** Polls every source now and then every `intervalMs`, until close(). */
-  start(sources: ScheduledSource[]): void {
+  /** Resumes unfinished pages, then polls every source now and every `intervalMs`, until close(). */
+  async start(sources: ScheduledSource[]): Promise<void> {
+    await this.resume();
+    if (this.#closed) return;
     for (const { source, intervalMs } of sources) {
       this.pollNow([source]);
-      const timer = setInterval(() => this.pollNow([source]), intervalMs);
+      const timer = setInterval(() => this.#tick([source]), intervalMs);
       this.#timers.add(timer);
     }
     this.#logger.info({ sources: sources.length }, 'in-process crawl started');
@@ -182,13 +275,14 @@ export class InProcessCrawler {
     return out;
   }
 
-  /** Stops polling and lets running jobs finish; queued pages are dropped and found again on the next run. */
+  /** Stops polling and lets running jobs finish; queued pages stay journaled and are resumed on the next start. */
   async close(): Promise<void> {
     this.#closed = true;
     for (const timer of this.#timers) clearInterval(timer);
     this.#timers.clear();
     try {
       await Promise.all(CRAWL_JOB_KINDS.map((k) => this.#queues[k].close()));
+      await Promise.all(this.#background);
     } catch (error) {
       this.#logger.error({ err: errorMessage(error) }, 'closing in-process queues failed');
     }

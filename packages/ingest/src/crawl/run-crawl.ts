@@ -145,7 +145,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
       if (options.once) {
         await Promise.race([crawler.runOnce(options.sources.map((s) => s.source)), waitForAbort(options.signal)]);
       } else {
-        crawler.start(options.sources);
+        await crawler.start(options.sources);
         await waitForAbort(options.signal);
       }
       logger.info('stopping: letting in-flight jobs finish');

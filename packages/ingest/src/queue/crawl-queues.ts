@@ -1,4 +1,4 @@
-import { Queue, type JobsOptions } from 'bullmq';
+import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { silentLogger, type Logger } from '@newsgraph/shared';
 import type { CrawlSinks } from '../crawl/crawl-handlers.ts';
@@ -22,6 +22,20 @@ export interface FailedJobInfo {
 }
 
 type AnyQueue = Queue<FeedJobData | PageJobData | ProcessJobData>;
+
+/**
+ * Moves one failed job back to wait with its attempts reset (the same for ids and --all). False
+ * when it is no longer failed (retried by someone else, or removed) by the time we get to it.
+ */
+async function retryFailedJob(job: Job): Promise<boolean> {
+  try {
+    await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    return true;
+  } catch (error) {
+    if (!(await job.isFailed().catch(() => false))) return false;
+    throw error;
+  }
+}
 
 /**
  * The three crawl queues on one Redis: producers (schedulers, sinks for the stages), failed-job
@@ -168,9 +182,8 @@ export class CrawlQueues {
       for (const kind of this.#selected(options.queue)) {
         const job = await this.queues[kind].getJob(id);
         if (job && (await job.isFailed())) {
-          await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-          done = true;
-          break;
+          done = await retryFailedJob(job);
+          if (done) break;
         }
       }
       (done ? retried : missing).push(id);
@@ -178,12 +191,40 @@ export class CrawlQueues {
     return { retried, missing };
   }
 
-  /** Requeues every failed job; returns how many. */
-  async retryAll(options: { queue?: string } = {}): Promise<number> {
+  /**
+   * Requeues every failed job with fresh attempts, exactly like retry-by-id (BullMQ's own
+   * `retryJobs` keeps attemptsMade, so a job that fails once more would be final at once).
+   * Goes through the failed set page by page; each job is retried at most once per call, so
+   * a job that fails again while this runs is not retried in a loop. Returns how many.
+   */
+  async retryAll(options: { queue?: string; pageSize?: number } = {}): Promise<number> {
+    const pageSize = Math.max(1, options.pageSize ?? 500);
     let count = 0;
     for (const kind of this.#selected(options.queue)) {
-      count += await this.queues[kind].getFailedCount();
-      await this.queues[kind].retryJobs({ state: 'failed', count: 1000 });
+      const handled = new Set<string>();
+      // Passes until one finds nothing new: jobs removed from the failed set by someone else
+      // while we page can shift an unhandled job behind our window; the next pass catches it.
+      for (let retriedInPass = 1; retriedInPass > 0; ) {
+        retriedInPass = 0;
+        for (let start = 0; ; ) {
+          const jobs = await this.queues[kind].getFailed(start, start + pageSize - 1);
+          if (jobs.length === 0) break;
+          let skipped = 0;
+          for (const job of jobs) {
+            const id = job ? String(job.id) : null;
+            if (!job || id === null || handled.has(id)) {
+              skipped++;
+              continue;
+            }
+            handled.add(id);
+            if (await retryFailedJob(job)) retriedInPass++;
+            else skipped++;
+          }
+          // Retried jobs leave the failed set; the ones left in place are stepped over.
+          start += skipped;
+        }
+        count += retriedInPass;
+      }
     }
     return count;
   }

@@ -22,7 +22,8 @@ export interface MemoryJobQueueOptions<T> {
   /** Failed jobs kept for inspection (oldest dropped first; default 10,000). */
   keepFailed?: number;
   onFailed?(job: MemoryJob<T>, error: unknown): void;
-  onCompleted?(job: MemoryJob<T>): void;
+  /** `result` is what the processor returned. */
+  onCompleted?(job: MemoryJob<T>, result: unknown): void;
 }
 
 /**
@@ -59,6 +60,24 @@ export class MemoryJobQueue<T> {
     this.#jobs.set(id, job);
     this.#waiting.push(job);
     this.#pump();
+    return true;
+  }
+
+  /** True when a job with this id is queued, running, failed and kept, or completed and remembered. */
+  has(id: string): boolean {
+    return this.#completed.has(id) || this.#jobs.has(id);
+  }
+
+  /**
+   * Forgets a completed or failed job so its id can be added again (e.g. work found unfinished
+   * later); false while it is waiting, delayed or running.
+   */
+  forget(id: string): boolean {
+    if (this.#completed.delete(id)) return true;
+    const job = this.#jobs.get(id);
+    if (!job) return true;
+    if (job.state !== 'failed') return false;
+    this.#jobs.delete(id);
     return true;
   }
 
@@ -131,7 +150,7 @@ export class MemoryJobQueue<T> {
     this.#active++;
     job.state = 'active';
     void this.#process(job).then(
-      () => {
+      (result) => {
         this.#active--;
         job.state = 'completed';
         this.#jobs.delete(job.id);
@@ -140,7 +159,7 @@ export class MemoryJobQueue<T> {
         if (this.#completed.size > (this.#options.keepCompleted ?? 100_000)) {
           this.#completed.delete(this.#completed.values().next().value!);
         }
-        this.#options.onCompleted?.(job);
+        this.#options.onCompleted?.(job, result);
         this.#pump();
       },
       (error: unknown) => {

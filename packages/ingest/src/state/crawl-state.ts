@@ -34,6 +34,26 @@ export interface CrawlState {
   close(): Promise<void>;
 }
 
+/**
+ * A durable journal of page work accepted but not finished, for crawls whose queues live in
+ * memory (in-process mode): a page is journaled before it is queued and finished only once its
+ * article is written (or it failed for good), so a process killed at any point leaves in the
+ * journal exactly the pages whose work may be lost, and the next start queues them again.
+ * `data` is the page job as JSON. BullMQ keeps its own queues in Redis and needs none.
+ */
+export interface PendingWorkState {
+  /** Journals pages (idempotent per URL: an existing entry is kept). */
+  addPending(entries: Array<{ url: string; data: string }>): Promise<void>;
+  finishPending(url: string): Promise<void>;
+  /** Unfinished pages, oldest first. */
+  listPending(): Promise<Array<{ url: string; data: string }>>;
+}
+
+export function hasPendingWork(state: CrawlState): state is CrawlState & PendingWorkState {
+  const s = state as Partial<PendingWorkState>;
+  return typeof s.addPending === 'function' && typeof s.finishPending === 'function' && typeof s.listPending === 'function';
+}
+
 /** Default crawl-state file: `crawl-state.db` next to the graph database (./data/crawl-state.db). */
 export function crawlStatePathFor(dbPath: string): string {
   if (dbPath === ':memory:') return ':memory:';

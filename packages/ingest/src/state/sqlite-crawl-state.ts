@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CrawlState, FeedValidators } from './crawl-state.ts';
+import type { CrawlState, FeedValidators, PendingWorkState } from './crawl-state.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS feed_validators (
@@ -14,6 +14,11 @@ CREATE TABLE IF NOT EXISTS seen_urls (
   url TEXT PRIMARY KEY,
   article_id TEXT NOT NULL,
   first_seen_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pending_pages (
+  url TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  added_at TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS near_duplicates (
   scheme TEXT NOT NULL,
@@ -34,7 +39,7 @@ CREATE TABLE IF NOT EXISTS near_duplicate_bands (
  * (crawlStatePathFor). WAL mode and a busy timeout let a CLI run and a crawler share the file;
  * every write is a single statement or one transaction, so a crash never leaves half a record.
  */
-export class SqliteCrawlState implements CrawlState {
+export class SqliteCrawlState implements CrawlState, PendingWorkState {
   readonly path: string;
   private readonly db: DatabaseSync;
   private readonly statements: Record<string, StatementSync>;
@@ -60,6 +65,9 @@ export class SqliteCrawlState implements CrawlState {
       release: prepare('DELETE FROM seen_urls WHERE url = ?'),
       count: prepare('SELECT count(*) AS n FROM seen_urls'),
       addFingerprint: prepare('INSERT OR REPLACE INTO near_duplicates (scheme, id, fingerprint) VALUES (?, ?, ?)'),
+      addPending: prepare('INSERT OR IGNORE INTO pending_pages (url, data, added_at) VALUES (?, ?, ?)'),
+      finishPending: prepare('DELETE FROM pending_pages WHERE url = ?'),
+      listPending: prepare('SELECT url, data FROM pending_pages ORDER BY added_at, url'),
       addBand: prepare('INSERT OR IGNORE INTO near_duplicate_bands (scheme, band, id) VALUES (?, ?, ?)'),
     };
   }
@@ -101,17 +109,43 @@ export class SqliteCrawlState implements CrawlState {
     return Number((this.statements.count!.get() as { n: number | bigint }).n);
   }
 
-  async addNearDuplicate(scheme: string, id: string, fingerprint: string, bands: string[]): Promise<void> {
+  async addPending(entries: Array<{ url: string; data: string }>): Promise<void> {
     this.check();
+    if (entries.length === 0) return;
+    const at = new Date().toISOString();
+    // One transaction: a feed's batch is journaled whole or not at all.
+    this.#transaction(() => {
+      for (const e of entries) this.statements.addPending!.run(e.url, e.data, at);
+    });
+  }
+
+  async finishPending(url: string): Promise<void> {
+    this.check();
+    this.statements.finishPending!.run(url);
+  }
+
+  async listPending(): Promise<Array<{ url: string; data: string }>> {
+    this.check();
+    return this.statements.listPending!.all() as Array<{ url: string; data: string }>;
+  }
+
+  #transaction(fn: () => void): void {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      this.statements.addFingerprint!.run(scheme, id, fingerprint);
-      for (const band of bands) this.statements.addBand!.run(scheme, band, id);
+      fn();
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;
     }
+  }
+
+  async addNearDuplicate(scheme: string, id: string, fingerprint: string, bands: string[]): Promise<void> {
+    this.check();
+    this.#transaction(() => {
+      this.statements.addFingerprint!.run(scheme, id, fingerprint);
+      for (const band of bands) this.statements.addBand!.run(scheme, band, id);
+    });
   }
 
   async nearDuplicateCandidates(scheme: string, bands: string[]): Promise<Array<[string, string]>> {

@@ -59,6 +59,23 @@ export interface CrawlMemory {
    * Recording the same article id twice is harmless (a retried job must not match itself).
    */
   claimContent(articleId: string, text: string, contentHash: string): Promise<DuplicateMatch | null>;
+  /**
+   * Durable journal of unfinished page work, when the memory has one (SQLite crawl state). The
+   * in-process crawler needs it to lose nothing when killed; BullMQ mode does not use it.
+   */
+  readonly pendingPages?: PendingPageJournal;
+}
+
+/**
+ * Page work accepted but not finished (see PendingWorkState). The in-process crawler journals a
+ * page before queueing it in memory and finishes it once its article is written, was a
+ * duplicate, or failed for good; on start it queues the unfinished pages again.
+ */
+export interface PendingPageJournal {
+  add(pages: PageJobData[]): Promise<void>;
+  finish(url: string): Promise<void>;
+  /** Unfinished pages, oldest first. */
+  list(): Promise<PageJobData[]>;
 }
 
 export interface DuplicateMatch {

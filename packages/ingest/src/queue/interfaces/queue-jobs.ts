@@ -11,6 +11,8 @@ export interface ProcessJobData {
   articleId: string;
   url: string;
   blobKey: string;
+  /** The page job's URL (article.url may differ after redirects); older jobs lack it. */
+  pageUrl?: string;
 }
 
 export type CrawlJobKind = 'feed' | 'page' | 'process';
