@@ -112,6 +112,8 @@ function measuringOnlyDedupe(memory: CrawlMemory): CrawlMemory {
     setValidators: (u, v) => memory.setValidators(u, v),
     filterUnseen: (u) => memory.filterUnseen(u),
     markSeen: (u) => memory.markSeen(u),
+    // The unfinished-pages journal is part of the real pipeline's cost: keep it measured.
+    ...(memory.pendingPages ? { pendingPages: memory.pendingPages } : {}),
     claimContent: async (id, text, hash) => {
       await memory.claimContent(id, text, hash);
       return null;

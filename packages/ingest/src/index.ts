@@ -27,6 +27,7 @@ export * from './crawl/fetch-page.ts';
 export * from './crawl/process-stage.ts';
 export * from './crawl/crawl-handlers.ts';
 export * from './crawl/in-process-crawler.ts';
+export * from './crawl/memory-pending-pages.ts';
 export * from './crawl/abort-on-signals.ts';
 export type * from './queue/interfaces/queue-jobs.ts';
 export type * from './queue/interfaces/host-gate.ts';

@@ -231,7 +231,7 @@ describe('crawl through BullMQ workers on Redis', () => {
     }
   });
 
-  it('jobs retry --all gives every failed job fresh attempts, like retry by id', async () => {
+  it('jobs retry --all gives every failed job fresh attempts, like retry by id; a re-fetched page revives its failed process job', async () => {
     await flushRedis();
     const conn = createRedisConnection(redis.url);
     const queues = new CrawlQueues(conn, { retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
@@ -271,6 +271,25 @@ describe('crawl through BullMQ workers on Redis', () => {
       await worker.close();
       expect(await queues.queues.page.getFailedCount()).toBe(0);
       expect(await queues.retryAll()).toBe(0);
+
+      // A page fetched again (stalled job, retry) whose article version's processing job failed
+      // for good: enqueueing it again re-runs that job instead of being swallowed by its id.
+      const processWorker = new Worker(
+        QUEUE_NAMES.process,
+        async () => {
+          throw new Error('database is locked');
+        },
+        { connection: workerConn, prefix: QUEUE_PREFIX, settings: { backoffStrategy: () => 10 } },
+      );
+      const data = { articleId: 'art_x', url: 'http://127.0.0.1:9/news/x.html', blobKey: 'newsgraph:article-blob:art_x-0123456789abcdef' };
+      await queues.sinks().enqueueProcess(data, '0123456789abcdef0123');
+      await waitFor(async () => (await queues.queues.process.getFailedCount()) === 1);
+      await processWorker.close();
+      await queues.sinks().enqueueProcess(data, '0123456789abcdef0123');
+      const [again] = await queues.queues.process.getWaiting();
+      expect(again?.id).toBe('process-art_x-0123456789abcdef');
+      expect(again?.attemptsMade).toBe(0);
+      expect(await queues.queues.process.getFailedCount()).toBe(0);
     } finally {
       await queues.close();
       await conn.quit();

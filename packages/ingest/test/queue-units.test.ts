@@ -80,6 +80,37 @@ describe('MemoryJobQueue', () => {
     await queue.close();
   });
 
+  it('has() knows queued, completed and failed ids; forget() lets finished ones be added again, never running ones', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const queue = new MemoryJobQueue<{ kind: string }>(
+      'test',
+      async (job) => {
+        if (job.data.kind === 'slow') await gate;
+        if (job.data.kind === 'bad') throw new InputError('x', 'bad input');
+      },
+      { concurrency: 1, retry },
+    );
+    queue.add('slow', { kind: 'slow' });
+    queue.add('done', { kind: 'ok' });
+    queue.add('bad', { kind: 'bad' });
+    expect(queue.has('slow') && queue.has('done') && queue.has('bad')).toBe(true);
+    expect(queue.has('never')).toBe(false);
+    expect(queue.forget('slow')).toBe(false); // running
+    expect(queue.forget('done')).toBe(false); // waiting
+    release();
+    await queue.idle();
+    expect(queue.add('done', { kind: 'ok' })).toBe(false);
+    expect(queue.forget('done')).toBe(true); // completed
+    expect(queue.forget('bad')).toBe(true); // failed
+    expect(queue.failed()).toEqual([]);
+    expect(queue.has('done') || queue.has('bad')).toBe(false);
+    expect(queue.forget('never')).toBe(true);
+    expect(queue.add('done', { kind: 'ok' })).toBe(true);
+    await queue.idle();
+    await queue.close();
+  });
+
   it('puts a job back without using an attempt when its host is busy', async () => {
     let tries = 0;
     const queue = new MemoryJobQueue<null>(

@@ -105,9 +105,16 @@ export class InProcessCrawler {
       },
       enqueueProcess: async (job, contentHash) => {
         const id = processJobId(job.articleId, contentHash);
-        // The same article version is already queued or written (another URL of the same
-        // article): this page's work is done. (Not when the queue is closing: then it stays journaled.)
-        if (!this.#queues.process.add(id, job) && this.#queues.process.has(id) && job.pageUrl) await finish(job.pageUrl);
+        const queue = this.#queues.process;
+        // A finished job of this article version (completed, or failed while the store was down)
+        // is replaced: this fetch is processed again (an unchanged article writes nothing). If the
+        // queue is closing, add refuses and the page stays journaled.
+        if (queue.forget(id)) {
+          queue.add(id, job);
+          return;
+        }
+        // Still queued or running for another URL of the same article: that job writes it.
+        if (job.pageUrl) await finish(job.pageUrl);
       },
     });
     const hooks = <T>(kind: CrawlJobKind) => ({

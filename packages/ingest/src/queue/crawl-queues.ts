@@ -70,7 +70,11 @@ export class CrawlQueues {
         await this.queues.page.addBulk(pages.map((data) => ({ name: 'page', data, opts: { jobId: pageJobId(data.url) } })));
       },
       enqueueProcess: async (data, contentHash) => {
-        await this.queues.process.add('process', data, { jobId: processJobId(data.articleId, contentHash) });
+        const job = await this.queues.process.add('process', data, { jobId: processJobId(data.articleId, contentHash) });
+        // The id de-duplicates against a kept job of the same article version. When that one
+        // failed for good (store down...), the add would silently drop this fetch: the page
+        // just parked the article again, so run the failed job again, with fresh attempts.
+        if (await job.isFailed()) await retryFailedJob(job);
       },
     };
   }
