@@ -41,7 +41,11 @@ const READ = `
 import json, sys
 import networkx as nx
 g = nx.read_graphml(sys.argv[1])
-h = nx.node_link_graph(json.load(open(sys.argv[2])), edges='links')
+data = json.load(open(sys.argv[2]))
+try:
+    h = nx.node_link_graph(data, edges='links')  # networkx >= 3.4
+except TypeError:
+    h = nx.node_link_graph(data, link='links')  # networkx 2.x (Debian 12's python3-networkx)
 print(json.dumps({
   'graphml': {'kind': type(g).__name__, 'nodes': {n: d for n, d in g.nodes(data=True)}, 'edges': sorted([[u, v, d] for u, v, d in g.edges(data=True)], key=lambda e: e[2]['predicate'])},
   'json': {'kind': type(h).__name__, 'edges': sorted([[u, v, k] for u, v, k in h.edges(keys=True)])},
