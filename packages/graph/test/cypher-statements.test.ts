@@ -61,9 +61,9 @@ describe('Cypher statement text', () => {
   });
 
   it('sends LIMIT values as Neo4j Integers (a JS number would arrive as a float and be refused)', () => {
-    for (const [name, s] of statements) {
-      if (/LIMIT \$limit/.test(s.cypher)) expect(neo4j.isInt(s.params.limit), name).toBe(true);
-    }
+    const limited = statements.filter(([, s]) => /LIMIT \$limit/.test(s.cypher));
+    expect(limited.length).toBeGreaterThan(0);
+    for (const [name, s] of limited) expect(neo4j.isInt(s.params.limit), name).toBe(true);
     const mentions = w.createMentionsStatement([{ articleId: 'a', entityId: 'e', count: 2, starts: [0, 9], ends: [3, 12], texts: ['x', 'y'], seenAt: 's' }]);
     const row = (mentions.params.rows as Array<Record<string, unknown>>)[0]!;
     expect(neo4j.isInt(row.count)).toBe(true);

@@ -82,10 +82,12 @@ describe('Neo4jStore.connect', () => {
     expect(store.kind).toBe('neo4j');
     expect(store.dialect.family).toBe('neo4j-4');
     expect(fake.calls[0]!.cypher).toBe('CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition');
+    expect(fake.sessionConfigs.length).toBeGreaterThan(0);
     expect(fake.sessionConfigs.every((c) => !('database' in c))).toBe(true);
 
     const withDb = new FakeDriver();
     await connect(withDb, { database: 'news', uri: 'neo4j://127.0.0.1:7688' });
+    expect(withDb.sessionConfigs.length).toBeGreaterThan(0);
     expect(withDb.sessionConfigs.every((c) => c.database === 'news')).toBe(true);
   });
 
@@ -143,6 +145,7 @@ describe('Neo4jStore writes', () => {
     const results = await store.writeArticles(baseDocuments());
     expect(results.map((r) => r.status)).toEqual(['inserted', 'inserted', 'inserted', 'inserted']);
     const writes = fake.committed().filter((c) => kind(c) !== 'other');
+    expect(writes.length).toBeGreaterThan(0);
     expect(writes.every((c) => c.mode === 'WRITE')).toBe(true);
     const counts = new Map<string, number>();
     for (const c of writes) counts.set(kind(c), (counts.get(kind(c)) ?? 0) + 1);
@@ -377,7 +380,9 @@ describe('Neo4jStore schema', () => {
     const report = await store.migrateSchema();
     const ddl = fake.calls.filter((c) => c.cypher.startsWith('CREATE'));
     expect(ddl.map((c) => c.cypher)).toEqual(store.dialect.schemaStatements().map((s) => s.cypher));
+    expect(ddl.length).toBeGreaterThan(0);
     expect(ddl.every((c) => c.mode === 'WRITE')).toBe(true);
+    expect(report.statements).toHaveLength(ddl.length);
     expect(report.statements.every((s) => s.created === true)).toBe(true);
     expect(report.dialect).toBe('neo4j-5');
   });

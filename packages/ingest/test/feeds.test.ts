@@ -149,7 +149,9 @@ describe('parseFeed: errors and hostile input', () => {
     expect(error.reason).toMatch(/^XML error at line 4\b/);
   });
 
-  it('never expands DTD entities (billion laughs, external entities)', async () => {
+  // Linear-time guards: a quadratic or exponential parse of these inputs runs for minutes, so the
+  // generous per-test timeout catches it; speed itself is measured by benchmarks, not asserted here.
+  it('never expands DTD entities (billion laughs, external entities)', { timeout: 30_000 }, async () => {
     const lol = `<?xml version="1.0"?>
 <!DOCTYPE rss [
   <!ENTITY lol "lol">
@@ -161,36 +163,28 @@ describe('parseFeed: errors and hostile input', () => {
 ]>
 <rss version="2.0"><channel><title>&lol9;</title>
 <item><title>&xxe;</title><link>https://x.example/1</link></item></channel></rss>`;
-    const started = Date.now();
     const feed = await parseFeed(lol, FEED_URL);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(feed.title).toBe('&lol9;');
     expect(feed.items[0]!.title).toBe('&xxe;');
     expect(sanitizeXml(lol)).not.toContain('ENTITY');
   });
 
-  it('refuses absurdly deep nesting quickly', async () => {
+  it('refuses absurdly deep nesting', { timeout: 30_000 }, async () => {
     const depth = MAX_FEED_DEPTH + 50;
     const deep = `<rss version="2.0"><channel><item>${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</item></channel></rss>`;
     expect((await parseError(deep)).reason).toMatch(/nested deeper/);
     const million = `<rss>${'<a>'.repeat(1_000_000)}`;
-    const started = Date.now();
     expect((await parseError(million)).reason).toMatch(/nested deeper/);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it('stays linear on many closing tags in a channel-less feed', async () => {
+  it('stays linear on many closing tags in a channel-less feed', { timeout: 30_000 }, async () => {
     const hostile = `<rss>${'</rss>'.repeat(200_000)}`;
-    const started = Date.now();
-    await parseFeed(hostile, FEED_URL).catch((error: unknown) => expect(error).toBeInstanceOf(FeedParseError));
-    expect(Date.now() - started).toBeLessThan(3000);
+    await expect(parseFeed(hostile, FEED_URL)).rejects.toBeInstanceOf(FeedParseError);
   });
 
-  it('stays linear on unclosed CDATA and comment openers', async () => {
+  it('stays linear on unclosed CDATA and comment openers', { timeout: 30_000 }, async () => {
     const hostile = `<rss version="2.0"><channel><title>x</title>${'<![CDATA[ <!-- '.repeat(100_000)}</channel></rss>`;
-    const started = Date.now();
-    await parseFeed(hostile, FEED_URL).catch((error: unknown) => expect(error).toBeInstanceOf(FeedParseError));
-    expect(Date.now() - started).toBeLessThan(3000);
+    await expect(parseFeed(hostile, FEED_URL)).rejects.toBeInstanceOf(FeedParseError);
   });
 });
 
@@ -201,13 +195,12 @@ describe('feed text helpers', () => {
     expect(plainText('x'.repeat(50), 10)).toBe('xxxxxxxxx…');
   });
 
-  it('is linear on hostile markup', () => {
-    const started = Date.now();
-    plainText('<'.repeat(200_000));
-    plainText('<script '.repeat(50_000));
-    plainText('<![CDATA['.repeat(50_000));
-    plainText('<a'.repeat(100_000) + '>');
-    expect(Date.now() - started).toBeLessThan(2000);
+  // A super-linear strip of these runs for minutes; the per-test timeout catches that.
+  it('is linear on hostile markup', { timeout: 30_000 }, () => {
+    expect(plainText('<'.repeat(200_000))).toBe('<'.repeat(200_000));
+    expect(plainText('<script '.repeat(50_000))).toBeNull();
+    expect(plainText('<![CDATA['.repeat(50_000))).toMatch(/^(<!\[CDATA\[)+$/);
+    expect(plainText('<a'.repeat(100_000) + '>')).toMatch(/^(<a)+$/);
   });
 
   it('reads RFC 822 dates with named zones', () => {
@@ -270,11 +263,10 @@ describe('parseSitemap', () => {
     expect(sitemap.entries.map((e) => e.url)).toEqual(['https://e.example/s1.xml', 'https://e.example/s2.xml.gz']);
   });
 
-  it('is linear on hostile sitemaps', () => {
-    const started = Date.now();
-    parseSitemap(`<urlset>${'<url><loc>'.repeat(100_000)}`, 's.xml');
-    parseSitemap(`<urlset><url>${'<loc>'.repeat(40_000)}</url></urlset>`, 's.xml');
-    expect(Date.now() - started).toBeLessThan(2000);
+  // A super-linear parse of these runs for minutes; the per-test timeout catches that.
+  it('is linear on hostile sitemaps', { timeout: 30_000 }, () => {
+    expect(parseSitemap(`<urlset>${'<url><loc>'.repeat(100_000)}`, 's.xml').entries).toEqual([]);
+    expect(parseSitemap(`<urlset><url>${'<loc>'.repeat(40_000)}</url></urlset>`, 's.xml').entries).toEqual([]);
   });
 
   it('rejects non-sitemaps with a named error', () => {
@@ -298,10 +290,8 @@ describe.skipIf(!present)('real saved feeds from ../shared/feeds', () => {
     ['rsparser-netnewswire/DaringFireball.atom', 'atom', 4],
   ] as const)('%s has items with absolute URLs and titles', async (path, kind, minItems) => {
     const file = resolve(FEEDS, path);
-    if (!existsSync(file)) {
-      console.warn(`SKIPPED ${path}: not found`);
-      return;
-    }
+    // ../shared/feeds is present (else the block is skipped), so a missing file is a failure.
+    expect(existsSync(file), `${file} exists`).toBe(true);
     const feed = await parseFeed(decodeFeedBytes(readFileSync(file), path).text, path);
     expect(feed.kind).toBe(kind);
     expect(feed.items.length).toBeGreaterThanOrEqual(minItems);

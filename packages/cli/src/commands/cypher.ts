@@ -26,7 +26,7 @@ export function registerCypherCommand(query: Command, ctx: CliContext): Command 
     .option('--param <name=value>', 'query parameter: numbers, true/false, null and JSON are typed; quote to force a string (repeatable)', collect)
     .option('--timeout <seconds>', 'give up after this many seconds', (v) => {
       const n = Number(v);
-      if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`--timeout ${v}`, 'must be a number of seconds from 0 to 3600');
+      if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`--timeout ${v}`, 'must be a number of seconds above 0 and at most 3600');
       return n;
     }, 60)
     .option('--json', 'JSON output: {"columns": [...], "rows": [{...}]}')
