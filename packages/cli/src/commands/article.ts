@@ -1,13 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import { createDefaultReaders, looksBinary } from '@newsgraph/ingest';
+import { createDefaultReaders, readArticleFile } from '@newsgraph/ingest';
 import { errorMessage } from '@newsgraph/shared';
 import type { CliContext } from '../context.ts';
 import { printError, println } from '../output.ts';
-
-const HTML = new Set(['.html', '.htm', '.xhtml']);
 
 export function registerArticleCommand(program: Command, ctx: CliContext): void {
   program
@@ -19,18 +14,11 @@ export function registerArticleCommand(program: Command, ctx: CliContext): void 
       const readers = createDefaultReaders();
       for (const file of files) {
         try {
-          const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-            throw new Error(error.code === 'ENOENT' ? 'no such file' : error.message);
-          });
-          if (bytes.length === 0) throw new Error('empty file');
-          if (looksBinary(bytes)) throw new Error('binary file, not text or HTML');
-          const isHtml = HTML.has(extname(file).toLowerCase());
-          const content = readers.decode(bytes, isHtml ? 'text/html' : null);
-          const html = isHtml || /^\s*<(!doctype html|html)\b/i.test(content);
-          const a = html ? readers.extractHtml(content, pathToFileURL(file).href) : readers.extractPlainText(content, file);
+          const { extracted: a } = await readArticleFile(file, readers);
           println(ctx, JSON.stringify({ file, title: a.title, text: a.text, publishedAt: a.publishedAt, author: a.author, language: a.language }));
         } catch (error) {
-          printError(ctx, `${file}: ${errorMessage(error)}`);
+          // readArticleFile's errors already name the file.
+          printError(ctx, errorMessage(error));
           ctx.fail(1);
         }
       }

@@ -42,6 +42,7 @@ export interface IngestDeps {
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 const FEED_CONTENT = /\b(rss|atom|rdf|xml|feed\+json)\b/i;
+const HTML_START = /^\s*<(!doctype html|html)\b/i;
 const FEED_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)\b/;
 
 /** True when the bytes look like a binary file rather than text: NUL bytes or mostly control characters. */
@@ -67,7 +68,12 @@ async function listFiles(dir: string): Promise<string[]> {
   return files;
 }
 
-async function readLocalArticle(file: string, deps: IngestDeps): Promise<{ url: string; extracted: ExtractedArticle }> {
+/**
+ * Reads one local .txt or .html file into extracted article fields: refuses missing, empty and
+ * binary files with an InputError naming the file, decodes the charset, and picks the HTML or
+ * the plain-text reader by extension (or, for other extensions, by content).
+ */
+export async function readArticleFile(file: string, readers: ArticleReaders): Promise<{ url: string; extracted: ExtractedArticle }> {
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(file, error.code === 'ENOENT' ? 'no such file' : errorMessage(error));
   });
@@ -75,11 +81,16 @@ async function readLocalArticle(file: string, deps: IngestDeps): Promise<{ url: 
   if (looksBinary(bytes)) throw new InputError(file, 'binary file, not text or HTML');
   const ext = extname(file).toLowerCase();
   const url = pathToFileURL(file).href;
-  const content = deps.readers.decode(bytes, HTML_EXTENSIONS.has(ext) ? 'text/html' : 'text/plain');
-  const isHtml = HTML_EXTENSIONS.has(ext) || (!TEXT_EXTENSIONS.has(ext) && /^\s*<(!doctype html|html)\b/i.test(content));
-  const extracted = isHtml ? deps.readers.extractHtml(content, url) : deps.readers.extractPlainText(content, file);
-  if (!extracted.text.trim()) throw new InputError(file, 'no article text found');
+  const content = readers.decode(bytes, HTML_EXTENSIONS.has(ext) ? 'text/html' : 'text/plain');
+  const isHtml = HTML_EXTENSIONS.has(ext) || (!TEXT_EXTENSIONS.has(ext) && HTML_START.test(content));
+  const extracted = isHtml ? readers.extractHtml(content, url) : readers.extractPlainText(content, file);
   return { url, extracted };
+}
+
+async function readLocalArticle(file: string, deps: IngestDeps): Promise<{ url: string; extracted: ExtractedArticle }> {
+  const article = await readArticleFile(file, deps.readers);
+  if (!article.extracted.text.trim()) throw new InputError(file, 'no article text found');
+  return article;
 }
 
 async function store(input: string, url: string, article: Article, deps: IngestDeps): Promise<IngestOutcome> {
@@ -93,7 +104,7 @@ async function ingestUrl(input: string, deps: IngestDeps): Promise<IngestOutcome
   const contentType = response.contentType ?? '';
   const isFeed = (FEED_CONTENT.test(contentType) && !/html/i.test(contentType)) || FEED_START.test(response.body.slice(0, 2048));
   if (isFeed) return ingestFeed(input, response.url, response.body, deps);
-  if (!/html/i.test(contentType) && !/^\s*<(!doctype html|html)\b/i.test(response.body.slice(0, 512))) {
+  if (!/html/i.test(contentType) && !HTML_START.test(response.body.slice(0, 512))) {
     throw new InputError(input, `not an HTML page or a feed (content-type: ${contentType || 'none'})`);
   }
   const extracted = deps.readers.extractHtml(response.body, response.url);
