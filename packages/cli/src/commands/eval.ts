@@ -36,9 +36,12 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .description('CoNLL-2003 PER/ORG/LOC micro-F1, with plain compromise as baseline')
     .requiredOption('--conll <file>', 'CoNLL-2003 file to score on, e.g. ../shared/eval/conll2003/eng.testa')
     .option('--train <file>', 'CoNLL-2003 training file to learn lexicons from (never the scored file)')
-    .action(async (o: { conll: string; train?: string }) => {
+    .option('--no-lexicon', 'learn nothing from a training file: public-fact lexicons and rules only')
+    .action(async (o: { conll: string; train?: string; lexicon: boolean }) => {
       if (o.train && o.train === o.conll) throw new InputError(o.train, 'the training file must not be the file being scored');
-      report(ctx, await evaluateNer(mustExist(o.conll, 'CoNLL file'), o.train ? { trainPath: mustExist(o.train, 'training file') } : {}));
+      if (o.train && !o.lexicon) throw new InputError('--no-lexicon', 'cannot be combined with --train');
+      const options = !o.lexicon ? { useTrainLexicon: false } : o.train ? { trainPath: mustExist(o.train, 'training file') } : {};
+      report(ctx, await evaluateNer(mustExist(o.conll, 'CoNLL file'), options));
     });
 
   evalCmd
