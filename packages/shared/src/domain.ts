@@ -85,6 +85,30 @@ export interface Mention extends Span {
   text: string;
 }
 
+/**
+ * How a sentence states a claim. Only asserted and planned claims become edges of the graph;
+ * negated ("denied supplying") and hypothetical ("is considering sanctions") claims are kept as
+ * evidence so that they stay queryable.
+ */
+export const MODALITIES = ['asserted', 'planned', 'negated', 'hypothetical'] as const;
+export type Modality = (typeof MODALITIES)[number];
+export const EDGE_MODALITIES: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'planned']);
+
+export function isModality(value: unknown): value is Modality {
+  return typeof value === 'string' && (MODALITIES as readonly string[]).includes(value);
+}
+
+/**
+ * The sentence that names an entity when the claim's own sentence refers to it only by a
+ * pronoun or a description ("He met ...", "the minister ..."), so a reader can check who it is.
+ */
+export interface Antecedent {
+  sentence: string;
+  /** Span of that sentence in the article text. */
+  start: number;
+  end: number;
+}
+
 /** Why a claim is believed: the sentence that says so, where, and by which rule. */
 export interface Evidence {
   articleId: string;
@@ -96,6 +120,10 @@ export interface Evidence {
   rule: string;
   /** 0..1 */
   confidence: number;
+  /** Absent means `asserted`. */
+  modality?: Modality;
+  /** Present when the subject or object is named only in an earlier sentence. */
+  antecedent?: Antecedent;
 }
 
 /** A subject–predicate–object statement taken from one sentence of one article. */
@@ -129,6 +157,8 @@ export interface ExtractedRelation {
     end: number;
     rule: string;
     confidence: number;
+    modality?: Modality;
+    antecedent?: Antecedent;
   };
 }
 
