@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { evaluateNer, evaluateRelations, evaluateSeeds } from '@newsgraph/extract';
+import { evaluateGold, evaluateNer, evaluateRelations, evaluateSeeds } from '@newsgraph/extract';
 import { evaluateArticleText } from '@newsgraph/ingest';
 import { InputError } from '@newsgraph/shared';
 import type { CliContext } from '../context.ts';
@@ -29,6 +29,16 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .option('--gold <file>', 'gold annotations', '../shared/eval/seeds-gold.json')
     .action(async (o: { seeds: string; gold: string }) => {
       report(ctx, await evaluateSeeds({ seedsDir: mustExist(o.seeds, 'seeds directory'), goldPath: mustExist(o.gold, 'gold file') }));
+    });
+
+  evalCmd
+    .command('gold')
+    .description('entities and relations against any gold file in the seeds-gold format, by type, predicate and rule')
+    .option('--gold <file>', 'gold annotations (seeds-gold format)', 'eval/dev-gold/gold.json')
+    .option('--texts <dir>', 'folder the gold\'s file names are relative to (FILE.sgm#NEWID=N names one Reuters-21578 story)', '../shared/corpora')
+    .action(async (o: { gold: string; texts: string }) => {
+      const { table, summary } = await evaluateGold({ goldPath: mustExist(o.gold, 'gold file'), textsDir: mustExist(o.texts, 'texts directory') });
+      report(ctx, { table, summary });
     });
 
   evalCmd

@@ -95,6 +95,28 @@ export function round(x: number, digits = 3): number {
   return Math.round(x * f) / f;
 }
 
+/** Counts behind one row of a per-type, per-predicate or per-rule table. */
+export interface Tally {
+  /** Predicted items that match the gold. */
+  precise: number;
+  predicted: number;
+  /** Gold items (non-optional, non-hard) that were found. */
+  recalled: number;
+  gold: number;
+  /** Hard gold relations (more than one sentence) that were found. */
+  hardRecalled: number;
+  hardGold: number;
+}
+
+export function emptyTally(): Tally {
+  return { precise: 0, predicted: 0, recalled: 0, gold: 0, hardRecalled: 0, hardGold: 0 };
+}
+
+export function addTally(into: Record<string, Tally>, key: string, delta: Partial<Tally>): void {
+  const t = (into[key] ??= emptyTally());
+  for (const [k, v] of Object.entries(delta) as Array<[keyof Tally, number]>) t[k] += v;
+}
+
 export interface EntityScore {
   /** Non-optional gold entities matched / all non-optional. */
   recalled: number;
@@ -105,6 +127,8 @@ export interface EntityScore {
   violations: string[];
   missed: string[];
   spurious: string[];
+  /** The same counts by entity type (gold type for recall, predicted type for precision). */
+  byType: Record<string, Tally>;
 }
 
 export function scoreEntities(predicted: ScoredEntity[], gold: GoldDocument): EntityScore {
@@ -118,11 +142,15 @@ export function scoreEntities(predicted: ScoredEntity[], gold: GoldDocument): En
       if ((!rule.type || rule.type === p.type || (p.altTypes ?? []).includes(rule.type)) && p.names.includes(text)) violations.push(`${rule.text}${rule.type ? ` (${rule.type})` : ''} as ${p.type} ${p.id}`);
     }
   }
+  const byType: Record<string, Tally> = {};
+  for (const g of required) addTally(byType, g.type, { gold: 1, recalled: missed.includes(g) ? 0 : 1 });
+  for (const p of predicted) addTally(byType, p.type, { predicted: 1, precise: spurious.includes(p) ? 0 : 1 });
   return {
     recalled: required.length - missed.length,
     goldRequired: required.length,
     precise: predicted.length - spurious.length,
     predicted: predicted.length,
+    byType,
     violations,
     missed: missed.map((g) => `${g.type} ${g.name}`),
     spurious: spurious.map((p) => `${p.type} ${p.names[0] ?? p.id}`),
@@ -138,6 +166,9 @@ export interface RelationScore {
   predicted: number;
   missed: string[];
   spurious: string[];
+  byPredicate: Record<string, Tally>;
+  /** Precision of each extraction rule (`evidence.rule`) over the distinct triples it produced. */
+  byRule: Record<string, Tally>;
 }
 
 export function scoreRelations(relations: ExtractedRelation[], entities: ScoredEntity[], gold: GoldDocument): RelationScore {
@@ -181,7 +212,18 @@ export function scoreRelations(relations: ExtractedRelation[], entities: ScoredE
   const missedSoft = soft.filter((g) => !predicted.some((r) => matches(r, g)));
   const hardRecalled = hard.filter((g) => predicted.some((r) => matches(r, g))).length;
   const spurious = predicted.filter((r) => !gold.relations.some((g) => matches(r, g)));
+  const byPredicate: Record<string, Tally> = {};
+  const byRule: Record<string, Tally> = {};
+  for (const g of soft) addTally(byPredicate, g.predicate, { gold: 1, recalled: missedSoft.includes(g) ? 0 : 1 });
+  for (const g of hard) addTally(byPredicate, g.predicate, { hardGold: 1, hardRecalled: predicted.some((r) => matches(r, g)) ? 1 : 0 });
+  for (const r of predicted) {
+    const precise = spurious.includes(r) ? 0 : 1;
+    addTally(byPredicate, r.predicate, { predicted: 1, precise });
+    addTally(byRule, r.evidence.rule, { predicted: 1, precise });
+  }
   return {
+    byPredicate,
+    byRule,
     recalled: soft.length - missedSoft.length,
     goldSoft: soft.length,
     hardRecalled,
