@@ -56,7 +56,13 @@ export interface CountChange {
   /** Earliest and latest date of the added contributions (null when none was added). */
   addedFirstMs: number | null;
   addedLastMs: number | null;
-  /** A removed contribution may have been the first or last: take them from the remaining rows. */
+  /** Earliest and latest date of the removed contributions (null when none was removed). */
+  removedFirstMs: number | null;
+  removedLastMs: number | null;
+  /**
+   * A contribution was removed, so it may have held the first or last date: a backend takes
+   * them from the remaining rows (or only when the stored first/last equals a removed date).
+   */
   datesFromRemaining: boolean;
   /** Only removed contributions: the row exists and may now be empty (article count 0 → delete). */
   removedOnly: boolean;
@@ -78,7 +84,7 @@ export interface CountChanges {
 const compareText = (x: string, y: string): number => (x === y ? 0 : x < y ? -1 : 1);
 
 function blank(): CountChange {
-  return { articles: 0, units: 0, addedFirstMs: null, addedLastMs: null, datesFromRemaining: false, removedOnly: true };
+  return { articles: 0, units: 0, addedFirstMs: null, addedLastMs: null, removedFirstMs: null, removedLastMs: null, datesFromRemaining: false, removedOnly: true };
 }
 
 function add(change: CountChange, units: number, ms: number): void {
@@ -89,10 +95,12 @@ function add(change: CountChange, units: number, ms: number): void {
   if (change.addedLastMs === null || ms > change.addedLastMs) change.addedLastMs = ms;
 }
 
-function subtract(change: CountChange, units: number): void {
+function subtract(change: CountChange, units: number, ms: number): void {
   change.articles -= 1;
   change.units -= units;
   change.datesFromRemaining = true;
+  if (change.removedFirstMs === null || ms < change.removedFirstMs) change.removedFirstMs = ms;
+  if (change.removedLastMs === null || ms > change.removedLastMs) change.removedLastMs = ms;
 }
 
 /**
@@ -115,8 +123,8 @@ export function planCountChanges(removed: readonly ArticleContribution[], added:
     return c;
   };
   for (const r of removed) {
-    for (const e of r.entities) subtract(entity(e.entityId), e.mentions);
-    for (const e of r.edges) subtract(edge(e), e.claims);
+    for (const e of r.entities) subtract(entity(e.entityId), e.mentions, r.eventMs);
+    for (const e of r.edges) subtract(edge(e), e.claims, r.eventMs);
   }
   for (const a of added) {
     for (const e of a.entities) add(entity(e.entityId), e.mentions, a.eventMs);

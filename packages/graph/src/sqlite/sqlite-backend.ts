@@ -17,7 +17,7 @@ import type {
 } from '../interfaces/graph-store.ts';
 import type { StoreBackend, StoreWriteTransaction, StoredArticleState, WritePlan } from '../interfaces/store-backend.ts';
 import type { ArticleContribution, CountChange } from '../core/count-maintenance.ts';
-import { countsAsEdge, mergeAliases, modalityOf, type PreparedDocument } from '../core/document-preparation.ts';
+import { countsAsEdge, mergeAliases, type PreparedDocument } from '../core/document-preparation.ts';
 import { compareNeighbors, mergeNeighbors } from '../core/neighbor-order.ts';
 import { findShortestPaths, type PathSearchLimits } from '../core/path-search.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
