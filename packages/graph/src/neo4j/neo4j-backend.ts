@@ -17,6 +17,7 @@ import type { ArticleContribution, CountChange } from '../core/count-maintenance
 import { mergeNeighbors, compareNeighbors } from '../core/neighbor-order.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { chunk, type CypherStatement } from '../cypher/cypher-statement.ts';
+import { checkLabelPrefix, prefixSchemaStatement, prefixStatement } from '../cypher/label-prefix.ts';
 import { READ_CONSTRAINTS_35, READ_INDEXES_35, SCHEMA_ITEMS, type ExistingSchema35, type Neo4jDialect } from '../cypher/neo4j-dialect.ts';
 import {
   addPublicationStatement,
@@ -78,6 +79,8 @@ export interface Neo4jBackendOptions {
   dialect: Neo4jDialect;
   /** Called once by close(): releases the shared driver. */
   release?: () => Promise<void>;
+  /** Prefix of every node label and schema name (cypher/label-prefix.ts); default none. */
+  labelPrefix?: string;
 }
 
 export async function run(tx: ManagedTransactionLike, statement: CypherStatement): Promise<Row[]> {
@@ -125,9 +128,11 @@ export class Neo4jBackend implements StoreBackend {
   readonly #driver: DriverLike;
   readonly #database: string | undefined;
   readonly #release: (() => Promise<void>) | undefined;
+  readonly labelPrefix: string;
   #closed = false;
 
   constructor(driver: DriverLike, options: Neo4jBackendOptions) {
+    this.labelPrefix = options.labelPrefix === undefined ? '' : checkLabelPrefix(options.labelPrefix);
     this.#driver = driver;
     this.#database = options.database;
     this.batchSize = options.batchSize;
@@ -162,8 +167,13 @@ export class Neo4jBackend implements StoreBackend {
     }
   }
 
+  /** Sends one of the store's statements (with the label prefix, when there is one). */
+  #run(tx: ManagedTransactionLike, statement: CypherStatement): Promise<Row[]> {
+    return run(tx, this.labelPrefix ? prefixStatement(statement, this.labelPrefix) : statement);
+  }
+
   async #read(statement: CypherStatement): Promise<Row[]> {
-    return this.readTx((tx) => run(tx, statement));
+    return this.readTx((tx) => this.#run(tx, statement));
   }
 
   // ---------------------------------------------------------------- schema
@@ -191,7 +201,7 @@ export class Neo4jBackend implements StoreBackend {
         };
       });
     }
-    const statements = this.dialect.schemaStatements(existing);
+    const statements = this.dialect.schemaStatements(existing).map((st) => prefixSchemaStatement(st, this.labelPrefix));
     const report: MigrationReport = { server: this.dialect.version.raw, dialect: this.dialect.family, statements: [], existing: [] };
     const planned = new Set(statements.map((s) => s.item.name));
     if (existing) {
@@ -223,7 +233,7 @@ export class Neo4jBackend implements StoreBackend {
 
   async #each(tx: ManagedTransactionLike, rows: readonly unknown[], statement: (part: never[]) => CypherStatement): Promise<Row[]> {
     const out: Row[] = [];
-    for (const part of chunk(rows, this.batchSize)) out.push(...(await run(tx, statement(part as never[]))));
+    for (const part of chunk(rows, this.batchSize)) out.push(...(await this.#run(tx, statement(part as never[]))));
     return out;
   }
 
@@ -312,7 +322,7 @@ export class Neo4jBackend implements StoreBackend {
   }
 
   async addPublication(articleId: string, publication: Publication, sortDate: string): Promise<boolean> {
-    const rows = await this.write((tx) => run(tx, addPublicationStatement(articleId, publication, sortDate)));
+    const rows = await this.write((tx) => this.#run(tx, addPublicationStatement(articleId, publication, sortDate)));
     return rows.length > 0;
   }
 
@@ -441,7 +451,7 @@ export class Neo4jBackend implements StoreBackend {
   async stats(): Promise<StoreStats> {
     const statements = statsStatements();
     return this.readTx(async (tx) => {
-      const value = async (s: CypherStatement) => asNumber((await run(tx, s))[0]?.value);
+      const value = async (s: CypherStatement) => asNumber((await this.#run(tx, s))[0]?.value);
       return {
         articles: await value(statements.articles),
         entities: await value(statements.entities),
