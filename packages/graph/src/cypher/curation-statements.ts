@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { CurationEntry } from '@newsgraph/shared';
 import type { CypherStatement } from './cypher-statement.ts';
 import type { NameKeyRow } from './write-statements.ts';
@@ -44,7 +45,7 @@ export function curationRevisionStatement(): CypherStatement {
 export function articleIdsMentioningStatement(entityIds: string[], limit: number): CypherStatement {
   return {
     cypher: 'UNWIND $ids AS wantedId MATCH (a:Article)-[:MENTIONS]->(:Entity {id: wantedId}) WITH DISTINCT a RETURN a.id AS id ORDER BY id LIMIT $limit',
-    params: { ids: entityIds, limit },
+    params: { ids: entityIds, limit: neo4j.int(limit) },
   };
 }
 
