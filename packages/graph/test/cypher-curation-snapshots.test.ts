@@ -51,14 +51,17 @@ describe('curation Cypher, exactly', () => {
        }
       }"
     `);
-    expect(show('renameEntity')).toMatchInlineSnapshot(`
-      "MATCH (e:Entity {id: $id}) WITH e, [x IN coalesce(e.aliases, []) WHERE x <> $name] + CASE WHEN e.name = $name OR e.name IN coalesce(e.aliases, []) THEN [] ELSE [e.name] END AS aliases SET e.name = $name, e.aliases = aliases, e.aliasesText = reduce(text = '', x IN aliases | CASE WHEN text = '' THEN x ELSE text + '\\n' + x END) WITH e UNWIND $keys AS row MERGE (k:NameKey {key: row.key, entityId: row.entityId}) ON CREATE SET k.full = row.full ON MATCH SET k.full = k.full OR row.full RETURN count(*) AS keys
+    expect(show('setEntityNames')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id}) SET e.name = $name, e.aliases = $aliases, e.aliasesText = $aliasesText WITH e OPTIONAL MATCH (k:NameKey {entityId: e.id}) DELETE k WITH DISTINCT e UNWIND $keys AS row CREATE (:NameKey {key: row.key, entityId: e.id, full: row.full}) RETURN count(*) AS keys
       {
        "id": "id-1",
        "name": "id-1",
+       "aliases": [
+        "id-1"
+       ],
+       "aliasesText": "id-1",
        "keys": [
         {
-         "entityId": "id-1",
          "key": "id-1",
          "full": true
         }

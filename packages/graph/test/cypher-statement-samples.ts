@@ -107,7 +107,7 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     ['markCurationUndone', c.markCurationUndoneStatement(input, input, input, input)],
     ['curationRevision', c.curationRevisionStatement()],
     ['articleIdsMentioning', c.articleIdsMentioningStatement(ids, 10)],
-    ['renameEntity', c.renameEntityStatement(input, input, [{ entityId: input, key: input, full: true }])],
+    ['setEntityNames', c.setEntityNamesStatement(input, input, [input], [{ key: input, full: true }])],
   ];
 }
 

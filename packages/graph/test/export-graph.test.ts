@@ -49,7 +49,7 @@ function fakeStore(entities: ExportEntity[], edges: ExportEdge[]): GraphStore & 
     undoCuration: unused,
     articlesMentioning: unused,
     rewriteArticles: unused,
-    renameEntity: unused,
+    setEntityNames: unused,
     listPublications: unused,
     close: async () => {},
   } as GraphStore & { filters: ExportFilter[] };

@@ -119,10 +119,10 @@ describe('Curator on the SQLite store', () => {
     const undone = await curator.undo(entry.id, { author: 'chief', reason: 'two people after all' });
     expect(undone.entry).toMatchObject({ undoneBy: 'chief', undoReason: 'two people after all' });
     expect(undone.entry.undoneAt).not.toBeNull();
-    const after = await snapshot(store);
-    // The survivor keeps "Reagan" as an alias (aliases only grow); everything else is as before.
-    const withoutAliases = (s: { entities: string[]; edges: string[] }) => ({ edges: s.edges, entities: s.entities.map((e) => e.split('|').slice(0, 4).join('|')) });
-    expect(withoutAliases(after)).toEqual(withoutAliases(before));
+    // Names, aliases, counts and edges are as before the merge.
+    expect(await snapshot(store)).toEqual(before);
+    expect((await store.searchEntities('reagan')).map((e) => e.id).sort()).toEqual(['person:reagan', 'person:ronald-reagan']);
+    expect((await store.getEntity('person:ronald-reagan'))!.aliases).not.toContain('Reagan');
     await expect(curator.undo(entry.id, by)).rejects.toThrow(/was undone already/);
   });
 
@@ -147,7 +147,8 @@ describe('Curator on the SQLite store', () => {
     await processArticle(article('a4', 'Gorbachev visited Moscow.'), { store, extract: stubExtract });
     expect(await store.getEntity('place:moscow')).toMatchObject({ name: 'Moscow (city)', articleCount: 2 });
     await curator.undo(entry.id, by);
-    expect(await store.getEntity('place:moscow')).toMatchObject({ name: 'Moscow' });
+    expect(await store.getEntity('place:moscow')).toMatchObject({ name: 'Moscow', aliases: [] });
+    expect(await store.searchEntities('moscow (c')).toEqual([]);
   });
 
   it('rejects an edge now and in later articles; a rejected claim goes, the same edge from another sentence stays', async () => {

@@ -36,7 +36,17 @@ const claim = { ...edge, articleId: z.string().trim().min(1).max(ID_MAX), start:
 export const curationActionSchema = z.discriminatedUnion('kind', [
   /** `from` and everything extracted as `from` become `into`. */
   // `intoName`: the survivor's name when recorded, for documents that name only the merged one.
-  z.object({ kind: z.literal('merge'), into: entityId, from: entityId, intoName: text.optional() }).strict(),
+  // `fromNames`, `intoAliases`: the names before the merge, so that undo takes back the aliases it added.
+  z
+    .object({
+      kind: z.literal('merge'),
+      into: entityId,
+      from: entityId,
+      intoName: text.optional(),
+      fromNames: z.array(text).max(10_000).optional(),
+      intoAliases: z.array(text).max(10_000).optional(),
+    })
+    .strict(),
   /** Mentions of `entity` written as `alias` (case-insensitive) become an entity of their own. */
   z.object({ kind: z.literal('split-alias'), entity: entityId, alias: text }).strict(),
   z.object({ kind: z.literal('rename'), entity: entityId, name: text, previousName: text.optional() }).strict(),

@@ -274,10 +274,11 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
     return found;
   }
 
-  async renameEntity(id: string, name: string): Promise<boolean> {
+  async setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean> {
     const trimmed = String(name).trim();
     if (trimmed === '') throw new InputError('name', 'must not be empty');
-    return this.backend.renameEntity(String(id), trimmed);
+    const rest = [...new Set(aliases.map((a) => String(a).trim()))].filter((a) => a !== '' && a !== trimmed);
+    return this.backend.setEntityNames(String(id), trimmed, rest);
   }
 
   close(): Promise<void> {

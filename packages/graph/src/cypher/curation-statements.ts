@@ -49,17 +49,14 @@ export function articleIdsMentioningStatement(entityIds: string[], limit: number
   };
 }
 
-/** The old name joins the aliases (and stays searchable); the new name's search keys are added. */
-export function renameEntityStatement(id: string, name: string, keys: NameKeyRow[]): CypherStatement {
+/** Name, aliases and every search key of one entity, replaced together. */
+export function setEntityNamesStatement(id: string, name: string, aliases: string[], keys: Array<Pick<NameKeyRow, 'key' | 'full'>>): CypherStatement {
   return {
     cypher:
-      'MATCH (e:Entity {id: $id}) ' +
-      'WITH e, [x IN coalesce(e.aliases, []) WHERE x <> $name] + CASE WHEN e.name = $name OR e.name IN coalesce(e.aliases, []) THEN [] ELSE [e.name] END AS aliases ' +
-      'SET e.name = $name, e.aliases = aliases, ' +
-      "e.aliasesText = reduce(text = '', x IN aliases | CASE WHEN text = '' THEN x ELSE text + '\\n' + x END) " +
-      'WITH e UNWIND $keys AS row MERGE (k:NameKey {key: row.key, entityId: row.entityId}) ' +
-      'ON CREATE SET k.full = row.full ON MATCH SET k.full = k.full OR row.full ' +
+      'MATCH (e:Entity {id: $id}) SET e.name = $name, e.aliases = $aliases, e.aliasesText = $aliasesText ' +
+      'WITH e OPTIONAL MATCH (k:NameKey {entityId: e.id}) DELETE k ' +
+      'WITH DISTINCT e UNWIND $keys AS row CREATE (:NameKey {key: row.key, entityId: e.id, full: row.full}) ' +
       'RETURN count(*) AS keys',
-    params: { id, name, keys },
+    params: { id, name, aliases, aliasesText: aliases.join('\n'), keys },
   };
 }

@@ -15,6 +15,6 @@ export interface CurationBackend {
   curationRevision(): Promise<string>;
   /** Ids of stored articles that mention any of the entities, at most `limit`, in storage order. */
   articleIdsMentioning(entityIds: string[], limit: number): Promise<string[]>;
-  /** Sets an entity's display name (its old name stays searchable as an alias); false when unknown. */
-  renameEntity(id: string, name: string): Promise<boolean>;
+  /** Sets an entity's name and aliases and rebuilds its search keys; false when it is unknown. */
+  setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean>;
 }

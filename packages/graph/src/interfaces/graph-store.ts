@@ -288,6 +288,7 @@ export interface GraphStore {
   articlesMentioning(entityIds: string[], options?: { limit?: number }): Promise<string[]>;
   /** Replaces stored articles with these documents even when the text is unchanged. */
   rewriteArticles(docs: ArticleDocument[]): Promise<WriteResult[]>;
-  renameEntity(id: string, name: string): Promise<boolean>;
+  /** Sets an entity's name and aliases (curation: rename, undo of a merge); false when it is unknown. */
+  setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import {
   curationLogStatement,
   curationRevisionStatement,
   markCurationUndoneStatement,
-  renameEntityStatement,
+  setEntityNamesStatement,
 } from '../cypher/curation-statements.ts';
 import type { CypherStatement } from '../cypher/cypher-statement.ts';
 import type { CurationBackend } from '../interfaces/curation-backend.ts';
@@ -69,9 +69,11 @@ export class Neo4jCuration implements CurationBackend {
     return (await this.#deps.read(articleIdsMentioningStatement(entityIds, limit))).map((r) => String(r.id));
   }
 
-  async renameEntity(id: string, name: string): Promise<boolean> {
-    const keys = searchKeysFor(name).map((key, i) => ({ entityId: id, key, full: i === 0 }));
-    const [row] = await this.#deps.write((tx) => this.#deps.run(tx, renameEntityStatement(id, name, keys)));
+  async setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean> {
+    const keys = new Map<string, boolean>();
+    for (const label of [name, ...aliases]) searchKeysFor(label).forEach((key, i) => keys.set(key, (keys.get(key) ?? false) || i === 0));
+    const rows = [...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, full]) => ({ key, full }));
+    const [row] = await this.#deps.write((tx) => this.#deps.run(tx, setEntityNamesStatement(id, name, aliases, rows)));
     return asNumber(row?.keys) > 0;
   }
 }

@@ -1176,8 +1176,8 @@ export class SqliteBackend implements StoreBackend {
     return this.curation.articleIdsMentioning(entityIds, limit);
   }
 
-  renameEntity(id: string, name: string): Promise<boolean> {
-    return this.curation.renameEntity(id, name);
+  setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean> {
+    return this.curation.setEntityNames(id, name, aliases);
   }
 
   async close(): Promise<void> {

@@ -86,17 +86,14 @@ export class SqliteCuration implements CurationBackend {
     return rows.map((r) => r.id);
   }
 
-  renameEntity(id: string, name: string): Promise<boolean> {
+  setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean> {
     return this.write(() => {
-      const row = this.db.prepare('SELECT rid, name, aliases FROM entities WHERE id = ?').get(id) as { rid: number; name: string; aliases: string } | undefined;
+      const row = this.db.prepare('SELECT rid FROM entities WHERE id = ?').get(id) as { rid: number } | undefined;
       if (!row) return false;
-      if (row.name === name) return true;
-      const aliases = (JSON.parse(row.aliases) as string[]).filter((a) => a !== name);
-      if (!aliases.includes(row.name)) aliases.push(row.name);
       this.db.prepare('UPDATE entities SET name = ?, aliases = ? WHERE rid = ?').run(name, JSON.stringify(aliases), row.rid);
-      const keys = searchKeysFor(name);
+      this.db.prepare('DELETE FROM entity_names WHERE rid = ?').run(row.rid);
       const insert = this.db.prepare('INSERT INTO entity_names (key, rid, is_full) VALUES (?, ?, ?) ON CONFLICT (key, rid) DO UPDATE SET is_full = max(is_full, excluded.is_full)');
-      keys.forEach((key, i) => insert.run(key, row.rid, i === 0 ? 1 : 0));
+      for (const label of [name, ...aliases]) searchKeysFor(label).forEach((key, i) => insert.run(key, row.rid, i === 0 ? 1 : 0));
       return true;
     });
   }

@@ -52,8 +52,16 @@ export class Curator {
     const checked = await this.#checkEntities(action);
     const entry = await this.#store.recordCuration({ ...input, action: checked });
     this.#plans.invalidate();
-    if (checked.kind === 'rename') await this.#store.renameEntity(checked.entity, checked.name);
+    if (checked.kind === 'rename') await this.#setName(checked.entity, checked.name, []);
     return { entry, articlesRewritten: await this.#rewriteFor(checked) };
+  }
+
+  /** The entity's name becomes `name`; its old name stays an alias; `drop` leaves the aliases. */
+  async #setName(id: string, name: string, drop: string[]): Promise<void> {
+    const entity = await this.#store.getEntity(id);
+    if (!entity) return;
+    const aliases = [...entity.aliases, entity.name].filter((a) => a !== name && !drop.includes(a));
+    await this.#store.setEntityNames(id, name, aliases);
   }
 
   async undo(id: string, input: { author: unknown; reason?: unknown }): Promise<CurationOutcome> {
@@ -61,11 +69,18 @@ export class Curator {
     this.#plans.invalidate();
     const action = entry.action;
     if (action.kind === 'rename') {
-      // Back to the name of the latest rename still active, or to the name before this one.
+      // Back to the name of the latest rename still active, or to the name before this one;
+      // the undone name does not linger as an alias.
       const active = (await this.#store.curationLog()).filter((e) => e.undoneAt === null && e.action.kind === 'rename' && e.action.entity === action.entity);
       const latest = active.at(-1)?.action;
       const name = latest?.kind === 'rename' ? latest.name : action.previousName;
-      if (name) await this.#store.renameEntity(action.entity, name);
+      if (name) await this.#setName(action.entity, name, [action.name]);
+    }
+    if (action.kind === 'merge' && action.fromNames) {
+      // The survivor gives back the names the merge brought it (those it had before stay).
+      const survivor = await this.#store.getEntity(action.into);
+      const before = new Set(action.intoAliases ?? []);
+      if (survivor) await this.#store.setEntityNames(action.into, survivor.name, survivor.aliases.filter((a) => before.has(a) || !action.fromNames!.includes(a)));
     }
     return { entry, articlesRewritten: await this.#rewriteFor(action) };
   }
@@ -89,7 +104,7 @@ export class Curator {
       case 'merge': {
         const [into, from] = [await must(action.into, 'into'), await must(action.from, 'from')];
         if (into.type !== from.type) throw new InputError('action.from', `is a ${from.type} and ${action.into} a ${into.type}: merge only entities of one type`);
-        return { ...action, intoName: into.name };
+        return { ...action, intoName: into.name, fromNames: [from.name, ...from.aliases], intoAliases: into.aliases };
       }
       case 'split-alias':
         await must(action.entity, 'entity');
