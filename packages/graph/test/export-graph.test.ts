@@ -43,7 +43,7 @@ function fakeStore(entities: ExportEntity[], edges: ExportEdge[]): GraphStore & 
     timeline: unused,
     stats: unused,
     addPublication: unused,
-    curationLog: unused,
+    curationLog: async () => [],
     curationRevision: unused,
     recordCuration: unused,
     undoCuration: unused,
