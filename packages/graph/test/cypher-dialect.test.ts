@@ -37,6 +37,8 @@ describe('schema statements per server version', () => {
         'CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)',
         'CREATE INDEX claim_subject_id IF NOT EXISTS FOR (n:Claim) ON (n.subjectId)',
         'CREATE INDEX publication_url IF NOT EXISTS FOR (n:Publication) ON (n.url)',
+        'CREATE CONSTRAINT curation_entry_id IF NOT EXISTS FOR (n:CurationEntry) REQUIRE n.id IS UNIQUE',
+        'CREATE CONSTRAINT curation_entry_seq IF NOT EXISTS FOR (n:CurationEntry) REQUIRE n.seq IS UNIQUE',
         'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText]',
       ]);
     }
@@ -69,6 +71,8 @@ describe('schema statements per server version', () => {
       'CREATE INDEX ON :Article(url)',
       'CREATE INDEX ON :Claim(subjectId)',
       'CREATE INDEX ON :Publication(url)',
+      'CREATE CONSTRAINT ON (n:CurationEntry) ASSERT n.id IS UNIQUE',
+      'CREATE CONSTRAINT ON (n:CurationEntry) ASSERT n.seq IS UNIQUE',
       'CALL db.index.fulltext.createNodeIndex($name, $labels, $properties)',
     ]);
     expect(fresh.at(-1)!.params).toEqual({ name: 'entity_names', labels: ['Entity'], properties: ['name', 'aliasesText'] });
@@ -91,6 +95,8 @@ describe('schema statements per server version', () => {
       'article_seen_at',
       'article_url',
       'publication_url',
+      'curation_entry_id',
+      'curation_entry_seq',
     ]);
   });
 });

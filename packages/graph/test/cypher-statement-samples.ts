@@ -3,6 +3,7 @@ import type { NeighborArgs } from '../src/core/query-arguments.ts';
 import type { CypherStatement } from '../src/cypher/cypher-statement.ts';
 import * as q from '../src/cypher/query-statements.ts';
 import * as w from '../src/cypher/write-statements.ts';
+import * as c from '../src/cypher/curation-statements.ts';
 
 /** Every statement builder of the Neo4j store, called with `input` in every name, id and text. */
 export function allStatements(input: string): Array<[string, CypherStatement]> {
@@ -98,6 +99,15 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     ['exportEdges', q.exportEdgesPageStatement(all, input, 100)],
     ['exportEdgesSince', q.exportEdgesPageStatement(filter, input, 100)],
     ...Object.entries(q.statsStatements()).map(([k, s]) => [`stats.${k}`, s] as [string, CypherStatement]),
+    ['curationLog', c.curationLogStatement()],
+    [
+      'appendCuration',
+      c.appendCurationStatement({ id: input, at: input, author: input, reason: input, action: { kind: 'note', entity: input, text: input }, undoneAt: null, undoneBy: null, undoReason: null }),
+    ],
+    ['markCurationUndone', c.markCurationUndoneStatement(input, input, input, input)],
+    ['curationRevision', c.curationRevisionStatement()],
+    ['articleIdsMentioning', c.articleIdsMentioningStatement(ids, 10)],
+    ['setEntityNames', c.setEntityNamesStatement(input, input, [input], [{ key: input, full: true }])],
   ];
 }
 

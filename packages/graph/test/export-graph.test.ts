@@ -43,6 +43,13 @@ function fakeStore(entities: ExportEntity[], edges: ExportEdge[]): GraphStore & 
     timeline: unused,
     stats: unused,
     addPublication: unused,
+    curationLog: async () => [],
+    curationRevision: unused,
+    recordCuration: unused,
+    undoCuration: unused,
+    articlesMentioning: unused,
+    rewriteArticles: unused,
+    setEntityNames: unused,
     listPublications: unused,
     close: async () => {},
   } as GraphStore & { filters: ExportFilter[] };

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { loadConfig } from '@newsgraph/shared';
 import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
 import { runReadOnlyCypher } from '../src/cypher/run-read-only-cypher.ts';
+import { describeCurationContract } from './curation-contract.ts';
 import { describeGraphStoreContract } from './store-contract.ts';
 import { GRAPH_MODEL } from '../src/neo4j/graph-model.ts';
 
@@ -62,10 +63,12 @@ describe.skipIf(!enabled)('Neo4j server', () => {
 });
 
 if (enabled) {
-  describeGraphStoreContract('neo4j', async () => {
+  const fresh = async () => {
     const store = await connect();
     await wipe();
     await store.migrate();
     return store;
-  });
+  };
+  describeGraphStoreContract('neo4j', fresh);
+  describeCurationContract('neo4j', fresh);
 }

@@ -64,3 +64,5 @@ export * from './crawl/crawl-stage-deps.ts';
 export * from './crawl/crawl-sources.ts';
 export * from './crawl/run-crawl.ts';
 export * from './crawl/extraction-pool.ts';
+export * from './curation/curation-plan-cache.ts';
+export * from './curation/curator.ts';

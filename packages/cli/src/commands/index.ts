@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerArticleCommand } from './article.ts';
 import { registerCrawlCommands } from './crawl.ts';
+import { registerCurateCommand } from './curate.ts';
 import { registerCypherCommand } from './cypher.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerEvalCommand } from './eval.ts';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerIngestCommand(program, ctx);
   const query = registerQueryCommand(program, ctx);
   registerCypherCommand(query, ctx);
+  registerCurateCommand(program, ctx);
   registerExportCommand(program, ctx);
   registerSourcesCommand(program, ctx);
   registerCrawlCommands(program, ctx);

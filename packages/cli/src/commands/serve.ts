@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '@newsgraph/shared';
+import { Curator } from '@newsgraph/ingest';
 import { createServer, type RunningServer } from '@newsgraph/server';
 import type { CliContext } from '../context.ts';
 import { println } from '../output.ts';
@@ -43,8 +44,10 @@ export async function startServe(ctx: CliContext, options: ServeCommandOptions =
   const config = ctx.config().server;
   const host = options.host ?? config.host;
   const token = options.token ?? config.token;
+  const store = await ctx.store();
   const server = await createServer({
-    store: await ctx.store(),
+    store,
+    curation: new Curator({ store }),
     host,
     port: options.port ?? config.port,
     token,

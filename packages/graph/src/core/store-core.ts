@@ -1,4 +1,13 @@
-import { InputError, type Article, type ArticleDocument, type EntityType } from '@newsgraph/shared';
+import { randomUUID } from 'node:crypto';
+import {
+  InputError,
+  curationRequestSchema,
+  parseCurationAction,
+  type Article,
+  type ArticleDocument,
+  type CurationEntry,
+  type EntityType,
+} from '@newsgraph/shared';
 import type {
   EntityCount,
   EntityDetail,
@@ -80,7 +89,7 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
   async writeArticle(doc: ArticleDocument): Promise<WriteResult> {
     const prepared = prepareDocument(doc, undefined, true);
     this.backend.checkDocument?.(prepared);
-    const [result] = await this.#writeGroup([prepared]);
+    const [result] = await this.#writeGroup([prepared], false);
     return result!;
   }
 
@@ -90,20 +99,34 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
     const prepared = docs.map((doc, i) => prepareDocument(doc, `docs[${i}]`, true));
     for (const p of prepared) this.backend.checkDocument?.(p);
     const results: WriteResult[] = [];
-    for (const group of groupForTransactions(prepared, this.backend.writeGroupRows)) results.push(...(await this.#writeGroup(group)));
+    for (const group of groupForTransactions(prepared, this.backend.writeGroupRows)) results.push(...(await this.#writeGroup(group, false)));
+    return results;
+  }
+
+  /**
+   * Like writeArticles, but replaces stored articles even when their text is unchanged: what
+   * applying a curation action to the articles it touches needs (same text, new document).
+   */
+  async rewriteArticles(docs: ArticleDocument[]): Promise<WriteResult[]> {
+    if (!Array.isArray(docs)) throw new InputError('docs', 'must be an array of article documents');
+    const prepared = docs.map((doc, i) => prepareDocument(doc, `docs[${i}]`, true));
+    for (const p of prepared) this.backend.checkDocument?.(p);
+    const results: WriteResult[] = [];
+    for (const group of groupForTransactions(prepared, this.backend.writeGroupRows)) results.push(...(await this.#writeGroup(group, true)));
     return results;
   }
 
   /** One transaction for documents with distinct ids: statuses, then the count plan, then the backend's write. */
-  #writeGroup(docs: PreparedDocument[]): Promise<WriteResult[]> {
+  #writeGroup(docs: PreparedDocument[], force: boolean): Promise<WriteResult[]> {
     return this.backend.writeTransaction(async (tx) => {
-      const stored = await tx.readStored(docs.map((d) => ({ articleId: d.article.id, contentHash: d.article.contentHash })));
+      // Forced: no stored hash equals '', so every stored article's contribution is read and replaced.
+      const stored = await tx.readStored(docs.map((d) => ({ articleId: d.article.id, contentHash: force ? '' : d.article.contentHash })));
       const results: WriteResult[] = [];
       const documents: Array<{ doc: PreparedDocument; status: 'inserted' | 'updated' }> = [];
       const removed: ArticleContribution[] = [];
       for (const doc of docs) {
         const old = stored.get(doc.article.id);
-        if (old && old.contentHash === doc.article.contentHash) {
+        if (!force && old && old.contentHash === doc.article.contentHash) {
           results.push({ articleId: doc.article.id, status: 'unchanged' });
           continue;
         }
@@ -202,6 +225,64 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
 
   async *exportEdges(filter: ExportFilter = {}): AsyncIterable<ExportEdge> {
     yield* this.backend.exportEdges(exportArgs(filter));
+  }
+
+  // ---------------------------------------------------------------- curation
+
+  curationLog(): Promise<CurationEntry[]> {
+    return this.backend.curationLog();
+  }
+
+  curationRevision(): Promise<string> {
+    return this.backend.curationRevision();
+  }
+
+  /** Validates and appends an action to the log. Applying it to stored articles is the caller's (ingest's Curator). */
+  async recordCuration(input: { action: unknown; author: unknown; reason?: unknown }): Promise<CurationEntry> {
+    const request = curationRequestSchema.safeParse(input);
+    if (!request.success) {
+      const issue = request.error.issues[0]!;
+      throw new InputError(issue.path.length > 0 ? String(issue.path.join('.')) : 'curation request', issue.message);
+    }
+    const action = parseCurationAction(request.data.action);
+    return this.backend.appendCuration({
+      id: `cur_${randomUUID()}`,
+      at: new Date().toISOString(),
+      author: request.data.author,
+      reason: request.data.reason,
+      action,
+      undoneAt: null,
+      undoneBy: null,
+      undoReason: null,
+    });
+  }
+
+  async undoCuration(id: string, input: { author: unknown; reason?: unknown }): Promise<CurationEntry> {
+    const request = curationRequestSchema.omit({ action: true }).safeParse(input);
+    if (!request.success) {
+      const issue = request.error.issues[0]!;
+      throw new InputError(issue.path.length > 0 ? String(issue.path.join('.')) : 'undo request', issue.message);
+    }
+    const undone = await this.backend.markCurationUndone(String(id), new Date().toISOString(), request.data.author, request.data.reason);
+    if (!undone) throw new InputError(`curation entry ${String(id)}`, 'is not in the log or was undone already');
+    return undone;
+  }
+
+  /** Stored articles that mention any of the entities; more than `limit` is an error, not a truncation. */
+  async articlesMentioning(entityIds: string[], options: { limit?: number } = {}): Promise<string[]> {
+    const limit = checkLimit(options.limit, 'curationArticles');
+    const ids = [...new Set(entityIds.map(String))];
+    if (ids.length === 0) return [];
+    const found = await this.backend.articleIdsMentioning(ids, limit + 1);
+    if (found.length > limit) throw new InputError(`entities ${ids.join(', ')}`, `are mentioned in more than ${limit} articles; one curation action rewrites at most that many`);
+    return found;
+  }
+
+  async setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean> {
+    const trimmed = String(name).trim();
+    if (trimmed === '') throw new InputError('name', 'must not be empty');
+    const rest = [...new Set(aliases.map((a) => String(a).trim()))].filter((a) => a !== '' && a !== trimmed);
+    return this.backend.setEntityNames(String(id), trimmed, rest);
   }
 
   close(): Promise<void> {

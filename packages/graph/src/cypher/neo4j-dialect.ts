@@ -64,6 +64,8 @@ export const SCHEMA_ITEMS: readonly SchemaItem[] = [
   { name: 'article_url', kind: 'index', label: 'Article', properties: ['url'] },
   { name: 'claim_subject_id', kind: 'index', label: 'Claim', properties: ['subjectId'] },
   { name: 'publication_url', kind: 'index', label: 'Publication', properties: ['url'] },
+  { name: 'curation_entry_id', kind: 'unique', label: 'CurationEntry', properties: ['id'] },
+  { name: 'curation_entry_seq', kind: 'unique', label: 'CurationEntry', properties: ['seq'] },
   { name: 'entity_names', kind: 'fulltext', label: 'Entity', properties: ['name', 'aliasesText'] },
 ];
 

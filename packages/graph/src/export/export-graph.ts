@@ -207,7 +207,10 @@ function jsonLink(r: ExportEdge): Record<string, unknown> {
 
 /** networkx `node_link_graph` / d3-force layout: {"directed", "multigraph", "graph", "nodes", "links"}. */
 async function writeJson(store: GraphStore, filter: ExportFilter, sink: OutputSink): Promise<Counts> {
-  await sink.write('{"directed":true,"multigraph":true,"graph":{"name":"newsgraph"},"nodes":[');
+  // The curation log travels with the graph (networkx puts "graph" into G.graph): a reader can
+  // see which nodes and edges were corrected by hand, by whom and why.
+  const curation = await store.curationLog();
+  await sink.write(`{"directed":true,"multigraph":true,"graph":{"name":"newsgraph","curation":${JSON.stringify(curation)}},"nodes":[`);
   let nodes = 0;
   for await (const e of store.exportEntities(filter)) {
     await sink.write(`${nodes === 0 ? '\n' : ',\n'}${JSON.stringify(jsonNode(e))}`);

@@ -1,4 +1,4 @@
-import type { Antecedent, Article, ArticleDocument, Entity, EntityType, Modality, Predicate } from '@newsgraph/shared';
+import type { Antecedent, Article, ArticleDocument, CurationEntry, Entity, EntityType, Modality, Predicate } from '@newsgraph/shared';
 
 /**
  * The one interface every store implements (SQLite embedded, Neo4j production). Both must give
@@ -276,5 +276,19 @@ export interface GraphStore {
    * With `since`, only edges claimed in the window, with counts and dates over those articles.
    */
   exportEdges(filter?: ExportFilter): AsyncIterable<ExportEdge>;
+  /**
+   * Curation (see @newsgraph/shared curation.ts): the log, appending to it and undoing, and what
+   * applying it to stored articles needs. Recording an action does not apply it: ingest's Curator
+   * does, by rewriting the articles it touches through `applyCuration`.
+   */
+  curationLog(): Promise<CurationEntry[]>;
+  curationRevision(): Promise<string>;
+  recordCuration(input: { action: unknown; author: unknown; reason?: unknown }): Promise<CurationEntry>;
+  undoCuration(id: string, input: { author: unknown; reason?: unknown }): Promise<CurationEntry>;
+  articlesMentioning(entityIds: string[], options?: { limit?: number }): Promise<string[]>;
+  /** Replaces stored articles with these documents even when the text is unchanged. */
+  rewriteArticles(docs: ArticleDocument[]): Promise<WriteResult[]>;
+  /** Sets an entity's name and aliases (curation: rename, undo of a merge); false when it is unknown. */
+  setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean>;
   close(): Promise<void>;
 }

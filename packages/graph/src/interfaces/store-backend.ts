@@ -1,4 +1,5 @@
 import type { Article, EntityType, Predicate } from '@newsgraph/shared';
+import type { CurationBackend } from './curation-backend.ts';
 import type { ArticleContribution, CountChanges } from '../core/count-maintenance.ts';
 import type { PreparedDocument } from '../core/document-preparation.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
@@ -23,7 +24,7 @@ import type {
  * statuses, plans count changes and ranks paths; a backend only reads and writes rows. Every
  * argument a backend receives is already valid (see core/query-arguments.ts).
  */
-export interface StoreBackend {
+export interface StoreBackend extends CurationBackend {
   readonly kind: 'sqlite' | 'neo4j';
   /** Most rows (articles + entities + mentions + claims) the core puts into one write transaction. */
   readonly writeGroupRows: number;

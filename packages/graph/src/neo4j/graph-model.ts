@@ -5,7 +5,7 @@ import { ENTITY_TYPES, PREDICATES } from '@newsgraph/shared';
  * test checks every example query and every store statement against.
  */
 export const GRAPH_MODEL = {
-  labels: ['Entity', ...ENTITY_TYPES, 'Article', 'Source', 'Claim', 'NameKey', 'Publication'],
+  labels: ['Entity', ...ENTITY_TYPES, 'Article', 'Source', 'Claim', 'NameKey', 'Publication', 'CurationEntry'],
   relationshipTypes: [...PREDICATES, 'MENTIONS', 'HAS_CLAIM', 'SUBJECT', 'OBJECT', 'FROM_SOURCE', 'REPUBLISHED_AS'],
   properties: {
     Entity: ['id', 'type', 'name', 'aliases', 'aliasesText', 'attributes', 'articleCount', 'mentionCount', 'firstSeen', 'lastSeen'],
@@ -28,6 +28,7 @@ export const GRAPH_MODEL = {
       'seenAt',
     ],
     NameKey: ['key', 'entityId', 'full'],
+    CurationEntry: ['id', 'seq', 'at', 'author', 'reason', 'action', 'undoneAt', 'undoneBy', 'undoReason'],
     Publication: ['articleId', 'url', 'title', 'outlet', 'publishedAt', 'fetchedAt', 'sortDate'],
     /** On every predicate relationship between two entities. */
     Edge: ['articleCount', 'claimCount', 'firstSeen', 'lastSeen'],

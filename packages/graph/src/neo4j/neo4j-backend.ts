@@ -1,4 +1,4 @@
-import { isEntityType, isPredicate, type Article, type EntityType, type Modality, type Predicate } from '@newsgraph/shared';
+import { isEntityType, isPredicate, type Article, type CurationEntry, type EntityType, type Modality, type Predicate } from '@newsgraph/shared';
 import type {
   EntityCount,
   EntityDetail,
@@ -65,6 +65,7 @@ import {
 } from '../cypher/query-statements.ts';
 import type { DriverLike, ManagedTransactionLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
 import type { MigrationReport } from './migration-report.ts';
+import { Neo4jCuration } from './neo4j-curation.ts';
 import { asNumber, asString, asStringArray, recordToObject } from './neo4j-values.ts';
 import { claimRows, countChangeRow, mentionRows, mergeEntities, parseAttributes, reportedByRows, sortedUnique, type StoredEntity } from './neo4j-article-batch.ts';
 
@@ -129,6 +130,7 @@ export class Neo4jBackend implements StoreBackend {
   readonly #release: (() => Promise<void>) | undefined;
   readonly labelPrefix: string;
   #closed = false;
+  readonly #curation: Neo4jCuration;
 
   constructor(driver: DriverLike, options: Neo4jBackendOptions) {
     this.labelPrefix = options.labelPrefix === undefined ? '' : checkLabelPrefix(options.labelPrefix);
@@ -138,6 +140,7 @@ export class Neo4jBackend implements StoreBackend {
     this.writeGroupRows = options.batchSize * 4;
     this.dialect = options.dialect;
     this.#release = options.release;
+    this.#curation = new Neo4jCuration({ read: (statement) => this.#read(statement), write: (work) => this.write(work), run });
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -507,6 +510,32 @@ export class Neo4jBackend implements StoreBackend {
       }
       after = String(rows[0]!.lastId);
     }
+  }
+
+  // ---------------------------------------------------------------- curation (neo4j-curation.ts)
+
+  curationLog(): Promise<CurationEntry[]> {
+    return this.#curation.curationLog();
+  }
+
+  appendCuration(entry: Omit<CurationEntry, 'seq'>): Promise<CurationEntry> {
+    return this.#curation.appendCuration(entry);
+  }
+
+  markCurationUndone(id: string, undoneAt: string, undoneBy: string, undoReason: string): Promise<CurationEntry | null> {
+    return this.#curation.markCurationUndone(id, undoneAt, undoneBy, undoReason);
+  }
+
+  curationRevision(): Promise<string> {
+    return this.#curation.curationRevision();
+  }
+
+  articleIdsMentioning(entityIds: string[], limit: number): Promise<string[]> {
+    return this.#curation.articleIdsMentioning(entityIds, limit);
+  }
+
+  setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean> {
+    return this.#curation.setEntityNames(id, name, aliases);
   }
 
   async close(): Promise<void> {

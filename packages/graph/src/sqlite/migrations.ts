@@ -175,6 +175,25 @@ CREATE TABLE article_reporters (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 3,
+    name: 'curation log',
+    // One row per curation action (see @newsgraph/shared curation.ts), never deleted: undoing
+    // marks the row. The action is JSON validated on the way in and on the way out.
+    sql: `
+CREATE TABLE curation_log (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  at TEXT NOT NULL,
+  author TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  action TEXT NOT NULL,
+  undone_at TEXT,
+  undone_by TEXT,
+  undo_reason TEXT
+);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

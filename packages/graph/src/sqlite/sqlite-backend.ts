@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { EDGE_MODALITIES, InputError, PREDICATES, SYMMETRIC_PREDICATES, type Article, type EntityAttributes, type EntityType, type Modality, type Predicate } from '@newsgraph/shared';
+import { EDGE_MODALITIES, InputError, PREDICATES, SYMMETRIC_PREDICATES, type Article, type CurationEntry, type EntityAttributes, type EntityType, type Modality, type Predicate } from '@newsgraph/shared';
 import type {
   EntityCount,
   EntityDetail,
@@ -23,6 +23,7 @@ import { findShortestPaths, type PathSearchLimits } from '../core/path-search.ts
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { prefixUpperBound, searchKeysFor } from '../search-keys.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
+import { SqliteCuration } from './sqlite-curation.ts';
 import { BulkInsert } from './bulk-insert.ts';
 
 export interface SqliteStoreOptions {
@@ -151,6 +152,7 @@ export class SqliteBackend implements StoreBackend {
   private readonly statements = new Map<string, StatementSync>();
   private readonly pathLimits: Partial<PathSearchLimits>;
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private readonly curation: SqliteCuration;
   private closed = false;
 
   private constructor(path: string, db: DatabaseSync, options: SqliteStoreOptions) {
@@ -158,6 +160,7 @@ export class SqliteBackend implements StoreBackend {
     this.db = db;
     this.writeGroupRows = options.batchRows ?? 400_000;
     this.pathLimits = options.pathLimits ?? {};
+    this.curation = new SqliteCuration(db, (work) => this.writeTransaction(async () => work()));
   }
 
   /**
@@ -1152,6 +1155,32 @@ export class SqliteBackend implements StoreBackend {
         lastSeen: iso(r.last_ms),
       };
     }
+  }
+
+  // ---------------------------------------------------------------- curation (sqlite-curation.ts)
+
+  curationLog(): Promise<CurationEntry[]> {
+    return this.curation.curationLog();
+  }
+
+  appendCuration(entry: Omit<CurationEntry, 'seq'>): Promise<CurationEntry> {
+    return this.curation.appendCuration(entry);
+  }
+
+  markCurationUndone(id: string, undoneAt: string, undoneBy: string, undoReason: string): Promise<CurationEntry | null> {
+    return this.curation.markCurationUndone(id, undoneAt, undoneBy, undoReason);
+  }
+
+  curationRevision(): Promise<string> {
+    return this.curation.curationRevision();
+  }
+
+  articleIdsMentioning(entityIds: string[], limit: number): Promise<string[]> {
+    return this.curation.articleIdsMentioning(entityIds, limit);
+  }
+
+  setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean> {
+    return this.curation.setEntityNames(id, name, aliases);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { GraphStore } from '@newsgraph/graph';
-import type { Logger } from '@newsgraph/shared';
+import type { CurationEntry, Logger } from '@newsgraph/shared';
 import type { FastifyInstance } from 'fastify';
 
 export interface ServerOptions {
@@ -15,6 +15,18 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
   /** Request and error logs; default silent. */
   logger?: Logger;
+  /**
+   * Records and applies corrections (the CLI passes ingest's Curator). Without it the curation
+   * routes are not served; with it, writes need `token`.
+   */
+  curation?: CurationService;
+}
+
+/** What the curation routes need: the log, and recording and undoing with their rewrites. */
+export interface CurationService {
+  log(): Promise<CurationEntry[]>;
+  record(input: { action: unknown; author: unknown; reason?: unknown }): Promise<{ entry: CurationEntry; articlesRewritten: number }>;
+  undo(id: string, input: { author: unknown; reason?: unknown }): Promise<{ entry: CurationEntry; articlesRewritten: number }>;
 }
 
 export interface RunningServer {
