@@ -32,6 +32,9 @@ const store = {
   async *exportEdges() {
     yield* edges;
   },
+  async curationLog() {
+    return [];
+  },
 } as unknown as GraphStore;
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-networkx-'));
