@@ -8,6 +8,11 @@ import { ENTITY_TYPES, PREDICATES } from '@newsgraph/shared';
 
 export const MAX_HOPS = 6;
 export const MAX_LIMIT = 500;
+/**
+ * Longest entity or article id any endpoint accepts, in the path or the query. One rule for every
+ * endpoint: a longer id is a 400 `invalid_parameter` naming the parameter, never a 404.
+ */
+export const MAX_ID_LENGTH = 400;
 
 const isoDate = {
   type: 'string',
@@ -15,7 +20,7 @@ const isoDate = {
   description: 'ISO 8601 date (YYYY-MM-DD) or date-time',
 } as const;
 
-const entityId = { type: 'string', minLength: 1, maxLength: 400, description: 'Entity id, e.g. country:RU' } as const;
+const entityId = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH, description: 'Entity id, e.g. country:RU' } as const;
 
 export const entityTypeList = {
   type: 'array',
@@ -204,6 +209,9 @@ const idParams = {
 
 const security = [{ bearerAuth: [] }];
 
+/** Routes without query parameters still refuse unknown ones, as every other route does. */
+const noQuery = { type: 'object', additionalProperties: false, properties: {} } as const;
+
 export const routeSchemas = {
   search: {
     summary: 'Find entities by name or alias',
@@ -229,6 +237,7 @@ export const routeSchemas = {
     tags: ['entities'],
     security,
     params: idParams,
+    querystring: noQuery,
     response: { 200: entityDetailSchema, ...errors, ...notFound },
   },
   neighbors: {
@@ -305,6 +314,7 @@ export const routeSchemas = {
     tags: ['entities'],
     security,
     params: idParams,
+    querystring: noQuery,
     response: {
       200: {
         type: 'object',
@@ -358,7 +368,8 @@ export const routeSchemas = {
     summary: 'One article: metadata, main text and its other publications',
     tags: ['articles'],
     security,
-    params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } },
+    params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } } },
+    querystring: noQuery,
     response: {
       200: {
         type: 'object',
@@ -373,6 +384,7 @@ export const routeSchemas = {
     summary: 'Counts of articles, entities, mentions, claims and edges',
     tags: ['store'],
     security,
+    querystring: noQuery,
     response: {
       200: {
         type: 'object',

@@ -153,6 +153,48 @@ describe('HTTP API', () => {
     expect(bad.json().error.parameter).toBe('predicate');
   });
 
+  it('404s evidence between unknown entities, as every other endpoint does', async () => {
+    const unknownSubject = await get(`/api/evidence?subject=person:nobody&object=${IDS.russia}`);
+    expect(unknownSubject.statusCode).toBe(404);
+    expect(unknownSubject.json()).toEqual({ error: { code: 'not_found', message: 'no entity with id "person:nobody"', parameter: 'subject' } });
+    const unknownObject = await get(`/api/evidence?subject=${IDS.china}&object=country:ZZ`);
+    expect(unknownObject.statusCode).toBe(404);
+    expect(unknownObject.json().error.parameter).toBe('object');
+    // Known entities with no claim between them: an empty list, not a 404.
+    const none = await get(`/api/evidence?subject=${IDS.iran}&object=${IDS.blinken}`);
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ evidence: [] });
+  });
+
+  it('answers every over-long id with one 400 naming the parameter, whatever its length', async () => {
+    for (const length of [401, 501, 4_095, 4_096, 12_000]) {
+      const id = `person:${'a'.repeat(length - 7)}`;
+      const urls = [
+        [`/api/entities/${id}`, 'id'],
+        [`/api/entities/${id}/neighbors`, 'id'],
+        [`/api/entities/${id}/timeline`, 'id'],
+        [`/api/articles/${id}`, 'id'],
+        [`/api/paths?from=${id}&to=${IDS.russia}`, 'from'],
+        [`/api/evidence?subject=${IDS.china}&object=${id}`, 'object'],
+      ] as const;
+      for (const [url, parameter] of urls) {
+        const res = await get(url);
+        expect([length, url.slice(0, 30), res.statusCode]).toEqual([length, url.slice(0, 30), 400]);
+        expect(res.json().error).toMatchObject({ code: 'invalid_parameter', parameter });
+        expect(res.json().error.message).toContain('must NOT have more than 400 characters');
+      }
+    }
+    // A malformed escape and an unknown parameter on a route without parameters: the same shape.
+    const badUrl = await get('/api/entities/%zz');
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().error.code).toBe('invalid_parameter');
+    expect((await get('/api/stats?x=1')).json()).toEqual({
+      error: { code: 'invalid_parameter', parameter: 'x', message: 'parameter x is not a known parameter' },
+    });
+    // Exactly at the limit: a well-formed id that is simply unknown.
+    expect((await get(`/api/entities/person:${'a'.repeat(393)}`)).statusCode).toBe(404);
+  });
+
   it('serves timeline, co-mentions, top entities, stats and an article with its publications', async () => {
     const timeline = (await get(`/api/entities/${IDS.russia}/timeline`)).json();
     expect(timeline.points.map((p: { date: string }) => p.date)).toEqual(['2024-04-26', '2024-05-14', '2025-01-20', '2025-02-10', '2025-03-05']);
@@ -184,7 +226,13 @@ describe('HTTP API', () => {
     expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
     const res = await get('/api/cypher?query=MATCH');
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('not_found');
+    expect(res.json()).toEqual({ error: { code: 'not_found', message: 'no route GET /api/cypher' } });
+    // Unknown /api/ URLs, in any method or spelling, are API 404s in the same shape, never files.
+    for (const [method, url] of [['GET', '/api/'], ['GET', '/api/entities'], ['POST', '/api/stats'], ['GET', '/%61pi/nothing'], ['GET', '/api/../package.json']] as const) {
+      const other = await app.inject({ method, url });
+      expect([url, other.statusCode]).toEqual([url, 404]);
+      expect(Object.keys(other.json().error).sort()).toEqual(['code', 'message']);
+    }
   });
 
   it('sends the security headers on the page and the API', async () => {
@@ -272,6 +320,9 @@ describe('HTTP API with a token', () => {
       // Percent-encoded paths route to the same handlers and must need the token too.
       expect((await app.inject({ url: '/%61pi/stats' })).statusCode).toBe(401);
       expect((await app.inject({ url: '/api/%73tats' })).statusCode).toBe(401);
+      // Unknown /api/ URLs need the token too: without it nothing says which routes exist.
+      expect((await app.inject({ url: '/api/nothing' })).statusCode).toBe(401);
+      expect((await app.inject({ url: '/api/nothing', headers: { authorization: 'Bearer s3cret-token' } })).statusCode).toBe(404);
       const right = await app.inject({ url: '/api/stats', headers: { authorization: 'Bearer s3cret-token' } });
       expect(right.statusCode).toBe(200);
       expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
@@ -346,6 +397,26 @@ describe('HTTP API rate limit', () => {
       expect(limited.json().error.code).toBe('rate_limited');
       expect(String(limited.headers['retry-after'])).toMatch(/^[1-9]\d*$/);
       expect((await app.inject({ url: '/' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('HTTP API rate limit before the token check', () => {
+  it('counts failed token guesses, so guessing is limited too', async () => {
+    const app = await buildApp({ store: await seededStore(), token: 'the-token', rateLimitPerMinute: 3 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++) codes.push((await app.inject({ url: '/api/stats', headers: { authorization: `Bearer guess-${i}` } })).statusCode);
+      expect(codes).toEqual([401, 401, 401]);
+      // The limit is spent: even the right token now waits, and further guesses learn nothing.
+      const guess = await app.inject({ url: '/api/stats', headers: { authorization: 'Bearer guess-4' } });
+      expect(guess.statusCode).toBe(429);
+      expect(guess.json().error.code).toBe('rate_limited');
+      expect((await app.inject({ url: '/api/stats', headers: { authorization: 'Bearer the-token' } })).statusCode).toBe(429);
+      expect((await app.inject({ url: '/api/unknown-route' })).statusCode).toBe(429);
       expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await app.close();

@@ -80,6 +80,8 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
     { schema: routeSchemas.evidence },
     async (request) => {
       const { subject, predicate, object, limit } = request.query;
+      await requireEntity(store, subject, 'subject');
+      await requireEntity(store, object, 'object');
       return { evidence: await store.evidence({ subjectId: subject, predicate, objectId: object, limit }) };
     },
   );
