@@ -279,7 +279,8 @@ export const routeSchemas = {
         from: entityId,
         to: entityId,
         maxHops: { type: 'integer', minimum: 1, maximum: MAX_HOPS, default: 4 },
-        predicate: predicateList,
+        predicate: { ...predicateList, description: `Only these predicates. ${predicateList.description}` },
+        exclude: { ...predicateList, description: 'Predicates a path must not use (e.g. HOLDS_ROLE, to avoid paths through every official\'s country)' },
         limit: limit(5, 50),
       },
     },
@@ -411,4 +412,4 @@ export const routeSchemas = {
 };
 
 /** Query parameters that take a list (repeated or comma-separated). */
-export const LIST_PARAMETERS: ReadonlySet<string> = new Set(['type', 'predicate']);
+export const LIST_PARAMETERS: ReadonlySet<string> = new Set(['type', 'predicate', 'exclude']);

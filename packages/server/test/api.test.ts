@@ -138,6 +138,22 @@ describe('HTTP API', () => {
     expect(unknown.json().error.parameter).toBe('to');
   });
 
+  it('passes path predicates with exclusions spelled out as what is left', async () => {
+    const left = await get(`/api/paths?from=${IDS.yellen}&to=${IDS.russia}&exclude=VISITED,HOLDS_ROLE`);
+    expect(left.statusCode).toBe(200);
+    const predicates = (store.calls.at(-1)!.args[2] as { predicates: string[] }).predicates;
+    expect(predicates).toEqual(PREDICATES.filter((p) => p !== 'VISITED' && p !== 'HOLDS_ROLE'));
+    for (const path of left.json().paths as Array<{ edges: Array<{ predicate: string }> }>) {
+      for (const edge of path.edges) expect(['VISITED', 'HOLDS_ROLE']).not.toContain(edge.predicate);
+    }
+    await get(`/api/paths?from=${IDS.yellen}&to=${IDS.russia}&predicate=SUPPLIES&predicate=VISITED&exclude=VISITED`);
+    expect(store.calls.at(-1)!.args[2]).toMatchObject({ predicates: ['SUPPLIES'] });
+    const nothing = await get(`/api/paths?from=${IDS.yellen}&to=${IDS.russia}&predicate=SUPPLIES&exclude=SUPPLIES`);
+    expect(nothing.statusCode).toBe(400);
+    expect(nothing.json().error).toEqual({ code: 'invalid_parameter', parameter: 'exclude', message: 'exclude: leaves no predicate to follow (excluded: SUPPLIES)' });
+    expect((await get(`/api/paths?from=${IDS.yellen}&to=${IDS.russia}&exclude=KNOWS`)).json().error.parameter).toBe('exclude');
+  });
+
   it('returns evidence with its article, and validates the predicate', async () => {
     const res = await get(`/api/evidence?subject=${IDS.china}&predicate=SUPPLIES&object=${IDS.russia}`);
     expect(res.statusCode).toBe(200);

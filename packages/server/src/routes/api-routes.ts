@@ -1,5 +1,5 @@
 import type { Direction, EntityDetail, GraphStore } from '@newsgraph/graph';
-import type { EntityType, Predicate } from '@newsgraph/shared';
+import { pathPredicates, type EntityType, type Predicate } from '@newsgraph/shared';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../http/api-error.ts';
 import { routeSchemas } from '../schemas.ts';
@@ -64,14 +64,15 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
     return { entity: summary(entity), neighbors };
   });
 
-  app.get<{ Querystring: { from: string; to: string; maxHops: number; predicate?: Predicate[]; limit: number } }>(
+  app.get<{ Querystring: { from: string; to: string; maxHops: number; predicate?: Predicate[]; exclude?: Predicate[]; limit: number } }>(
     '/api/paths',
     { schema: routeSchemas.paths },
     async (request) => {
-      const { from, to, maxHops, predicate, limit } = request.query;
+      const { from, to, maxHops, predicate, exclude, limit } = request.query;
+      const predicates = pathPredicates(predicate, exclude);
       await requireEntity(store, from, 'from');
       await requireEntity(store, to, 'to');
-      return { paths: await store.shortestPaths(from, to, { maxHops, limit, predicates: nonEmpty(predicate) }) };
+      return { paths: await store.shortestPaths(from, to, { maxHops, limit, predicates }) };
     },
   );
 
