@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, PREDICATES } from '@newsgraph/shared';
+import { ENTITY_TYPES, MODALITIES, PREDICATES } from '@newsgraph/shared';
 
 /**
  * JSON schemas of every route's parameters and responses. Fastify validates requests against
@@ -136,6 +136,13 @@ const evidenceSchema = {
     end: { type: 'integer' },
     rule: { type: 'string' },
     confidence: { type: 'number' },
+    modality: { type: 'string', enum: [...MODALITIES], description: 'How the sentence states the claim; absent means asserted' },
+    antecedent: {
+      type: 'object',
+      required: ['sentence', 'start', 'end'],
+      description: 'The sentence that names an entity the evidence sentence refers to only by a pronoun or a description',
+      properties: { sentence: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } },
+    },
     article: articleRefSchema,
   },
 } as const;
