@@ -298,44 +298,6 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         expect(await store.evidence({ subjectId: ID.iran, predicate: 'SANCTIONS', objectId: ID.russia })).toEqual([]);
       });
 
-      it('evidence: keeps a claim\'s modality and its antecedent sentence, and refuses malformed ones', async () => {
-        const named = 'Antony Blinken landed in Beijing.';
-        const pronoun = 'He will visit Iran next week.';
-        const doc = buildDocument({
-          id: 'art-a5',
-          title: 'Blinken plans a visit',
-          publishedAt: '2024-04-01T09:00:00Z',
-          fetchedAt: '2024-04-01T10:00:00Z',
-          entities: [ENTITIES.blinken, ENTITIES.iran],
-          sentences: [
-            { text: named, claims: [] },
-            { text: pronoun, claims: [[ID.blinken, 'VISITED', ID.iran, 'visit.planned']] },
-          ],
-        });
-        doc.claims[0]!.evidence.modality = 'planned';
-        doc.claims[0]!.evidence.antecedent = { sentence: named, start: 0, end: named.length };
-        await store.writeArticle(doc);
-        const [record] = await store.evidence({ subjectId: ID.blinken, predicate: 'VISITED', objectId: ID.iran });
-        expect(record).toMatchObject({
-          sentence: pronoun,
-          modality: 'planned',
-          antecedent: { sentence: named, start: 0, end: named.length },
-          article: { id: 'art-a5' },
-        });
-        // Claims without them come back without the keys (absent = asserted, no antecedent).
-        const [plain] = await store.evidence({ subjectId: ID.blinken, predicate: 'VISITED', objectId: ID.china });
-        expect(Object.keys(plain!)).not.toContain('modality');
-        expect(Object.keys(plain!)).not.toContain('antecedent');
-
-        const bad = buildDocument({ ...A1, id: 'art-bad-modality' });
-        (bad.claims[0]!.evidence as { modality?: string }).modality = 'rumoured';
-        await expect(store.writeArticle(bad)).rejects.toThrow(/claims\[0\]\.evidence\.modality "rumoured" is not one of asserted, planned, negated, hypothetical/);
-        const badSpan = buildDocument({ ...A1, id: 'art-bad-antecedent' });
-        badSpan.claims[0]!.evidence.antecedent = { sentence: 'x', start: 5, end: 2 };
-        await expect(store.writeArticle(badSpan)).rejects.toThrow(/claims\[0\]\.evidence\.antecedent must be/);
-        expect(await store.getArticle('art-bad-modality')).toBeNull();
-      });
-
       it('topEntities: by distinct articles, with type and since filters', async () => {
         expect(names(await store.topEntities())).toEqual([
           ['China', 4],

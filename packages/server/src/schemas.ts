@@ -138,7 +138,7 @@ const evidenceSchema = {
     confidence: { type: 'number' },
     modality: { type: 'string', enum: [...MODALITIES], description: 'How the sentence states the claim; absent means asserted' },
     antecedent: {
-      type: 'object',
+      type: ['object', 'null'],
       required: ['sentence', 'start', 'end'],
       description: 'The sentence that names an entity the evidence sentence refers to only by a pronoun or a description',
       properties: { sentence: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } },

@@ -173,8 +173,7 @@ export function evidenceStatement(query: { subjectId: string; predicate?: string
       'OR (c.predicate = $predicate AND c.subjectId = $subjectId AND c.objectId = $objectId)) ' +
       'WITH DISTINCT c MATCH (a:Article)-[:HAS_CLAIM]->(c) ' +
       'RETURN c.subjectId AS subjectId, c.predicate AS predicate, c.objectId AS objectId, c.sentence AS sentence, ' +
-      'c.start AS claimStart, c.`end` AS claimEnd, c.rule AS rule, c.confidence AS confidence, c.modality AS modality, ' +
-      'c.antecedentSentence AS antecedentSentence, c.antecedentStart AS antecedentStart, c.antecedentEnd AS antecedentEnd, ' +
+      'c.start AS claimStart, c.`end` AS claimEnd, c.rule AS rule, c.confidence AS confidence, ' +
       'a.id AS articleId, a.url AS url, a.title AS title, a.outlet AS outlet, a.publishedAt AS publishedAt, a.seenAt AS seenAt ' +
       'ORDER BY seenAt DESC, articleId ASC, claimStart ASC, predicate ASC, subjectId ASC, rule ASC LIMIT $limit',
     params: { subjectId: s, objectId: o, predicate, limit: int(checkLimit(query.limit, 100)) },

@@ -59,12 +59,6 @@ export interface ClaimRow {
   rule: string;
   confidence: number;
   seenAt: string;
-  /** Absent or null: asserted. */
-  modality?: string | null;
-  /** The antecedent sentence and its span, when the claim's sentence only refers to an entity. */
-  antecedentSentence?: string | null;
-  antecedentStart?: number | null;
-  antecedentEnd?: number | null;
 }
 
 export interface EdgeKey {
@@ -223,20 +217,9 @@ export function createClaimsStatement(rows: ClaimRow[]): CypherStatement {
       'MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) ' +
       'CREATE (a)-[:HAS_CLAIM]->(c:Claim {articleId: row.articleId, subjectId: row.subjectId, predicate: row.predicate, ' +
       'objectId: row.objectId, sentence: row.sentence, start: row.start, `end`: row.`end`, rule: row.rule, ' +
-      'confidence: row.confidence, seenAt: row.seenAt, modality: row.modality, antecedentSentence: row.antecedentSentence, ' +
-      'antecedentStart: row.antecedentStart, antecedentEnd: row.antecedentEnd}) ' +
+      'confidence: row.confidence, seenAt: row.seenAt}) ' +
       'CREATE (c)-[:SUBJECT]->(s) CREATE (c)-[:OBJECT]->(o)',
-    params: {
-      rows: rows.map((r) => ({
-        ...r,
-        start: int(r.start),
-        end: int(r.end),
-        modality: r.modality ?? null,
-        antecedentSentence: r.antecedentSentence ?? null,
-        antecedentStart: r.antecedentStart == null ? null : int(r.antecedentStart),
-        antecedentEnd: r.antecedentEnd == null ? null : int(r.antecedentEnd),
-      })),
-    },
+    params: { rows: rows.map((r) => ({ ...r, start: int(r.start), end: int(r.end) })) },
   };
 }
 

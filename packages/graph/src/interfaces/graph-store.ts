@@ -1,4 +1,4 @@
-import type { Antecedent, Article, ArticleDocument, Entity, EntityType, Modality, Predicate } from '@newsgraph/shared';
+import type { Article, ArticleDocument, Entity, EntityType, Predicate } from '@newsgraph/shared';
 
 /**
  * The one interface every store implements (SQLite embedded, Neo4j production). Both must give
@@ -109,10 +109,6 @@ export interface EvidenceRecord {
   end: number;
   rule: string;
   confidence: number;
-  /** As extracted; absent means asserted. */
-  modality?: Modality;
-  /** The sentence naming an entity that `sentence` only refers to ("He ..."), when there is one. */
-  antecedent?: Antecedent;
   article: ArticleRef;
 }
 

@@ -11,24 +11,7 @@ export const GRAPH_MODEL = {
     Entity: ['id', 'type', 'name', 'aliases', 'aliasesText', 'attributes', 'articleCount', 'mentionCount', 'firstSeen', 'lastSeen'],
     Article: ['id', 'url', 'canonicalUrl', 'title', 'outlet', 'author', 'publishedAt', 'fetchedAt', 'language', 'text', 'contentHash', 'sourceId', 'seenAt'],
     Source: ['id'],
-    Claim: [
-      'articleId',
-      'subjectId',
-      'predicate',
-      'objectId',
-      'sentence',
-      'start',
-      'end',
-      'rule',
-      'confidence',
-      'seenAt',
-      // Optional: absent = asserted / no antecedent. Neo4j properties cannot hold maps, so the
-      // antecedent {sentence, start, end} is three properties.
-      'modality',
-      'antecedentSentence',
-      'antecedentStart',
-      'antecedentEnd',
-    ],
+    Claim: ['articleId', 'subjectId', 'predicate', 'objectId', 'sentence', 'start', 'end', 'rule', 'confidence', 'seenAt'],
     NameKey: ['key', 'entityId', 'full'],
     Publication: ['articleId', 'url', 'title', 'outlet', 'publishedAt', 'fetchedAt', 'sortDate'],
     /** On every predicate relationship between two entities. */

@@ -110,10 +110,6 @@ export function claimRows(docs: PreparedDocument[]): ClaimRow[] {
         rule: c.evidence.rule,
         confidence: c.evidence.confidence,
         seenAt: doc.eventDate,
-        modality: c.evidence.modality ?? null,
-        antecedentSentence: c.evidence.antecedent?.sentence ?? null,
-        antecedentStart: c.evidence.antecedent?.start ?? null,
-        antecedentEnd: c.evidence.antecedent?.end ?? null,
       });
     }
   }

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { ConfigError, InputError, isEntityType, isModality, isPredicate, type Article, type ArticleDocument, type EntityType, type NewsgraphConfig, type Predicate } from '@newsgraph/shared';
+import { ConfigError, InputError, isEntityType, isPredicate, type Article, type ArticleDocument, type EntityType, type NewsgraphConfig, type Predicate } from '@newsgraph/shared';
 import type {
   PathEdge,
   EntityCount,
@@ -504,10 +504,6 @@ export class Neo4jStore implements GraphStore {
       end: asNumber(r.claimEnd),
       rule: String(r.rule ?? ''),
       confidence: asNumber(r.confidence),
-      ...(isModality(r.modality) ? { modality: r.modality } : {}),
-      ...(typeof r.antecedentSentence === 'string'
-        ? { antecedent: { sentence: r.antecedentSentence, start: asNumber(r.antecedentStart), end: asNumber(r.antecedentEnd) } }
-        : {}),
       article: { id: String(r.articleId), url: String(r.url ?? ''), title: String(r.title ?? ''), outlet: asString(r.outlet), publishedAt: asString(r.publishedAt) },
     }));
   }

@@ -1,16 +1,13 @@
 import {
   InputError,
   isEntityType,
-  isModality,
   isPredicate,
-  MODALITIES,
   SYMMETRIC_PREDICATES,
   type Article,
   type ArticleDocument,
   type Claim,
   type Entity,
   type EntityAttributes,
-  type Antecedent,
   type Mention,
   type Predicate,
 } from '@newsgraph/shared';
@@ -44,14 +41,6 @@ export interface PreparedDocument {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isOffset(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
-}
-
-function isAntecedent(value: unknown): value is Antecedent {
-  return isObject(value) && typeof value.sentence === 'string' && isOffset(value.start) && isOffset(value.end) && value.end >= value.start;
 }
 
 function requireString(value: unknown, input: string, field: string, allowEmpty = false): string {
@@ -155,6 +144,7 @@ export function prepareDocument(doc: ArticleDocument, label?: string, shareInput
   const mentionCounts = new Map<string, number>();
   for (const id of entities.keys()) mentionCounts.set(id, 0);
   const textLength = article.text.length;
+  const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
   // Hot loops: cheap checks first; messages are only built for a document that fails them.
   const mentions: Mention[] = new Array(doc.mentions.length);
   for (let i = 0; i < doc.mentions.length; i++) {
@@ -192,32 +182,11 @@ export function prepareDocument(doc: ArticleDocument, label?: string, shareInput
     }
     if (typeof sentence !== 'string') throw new InputError(input, `claims[${i}].evidence.sentence must be a string`);
     if (typeof rule !== 'string' || rule === '') throw new InputError(input, `claims[${i}].evidence.rule must be a non-empty string`);
-    const { modality, antecedent } = ev;
-    if (modality !== undefined && !isModality(modality)) {
-      throw new InputError(input, `claims[${i}].evidence.modality "${String(modality)}" is not one of ${MODALITIES.join(', ')}`);
-    }
-    if (antecedent !== undefined && !isAntecedent(antecedent)) {
-      throw new InputError(input, `claims[${i}].evidence.antecedent must be {sentence, start, end} with a span`);
-    }
     if (SYMMETRIC_PREDICATES.has(predicate) && objectId < subjectId) [subjectId, objectId] = [objectId, subjectId];
     claims[i] =
       shareInput && subjectId === c.subjectId
         ? (c as unknown as Claim)
-        : {
-            subjectId,
-            predicate,
-            objectId,
-            evidence: {
-              articleId: article.id,
-              sentence,
-              start,
-              end,
-              rule,
-              confidence,
-              ...(modality !== undefined ? { modality } : {}),
-              ...(antecedent !== undefined ? { antecedent } : {}),
-            },
-          };
+        : { subjectId, predicate, objectId, evidence: { articleId: article.id, sentence, start, end, rule, confidence } };
     const key = `${subjectId}\u0000${predicate}\u0000${objectId}`;
     const edge = edges.get(key);
     if (edge) edge.claimCount += 1;

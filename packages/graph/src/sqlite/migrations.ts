@@ -147,16 +147,6 @@ CREATE TABLE publications (
 ) WITHOUT ROWID;
 `,
   },
-  {
-    version: 2,
-    name: 'claim modality and antecedent sentence',
-    // Both optional on the claim (absent = asserted, no antecedent); the antecedent is a small
-    // JSON object {sentence, start, end}, read back only with its claim's evidence.
-    sql: `
-ALTER TABLE claims ADD COLUMN modality TEXT;
-ALTER TABLE claims ADD COLUMN antecedent TEXT;
-`,
-  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

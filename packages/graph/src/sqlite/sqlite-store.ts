@@ -5,12 +5,10 @@ import {
   InputError,
   PREDICATES,
   SYMMETRIC_PREDICATES,
-  type Antecedent,
   type Article,
   type ArticleDocument,
   type EntityAttributes,
   type EntityType,
-  type Modality,
   type Predicate,
 } from '@newsgraph/shared';
 import type {
@@ -372,7 +370,7 @@ export class SqliteStore implements GraphStore {
     // Mentions and claims are appended in row-id order as they are read; the per-entity and
     // per-edge rows are collected as flat values (no per-row arrays) and written in key order.
     const mentions = this.inserter('INSERT INTO mentions (id, entity_rid, start, "end", text)', 5);
-    const claims = this.inserter('INSERT INTO claims (id, subject_rid, predicate, object_rid, sentence, start, "end", rule, confidence, modality, antecedent)', 11);
+    const claims = this.inserter('INSERT INTO claims (id, subject_rid, predicate, object_rid, sentence, start, "end", rule, confidence)', 9);
     /** Per entity row id: its (event_ms, article_seq, mention_count) triples in this batch. */
     const entityLinks = new Map<number, number[]>();
     // Per distinct edge of the batch: the aggregate delta and its articles' rows (event_ms,
@@ -410,8 +408,6 @@ export class SqliteStore implements GraphStore {
         claims.add(ev.end);
         claims.add(ev.rule);
         claims.add(ev.confidence);
-        claims.add(ev.modality ?? null);
-        claims.add(ev.antecedent ? JSON.stringify({ sentence: ev.antecedent.sentence, start: ev.antecedent.start, end: ev.antecedent.end }) : null);
       }
       for (const e of doc.edges) {
         const s = rid(e.subjectId);
@@ -867,7 +863,7 @@ export class SqliteStore implements GraphStore {
     const rows = this.sql(
       `WITH wanted (s, p, o) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1))
        SELECT se.id AS subject_id, c.predicate, oe.id AS object_id, c.sentence, c.start, c."end", c.rule, c.confidence,
-              c.modality, c.antecedent, a.id AS article_id, a.url, a.title, a.outlet, a.published_at
+              a.id AS article_id, a.url, a.title, a.outlet, a.published_at
        FROM wanted w
        JOIN edge_articles ea ON ea.subject_rid = w.s AND ea.predicate = w.p AND ea.object_rid = w.o
        JOIN articles a ON a.seq = ea.article_seq
@@ -886,8 +882,6 @@ export class SqliteStore implements GraphStore {
       end: number;
       rule: string;
       confidence: number;
-      modality: Modality | null;
-      antecedent: string | null;
       article_id: string;
       url: string;
       title: string;
@@ -903,8 +897,6 @@ export class SqliteStore implements GraphStore {
       end: r.end,
       rule: r.rule,
       confidence: r.confidence,
-      ...(r.modality ? { modality: r.modality } : {}),
-      ...(r.antecedent ? { antecedent: JSON.parse(r.antecedent) as Antecedent } : {}),
       article: { id: r.article_id, url: r.url, title: r.title, outlet: r.outlet, publishedAt: r.published_at },
     }));
   }
