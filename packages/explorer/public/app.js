@@ -5,6 +5,7 @@
 import { adoptTokenFromUrl, apiGet, ApiFailure, entityPath, getToken, setToken } from './api.js';
 import { clear, download, el, externalLink, highlight } from './dom.js';
 import { createGraphView, TYPE_COLORS } from './graph-view.js';
+import { createMapView } from './map-view.js';
 import { toGraphML } from './graphml.js';
 import { attachSuggestions } from './suggest.js';
 import { timelineChart } from './timeline.js';
@@ -28,7 +29,15 @@ const state = {
   expanded: [],
   /** Entity shown in the entity panel. */
   current: null,
+  /** Edge whose evidence the evidence panel shows: { subjectId, predicate, objectId }. */
+  evidenceEdge: null,
 };
+
+/**
+ * Each panel load takes a ticket; a response whose ticket is no longer the latest is dropped, so
+ * a slow answer for the entity clicked first never overwrites the one clicked last.
+ */
+const tickets = { entity: 0, evidence: 0 };
 
 // ---------------------------------------------------------------- status and errors
 
@@ -86,14 +95,14 @@ function checkedValues(container) {
   return [...container.querySelectorAll('input[type="checkbox"]')].filter((c) => c.checked).map((c) => c.value);
 }
 
-function buildChecks(container, values, name) {
+function buildChecks(container, values, name, checked = true) {
   for (const value of values) {
     const id = `${name}-${value}`;
     container.append(
       el(
         'label',
         { attrs: { for: id } },
-        el('input', { attrs: { type: 'checkbox', id, value, checked: true } }),
+        el('input', { attrs: { type: 'checkbox', id, value, checked } }),
         name === 'type' ? el('span', { className: `type-dot type-${value}`, attrs: { 'aria-hidden': 'true' } }) : null,
         value,
       ),
@@ -112,6 +121,21 @@ function neighborParams() {
     until: $('filter-until').value || undefined,
     limit: NEIGHBOR_LIMIT,
   };
+}
+
+/** Predicates the path finder may follow: the relation filters minus its own "leave out" boxes. */
+function pathParams() {
+  const allowed = checkedValues($('predicate-filters'));
+  const excluded = checkedValues($('path-exclude'));
+  return {
+    predicate: allowed.length === PREDICATES.length ? undefined : allowed,
+    exclude: excluded.length === 0 ? undefined : excluded,
+  };
+}
+
+/** Whether an edge with this predicate passes the relation filters. */
+function predicateShown(predicate) {
+  return checkedValues($('predicate-filters')).includes(predicate);
 }
 
 function setupFilters() {
@@ -138,7 +162,7 @@ const graph = createGraphView($('cy'), {
 });
 
 function updateEmptyHint() {
-  $('graph-empty').hidden = !graph.isEmpty();
+  $('graph-empty').hidden = !graph.isEmpty() || !$('map').hidden;
 }
 
 async function expand(id) {
@@ -167,13 +191,36 @@ async function redraw() {
   state.expanded = [];
   for (const id of ids) await expand(id);
   updateEmptyHint();
+  // The panels show what the graph shows: the relations list is re-read with the new filters,
+  // and evidence for a relation the filters now hide is closed.
+  if (state.evidenceEdge && !predicateShown(state.evidenceEdge.predicate)) hideEvidence();
+  if (state.current) await showEntity(state.current.id);
+  if (mapShown()) await drawMap();
 }
 
 async function openEntity(id) {
+  // The address bar names the entity at once, so a later hashchange to the same id is a no-op.
+  history.replaceState(null, '', `#entity=${encodeURIComponent(id)}`);
   await expand(id);
   graph.select(id);
   await showEntity(id);
-  history.replaceState(null, '', `#entity=${encodeURIComponent(id)}`);
+}
+
+/** The entity id in `#entity=<id>`, or null. */
+function entityFromHash() {
+  const match = /^#entity=(.+)$/.exec(window.location.hash);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** A new `#entity=` typed into the address bar (or a link to one) opens that entity. */
+function followHash() {
+  const id = entityFromHash();
+  if (id && id !== state.current?.id) openEntity(id);
 }
 
 // ---------------------------------------------------------------- entity panel
@@ -198,6 +245,9 @@ function formatAttribute(value) {
 }
 
 async function showEntity(id) {
+  const ticket = ++tickets.entity;
+  // Evidence of an edge that does not touch the entity now opened belongs to the old one.
+  if (state.evidenceEdge && state.evidenceEdge.subjectId !== id && state.evidenceEdge.objectId !== id) hideEvidence();
   try {
     const [entity, timeline, co, related] = await Promise.all([
       apiGet(entityPath(id)),
@@ -205,6 +255,7 @@ async function showEntity(id) {
       apiGet(entityPath(id, '/comentioned'), { limit: 12 }),
       apiGet(entityPath(id, '/neighbors'), { ...neighborParams(), limit: 30 }).catch(() => ({ neighbors: [] })),
     ]);
+    if (ticket !== tickets.entity) return;
     state.current = entity;
     $('entity-panel').hidden = false;
     $('entity-title').textContent = entity.name;
@@ -285,15 +336,71 @@ async function toggleArticle(record, container, button) {
       container.append(el('p', { text: 'Also published as:' }), list);
     }
     const text = el('div', { className: 'article-text', attrs: { tabindex: 0, 'aria-label': 'Article text' } });
-    text.append(highlight(article.text, [record.sentence]));
+    text.append(highlight(article.text, record.antecedent?.sentence ? [record.sentence, record.antecedent.sentence] : [record.sentence]));
     container.append(text);
   } catch (error) {
     showError(error);
   }
 }
 
+function hideEvidence() {
+  tickets.evidence += 1;
+  state.evidenceEdge = null;
+  $('evidence-panel').hidden = true;
+  clear($('evidence-list'));
+  clear($('evidence-edge'));
+}
+
+/** Not-asserted claims say so: "planned", "negated", "hypothetical". */
+const MODALITY_LABELS = {
+  planned: 'planned: the sentence says it will happen',
+  negated: 'negated: the sentence says it did not happen',
+  hypothetical: 'hypothetical: the sentence only considers it',
+};
+
+/**
+ * One evidence row: the sentence with both names marked and, when the sentence only says "he" or
+ * "the minister", the earlier sentence that names who is meant.
+ */
+function evidenceItem(record, terms) {
+  const details = el('div', { className: 'article-details' });
+  const toggle = el('button', {
+    className: 'link-button',
+    text: 'article details',
+    attrs: { type: 'button', 'aria-expanded': 'false' },
+    on: { click: () => toggleArticle(record, details, toggle) },
+  });
+  const date = record.article.publishedAt ? String(record.article.publishedAt).slice(0, 10) : 'undated';
+  const modality = record.modality && record.modality !== 'asserted' ? record.modality : null;
+  const antecedent = record.antecedent?.sentence ? record.antecedent : null;
+  return el(
+    'li',
+    { className: modality ? `evidence modality-${modality}` : 'evidence' },
+    antecedent
+      ? el('p', { className: 'antecedent' }, el('span', { className: 'label', text: 'Named in: ' }), highlight(antecedent.sentence, terms))
+      : null,
+    el(
+      'p',
+      { className: 'sentence' },
+      modality ? el('span', { className: 'modality', text: modality, attrs: { title: MODALITY_LABELS[modality] ?? modality } }) : null,
+      modality ? ' ' : null,
+      highlight(record.sentence, terms),
+    ),
+    el(
+      'p',
+      { className: 'source' },
+      externalLink(record.article.url, record.article.title || record.article.url),
+      ` · ${record.article.outlet ?? 'unknown outlet'} · ${date} · rule ${record.rule} · confidence ${Number(record.confidence).toFixed(2)} · `,
+      toggle,
+    ),
+    details,
+  );
+}
+
 /** known: optional { [entityId]: { name, aliases } } for entities not drawn in the graph. */
 async function showEvidence(subjectId, predicate, objectId, known) {
+  const ticket = ++tickets.evidence;
+  state.evidenceEdge = { subjectId, predicate, objectId };
   const panel = $('evidence-panel');
   const list = clear($('evidence-list'));
   const subject = (graph.nodeData(subjectId) ?? known?.[subjectId])?.name ?? subjectId;
@@ -303,33 +410,10 @@ async function showEvidence(subjectId, predicate, objectId, known) {
   panel.hidden = false;
   try {
     const { evidence } = await apiGet('evidence', { subject: subjectId, predicate, object: objectId, limit: 50 });
+    if (ticket !== tickets.evidence) return;
     const terms = [...namesOf(subjectId, known), ...namesOf(objectId, known)];
     if (evidence.length === 0) list.append(el('li', { className: 'meta', text: 'No sentence recorded for this relation.' }));
-    for (const record of evidence) {
-      const details = el('div', { className: 'article-details' });
-      const toggle = el('button', {
-        className: 'link-button',
-        text: 'article details',
-        attrs: { type: 'button', 'aria-expanded': 'false' },
-        on: { click: () => toggleArticle(record, details, toggle) },
-      });
-      const date = record.article.publishedAt ? String(record.article.publishedAt).slice(0, 10) : 'undated';
-      list.append(
-        el(
-          'li',
-          { className: 'evidence' },
-          el('p', { className: 'sentence' }, highlight(record.sentence, terms)),
-          el(
-            'p',
-            { className: 'source' },
-            externalLink(record.article.url, record.article.title || record.article.url),
-            ` · ${record.article.outlet ?? 'unknown outlet'} · ${date} · rule ${record.rule} · confidence ${Number(record.confidence).toFixed(2)} · `,
-            toggle,
-          ),
-          details,
-        ),
-      );
-    }
+    for (const record of evidence) list.append(evidenceItem(record, terms));
     panel.scrollIntoView({ block: 'nearest' });
   } catch (error) {
     showError(error);
@@ -378,6 +462,7 @@ function pathItem(path, index) {
 }
 
 function setupPathFinder() {
+  buildChecks($('path-exclude'), PREDICATES, 'exclude', false);
   const from = $('path-from');
   const to = $('path-to');
   attachSuggestions(from, () => to.focus(), showError);
@@ -403,9 +488,16 @@ function setupPathFinder() {
         showStatus('Name both ends of the path.', true);
         return;
       }
-      const { paths } = await apiGet('paths', { from: fromId, to: toId, maxHops: $('path-hops').value, limit: 3 });
+      const { predicate, exclude } = pathParams();
+      const left = PREDICATES.filter((p) => (!predicate || predicate.includes(p)) && !(exclude ?? []).includes(p));
+      if (left.length === 0) {
+        showStatus('The relation filters and "Leave out" exclude every relation: nothing to follow.', true);
+        return;
+      }
+      const { paths } = await apiGet('paths', { from: fromId, to: toId, maxHops: $('path-hops').value, limit: 3, predicate, exclude });
       if (paths.length === 0) {
-        out.append(el('li', { className: 'meta', text: `No connection within ${$('path-hops').value} hops.` }));
+        const narrowed = left.length < PREDICATES.length ? ' with the relations chosen' : '';
+        out.append(el('li', { className: 'meta', text: `No connection within ${$('path-hops').value} hops${narrowed}.` }));
         showStatus('No path found.');
         return;
       }
@@ -418,6 +510,57 @@ function setupPathFinder() {
       showError(error);
     }
   });
+}
+
+// ---------------------------------------------------------------- map
+
+const map = createMapView($('map'), {
+  onPoint: (id) => openEntity(id),
+  onEdge: (subjectId, predicate, objectId, known) => showEvidence(subjectId, predicate, objectId, known),
+});
+
+function mapShown() {
+  return !$('map').hidden;
+}
+
+/** Draws the map with the current filters (relations, entity types, dates). */
+async function drawMap() {
+  const { predicate, type, since, until } = neighborParams();
+  const summary = $('map-summary');
+  try {
+    showStatus('Loading the map…');
+    const data = await apiGet('map', { predicate, type, since, until, limit: 300 });
+    const drawn = await map.show(data);
+    const left = data.unplaced > 0 ? ` · ${data.unplaced} more without a place on the map` : '';
+    summary.textContent = `${drawn.arrows} supply/shipping arrow${drawn.arrows === 1 ? '' : 's'} between ${drawn.points} places · ${drawn.transit} transit hub${drawn.transit === 1 ? '' : 's'}${left}`;
+    summary.hidden = false;
+    showStatus(drawn.arrows + drawn.transit === 0 ? 'No supply or shipping relation with a place on the map for these filters.' : 'Map drawn: click an arrow for its sources, a dot to open it.');
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function showView(name) {
+  const onMap = name === 'map';
+  $('map').hidden = !onMap;
+  $('map-summary').hidden = !onMap;
+  $('cy').hidden = onMap;
+  $('legend').hidden = onMap;
+  document.querySelector('.graph-help').hidden = onMap;
+  $('view-graph').setAttribute('aria-pressed', String(!onMap));
+  $('view-map').setAttribute('aria-pressed', String(onMap));
+  if (onMap) {
+    $('graph-empty').hidden = true;
+    drawMap();
+  } else {
+    updateEmptyHint();
+    graph.resize();
+  }
+}
+
+function setupViews() {
+  $('view-graph').addEventListener('click', () => showView('graph'));
+  $('view-map').addEventListener('click', () => showView('map'));
 }
 
 // ---------------------------------------------------------------- export, legend, start
@@ -471,12 +614,13 @@ function start() {
   setupPathFinder();
   setupExport();
   setupEntityPanel();
+  setupViews();
   buildLegend();
   updateEmptyHint();
   window.addEventListener('resize', () => graph.resize());
   loadStart();
-  const match = /^#entity=(.+)$/.exec(window.location.hash);
-  if (match) openEntity(decodeURIComponent(match[1]));
+  window.addEventListener('hashchange', followHash);
+  followHash();
 }
 
 start();

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { explorerPublicDir, explorerVendorAssets } from '@newsgraph/explorer';
 import { InputError, silentLogger } from '@newsgraph/shared';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ApiError, describeValidationIssue, type ErrorBody } from './http/api-error.ts';
 import { bearerTokenMatches } from './http/bearer-token.ts';
 import { RequestLogController } from './http/request-log-controller.ts';
@@ -86,7 +86,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     loggerInstance: logger as FastifyBaseLogger,
     logController: new RequestLogController(),
     // A malformed URL (bad percent-escape) gets the same error body as everything else.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
       const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 400;
       void reply.code(status).send(errorBody(status === 400 ? 'invalid_parameter' : 'bad_request', error.message));
     },

@@ -409,6 +409,80 @@ export const routeSchemas = {
       ...errors,
     },
   },
+  map: {
+    summary: 'SUPPLIES and SHIPPED_VIA edges between entities with a place on the world map, strongest first',
+    description:
+      'Places are positioned by their `lat`/`lon` attributes, countries by their ISO code (the page uses the outline centroid of ' +
+      '`isoNumeric`), other entities by the country in their `country`/`countryIso` attribute. Filtered like the graph.',
+    tags: ['graph'],
+    security,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        predicate: { ...predicateList, description: 'Narrows SUPPLIES, SHIPPED_VIA (other predicates are never drawn)' },
+        type: entityTypeList,
+        since: isoDate,
+        until: isoDate,
+        limit: limit(300),
+      },
+    },
+    response: {
+      200: {
+        type: 'object',
+        required: ['points', 'edges', 'transit', 'unplaced'],
+        properties: {
+          points: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'type', 'name', 'articleCount', 'placement', 'lat', 'lon', 'iso', 'isoNumeric'],
+              properties: {
+                id: { type: 'string' },
+                type: { type: 'string', enum: [...ENTITY_TYPES] },
+                name: { type: 'string' },
+                articleCount: { type: 'integer' },
+                placement: { type: ['string', 'null'], enum: ['coordinates', 'country', 'country-of', null] },
+                lat: { type: ['number', 'null'] },
+                lon: { type: ['number', 'null'] },
+                iso: nullableString,
+                isoNumeric: nullableString,
+              },
+            },
+          },
+          edges: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['subjectId', 'predicate', 'objectId', 'articleCount'],
+              properties: {
+                subjectId: { type: 'string' },
+                predicate: { type: 'string', enum: [...PREDICATES] },
+                objectId: { type: 'string' },
+                articleCount: { type: 'integer' },
+              },
+            },
+          },
+          transit: {
+            type: 'array',
+            description: 'SHIPPED_VIA edges whose hub has a place but whose subject (goods) has none',
+            items: {
+              type: 'object',
+              required: ['subjectId', 'subjectName', 'objectId', 'articleCount'],
+              properties: {
+                subjectId: { type: 'string' },
+                subjectName: { type: 'string' },
+                objectId: { type: 'string' },
+                articleCount: { type: 'integer' },
+              },
+            },
+          },
+          unplaced: { type: 'integer', description: 'Edges left out because an end has no place' },
+        },
+      },
+      ...errors,
+    },
+  },
   health: {
     summary: 'Liveness check; never needs a token',
     tags: ['store'],

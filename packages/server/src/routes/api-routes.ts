@@ -2,6 +2,7 @@ import type { Direction, EntityDetail, GraphStore } from '@newsgraph/graph';
 import { pathPredicates, type EntityType, type Predicate } from '@newsgraph/shared';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../http/api-error.ts';
+import { mapData } from '../map/map-data.ts';
 import { routeSchemas } from '../schemas.ts';
 
 /**
@@ -115,6 +116,18 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
     if (!article) throw new ApiError(404, 'not_found', `no article with id ${JSON.stringify(request.params.id)}`, 'id');
     return { article, publications: await store.listPublications(article.id) };
   });
+
+  app.get<{ Querystring: { predicate?: Predicate[]; type?: EntityType[]; since?: string; until?: string; limit: number } }>(
+    '/api/map',
+    { schema: routeSchemas.map },
+    async (request) => {
+      const { predicate, type, since, until, limit } = request.query;
+      if (since && until && since > until) {
+        throw new ApiError(400, 'invalid_parameter', `parameter since (${since}) is after until (${until})`, 'since');
+      }
+      return mapData(store, { predicates: nonEmpty(predicate), types: nonEmpty(type), since, until, limit });
+    },
+  );
 
   app.get('/api/stats', { schema: routeSchemas.stats }, async () => ({ store: store.kind, ...(await store.stats()) }));
 }
