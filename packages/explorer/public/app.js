@@ -29,6 +29,8 @@ const state = {
   expanded: [],
   /** Entity shown in the entity panel. */
   current: null,
+  /** Entity last asked to open (from the page or the address bar). */
+  opening: null,
   /** Edge whose evidence the evidence panel shows: { subjectId, predicate, objectId }. */
   evidenceEdge: null,
 };
@@ -198,9 +200,17 @@ async function redraw() {
   if (mapShown()) await drawMap();
 }
 
-async function openEntity(id) {
-  // The address bar names the entity at once, so a later hashchange to the same id is a no-op.
-  history.replaceState(null, '', `#entity=${encodeURIComponent(id)}`);
+/**
+ * Opens an entity: graph, panel and address bar. Opening one from the page adds a history entry
+ * (Back returns to the previous entity); following the address bar does not.
+ */
+async function openEntity(id, { fromAddressBar = false } = {}) {
+  state.opening = id;
+  const hash = `#entity=${encodeURIComponent(id)}`;
+  if (window.location.hash !== hash) {
+    if (fromAddressBar || !state.current) history.replaceState(null, '', hash);
+    else history.pushState(null, '', hash);
+  }
   await expand(id);
   graph.select(id);
   await showEntity(id);
@@ -220,7 +230,7 @@ function entityFromHash() {
 /** A new `#entity=` typed into the address bar (or a link to one) opens that entity. */
 function followHash() {
   const id = entityFromHash();
-  if (id && id !== state.current?.id) openEntity(id);
+  if (id && id !== state.opening) openEntity(id, { fromAddressBar: true });
 }
 
 // ---------------------------------------------------------------- entity panel
@@ -532,7 +542,7 @@ async function drawMap() {
     const data = await apiGet('map', { predicate, type, since, until, limit: 300 });
     const drawn = await map.show(data);
     const left = data.unplaced > 0 ? ` · ${data.unplaced} more without a place on the map` : '';
-    summary.textContent = `${drawn.arrows} supply/shipping arrow${drawn.arrows === 1 ? '' : 's'} between ${drawn.points} places · ${drawn.transit} transit hub${drawn.transit === 1 ? '' : 's'}${left}`;
+    summary.textContent = `${drawn.arrows} supply/shipping arrow${drawn.arrows === 1 ? '' : 's'} · ${drawn.points} point${drawn.points === 1 ? '' : 's'} on the map · ${drawn.transit} transit hub${drawn.transit === 1 ? '' : 's'}${left}`;
     summary.hidden = false;
     showStatus(drawn.arrows + drawn.transit === 0 ? 'No supply or shipping relation with a place on the map for these filters.' : 'Map drawn: click an arrow for its sources, a dot to open it.');
   } catch (error) {
@@ -619,7 +629,9 @@ function start() {
   updateEmptyHint();
   window.addEventListener('resize', () => graph.resize());
   loadStart();
+  // Back/Forward between pushed entries fires popstate, a typed #entity= fires hashchange.
   window.addEventListener('hashchange', followHash);
+  window.addEventListener('popstate', followHash);
   followHash();
 }
 

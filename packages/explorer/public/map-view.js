@@ -124,9 +124,10 @@ export function createMapView(container, handlers) {
 
     const points = new Map();
     for (const point of data.points) {
-      // Countries sit on their outline's centroid; the API's reference point is the fallback
-      // for countries too small for the 1:110m outline.
-      const lonLat = point.placement === 'country' && centroids.has(point.isoNumeric) ? centroids.get(point.isoNumeric) : [point.lon, point.lat];
+      // Countries, and what is placed in one, sit on the country outline's centroid; the API's
+      // reference point is the fallback for countries too small for the 1:110m outline.
+      const byCountry = point.placement === 'country' || point.placement === 'country-of';
+      const lonLat = byCountry && centroids.has(point.isoNumeric) ? centroids.get(point.isoNumeric) : [point.lon, point.lat];
       const xy = projection(lonLat);
       if (xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1])) points.set(point.id, { ...point, xy });
     }

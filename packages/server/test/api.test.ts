@@ -300,6 +300,7 @@ describe('HTTP API', () => {
         '/api/entities/{id}/neighbors',
         '/api/entities/{id}/timeline',
         '/api/evidence',
+        '/api/map',
         '/api/paths',
         '/api/search',
         '/api/stats',
