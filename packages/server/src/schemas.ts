@@ -8,6 +8,8 @@ import { ENTITY_TYPES, MODALITIES, PREDICATES } from '@newsgraph/shared';
 
 export const MAX_HOPS = 6;
 export const MAX_LIMIT = 500;
+/** Furthest a neighbour page may start (the store's own bound). */
+export const MAX_OFFSET = 100_000;
 /**
  * Longest entity or article id any endpoint accepts, in the path or the query. One rule for every
  * endpoint: a longer id is a 400 `invalid_parameter` naming the parameter, never a 404.
@@ -262,13 +264,61 @@ export const routeSchemas = {
         until: isoDate,
         direction: { type: 'string', enum: ['out', 'in', 'both'], default: 'both' },
         limit: limit(100),
+        offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0, description: `Rows to skip (paging through a hub); at most ${MAX_OFFSET}` },
       },
     },
     response: {
       200: {
         type: 'object',
-        required: ['entity', 'neighbors'],
-        properties: { entity: entitySummarySchema, neighbors: { type: 'array', items: neighborSchema } },
+        required: ['entity', 'neighbors', 'total', 'offset'],
+        properties: {
+          entity: entitySummarySchema,
+          neighbors: { type: 'array', items: neighborSchema },
+          total: { type: 'integer', description: 'Rows the query has without limit and offset' },
+          offset: { type: 'integer' },
+        },
+      },
+      ...errors,
+      ...notFound,
+    },
+  },
+  neighborGroups: {
+    summary: "How many neighbour rows an entity has per (neighbour type, predicate): the facets for paging through a hub",
+    tags: ['graph'],
+    security,
+    params: idParams,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        predicate: predicateList,
+        type: entityTypeList,
+        since: isoDate,
+        until: isoDate,
+        direction: { type: 'string', enum: ['out', 'in', 'both'], default: 'both' },
+      },
+    },
+    response: {
+      200: {
+        type: 'object',
+        required: ['entity', 'total', 'groups'],
+        properties: {
+          entity: entitySummarySchema,
+          total: { type: 'integer' },
+          groups: {
+            type: 'array',
+            description: 'Ordered by count desc, type, predicate',
+            items: {
+              type: 'object',
+              required: ['type', 'predicate', 'count'],
+              properties: {
+                type: { type: 'string', enum: [...ENTITY_TYPES] },
+                predicate: { type: 'string', enum: [...PREDICATES] },
+                count: { type: 'integer' },
+              },
+            },
+          },
+        },
       },
       ...errors,
       ...notFound,

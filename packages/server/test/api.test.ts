@@ -93,10 +93,39 @@ describe('HTTP API', () => {
     expect(body.neighbors.map((n: { entity: { id: string } }) => n.entity.id).sort()).toEqual([IDS.china, IDS.iran]);
     const china = body.neighbors.find((n: { entity: { id: string } }) => n.entity.id === IDS.china);
     expect(china).toMatchObject({ predicate: 'SUPPLIES', direction: 'in', articleCount: 2, claimCount: 2 });
-    expect(store.calls.at(-1)).toEqual({
-      method: 'neighbors',
-      args: [IDS.russia, { predicates: ['SUPPLIES'], types: ['Country'], since: '2024-01-01', until: '2025-12-31', direction: 'in', limit: 7 }],
-    });
+    const filters = { predicates: ['SUPPLIES'], types: ['Country'], since: '2024-01-01', until: '2025-12-31', direction: 'in' };
+    expect(store.calls.slice(-2)).toEqual([
+      { method: 'neighbors', args: [IDS.russia, { ...filters, limit: 7, offset: 0 }] },
+      { method: 'neighborCounts', args: [IDS.russia, filters] },
+    ]);
+    expect(body).toMatchObject({ total: 2, offset: 0 });
+  });
+
+  it('pages through neighbours and counts them per type and predicate', async () => {
+    const all = (await get(`/api/entities/${IDS.russia}/neighbors`)).json();
+    expect(all.total).toBe(all.neighbors.length);
+    expect(all.total).toBeGreaterThan(3);
+    const ids = all.neighbors.map((n: { entity: { id: string }; predicate: string }) => `${n.entity.id} ${n.predicate}`);
+    const first = (await get(`/api/entities/${IDS.russia}/neighbors?limit=2`)).json();
+    const second = (await get(`/api/entities/${IDS.russia}/neighbors?limit=2&offset=2`)).json();
+    expect([...first.neighbors, ...second.neighbors].map((n: { entity: { id: string }; predicate: string }) => `${n.entity.id} ${n.predicate}`)).toEqual(ids.slice(0, 4));
+    expect(second).toMatchObject({ total: all.total, offset: 2 });
+    const beyond = (await get(`/api/entities/${IDS.russia}/neighbors?offset=1000`)).json();
+    expect(beyond).toMatchObject({ neighbors: [], total: all.total, offset: 1000 });
+    for (const bad of ['-1', '100001', 'two']) {
+      expect((await get(`/api/entities/${IDS.russia}/neighbors?offset=${bad}`)).json().error.parameter).toBe('offset');
+    }
+
+    const groups = (await get(`/api/entities/${IDS.russia}/neighbor-groups`)).json();
+    expect(groups.entity.id).toBe(IDS.russia);
+    expect(groups.total).toBe(all.total);
+    expect(groups.groups.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(all.total);
+    const supplies = groups.groups.find((g: { type: string; predicate: string }) => g.type === 'Country' && g.predicate === 'SUPPLIES');
+    expect(supplies.count).toBe(all.neighbors.filter((n: { entity: { type: string }; predicate: string }) => n.entity.type === 'Country' && n.predicate === 'SUPPLIES').length);
+    const narrowed = (await get(`/api/entities/${IDS.russia}/neighbor-groups?predicate=SUPPLIES&direction=in`)).json();
+    expect(narrowed.groups.every((g: { predicate: string }) => g.predicate === 'SUPPLIES')).toBe(true);
+    expect((await get('/api/entities/country:ZZ/neighbor-groups')).statusCode).toBe(404);
+    expect((await get(`/api/entities/${IDS.russia}/neighbor-groups?limit=3`)).json().error.parameter).toBe('limit');
   });
 
   it('rejects an unknown predicate, a bad date, since after until and a bad direction', async () => {
@@ -298,6 +327,7 @@ describe('HTTP API', () => {
         '/api/entities/{id}',
         '/api/entities/{id}/comentioned',
         '/api/entities/{id}/neighbors',
+        '/api/entities/{id}/neighbor-groups',
         '/api/entities/{id}/timeline',
         '/api/evidence',
         '/api/map',
