@@ -6,6 +6,7 @@ import { adoptTokenFromUrl, apiGet, ApiFailure, entityPath, getToken, setToken }
 import { clear, download, el, externalLink, highlight } from './dom.js';
 import { createGraphView, TYPE_COLORS } from './graph-view.js';
 import { createMapView } from './map-view.js';
+import { createRelationsPanel } from './relations-panel.js';
 import { toGraphML } from './graphml.js';
 import { attachSuggestions } from './suggest.js';
 import { timelineChart } from './timeline.js';
@@ -20,7 +21,11 @@ function relationLabel(predicate, outgoing) {
   if (SYMMETRIC.has(predicate)) return `${predicate} ↔`;
   return outgoing ? `${predicate} →` : `← ${predicate}`;
 }
-const NEIGHBOR_LIMIT = 60;
+/**
+ * Neighbours one expansion adds, strongest first. A hub has hundreds: the rest come a page at a
+ * time (double-click again, "Expand neighbours") or by group from the entity panel.
+ */
+const EXPAND_PAGE = 30;
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,6 +36,8 @@ const state = {
   current: null,
   /** Entity last asked to open (from the page or the address bar). */
   opening: null,
+  /** Where the next expansion of an entity (or of one of its groups) starts. */
+  pages: new Map(),
   /** Edge whose evidence the evidence panel shows: { subjectId, predicate, objectId }. */
   evidenceEdge: null,
 };
@@ -121,7 +128,6 @@ function neighborParams() {
     type: types.length === ENTITY_TYPES.length ? undefined : types,
     since: $('filter-since').value || undefined,
     until: $('filter-until').value || undefined,
-    limit: NEIGHBOR_LIMIT,
   };
 }
 
@@ -167,20 +173,40 @@ function updateEmptyHint() {
   $('graph-empty').hidden = !graph.isEmpty() || !$('map').hidden;
 }
 
-async function expand(id) {
-  const params = neighborParams();
+function filtersEmpty(params) {
   if (params.predicate?.length === 0 || params.type?.length === 0) {
     showStatus('Every relation or every entity type is unchecked in Filters: nothing to show.', true);
-    return;
+    return true;
   }
+  return false;
+}
+
+/**
+ * Adds the next page of `id`'s neighbours to the graph: the strongest EXPAND_PAGE first, then the
+ * following ones each time it is expanded again. `group` ({ type, predicate }) pages through
+ * one group only (expand by group).
+ */
+async function expand(id, group = null) {
+  const params = neighborParams();
+  if (filtersEmpty(params)) return;
+  const key = group ? `${id}|${group.type}|${group.predicate}` : id;
+  const offset = state.pages.get(key) ?? 0;
+  const narrowed = group ? { predicate: [group.predicate], type: [group.type] } : {};
   try {
     showStatus('Loading…');
-    const body = await apiGet(entityPath(id, '/neighbors'), params);
+    const body = await apiGet(entityPath(id, '/neighbors'), { ...params, ...narrowed, limit: EXPAND_PAGE, offset });
     if (!state.expanded.includes(id)) state.expanded.push(id);
+    const before = graph.nodeCount();
     graph.addNeighborhood(body.entity, body.neighbors);
+    const end = offset + body.neighbors.length;
+    // Past the end, start again: expanding once more re-reads the strongest.
+    state.pages.set(key, end >= body.total ? 0 : end);
     updateEmptyHint();
-    const more = body.neighbors.length >= NEIGHBOR_LIMIT ? ` (first ${NEIGHBOR_LIMIT}; narrow with Filters)` : '';
-    showStatus(`${body.entity.name}: ${body.neighbors.length} relation${body.neighbors.length === 1 ? '' : 's'}${more}.`);
+    const what = group ? `${group.predicate} · ${group.type} relations` : 'relations';
+    const added = graph.nodeCount() - before;
+    const shown = body.total === 0 ? `no ${what}` : `${what} ${body.total === 0 ? 0 : offset + 1}–${end} of ${body.total} (strongest first)`;
+    const next = end < body.total ? `; expand again for the next ${Math.min(EXPAND_PAGE, body.total - end)}` : '';
+    showStatus(`${body.entity.name}: ${shown}, ${added} new node${added === 1 ? '' : 's'}${next}. ${graph.nodeCount()} nodes in the graph.`);
   } catch (error) {
     showError(error);
   }
@@ -191,6 +217,7 @@ async function redraw() {
   const ids = [...state.expanded];
   graph.clear();
   state.expanded = [];
+  state.pages.clear();
   for (const id of ids) await expand(id);
   updateEmptyHint();
   // The panels show what the graph shows: the relations list is re-read with the new filters,
@@ -259,13 +286,14 @@ async function showEntity(id) {
   // Evidence of an edge that does not touch the entity now opened belongs to the old one.
   if (state.evidenceEdge && state.evidenceEdge.subjectId !== id && state.evidenceEdge.objectId !== id) hideEvidence();
   try {
-    const [entity, timeline, co, related] = await Promise.all([
+    const [entity, timeline, co] = await Promise.all([
       apiGet(entityPath(id)),
       apiGet(entityPath(id, '/timeline')),
       apiGet(entityPath(id, '/comentioned'), { limit: 12 }),
-      apiGet(entityPath(id, '/neighbors'), { ...neighborParams(), limit: 30 }).catch(() => ({ neighbors: [] })),
     ]);
     if (ticket !== tickets.entity) return;
+    // The same relations as the graph's edges, as a list: reachable by keyboard and easy to tap.
+    if (!(await relationsPanel.show(entity, neighborParams())) || ticket !== tickets.entity) return;
     state.current = entity;
     $('entity-panel').hidden = false;
     $('entity-title').textContent = entity.name;
@@ -280,32 +308,6 @@ async function showEntity(id) {
     const entries = Object.entries(entity.attributes ?? {});
     if (entries.length === 0) attributes.append(el('dt', { text: 'none recorded' }), el('dd'));
     for (const [key, value] of entries) attributes.append(el('dt', { text: key }), el('dd', { text: formatAttribute(value) }));
-
-    // The same relations as the graph's edges, as a list: reachable by keyboard and easy to tap.
-    const relations = clear($('entity-relations'));
-    if (related.neighbors.length === 0) relations.append(el('li', { className: 'meta', text: 'none with the current filters' }));
-    for (const n of related.neighbors) {
-      const [subjectId, objectId] = n.direction === 'out' ? [entity.id, n.entity.id] : [n.entity.id, entity.id];
-      relations.append(
-        el(
-          'li',
-          {},
-          el(
-            'button',
-            {
-              className: 'relation',
-              attrs: { type: 'button', title: 'Show the sentences behind this relation' },
-              on: { click: () => showEvidence(subjectId, n.predicate, objectId, { [entity.id]: entity, [n.entity.id]: n.entity }) },
-            },
-            el('span', { className: 'predicate', text: relationLabel(n.predicate, n.direction === 'out') }),
-            ' ',
-            el('span', { text: n.entity.name }),
-            ' ',
-            el('span', { className: 'count', text: `${n.articleCount} art.` }),
-          ),
-        ),
-      );
-    }
 
     clear($('entity-timeline')).append(timelineChart(timeline.points));
 
@@ -575,10 +577,21 @@ function setupViews() {
 
 // ---------------------------------------------------------------- export, legend, start
 
+const relationsPanel = createRelationsPanel(
+  { summary: $('entity-relations-summary'), groups: $('entity-groups'), list: $('entity-relations'), more: $('entity-relations-more') },
+  {
+    onRelation: (subjectId, predicate, objectId, known) => showEvidence(subjectId, predicate, objectId, known),
+    onAddGroup: (entity, group) => expand(entity.id, group),
+    onError: (error) => showError(error),
+    relationLabel,
+  },
+);
+
 function setupEntityPanel() {
   $('entity-expand').addEventListener('click', () => {
     if (state.current) expand(state.current.id);
   });
+  $('entity-relations-more').addEventListener('click', () => relationsPanel.more());
 }
 
 function setupExport() {

@@ -37,8 +37,14 @@ const STYLE = [
       'text-outline-color': '#ffffff',
       'text-outline-width': 2,
       'border-width': 0,
+      // Labels too small to read at the current zoom are not drawn: a 500-node view zoomed out
+      // shows its structure and the hubs' names, zooming in brings every name back.
+      'min-zoomed-font-size': 7,
     },
   },
+  // In a crowded graph the leaves' names are smaller than the expanded hubs'.
+  { selector: 'node.leaf', style: { 'font-size': 8, 'text-margin-y': 2 } },
+  { selector: 'node.expanded', style: { 'font-size': 13, 'font-weight': 'bold', 'z-index': 10 } },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2330' } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e7298a' } },
   {
@@ -58,6 +64,9 @@ const STYLE = [
       'text-background-padding': 1,
     },
   },
+  // Edge labels only where they can be read: not on every edge of a crowded graph (see `crowded`).
+  { selector: 'edge.quiet', style: { label: '', width: 'mapData(articleCount, 1, 10, 0.8, 5)', 'arrow-scale': 0.6 } },
+  { selector: 'edge.quiet:selected, edge.quiet.on-path', style: { label: 'data(predicate)' } },
   { selector: 'edge:selected', style: { 'line-color': '#e7298a', 'target-arrow-color': '#e7298a', color: '#e7298a' } },
   { selector: '.dimmed', style: { opacity: 0.18 } },
   { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#e7298a' } },
@@ -121,10 +130,47 @@ export function createGraphView(container, handlers) {
     }
   }
 
+  /** Above this many nodes the graph is drawn for overview: quiet edges, small leaves, a cheaper layout. */
+  const CROWDED = 120;
+
+  function crowded() {
+    return cy.nodes().length > CROWDED;
+  }
+
+  /** Marks leaves (one neighbour, not expanded) and quiets edge labels in a crowded graph. */
+  function restyle() {
+    const busy = crowded();
+    cy.batch(() => {
+      cy.edges().toggleClass('quiet', busy);
+      cy.nodes().forEach((n) => {
+        n.toggleClass('leaf', busy && !n.hasClass('expanded') && n.degree(false) <= 1);
+      });
+    });
+  }
+
   function layout() {
     const count = cy.nodes().length;
+    restyle();
     if (count <= 2) {
       cy.layout({ name: 'grid', fit: false, padding: 50 }).run();
+    } else if (count > CROWDED) {
+      // Hundreds of nodes: leaves start on rings around their hub (see addNeighborhood), and a
+      // short force-directed run separates the hubs and their rings without tangling them.
+      // Repulsion grows with the node count so clusters keep apart; far fewer iterations than
+      // for a small graph keep it quick.
+      cy.layout({
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        fit: false,
+        nodeRepulsion: () => 120_000 + count * 400,
+        idealEdgeLength: (edge) => (edge.source().hasClass('expanded') && edge.target().hasClass('expanded') ? 260 : 70),
+        edgeElasticity: () => 120,
+        nodeOverlap: 8,
+        gravity: 18,
+        numIter: 350,
+        componentSpacing: 60,
+      }).run();
     } else {
       cy.layout({
         name: 'cose',
@@ -190,6 +236,9 @@ export function createGraphView(container, handlers) {
     },
     isEmpty() {
       return cy.elements().length === 0;
+    },
+    nodeCount() {
+      return cy.nodes().length;
     },
     elementsForExport() {
       const nodes = cy.nodes().map((n) => ({ id: n.id(), name: n.data('name'), type: n.data('type'), articleCount: n.data('articleCount') }));
