@@ -194,17 +194,27 @@ async function expand(id, group = null) {
   const narrowed = group ? { predicate: [group.predicate], type: [group.type] } : {};
   try {
     showStatus('Loading…');
-    const body = await apiGet(entityPath(id, '/neighbors'), { ...params, ...narrowed, limit: EXPAND_PAGE, offset });
-    if (!state.expanded.includes(id)) state.expanded.push(id);
     const before = graph.nodeCount();
-    graph.addNeighborhood(body.entity, body.neighbors);
-    const end = offset + body.neighbors.length;
+    let body = await apiGet(entityPath(id, '/neighbors'), { ...params, ...narrowed, limit: EXPAND_PAGE, offset });
+    let end = offset + body.neighbors.length;
+    const rows = [...body.neighbors];
+    // A group's first rows are often drawn already (the entity's own first page holds its
+    // strongest): read on until a page's worth of neighbours is new, or the group ends.
+    const fresh = () => new Set(rows.filter((n) => !graph.nodeData(n.entity.id)).map((n) => n.entity.id)).size;
+    while (group && fresh() < EXPAND_PAGE && end < body.total) {
+      body = await apiGet(entityPath(id, '/neighbors'), { ...params, ...narrowed, limit: EXPAND_PAGE, offset: end });
+      if (body.neighbors.length === 0) break;
+      rows.push(...body.neighbors);
+      end += body.neighbors.length;
+    }
+    if (!state.expanded.includes(id)) state.expanded.push(id);
+    graph.addNeighborhood(body.entity, rows);
     // Past the end, start again: expanding once more re-reads the strongest.
     state.pages.set(key, end >= body.total ? 0 : end);
     updateEmptyHint();
     const what = group ? `${group.predicate} · ${group.type} relations` : 'relations';
     const added = graph.nodeCount() - before;
-    const shown = body.total === 0 ? `no ${what}` : `${what} ${body.total === 0 ? 0 : offset + 1}–${end} of ${body.total} (strongest first)`;
+    const shown = body.total === 0 ? `no ${what}` : `${what} ${offset + 1}–${end} of ${body.total} (strongest first)`;
     const next = end < body.total ? `; expand again for the next ${Math.min(EXPAND_PAGE, body.total - end)}` : '';
     showStatus(`${body.entity.name}: ${shown}, ${added} new node${added === 1 ? '' : 's'}${next}. ${graph.nodeCount()} nodes in the graph.`);
   } catch (error) {

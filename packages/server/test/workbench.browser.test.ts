@@ -5,7 +5,7 @@ import { SqliteStore } from '@newsgraph/graph';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RunningServer } from '../src/index.ts';
-import { WB, workbenchDocuments } from './fixtures/workbench-documents.ts';
+import { hubDocuments, OFFICIAL_COUNT, WB, workbenchDocuments } from './fixtures/workbench-documents.ts';
 
 /**
  * The journalist's workbench (issue 13) in Debian's Chromium, never a downloaded browser:
@@ -16,11 +16,21 @@ import { WB, workbenchDocuments } from './fixtures/workbench-documents.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic', '--disable-sync'];
 
+interface CyElement {
+  id(): string;
+  data(key: string): unknown;
+  hasClass(name: string): boolean;
+  position(): { x: number; y: number };
+  width(): number;
+  renderedBoundingBox(): { x1: number; y1: number; x2: number; y2: number };
+  pstyle(name: string): { value: unknown; strValue?: string };
+}
 interface CyCollection {
-  map<T>(fn: (e: { id(): string; data(key: string): unknown }) => T): T[];
+  map<T>(fn: (e: CyElement) => T): T[];
+  length: number;
 }
 interface PageGlobals {
-  newsgraphExplorer: { cy: { $(selector: string): CyCollection } };
+  newsgraphExplorer: { cy: { $(selector: string): CyCollection; width(): number; height(): number } };
   location: { hash: string };
   history: { back(): void };
 }
@@ -42,6 +52,25 @@ async function edgePredicates(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...new Set((globalThis as unknown as PageGlobals).newsgraphExplorer.cy.$('edge').map((e) => String(e.data('predicate'))))].sort(),
   );
+}
+
+async function nodeCount(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).newsgraphExplorer.cy.$('node').length);
+}
+
+/** Opens an entity through the address bar and waits until its expansion is drawn. */
+async function openByHash(page: Page, id: string, name: string): Promise<void> {
+  await page.evaluate((h) => {
+    (globalThis as unknown as PageGlobals).location.hash = h;
+  }, `#entity=${encodeURIComponent(id)}`);
+  // Laying out a crowded graph takes a while on a shared machine: generous waits, no timing asserted.
+  await expect.poll(() => page.textContent('#entity-title'), { timeout: 30_000 }).toBe(name);
+  await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toContain(`${name}: `);
+}
+
+async function expandAgain(page: Page, expectedNodes: number): Promise<void> {
+  await page.click('#entity-expand');
+  await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBe(expectedNodes);
 }
 
 async function pick(page: Page, input: string, text: string, entityId: string): Promise<void> {
@@ -273,4 +302,118 @@ describe('explorer workbench in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('pages through a hub: a first page in the graph, Show more in the panel, groups with counts, expand by group', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watch(page);
+    const total = OFFICIAL_COUNT + 3; // the officials, Blair, Brown and the Bank of England
+    await page.goto(server.url);
+    await openByHash(page, WB.uk, 'United Kingdom');
+    // The strongest 30 neighbours, not all of them.
+    expect(await nodeCount(page)).toBe(31);
+    expect(await page.textContent('#status')).toContain(`relations 1–30 of ${total} (strongest first), 31 new nodes; expand again for the next ${total - 30}`);
+    expect(await page.textContent('#entity-relations-summary')).toBe(`${total} relations, strongest 30 listed`);
+    expect(await page.locator('#entity-relations li').count()).toBe(30);
+
+    // Show more in the panel lists the rest.
+    expect(await page.textContent('#entity-relations-more')).toBe(`Show ${total - 30} more (${total - 30} left)`);
+    await page.click('#entity-relations-more');
+    await expect.poll(() => page.locator('#entity-relations li').count()).toBe(total);
+    expect(await page.isVisible('#entity-relations-more')).toBe(false);
+    expect(await page.textContent('#entity-relations-summary')).toBe(`${total} relations`);
+
+    // Groups by predicate and type, with counts; one narrows the list.
+    const chips = await page.locator('#entity-groups .group-toggle').allTextContents();
+    expect(chips).toEqual([`HOLDS_ROLE · Person ${OFFICIAL_COUNT + 2}`, 'LOCATED_IN · Organization 1']);
+    await page.click('#entity-groups .group-toggle[data-group="Organization|LOCATED_IN"]');
+    await expect.poll(() => page.locator('#entity-relations li').allTextContents()).toEqual(['← LOCATED_IN Bank of England 1 art.']);
+    expect(await page.getAttribute('#entity-groups .group-toggle[data-group="Organization|LOCATED_IN"]', 'aria-pressed')).toBe('true');
+    await page.click('#entity-groups .group-toggle[data-group="Person|HOLDS_ROLE"]');
+    await expect.poll(() => page.textContent('#entity-relations-summary')).toBe(`${OFFICIAL_COUNT + 2} relations · HOLDS_ROLE · Person, strongest 30 listed`);
+
+    // Expand by group: the officials not drawn yet join the graph, the bank does not.
+    const officialsDrawn = () => page.evaluate(() => (globalThis as unknown as PageGlobals).newsgraphExplorer.cy.$('node[id ^= "person:official-"]').length);
+    const before = await officialsDrawn();
+    expect(before).toBeLessThan(OFFICIAL_COUNT);
+    await page.click('#entity-groups .group-add[data-group="Person|HOLDS_ROLE"]');
+    await expect.poll(officialsDrawn).toBe(OFFICIAL_COUNT);
+    expect(await page.textContent('#status')).toContain(`${OFFICIAL_COUNT - before} new nodes`);
+
+    // "Expand neighbours" pages through the whole neighbourhood the same way.
+    await page.reload();
+    await expect.poll(() => nodeCount(page)).toBe(31);
+    await expandAgain(page, total + 1);
+    expect(await page.textContent('#status')).toContain(`relations 31–${total} of ${total}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a 500-node graph readable: hubs apart and named, leaves by their hub, no pile-ups, edge labels off', async () => {
+    const hubDir = mkdtempSync(join(tmpdir(), 'newsgraph-hubs-'));
+    const hubStore = await SqliteStore.open(join(hubDir, 'graph.db'));
+    await hubStore.migrate();
+    const { docs, hubIds } = hubDocuments(5, 100);
+    await hubStore.writeArticles(docs);
+    const hubServer = await createServer({ store: hubStore, port: 0 });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watch(page);
+    try {
+      await page.goto(hubServer.url);
+      let expected = 0;
+      for (const [h, hubId] of hubIds.entries()) {
+        await openByHash(page, hubId, `Hubland ${String.fromCharCode(65 + h)}`);
+        expected += 31;
+        await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBe(expected);
+        // 100 officials each: the first page of 30, then 30, 30 and the last 10.
+        for (const added of [30, 30, 10]) {
+          expected += added;
+          await expandAgain(page, expected);
+        }
+      }
+      expect(expected).toBe(505);
+      await page.screenshot({ path: join(hubDir, 'hubs.png') });
+      const layout = await page.evaluate((hubs) => {
+        const cy = (globalThis as unknown as PageGlobals).newsgraphExplorer.cy;
+        const nodes = cy.$('node').map((n) => ({ id: n.id(), x: n.position().x, y: n.position().y, w: n.width(), box: n.renderedBoundingBox(), hub: n.hasClass('expanded'), leaf: n.hasClass('leaf'), culled: n.pstyle('min-zoomed-font-size').value }));
+        const hubNodes = nodes.filter((n) => n.hub);
+        let minHubDistance = Infinity;
+        for (const a of hubNodes) for (const b of hubNodes) if (a !== b) minHubDistance = Math.min(minHubDistance, Math.hypot(a.x - b.x, a.y - b.y));
+        // A leaf belongs with the hub its id names; count those drawn nearer another hub.
+        let strayLeaves = 0;
+        for (const n of nodes.filter((m) => !m.hub)) {
+          const own = hubs[Number(/^person:hub-(\d+)-/.exec(n.id)![1])];
+          const nearest = hubNodes.reduce((best, h) => (Math.hypot(h.x - n.x, h.y - n.y) < Math.hypot(best.x - n.x, best.y - n.y) ? h : best));
+          if (nearest.id !== own) strayLeaves++;
+        }
+        // Pile-ups: nodes whose centre lies inside another node's disc.
+        let piled = 0;
+        for (const a of nodes) if (nodes.some((b) => b !== a && Math.hypot(a.x - b.x, a.y - b.y) < Math.max(a.w, b.w) / 2)) piled++;
+        const inside = nodes.every((n) => n.box.x1 >= -2 && n.box.y1 >= -2 && n.box.x2 <= cy.width() + 2 && n.box.y2 <= cy.height() + 2);
+        const quietEdges = cy.$('edge').map((e) => e.hasClass('quiet')).every(Boolean);
+        return {
+          count: nodes.length,
+          hubs: hubNodes.length,
+          hubLabelsNeverCulled: hubNodes.every((n) => n.culled === 0),
+          leaves: nodes.filter((n) => n.leaf).length,
+          minHubDistanceOverLeafSize: minHubDistance / Math.max(...nodes.filter((n) => !n.hub).map((n) => n.w)),
+          strayLeaves,
+          piled,
+          inside,
+          quietEdges,
+        };
+      }, hubIds);
+      expect(layout).toMatchObject({ count: 505, hubs: 5, hubLabelsNeverCulled: true, leaves: 500, inside: true, quietEdges: true });
+      // Hubs at least ten leaf-widths apart; at most 2 % of the leaves nearer another hub than
+      // their own; at most 1 % of the nodes drawn on top of another.
+      expect(layout.minHubDistanceOverLeafSize).toBeGreaterThan(10);
+      expect(layout.strayLeaves).toBeLessThanOrEqual(10);
+      expect(layout.piled).toBeLessThanOrEqual(5);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await hubServer.close();
+      await hubStore.close();
+      rmSync(hubDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
