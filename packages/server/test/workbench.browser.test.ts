@@ -14,6 +14,8 @@ import { hubDocuments, OFFICIAL_COUNT, WB, workbenchDocuments } from './fixtures
  */
 
 const CHROMIUM = '/usr/bin/chromium';
+/** How long a check may wait for the page (the machine is shared); no test asserts a duration. */
+const POLL = { timeout: 20_000, interval: 100 };
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic', '--disable-sync'];
 
 interface CyElement {
@@ -64,13 +66,13 @@ async function openByHash(page: Page, id: string, name: string): Promise<void> {
     (globalThis as unknown as PageGlobals).location.hash = h;
   }, `#entity=${encodeURIComponent(id)}`);
   // Laying out a crowded graph takes a while on a shared machine: generous waits, no timing asserted.
-  await expect.poll(() => page.textContent('#entity-title'), { timeout: 30_000 }).toBe(name);
-  await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toContain(`${name}: `);
+  await expect.poll(() => page.textContent('#entity-title'), { ...POLL, timeout: 30_000 }).toBe(name);
+  await expect.poll(() => page.textContent('#status'), { ...POLL, timeout: 30_000 }).toContain(`${name}: `);
 }
 
 async function expandAgain(page: Page, expectedNodes: number): Promise<void> {
   await page.click('#entity-expand');
-  await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBe(expectedNodes);
+  await expect.poll(() => nodeCount(page), { ...POLL, timeout: 30_000 }).toBe(expectedNodes);
 }
 
 async function pick(page: Page, input: string, text: string, entityId: string): Promise<void> {
@@ -115,34 +117,34 @@ describe('explorer workbench in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watch(page);
     await page.goto(`${server.url}/#entity=${encodeURIComponent(WB.blair)}`);
-    await expect.poll(() => page.textContent('#entity-title')).toBe('Tony Blair');
+    await expect.poll(() => page.textContent('#entity-title'), POLL).toBe('Tony Blair');
 
     // Evidence of Blair's meeting with Straw is open ...
     await page.locator('#entity-relations button', { hasText: 'Jack Straw' }).click();
-    await expect.poll(() => page.locator('#evidence-list .sentence').allTextContents()).toEqual(['Tony Blair met Jack Straw on Tuesday.']);
+    await expect.poll(() => page.locator('#evidence-list .sentence').allTextContents(), POLL).toEqual(['Tony Blair met Jack Straw on Tuesday.']);
 
     // ... a new #entity= typed into the address bar opens Gordon Brown, and the Blair–Straw
     // evidence, which does not concern him, goes away.
     await page.evaluate((id) => {
       (globalThis as unknown as PageGlobals).location.hash = `#entity=${encodeURIComponent(id)}`;
     }, WB.brown);
-    await expect.poll(() => page.textContent('#entity-title')).toBe('Gordon Brown');
+    await expect.poll(() => page.textContent('#entity-title'), POLL).toBe('Gordon Brown');
     expect(await page.isVisible('#evidence-panel')).toBe(false);
     expect(await page.locator('#evidence-list li').count()).toBe(0);
 
     // Evidence that does concern the new entity stays: Brown–Straw, then open Straw.
     await page.locator('#entity-relations button', { hasText: 'Jack Straw' }).click();
-    await expect.poll(() => page.locator('#evidence-list .sentence').allTextContents()).toEqual(['Jack Straw later met Gordon Brown.']);
+    await expect.poll(() => page.locator('#evidence-list .sentence').allTextContents(), POLL).toEqual(['Jack Straw later met Gordon Brown.']);
     await pick(page, '#search-input', 'Straw', WB.straw);
-    await expect.poll(() => page.textContent('#entity-title')).toBe('Jack Straw');
+    await expect.poll(() => page.textContent('#entity-title'), POLL).toBe('Jack Straw');
     expect(await page.isVisible('#evidence-panel')).toBe(true);
 
     // Opening Straw from the page made a history entry: Back returns to Brown, then to Blair.
     expect(new URL(page.url()).hash).toBe(`#entity=${encodeURIComponent(WB.straw)}`);
     await page.evaluate(() => (globalThis as unknown as PageGlobals).history.back());
-    await expect.poll(() => page.textContent('#entity-title')).toBe('Gordon Brown');
+    await expect.poll(() => page.textContent('#entity-title'), POLL).toBe('Gordon Brown');
     await page.evaluate(() => (globalThis as unknown as PageGlobals).history.back());
-    await expect.poll(() => page.textContent('#entity-title')).toBe('Tony Blair');
+    await expect.poll(() => page.textContent('#entity-title'), POLL).toBe('Tony Blair');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -151,30 +153,30 @@ describe('explorer workbench in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watch(page);
     await page.goto(`${server.url}/#entity=${encodeURIComponent(WB.blair)}`);
-    await expect.poll(() => page.textContent('#entity-title')).toBe('Tony Blair');
+    await expect.poll(() => page.textContent('#entity-title'), POLL).toBe('Tony Blair');
     const relations = () => page.locator('#entity-relations .predicate').allTextContents();
-    await expect.poll(async () => [...new Set(await relations())].sort()).toEqual(['HOLDS_ROLE →', 'MET_WITH ↔', 'VISITED →']);
+    await expect.poll(async () => [...new Set(await relations())].sort(), POLL).toEqual(['HOLDS_ROLE →', 'MET_WITH ↔', 'VISITED →']);
 
     await page.click('#filters-panel summary');
     await setCheck(page, 'predicate-HOLDS_ROLE', false);
     await page.click('#filters button[type="submit"]');
-    await expect.poll(async () => [...new Set(await relations())].sort()).toEqual(['MET_WITH ↔', 'VISITED →']);
+    await expect.poll(async () => [...new Set(await relations())].sort(), POLL).toEqual(['MET_WITH ↔', 'VISITED →']);
     expect(await edgePredicates(page)).toEqual(['MET_WITH', 'VISITED']);
 
     // Evidence for a relation the filters now hide is closed.
     await page.locator('#entity-relations button', { hasText: 'Basra' }).click();
-    await expect.poll(() => page.isVisible('#evidence-panel')).toBe(true);
+    await expect.poll(() => page.isVisible('#evidence-panel'), POLL).toBe(true);
     await setCheck(page, 'predicate-VISITED', false);
     await page.click('#filters button[type="submit"]');
-    await expect.poll(() => page.isVisible('#evidence-panel')).toBe(false);
-    await expect.poll(async () => [...new Set(await relations())]).toEqual(['MET_WITH ↔']);
+    await expect.poll(() => page.isVisible('#evidence-panel'), POLL).toBe(false);
+    await expect.poll(async () => [...new Set(await relations())], POLL).toEqual(['MET_WITH ↔']);
 
     // Types too: without people nothing is left for Blair.
     await page.click('#filters-reset');
-    await expect.poll(async () => (await relations()).length).toBeGreaterThan(3);
+    await expect.poll(async () => (await relations()).length, POLL).toBeGreaterThan(3);
     await setCheck(page, 'type-Person', false);
     await page.click('#filters button[type="submit"]');
-    await expect.poll(() => page.locator('#entity-relations li').allTextContents()).toEqual(
+    await expect.poll(() => page.locator('#entity-relations li').allTextContents(), POLL).toEqual(
       expect.arrayContaining([expect.stringContaining('Basra'), expect.stringContaining('United Kingdom')]),
     );
     expect(await page.locator('#entity-relations li', { hasText: 'Jack Straw' }).count()).toBe(0);
@@ -192,18 +194,18 @@ describe('explorer workbench in Chromium', () => {
 
     // Through the hub first: both hold a role in the United Kingdom.
     await page.click('#path-form button[type="submit"]');
-    await expect.poll(hops).toEqual(['Tony Blair HOLDS_ROLE →', 'United Kingdom ← HOLDS_ROLE', 'Gordon Brown']);
+    await expect.poll(hops, POLL).toEqual(['Tony Blair HOLDS_ROLE →', 'United Kingdom ← HOLDS_ROLE', 'Gordon Brown']);
 
     // Leave HOLDS_ROLE out: through the meetings with Jack Straw.
     await setCheck(page, 'exclude-HOLDS_ROLE', true);
     await page.click('#path-form button[type="submit"]');
-    await expect.poll(hops).toEqual(['Tony Blair MET_WITH ↔', 'Jack Straw MET_WITH ↔', 'Gordon Brown']);
+    await expect.poll(hops, POLL).toEqual(['Tony Blair MET_WITH ↔', 'Jack Straw MET_WITH ↔', 'Gordon Brown']);
 
     // The relation filters apply as well: without MET_WITH there is no other way.
     await page.click('#filters-panel summary');
     await setCheck(page, 'predicate-MET_WITH', false);
     await page.click('#path-form button[type="submit"]');
-    await expect.poll(() => page.locator('#path-result li.meta').textContent()).toBe('No connection within 4 hops with the relations chosen.');
+    await expect.poll(() => page.locator('#path-result li.meta').textContent(), POLL).toBe('No connection within 4 hops with the relations chosen.');
 
     // Filtering to MET_WITH alone and leaving it out leaves nothing to follow: said, not sent.
     await setCheck(page, 'exclude-HOLDS_ROLE', false);
@@ -213,7 +215,7 @@ describe('explorer workbench in Chromium', () => {
     }
     await setCheck(page, 'exclude-MET_WITH', true);
     await page.click('#path-form button[type="submit"]');
-    await expect.poll(() => page.textContent('#status')).toContain('exclude every relation');
+    await expect.poll(() => page.textContent('#status'), POLL).toContain('exclude every relation');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -222,22 +224,22 @@ describe('explorer workbench in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watch(page);
     await page.goto(`${server.url}/#entity=${encodeURIComponent(WB.blair)}`);
-    await expect.poll(() => page.textContent('#entity-title')).toBe('Tony Blair');
+    await expect.poll(() => page.textContent('#entity-title'), POLL).toBe('Tony Blair');
 
     await page.locator('#entity-relations button', { hasText: 'Basra' }).click();
     const item = page.locator('#evidence-list li.evidence').first();
-    await expect.poll(() => item.locator('.sentence').textContent()).toBe('He also flew to Basra.');
+    await expect.poll(() => item.locator('.sentence').textContent(), POLL).toBe('He also flew to Basra.');
     expect(await item.locator('.antecedent').textContent()).toBe('Named in: Tony Blair landed in Baghdad on Monday.');
     expect(await item.locator('.antecedent mark').allTextContents()).toEqual(['Tony Blair']);
     expect(await item.locator('.sentence mark').allTextContents()).toEqual(['Basra']);
     expect(await item.locator('.modality').count()).toBe(0);
     // The article view marks both sentences.
     await item.locator('.link-button').click();
-    await expect.poll(() => item.locator('.article-text mark').allTextContents()).toEqual(['Tony Blair landed in Baghdad on Monday.', 'He also flew to Basra.']);
+    await expect.poll(() => item.locator('.article-text mark').allTextContents(), POLL).toEqual(['Tony Blair landed in Baghdad on Monday.', 'He also flew to Basra.']);
 
     await page.locator('#entity-relations button', { hasText: 'Iraq' }).click();
     const planned = page.locator('#evidence-list li.evidence').first();
-    await expect.poll(() => planned.locator('.modality').textContent()).toBe('planned');
+    await expect.poll(() => planned.locator('.modality').textContent(), POLL).toBe('planned');
     expect(await planned.locator('.sentence').textContent()).toBe('planned He will come back to Iraq in the autumn.');
     expect(await planned.locator('.antecedent').textContent()).toBe('Named in: Tony Blair landed in Baghdad on Monday.');
     await page.screenshot({ path: join(dir, 'antecedent.png') });
@@ -251,7 +253,7 @@ describe('explorer workbench in Chromium', () => {
     await page.goto(server.url);
     await page.click('#view-map');
     const arrows = () => page.locator('.world-map .arrow').evaluateAll((list) => list.map((a) => a.getAttribute('data-edge')).sort());
-    await expect.poll(arrows).toEqual([`${WB.china}|SUPPLIES|${WB.russia}`, `${WB.maker}|SUPPLIES|${WB.russia}`].sort());
+    await expect.poll(arrows, POLL).toEqual([`${WB.china}|SUPPLIES|${WB.russia}`, `${WB.maker}|SUPPLIES|${WB.russia}`].sort());
     // The outline is drawn from the served world-atlas file, every country a path.
     expect(await page.locator('.world-map path.country').count()).toBeGreaterThan(150);
     expect(await page.isVisible('#cy')).toBe(false);
@@ -272,29 +274,29 @@ describe('explorer workbench in Chromium', () => {
     // An arrow, reached from the keyboard, opens its evidence.
     await page.locator(`.world-map .arrow[data-edge="${WB.china}|SUPPLIES|${WB.russia}"]`).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#evidence-list .sentence').allTextContents()).toEqual(['China supplies most of the chips Russia imports.']);
+    await expect.poll(() => page.locator('#evidence-list .sentence').allTextContents(), POLL).toEqual(['China supplies most of the chips Russia imports.']);
     expect(await page.locator('#evidence-edge').textContent()).toBe('China SUPPLIES Russia');
 
     // Filters: no organisations, then no SUPPLIES, then no goods.
     await page.click('#filters-panel summary');
     await setCheck(page, 'type-Organization', false);
     await page.click('#filters button[type="submit"]');
-    await expect.poll(arrows).toEqual([`${WB.china}|SUPPLIES|${WB.russia}`]);
+    await expect.poll(arrows, POLL).toEqual([`${WB.china}|SUPPLIES|${WB.russia}`]);
     await setCheck(page, 'predicate-SUPPLIES', false);
     await page.click('#filters button[type="submit"]');
-    await expect.poll(arrows).toEqual([]);
+    await expect.poll(arrows, POLL).toEqual([]);
     expect(await page.locator('.world-map circle.transit-ring').count()).toBe(1);
     await setCheck(page, 'type-Goods', false);
     await page.click('#filters button[type="submit"]');
-    await expect.poll(() => page.locator('.world-map circle.transit-ring').count()).toBe(0);
-    await expect.poll(() => page.textContent('#status')).toContain('No supply or shipping relation');
+    await expect.poll(() => page.locator('.world-map circle.transit-ring').count(), POLL).toBe(0);
+    await expect.poll(() => page.textContent('#status'), POLL).toContain('No supply or shipping relation');
 
     // A dot opens its entity; the graph view comes back with it.
     await page.click('#filters-reset');
-    await expect.poll(arrows).toHaveLength(2);
+    await expect.poll(arrows, POLL).toHaveLength(2);
     await page.locator(`.world-map circle.point[data-entity-id="${WB.russia}"]`).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.textContent('#entity-title')).toBe('Russia');
+    await expect.poll(() => page.textContent('#entity-title'), POLL).toBe('Russia');
     await page.click('#view-graph');
     expect(await page.isVisible('#cy')).toBe(true);
     expect(await page.isVisible('#map')).toBe(false);
@@ -318,7 +320,7 @@ describe('explorer workbench in Chromium', () => {
     // Show more in the panel lists the rest.
     expect(await page.textContent('#entity-relations-more')).toBe(`Show ${total - 30} more (${total - 30} left)`);
     await page.click('#entity-relations-more');
-    await expect.poll(() => page.locator('#entity-relations li').count()).toBe(total);
+    await expect.poll(() => page.locator('#entity-relations li').count(), POLL).toBe(total);
     expect(await page.isVisible('#entity-relations-more')).toBe(false);
     expect(await page.textContent('#entity-relations-summary')).toBe(`${total} relations`);
 
@@ -326,22 +328,22 @@ describe('explorer workbench in Chromium', () => {
     const chips = await page.locator('#entity-groups .group-toggle').allTextContents();
     expect(chips).toEqual([`HOLDS_ROLE · Person ${OFFICIAL_COUNT + 2}`, 'LOCATED_IN · Organization 1']);
     await page.click('#entity-groups .group-toggle[data-group="Organization|LOCATED_IN"]');
-    await expect.poll(() => page.locator('#entity-relations li').allTextContents()).toEqual(['← LOCATED_IN Bank of England 1 art.']);
+    await expect.poll(() => page.locator('#entity-relations li').allTextContents(), POLL).toEqual(['← LOCATED_IN Bank of England 1 art.']);
     expect(await page.getAttribute('#entity-groups .group-toggle[data-group="Organization|LOCATED_IN"]', 'aria-pressed')).toBe('true');
     await page.click('#entity-groups .group-toggle[data-group="Person|HOLDS_ROLE"]');
-    await expect.poll(() => page.textContent('#entity-relations-summary')).toBe(`${OFFICIAL_COUNT + 2} relations · HOLDS_ROLE · Person, strongest 30 listed`);
+    await expect.poll(() => page.textContent('#entity-relations-summary'), POLL).toBe(`${OFFICIAL_COUNT + 2} relations · HOLDS_ROLE · Person, strongest 30 listed`);
 
     // Expand by group: the officials not drawn yet join the graph, the bank does not.
     const officialsDrawn = () => page.evaluate(() => (globalThis as unknown as PageGlobals).newsgraphExplorer.cy.$('node[id ^= "person:official-"]').length);
     const before = await officialsDrawn();
     expect(before).toBeLessThan(OFFICIAL_COUNT);
     await page.click('#entity-groups .group-add[data-group="Person|HOLDS_ROLE"]');
-    await expect.poll(officialsDrawn).toBe(OFFICIAL_COUNT);
+    await expect.poll(officialsDrawn, POLL).toBe(OFFICIAL_COUNT);
     expect(await page.textContent('#status')).toContain(`${OFFICIAL_COUNT - before} new nodes`);
 
     // "Expand neighbours" pages through the whole neighbourhood the same way.
     await page.reload();
-    await expect.poll(() => nodeCount(page)).toBe(31);
+    await expect.poll(() => nodeCount(page), POLL).toBe(31);
     await expandAgain(page, total + 1);
     expect(await page.textContent('#status')).toContain(`relations 31–${total} of ${total}`);
     expect(errors).toEqual([]);
@@ -363,7 +365,7 @@ describe('explorer workbench in Chromium', () => {
       for (const [h, hubId] of hubIds.entries()) {
         await openByHash(page, hubId, `Hubland ${String.fromCharCode(65 + h)}`);
         expected += 31;
-        await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBe(expected);
+        await expect.poll(() => nodeCount(page), { ...POLL, timeout: 30_000 }).toBe(expected);
         // 100 officials each: the first page of 30, then 30, 30 and the last 10.
         for (const added of [30, 30, 10]) {
           expected += added;
