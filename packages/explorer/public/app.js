@@ -224,6 +224,8 @@ async function expand(id, group = null) {
 
 /** Re-draws every expanded entity with the current filters. */
 async function redraw() {
+  // The view on screen first: with the map shown, re-expanding many hubs must not delay it.
+  if (mapShown()) await drawMap();
   const ids = [...state.expanded];
   graph.clear();
   state.expanded = [];
@@ -234,7 +236,6 @@ async function redraw() {
   // and evidence for a relation the filters now hide is closed.
   if (state.evidenceEdge && !predicateShown(state.evidenceEdge.predicate)) hideEvidence();
   if (state.current) await showEntity(state.current.id);
-  if (mapShown()) await drawMap();
 }
 
 /**
