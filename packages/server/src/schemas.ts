@@ -123,6 +123,12 @@ const articleRefSchema = {
     title: { type: 'string' },
     outlet: nullableString,
     publishedAt: nullableString,
+    // The entity the article is REPORTED_BY (its outlet), when known.
+    outletEntity: {
+      type: ['object', 'null'],
+      required: ['id', 'name'],
+      properties: { id: { type: 'string' }, name: { type: 'string' } },
+    },
   },
 } as const;
 
@@ -138,7 +144,8 @@ const evidenceSchema = {
     end: { type: 'integer' },
     rule: { type: 'string' },
     confidence: { type: 'number' },
-    modality: { type: 'string', enum: [...MODALITIES], description: 'How the sentence states the claim; absent means asserted' },
+    // Negated and hypothetical claims are evidence only: they make no edge.
+    modality: { type: 'string', enum: [...MODALITIES], description: 'How the sentence states the claim' },
     antecedent: {
       type: ['object', 'null'],
       required: ['sentence', 'start', 'end'],

@@ -13,7 +13,7 @@ import type {
   TimelinePoint,
 } from '../interfaces/graph-store.ts';
 import type { StoreBackend, StoreWriteTransaction, StoredArticleState, WritePlan } from '../interfaces/store-backend.ts';
-import type { ArticleContribution, CountChange } from '../core/count-maintenance.ts';
+import type { ArticleContribution } from '../core/count-maintenance.ts';
 import { mergeNeighbors, compareNeighbors } from '../core/neighbor-order.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { chunk, type CypherStatement } from '../cypher/cypher-statement.ts';
@@ -42,7 +42,6 @@ import {
   upsertEntitiesStatement,
   type EdgeChangeRow,
   type EntityChangeRow,
-  type EntityRow,
 } from '../cypher/write-statements.ts';
 import {
   coMentionedStatement,
@@ -291,26 +290,22 @@ export class Neo4jBackend implements StoreBackend {
     await this.#each(tx, articles, upsertArticlesStatement);
 
     const entities = mergeEntities(docs.flatMap((d) => d.entities), existing);
-    const byType = new Map<string, EntityRow[]>();
-    for (const row of entities.rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
-    for (const [type, rows] of [...byType.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      await this.#each(tx, rows, (part) => upsertEntitiesStatement(type, part));
-    }
+    await this.#each(tx, entities.rows, upsertEntitiesStatement);
     await this.#each(tx, entities.nameKeys, createNameKeysStatement);
     await this.#each(tx, mentionRows(docs), createMentionsStatement);
     await this.#each(tx, claimRows(docs), createClaimsStatement);
     await this.#each(tx, reportedByRows(docs), createReportedByStatement);
 
     // The plan's count changes: arithmetic on the aggregates, then the few that lost a contribution.
-    const edgeRows = new Map<Predicate, Array<{ row: EdgeChangeRow; change: CountChange }>>();
+    const edgeRows = new Map<Predicate, Array<{ row: EdgeChangeRow; refresh: boolean }>>();
     for (const c of plan.counts.edges) {
       const list = edgeRows.get(c.predicate) ?? [];
-      list.push({ row: { subjectId: c.subjectId, objectId: c.objectId, ...countChangeRow(c) }, change: c });
+      list.push({ row: { subjectId: c.subjectId, objectId: c.objectId, ...countChangeRow(c) }, refresh: c.datesFromRemaining });
       edgeRows.set(c.predicate, list);
     }
     for (const [p, list] of [...edgeRows.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       await this.#each(tx, list.map((x) => x.row), (part) => applyEdgeChangesStatement(p, part));
-      const refreshed = list.filter((x) => x.change.datesFromRemaining).map((x) => x.row);
+      const refreshed = list.filter((x) => x.refresh).map((x) => x.row);
       await this.#each(tx, refreshed, (part) => deleteEmptyEdgesStatement(p, part));
       await this.#each(tx, refreshed, (part) => refreshEdgeDatesStatement(p, part));
     }

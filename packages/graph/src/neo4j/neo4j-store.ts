@@ -54,7 +54,7 @@ export class Neo4jStore extends StoreCore<Neo4jBackend> {
   readonly batchSize: number;
 
   constructor(driver: DriverLike, options: Neo4jStoreOptions) {
-    const batchSize = options.batchSize ?? 2000;
+    const batchSize = options.batchSize ?? 5000;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new ConfigError('NEO4J_BATCH_SIZE', `must be a positive integer, got ${batchSize}`);
     super(new Neo4jBackend(driver, { database: options.database, batchSize, dialect: options.dialect, release: options.release, labelPrefix: options.labelPrefix }));
     this.dialect = options.dialect;
