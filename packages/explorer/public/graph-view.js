@@ -175,11 +175,44 @@ export function createGraphView(container, handlers) {
   }
 
   /**
+   * Moves expanded hubs that ended up close together (linked hubs attract) apart, each with the
+   * leaves only it connects to, so that two hub names never sit on top of each other.
+   */
+  function spreadHubs(minDistance = 220) {
+    const hubs = cy.nodes('.expanded').toArray();
+    for (let pass = 0; pass < 4; pass++) {
+      let moved = false;
+      for (let i = 0; i < hubs.length; i++) {
+        for (let j = i + 1; j < hubs.length; j++) {
+          const a = hubs[i].position();
+          const b = hubs[j].position();
+          let dx = b.x - a.x;
+          let dy = b.y - a.y;
+          const d = Math.hypot(dx, dy) || 1;
+          if (d >= minDistance) continue;
+          if (d === 1 && dx === 0 && dy === 0) dx = 1;
+          const shift = (minDistance - d) / 2;
+          const ux = dx / d;
+          const uy = dy / d;
+          for (const [hub, sign] of [[hubs[i], -1], [hubs[j], 1]]) {
+            // The hub and its own leaves (neighbours of no other hub) move together.
+            const own = hub.neighborhood('node').filter((n) => !n.hasClass('expanded') && n.neighborhood('node.expanded').length === 1);
+            hub.union(own).shift({ x: sign * ux * shift, y: sign * uy * shift });
+          }
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+  }
+
+  /**
    * Pushes overlapping nodes apart after a short force-directed run, which leaves a few leaves
    * on top of each other in a crowded graph. Hubs stay put; a grid of cells keeps each pass
    * linear in the number of nodes.
    */
   function separate(passes = 6, gap = 3) {
+    spreadHubs();
     const nodes = cy.nodes().toArray();
     const items = nodes.map((n) => ({ node: n, ...n.position(), r: n.width() / 2, fixed: n.hasClass('expanded') }));
     const cell = 2 * Math.max(...items.map((i) => i.r)) + gap;

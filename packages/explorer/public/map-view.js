@@ -129,7 +129,7 @@ export function createMapView(container, handlers) {
       const byCountry = point.placement === 'country' || point.placement === 'country-of';
       const lonLat = byCountry && centroids.has(point.isoNumeric) ? centroids.get(point.isoNumeric) : [point.lon, point.lat];
       const xy = projection(lonLat);
-      if (xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1])) points.set(point.id, { ...point, xy });
+      if (xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1])) points.set(point.id, { ...point, xy, lonLat });
     }
     const active = new Set(data.points.map((p) => p.isoNumeric).filter(Boolean));
     const maxCount = Math.max(1, ...data.edges.map((e) => e.articleCount), ...data.transit.map((t) => t.articleCount));
@@ -165,7 +165,11 @@ export function createMapView(container, handlers) {
       const title = `${a.name} ${edge.predicate} ${b.name} (${edge.articleCount} article${edge.articleCount === 1 ? '' : 's'})`;
       // Same place at both ends (a company and its own country): a small loop instead of an arrow.
       const same = Math.hypot(a.xy[0] - b.xy[0], a.xy[1] - b.xy[1]) < 4;
-      const d = same ? `M${a.xy[0]},${a.xy[1]} c 18,-26 34,-6 2,2` : arcPath(a.xy, b.xy);
+      // Far apart on the map (Japan → United States): the great circle, which d3-geo cuts at the
+      // map's edge, so the arrow crosses the Pacific as the goods do. Nearer: a bent line, so that
+      // flows both ways between two places stay apart.
+      const far = Math.abs(a.xy[0] - b.xy[0]) > width / 2;
+      const d = same ? `M${a.xy[0]},${a.xy[1]} c 18,-26 34,-6 2,2` : far ? path({ type: 'LineString', coordinates: [a.lonLat, b.lonLat] }) : arcPath(a.xy, b.xy);
       const arrow = svg('path', {
         d,
         class: `arrow predicate-${edge.predicate}`,
