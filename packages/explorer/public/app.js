@@ -5,6 +5,8 @@
 import { adoptTokenFromUrl, apiGet, ApiFailure, entityPath, getToken, setToken } from './api.js';
 import { clear, download, el, externalLink, highlight } from './dom.js';
 import { createGraphView, TYPE_COLORS } from './graph-view.js';
+import { createMapView } from './map-view.js';
+import { createRelationsPanel } from './relations-panel.js';
 import { toGraphML } from './graphml.js';
 import { attachSuggestions } from './suggest.js';
 import { timelineChart } from './timeline.js';
@@ -19,7 +21,11 @@ function relationLabel(predicate, outgoing) {
   if (SYMMETRIC.has(predicate)) return `${predicate} ↔`;
   return outgoing ? `${predicate} →` : `← ${predicate}`;
 }
-const NEIGHBOR_LIMIT = 60;
+/**
+ * Neighbours one expansion adds, strongest first. A hub has hundreds: the rest come a page at a
+ * time (double-click again, "Expand neighbours") or by group from the entity panel.
+ */
+const EXPAND_PAGE = 30;
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,7 +34,19 @@ const state = {
   expanded: [],
   /** Entity shown in the entity panel. */
   current: null,
+  /** Entity last asked to open (from the page or the address bar). */
+  opening: null,
+  /** Where the next expansion of an entity (or of one of its groups) starts. */
+  pages: new Map(),
+  /** Edge whose evidence the evidence panel shows: { subjectId, predicate, objectId }. */
+  evidenceEdge: null,
 };
+
+/**
+ * Each panel load takes a ticket; a response whose ticket is no longer the latest is dropped, so
+ * a slow answer for the entity clicked first never overwrites the one clicked last.
+ */
+const tickets = { entity: 0, evidence: 0 };
 
 // ---------------------------------------------------------------- status and errors
 
@@ -86,14 +104,14 @@ function checkedValues(container) {
   return [...container.querySelectorAll('input[type="checkbox"]')].filter((c) => c.checked).map((c) => c.value);
 }
 
-function buildChecks(container, values, name) {
+function buildChecks(container, values, name, checked = true) {
   for (const value of values) {
     const id = `${name}-${value}`;
     container.append(
       el(
         'label',
         { attrs: { for: id } },
-        el('input', { attrs: { type: 'checkbox', id, value, checked: true } }),
+        el('input', { attrs: { type: 'checkbox', id, value, checked } }),
         name === 'type' ? el('span', { className: `type-dot type-${value}`, attrs: { 'aria-hidden': 'true' } }) : null,
         value,
       ),
@@ -110,8 +128,22 @@ function neighborParams() {
     type: types.length === ENTITY_TYPES.length ? undefined : types,
     since: $('filter-since').value || undefined,
     until: $('filter-until').value || undefined,
-    limit: NEIGHBOR_LIMIT,
   };
+}
+
+/** Predicates the path finder may follow: the relation filters minus its own "leave out" boxes. */
+function pathParams() {
+  const allowed = checkedValues($('predicate-filters'));
+  const excluded = checkedValues($('path-exclude'));
+  return {
+    predicate: allowed.length === PREDICATES.length ? undefined : allowed,
+    exclude: excluded.length === 0 ? undefined : excluded,
+  };
+}
+
+/** Whether an edge with this predicate passes the relation filters. */
+function predicateShown(predicate) {
+  return checkedValues($('predicate-filters')).includes(predicate);
 }
 
 function setupFilters() {
@@ -138,23 +170,53 @@ const graph = createGraphView($('cy'), {
 });
 
 function updateEmptyHint() {
-  $('graph-empty').hidden = !graph.isEmpty();
+  $('graph-empty').hidden = !graph.isEmpty() || !$('map').hidden;
 }
 
-async function expand(id) {
-  const params = neighborParams();
+function filtersEmpty(params) {
   if (params.predicate?.length === 0 || params.type?.length === 0) {
     showStatus('Every relation or every entity type is unchecked in Filters: nothing to show.', true);
-    return;
+    return true;
   }
+  return false;
+}
+
+/**
+ * Adds the next page of `id`'s neighbours to the graph: the strongest EXPAND_PAGE first, then the
+ * following ones each time it is expanded again. `group` ({ type, predicate }) pages through
+ * one group only (expand by group).
+ */
+async function expand(id, group = null) {
+  const params = neighborParams();
+  if (filtersEmpty(params)) return;
+  const key = group ? `${id}|${group.type}|${group.predicate}` : id;
+  const offset = state.pages.get(key) ?? 0;
+  const narrowed = group ? { predicate: [group.predicate], type: [group.type] } : {};
   try {
     showStatus('Loading…');
-    const body = await apiGet(entityPath(id, '/neighbors'), params);
+    const before = graph.nodeCount();
+    let body = await apiGet(entityPath(id, '/neighbors'), { ...params, ...narrowed, limit: EXPAND_PAGE, offset });
+    let end = offset + body.neighbors.length;
+    const rows = [...body.neighbors];
+    // A group's first rows are often drawn already (the entity's own first page holds its
+    // strongest): read on until a page's worth of neighbours is new, or the group ends.
+    const fresh = () => new Set(rows.filter((n) => !graph.nodeData(n.entity.id)).map((n) => n.entity.id)).size;
+    while (group && fresh() < EXPAND_PAGE && end < body.total) {
+      body = await apiGet(entityPath(id, '/neighbors'), { ...params, ...narrowed, limit: EXPAND_PAGE, offset: end });
+      if (body.neighbors.length === 0) break;
+      rows.push(...body.neighbors);
+      end += body.neighbors.length;
+    }
     if (!state.expanded.includes(id)) state.expanded.push(id);
-    graph.addNeighborhood(body.entity, body.neighbors);
+    graph.addNeighborhood(body.entity, rows);
+    // Past the end, start again: expanding once more re-reads the strongest.
+    state.pages.set(key, end >= body.total ? 0 : end);
     updateEmptyHint();
-    const more = body.neighbors.length >= NEIGHBOR_LIMIT ? ` (first ${NEIGHBOR_LIMIT}; narrow with Filters)` : '';
-    showStatus(`${body.entity.name}: ${body.neighbors.length} relation${body.neighbors.length === 1 ? '' : 's'}${more}.`);
+    const what = group ? `${group.predicate} · ${group.type} relations` : 'relations';
+    const added = graph.nodeCount() - before;
+    const shown = body.total === 0 ? `no ${what}` : `${what} ${offset + 1}–${end} of ${body.total} (strongest first)`;
+    const next = end < body.total ? `; expand again for the next ${Math.min(EXPAND_PAGE, body.total - end)}` : '';
+    showStatus(`${body.entity.name}: ${shown}, ${added} new node${added === 1 ? '' : 's'}${next}. ${graph.nodeCount()} nodes in the graph.`);
   } catch (error) {
     showError(error);
   }
@@ -162,18 +224,51 @@ async function expand(id) {
 
 /** Re-draws every expanded entity with the current filters. */
 async function redraw() {
+  // The view on screen first: with the map shown, re-expanding many hubs must not delay it.
+  if (mapShown()) await drawMap();
   const ids = [...state.expanded];
   graph.clear();
   state.expanded = [];
+  state.pages.clear();
   for (const id of ids) await expand(id);
   updateEmptyHint();
+  // The panels show what the graph shows: the relations list is re-read with the new filters,
+  // and evidence for a relation the filters now hide is closed.
+  if (state.evidenceEdge && !predicateShown(state.evidenceEdge.predicate)) hideEvidence();
+  if (state.current) await showEntity(state.current.id);
 }
 
-async function openEntity(id) {
+/**
+ * Opens an entity: graph, panel and address bar. Opening one from the page adds a history entry
+ * (Back returns to the previous entity); following the address bar does not.
+ */
+async function openEntity(id, { fromAddressBar = false } = {}) {
+  state.opening = id;
+  const hash = `#entity=${encodeURIComponent(id)}`;
+  if (window.location.hash !== hash) {
+    if (fromAddressBar || !state.current) history.replaceState(null, '', hash);
+    else history.pushState(null, '', hash);
+  }
   await expand(id);
   graph.select(id);
   await showEntity(id);
-  history.replaceState(null, '', `#entity=${encodeURIComponent(id)}`);
+}
+
+/** The entity id in `#entity=<id>`, or null. */
+function entityFromHash() {
+  const match = /^#entity=(.+)$/.exec(window.location.hash);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** A new `#entity=` typed into the address bar (or a link to one) opens that entity. */
+function followHash() {
+  const id = entityFromHash();
+  if (id && id !== state.opening) openEntity(id, { fromAddressBar: true });
 }
 
 // ---------------------------------------------------------------- entity panel
@@ -198,13 +293,18 @@ function formatAttribute(value) {
 }
 
 async function showEntity(id) {
+  const ticket = ++tickets.entity;
+  // Evidence of an edge that does not touch the entity now opened belongs to the old one.
+  if (state.evidenceEdge && state.evidenceEdge.subjectId !== id && state.evidenceEdge.objectId !== id) hideEvidence();
   try {
-    const [entity, timeline, co, related] = await Promise.all([
+    const [entity, timeline, co] = await Promise.all([
       apiGet(entityPath(id)),
       apiGet(entityPath(id, '/timeline')),
       apiGet(entityPath(id, '/comentioned'), { limit: 12 }),
-      apiGet(entityPath(id, '/neighbors'), { ...neighborParams(), limit: 30 }).catch(() => ({ neighbors: [] })),
     ]);
+    if (ticket !== tickets.entity) return;
+    // The same relations as the graph's edges, as a list: reachable by keyboard and easy to tap.
+    if (!(await relationsPanel.show(entity, neighborParams())) || ticket !== tickets.entity) return;
     state.current = entity;
     $('entity-panel').hidden = false;
     $('entity-title').textContent = entity.name;
@@ -219,32 +319,6 @@ async function showEntity(id) {
     const entries = Object.entries(entity.attributes ?? {});
     if (entries.length === 0) attributes.append(el('dt', { text: 'none recorded' }), el('dd'));
     for (const [key, value] of entries) attributes.append(el('dt', { text: key }), el('dd', { text: formatAttribute(value) }));
-
-    // The same relations as the graph's edges, as a list: reachable by keyboard and easy to tap.
-    const relations = clear($('entity-relations'));
-    if (related.neighbors.length === 0) relations.append(el('li', { className: 'meta', text: 'none with the current filters' }));
-    for (const n of related.neighbors) {
-      const [subjectId, objectId] = n.direction === 'out' ? [entity.id, n.entity.id] : [n.entity.id, entity.id];
-      relations.append(
-        el(
-          'li',
-          {},
-          el(
-            'button',
-            {
-              className: 'relation',
-              attrs: { type: 'button', title: 'Show the sentences behind this relation' },
-              on: { click: () => showEvidence(subjectId, n.predicate, objectId, { [entity.id]: entity, [n.entity.id]: n.entity }) },
-            },
-            el('span', { className: 'predicate', text: relationLabel(n.predicate, n.direction === 'out') }),
-            ' ',
-            el('span', { text: n.entity.name }),
-            ' ',
-            el('span', { className: 'count', text: `${n.articleCount} art.` }),
-          ),
-        ),
-      );
-    }
 
     clear($('entity-timeline')).append(timelineChart(timeline.points));
 
@@ -285,15 +359,72 @@ async function toggleArticle(record, container, button) {
       container.append(el('p', { text: 'Also published as:' }), list);
     }
     const text = el('div', { className: 'article-text', attrs: { tabindex: 0, 'aria-label': 'Article text' } });
-    text.append(highlight(article.text, [record.sentence]));
+    text.append(highlight(article.text, record.antecedent?.sentence ? [record.sentence, record.antecedent.sentence] : [record.sentence]));
     container.append(text);
   } catch (error) {
     showError(error);
   }
 }
 
+function hideEvidence() {
+  tickets.evidence += 1;
+  state.evidenceEdge = null;
+  $('evidence-panel').hidden = true;
+  clear($('evidence-list'));
+  clear($('evidence-edge'));
+}
+
+/** Not-asserted claims say so: "planned", "negated", "hypothetical". */
+const MODALITY_LABELS = {
+  planned: 'planned: the sentence says it will happen',
+  negated: 'negated: the sentence says it did not happen',
+  hypothetical: 'hypothetical: the sentence only considers it',
+};
+
+/**
+ * One evidence row: the sentence with both names marked and, when the sentence only says "he" or
+ * "the minister", the earlier sentence that names who is meant.
+ */
+function evidenceItem(record, terms) {
+  const details = el('div', { className: 'article-details' });
+  const toggle = el('button', {
+    className: 'link-button',
+    text: 'article details',
+    attrs: { type: 'button', 'aria-expanded': 'false' },
+    on: { click: () => toggleArticle(record, details, toggle) },
+  });
+  const date = record.article.publishedAt ? String(record.article.publishedAt).slice(0, 10) : 'undated';
+  const modality = record.modality && record.modality !== 'asserted' ? record.modality : null;
+  const antecedent = record.antecedent?.sentence ? record.antecedent : null;
+  return el(
+    'li',
+    { className: modality ? `evidence modality-${modality}` : 'evidence' },
+    antecedent
+      ? el('p', { className: 'antecedent' }, el('span', { className: 'label', text: 'Named in: ' }), highlight(antecedent.sentence, terms))
+      : null,
+    el(
+      'p',
+      { className: 'sentence' },
+      modality ? el('span', { className: 'modality', text: modality, attrs: { title: MODALITY_LABELS[modality] ?? modality } }) : null,
+      modality ? ' ' : null,
+      highlight(record.sentence, terms),
+    ),
+    el(
+      'p',
+      { className: 'source' },
+      externalLink(record.article.url, record.article.title || record.article.url),
+      // The outlet entity (REPORTED_BY) names the outlet of local files that carry no outlet field.
+      ` · ${record.article.outlet ?? record.article.outletEntity?.name ?? 'unknown outlet'} · ${date} · rule ${record.rule} · confidence ${Number(record.confidence).toFixed(2)} · `,
+      toggle,
+    ),
+    details,
+  );
+}
+
 /** known: optional { [entityId]: { name, aliases } } for entities not drawn in the graph. */
 async function showEvidence(subjectId, predicate, objectId, known) {
+  const ticket = ++tickets.evidence;
+  state.evidenceEdge = { subjectId, predicate, objectId };
   const panel = $('evidence-panel');
   const list = clear($('evidence-list'));
   const subject = (graph.nodeData(subjectId) ?? known?.[subjectId])?.name ?? subjectId;
@@ -303,34 +434,10 @@ async function showEvidence(subjectId, predicate, objectId, known) {
   panel.hidden = false;
   try {
     const { evidence } = await apiGet('evidence', { subject: subjectId, predicate, object: objectId, limit: 50 });
+    if (ticket !== tickets.evidence) return;
     const terms = [...namesOf(subjectId, known), ...namesOf(objectId, known)];
     if (evidence.length === 0) list.append(el('li', { className: 'meta', text: 'No sentence recorded for this relation.' }));
-    for (const record of evidence) {
-      const details = el('div', { className: 'article-details' });
-      const toggle = el('button', {
-        className: 'link-button',
-        text: 'article details',
-        attrs: { type: 'button', 'aria-expanded': 'false' },
-        on: { click: () => toggleArticle(record, details, toggle) },
-      });
-      const date = record.article.publishedAt ? String(record.article.publishedAt).slice(0, 10) : 'undated';
-      list.append(
-        el(
-          'li',
-          { className: 'evidence' },
-          el('p', { className: 'sentence' }, highlight(record.sentence, terms)),
-          el(
-            'p',
-            { className: 'source' },
-            externalLink(record.article.url, record.article.title || record.article.url),
-            // The outlet entity (REPORTED_BY) names the outlet of local files that carry no outlet field.
-            ` · ${record.article.outlet ?? record.article.outletEntity?.name ?? 'unknown outlet'} · ${date} · rule ${record.rule} · confidence ${Number(record.confidence).toFixed(2)}${record.modality && record.modality !== 'asserted' ? ` · ${record.modality}` : ''} · `,
-            toggle,
-          ),
-          details,
-        ),
-      );
-    }
+    for (const record of evidence) list.append(evidenceItem(record, terms));
     panel.scrollIntoView({ block: 'nearest' });
   } catch (error) {
     showError(error);
@@ -379,6 +486,7 @@ function pathItem(path, index) {
 }
 
 function setupPathFinder() {
+  buildChecks($('path-exclude'), PREDICATES, 'exclude', false);
   const from = $('path-from');
   const to = $('path-to');
   attachSuggestions(from, () => to.focus(), showError);
@@ -404,9 +512,16 @@ function setupPathFinder() {
         showStatus('Name both ends of the path.', true);
         return;
       }
-      const { paths } = await apiGet('paths', { from: fromId, to: toId, maxHops: $('path-hops').value, limit: 3 });
+      const { predicate, exclude } = pathParams();
+      const left = PREDICATES.filter((p) => (!predicate || predicate.includes(p)) && !(exclude ?? []).includes(p));
+      if (left.length === 0) {
+        showStatus('The relation filters and "Leave out" exclude every relation: nothing to follow.', true);
+        return;
+      }
+      const { paths } = await apiGet('paths', { from: fromId, to: toId, maxHops: $('path-hops').value, limit: 3, predicate, exclude });
       if (paths.length === 0) {
-        out.append(el('li', { className: 'meta', text: `No connection within ${$('path-hops').value} hops.` }));
+        const narrowed = left.length < PREDICATES.length ? ' with the relations chosen' : '';
+        out.append(el('li', { className: 'meta', text: `No connection within ${$('path-hops').value} hops${narrowed}.` }));
         showStatus('No path found.');
         return;
       }
@@ -421,12 +536,74 @@ function setupPathFinder() {
   });
 }
 
+// ---------------------------------------------------------------- map
+
+const map = createMapView($('map'), {
+  onPoint: (id) => openEntity(id),
+  onEdge: (subjectId, predicate, objectId, known) => showEvidence(subjectId, predicate, objectId, known),
+});
+
+function mapShown() {
+  return !$('map').hidden;
+}
+
+/** Draws the map with the current filters (relations, entity types, dates). */
+async function drawMap() {
+  const { predicate, type, since, until } = neighborParams();
+  const summary = $('map-summary');
+  try {
+    showStatus('Loading the map…');
+    const data = await apiGet('map', { predicate, type, since, until, limit: 300 });
+    const drawn = await map.show(data);
+    const left = data.unplaced > 0 ? ` · ${data.unplaced} more without a place on the map` : '';
+    summary.textContent = `${drawn.arrows} supply/shipping arrow${drawn.arrows === 1 ? '' : 's'} · ${drawn.points} point${drawn.points === 1 ? '' : 's'} on the map · ${drawn.transit} transit hub${drawn.transit === 1 ? '' : 's'}${left}`;
+    summary.hidden = false;
+    showStatus(drawn.arrows + drawn.transit === 0 ? 'No supply or shipping relation with a place on the map for these filters.' : 'Map drawn: click an arrow for its sources, a dot to open it.');
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function showView(name) {
+  const onMap = name === 'map';
+  $('map').hidden = !onMap;
+  $('map-summary').hidden = !onMap;
+  $('cy').hidden = onMap;
+  $('legend').hidden = onMap;
+  document.querySelector('.graph-help').hidden = onMap;
+  $('view-graph').setAttribute('aria-pressed', String(!onMap));
+  $('view-map').setAttribute('aria-pressed', String(onMap));
+  if (onMap) {
+    $('graph-empty').hidden = true;
+    drawMap();
+  } else {
+    updateEmptyHint();
+    graph.resize();
+  }
+}
+
+function setupViews() {
+  $('view-graph').addEventListener('click', () => showView('graph'));
+  $('view-map').addEventListener('click', () => showView('map'));
+}
+
 // ---------------------------------------------------------------- export, legend, start
+
+const relationsPanel = createRelationsPanel(
+  { summary: $('entity-relations-summary'), groups: $('entity-groups'), list: $('entity-relations'), more: $('entity-relations-more') },
+  {
+    onRelation: (subjectId, predicate, objectId, known) => showEvidence(subjectId, predicate, objectId, known),
+    onAddGroup: (entity, group) => expand(entity.id, group),
+    onError: (error) => showError(error),
+    relationLabel,
+  },
+);
 
 function setupEntityPanel() {
   $('entity-expand').addEventListener('click', () => {
     if (state.current) expand(state.current.id);
   });
+  $('entity-relations-more').addEventListener('click', () => relationsPanel.more());
 }
 
 function setupExport() {
@@ -472,12 +649,15 @@ function start() {
   setupPathFinder();
   setupExport();
   setupEntityPanel();
+  setupViews();
   buildLegend();
   updateEmptyHint();
   window.addEventListener('resize', () => graph.resize());
   loadStart();
-  const match = /^#entity=(.+)$/.exec(window.location.hash);
-  if (match) openEntity(decodeURIComponent(match[1]));
+  // Back/Forward between pushed entries fires popstate, a typed #entity= fires hashchange.
+  window.addEventListener('hashchange', followHash);
+  window.addEventListener('popstate', followHash);
+  followHash();
 }
 
 start();

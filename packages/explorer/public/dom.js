@@ -75,7 +75,8 @@ export function highlight(text, terms) {
     fragment.append(document.createTextNode(text));
     return fragment;
   }
-  const pattern = new RegExp(usable.map(escapeRegExp).join('|'), 'giu');
+  // Whole words only: the alias "US" must not mark the middle of "because".
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${usable.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     const at = match.index ?? 0;

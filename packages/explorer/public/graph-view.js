@@ -37,8 +37,15 @@ const STYLE = [
       'text-outline-color': '#ffffff',
       'text-outline-width': 2,
       'border-width': 0,
+      // Labels too small to read at the current zoom are not drawn: a 500-node view zoomed out
+      // shows its structure and the hubs' names, zooming in brings every name back.
+      'min-zoomed-font-size': 7,
     },
   },
+  // In a crowded graph the leaves' names are smaller than the expanded hubs'.
+  { selector: 'node.leaf', style: { 'font-size': 8, 'text-margin-y': 2 } },
+  // Expanded hubs keep their names at any zoom: large type, never culled.
+  { selector: 'node.expanded', style: { 'font-size': 'mapData(zoomInverse, 1, 3, 14, 40)', 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'z-index': 10 } },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2330' } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e7298a' } },
   {
@@ -58,6 +65,9 @@ const STYLE = [
       'text-background-padding': 1,
     },
   },
+  // Edge labels only where they can be read: not on every edge of a crowded graph (see `crowded`).
+  { selector: 'edge.quiet', style: { label: '', width: 'mapData(articleCount, 1, 10, 0.8, 5)', 'arrow-scale': 0.6 } },
+  { selector: 'edge.quiet:selected, edge.quiet.on-path', style: { label: 'data(predicate)' } },
   { selector: 'edge:selected', style: { 'line-color': '#e7298a', 'target-arrow-color': '#e7298a', color: '#e7298a' } },
   { selector: '.dimmed', style: { opacity: 0.18 } },
   { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#e7298a' } },
@@ -102,6 +112,20 @@ export function createGraphView(container, handlers) {
     });
   }
 
+  /**
+   * Positions for `count` new neighbours of `center` that already has `existing` ones: the next
+   * places on a sunflower spiral around it, so that each further page of a hub lands outside the
+   * previous ones, evenly spaced, instead of on top of them.
+   */
+  function spiral(center, existing, count) {
+    const golden = Math.PI * (3 - Math.sqrt(5));
+    return Array.from({ length: count }, (_, i) => {
+      const k = existing + i + 1;
+      const r = 60 + 34 * Math.sqrt(k);
+      return { x: center.x + r * Math.cos(k * golden), y: center.y + r * Math.sin(k * golden) };
+    });
+  }
+
   function addEdge(subjectId, predicate, objectId, articleCount) {
     const id = edgeId(subjectId, predicate, objectId);
     const existing = cy.getElementById(id);
@@ -112,6 +136,16 @@ export function createGraphView(container, handlers) {
     return cy.add({ group: 'edges', data: { id, source: subjectId, target: objectId, predicate, articleCount } });
   }
 
+  /** Hub names are sized against the zoom (style `zoomInverse`), so they stay legible zoomed out. */
+  function updateHubLabels() {
+    cy.nodes('.expanded').data('zoomInverse', 1 / cy.zoom());
+  }
+  let labelFrame = 0;
+  cy.on('zoom', () => {
+    cancelAnimationFrame(labelFrame);
+    labelFrame = requestAnimationFrame(updateHubLabels);
+  });
+
   /** Keeps labels readable: fitting a small graph must not blow it up to a huge zoom. */
   function fitView(eles) {
     cy.fit(eles, 50);
@@ -119,12 +153,141 @@ export function createGraphView(container, handlers) {
       cy.zoom(1.25);
       cy.center(eles);
     }
+    updateHubLabels();
+  }
+
+  /** Above this many nodes the graph is drawn for overview: quiet edges, small leaves, a cheaper layout. */
+  const CROWDED = 120;
+
+  function crowded() {
+    return cy.nodes().length > CROWDED;
+  }
+
+  /** Marks leaves (one neighbour, not expanded) and quiets edge labels in a crowded graph. */
+  function restyle() {
+    const busy = crowded();
+    cy.batch(() => {
+      cy.edges().toggleClass('quiet', busy);
+      cy.nodes().forEach((n) => {
+        n.toggleClass('leaf', busy && !n.hasClass('expanded') && n.degree(false) <= 1);
+      });
+    });
+  }
+
+  /**
+   * Moves expanded hubs that ended up close together (linked hubs attract) apart, each with the
+   * leaves only it connects to, so that two hub names never sit on top of each other.
+   */
+  function spreadHubs(minDistance = 220) {
+    const hubs = cy.nodes('.expanded').toArray();
+    for (let pass = 0; pass < 4; pass++) {
+      let moved = false;
+      for (let i = 0; i < hubs.length; i++) {
+        for (let j = i + 1; j < hubs.length; j++) {
+          const a = hubs[i].position();
+          const b = hubs[j].position();
+          let dx = b.x - a.x;
+          let dy = b.y - a.y;
+          const d = Math.hypot(dx, dy) || 1;
+          if (d >= minDistance) continue;
+          if (d === 1 && dx === 0 && dy === 0) dx = 1;
+          const shift = (minDistance - d) / 2;
+          const ux = dx / d;
+          const uy = dy / d;
+          for (const [hub, sign] of [[hubs[i], -1], [hubs[j], 1]]) {
+            // The hub and its own leaves (neighbours of no other hub) move together.
+            const own = hub.neighborhood('node').filter((n) => !n.hasClass('expanded') && n.neighborhood('node.expanded').length === 1);
+            hub.union(own).shift({ x: sign * ux * shift, y: sign * uy * shift });
+          }
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+  }
+
+  /**
+   * Pushes overlapping nodes apart after a short force-directed run, which leaves a few leaves
+   * on top of each other in a crowded graph. Hubs stay put; a grid of cells keeps each pass
+   * linear in the number of nodes.
+   */
+  function separate(passes = 6, gap = 3) {
+    spreadHubs();
+    const nodes = cy.nodes().toArray();
+    const items = nodes.map((n) => ({ node: n, ...n.position(), r: n.width() / 2, fixed: n.hasClass('expanded') }));
+    const cell = 2 * Math.max(...items.map((i) => i.r)) + gap;
+    for (let pass = 0; pass < passes; pass++) {
+      const grid = new Map();
+      for (const item of items) {
+        const key = `${Math.floor(item.x / cell)},${Math.floor(item.y / cell)}`;
+        if (!grid.has(key)) grid.set(key, []);
+        grid.get(key).push(item);
+      }
+      let moved = false;
+      for (const a of items) {
+        const cx = Math.floor(a.x / cell);
+        const cy0 = Math.floor(a.y / cell);
+        for (let dx = -1; dx <= 1; dx++) {
+          for (let dy = -1; dy <= 1; dy++) {
+            for (const b of grid.get(`${cx + dx},${cy0 + dy}`) ?? []) {
+              if (b === a || (a.fixed && b.fixed)) continue;
+              const want = a.r + b.r + gap;
+              let vx = b.x - a.x;
+              let vy = b.y - a.y;
+              let d = Math.hypot(vx, vy);
+              if (d >= want) continue;
+              if (d < 0.01) {
+                vx = 1;
+                vy = 0;
+                d = 1;
+              }
+              const push = (want - d) / (a.fixed || b.fixed ? 1 : 2);
+              const ux = vx / d;
+              const uy = vy / d;
+              if (!a.fixed) {
+                a.x -= ux * push;
+                a.y -= uy * push;
+              }
+              if (!b.fixed) {
+                b.x += ux * push;
+                b.y += uy * push;
+              }
+              moved = true;
+            }
+          }
+        }
+      }
+      if (!moved) break;
+    }
+    cy.batch(() => {
+      for (const item of items) if (!item.fixed) item.node.position({ x: item.x, y: item.y });
+    });
   }
 
   function layout() {
     const count = cy.nodes().length;
+    restyle();
     if (count <= 2) {
       cy.layout({ name: 'grid', fit: false, padding: 50 }).run();
+    } else if (count > CROWDED) {
+      // Hundreds of nodes: leaves start on rings around their hub (see addNeighborhood), and a
+      // short force-directed run separates the hubs and their rings without tangling them.
+      // Repulsion grows with the node count so clusters keep apart; far fewer iterations than
+      // for a small graph keep it quick.
+      cy.layout({
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        fit: false,
+        nodeRepulsion: () => 120_000 + count * 400,
+        idealEdgeLength: (edge) => (edge.source().hasClass('expanded') && edge.target().hasClass('expanded') ? 260 : 70),
+        edgeElasticity: () => 120,
+        nodeOverlap: 40,
+        gravity: 18,
+        numIter: count > 300 ? 220 : 350,
+        componentSpacing: 60,
+      }).run();
+      separate();
     } else {
       cy.layout({
         name: 'cose',
@@ -147,9 +310,12 @@ export function createGraphView(container, handlers) {
     /** Adds `center` and its neighbours (rows of /api/entities/:id/neighbors). */
     addNeighborhood(center, neighbors) {
       const node = addNode(center);
+      node.data('zoomInverse', 1 / cy.zoom());
       node.addClass('expanded');
       const fresh = neighbors.filter((n) => cy.getElementById(n.entity.id).empty());
-      const spots = ring(node.position(), new Set(fresh.map((n) => n.entity.id)).size);
+      const freshCount = new Set(fresh.map((n) => n.entity.id)).size;
+      const existing = node.neighborhood('node').length;
+      const spots = existing === 0 ? ring(node.position(), freshCount) : spiral(node.position(), existing, freshCount);
       const placed = new Map();
       for (const n of neighbors) {
         if (!placed.has(n.entity.id) && cy.getElementById(n.entity.id).empty()) placed.set(n.entity.id, spots[placed.size]);
@@ -190,6 +356,9 @@ export function createGraphView(container, handlers) {
     },
     isEmpty() {
       return cy.elements().length === 0;
+    },
+    nodeCount() {
+      return cy.nodes().length;
     },
     elementsForExport() {
       const nodes = cy.nodes().map((n) => ({ id: n.id(), name: n.data('name'), type: n.data('type'), articleCount: n.data('articleCount') }));

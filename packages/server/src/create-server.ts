@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { explorerPublicDir, explorerVendorAssets } from '@newsgraph/explorer';
 import { InputError, silentLogger } from '@newsgraph/shared';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ApiError, describeValidationIssue, type ErrorBody } from './http/api-error.ts';
 import { bearerTokenMatches } from './http/bearer-token.ts';
 import { RequestLogController } from './http/request-log-controller.ts';
@@ -17,6 +17,8 @@ import { LIST_PARAMETERS, routeSchemas } from './schemas.ts';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+/** Longest path parameter the router matches; Node refuses request heads over 16 KiB anyway. */
+const MAX_ROUTED_PARAM_LENGTH = 16_384;
 
 /**
  * The page may only load its own scripts and styles and talk to its own origin: article text is
@@ -43,9 +45,19 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
  */
 function isApiRequest(request: FastifyRequest): boolean {
   const route = request.routeOptions.url;
-  if (route !== undefined) return route.startsWith('/api/');
-  const path = request.url.split('?')[0]!;
+  if (route !== undefined && route.startsWith('/api/')) return true;
+  const path = decodedPath(request.url);
   return path === '/api' || path.startsWith('/api/');
+}
+
+/** The path of a request URL with percent-escapes decoded (left as sent when they are malformed). */
+function decodedPath(url: string): string {
+  const path = url.split('?')[0]!;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** `type=Person,Country` and `type=Person&type=Country` both become ['Person', 'Country']. */
@@ -74,8 +86,15 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     // pino's Logger is what Fastify logs with; its declared type is just wider than FastifyBaseLogger.
     loggerInstance: logger as FastifyBaseLogger,
     logController: new RequestLogController(),
-    // Entity ids are slugs of full names; the default (100) would cut long ones.
-    routerOptions: { maxParamLength: 500 },
+    // A malformed URL (bad percent-escape) gets the same error body as everything else.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 400;
+      void reply.code(status).send(errorBody(status === 400 ? 'invalid_parameter' : 'bad_request', error.message));
+    },
+    // Entity ids are slugs of full names. The router's cap is far above the schemas' id limits
+    // (MAX_ID_LENGTH), so that an over-long id always reaches its route and gets one answer, a
+    // 400 naming the parameter, instead of a 404 "no route".
+    routerOptions: { maxParamLength: MAX_ROUTED_PARAM_LENGTH },
     ajv: {
       // Unknown query parameters are errors (a typo such as `predicates=` must not be ignored).
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
@@ -89,8 +108,11 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     strictTransportSecurity: false,
   });
 
+  // The limiter runs as the first onRequest hook, before the token check below, so failed token
+  // guesses cost requests too. (With `global: true` it would run as a route hook, after every
+  // app-level hook, and never on unmatched URLs.)
   await app.register(rateLimit, {
-    global: true,
+    global: false,
     max: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
     // Only the API costs store queries; the page's own files and /healthz are never limited.
@@ -98,6 +120,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     errorResponseBuilder: (_request, context) =>
       new ApiError(context.statusCode, 'rate_limited', `rate limit exceeded (${context.max} requests per minute), retry in ${context.after}`),
   });
+  app.addHook('onRequest', app.rateLimit());
 
   const token = options.token;
   if (token) {
@@ -156,6 +179,11 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
 
   registerApiRoutes(app, options.store);
   if (options.curation) registerCurationRoutes(app, options.curation, Boolean(options.token));
+
+  // Every other /api/* URL is an API 404 (after the limiter and the token check), never a file.
+  app.all('/api/*', { schema: { hide: true } }, async (request) => {
+    throw new ApiError(404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
+  });
 
   app.get('/healthz', { schema: routeSchemas.health }, async () => ({ status: 'ok' as const }));
 

@@ -8,6 +8,13 @@ import { ENTITY_TYPES, MODALITIES, PREDICATES } from '@newsgraph/shared';
 
 export const MAX_HOPS = 6;
 export const MAX_LIMIT = 500;
+/** Furthest a neighbour page may start (the store's own bound). */
+export const MAX_OFFSET = 100_000;
+/**
+ * Longest entity or article id any endpoint accepts, in the path or the query. One rule for every
+ * endpoint: a longer id is a 400 `invalid_parameter` naming the parameter, never a 404.
+ */
+export const MAX_ID_LENGTH = 400;
 
 const isoDate = {
   type: 'string',
@@ -15,7 +22,7 @@ const isoDate = {
   description: 'ISO 8601 date (YYYY-MM-DD) or date-time',
 } as const;
 
-const entityId = { type: 'string', minLength: 1, maxLength: 400, description: 'Entity id, e.g. country:RU' } as const;
+const entityId = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH, description: 'Entity id, e.g. country:RU' } as const;
 
 export const entityTypeList = {
   type: 'array',
@@ -138,10 +145,11 @@ const evidenceSchema = {
     rule: { type: 'string' },
     confidence: { type: 'number' },
     // Negated and hypothetical claims are evidence only: they make no edge.
-    modality: { type: 'string', enum: [...MODALITIES] },
+    modality: { type: 'string', enum: [...MODALITIES], description: 'How the sentence states the claim' },
     antecedent: {
       type: ['object', 'null'],
       required: ['sentence', 'start', 'end'],
+      description: 'The sentence that names an entity the evidence sentence refers to only by a pronoun or a description',
       properties: { sentence: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } },
     },
     article: articleRefSchema,
@@ -217,6 +225,9 @@ const idParams = {
 
 const security = [{ bearerAuth: [] }];
 
+/** Routes without query parameters still refuse unknown ones, as every other route does. */
+const noQuery = { type: 'object', additionalProperties: false, properties: {} } as const;
+
 export const routeSchemas = {
   search: {
     summary: 'Find entities by name or alias',
@@ -242,6 +253,7 @@ export const routeSchemas = {
     tags: ['entities'],
     security,
     params: idParams,
+    querystring: noQuery,
     response: { 200: entityDetailSchema, ...errors, ...notFound },
   },
   neighbors: {
@@ -259,13 +271,61 @@ export const routeSchemas = {
         until: isoDate,
         direction: { type: 'string', enum: ['out', 'in', 'both'], default: 'both' },
         limit: limit(100),
+        offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0, description: `Rows to skip (paging through a hub); at most ${MAX_OFFSET}` },
       },
     },
     response: {
       200: {
         type: 'object',
-        required: ['entity', 'neighbors'],
-        properties: { entity: entitySummarySchema, neighbors: { type: 'array', items: neighborSchema } },
+        required: ['entity', 'neighbors', 'total', 'offset'],
+        properties: {
+          entity: entitySummarySchema,
+          neighbors: { type: 'array', items: neighborSchema },
+          total: { type: 'integer', description: 'Rows the query has without limit and offset' },
+          offset: { type: 'integer' },
+        },
+      },
+      ...errors,
+      ...notFound,
+    },
+  },
+  neighborGroups: {
+    summary: "How many neighbour rows an entity has per (neighbour type, predicate): the facets for paging through a hub",
+    tags: ['graph'],
+    security,
+    params: idParams,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        predicate: predicateList,
+        type: entityTypeList,
+        since: isoDate,
+        until: isoDate,
+        direction: { type: 'string', enum: ['out', 'in', 'both'], default: 'both' },
+      },
+    },
+    response: {
+      200: {
+        type: 'object',
+        required: ['entity', 'total', 'groups'],
+        properties: {
+          entity: entitySummarySchema,
+          total: { type: 'integer' },
+          groups: {
+            type: 'array',
+            description: 'Ordered by count desc, type, predicate',
+            items: {
+              type: 'object',
+              required: ['type', 'predicate', 'count'],
+              properties: {
+                type: { type: 'string', enum: [...ENTITY_TYPES] },
+                predicate: { type: 'string', enum: [...PREDICATES] },
+                count: { type: 'integer' },
+              },
+            },
+          },
+        },
       },
       ...errors,
       ...notFound,
@@ -283,7 +343,8 @@ export const routeSchemas = {
         from: entityId,
         to: entityId,
         maxHops: { type: 'integer', minimum: 1, maximum: MAX_HOPS, default: 4 },
-        predicate: predicateList,
+        predicate: { ...predicateList, description: `Only these predicates. ${predicateList.description}` },
+        exclude: { ...predicateList, description: 'Predicates a path must not use (e.g. HOLDS_ROLE, to avoid paths through every official\'s country)' },
         limit: limit(5, 50),
       },
     },
@@ -318,6 +379,7 @@ export const routeSchemas = {
     tags: ['entities'],
     security,
     params: idParams,
+    querystring: noQuery,
     response: {
       200: {
         type: 'object',
@@ -371,7 +433,8 @@ export const routeSchemas = {
     summary: 'One article: metadata, main text and its other publications',
     tags: ['articles'],
     security,
-    params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } },
+    params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } } },
+    querystring: noQuery,
     response: {
       200: {
         type: 'object',
@@ -386,6 +449,7 @@ export const routeSchemas = {
     summary: 'Counts of articles, entities, mentions, claims and edges',
     tags: ['store'],
     security,
+    querystring: noQuery,
     response: {
       200: {
         type: 'object',
@@ -402,6 +466,80 @@ export const routeSchemas = {
       ...errors,
     },
   },
+  map: {
+    summary: 'SUPPLIES and SHIPPED_VIA edges between entities with a place on the world map, strongest first',
+    description:
+      'Places are positioned by their `lat`/`lon` attributes, countries by their ISO code (the page uses the outline centroid of ' +
+      '`isoNumeric`), other entities by the country in their `country`/`countryIso` attribute. Filtered like the graph.',
+    tags: ['graph'],
+    security,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        predicate: { ...predicateList, description: 'Narrows SUPPLIES, SHIPPED_VIA (other predicates are never drawn)' },
+        type: entityTypeList,
+        since: isoDate,
+        until: isoDate,
+        limit: limit(300),
+      },
+    },
+    response: {
+      200: {
+        type: 'object',
+        required: ['points', 'edges', 'transit', 'unplaced'],
+        properties: {
+          points: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'type', 'name', 'articleCount', 'placement', 'lat', 'lon', 'iso', 'isoNumeric'],
+              properties: {
+                id: { type: 'string' },
+                type: { type: 'string', enum: [...ENTITY_TYPES] },
+                name: { type: 'string' },
+                articleCount: { type: 'integer' },
+                placement: { type: ['string', 'null'], enum: ['coordinates', 'country', 'country-of', null] },
+                lat: { type: ['number', 'null'] },
+                lon: { type: ['number', 'null'] },
+                iso: nullableString,
+                isoNumeric: nullableString,
+              },
+            },
+          },
+          edges: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['subjectId', 'predicate', 'objectId', 'articleCount'],
+              properties: {
+                subjectId: { type: 'string' },
+                predicate: { type: 'string', enum: [...PREDICATES] },
+                objectId: { type: 'string' },
+                articleCount: { type: 'integer' },
+              },
+            },
+          },
+          transit: {
+            type: 'array',
+            description: 'SHIPPED_VIA edges whose hub has a place but whose subject (goods) has none',
+            items: {
+              type: 'object',
+              required: ['subjectId', 'subjectName', 'objectId', 'articleCount'],
+              properties: {
+                subjectId: { type: 'string' },
+                subjectName: { type: 'string' },
+                objectId: { type: 'string' },
+                articleCount: { type: 'integer' },
+              },
+            },
+          },
+          unplaced: { type: 'integer', description: 'Edges left out because an end has no place' },
+        },
+      },
+      ...errors,
+    },
+  },
   health: {
     summary: 'Liveness check; never needs a token',
     tags: ['store'],
@@ -412,4 +550,4 @@ export const routeSchemas = {
 };
 
 /** Query parameters that take a list (repeated or comma-separated). */
-export const LIST_PARAMETERS: ReadonlySet<string> = new Set(['type', 'predicate']);
+export const LIST_PARAMETERS: ReadonlySet<string> = new Set(['type', 'predicate', 'exclude']);

@@ -93,10 +93,39 @@ describe('HTTP API', () => {
     expect(body.neighbors.map((n: { entity: { id: string } }) => n.entity.id).sort()).toEqual([IDS.china, IDS.iran]);
     const china = body.neighbors.find((n: { entity: { id: string } }) => n.entity.id === IDS.china);
     expect(china).toMatchObject({ predicate: 'SUPPLIES', direction: 'in', articleCount: 2, claimCount: 2 });
-    expect(store.calls.at(-1)).toEqual({
-      method: 'neighbors',
-      args: [IDS.russia, { predicates: ['SUPPLIES'], types: ['Country'], since: '2024-01-01', until: '2025-12-31', direction: 'in', limit: 7 }],
-    });
+    const filters = { predicates: ['SUPPLIES'], types: ['Country'], since: '2024-01-01', until: '2025-12-31', direction: 'in' };
+    expect(store.calls.slice(-2)).toEqual([
+      { method: 'neighbors', args: [IDS.russia, { ...filters, limit: 7, offset: 0 }] },
+      { method: 'neighborCounts', args: [IDS.russia, filters] },
+    ]);
+    expect(body).toMatchObject({ total: 2, offset: 0 });
+  });
+
+  it('pages through neighbours and counts them per type and predicate', async () => {
+    const all = (await get(`/api/entities/${IDS.russia}/neighbors`)).json();
+    expect(all.total).toBe(all.neighbors.length);
+    expect(all.total).toBeGreaterThan(3);
+    const ids = all.neighbors.map((n: { entity: { id: string }; predicate: string }) => `${n.entity.id} ${n.predicate}`);
+    const first = (await get(`/api/entities/${IDS.russia}/neighbors?limit=2`)).json();
+    const second = (await get(`/api/entities/${IDS.russia}/neighbors?limit=2&offset=2`)).json();
+    expect([...first.neighbors, ...second.neighbors].map((n: { entity: { id: string }; predicate: string }) => `${n.entity.id} ${n.predicate}`)).toEqual(ids.slice(0, 4));
+    expect(second).toMatchObject({ total: all.total, offset: 2 });
+    const beyond = (await get(`/api/entities/${IDS.russia}/neighbors?offset=1000`)).json();
+    expect(beyond).toMatchObject({ neighbors: [], total: all.total, offset: 1000 });
+    for (const bad of ['-1', '100001', 'two']) {
+      expect((await get(`/api/entities/${IDS.russia}/neighbors?offset=${bad}`)).json().error.parameter).toBe('offset');
+    }
+
+    const groups = (await get(`/api/entities/${IDS.russia}/neighbor-groups`)).json();
+    expect(groups.entity.id).toBe(IDS.russia);
+    expect(groups.total).toBe(all.total);
+    expect(groups.groups.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(all.total);
+    const supplies = groups.groups.find((g: { type: string; predicate: string }) => g.type === 'Country' && g.predicate === 'SUPPLIES');
+    expect(supplies.count).toBe(all.neighbors.filter((n: { entity: { type: string }; predicate: string }) => n.entity.type === 'Country' && n.predicate === 'SUPPLIES').length);
+    const narrowed = (await get(`/api/entities/${IDS.russia}/neighbor-groups?predicate=SUPPLIES&direction=in`)).json();
+    expect(narrowed.groups.every((g: { predicate: string }) => g.predicate === 'SUPPLIES')).toBe(true);
+    expect((await get('/api/entities/country:ZZ/neighbor-groups')).statusCode).toBe(404);
+    expect((await get(`/api/entities/${IDS.russia}/neighbor-groups?limit=3`)).json().error.parameter).toBe('limit');
   });
 
   it('rejects an unknown predicate, a bad date, since after until and a bad direction', async () => {
@@ -138,6 +167,22 @@ describe('HTTP API', () => {
     expect(unknown.json().error.parameter).toBe('to');
   });
 
+  it('passes path predicates with exclusions spelled out as what is left', async () => {
+    const left = await get(`/api/paths?from=${IDS.yellen}&to=${IDS.russia}&exclude=VISITED,HOLDS_ROLE`);
+    expect(left.statusCode).toBe(200);
+    const predicates = (store.calls.at(-1)!.args[2] as { predicates: string[] }).predicates;
+    expect(predicates).toEqual(PREDICATES.filter((p) => p !== 'VISITED' && p !== 'HOLDS_ROLE'));
+    for (const path of left.json().paths as Array<{ edges: Array<{ predicate: string }> }>) {
+      for (const edge of path.edges) expect(['VISITED', 'HOLDS_ROLE']).not.toContain(edge.predicate);
+    }
+    await get(`/api/paths?from=${IDS.yellen}&to=${IDS.russia}&predicate=SUPPLIES&predicate=VISITED&exclude=VISITED`);
+    expect(store.calls.at(-1)!.args[2]).toMatchObject({ predicates: ['SUPPLIES'] });
+    const nothing = await get(`/api/paths?from=${IDS.yellen}&to=${IDS.russia}&predicate=SUPPLIES&exclude=SUPPLIES`);
+    expect(nothing.statusCode).toBe(400);
+    expect(nothing.json().error).toEqual({ code: 'invalid_parameter', parameter: 'exclude', message: 'exclude: leaves no predicate to follow (excluded: SUPPLIES)' });
+    expect((await get(`/api/paths?from=${IDS.yellen}&to=${IDS.russia}&exclude=KNOWS`)).json().error.parameter).toBe('exclude');
+  });
+
   it('returns evidence with its article, and validates the predicate', async () => {
     const res = await get(`/api/evidence?subject=${IDS.china}&predicate=SUPPLIES&object=${IDS.russia}`);
     expect(res.statusCode).toBe(200);
@@ -151,6 +196,48 @@ describe('HTTP API', () => {
     const bad = await get(`/api/evidence?subject=${IDS.china}&predicate=supplies&object=${IDS.russia}`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.parameter).toBe('predicate');
+  });
+
+  it('404s evidence between unknown entities, as every other endpoint does', async () => {
+    const unknownSubject = await get(`/api/evidence?subject=person:nobody&object=${IDS.russia}`);
+    expect(unknownSubject.statusCode).toBe(404);
+    expect(unknownSubject.json()).toEqual({ error: { code: 'not_found', message: 'no entity with id "person:nobody"', parameter: 'subject' } });
+    const unknownObject = await get(`/api/evidence?subject=${IDS.china}&object=country:ZZ`);
+    expect(unknownObject.statusCode).toBe(404);
+    expect(unknownObject.json().error.parameter).toBe('object');
+    // Known entities with no claim between them: an empty list, not a 404.
+    const none = await get(`/api/evidence?subject=${IDS.iran}&object=${IDS.blinken}`);
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ evidence: [] });
+  });
+
+  it('answers every over-long id with one 400 naming the parameter, whatever its length', async () => {
+    for (const length of [401, 501, 4_095, 4_096, 12_000]) {
+      const id = `person:${'a'.repeat(length - 7)}`;
+      const urls = [
+        [`/api/entities/${id}`, 'id'],
+        [`/api/entities/${id}/neighbors`, 'id'],
+        [`/api/entities/${id}/timeline`, 'id'],
+        [`/api/articles/${id}`, 'id'],
+        [`/api/paths?from=${id}&to=${IDS.russia}`, 'from'],
+        [`/api/evidence?subject=${IDS.china}&object=${id}`, 'object'],
+      ] as const;
+      for (const [url, parameter] of urls) {
+        const res = await get(url);
+        expect([length, url.slice(0, 30), res.statusCode]).toEqual([length, url.slice(0, 30), 400]);
+        expect(res.json().error).toMatchObject({ code: 'invalid_parameter', parameter });
+        expect(res.json().error.message).toContain('must NOT have more than 400 characters');
+      }
+    }
+    // A malformed escape and an unknown parameter on a route without parameters: the same shape.
+    const badUrl = await get('/api/entities/%zz');
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().error.code).toBe('invalid_parameter');
+    expect((await get('/api/stats?x=1')).json()).toEqual({
+      error: { code: 'invalid_parameter', parameter: 'x', message: 'parameter x is not a known parameter' },
+    });
+    // Exactly at the limit: a well-formed id that is simply unknown.
+    expect((await get(`/api/entities/person:${'a'.repeat(393)}`)).statusCode).toBe(404);
   });
 
   it('serves timeline, co-mentions, top entities, stats and an article with its publications', async () => {
@@ -184,7 +271,13 @@ describe('HTTP API', () => {
     expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
     const res = await get('/api/cypher?query=MATCH');
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('not_found');
+    expect(res.json()).toEqual({ error: { code: 'not_found', message: 'no route GET /api/cypher' } });
+    // Unknown /api/ URLs, in any method or spelling, are API 404s in the same shape, never files.
+    for (const [method, url] of [['GET', '/api/'], ['GET', '/api/entities'], ['POST', '/api/stats'], ['GET', '/%61pi/nothing'], ['GET', '/api/../package.json']] as const) {
+      const other = await app.inject({ method, url });
+      expect([url, other.statusCode]).toEqual([url, 404]);
+      expect(Object.keys(other.json().error).sort()).toEqual(['code', 'message']);
+    }
   });
 
   it('sends the security headers on the page and the API', async () => {
@@ -234,8 +327,10 @@ describe('HTTP API', () => {
         '/api/entities/{id}',
         '/api/entities/{id}/comentioned',
         '/api/entities/{id}/neighbors',
+        '/api/entities/{id}/neighbor-groups',
         '/api/entities/{id}/timeline',
         '/api/evidence',
+        '/api/map',
         '/api/paths',
         '/api/search',
         '/api/stats',
@@ -272,6 +367,9 @@ describe('HTTP API with a token', () => {
       // Percent-encoded paths route to the same handlers and must need the token too.
       expect((await app.inject({ url: '/%61pi/stats' })).statusCode).toBe(401);
       expect((await app.inject({ url: '/api/%73tats' })).statusCode).toBe(401);
+      // Unknown /api/ URLs need the token too: without it nothing says which routes exist.
+      expect((await app.inject({ url: '/api/nothing' })).statusCode).toBe(401);
+      expect((await app.inject({ url: '/api/nothing', headers: { authorization: 'Bearer s3cret-token' } })).statusCode).toBe(404);
       const right = await app.inject({ url: '/api/stats', headers: { authorization: 'Bearer s3cret-token' } });
       expect(right.statusCode).toBe(200);
       expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
@@ -346,6 +444,26 @@ describe('HTTP API rate limit', () => {
       expect(limited.json().error.code).toBe('rate_limited');
       expect(String(limited.headers['retry-after'])).toMatch(/^[1-9]\d*$/);
       expect((await app.inject({ url: '/' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('HTTP API rate limit before the token check', () => {
+  it('counts failed token guesses, so guessing is limited too', async () => {
+    const app = await buildApp({ store: await seededStore(), token: 'the-token', rateLimitPerMinute: 3 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++) codes.push((await app.inject({ url: '/api/stats', headers: { authorization: `Bearer guess-${i}` } })).statusCode);
+      expect(codes).toEqual([401, 401, 401]);
+      // The limit is spent: even the right token now waits, and further guesses learn nothing.
+      const guess = await app.inject({ url: '/api/stats', headers: { authorization: 'Bearer guess-4' } });
+      expect(guess.statusCode).toBe(429);
+      expect(guess.json().error.code).toBe('rate_limited');
+      expect((await app.inject({ url: '/api/stats', headers: { authorization: 'Bearer the-token' } })).statusCode).toBe(429);
+      expect((await app.inject({ url: '/api/unknown-route' })).statusCode).toBe(429);
       expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await app.close();

@@ -5,3 +5,4 @@ export * from './config.ts';
 export * from './logging.ts';
 export * from './document.ts';
 export * from './curation.ts';
+export * from './path-predicates.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InputError, isEntityType, isPredicate, type EntityType, type Predicate } from '@newsgraph/shared';
+import { InputError, isEntityType, isPredicate, pathPredicates, type EntityType, type Predicate } from '@newsgraph/shared';
 import type { EntitySummary, GraphStore } from '@newsgraph/graph';
 import type { CliContext } from '../context.ts';
 import { formatTable, printJson, println, safeText } from '../output.ts';
@@ -15,11 +15,11 @@ function parseTypes(values: string[] | undefined): EntityType[] | undefined {
   });
 }
 
-function parsePredicates(values: string[] | undefined): Predicate[] | undefined {
+function parsePredicates(values: string[] | undefined, flag = '--predicate'): Predicate[] | undefined {
   if (!values?.length) return undefined;
   return values.map((v) => {
     const p = v.toUpperCase();
-    if (!isPredicate(p)) throw new InputError(`--predicate ${v}`, 'not a predicate (VISITED, MET_WITH, URGED, SUPPLIES, SHIPPED_VIA, SANCTIONS, TRADES_WITH, HOLDS_ROLE, PART_OF, LOCATED_IN, REPORTED_BY)');
+    if (!isPredicate(p)) throw new InputError(`${flag} ${v}`, 'not a predicate (VISITED, MET_WITH, URGED, SUPPLIES, SHIPPED_VIA, SANCTIONS, TRADES_WITH, HOLDS_ROLE, PART_OF, LOCATED_IN, REPORTED_BY)');
     return p;
   });
 }
@@ -130,11 +130,14 @@ export function registerQueryCommand(program: Command, ctx: CliContext): Command
       return n;
     }, 4)
     .option('--limit <n>', 'at most N paths', parseLimit, 5)
+    .option('--predicate <p>', 'follow only this predicate (repeatable)', collect)
+    .option('--exclude <p>', 'never follow this predicate, e.g. HOLDS_ROLE (repeatable)', collect)
     .option('--json', 'JSON output')
-    .action(async (fromRef: string, toRef: string, o: { maxHops: number; limit: number; json?: boolean }) => {
+    .action(async (fromRef: string, toRef: string, o: { maxHops: number; limit: number; predicate?: string[]; exclude?: string[]; json?: boolean }) => {
+      const predicates = pathPredicates(parsePredicates(o.predicate), parsePredicates(o.exclude, '--exclude'), '--exclude');
       const store = await ctx.store();
       const [from, to] = [await resolveEntity(store, fromRef), await resolveEntity(store, toRef)];
-      const paths = await store.shortestPaths(from.id, to.id, { maxHops: o.maxHops, limit: o.limit });
+      const paths = await store.shortestPaths(from.id, to.id, { maxHops: o.maxHops, limit: o.limit, predicates });
       if (o.json) return printJson(ctx, { from, to, paths });
       if (paths.length === 0) return println(ctx, `no path of at most ${o.maxHops} hops between ${label(from)} and ${label(to)}`);
       for (const path of paths) {

@@ -7,6 +7,7 @@ import {
   type ArticleDocument,
   type CurationEntry,
   type EntityType,
+  type Predicate,
 } from '@newsgraph/shared';
 import type {
   EntityCount,
@@ -166,7 +167,15 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
 
   async neighborCounts(id: string, query: Omit<NeighborQuery, 'limit' | 'offset'> = {}): Promise<NeighborCounts> {
     const { args } = neighborArgs(id, query, false);
-    const groups = (await this.backend.neighborCounts(args))
+    // A backend may count the 'out' and 'in' sides of one (type, predicate) separately: one group each.
+    const merged = new Map<string, { type: EntityType; predicate: Predicate; count: number }>();
+    for (const g of await this.backend.neighborCounts(args)) {
+      const key = `${g.type}\u0000${g.predicate}`;
+      const seen = merged.get(key);
+      if (seen) seen.count += g.count;
+      else merged.set(key, { ...g });
+    }
+    const groups = [...merged.values()]
       .filter((g) => g.count > 0)
       .sort((x, y) => y.count - x.count || compareText(x.type, y.type) || compareText(x.predicate, y.predicate));
     return { total: groups.reduce((sum, g) => sum + g.count, 0), groups };

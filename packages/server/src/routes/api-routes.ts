@@ -1,7 +1,8 @@
-import type { Direction, EntityDetail, GraphStore } from '@newsgraph/graph';
-import type { EntityType, Predicate } from '@newsgraph/shared';
+import type { Direction, EntityDetail, GraphStore, NeighborQuery } from '@newsgraph/graph';
+import { pathPredicates, type EntityType, type Predicate } from '@newsgraph/shared';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../http/api-error.ts';
+import { mapData } from '../map/map-data.ts';
 import { routeSchemas } from '../schemas.ts';
 
 /**
@@ -28,6 +29,23 @@ function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
   return list && list.length > 0 ? list : undefined;
 }
 
+interface NeighborFilters {
+  predicate?: Predicate[];
+  type?: EntityType[];
+  since?: string;
+  until?: string;
+  direction: Direction;
+}
+
+/** The filters neighbours, their pages and their group counts share, checked once. */
+function neighborFilters(query: NeighborFilters): Omit<NeighborQuery, 'limit' | 'offset'> {
+  const { predicate, type, since, until, direction } = query;
+  if (since && until && since > until) {
+    throw new ApiError(400, 'invalid_parameter', `parameter since (${since}) is after until (${until})`, 'since');
+  }
+  return { predicates: nonEmpty(predicate), types: nonEmpty(type), since, until, direction };
+}
+
 export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void {
   app.get<{ Querystring: { q: string; type?: EntityType[]; limit: number } }>(
     '/api/search',
@@ -46,32 +64,34 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
 
   app.get<{
     Params: IdParams;
-    Querystring: { predicate?: Predicate[]; type?: EntityType[]; since?: string; until?: string; direction: Direction; limit: number };
+    Querystring: NeighborFilters & { limit: number; offset: number };
   }>('/api/entities/:id/neighbors', { schema: routeSchemas.neighbors }, async (request) => {
     const entity = await requireEntity(store, request.params.id);
-    const { predicate, type, since, until, direction, limit } = request.query;
-    if (since && until && since > until) {
-      throw new ApiError(400, 'invalid_parameter', `parameter since (${since}) is after until (${until})`, 'since');
-    }
-    const neighbors = await store.neighbors(entity.id, {
-      predicates: nonEmpty(predicate),
-      types: nonEmpty(type),
-      since,
-      until,
-      direction,
-      limit,
-    });
-    return { entity: summary(entity), neighbors };
+    const { limit, offset } = request.query;
+    const filters = neighborFilters(request.query);
+    const [neighbors, counts] = await Promise.all([store.neighbors(entity.id, { ...filters, limit, offset }), store.neighborCounts(entity.id, filters)]);
+    return { entity: summary(entity), neighbors, total: counts.total, offset };
   });
 
-  app.get<{ Querystring: { from: string; to: string; maxHops: number; predicate?: Predicate[]; limit: number } }>(
+  app.get<{ Params: IdParams; Querystring: NeighborFilters }>(
+    '/api/entities/:id/neighbor-groups',
+    { schema: routeSchemas.neighborGroups },
+    async (request) => {
+      const entity = await requireEntity(store, request.params.id);
+      const counts = await store.neighborCounts(entity.id, neighborFilters(request.query));
+      return { entity: summary(entity), ...counts };
+    },
+  );
+
+  app.get<{ Querystring: { from: string; to: string; maxHops: number; predicate?: Predicate[]; exclude?: Predicate[]; limit: number } }>(
     '/api/paths',
     { schema: routeSchemas.paths },
     async (request) => {
-      const { from, to, maxHops, predicate, limit } = request.query;
+      const { from, to, maxHops, predicate, exclude, limit } = request.query;
+      const predicates = pathPredicates(predicate, exclude);
       await requireEntity(store, from, 'from');
       await requireEntity(store, to, 'to');
-      return { paths: await store.shortestPaths(from, to, { maxHops, limit, predicates: nonEmpty(predicate) }) };
+      return { paths: await store.shortestPaths(from, to, { maxHops, limit, predicates }) };
     },
   );
 
@@ -80,6 +100,8 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
     { schema: routeSchemas.evidence },
     async (request) => {
       const { subject, predicate, object, limit } = request.query;
+      await requireEntity(store, subject, 'subject');
+      await requireEntity(store, object, 'object');
       return { evidence: await store.evidence({ subjectId: subject, predicate, objectId: object, limit }) };
     },
   );
@@ -112,6 +134,18 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
     if (!article) throw new ApiError(404, 'not_found', `no article with id ${JSON.stringify(request.params.id)}`, 'id');
     return { article, publications: await store.listPublications(article.id) };
   });
+
+  app.get<{ Querystring: { predicate?: Predicate[]; type?: EntityType[]; since?: string; until?: string; limit: number } }>(
+    '/api/map',
+    { schema: routeSchemas.map },
+    async (request) => {
+      const { predicate, type, since, until, limit } = request.query;
+      if (since && until && since > until) {
+        throw new ApiError(400, 'invalid_parameter', `parameter since (${since}) is after until (${until})`, 'since');
+      }
+      return mapData(store, { predicates: nonEmpty(predicate), types: nonEmpty(type), since, until, limit });
+    },
+  );
 
   app.get('/api/stats', { schema: routeSchemas.stats }, async () => ({ store: store.kind, ...(await store.stats()) }));
 }
