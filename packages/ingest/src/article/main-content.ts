@@ -541,6 +541,8 @@ interface Block {
   tag: string;
   /** Inside the best-scoring container (or its matching siblings) rather than only in the widened area. */
   core: boolean;
+  /** The innermost block element the text began in (null: loose text of a root). */
+  owner: Element | null;
 }
 
 /** Emits the text of the chosen nodes as blocks, skipping link-heavy lists and boxes. */
@@ -550,20 +552,22 @@ function collectBlocks(roots: readonly AnyNode[], stats: Map<Element, NodeStats>
   let linkChars = 0;
   let blockTag = 'p';
   let blockCore = true;
+  let blockOwner: Element | null = null;
   let inCore = core === null;
   const flush = (): void => {
     if (buffer.length === 0) return;
     const text = normalizeInline(buffer.join(''));
-    if (text.length > 0) blocks.push({ text, linkChars, tag: blockTag, core: blockCore });
+    if (text.length > 0) blocks.push({ text, linkChars, tag: blockTag, core: blockCore, owner: blockOwner });
     buffer = [];
     linkChars = 0;
   };
-  const walk = (node: AnyNode, inLink: boolean, tag: string): void => {
+  const walk = (node: AnyNode, inLink: boolean, tag: string, owner: Element | null): void => {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       if (buffer.length === 0) {
         blockTag = tag;
         blockCore = inCore;
+        blockOwner = owner;
       }
       buffer.push(data);
       if (inLink) linkChars += data.trim().length;
@@ -584,13 +588,14 @@ function collectBlocks(roots: readonly AnyNode[], stats: Map<Element, NodeStats>
     if (isBlock || entersCore) flush();
     if (entersCore) inCore = true;
     const childTag = isBlock ? name : tag;
+    const childOwner = isBlock ? node : owner;
     const link = inLink || name === 'a';
-    for (const c of node.children) walk(c, link, childTag);
+    for (const c of node.children) walk(c, link, childTag, childOwner);
     if (isBlock || entersCore) flush();
     if (entersCore) inCore = false;
   };
   for (const root of roots) {
-    walk(root, false, 'p');
+    walk(root, false, 'p', isElement(root) ? root : null);
     flush();
   }
   return blocks;
@@ -676,8 +681,11 @@ export function extractMainContent(body: Element, options: { byClass?: boolean }
   const wide = widen(top, stats);
   const roots = wide === top ? coreRoots : contentRoots(wide, scores, stats);
   const core = wide === top ? null : new Set<AnyNode>(coreRoots);
-  const blocks = cutAtChromeSection(collectBlocks(roots, stats, core).filter((b) => keepBlock(b) && (b.core || keepOutsideCore(b))));
-  const paragraphs = cutTrailingChrome(dedupeParagraphs(blocks.map((b) => b.text)));
+  const blocks = dedupeBlocks(cutAtChromeSection(collectBlocks(roots, stats, core).filter((b) => keepBlock(b) && (b.core || keepOutsideCore(b)))));
+  const paragraphs = cutTrailingChrome(
+    blocks.map((b) => b.text),
+    { isContent: (i) => isOwnListItem(blocks[i]) },
+  );
   return { paragraphs, roots };
 }
 
@@ -688,17 +696,34 @@ export function paragraphsOf(nodes: readonly Element[]): string[] {
     pruneChrome(n, true);
     computeStats(n, stats);
   }
-  return dedupeParagraphs(collectBlocks(nodes, stats).filter(keepBlock).map((b) => b.text));
+  return dedupeBlocks(collectBlocks(nodes, stats).filter(keepBlock)).map((b) => b.text);
 }
 
-/** Drops repeated paragraphs (a caption or teaser shown twice for mobile and desktop layouts), keeping the first. */
-function dedupeParagraphs(paragraphs: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const p of paragraphs) {
-    if (seen.has(p)) continue;
-    seen.add(p);
-    out.push(p);
+/**
+ * An item of a list, a definition or a table cell with no link in it: the article's own text
+ * (ingredients, a list of measures, facts at the end), not a list of other headlines, which are
+ * links (link lists were dropped already).
+ */
+function isOwnListItem(block: Block | undefined): boolean {
+  return block !== undefined && (block.tag === 'li' || block.tag === 'dd' || block.tag === 'dt' || block.tag === 'td') && block.linkChars === 0;
+}
+
+/**
+ * Drops copies of a paragraph that the page lays out twice (a caption or teaser shown once for
+ * mobile and once for desktop), keeping the first. A copy is a repeat from another container; a
+ * text repeated among its siblings (a refrain, a repeated question, "* * *" between sections) is
+ * the article's own and stays.
+ */
+function dedupeBlocks(blocks: Block[]): Block[] {
+  const containers = new Map<string, Set<AnyNode | null>>();
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const seenIn = containers.get(block.text);
+    const container = block.owner?.parent ?? null;
+    if (seenIn && !seenIn.has(container)) continue;
+    if (seenIn) seenIn.add(container);
+    else containers.set(block.text, new Set([container]));
+    out.push(block);
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import { endsSentence } from './text-normalization.ts';
+
 /**
  * Detects the page chrome that scrapers and extractors leave after an article's last paragraph:
  * "Next in Business", "Related", "Read more", lists of other headlines, share prompts, copyright
@@ -13,7 +15,6 @@ const CHROME_HEADING =
 const PROMPT_OR_FOOTER =
   /^(?:follow (?:us|@?[\w.]+ on)\b|share (?:this|on|via)\b|click (?:here )?to share|sign up\b|subscribe\b|join (?:us|our)\b|download (?:our|the) app\b|get (?:our|the latest)\b.*newsletter|folgen sie uns\b|s[ií]guenos\b|artikel gefallen\b|vergiss nicht zu teilen|for the latest (?:stories|news)\b.*\bapp|download the \w+ apps?\b|teilen sie\b|jetzt (?:abonnieren|teilen|folgen)\b|abonnieren sie\b|melden sie sich\b.*newsletter|©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten)/i;
 
-const SENTENCE_END = /[.!?…"”»“']\)?$/;
 
 /** A heading that introduces a block of links to other content. */
 export function isChromeHeading(line: string): boolean {
@@ -25,18 +26,21 @@ export function isPromptOrFooter(line: string): boolean {
   return line.length <= 200 && PROMPT_OR_FOOTER.test(line.trim());
 }
 
-/** A line shaped like another article's headline: short, several words, no sentence punctuation. */
+/** A line shaped like another article's headline: short, several words, no sentence punctuation (in any script). */
 function isHeadlineLike(line: string): boolean {
   if (line.length > 110 || line.length < 3) return false;
-  return !SENTENCE_END.test(line);
+  return !endsSentence(line) && !/["”»“'’]$/.test(line);
 }
 
 /**
  * Drops the trailing run of chrome from a list of paragraphs. Only cuts when the trailing run
  * contains a chrome heading, a prompt/footer line, or at least three headline-like lines, so an
  * article that merely ends on a short line keeps it; never removes the first paragraph.
+ * `isContent(i)` marks paragraphs known to be the article's own whatever their shape (in HTML:
+ * items of a list without links, such as the list an article ends on); the cut never goes
+ * above one, except for a chrome heading or footer line after it.
  */
-export function cutTrailingChrome(paragraphs: readonly string[]): string[] {
+export function cutTrailingChrome(paragraphs: readonly string[], options: { isContent?: (index: number) => boolean } = {}): string[] {
   let cut = paragraphs.length;
   let strongSignals = 0;
   let headlineRun = 0;
@@ -46,7 +50,9 @@ export function cutTrailingChrome(paragraphs: readonly string[]): string[] {
     if (line === '') {
       continue;
     }
-    if (isChromeHeading(line) || isPromptOrFooter(line)) {
+    const strong = isChromeHeading(line) || isPromptOrFooter(line);
+    if (!strong && options.isContent?.(i)) break;
+    if (strong) {
       strongSignals++;
       headlineRun = 0;
       cut = i;
