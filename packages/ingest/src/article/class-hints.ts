@@ -33,6 +33,15 @@ const HEADER_PART = /^(?:header|head|intro|kopf)$/;
 /** Links to other articles, often with excerpts that read like prose. */
 const RELATED = /related|recommend|empfehl|verwandt|more-?(?:articles|stories|news)|weitere|teaser-?list|read-?next|next-?(?:post|story|article)/;
 
+/** Picture captions and credits: "wp-caption-text", "image-legend", "bildunterschrift". */
+const CAPTION = /caption|(?:^|[-_])legende?(?:$|[-_])|bildunterschrift|bildtext|image-?credit|photo-?credit/;
+
+/** Teasers: boxes that announce another page (a headline, an excerpt and a link to it). */
+const TEASER = /teaser|nextread|next-?read/;
+
+/** Appeals for money or sign-ups: donation, membership and paywall boxes. */
+const APPEAL = /donat|spende|steady|patreon|ko-?fi|support-?(?:us|box|banner|cta)|membership|member-?(?:cta|box|banner)|paywall-?(?:prompt|message|cta|box|banner)|subscri(?:be|ption)-?(?:box|cta|banner|prompt|wall)|contribut(?:e|ion)s?-?(?:box|banner|cta|epic)/;
+
 export interface ClassHints {
   /** Links to other content: dropped unless it holds most of the page's text. */
   related: boolean;
@@ -43,9 +52,25 @@ export interface ClassHints {
   strongNegative: boolean;
   weakNegative: boolean;
   positive: boolean;
+  /** A picture caption or credit, whatever else the name says ("wp-caption-text"). */
+  caption: boolean;
+  /** A teaser of another page: chrome when it links away. */
+  teaser: boolean;
+  /** A donation, membership or subscription appeal. */
+  appeal: boolean;
 }
 
-const NO_HINTS: ClassHints = { related: false, headerOnly: false, comments: false, strongNegative: false, weakNegative: false, positive: false };
+const NO_HINTS: ClassHints = {
+  related: false,
+  headerOnly: false,
+  comments: false,
+  strongNegative: false,
+  weakNegative: false,
+  positive: false,
+  caption: false,
+  teaser: false,
+  appeal: false,
+};
 
 function parts(token: string): string[] {
   return token
@@ -65,9 +90,15 @@ export function classHints(className: string | undefined, id: string | undefined
   let weakNegative = false;
   let nonHeaderWeak = false;
   let positive = false;
+  let caption = false;
+  let teaser = false;
+  let appeal = false;
   for (const raw of tokens) {
     const token = raw.toLowerCase();
     if (IGNORED_TOKEN.test(token) || token.length > 60) continue;
+    if (!caption && CAPTION.test(token)) caption = true;
+    if (!teaser && TEASER.test(token)) teaser = true;
+    if (!appeal && APPEAL.test(token)) appeal = true;
     if (!strongNegative && STRONG_NEGATIVE.test(token)) strongNegative = true;
     if (!comments && COMMENTS.test(token)) comments = true;
     if (!related && RELATED.test(token)) related = true;
@@ -83,6 +114,8 @@ export function classHints(className: string | undefined, id: string | undefined
     }
     else if (POSITIVE_PART.test(head)) positive = true;
   }
-  if (strongNegative || weakNegative || positive) return { related, headerOnly: weakNegative && !nonHeaderWeak && !strongNegative, comments, strongNegative, weakNegative, positive };
+  if (strongNegative || weakNegative || positive || caption || teaser || appeal) {
+    return { related, headerOnly: weakNegative && !nonHeaderWeak && !strongNegative, comments, strongNegative, weakNegative, positive, caption, teaser, appeal };
+  }
   return NO_HINTS;
 }

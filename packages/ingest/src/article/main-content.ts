@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { classHints } from './class-hints.ts';
+import { classHints, type ClassHints } from './class-hints.ts';
 import { normalizeInline } from './text-normalization.ts';
 import { cutTrailingChrome, isChromeHeading, isPromptOrFooter } from './trailing-chrome.ts';
 
@@ -200,6 +200,7 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   }
   if (el.attribs.itemprop === 'articleBody' || !context.byClass) return false;
   const hints = classHints(el.attribs.class, el.attribs.id);
+  if ((hints.caption || hints.teaser || hints.appeal) && isBoxOfChrome(el, hints, context)) return true;
   if (!hints.strongNegative && !hints.weakNegative) return false;
   if (hints.comments) return true;
   if (hints.headerOnly && insideArticle) return false;
@@ -213,6 +214,40 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   if (hints.strongNegative) return true;
   if (hints.positive || share >= 0.25) return false;
   return !holdsMainMarker(el, context);
+}
+
+/**
+ * Captions, teasers and appeals are short boxes beside the text: a caption describes a picture,
+ * a teaser announces another page and links to it, an appeal asks for money or a sign-up. A box
+ * so named that holds much of the page's prose is the article whatever its name; a "teaser"
+ * that links nowhere is the article's own lead.
+ */
+function isBoxOfChrome(el: Element, hints: ClassHints, context: PruneContext): boolean {
+  if (proseShare(el, context) >= 0.5) return false;
+  if (hints.appeal) return true;
+  if (hints.caption) return !isProseBox(el, context);
+  return linksAway(el, context) || hasTwin(el);
+}
+
+/** A sibling with the same class: one of a row or list of teasers, i.e. of other pages. */
+function hasTwin(el: Element): boolean {
+  const cls = el.attribs.class;
+  if (!cls || !el.parent || !isElement(el.parent)) return false;
+  return el.parent.children.some((c) => c !== el && isElement(c) && c.attribs.class === cls);
+}
+
+/** Inside a link, or with a headline-sized share of its text linked (an inline link in a lead is not enough). */
+function linksAway(el: Element, context: PruneContext): boolean {
+  for (let p = el.parent; p && isElement(p); p = p.parent) if (p.name === 'a' && isOutboundHref(p.attribs.href)) return true;
+  const s = context.stats.get(el);
+  if (!s || s.text === 0 || s.link / s.text < TEASER_LINK_SHARE) return false;
+  return hasDescendant(el, (n) => n.name === 'a' && isOutboundHref(n.attribs.href));
+}
+
+const TEASER_LINK_SHARE = 0.15;
+
+function isOutboundHref(href: string | undefined): boolean {
+  return href !== undefined && href.trim() !== '' && !href.trim().startsWith('#') && !/^javascript:/i.test(href.trim());
 }
 
 /** Several hundred characters of running text with few links: not a share bar or a link box. */
