@@ -20,8 +20,11 @@ const POSITIVE_PART =
 /** Class tokens that say nothing about the element: WordPress term classes name the post's tags. */
 const IGNORED_TOKEN = /^(?:tag|category|categories|postid|post-id|page-id|format|type|status|has|is|js|no|wp|elementor-element)-|(?:^|-)(?:has|with|without|no|show|hide|is)-|promoted|sticky/;
 
-/** Discussion under the article, consent banners, breadcrumbs, ad networks: dropped even when they hold much text. */
-const COMMENTS = /comment(?!ary)|kommentare|disqus|respond|replies|cookie|consent|gdpr|dsgvo|breadcrumb|outbrain|taboola|plista/;
+/**
+ * Discussion under the article, consent banners, breadcrumbs, ad networks, and the box about the
+ * author (a biography is prose, but not the article's): dropped even when they hold much text.
+ */
+const COMMENTS = /comment(?!ary)|kommentare|disqus|respond|replies|cookie|consent|gdpr|dsgvo|breadcrumb|outbrain|taboola|plista|author-?(?:bio|box|info|profile|description|card|details)|about-?(?:the-)?author/;
 
 /** Parts that only say where or how an element sits: "sidebar-left-wrapper" is a sidebar. */
 const GENERIC_PART =
@@ -34,13 +37,13 @@ const HEADER_PART = /^(?:header|head|intro|kopf)$/;
 const RELATED = /related|recommend|empfehl|verwandt|more-?(?:articles|stories|news)|weitere|teaser-?list|read-?next|next-?(?:post|story|article)/;
 
 /** Picture captions and credits: "wp-caption-text", "image-legend", "bildunterschrift". */
-const CAPTION = /caption|(?:^|[-_])legende?(?:$|[-_])|bildunterschrift|bildtext|image-?credit|photo-?credit/;
+const CAPTION = /caption|(?:^|[-_])legende?(?:$|[-_])|bildunterschrift|bilduntertitel|bildlegende|bildtext|image-?credit|photo-?credit/;
 
 /** Teasers: boxes that announce another page (a headline, an excerpt and a link to it). */
 const TEASER = /teaser|nextread|next-?read/;
 
 /** Appeals for money or sign-ups: donation, membership and paywall boxes. */
-const APPEAL = /donat|spende|steady|patreon|ko-?fi|support-?(?:us|box|banner|cta)|membership|member-?(?:cta|box|banner)|paywall-?(?:prompt|message|cta|box|banner)|subscri(?:be|ption)-?(?:box|cta|banner|prompt|wall)|contribut(?:e|ion)s?-?(?:box|banner|cta|epic)/;
+const APPEAL = /donat|abo-?werbung|abo-?(?:box|teaser|banner|hinweis|promo)|spende|steady|patreon|ko-?fi|support-?(?:us|box|banner|cta)|membership|member-?(?:cta|box|banner)|paywall-?(?:prompt|message|cta|box|banner)|subscri(?:be|ption)-?(?:box|cta|banner|prompt|wall)|contribut(?:e|ion)s?-?(?:box|banner|cta|epic)/;
 
 export interface ClassHints {
   /** Links to other content: dropped unless it holds most of the page's text. */

@@ -56,7 +56,7 @@ const BOILERPLATE_LINE =
 
 /** Lines that credit a photo or give a byline/date, common between headline and text. */
 const CREDIT_LINE =
-  /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|images|quelle|bildquelle|source|credit|credits|grafik|video|illustration|symbolbild|titelbild|beitragsbild)\s*:|(?:bild|foto|image|photo) via\b|(?:titelbild|beitragsbild)$|©)/i;
+  /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|images|quelle|bildquelle|source|credit|credits|grafik|video|illustration|symbolbild|titelbild|beitragsbild)\s*:|(?:abbildung|abb\.|figure|fig\.|bild|grafik|grafique|figura)\s*\d+[a-z]?\s*:|abbildung\s*:|(?:bild|foto|image|photo) via\b|(?:titelbild|beitragsbild)$|©)/i;
 
 /** A short line naming a photo agency ("AFP / NAME", "Getty Images"): a picture credit. */
 const AGENCY_CREDIT = /\b(?:getty ?images|afp|dpa|reuters|ap photo|imago|shutterstock|istock(?:photo)?|picture[- ]alliance|keystone|epa|adobe ?stock|unsplash|pixabay)\b/i;
@@ -64,6 +64,13 @@ const AGENCY_CREDIT = /\b(?:getty ?images|afp|dpa|reuters|ap photo|imago|shutter
 /** "Read also: <other headline>" lines inside the text. */
 const READ_ALSO_LINE =
   /^(?:lesen sie (?:auch|mehr)|lies auch|mehr (?:dazu|zum thema)|siehe auch|auch interessant|read (?:also|more)|see also|related|also read|more on this|le puede interesar|lee también|lire aussi|à lire aussi|czytaj (?:też|także))\s*[:»>|-]/i;
+
+/**
+ * Appeals inside the text box: paywall prompts ("To read the full story, please subscribe"),
+ * donation and membership asks, in the languages of the pages newsgraph reads.
+ */
+const APPEAL_LINE =
+  /(?:\b(?:please (?:subscribe|log ?in|sign ?in)\b|already (?:a )?(?:subscriber|member)\b|to (?:view|read|continue reading) (?:the )?(?:full|whole|entire|rest of (?:the|this)) (?:story|article)|subscribe (?:now|today)\b|donate (?:now|today)\b|make a (?:donation|contribution)\b|support (?:our|independent|quality) journalism|become a (?:member|supporter|patron)\b|jetzt (?:abonnieren|abonnent(?:in)? werden|spenden|unterstützen)\b|bereits abonnent|spenden sie\b|unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus)|faire un don\b|soutenez(?:-nous)?\b|abonnez-vous\b|haz una donación|suscríbete\b))/i;
 
 /** Lines of page machinery: closed comments, rating prompts, counters. */
 const MACHINERY_LINE =
@@ -662,6 +669,7 @@ function keepBlock(block: Block): boolean {
   if (text.length <= 80 && AGENCY_CREDIT.test(text) && !/[.!?]$/.test(text)) return false;
   if (text.length <= 60 && MACHINERY_LINE.test(text)) return false;
   if (text.length <= 200 && READ_ALSO_LINE.test(text)) return false;
+  if (text.length <= 300 && APPEAL_LINE.test(text)) return false;
   // A "Related"/"Mehr zum Thema" heading left inside the content: the list after it is gone already.
   if (HEADING.test(block.tag) && isChromeHeading(text)) return false;
   if (isPromptOrFooter(text) && text.length < 160) return false;
