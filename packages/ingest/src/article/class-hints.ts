@@ -7,7 +7,7 @@
 
 /** Chrome whatever else the element is called: substring match on a class/id token. */
 const STRONG_NEGATIVE =
-  /comment(?!ary)|kommentar|disqus|discussion|diskussion|respond|share|sharing|sharer|shariff|social|sociable|addthis|cookie|consent|gdpr|dsgvo|newsletter|breadcrumb|related|verwandt|recommend|empfehl|outbrain|taboola|plista|ligatus|subscri|abonn|advert|sponsor|promo|popup|modal|overlay|banner|skip-?link|sr-only|screen-?reader|visually-?hidden|visuallyhidden|offscreen|print-?(?:only|button)|pagination|pager|paging|pagenav|nav-?links|post-?nav|prev-?next|author-?(?:bio|box|info|profile|description|card|details)|about-?(?:the-)?author|tagcloud|tag-?list|taglist|keywords|schlagw|rating|bewertung|votes?\b|toolbar|toolbox|teaser-?list|more-?(?:articles|stories|news)|weitere|read-?more|login|signin|signup|register|masthead|copyright|disclaimer|impressum|imprint/;
+  /comment(?!ary)|kommentar|disqus|discussion|diskussion|respond|share|sharing|sharer|shariff|social|sociable|addthis|cookie|consent|gdpr|dsgvo|newsletter|breadcrumb|related|verwandt|recommend|empfehl|outbrain|taboola|plista|ligatus|subscri|abonn|advert|sponsor|promo|popup|modal|overlay|banner|skip-?link|sr-only|screen-?reader|visually-?hidden|visuallyhidden|offscreen|print-?(?:only|button)|pagination|pager|paging|pagenav|nav-?links|post-?nav|prev-?next|author-?(?:bio|box|info|profile|description|card|details)|about-?(?:the-)?author|tagcloud|tag-?list|taglist|keywords|schlagw|rating|bewertung|votes?\b|toolbar|toolbox|teaser-?list|more-?(?:articles|stories|news)|weitere|read-?more|login|signin|signup|register|masthead|copyright|disclaimer|impressum|imprint|privacy-?embed|embed-?(?:privacy|consent|placeholder)|third-?party-?(?:services|content|embed)/;
 
 /** Chrome unless the element also looks like content or holds the main content. */
 const WEAK_NEGATIVE_PART =
@@ -21,10 +21,11 @@ const POSITIVE_PART =
 const IGNORED_TOKEN = /^(?:tag|category|categories|postid|post-id|page-id|format|type|status|has|is|js|no|wp|elementor-element)-|(?:^|-)(?:has|with|without|no|show|hide|is)-|promoted|sticky/;
 
 /**
- * Discussion under the article, consent banners, breadcrumbs, ad networks, and the box about the
- * author (a biography is prose, but not the article's): dropped even when they hold much text.
+ * Discussion under the article, consent banners and the placeholders of embeds waiting for
+ * consent, breadcrumbs, ad networks, and the box about the author (a biography is prose, but not
+ * the article's): dropped even when they hold much text.
  */
-const COMMENTS = /comment(?!ary)|kommentare|disqus|respond|replies|cookie|consent|gdpr|dsgvo|breadcrumb|outbrain|taboola|plista|author-?(?:bio|box|info|profile|description|card|details)|about-?(?:the-)?author/;
+const COMMENTS = /comment(?!ary)|kommentare|disqus|respond|replies|cookie|consent|gdpr|dsgvo|breadcrumb|outbrain|taboola|plista|author-?(?:bio|box|info|profile|description|card|details)|about-?(?:the-)?author|privacy-?embed|embed-?(?:privacy|consent|placeholder)|third-?party-?(?:services|content|embed)/;
 
 /** Parts that only say where or how an element sits: "sidebar-left-wrapper" is a sidebar. */
 const GENERIC_PART =
@@ -106,6 +107,8 @@ export function classHints(className: string | undefined, id: string | undefined
     if (!comments && COMMENTS.test(token)) comments = true;
     if (!related && RELATED.test(token)) related = true;
     const ps = parts(raw);
+    // A table of contents repeats the article's own headings as links: "toc", "ez-toc-title".
+    if (!strongNegative && ps.some((p) => p === 'toc' || p === 'inhaltsverzeichnis')) strongNegative = true;
     // The last meaningful part names what the element is: "article-meta" is meta, "meta-content" is content.
     let end = ps.length;
     while (end > 1 && GENERIC_PART.test(ps[end - 1] ?? '')) end--;
