@@ -7,7 +7,7 @@
 
 /** Chrome whatever else the element is called: substring match on a class/id token. */
 const STRONG_NEGATIVE =
-  /comment(?!ary)|kommentar|disqus|discussion|diskussion|respond|share|sharing|sharer|shariff|social|sociable|addthis|cookie|consent|gdpr|dsgvo|newsletter|breadcrumb|related|verwandt|recommend|empfehl|outbrain|taboola|plista|ligatus|subscri|abonn|advert|sponsor|promo|popup|modal|overlay|banner|skip-?link|sr-only|screen-?reader|visually-?hidden|visuallyhidden|offscreen|print-?(?:only|button)|pagination|pager|paging|pagenav|nav-?links|post-?nav|prev-?next|author-?(?:bio|box|info|profile|description|card|details)|about-?(?:the-)?author|tagcloud|tag-?list|taglist|keywords|schlagw|rating|bewertung|votes?\b|toolbar|toolbox|teaser-?list|more-?(?:articles|stories|news)|weitere|read-?more|login|signin|signup|register|masthead|copyright|disclaimer|impressum|imprint|privacy-?embed|embed-?(?:privacy|consent|placeholder)|third-?party-?(?:services|content|embed)/;
+  /comment(?!ary)|kommentar|disqus|discussion|diskussion|respond|share|sharing|sharer|shariff|social|sociable|addthis|cookie|consent|gdpr|dsgvo|news-?letter|breadcrumb|related|verwandt|recommend|empfehl|outbrain|taboola|plista|ligatus|subscri|abonn|advert|sponsor|promo|popup|modal|overlay|banner|skip-?link|sr-only|screen-?reader|visually-?hidden|visuallyhidden|offscreen|print-?(?:only|button)|pagination|pager|paging|pagenav|nav-?links|post-?nav|prev-?next|author-?(?:bio|box|info|profile|description|card|details)|about-?(?:the-)?author|tagcloud|tag-?list|taglist|keywords|schlagw|rating|bewertung|votes?\b|toolbar|toolbox|teaser-?list|more-?(?:articles|stories|news)|weitere|read-?more|login|signin|signup|register|masthead|copyright|disclaimer|impressum|imprint|privacy-?embed|embed-?(?:privacy|consent|placeholder)|third-?party-?(?:services|content|embed)/;
 
 /** Chrome unless the element also looks like content or holds the main content. */
 const WEAK_NEGATIVE_PART =
@@ -109,6 +109,8 @@ export function classHints(className: string | undefined, id: string | undefined
     const ps = parts(raw);
     // A table of contents repeats the article's own headings as links: "toc", "ez-toc-title".
     if (!strongNegative && ps.some((p) => p === 'toc' || p === 'inhaltsverzeichnis')) strongNegative = true;
+    // A call-to-action box ("c-letters-cta", "cta-banner") asks the reader to do something.
+    if (!appeal && ps.includes('cta')) appeal = true;
     // The last meaningful part names what the element is: "article-meta" is meta, "meta-content" is content.
     let end = ps.length;
     while (end > 1 && GENERIC_PART.test(ps[end - 1] ?? '')) end--;

@@ -70,7 +70,11 @@ const READ_ALSO_LINE =
  * donation and membership asks, in the languages of the pages newsgraph reads.
  */
 const APPEAL_LINE =
-  /(?:\b(?:please (?:subscribe|log ?in|sign ?in)\b|already (?:a )?(?:subscriber|member)\b|to (?:view|read|continue reading) (?:the )?(?:full|whole|entire|rest of (?:the|this)) (?:story|article)|subscribe (?:now|today)\b|donate (?:now|today)\b|make a (?:donation|contribution)\b|support (?:our|independent|quality) journalism|become a (?:member|supporter|patron)\b|jetzt (?:abonnieren|abonnent(?:in)? werden|spenden|unterstützen)\b|bereits abonnent|spenden sie\b|unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus)|faire un don\b|soutenez(?:-nous)?\b|abonnez-vous\b|haz una donación|suscríbete\b))/i;
+  /(?:\b(?:please (?:subscribe|log ?in|sign ?in)\b|already (?:a )?(?:subscriber|member)\b|to (?:view|read|continue reading) (?:the )?(?:full|whole|entire|rest of (?:the|this)) (?:story|article)|subscribe (?:now|today)\b|donate (?:now|today)\b|make a (?:donation|contribution)\b|support (?:our|independent|quality) journalism|become a (?:member|supporter|patron)\b|jetzt (?:abonnieren|abonnent(?:in)? werden|spenden|unterstützen)\b|bereits abonnent|spenden sie\b|unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus)|faire un don\b|soutenez(?:-nous)?\b|abonnez-vous\b|haz una donación|suscríbete\b|zapraszamy (?:też |także )?do (?:subskrypcji|prenumeraty)|wesprzyj nas\b|zasubskrybuj\b))/i;
+
+/** A sign-up ask for a newsletter: the word and a verb of signing up, in one short line. */
+const NEWSLETTER_ASK = /\bnews-?letters?\b/i;
+const SIGN_UP_VERB = /\b(?:sign(?:ing)? up|subscrib\w*|register|receive|get|never miss|abonnier\w*|anmelden|melden sie sich|bestellen|erhalten|verpassen|inscri\w*|recevez|suscr[ií]b\w*|recibe)\b/i;
 
 /** Lines of page machinery: closed comments, rating prompts, counters. */
 const MACHINERY_LINE =
@@ -670,6 +674,7 @@ function keepBlock(block: Block): boolean {
   if (text.length <= 60 && MACHINERY_LINE.test(text)) return false;
   if (text.length <= 200 && READ_ALSO_LINE.test(text)) return false;
   if (text.length <= 300 && APPEAL_LINE.test(text)) return false;
+  if (text.length <= 250 && NEWSLETTER_ASK.test(text) && SIGN_UP_VERB.test(text)) return false;
   // A "Related"/"Mehr zum Thema" heading left inside the content: the list after it is gone already.
   if (HEADING.test(block.tag) && isChromeHeading(text)) return false;
   if (isPromptOrFooter(text) && text.length < 160) return false;
