@@ -29,7 +29,8 @@ export function isPromptOrFooter(line: string): boolean {
 /** A line shaped like another article's headline: short, several words, no sentence punctuation (in any script). */
 function isHeadlineLike(line: string): boolean {
   if (line.length > 110 || line.length < 3) return false;
-  return !endsSentence(line) && !/["”»“'’]$/.test(line);
+  // A closing quote alone counts as a sentence end ("… said “no”"); ’ does not: it ends headlines ("… ‘full circle’").
+  return !endsSentence(line) && !/["”»“']$/.test(line);
 }
 
 /**
