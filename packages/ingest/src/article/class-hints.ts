@@ -99,8 +99,9 @@ export function classHints(className: string | undefined, id: string | undefined
   let appeal = false;
   for (const raw of tokens) {
     const token = raw.toLowerCase();
+    // Before the ignored prefixes: WordPress names its captions "wp-caption", "wp-caption-text".
+    if (!caption && token.length <= 60 && CAPTION.test(token)) caption = true;
     if (IGNORED_TOKEN.test(token) || token.length > 60) continue;
-    if (!caption && CAPTION.test(token)) caption = true;
     if (!teaser && TEASER.test(token)) teaser = true;
     if (!appeal && APPEAL.test(token)) appeal = true;
     if (!strongNegative && STRONG_NEGATIVE.test(token)) strongNegative = true;

@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { classHints, type ClassHints } from './class-hints.ts';
-import { normalizeInline } from './text-normalization.ts';
+import { endsSentence, normalizeInline } from './text-normalization.ts';
 import { cutTrailingChrome, isChromeHeading, isPromptOrFooter } from './trailing-chrome.ts';
 
 /**
@@ -224,8 +224,22 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   if (isProseBox(el, context)) return false;
   if (hints.strongNegative) return true;
   if (hints.positive || share >= 0.25) return false;
+  // Inside the article, a weak name ("info", "meta", "widget", "sidebar") loses to the text: a
+  // paragraph of running prose there is the article's, whatever its box is called.
+  if (insideArticle && isRunningProse(el, context)) return false;
   return !holdsMainMarker(el, context);
 }
+
+/** At least a long sentence of text, ending like one, almost without links. */
+function isRunningProse(el: Element, context: PruneContext): boolean {
+  const s = context.stats.get(el);
+  if (!s || s.text < MIN_RUNNING_PROSE_CHARS || s.link / s.text > 0.1) return false;
+  const parts: string[] = [];
+  textOf(el, parts);
+  return endsSentence(normalizeInline(parts.join('')));
+}
+
+const MIN_RUNNING_PROSE_CHARS = 80;
 
 /**
  * Captions, teasers and appeals are short boxes beside the text: a caption describes a picture,

@@ -1,12 +1,12 @@
 import type { ExtractedArticle } from '../interfaces/article.ts';
-import { joinParagraphs, normalizeInline } from './text-normalization.ts';
+import { endsSentence, joinParagraphs, normalizeInline, wordCount } from './text-normalization.ts';
 import { cutTrailingChrome } from './trailing-chrome.ts';
 
 /** Photo credit lines that scrapers copy from captions: "… REUTERS/Name", "Photo: AFP". */
 const CAPTION_CREDIT = /(?:\b(?:REUTERS|AFP|AP|EPA|Getty Images|Bloomberg|dpa|Xinhua)(?:\/[\p{L} .'-]+)?|(?:Photo|Foto|Image|Bild)\s*:\s*[^.]+)\s*$/u;
 
 function isParagraph(line: string): boolean {
-  return line.length > 160 || (/[.!?…"”]$/.test(line) && line.split(' ').length > 15);
+  return line.length > 160 || ((endsSentence(line) || /["”]$/.test(line)) && wordCount(line) > 15);
 }
 
 /**
