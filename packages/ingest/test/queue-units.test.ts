@@ -157,15 +157,36 @@ describe('per-host politeness', () => {
   it('MemoryHostGate: one slot, then a wait of the politeness delay', async () => {
     let now = 1000;
     const gate = new MemoryHostGate({ perHostConcurrency: 1, perHostDelayMs: 500, slotTtlMs: 10_000 }, () => now);
-    const slot = await gate.tryAcquire('a.example');
+    const slot = await gate.tryAcquire('a.example', 'one');
     expect('release' in slot).toBe(true);
-    expect(await gate.tryAcquire('a.example')).toEqual({ waitMs: 500 });
-    expect('release' in (await gate.tryAcquire('b.example'))).toBe(true);
+    expect(await gate.tryAcquire('a.example', 'two')).toEqual({ waitMs: 500 });
+    expect('release' in (await gate.tryAcquire('b.example', 'one'))).toBe(true);
     if ('release' in slot) await slot.release();
     now += 200;
-    expect(await gate.tryAcquire('a.example')).toEqual({ waitMs: 300 });
+    expect(await gate.tryAcquire('a.example', 'two')).toEqual({ waitMs: 300 });
     now += 300;
-    expect('release' in (await gate.tryAcquire('a.example'))).toBe(true);
+    expect('release' in (await gate.tryAcquire('a.example', 'two'))).toBe(true);
+  });
+
+  it('MemoryHostGate: queued requests get consecutive turns, each woken once; Crawl-delay and pauses widen them', async () => {
+    let now = 0;
+    const gate = new MemoryHostGate({ perHostConcurrency: 4, perHostDelayMs: 100, slotTtlMs: 10_000 }, () => now);
+    const waits: number[] = [];
+    for (const token of ['a', 'b', 'c', 'd']) {
+      const turn = await gate.tryAcquire('h.example', token);
+      waits.push('waitMs' in turn ? turn.waitMs : 0);
+    }
+    expect(waits).toEqual([0, 100, 200, 300]);
+    now = 100;
+    expect('release' in (await gate.tryAcquire('h.example', 'b'))).toBe(true);
+    // Crawl-delay 1 s (robots): the next start is at least 1 s after the last one.
+    const late = await gate.tryAcquire('h.example', 'e', { crawlDelayMs: 1_000 });
+    expect(late).toEqual({ waitMs: 1_000 });
+    // A Retry-After pause moves every turn behind it.
+    await gate.pause('h.example', 5_000);
+    now = 200;
+    expect(await gate.tryAcquire('h.example', 'c')).toEqual({ waitMs: 4_900 });
+    expect(await gate.pausedFor('h.example')).toBe(4_900);
   });
 
   describe('RedisHostGate (shared by processes)', () => {
@@ -182,19 +203,27 @@ describe('per-host politeness', () => {
       const a = createRedisConnection(redis.url);
       const b = createRedisConnection(redis.url);
       try {
-        const options = { perHostConcurrency: 2, perHostDelayMs: 150, slotTtlMs: 5_000 };
+        const options = { perHostConcurrency: 2, perHostDelayMs: 0, slotTtlMs: 5_000 };
         const gateA = new RedisHostGate(a, options);
         const gateB = new RedisHostGate(b, options);
-        const s1 = await gateA.tryAcquire(host);
-        const s2 = await gateB.tryAcquire(host);
-        const s3 = await gateA.tryAcquire(host);
+        const s1 = await gateA.tryAcquire(host, 'one');
+        const s2 = await gateB.tryAcquire(host, 'two');
+        const s3 = await gateA.tryAcquire(host, 'three');
         expect('release' in s1 && 'release' in s2).toBe(true);
         expect('waitMs' in s3).toBe(true);
         if ('release' in s1) await s1.release();
-        const cooling = await gateB.tryAcquire(host);
-        expect('waitMs' in cooling && cooling.waitMs > 0 && cooling.waitMs <= 150).toBe(true);
-        await new Promise((r) => setTimeout(r, 170));
-        expect('release' in (await gateB.tryAcquire(host))).toBe(true);
+        expect('release' in (await gateB.tryAcquire(host, 'three'))).toBe(true);
+
+        const spaced = `s${Date.now()}.example`;
+        const slow = { perHostConcurrency: 2, perHostDelayMs: 150, slotTtlMs: 5_000 };
+        const first = await new RedisHostGate(a, slow).tryAcquire(spaced, 'one');
+        expect('release' in first).toBe(true);
+        const second = await new RedisHostGate(b, slow).tryAcquire(spaced, 'two');
+        expect('waitMs' in second && second.waitMs > 0 && second.waitMs <= 150).toBe(true);
+        await new RedisHostGate(b, slow).pause(spaced, 2_000);
+        expect(await new RedisHostGate(a, slow).pausedFor(spaced)).toBeGreaterThan(1_500);
+        const paused = await new RedisHostGate(b, slow).tryAcquire(spaced, 'two');
+        expect('waitMs' in paused && paused.waitMs > 1_500).toBe(true);
 
         // Through GatedFetcher: a busy host raises HostBusyError instead of waiting.
         const inner = new CountingFetcher();

@@ -8,6 +8,10 @@ import type { CrawlWorkerOptions, ScheduledSource } from '../queue/interfaces/cr
 import type { PolitenessOptions } from '../queue/interfaces/host-gate.ts';
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from '../queue/interfaces/retry-options.ts';
 import { createRedisConnection, QueueCrawler } from '../queue/queue-crawler.ts';
+import { GatedFetcher } from '../queue/gated-fetcher.ts';
+import type { HostGate } from '../queue/interfaces/host-gate.ts';
+import { MemoryHostGate } from '../queue/memory-host-gate.ts';
+import { RedisHostGate } from '../queue/redis-host-gate.ts';
 import type { FailedJobInfo } from '../queue/crawl-queues.ts';
 import { createCrawlStageDeps, type ExtractFunction } from './crawl-stage-deps.ts';
 import { InProcessCrawler, type InProcessFailure } from './in-process-crawler.ts';
@@ -94,11 +98,14 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
   };
   try {
     memory = await options.openMemory(redis);
+    // One host scheduler for every fetch: in Redis (shared by every process) or in memory.
+    const hostGate: HostGate = redis ? new RedisHostGate(redis, politeness(config)) : new MemoryHostGate(politeness(config));
     const created = createCrawlStageDeps({
       config,
       store: options.store,
       memory,
-      fetcher: options.fetcher,
+      fetcher: options.fetcher ? new GatedFetcher(options.fetcher, hostGate) : undefined,
+      hostGate,
       extract: options.extract,
       metrics,
       extractionThreads: options.extractionThreads,
@@ -110,7 +117,6 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
         ...options.worker,
         concurrency: config.crawler.concurrency,
         retry,
-        politeness: politeness(config),
         metrics,
         logger,
       });
@@ -136,8 +142,6 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
       }
     }
 
-    // Politeness in-process is the HttpFetcher's own per-host limiter (it also honours robots
-    // Crawl-delay and Retry-After pauses); the Redis gate is only needed across processes.
     const crawler = new InProcessCrawler(deps, { concurrency: config.crawler.concurrency, retry, metrics, logger });
     try {
       server = await serve(() => crawler.health());

@@ -12,6 +12,8 @@ import { createGuardedLookup, findBlockedAddressError, systemDnsLookup, type Dns
 import { decodeBody } from './charset.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { HostLimiter } from './host-limiter.ts';
+import { HostBusyError } from './host-busy-error.ts';
+import type { HostGate } from '../queue/interfaces/host-gate.ts';
 import { RobotsCache, type RobotsLoadResult } from './robots-cache.ts';
 
 export type HttpConfig = NewsgraphConfig['http'];
@@ -23,8 +25,15 @@ export interface HttpFetcherOptions {
   addressPolicy?: AddressPolicy;
   /** Shared robots.txt cache (one per process); created when absent. */
   robotsCache?: RobotsCache;
-  /** Shared per-host limiter (one per process); created from config when absent. */
+  /** Shared per-host limiter (one per process); created from config when absent. Waits inside the fetch; see hostGate. */
   hostLimiter?: HostLimiter;
+  /**
+   * The crawl's host scheduler (memory or Redis). When given, it replaces the limiter: every hop
+   * takes a turn without waiting, a host that is not due throws HostBusyError (the queue delays
+   * the job until its turn), and Crawl-delay and Retry-After pauses go to the scheduler, shared
+   * by every worker using it.
+   */
+  hostGate?: HostGate;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** An undici dispatcher to use instead of the fetcher's own guarded Agent (its lookup is then not guarded). */
@@ -72,6 +81,7 @@ export class HttpFetcher implements Fetcher {
   readonly config: HttpConfig;
   readonly robots: RobotsCache;
   readonly limiter: HostLimiter;
+  private readonly gate: HostGate | null;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly policy: AddressPolicy | null;
@@ -86,6 +96,7 @@ export class HttpFetcher implements Fetcher {
     this.limiter =
       options.hostLimiter ??
       new HostLimiter({ concurrency: config.perHostConcurrency, delayMs: config.perHostDelayMs, now: this.now, sleep: options.sleep });
+    this.gate = options.hostGate ?? null;
     if (options.dispatcher) {
       this.dispatcher = options.dispatcher;
       this.ownsDispatcher = false;
@@ -190,14 +201,20 @@ export class HttpFetcher implements Fetcher {
     const requestedUrl = startUrl;
     const maxBytes = kind === 'robots' ? Math.min(ROBOTS_MAX_BYTES, this.config.maxBodyBytes) : this.config.maxBodyBytes;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.config.timeoutMs);
+    // The timeout covers the network exchange, not the wait for a host's turn: it starts once
+    // the first hop has its slot.
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      timer ??= setTimeout(() => controller.abort(), this.config.timeoutMs);
+    };
     const visited: string[] = [];
     let url = this.checkUrl(startUrl, requestedUrl);
     try {
       for (let hop = 0; ; hop++) {
         visited.push(url.href);
-        if (checkRobots) await this.checkRobots(url, requestedUrl);
-        const release = await this.acquireHost(url, controller.signal, requestedUrl);
+        const crawlDelayMs = checkRobots ? await this.checkRobots(url, requestedUrl) : null;
+        const release = await this.acquireHost(url, controller.signal, requestedUrl, `${kind} ${url.href}`, crawlDelayMs);
+        arm();
         let response: Dispatcher.ResponseData;
         try {
           const headers: Record<string, string> = {
@@ -249,7 +266,10 @@ export class HttpFetcher implements Fetcher {
           if (status === 429 || status === 503) {
             await discard(response.body);
             const retryAfterMs = parseRetryAfter(header(responseHeaders, 'retry-after'), this.now());
-            if (retryAfterMs !== null) this.limiter.pause(hostKey(url), retryAfterMs);
+            if (retryAfterMs !== null) {
+              if (this.gate) await this.gate.pause(hostKey(url), retryAfterMs);
+              else this.limiter.pause(hostKey(url), retryAfterMs);
+            }
             throw new FetchError(requestedUrl, 'http-status', `HTTP ${status}${retryAfterMs !== null ? ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)` : ''} from ${url.href}`, {
               status,
               retryAfterMs,
@@ -273,11 +293,16 @@ export class HttpFetcher implements Fetcher {
         }
       }
     } finally {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
     }
   }
 
-  private async acquireHost(url: URL, signal: AbortSignal, requestedUrl: string): Promise<() => void> {
+  private async acquireHost(url: URL, signal: AbortSignal, requestedUrl: string, token: string, crawlDelayMs: number | null): Promise<() => void> {
+    if (this.gate) {
+      const turn = await this.gate.tryAcquire(hostKey(url), token, { crawlDelayMs });
+      if ('waitMs' in turn) throw new HostBusyError(hostKey(url), turn.waitMs);
+      return () => void turn.release().catch(() => undefined); // a lost release expires with the slot TTL
+    }
     const acquired = this.limiter.acquire(hostKey(url));
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<never>((_, reject) => {
@@ -296,7 +321,8 @@ export class HttpFetcher implements Fetcher {
     }
   }
 
-  private async checkRobots(url: URL, requestedUrl: string): Promise<void> {
+  /** Refuses a URL robots.txt disallows; returns the host's Crawl-delay (ms) or null. */
+  private async checkRobots(url: URL, requestedUrl: string): Promise<number | null> {
     let decision;
     try {
       decision = await this.robots.check(url.href, (robotsUrl) => this.loadRobots(robotsUrl));
@@ -304,12 +330,14 @@ export class HttpFetcher implements Fetcher {
       if (error instanceof FetchError) throw new FetchError(requestedUrl, error.code, error.reason, { status: error.status ?? undefined, cause: error });
       throw error;
     }
-    if (decision.crawlDelayMs !== null) this.limiter.setCrawlDelay(hostKey(url), decision.crawlDelayMs);
+    if (decision.crawlDelayMs !== null && !this.gate) this.limiter.setCrawlDelay(hostKey(url), decision.crawlDelayMs);
     if (!decision.allowed) {
       throw new FetchError(requestedUrl, 'robots-disallowed', `${url.href} ${decision.reason ?? 'disallowed by robots.txt'}`, {
         retryable: decision.temporary,
+        retryAfterMs: decision.retryInMs,
       });
     }
+    return decision.crawlDelayMs;
   }
 
   private async loadRobots(robotsUrl: string): Promise<RobotsLoadResult> {
@@ -317,6 +345,7 @@ export class HttpFetcher implements Fetcher {
       const raw = await this.fetchRaw(robotsUrl, 'robots', null, null, false);
       return { status: raw.status, body: decodeBody(raw.bytes, header(raw.headers, 'content-type')).text };
     } catch (error) {
+      if (error instanceof HostBusyError) throw error; // not robots' fault: the page job waits for the turn
       if (error instanceof FetchError) {
         if (error.code === 'blocked-address') throw error;
         if (error.code === 'http-status' && error.status !== null) return { status: error.status, body: '' };

@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { errorMessage, silentLogger, type Logger } from '@newsgraph/shared';
 import type { CrawlHandlers } from '../crawl/crawl-handlers.ts';
-import { HostBusyError } from './gated-fetcher.ts';
+import { HostBusyError } from '../http/host-busy-error.ts';
 import type { CrawlWorkerOptions } from './interfaces/crawl-queue-options.ts';
 import type { CrawlJobKind, ProcessJobData } from './interfaces/queue-jobs.ts';
 import { CRAWL_JOB_KINDS, QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.ts';

@@ -1,5 +1,5 @@
 import { errorMessage } from '@newsgraph/shared';
-import { HostBusyError } from './gated-fetcher.ts';
+import { HostBusyError } from '../http/host-busy-error.ts';
 import type { RetryOptions } from './interfaces/retry-options.ts';
 import { classifyFailure, failureReason, retryDelayMs } from './retry-policy.ts';
 

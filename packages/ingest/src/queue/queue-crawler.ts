@@ -31,7 +31,11 @@ export function createRedisConnection(url: string, options: { lazyConnect?: bool
 
 export interface QueueCrawlerOptions extends Omit<CrawlWorkerOptions, 'retry' | 'metrics' | 'logger'> {
   retry: RetryOptions;
-  politeness: PolitenessOptions;
+  /**
+   * Wraps `deps.fetcher` in a GatedFetcher over the Redis host scheduler. Leave it out when the
+   * fetcher takes its turns itself (HttpFetcher given `hostGate`, as runCrawl does).
+   */
+  politeness?: PolitenessOptions;
   metrics?: CrawlMetrics;
   logger?: Logger;
   /** TTL of parked articles between page and processing jobs. */
@@ -61,7 +65,7 @@ export class QueueCrawler {
     this.#logger = options.logger ?? silentLogger;
     this.#deps = {
       ...deps,
-      fetcher: new GatedFetcher(deps.fetcher, new RedisHostGate(redis, options.politeness)),
+      fetcher: options.politeness ? new GatedFetcher(deps.fetcher, new RedisHostGate(redis, options.politeness)) : deps.fetcher,
       observe: deps.observe ?? options.metrics?.observer(),
     };
     this.queues = new CrawlQueues(redis, {
