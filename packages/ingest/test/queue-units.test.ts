@@ -8,6 +8,7 @@ import { MemoryJobQueue } from '../src/queue/memory-job-queue.ts';
 import { RedisHostGate } from '../src/queue/redis-host-gate.ts';
 import { classifyFailure, retryDelayMs, RetryableJobError } from '../src/queue/retry-policy.ts';
 import { pageJobId } from '../src/queue/queue-names.ts';
+import { DEFAULT_RETRY_OPTIONS, retrySpanMs } from '../src/queue/interfaces/retry-options.ts';
 import type { Fetcher, FetchRequest, FetchResponse } from '../src/interfaces/fetcher.ts';
 import { startTestRedis, type TestRedis } from './support/redis-server.ts';
 
@@ -26,14 +27,32 @@ describe('retry policy', () => {
     expect(classifyFailure(new Error('SQLITE_BUSY')).retryable).toBe(true);
   });
 
-  it('backs off exponentially with jitter under the cap, and honours Retry-After', () => {
+  it('backs off exponentially with jitter in the upper half under the cap, never shorter than Retry-After', () => {
     const err = new Error('boom');
+    expect(retryDelayMs(1, err, retry, () => 0)).toBe(2); // half of 5, floored
     expect(retryDelayMs(1, err, retry, () => 0.999)).toBeLessThan(5);
+    expect(retryDelayMs(3, err, retry, () => 0)).toBe(10);
     expect(retryDelayMs(3, err, retry, () => 0.999)).toBeGreaterThanOrEqual(19);
     expect(retryDelayMs(10, err, retry, () => 0.999)).toBeLessThan(40);
+    expect(retryDelayMs(10, err, retry, () => 0)).toBe(20);
     const limited = new RetryableJobError(new FetchError('http://x/', 'http-status', 'HTTP 429', { status: 429, retryAfterMs: 30 }));
     expect(limited.message).toBe('[http-status] http://x/: HTTP 429');
     expect(retryDelayMs(1, limited, retry, () => 0)).toBe(30);
+    // A Retry-After shorter than the backoff does not shorten it; one longer than the cap is capped.
+    const short = new FetchError('http://x/', 'http-status', 'HTTP 503', { status: 503, retryAfterMs: 1 });
+    expect(retryDelayMs(3, short, retry, () => 0)).toBe(10);
+    const huge = new FetchError('http://x/', 'http-status', 'HTTP 503', { status: 503, retryAfterMs: 86_400_000 });
+    expect(retryDelayMs(1, huge, retry, () => 0)).toBe(40);
+  });
+
+  it('the default schedule spans hours, not the 40-75 s of five quick tries', () => {
+    // Before: 5 attempts of full-jitter 5 s · 2^n; the whole schedule could be over in under a minute.
+    const span = retrySpanMs(DEFAULT_RETRY_OPTIONS);
+    expect(span.minMs).toBeGreaterThanOrEqual(4 * 3_600_000);
+    expect(span.maxMs).toBeLessThanOrEqual(12 * 3_600_000);
+    let total = 0;
+    for (let attempt = 1; attempt < DEFAULT_RETRY_OPTIONS.attempts; attempt++) total += retryDelayMs(attempt, new Error('down'), DEFAULT_RETRY_OPTIONS, () => 0);
+    expect(total).toBeGreaterThanOrEqual(span.minMs - DEFAULT_RETRY_OPTIONS.attempts);
   });
 
   it('derives page job ids from the canonical URL, without ":" (BullMQ forbids it)', () => {

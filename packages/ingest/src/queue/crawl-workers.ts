@@ -83,6 +83,7 @@ export class CrawlWorkers {
       });
       worker.on('failed', (job, error) => {
         const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
+        if (final) metrics?.jobsFailed.inc({ queue: QUEUE_NAMES[kind] });
         this.#logger[final ? 'warn' : 'info'](
           { queue: QUEUE_NAMES[kind], jobId: job?.id, attempts: job?.attemptsMade, reason: errorMessage(error), final },
           final ? 'job failed' : 'job failed, will retry',
