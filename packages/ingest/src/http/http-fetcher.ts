@@ -10,6 +10,7 @@ import { FetchError } from './fetch-error.ts';
 import { blockedHostnameReason, defaultAddressPolicy, type AddressPolicy } from './address-policy.ts';
 import { createGuardedLookup, findBlockedAddressError, systemDnsLookup, type DnsLookup } from './guarded-lookup.ts';
 import { decodeBody } from './charset.ts';
+import { detectBinaryBody } from './binary-content.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { HostBusyError } from './host-busy-error.ts';
@@ -141,6 +142,13 @@ export class HttpFetcher implements Fetcher {
       } catch (error) {
         const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength|buffer/i.test((error as Error).message);
         throw new FetchError(req.url, tooLarge ? 'too-large' : 'unsupported-content', tooLarge ? `gzip file exceeds the ${this.config.maxBodyBytes}-byte limit after decompression at ${raw.url}` : `corrupt gzip file at ${raw.url}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    if (req.kind === 'page') {
+      // By content, not by header: PDFs and images are often served as text/html.
+      const binary = await detectBinaryBody(bytes);
+      if (binary) {
+        throw new FetchError(req.url, 'unsupported-content', `${raw.url} is ${binary}, not a web page (served as ${contentType ?? 'no content type'})`);
       }
     }
     const decoded = decodeBody(bytes, contentType);
