@@ -87,11 +87,13 @@ export class HttpFetcher implements Fetcher {
   private readonly ownsDispatcher: boolean;
   private readonly policy: AddressPolicy | null;
   private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
   private closed = false;
 
   constructor(config: HttpConfig, options: HttpFetcherOptions = {}) {
     this.config = config;
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.policy = config.allowPrivateNetwork ? null : (options.addressPolicy ?? defaultAddressPolicy);
     this.robots = options.robotsCache ?? new RobotsCache({ userAgent: config.userAgent, now: this.now });
     this.limiter =
@@ -215,13 +217,20 @@ export class HttpFetcher implements Fetcher {
     const arm = (): void => {
       timer ??= setTimeout(() => controller.abort(), this.config.timeoutMs);
     };
+    const disarm = (): void => {
+      clearTimeout(timer);
+      timer = undefined;
+    };
     const visited: string[] = [];
     let url = this.checkUrl(startUrl, requestedUrl);
     try {
       for (let hop = 0; ; hop++) {
         visited.push(url.href);
         const crawlDelayMs = checkRobots ? await this.checkRobots(url, requestedUrl) : null;
-        const release = await this.acquireHost(url, controller.signal, requestedUrl, `${kind} ${url.href}`, crawlDelayMs);
+        // A redirect hop waits for its turn here: re-running the job would take the first hop's
+        // turn again and never reach this one. The wait does not count against the timeout.
+        if (hop > 0) disarm();
+        const release = await this.acquireHost(url, controller.signal, requestedUrl, `${kind} ${url.href}`, crawlDelayMs, hop > 0);
         arm();
         let response: Dispatcher.ResponseData;
         try {
@@ -305,11 +314,21 @@ export class HttpFetcher implements Fetcher {
     }
   }
 
-  private async acquireHost(url: URL, signal: AbortSignal, requestedUrl: string, token: string, crawlDelayMs: number | null): Promise<() => void> {
+  private async acquireHost(
+    url: URL,
+    signal: AbortSignal,
+    requestedUrl: string,
+    token: string,
+    crawlDelayMs: number | null,
+    waitForTurn: boolean,
+  ): Promise<() => void> {
     if (this.gate) {
-      const turn = await this.gate.tryAcquire(hostKey(url), token, { crawlDelayMs });
-      if ('waitMs' in turn) throw new HostBusyError(hostKey(url), turn.waitMs);
-      return () => void turn.release().catch(() => undefined); // a lost release expires with the slot TTL
+      for (;;) {
+        const turn = await this.gate.tryAcquire(hostKey(url), token, { crawlDelayMs });
+        if (!('waitMs' in turn)) return () => void turn.release().catch(() => undefined); // a lost release expires with the slot TTL
+        if (!waitForTurn || this.closed) throw new HostBusyError(hostKey(url), turn.waitMs);
+        await this.sleep(turn.waitMs);
+      }
     }
     const acquired = this.limiter.acquire(hostKey(url));
     let onAbort: (() => void) | undefined;
