@@ -4,6 +4,7 @@ export * from './http/fetch-error.ts';
 export * from './pipeline/index.ts';
 export * from './http/address-policy.ts';
 export * from './http/guarded-lookup.ts';
+export * from './http/private-address.ts';
 export * from './http/charset.ts';
 export * from './http/binary-content.ts';
 export * from './http/host-busy-error.ts';

@@ -104,6 +104,11 @@ export class CrawlMetrics {
     this.#depths = provider;
   }
 
+  /** Job counts per queue and state now (empty before a crawler registered its queues). */
+  async queueDepths(): Promise<Record<string, Record<string, number>>> {
+    return this.#depths ? this.#depths() : {};
+  }
+
   /** The hooks the crawl stages call. */
   observer(): CrawlObserver {
     return {
