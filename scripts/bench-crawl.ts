@@ -162,7 +162,7 @@ async function pipeline(origin: string, pages: number, concurrency: number, thre
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const counts = crawler.jobCounts();
-  const failures = crawler.failed();
+  const failures = await crawler.failed();
   if (failures.length > 0 && label !== 'warmup') {
     const byReason = new Map<string, number>();
     for (const f of failures) {

@@ -39,7 +39,8 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
       return config;
     },
     logger() {
-      logger ??= createLogger('newsgraph', ctx.config().logLevel);
+      const { logLevel, logFormat } = ctx.config();
+      logger ??= createLogger('newsgraph', logLevel, { pretty: logFormat === 'pretty' || (logFormat === 'auto' && ctx.stderr.isTTY === true) });
       return logger;
     },
     store() {
