@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalizeUrl, canonicalUrlFor, sniffContent } from '@newsgraph/ingest';
+import { articleFromResponse, canonicalizeUrl, canonicalUrlFor, type FetchResponse } from '@newsgraph/ingest';
 import { runCliCaptured, scratch } from './support/run-cli.ts';
 
 /**
@@ -85,8 +85,8 @@ describe('one ingest path for URLs', () => {
     expect(run.code).toBe(1);
     const [pdf, png, short] = outcomes(run.stdout);
     expect(pdf).toMatchObject({ status: 'failed' });
-    expect(pdf!.error).toMatch(/report\.html: a PDF document, not an HTML page/);
-    expect(png!.error).toMatch(/photo\.html: binary content, not an HTML page/);
+    expect(pdf!.error).toMatch(/report\.html.*a PDF document.*not a web page/);
+    expect(png!.error).toMatch(/photo\.html.*(png|binary).*not a web page/);
     expect(short!.error).toMatch(/short\.html: no article text found \(\d+ characters of main text, at least 200 needed\)/);
   });
 
@@ -112,16 +112,25 @@ describe('one ingest path for URLs', () => {
   });
 });
 
-describe('sniffContent and canonicalUrlFor', () => {
-  it('judges bodies by their bytes', () => {
-    expect(sniffContent('%PDF-1.4\n1 0 obj')).toBe('pdf');
-    expect(sniffContent('\ufeff  %PDF-1.4')).toBe('pdf');
-    expect(sniffContent(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]))).toBe('pdf');
-    expect(sniffContent(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toBe('binary');
-    expect(sniffContent('GIF89a\u0001\u0002')).toBe('binary');
-    expect(sniffContent('\ufffd\ufffd\ufffdJFIF\ufffd\ufffd')).toBe('binary');
-    expect(sniffContent('<!doctype html><p>Ein ganz normaler Artikel über PDF-Dateien.</p>')).toBe('text');
-    expect(sniffContent('東京で会談した。ロシア向けの輸出規制を強化する。')).toBe('text');
+describe('articleFromResponse and canonicalUrlFor', () => {
+  const response = (body: string): FetchResponse => ({
+    requestedUrl: 'https://news.example/a',
+    url: 'https://news.example/a',
+    status: 200,
+    notModified: false,
+    contentType: 'text/html',
+    charset: 'utf-8',
+    body,
+    bytes: body.length,
+    etag: null,
+    lastModified: null,
+  });
+  const deps = { extractArticle: () => ({ title: 'T', text: 'x'.repeat(300), author: null, publishedAt: null, outlet: null, language: null, canonicalUrl: null }), canonicalizeUrl, now: () => new Date(0) };
+
+  it('refuses a PDF or binary body whatever fetcher delivered it, by its content', async () => {
+    await expect(articleFromResponse(response('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>'), deps)).rejects.toThrow(/news\.example\/a: a PDF document/);
+    await expect(articleFromResponse(response('GIF89a\u0001\u0000\u0002\u0000\u0000'), deps)).rejects.toThrow(/news\.example\/a: .*not a web page/);
+    await expect(articleFromResponse(response('<!doctype html><p>Ein Artikel über PDF-Dateien, 東京で会談した。</p>'), deps)).resolves.toMatchObject({ title: 'T' });
   });
 
   it('accepts a canonical link only on the same host, and normalises it', () => {

@@ -55,7 +55,6 @@ export * from './article/extract-article.ts';
 export * from './article/plain-text-article.ts';
 export * from './article/evaluate-article-text.ts';
 export * from './article/trailing-chrome.ts';
-export * from './article/sniff-content.ts';
 export { findDateIn, stripSiteFromTitle, toIsoDate } from './article/page-metadata.ts';
 export * from './state/crawl-state.ts';
 export * from './state/sqlite-crawl-state.ts';

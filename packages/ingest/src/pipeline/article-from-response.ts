@@ -1,7 +1,7 @@
 import { InputError, type Article } from '@newsgraph/shared';
 import type { ArticleExtractionOptions, ExtractedArticle } from '../interfaces/article.ts';
 import type { FetchResponse } from '../interfaces/fetcher.ts';
-import { sniffContent } from '../article/sniff-content.ts';
+import { detectBinaryBody } from '../http/binary-content.ts';
 import { buildArticle } from './build-article.ts';
 
 /** Pages whose main text is shorter than this are not articles (index pages, paywalls, errors). */
@@ -57,11 +57,10 @@ export function canonicalUrlFor(fetchedUrl: string, declared: string | null, can
  * the feed item, else the batch defaults. Throws an InputError naming the URL otherwise.
  */
 export async function articleFromResponse(response: FetchResponse, deps: ArticleFromResponseDeps, options: ArticleFromResponseOptions = {}): Promise<Article> {
-  const sniffed = sniffContent(response.body);
-  if (sniffed !== 'text') {
-    const what = sniffed === 'pdf' ? 'a PDF document' : 'binary content';
-    throw new InputError(response.url, `${what}, not an HTML page (content-type: ${response.contentType || 'none'})`);
-  }
+  // HttpFetcher refuses binary pages already (on the raw bytes); this catches any other Fetcher.
+  // Decoded text re-encoded keeps what gives a binary body away: its NULs, control bytes, "%PDF-".
+  const binary = await detectBinaryBody(new TextEncoder().encode(response.body.slice(0, 4096)));
+  if (binary) throw new InputError(response.url, `${binary}, not a web page (served as ${response.contentType || 'no content type'})`);
   let extracted: ExtractedArticle;
   try {
     extracted = await deps.extractArticle(response.body, response.url, { bodySelector: options.bodySelector ?? undefined });

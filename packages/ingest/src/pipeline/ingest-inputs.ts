@@ -6,7 +6,7 @@ import type { GraphStore, WriteStatus } from '@newsgraph/graph';
 import type { ExtractedArticle, ArticleExtractionOptions } from '../interfaces/article.ts';
 import type { Fetcher } from '../interfaces/fetcher.ts';
 import { canonicalizeUrl } from '../dedupe/canonicalize-url.ts';
-import { sniffContent } from '../article/sniff-content.ts';
+import { detectBinaryBody } from '../http/binary-content.ts';
 import {
   articleMetadataSchema,
   describeIssues,
@@ -68,11 +68,6 @@ const HTML_START = /^\s*<(!doctype html|html)\b/i;
 /** The sidecar of `story.txt` is `story.meta.json`, in the same directory. */
 const SIDECAR_SUFFIX = '.meta.json';
 
-/** True when the bytes look like a binary file (or a PDF) rather than text. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  return sniffContent(bytes) !== 'text';
-}
-
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
@@ -128,8 +123,8 @@ export async function readArticleFile(
     throw new InputError(file, error.code === 'ENOENT' ? 'no such file' : errorMessage(error));
   });
   if (bytes.length === 0) throw new InputError(file, 'empty file');
-  const sniffed = sniffContent(bytes);
-  if (sniffed !== 'text') throw new InputError(file, `${sniffed === 'pdf' ? 'a PDF document' : 'binary file'}, not text or HTML`);
+  const binary = await detectBinaryBody(bytes);
+  if (binary) throw new InputError(file, `${binary}: a binary file, not text or HTML`);
   const sidecar = await readSidecar(file);
   const ext = extname(file).toLowerCase();
   const url = sidecar?.url ?? pathToFileURL(file).href;
