@@ -81,7 +81,7 @@ try {
       allModulesMs: Math.round(results[results.length - 1]!.median),
       targetMs: TARGET_MS,
       withinTarget: worstQueryMedian <= TARGET_MS,
-      loadAverage: Number(loadavg()[0].toFixed(1)),
+      loadAverage: Number((loadavg()[0] ?? 0).toFixed(1)),
     }),
   );
 } finally {

@@ -37,6 +37,8 @@ describe('one ingest path for URLs', () => {
           return res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n'), Buffer.alloc(64, 7)]));
         case '/photo.html':
           return res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+        case '/data.json':
+          return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: 'x'.repeat(500) }));
         case '/short.html':
           return html(page('Brief', '', '<p>Blinken met Kamikawa in Tokyo.</p>'));
         case '/feed.xml':
@@ -88,6 +90,12 @@ describe('one ingest path for URLs', () => {
     expect(pdf!.error).toMatch(/report\.html.*a PDF document.*not a web page/);
     expect(png!.error).toMatch(/photo\.html.*(png|binary).*not a web page/);
     expect(short!.error).toMatch(/short\.html: no article text found \(\d+ characters of main text, at least 200 needed\)/);
+  });
+
+  it('refuses a URL that is neither a page nor a feed nor a sitemap', async () => {
+    const run = await ingest(`${base}/data.json`);
+    expect(run.code).toBe(1);
+    expect(outcomes(run.stdout)[0]!.error).toMatch(/data\.json: not an HTML page, a feed or a sitemap \(content-type: application\/json\)/);
   });
 
   it('reads a feed through the crawl stages: canonical URL on its own host, normalised; feed date used', async () => {

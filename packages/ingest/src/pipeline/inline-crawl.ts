@@ -72,14 +72,19 @@ const FEED_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RD
 const SITEMAP_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(urlset|sitemapindex)\b/;
 const JSON_FEED_START = /^\s*\{[\s\S]{0,400}"version"\s*:\s*"https:\/\/jsonfeed\.org\//;
 
-/** 'page', 'feed' or 'sitemap', from the body first (servers mislabel) and the content type second. */
-function kindOf(response: FetchResponse): 'page' | 'feed' | 'sitemap' {
+/**
+ * 'page', 'feed' or 'sitemap', from the body first (servers mislabel) and the content type
+ * second; anything else (JSON, plain text, images a fetcher let through) is not for ingest.
+ */
+function kindOf(input: string, response: FetchResponse): 'page' | 'feed' | 'sitemap' {
   const head = response.body.slice(0, 4096);
   if (SITEMAP_START.test(head)) return 'sitemap';
   if (FEED_START.test(head) || JSON_FEED_START.test(head)) return 'feed';
   if (HTML_START.test(head)) return 'page';
   const type = response.contentType ?? '';
-  return FEED_CONTENT.test(type) && !/html/i.test(type) ? 'feed' : 'page';
+  if (/html/i.test(type)) return 'page';
+  if (FEED_CONTENT.test(type)) return 'feed';
+  throw new InputError(input, `not an HTML page, a feed or a sitemap (content-type: ${type || 'none'})`);
 }
 
 /** Runs `work` over `items`, `concurrency` at a time, yielding results as they finish. */
@@ -117,7 +122,7 @@ async function* mapConcurrent<T, R>(items: T[], concurrency: number, work: (item
  */
 export async function* crawlUrlInline(input: string, deps: InlineCrawlDeps, onPlanned?: (pages: number) => void): AsyncGenerator<InlinePageResult> {
   const first = await deps.fetcher.fetch({ url: input, kind: 'page' });
-  const kind = kindOf(first);
+  const kind = kindOf(input, first);
   const stageDeps: CrawlStageDeps = {
     fetcher: new PrefetchedFetcher(deps.fetcher, first),
     memory: new InlineCrawlMemory(),
