@@ -25,6 +25,7 @@ export * from './dedupe/near-duplicate-scheme.ts';
 export * from './dedupe/minhash.ts';
 export * from './dedupe/content-hash.ts';
 export type * from './crawl/interfaces/crawl-stages.ts';
+export type * from './crawl/interfaces/crawl-runtime.ts';
 export * from './crawl/poll-source.ts';
 export * from './crawl/fetch-page.ts';
 export * from './crawl/process-stage.ts';

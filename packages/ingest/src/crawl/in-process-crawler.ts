@@ -14,6 +14,7 @@ import { classifyFailure, failureReason } from '../queue/retry-policy.ts';
 import { createCrawlHandlers, type CrawlHandlers } from './crawl-handlers.ts';
 import type { CrawlSourceRef, CrawlStageDeps, PendingPageJournal } from './interfaces/crawl-stages.ts';
 import { MemoryPendingPages } from './memory-pending-pages.ts';
+import type { CrawlFailure, CrawlRuntime } from './interfaces/crawl-runtime.ts';
 
 export interface InProcessCrawlerOptions {
   /** Page fetches at once (config.crawler.concurrency). */
@@ -28,15 +29,7 @@ export interface InProcessCrawlerOptions {
   metrics?: CrawlMetrics;
 }
 
-export interface InProcessFailure {
-  queue: string;
-  id: string;
-  url: string | null;
-  sourceId: string | null;
-  attempts: number;
-  failedReason: string;
-  failedAt: string | null;
-}
+export type InProcessFailure = CrawlFailure;
 
 /**
  * The crawl without Redis: the same stages and handlers as the BullMQ workers, over in-memory
@@ -45,7 +38,8 @@ export interface InProcessFailure {
  * validators, duplicate index, and the journal of unfinished pages that `resume()` queues again)
  * survives, in the CrawlState behind `deps.memory`.
  */
-export class InProcessCrawler {
+export class InProcessCrawler implements CrawlRuntime {
+  readonly mode = 'in-process' as const;
   readonly #queues: {
     feed: MemoryJobQueue<FeedJobData>;
     page: MemoryJobQueue<PageJobData>;
@@ -186,6 +180,39 @@ export class InProcessCrawler {
     metrics?.setQueueDepthProvider(async () => this.jobCounts());
   }
 
+  async enqueue(sources: CrawlSourceRef[]): Promise<void> {
+    this.pollNow(sources);
+  }
+
+  /** The in-memory queues take jobs from the start; nothing to start. */
+  startWorkers(): void {}
+
+  schedule(sources: ScheduledSource[]): Promise<void> {
+    return this.start(sources);
+  }
+
+  async counts(): Promise<Record<string, Record<string, number>>> {
+    return this.jobCounts();
+  }
+
+  /** Revives failed pages by job id or URL (all without ids); failed feed polls are repeated by the next poll anyway. */
+  async retryFailed(ids?: string[]): Promise<number> {
+    let urls: string[] | undefined;
+    if (ids) {
+      const known = await this.#journal.failed(Number.MAX_SAFE_INTEGER);
+      const byId = new Map(known.map((f) => [pageJobId(f.page.url), f.page.url]));
+      urls = ids.flatMap((id) => byId.get(id) ?? (known.some((f) => f.page.url === id) ? [id] : []));
+    }
+    return (await this.retryFailedPages(urls)).length;
+  }
+
+  async scheduledRetries(options: { retryHorizonMs?: number } = {}): Promise<number> {
+    const horizon = Date.now() + (options.retryHorizonMs ?? 0);
+    let n = 0;
+    for (const kind of CRAWL_JOB_KINDS) n += this.#queues[kind].retriesDueAfter(horizon);
+    return n;
+  }
+
   /** Queues a poll of each source now (a fresh job id each time, like a scheduler tick). */
   pollNow(sources: CrawlSourceRef[]): void {
     const tick = ++this.#polls;
@@ -263,12 +290,7 @@ export class InProcessCrawler {
     }
   }
 
-  /** Jobs waiting for a scheduled retry, per queue. */
-  scheduledRetries(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const kind of CRAWL_JOB_KINDS) out[QUEUE_NAMES[kind]] = this.#queues[kind].scheduledRetries;
-    return out;
-  }
+
 
   /** Resolves when all three queues are idle at the same time (and journal updates are written). */
   async drained(): Promise<void> {
@@ -336,7 +358,7 @@ export class InProcessCrawler {
   }
 
   /** Revives failed pages (the given URLs, or all) with fresh attempts and queues them now; returns the URLs revived. */
-  async retryFailed(urls?: string[]): Promise<string[]> {
+  async retryFailedPages(urls?: string[]): Promise<string[]> {
     const revived = await this.#journal.revive(urls);
     if (revived.length > 0 && !this.#closed) await this.#requeueJournaled();
     return revived;

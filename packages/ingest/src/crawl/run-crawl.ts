@@ -13,9 +13,9 @@ import { GatedFetcher } from '../queue/gated-fetcher.ts';
 import type { HostGate } from '../queue/interfaces/host-gate.ts';
 import { MemoryHostGate } from '../queue/memory-host-gate.ts';
 import { RedisHostGate } from '../queue/redis-host-gate.ts';
-import type { FailedJobInfo } from '../queue/crawl-queues.ts';
 import { createCrawlStageDeps, type ExtractFunction } from './crawl-stage-deps.ts';
-import { InProcessCrawler, type InProcessFailure } from './in-process-crawler.ts';
+import { InProcessCrawler } from './in-process-crawler.ts';
+import type { CrawlFailure, CrawlRuntime } from './interfaces/crawl-runtime.ts';
 import type { CrawlMemory } from './interfaces/crawl-stages.ts';
 
 export interface RunCrawlOptions {
@@ -57,7 +57,7 @@ export interface CrawlSummary {
   mode: 'queue' | 'in-process';
   jobCounts: Record<string, Record<string, number>>;
   /** With `once`: every failed job (in-process: the durable failed pages too). Otherwise empty: see `newsgraph jobs failed`. */
-  failed: Array<InProcessFailure | FailedJobInfo>;
+  failed: CrawlFailure[];
   /** What this process did: articles stored, updated, unchanged, duplicates, jobs failed for good. */
   totals: CrawlTotals;
   /** Jobs left waiting for a scheduled retry (picked up by the next run or the long-running crawler). */
@@ -94,6 +94,8 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
   let finished = false;
   // The summary lists this run's failures; older ones stay listed by `newsgraph jobs failed`.
   const startedAt = new Date().toISOString();
+  const retryHorizonMs = options.onceRetryHorizonMs ?? ONCE_RETRY_HORIZON_MS;
+  const closeTimeoutMs = options.closeTimeoutMs ?? 15_000;
   const thisRun = <T extends { failedAt: string | null }>(failed: T[]): T[] => failed.filter((f) => f.failedAt === null || f.failedAt >= startedAt);
   const redisUrl = config.redisUrl;
   if (!redisUrl && options.role === 'worker') {
@@ -131,77 +133,42 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
     });
     const deps = created.deps;
     closeDeps = created.close;
-    if (redis) {
-      const crawler = new QueueCrawler(redis, deps, {
-        ...options.worker,
-        concurrency: config.crawler.concurrency,
-        retry,
-        metrics,
-        logger,
-      });
-      try {
-        const sourceRefs = options.sources.map((s) => s.source);
-        if (options.role === 'crawl' && !options.once) {
-          const synced = await crawler.keepSchedulers(options.sources, { checkEveryMs: options.schedulerCheckMs });
-          logger.info({ sources: synced.upserted, removed: synced.removed.length }, 'job schedulers in place');
-        }
-        crawler.startWorkers();
-        server = await serve(() => crawler.health());
-        options.onReady?.({ metricsUrl: server?.url ?? null, mode: 'queue' });
-        if (options.once && options.role === 'crawl') {
-          const run = crawler.runOnce(sourceRefs, { retryHorizonMs: options.onceRetryHorizonMs }).then(() => (finished = true));
-          await Promise.race([run, waitForAbort(options.signal)]);
-        } else {
-          await waitForAbort(options.signal);
-        }
-        logger.info('stopping: letting in-flight jobs finish');
-        const summaryTimeout = options.closeTimeoutMs ?? 15_000;
-        const jobCounts = await withTimeout(crawler.queues.jobCounts(), summaryTimeout, 'Redis does not answer').catch(() => ({}));
-        const failed = options.once ? thisRun(await withTimeout(crawler.queues.listFailed({ limit: 1000 }), summaryTimeout, 'Redis does not answer').catch(() => [])) : [];
-        const pending = options.once
-          ? await withTimeout(crawler.queues.pendingWork({ retryHorizonMs: options.onceRetryHorizonMs ?? ONCE_RETRY_HORIZON_MS }), summaryTimeout, 'no reply').catch(() => ({ retries: 0 }))
-          : { retries: 0 };
-        return {
-          mode: 'queue',
-          jobCounts,
-          failed,
-          totals: await metrics.totals(),
-          scheduledRetries: pending.retries,
-          interrupted: Boolean(options.once && options.role === 'crawl' && !finished),
-        };
-      } finally {
-        await crawler.close({ timeoutMs: options.closeTimeoutMs });
-      }
-    }
-
-    const crawler = new InProcessCrawler(deps, { concurrency: config.crawler.concurrency, retry, metrics, logger });
+    const runtime: CrawlRuntime = redis
+      ? new QueueCrawler(redis, deps, {
+          ...options.worker,
+          concurrency: config.crawler.concurrency,
+          retry,
+          metrics,
+          logger,
+          schedulerCheckMs: options.schedulerCheckMs,
+          closeTimeoutMs: options.closeTimeoutMs,
+        })
+      : new InProcessCrawler(deps, { concurrency: config.crawler.concurrency, retry, metrics, logger });
+    const polls = options.role === 'crawl';
     try {
-      server = await serve(() => crawler.health());
-      options.onReady?.({ metricsUrl: server?.url ?? null, mode: 'in-process' });
-      if (options.once) {
-        const run = crawler
-          .runOnce(
-            options.sources.map((s) => s.source),
-            { retryHorizonMs: options.onceRetryHorizonMs },
-          )
-          .then(() => (finished = true));
+      if (polls && !options.once) await runtime.schedule(options.sources);
+      runtime.startWorkers();
+      server = await serve(() => runtime.health());
+      options.onReady?.({ metricsUrl: server?.url ?? null, mode: runtime.mode });
+      if (options.once && polls) {
+        const run = runtime.runOnce(options.sources.map((s) => s.source), { retryHorizonMs }).then(() => (finished = true));
         await Promise.race([run, waitForAbort(options.signal)]);
       } else {
-        await crawler.start(options.sources);
         await waitForAbort(options.signal);
       }
       logger.info('stopping: letting in-flight jobs finish');
-      const retries = Object.values(crawler.scheduledRetries()).reduce((a, b) => a + b, 0);
+      // A summary must not hang on a Redis that is gone either.
+      const bounded = <T>(promise: Promise<T>, fallback: T): Promise<T> => withTimeout(promise, closeTimeoutMs, 'no reply').catch(() => fallback);
       return {
-        mode: 'in-process',
-        jobCounts: crawler.jobCounts(),
-        failed: options.once ? thisRun(await crawler.failed()) : [],
+        mode: runtime.mode,
+        jobCounts: await bounded(runtime.counts(), {}),
+        failed: options.once ? thisRun(await bounded(runtime.failed(1000), [])) : [],
         totals: await metrics.totals(),
-        scheduledRetries: retries,
-        interrupted: Boolean(options.once && !finished),
+        scheduledRetries: options.once ? await bounded(runtime.scheduledRetries({ retryHorizonMs }), 0) : 0,
+        interrupted: Boolean(options.once && polls && !finished),
       };
     } finally {
-      await crawler.close();
+      await runtime.close();
     }
   } finally {
     await server?.close();

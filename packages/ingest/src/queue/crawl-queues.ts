@@ -2,6 +2,7 @@ import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { silentLogger, type Logger } from '@newsgraph/shared';
 import type { CrawlSinks } from '../crawl/crawl-handlers.ts';
+import type { CrawlFailure } from '../crawl/interfaces/crawl-runtime.ts';
 import type { CrawlJobKind, FeedJobData, PageJobData, ProcessJobData } from './interfaces/queue-jobs.ts';
 import type { CrawlQueueOptions, ScheduledSource } from './interfaces/crawl-queue-options.ts';
 import { CRAWL_JOB_KINDS, feedSchedulerId, pageJobId, processJobId, QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.ts';
@@ -9,16 +10,9 @@ import { CRAWL_JOB_KINDS, feedSchedulerId, pageJobId, processJobId, QUEUE_NAMES,
 /** Name of the custom backoff strategy registered by the crawl workers (see crawl-workers.ts). */
 export const CRAWL_BACKOFF = 'newsgraph-jitter';
 
-export interface FailedJobInfo {
-  queue: string;
-  id: string;
+export interface FailedJobInfo extends CrawlFailure {
+  /** BullMQ job name. */
   name: string;
-  /** Page URL, or the source's feed URL for a poll job. */
-  url: string | null;
-  sourceId: string | null;
-  attempts: number;
-  failedReason: string;
-  failedAt: string | null;
 }
 
 type AnyQueue = Queue<FeedJobData | PageJobData | ProcessJobData>;

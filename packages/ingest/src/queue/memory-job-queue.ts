@@ -138,9 +138,11 @@ export class MemoryJobQueue<T> {
     return true;
   }
 
-  /** Delayed jobs that are scheduled retries. */
-  get scheduledRetries(): number {
-    return this.#retryDue.size;
+  /** Scheduled retries due after `at` (ms since epoch). */
+  retriesDueAfter(at: number): number {
+    let n = 0;
+    for (const due of this.#retryDue.values()) if (due > at) n++;
+    return n;
   }
 
   /** Resolves when the queue is idle (now or later). */

@@ -5,7 +5,8 @@ import type { CrawlSourceRef, CrawlStageDeps } from '../crawl/interfaces/crawl-s
 import type { CrawlMetrics } from '../metrics/crawl-metrics.ts';
 import type { HealthStatus } from '../metrics/metrics-server.ts';
 import { RedisArticleBlobStore } from './article-blob-stores.ts';
-import { CrawlQueues } from './crawl-queues.ts';
+import { CrawlQueues, type FailedJobInfo } from './crawl-queues.ts';
+import type { CrawlRuntime } from '../crawl/interfaces/crawl-runtime.ts';
 import { CrawlWorkers } from './crawl-workers.ts';
 import { GatedFetcher } from './gated-fetcher.ts';
 import type { CrawlWorkerOptions, ScheduledSource } from './interfaces/crawl-queue-options.ts';
@@ -46,6 +47,10 @@ export interface QueueCrawlerOptions extends Omit<CrawlWorkerOptions, 'retry' | 
   keepFailed?: number;
   /** A Redis PING slower than this reports Redis down (default 2 s). */
   healthTimeoutMs?: number;
+  /** How often schedule() checks the job schedulers against the sources (default 60 s). */
+  schedulerCheckMs?: number;
+  /** Longest graceful close() before workers are closed by force (default 15 s). */
+  closeTimeoutMs?: number;
 }
 
 /**
@@ -53,7 +58,8 @@ export interface QueueCrawlerOptions extends Omit<CrawlWorkerOptions, 'retry' | 
  * schedulers per source, and health. `newsgraph crawl` = schedulers + workers,
  * `newsgraph worker` = workers only; any number of either may share one Redis.
  */
-export class QueueCrawler {
+export class QueueCrawler implements CrawlRuntime {
+  readonly mode = 'queue' as const;
   readonly redis: Redis;
   readonly queues: CrawlQueues;
   #workers: CrawlWorkers | null = null;
@@ -84,6 +90,32 @@ export class QueueCrawler {
       keepFailed: options.keepFailed,
     });
     options.metrics?.setQueueDepthProvider(() => this.queues.jobCounts());
+  }
+
+  enqueue(sources: CrawlSourceRef[]): Promise<void> {
+    return this.queues.pollNow(sources);
+  }
+
+  async schedule(sources: ScheduledSource[]): Promise<void> {
+    const synced = await this.keepSchedulers(sources, { checkEveryMs: this.#options.schedulerCheckMs });
+    this.#logger.info({ sources: synced.upserted, removed: synced.removed.length }, 'job schedulers in place');
+  }
+
+  async scheduledRetries(options: { retryHorizonMs?: number } = {}): Promise<number> {
+    return (await this.queues.pendingWork(options)).retries;
+  }
+
+  counts(): Promise<Record<string, Record<string, number>>> {
+    return this.queues.jobCounts();
+  }
+
+  failed(limit = 1000): Promise<FailedJobInfo[]> {
+    return this.queues.listFailed({ limit });
+  }
+
+  async retryFailed(ids?: string[]): Promise<number> {
+    if (!ids) return this.queues.retryAll();
+    return (await this.queues.retry(ids)).retried.length;
   }
 
   /** Starts this process's workers on the three queues. */
@@ -197,7 +229,7 @@ export class QueueCrawler {
     if (this.#reconcileTimer) clearInterval(this.#reconcileTimer);
     this.#reconcileTimer = null;
     this.redis.off('ready', this.#onReconnect);
-    const timeoutMs = options.timeoutMs ?? 15_000;
+    const timeoutMs = options.timeoutMs ?? this.#options.closeTimeoutMs ?? 15_000;
     const graceful = (async () => {
       if (this.#workers) await this.#workers.close();
       await this.queues.close();
