@@ -12,9 +12,14 @@
  * sampled during the run and at every 1,000 pages (flat = no leak), and two baselines from the
  * same run: fetch-only at the same concurrency, and the full pipeline at concurrency 1 on the
  * main thread only.
- * Last line: {"pages","pages_per_s","peak_rss_mb","rss_growth_mb","baseline_pages_per_s","ratio"}
- * where the baseline is the concurrency-1 pipeline and rss_growth_mb is the RSS change from the
- * second RSS mark (2,000 pages at the default size, after warm-up) to the last.
+ * A third baseline: a minimal Crawlee CheerioCrawler (@crawlee/cheerio, a dev dependency of the
+ * benchmark only) in its own process, fetching and parsing the same N pages at the same
+ * concurrency and reading their paragraphs — no article text, no entities, no store — with its
+ * storage in memory. Its pages/s and peak RSS are compared with the full pipeline's.
+ * Last line: {"pages","pages_per_s","peak_rss_mb","rss_growth_mb","baseline_pages_per_s","ratio",
+ * "crawlee_pages_per_s","crawlee_peak_rss_mb","speed_vs_crawlee","rss_vs_crawlee"} where the
+ * baseline is the concurrency-1 pipeline and rss_growth_mb is the RSS change from the second RSS
+ * mark (2,000 pages at the default size, after warm-up) to the last. `--no-crawlee` skips it.
  *
  * Settings: one loopback host must not be throttled, so perHostDelayMs 0, perHostConcurrency =
  * concurrency, allowPrivateNetwork true, robots ignored. The 990 pages repeat for N > 990, so the
@@ -162,7 +167,7 @@ async function pipeline(origin: string, pages: number, concurrency: number, thre
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const counts = crawler.jobCounts();
-  const failures = crawler.failed();
+  const failures = await crawler.failed();
   if (failures.length > 0 && label !== 'warmup') {
     const byReason = new Map<string, number>();
     for (const f of failures) {
@@ -210,9 +215,51 @@ async function fetchOnly(origin: string, pages: number, concurrency: number, tmp
   return pages / seconds;
 }
 
+/** Child-process mode: the Crawlee baseline over `origin`; prints one JSON line. */
+async function crawleeBaseline(origin: string, pages: number, concurrency: number): Promise<void> {
+  const { CheerioCrawler, Configuration, log } = await import('@crawlee/cheerio');
+  log.setLevel(log.LEVELS.OFF);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  let parsed = 0;
+  const crawler = new CheerioCrawler(
+    {
+      minConcurrency: concurrency,
+      maxConcurrency: concurrency,
+      maxRequestRetries: 1,
+      requestHandler: async ({ $ }) => {
+        if ($('p').text().length > 0) parsed++;
+      },
+    },
+    new Configuration({ persistStorage: false, purgeOnStart: true }),
+  );
+  const started = performance.now();
+  await crawler.run(Array.from({ length: pages }, (_, i) => `${origin}/p/${i}.html`));
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  process.stdout.write(`${JSON.stringify({ pages, parsed, seconds, peakRss })}\n`);
+}
+
+async function runCrawleeBaseline(origin: string, pages: number, concurrency: number): Promise<{ pages: number; parsed: number; seconds: number; peakRss: number }> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--crawlee-baseline', '--origin', origin, '--pages', String(pages), '--concurrency', String(concurrency)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
+  const line = out.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`Crawlee baseline failed (exit ${code}): ${out.slice(-500)}`);
+  return JSON.parse(line) as { pages: number; parsed: number; seconds: number; peakRss: number };
+}
+
 async function main(): Promise<void> {
   const pages = arg('pages', 5000);
   if (process.argv.includes('--serve-pages')) return serve(pages);
+  if (process.argv.includes('--crawlee-baseline')) {
+    const origin = process.argv[process.argv.indexOf('--origin') + 1]!;
+    return crawleeBaseline(origin, pages, arg('concurrency', 8));
+  }
   if (!existsSync(HTML_DIR)) {
     console.warn(`bench crawl: skipped — ${HTML_DIR} is absent (the article-text pages of ../shared)`);
     console.log(JSON.stringify({ skipped: true, reason: 'no ../shared/eval/article-text/html' }));
@@ -258,6 +305,21 @@ async function main(): Promise<void> {
     const last = run.rssAtThousands[run.rssAtThousands.length - 1]?.[1] ?? run.peakRss;
     const growth = mb(last - first);
     console.log(`speed-up over concurrency 1: ${(rate / serialRate).toFixed(2)}x; pipeline vs fetch only: ${(rate / fetchRate).toFixed(2)}x`);
+    let crawlee: Record<string, number> = {};
+    if (!process.argv.includes('--no-crawlee')) {
+      const baseline = await runCrawleeBaseline(origin, pages, concurrency);
+      const crawleeRate = baseline.pages / baseline.seconds;
+      console.log(
+        `baseline Crawlee CheerioCrawler (own process, concurrency ${concurrency}, fetch + parse only): ${baseline.pages} pages in ${baseline.seconds.toFixed(1)} s = ${crawleeRate.toFixed(1)} pages/s, peak RSS ${mb(baseline.peakRss)} MB (${baseline.parsed} parsed)`,
+      );
+      console.log(`full pipeline vs Crawlee: ${(rate / crawleeRate).toFixed(2)}x the pages/s, ${(run.peakRss / baseline.peakRss).toFixed(2)}x the peak RSS`);
+      crawlee = {
+        crawlee_pages_per_s: Math.round(crawleeRate * 10) / 10,
+        crawlee_peak_rss_mb: mb(baseline.peakRss),
+        speed_vs_crawlee: Math.round((rate / crawleeRate) * 100) / 100,
+        rss_vs_crawlee: Math.round((run.peakRss / baseline.peakRss) * 100) / 100,
+      };
+    }
     console.log(
       JSON.stringify({
         pages: run.pages,
@@ -266,6 +328,7 @@ async function main(): Promise<void> {
         rss_growth_mb: growth,
         baseline_pages_per_s: Math.round(serialRate * 10) / 10,
         ratio: Math.round((rate / serialRate) * 100) / 100,
+        ...crawlee,
       }),
     );
   } finally {

@@ -3,7 +3,8 @@ import { CONFIG_ENV_VARS, ConfigError, errorMessage, InputError } from '@newsgra
 import { createCliContext, type CliContext, type CliContextOptions } from './context.ts';
 import { registerCommands } from './commands/index.ts';
 
-export function buildProgram(ctx: CliContext): Command {
+/** The program with the commands `argv` needs registered (all of them without argv). */
+export async function buildProgram(ctx: CliContext, argv?: readonly string[]): Promise<Command> {
   const program = new Command('newsgraph')
     .description('newsgraph: news in, a knowledge graph of who did what with whom out, every edge with its evidence')
     .version('0.1.0')
@@ -19,7 +20,7 @@ export function buildProgram(ctx: CliContext): Command {
 Store: SQLite at ./data/newsgraph.db (NEWSGRAPH_DB) unless NEO4J_URI is set.
 Settings come from the environment or newsgraph.config.yaml: ${CONFIG_ENV_VARS.join(', ')}.`,
     );
-  registerCommands(program, ctx);
+  await registerCommands(program, ctx, argv);
   // Every subcommand shares the program's output and error handling.
   const inherit = (cmd: Command) => {
     for (const sub of cmd.commands) {
@@ -38,8 +39,8 @@ Settings come from the environment or newsgraph.config.yaml: ${CONFIG_ENV_VARS.j
  */
 export async function runCli(argv: string[], options: CliContextOptions = {}): Promise<number> {
   const ctx = createCliContext(options);
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {

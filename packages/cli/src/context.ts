@@ -1,5 +1,5 @@
 import { createLogger, loadConfig, type Logger, type NewsgraphConfig } from '@newsgraph/shared';
-import { openStore, type GraphStore } from '@newsgraph/graph';
+import type { GraphStore } from '@newsgraph/graph';
 
 /**
  * What every command gets: configuration loaded and validated once (on first use, so `--help`
@@ -39,11 +39,14 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
       return config;
     },
     logger() {
-      logger ??= createLogger('newsgraph', ctx.config().logLevel);
+      const { logLevel, logFormat } = ctx.config();
+      logger ??= createLogger('newsgraph', logLevel, { pretty: logFormat === 'pretty' || (logFormat === 'auto' && ctx.stderr.isTTY === true) });
       return logger;
     },
     store() {
       store ??= (async () => {
+        // Loaded on first use: commands that never touch the store do not pay for it.
+        const { openStore } = await import('@newsgraph/graph');
         const opened = await openStore(ctx.config(), { cwd: options.cwd });
         await opened.migrate();
         return opened;

@@ -1,6 +1,22 @@
 #!/usr/bin/env node
-import { runCli } from './cli.ts';
+import { enableCompileCache } from 'node:module';
 
+// V8's code cache for every module loaded after this line (in the OS temp directory, keyed by
+// file contents): repeated commands skip most of the parsing and TypeScript stripping. The CLI
+// is therefore imported dynamically, after the cache is on.
+enableCompileCache();
+
+// `newsgraph query neighbors X | head`: once the reader has gone, the rest of the output has
+// nowhere to go. End quietly instead of dying on an unhandled EPIPE with a stack trace; every
+// store write is one transaction, so stopping mid-command leaves nothing half-written.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
+const { runCli } = await import('./cli.ts');
 const code = await runCli(process.argv.slice(2));
 // Long-lived commands (crawl, serve) resolve only when they have shut down; then exit.
 process.exitCode = code;

@@ -40,40 +40,67 @@ export function safeText(text: string): string {
 }
 
 export interface Progress {
+  /** More articles to go: the bar's total counts articles, announced as inputs are listed. */
   addTotal(n: number): void;
-  tick(label?: string): void;
+  /** One article done (stored, unchanged or failed). */
+  tick(): void;
+  /** A line above the bar, or on `stream` (default stderr) when there is no bar. */
+  log(line: string, stream?: 'stdout' | 'stderr'): void;
   stop(): void;
 }
 
-/** A progress bar on stderr when both stdout and stderr are terminals (never in pipes, CI or --json). */
+/** "12.3/s" over the whole run so far: steadier than cli-progress's own short-window figure. */
+function rate(done: number, startedAt: number): string {
+  const seconds = (performance.now() - startedAt) / 1000;
+  return seconds > 0 ? (done / seconds).toFixed(1) : '0.0';
+}
+
+/**
+ * One progress bar on stderr, over articles, with rate and ETA, when both stdout and stderr are
+ * terminals (never in pipes, CI or --json). Lines logged while it runs are printed above it, so
+ * redraws never tangle with them.
+ */
 export function createProgress(ctx: CliContext, enabled: boolean): Progress {
+  const write = (line: string, stream: 'stdout' | 'stderr' = 'stderr') => (stream === 'stdout' ? ctx.stdout : ctx.stderr).write(`${line}\n`);
   if (!enabled || !ctx.stdout.isTTY || !ctx.stderr.isTTY) {
-    return { addTotal() {}, tick() {}, stop() {} };
+    return { addTotal() {}, tick() {}, log: write, stop() {} };
   }
-  const bar = new cliProgress.SingleBar(
-    { format: '{bar} {value}/{total} {label}', stream: ctx.stderr as NodeJS.WriteStream, hideCursor: true, clearOnComplete: true },
+  const bars = new cliProgress.MultiBar(
+    {
+      format: '{bar} {value}/{total} articles | {rate}/s | ETA {eta_formatted}',
+      stream: ctx.stderr as NodeJS.WriteStream,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+      fps: 5,
+    },
     cliProgress.Presets.shades_classic,
   );
+  let bar: cliProgress.SingleBar | null = null;
   let total = 0;
-  let started = false;
+  let done = 0;
+  const startedAt = performance.now();
+  const ensure = () => (bar ??= bars.create(total, done, { rate: '0.0' }));
   return {
     addTotal(n) {
       total += n;
-      if (!started) {
-        bar.start(total, 0, { label: '' });
-        started = true;
-      } else bar.setTotal(total);
+      ensure().setTotal(total);
     },
-    tick(label = '') {
-      if (!started) {
-        total = Math.max(total, 1);
-        bar.start(total, 0, { label });
-        started = true;
-      }
-      bar.increment(1, { label: label.slice(0, 40) });
+    tick() {
+      done++;
+      // An article can finish before its input was counted (a page that failed to fetch): never show more done than total.
+      if (done > total) total = done;
+      const b = ensure();
+      b.setTotal(total);
+      b.increment(1, { rate: rate(done, startedAt) });
+    },
+    log(line) {
+      bars.log(`${line}\n`);
     },
     stop() {
-      if (started) bar.stop();
+      // Flush lines logged since the last redraw (stop alone would drop them), then clear the bar.
+      (bars as unknown as { update(): void }).update();
+      bars.stop();
     },
   };
 }

@@ -15,7 +15,7 @@ import { articleHtml, generateArticles, rssFeed } from './fixtures/crawl/news-si
 import { mountNewsSite, testCrawlConfig } from './fixtures/crawl/mount-site.ts';
 
 const FAST_RETRY = { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
-const ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/crawl/inprocess-entry.ts');
+const ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/crawl/crawl-once-entry.ts');
 const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-inprocess-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

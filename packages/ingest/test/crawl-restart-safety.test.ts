@@ -85,7 +85,7 @@ describe('in-process journal', () => {
       const down: CrawlStageDeps = { ...first.deps, processArticle: async () => Promise.reject(new Error('database is locked')) };
       const crawler1 = new InProcessCrawler(down, { concurrency: 2, retry: FAST_RETRY });
       await crawler1.runOnce([source]);
-      expect(crawler1.failed().map((f) => f.queue)).toEqual(['article-process', 'article-process', 'article-process']);
+      expect((await crawler1.failed()).map((f) => f.queue)).toEqual(['article-process', 'article-process', 'article-process']);
       await crawler1.close();
       await first.close();
       expect((await memory1.pendingPages!.list()).length).toBe(3);
@@ -98,7 +98,7 @@ describe('in-process journal', () => {
       const crawler2 = new InProcessCrawler(second.deps, { concurrency: 2, retry: FAST_RETRY });
       expect(await crawler2.resume()).toBe(3);
       await crawler2.runOnce([source]);
-      expect(crawler2.failed()).toEqual([]);
+      expect(await crawler2.failed()).toEqual([]);
       await crawler2.close();
       await second.close();
       expect(await memory2.pendingPages!.list()).toEqual([]);
@@ -139,7 +139,7 @@ describe('in-process journal, long-running', () => {
         expect(await check()).toBe(true);
       };
       // Every write fails for good (2 attempts each) while the store is down.
-      await waitFor(async () => crawler.failed().filter((f) => f.queue === 'article-process').length === 4);
+      await waitFor(async () => (await crawler.failed()).filter((f) => f.queue === 'article-process').length === 4);
       expect(failedWrites).toBeGreaterThanOrEqual(8);
       expect((await store.stats()).articles).toBe(0);
       storeDown = false;
@@ -148,7 +148,7 @@ describe('in-process journal, long-running', () => {
       // Retried by re-fetching (the parked article was freed when its job failed): at least the
       // failed round and the successful one; the store holds each article once.
       for (const a of articles) expect(server.requestsTo(a.path).length).toBeGreaterThanOrEqual(2);
-      expect(crawler.failed()).toEqual([]);
+      expect(await crawler.failed()).toEqual([]);
     } finally {
       await crawler.close();
       await close();

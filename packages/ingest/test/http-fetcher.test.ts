@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { gzipSync } from 'node:zlib';
 import { FetchError } from '../src/http/fetch-error.ts';
+import { detectBinaryBody } from '../src/http/binary-content.ts';
 import { HttpFetcher, type HttpConfig } from '../src/http/http-fetcher.ts';
 import { blockedAddressReason } from '../src/http/address-policy.ts';
 import type { DnsLookup } from '../src/http/guarded-lookup.ts';
@@ -110,6 +111,43 @@ describe('HttpFetcher basics', () => {
   it('refuses images and other non-text media without reading them', async () => {
     server.route('/img', respond(Buffer.alloc(100), { contentType: 'image/png' }));
     expect((await fetchError(fetcher().fetch({ url: server.url('/img'), kind: 'page' }))).code).toBe('unsupported-content');
+  });
+});
+
+describe('bodies judged by content, not by Content-Type', () => {
+  // Before: a PDF or an image served as text/html went through as a page and was stored as an article.
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), Buffer.alloc(64, 0x20)]);
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR'), Buffer.alloc(200, 7)]);
+  const blob = Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37) % 256));
+
+  it('refuses a PDF, an image and unknown binary data served as text/html', async () => {
+    server.route('/doc.html', respond(pdf, { contentType: 'text/html; charset=utf-8' }));
+    server.route('/pic.html', respond(png, { contentType: 'text/html' }));
+    server.route('/blob.html', respond(blob, { contentType: 'text/html' }));
+    const f = fetcher();
+    const doc = await fetchError(f.fetch({ url: server.url('/doc.html'), kind: 'page' }));
+    expect(doc).toMatchObject({ code: 'unsupported-content', retryable: false });
+    expect(doc.message).toMatch(/PDF document.*served as text\/html/);
+    expect((await fetchError(f.fetch({ url: server.url('/pic.html'), kind: 'page' }))).message).toMatch(/image\/png/);
+    expect((await fetchError(f.fetch({ url: server.url('/blob.html'), kind: 'page' }))).message).toMatch(/binary data/);
+  });
+
+  it('keeps text pages in any charset, UTF-16 included, whatever they are served as', async () => {
+    const html = '<html><body><p>Größe · 東京 · Ελλάδα</p></body></html>';
+    server.route('/u16.html', respond(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]), { contentType: 'text/html' }));
+    server.route('/octets', respond(Buffer.from(html, 'utf8'), { contentType: 'application/octet-stream' }));
+    server.route('/sjis.html', respond(iconv.encode('<html><body><p>東京の記事です。</p></body></html>', 'shift_jis'), { contentType: 'text/html; charset=shift_jis' }));
+    const f = fetcher();
+    expect((await f.fetch({ url: server.url('/u16.html'), kind: 'page' })).body).toContain('東京');
+    expect((await f.fetch({ url: server.url('/octets'), kind: 'page' })).body).toContain('Ελλάδα');
+    expect((await f.fetch({ url: server.url('/sjis.html'), kind: 'page' })).body).toContain('東京の記事');
+  });
+
+  it('detectBinaryBody is usable on its own (the one-off ingest path calls it)', async () => {
+    expect(await detectBinaryBody(pdf)).toMatch(/PDF/);
+    expect(await detectBinaryBody(Buffer.from('<?xml version="1.0"?><rss/>'))).toBeNull();
+    expect(await detectBinaryBody(Buffer.from('plain text\r\n\twith tabs'))).toBeNull();
+    expect(await detectBinaryBody(new Uint8Array(0))).toBeNull();
   });
 });
 

@@ -182,7 +182,7 @@ describe('RobotsCache', () => {
       loads.push(url);
       return responses[url]!;
     };
-    expect(await cache.check('https://a.example/news/1', load)).toEqual({ allowed: true, crawlDelayMs: 2000, temporary: false, reason: null });
+    expect(await cache.check('https://a.example/news/1', load)).toEqual({ allowed: true, crawlDelayMs: 2000, temporary: false, reason: null, retryInMs: null });
     const refused = await cache.check('https://a.example/private/x', load);
     expect(refused).toMatchObject({ allowed: false, temporary: false });
     expect(refused.reason).toMatch(/disallowed by https:\/\/a\.example\/robots\.txt line 2/);
@@ -197,6 +197,25 @@ describe('RobotsCache', () => {
     now = 2000;
     await cache.check('https://a.example/y', load);
     expect(loads).toHaveLength(6);
+  });
+
+  it('retries an unreachable robots.txt on its own short schedule and tells the page when', async () => {
+    // Before: one 503 was cached for 10 minutes, longer than every page retry together.
+    let now = 0;
+    const cache = new RobotsCache({ userAgent: ua, errorRetryMs: 30_000, errorTtlMs: 600_000, now: () => now });
+    const answers: RobotsLoadResult[] = [{ status: 503, body: '' }, { unreachable: 'ECONNRESET' }, { status: 200, body: 'User-agent: *\nDisallow:\n' }];
+    let loads = 0;
+    const load = async () => answers[Math.min(loads++, answers.length - 1)]!;
+    const first = await cache.check('https://r.example/a', load);
+    expect(first).toMatchObject({ allowed: false, temporary: true, retryInMs: 30_000 });
+    now = 10_000;
+    expect((await cache.check('https://r.example/a', load)).retryInMs).toBe(20_000);
+    expect(loads).toBe(1);
+    now = 30_000; // due: tried again, fails again, waits twice as long
+    expect(await cache.check('https://r.example/a', load)).toMatchObject({ allowed: false, retryInMs: 60_000 });
+    now = 90_000;
+    expect(await cache.check('https://r.example/a', load)).toMatchObject({ allowed: true, temporary: false });
+    expect(loads).toBe(3);
   });
 
   it('loads robots.txt once for concurrent checks', async () => {

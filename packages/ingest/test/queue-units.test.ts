@@ -8,6 +8,7 @@ import { MemoryJobQueue } from '../src/queue/memory-job-queue.ts';
 import { RedisHostGate } from '../src/queue/redis-host-gate.ts';
 import { classifyFailure, retryDelayMs, RetryableJobError } from '../src/queue/retry-policy.ts';
 import { pageJobId } from '../src/queue/queue-names.ts';
+import { DEFAULT_RETRY_OPTIONS, retrySpanMs } from '../src/queue/interfaces/retry-options.ts';
 import type { Fetcher, FetchRequest, FetchResponse } from '../src/interfaces/fetcher.ts';
 import { startTestRedis, type TestRedis } from './support/redis-server.ts';
 
@@ -26,14 +27,32 @@ describe('retry policy', () => {
     expect(classifyFailure(new Error('SQLITE_BUSY')).retryable).toBe(true);
   });
 
-  it('backs off exponentially with jitter under the cap, and honours Retry-After', () => {
+  it('backs off exponentially with jitter in the upper half under the cap, never shorter than Retry-After', () => {
     const err = new Error('boom');
+    expect(retryDelayMs(1, err, retry, () => 0)).toBe(2); // half of 5, floored
     expect(retryDelayMs(1, err, retry, () => 0.999)).toBeLessThan(5);
+    expect(retryDelayMs(3, err, retry, () => 0)).toBe(10);
     expect(retryDelayMs(3, err, retry, () => 0.999)).toBeGreaterThanOrEqual(19);
     expect(retryDelayMs(10, err, retry, () => 0.999)).toBeLessThan(40);
+    expect(retryDelayMs(10, err, retry, () => 0)).toBe(20);
     const limited = new RetryableJobError(new FetchError('http://x/', 'http-status', 'HTTP 429', { status: 429, retryAfterMs: 30 }));
     expect(limited.message).toBe('[http-status] http://x/: HTTP 429');
     expect(retryDelayMs(1, limited, retry, () => 0)).toBe(30);
+    // A Retry-After shorter than the backoff does not shorten it; one longer than the cap is capped.
+    const short = new FetchError('http://x/', 'http-status', 'HTTP 503', { status: 503, retryAfterMs: 1 });
+    expect(retryDelayMs(3, short, retry, () => 0)).toBe(10);
+    const huge = new FetchError('http://x/', 'http-status', 'HTTP 503', { status: 503, retryAfterMs: 86_400_000 });
+    expect(retryDelayMs(1, huge, retry, () => 0)).toBe(40);
+  });
+
+  it('the default schedule spans hours, not the 40-75 s of five quick tries', () => {
+    // Before: 5 attempts of full-jitter 5 s · 2^n; the whole schedule could be over in under a minute.
+    const span = retrySpanMs(DEFAULT_RETRY_OPTIONS);
+    expect(span.minMs).toBeGreaterThanOrEqual(4 * 3_600_000);
+    expect(span.maxMs).toBeLessThanOrEqual(12 * 3_600_000);
+    let total = 0;
+    for (let attempt = 1; attempt < DEFAULT_RETRY_OPTIONS.attempts; attempt++) total += retryDelayMs(attempt, new Error('down'), DEFAULT_RETRY_OPTIONS, () => 0);
+    expect(total).toBeGreaterThanOrEqual(span.minMs - DEFAULT_RETRY_OPTIONS.attempts);
   });
 
   it('derives page job ids from the canonical URL, without ":" (BullMQ forbids it)', () => {
@@ -157,15 +176,36 @@ describe('per-host politeness', () => {
   it('MemoryHostGate: one slot, then a wait of the politeness delay', async () => {
     let now = 1000;
     const gate = new MemoryHostGate({ perHostConcurrency: 1, perHostDelayMs: 500, slotTtlMs: 10_000 }, () => now);
-    const slot = await gate.tryAcquire('a.example');
+    const slot = await gate.tryAcquire('a.example', 'one');
     expect('release' in slot).toBe(true);
-    expect(await gate.tryAcquire('a.example')).toEqual({ waitMs: 500 });
-    expect('release' in (await gate.tryAcquire('b.example'))).toBe(true);
+    expect(await gate.tryAcquire('a.example', 'two')).toEqual({ waitMs: 500 });
+    expect('release' in (await gate.tryAcquire('b.example', 'one'))).toBe(true);
     if ('release' in slot) await slot.release();
     now += 200;
-    expect(await gate.tryAcquire('a.example')).toEqual({ waitMs: 300 });
+    expect(await gate.tryAcquire('a.example', 'two')).toEqual({ waitMs: 300 });
     now += 300;
-    expect('release' in (await gate.tryAcquire('a.example'))).toBe(true);
+    expect('release' in (await gate.tryAcquire('a.example', 'two'))).toBe(true);
+  });
+
+  it('MemoryHostGate: queued requests get consecutive turns, each woken once; Crawl-delay and pauses widen them', async () => {
+    let now = 0;
+    const gate = new MemoryHostGate({ perHostConcurrency: 4, perHostDelayMs: 100, slotTtlMs: 10_000 }, () => now);
+    const waits: number[] = [];
+    for (const token of ['a', 'b', 'c', 'd']) {
+      const turn = await gate.tryAcquire('h.example', token);
+      waits.push('waitMs' in turn ? turn.waitMs : 0);
+    }
+    expect(waits).toEqual([0, 100, 200, 300]);
+    now = 100;
+    expect('release' in (await gate.tryAcquire('h.example', 'b'))).toBe(true);
+    // Crawl-delay 1 s (robots): the next start is at least 1 s after the last one.
+    const late = await gate.tryAcquire('h.example', 'e', { crawlDelayMs: 1_000 });
+    expect(late).toEqual({ waitMs: 1_000 });
+    // A Retry-After pause moves every turn behind it.
+    await gate.pause('h.example', 5_000);
+    now = 200;
+    expect(await gate.tryAcquire('h.example', 'c')).toEqual({ waitMs: 4_900 });
+    expect(await gate.pausedFor('h.example')).toBe(4_900);
   });
 
   describe('RedisHostGate (shared by processes)', () => {
@@ -182,19 +222,27 @@ describe('per-host politeness', () => {
       const a = createRedisConnection(redis.url);
       const b = createRedisConnection(redis.url);
       try {
-        const options = { perHostConcurrency: 2, perHostDelayMs: 150, slotTtlMs: 5_000 };
+        const options = { perHostConcurrency: 2, perHostDelayMs: 0, slotTtlMs: 5_000 };
         const gateA = new RedisHostGate(a, options);
         const gateB = new RedisHostGate(b, options);
-        const s1 = await gateA.tryAcquire(host);
-        const s2 = await gateB.tryAcquire(host);
-        const s3 = await gateA.tryAcquire(host);
+        const s1 = await gateA.tryAcquire(host, 'one');
+        const s2 = await gateB.tryAcquire(host, 'two');
+        const s3 = await gateA.tryAcquire(host, 'three');
         expect('release' in s1 && 'release' in s2).toBe(true);
         expect('waitMs' in s3).toBe(true);
         if ('release' in s1) await s1.release();
-        const cooling = await gateB.tryAcquire(host);
-        expect('waitMs' in cooling && cooling.waitMs > 0 && cooling.waitMs <= 150).toBe(true);
-        await new Promise((r) => setTimeout(r, 170));
-        expect('release' in (await gateB.tryAcquire(host))).toBe(true);
+        expect('release' in (await gateB.tryAcquire(host, 'three'))).toBe(true);
+
+        const spaced = `s${Date.now()}.example`;
+        const slow = { perHostConcurrency: 2, perHostDelayMs: 150, slotTtlMs: 5_000 };
+        const first = await new RedisHostGate(a, slow).tryAcquire(spaced, 'one');
+        expect('release' in first).toBe(true);
+        const second = await new RedisHostGate(b, slow).tryAcquire(spaced, 'two');
+        expect('waitMs' in second && second.waitMs > 0 && second.waitMs <= 150).toBe(true);
+        await new RedisHostGate(b, slow).pause(spaced, 2_000);
+        expect(await new RedisHostGate(a, slow).pausedFor(spaced)).toBeGreaterThan(1_500);
+        const paused = await new RedisHostGate(b, slow).tryAcquire(spaced, 'two');
+        expect('waitMs' in paused && paused.waitMs > 1_500).toBe(true);
 
         // Through GatedFetcher: a busy host raises HostBusyError instead of waiting.
         const inner = new CountingFetcher();

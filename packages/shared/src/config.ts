@@ -41,6 +41,8 @@ const configSchema = z.object({
     .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
     .optional(),
   logLevel: logLevel.default('info'),
+  /** Log lines: 'auto' = readable on a terminal, JSON elsewhere (files, pipes, journald). */
+  logFormat: z.enum(['auto', 'json', 'pretty']).default('auto'),
   sourcesFile: z.string().min(1).default('./sources.yaml'),
   http: z
     .object({
@@ -94,6 +96,7 @@ const ENV_KEYS: Record<string, string[]> = {
   NEO4J_BATCH_SIZE: ['neo4j', 'batchSize'],
   REDIS_URL: ['redisUrl'],
   NEWSGRAPH_LOG_LEVEL: ['logLevel'],
+  NEWSGRAPH_LOG_FORMAT: ['logFormat'],
   NEWSGRAPH_SOURCES: ['sourcesFile'],
   NEWSGRAPH_USER_AGENT: ['http', 'userAgent'],
   NEWSGRAPH_CONNECT_TIMEOUT_MS: ['http', 'connectTimeoutMs'],

@@ -1,6 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { InputError, isEntityType, isPredicate, pathPredicates, type EntityType, type Predicate } from '@newsgraph/shared';
-import type { EntitySummary, GraphStore } from '@newsgraph/graph';
+import type { ArticleRef, EntitySummary, GraphStore } from '@newsgraph/graph';
 import type { CliContext } from '../context.ts';
 import { formatTable, printJson, println, safeText } from '../output.ts';
 
@@ -50,6 +51,26 @@ export async function resolveEntity(store: GraphStore, ref: string): Promise<Ent
   const hit = exact ?? hits[0];
   if (!hit) throw new InputError(ref, 'no entity with this id or name (try `newsgraph query search`)');
   return hit;
+}
+
+/** Where a claim was read: a local file as its path (and line, for JSONL), anything else as its URL. */
+export function articleLink(url: string): string {
+  if (!url.startsWith('file:')) return url;
+  try {
+    const parsed = new URL(url);
+    return `${fileURLToPath(parsed)}${parsed.hash}`;
+  } catch {
+    return url;
+  }
+}
+
+/** "Title, Outlet, 2024-02-24  https://…": every evidence row says where and when, or says that it does not know. */
+export function evidenceSource(article: ArticleRef): string {
+  // The outlet entity (REPORTED_BY) names the outlet of articles that carry no outlet field.
+  const name = article.outlet ?? article.outletEntity?.name ?? null;
+  const outlet = name ? safeText(name) : 'unknown outlet';
+  const date = article.publishedAt ? article.publishedAt.slice(0, 10) : 'undated';
+  return `${safeText(article.title)}, ${outlet}, ${date}  ${safeText(articleLink(article.url))}`;
 }
 
 const label = (e: EntitySummary) => `${safeText(e.name)} [${e.type}] ${e.id}`;
@@ -177,11 +198,10 @@ export function registerQueryCommand(program: Command, ctx: CliContext): Command
       for (const r of records) {
         // Negated and hypothetical claims are evidence only (no edge): say so next to the rule.
         const modality = r.modality === 'asserted' ? '' : `, ${r.modality}`;
-        const outlet = r.article.outlet ?? r.article.outletEntity?.name ?? null;
         println(ctx, `${r.subjectId} ${r.predicate} ${r.objectId}  (rule ${r.rule}, confidence ${r.confidence.toFixed(2)}${modality})`);
         if (r.antecedent) println(ctx, `  (after “${safeText(r.antecedent.sentence)}”)`);
         println(ctx, `  “${safeText(r.sentence)}”`);
-        println(ctx, `  — ${safeText(r.article.title)}${outlet ? `, ${safeText(outlet)}` : ''}${r.article.publishedAt ? `, ${r.article.publishedAt.slice(0, 10)}` : ''}  ${r.article.url}`);
+        println(ctx, `  — ${evidenceSource(r.article)}`);
       }
     });
 

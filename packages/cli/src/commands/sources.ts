@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { addSource, addSources, formatDurationMinutes, importOpml, loadSources, removeSource, type SourceInput } from '@newsgraph/ingest';
+import { addSource, addSources, formatDurationMinutes, importOpml, loadSources, privateAddressReason, removeSource, type SourceInput } from '@newsgraph/ingest';
 import { errorMessage, InputError } from '@newsgraph/shared';
 import type { CliContext } from '../context.ts';
 import { formatTable, printError, printJson, println } from '../output.ts';
@@ -47,6 +47,12 @@ export function registerSourcesCommand(program: Command, ctx: CliContext): void 
         if (opts.id !== undefined) input.id = opts.id;
         const added = await addSource(file(), input);
         println(ctx, `added ${added.id} ${added.url} (${added.kind}, every ${formatDurationMinutes(added.intervalMinutes)}) to ${file()}`);
+        if (!ctx.config().http.allowPrivateNetwork) {
+          const reason = await privateAddressReason(added.url);
+          if (reason) {
+            ctx.stderr.write(`warning: ${added.url} is not a public address (${reason}); the crawler refuses it unless NEWSGRAPH_ALLOW_PRIVATE_NETWORK=true\n`);
+          }
+        }
       });
     });
 

@@ -68,7 +68,7 @@ export async function runDemo(ctx: CliContext, options: DemoOptions = {}): Promi
   const feedUrl = `${site.baseUrl}/feed.xml`;
   // The demo site lives on loopback, which the SSRF guard refuses by default: allow it here only.
   const fetcher = createFetcher({ ...config.http, allowPrivateNetwork: true, perHostDelayMs: 0, perHostConcurrency: 4 });
-  const counts = { inserted: 0, updated: 0, unchanged: 0, failed: 0 };
+  const counts = { inserted: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0 };
   try {
     const store = await ctx.store();
     println(ctx, `newsgraph demo: serving examples/site at ${site.baseUrl}, crawling ${feedUrl}`);

@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
-import { classHints } from './class-hints.ts';
-import { normalizeInline } from './text-normalization.ts';
+import { classHints, type ClassHints } from './class-hints.ts';
+import { endsSentence, normalizeInline } from './text-normalization.ts';
 import { cutTrailingChrome, isChromeHeading, isPromptOrFooter } from './trailing-chrome.ts';
 
 /**
@@ -56,7 +56,7 @@ const BOILERPLATE_LINE =
 
 /** Lines that credit a photo or give a byline/date, common between headline and text. */
 const CREDIT_LINE =
-  /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|images|quelle|bildquelle|source|credit|credits|grafik|video|illustration|symbolbild|titelbild|beitragsbild)\s*:|(?:bild|foto|image|photo) via\b|(?:titelbild|beitragsbild)$|©)/i;
+  /^(?:(?:foto|fotos|bild|bilder|photo|photos|image|images|quelle|bildquelle|source|credit|credits|grafik|video|illustration|symbolbild|titelbild|beitragsbild)\s*:|(?:abbildung|abb\.|figure|fig\.|bild|grafik|grafique|figura)\s*\d+[a-z]?\s*:|abbildung\s*:|(?:bild|foto|image|photo) via\b|(?:titelbild|beitragsbild)$|©)/i;
 
 /** A short line naming a photo agency ("AFP / NAME", "Getty Images"): a picture credit. */
 const AGENCY_CREDIT = /\b(?:getty ?images|afp|dpa|reuters|ap photo|imago|shutterstock|istock(?:photo)?|picture[- ]alliance|keystone|epa|adobe ?stock|unsplash|pixabay)\b/i;
@@ -64,6 +64,17 @@ const AGENCY_CREDIT = /\b(?:getty ?images|afp|dpa|reuters|ap photo|imago|shutter
 /** "Read also: <other headline>" lines inside the text. */
 const READ_ALSO_LINE =
   /^(?:lesen sie (?:auch|mehr)|lies auch|mehr (?:dazu|zum thema)|siehe auch|auch interessant|read (?:also|more)|see also|related|also read|more on this|le puede interesar|lee también|lire aussi|à lire aussi|czytaj (?:też|także))\s*[:»>|-]/i;
+
+/**
+ * Appeals inside the text box: paywall prompts ("To read the full story, please subscribe"),
+ * donation and membership asks, in the languages of the pages newsgraph reads.
+ */
+const APPEAL_LINE =
+  /(?:\b(?:please (?:subscribe|log ?in|sign ?in)\b|already (?:a )?(?:subscriber|member)\b|to (?:view|read|continue reading) (?:the )?(?:full|whole|entire|rest of (?:the|this)) (?:story|article)|subscribe (?:now|today)\b|donate (?:now|today)\b|make a (?:donation|contribution)\b|support (?:our|independent|quality) journalism|become a (?:member|supporter|patron)\b|jetzt (?:abonnieren|abonnent(?:in)? werden|spenden|unterstützen)\b|bereits abonnent|spenden sie\b|unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus)|faire un don\b|soutenez(?:-nous)?\b|abonnez-vous\b|haz una donación|suscríbete\b|zapraszamy (?:też |także )?do (?:subskrypcji|prenumeraty)|wesprzyj nas\b|zasubskrybuj\b))/i;
+
+/** A sign-up ask for a newsletter: the word and a verb of signing up, in one short line. */
+const NEWSLETTER_ASK = /\bnews-?letters?\b/i;
+const SIGN_UP_VERB = /\b(?:sign(?:ing)? up|subscrib\w*|register|receive|get|never miss|abonnier\w*|anmelden|melden sie sich|bestellen|erhalten|verpassen|inscri\w*|recevez|suscr[ií]b\w*|recibe)\b/i;
 
 /** Lines of page machinery: closed comments, rating prompts, counters. */
 const MACHINERY_LINE =
@@ -200,6 +211,7 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   }
   if (el.attribs.itemprop === 'articleBody' || !context.byClass) return false;
   const hints = classHints(el.attribs.class, el.attribs.id);
+  if ((hints.caption || hints.teaser || hints.appeal) && isBoxOfChrome(el, hints, context)) return true;
   if (!hints.strongNegative && !hints.weakNegative) return false;
   if (hints.comments) return true;
   if (hints.headerOnly && insideArticle) return false;
@@ -212,7 +224,55 @@ function shouldDrop(el: Element, insideArticle: boolean, context: PruneContext):
   if (isProseBox(el, context)) return false;
   if (hints.strongNegative) return true;
   if (hints.positive || share >= 0.25) return false;
+  // Inside the article, a weak name ("info", "meta", "widget", "sidebar") loses to the text: a
+  // paragraph of running prose there is the article's, whatever its box is called.
+  if (insideArticle && isRunningProse(el, context)) return false;
   return !holdsMainMarker(el, context);
+}
+
+/** At least a long sentence of text, ending like one, almost without links. */
+function isRunningProse(el: Element, context: PruneContext): boolean {
+  const s = context.stats.get(el);
+  if (!s || s.text < MIN_RUNNING_PROSE_CHARS || s.link / s.text > 0.1) return false;
+  const parts: string[] = [];
+  textOf(el, parts);
+  return endsSentence(normalizeInline(parts.join('')));
+}
+
+const MIN_RUNNING_PROSE_CHARS = 80;
+
+/**
+ * Captions, teasers and appeals are short boxes beside the text: a caption describes a picture,
+ * a teaser announces another page and links to it, an appeal asks for money or a sign-up. A box
+ * so named that holds much of the page's prose is the article whatever its name; a "teaser"
+ * that links nowhere is the article's own lead.
+ */
+function isBoxOfChrome(el: Element, hints: ClassHints, context: PruneContext): boolean {
+  if (proseShare(el, context) >= 0.5) return false;
+  if (hints.appeal) return true;
+  if (hints.caption) return !isProseBox(el, context);
+  return linksAway(el, context) || hasTwin(el);
+}
+
+/** A sibling with the same class: one of a row or list of teasers, i.e. of other pages. */
+function hasTwin(el: Element): boolean {
+  const cls = el.attribs.class;
+  if (!cls || !el.parent || !isElement(el.parent)) return false;
+  return el.parent.children.some((c) => c !== el && isElement(c) && c.attribs.class === cls);
+}
+
+/** Inside a link, or with a headline-sized share of its text linked (an inline link in a lead is not enough). */
+function linksAway(el: Element, context: PruneContext): boolean {
+  for (let p = el.parent; p && isElement(p); p = p.parent) if (p.name === 'a' && isOutboundHref(p.attribs.href)) return true;
+  const s = context.stats.get(el);
+  if (!s || s.text === 0 || s.link / s.text < TEASER_LINK_SHARE) return false;
+  return hasDescendant(el, (n) => n.name === 'a' && isOutboundHref(n.attribs.href));
+}
+
+const TEASER_LINK_SHARE = 0.15;
+
+function isOutboundHref(href: string | undefined): boolean {
+  return href !== undefined && href.trim() !== '' && !href.trim().startsWith('#') && !/^javascript:/i.test(href.trim());
 }
 
 /** Several hundred characters of running text with few links: not a share bar or a link box. */
@@ -541,6 +601,8 @@ interface Block {
   tag: string;
   /** Inside the best-scoring container (or its matching siblings) rather than only in the widened area. */
   core: boolean;
+  /** The innermost block element the text began in (null: loose text of a root). */
+  owner: Element | null;
 }
 
 /** Emits the text of the chosen nodes as blocks, skipping link-heavy lists and boxes. */
@@ -550,20 +612,22 @@ function collectBlocks(roots: readonly AnyNode[], stats: Map<Element, NodeStats>
   let linkChars = 0;
   let blockTag = 'p';
   let blockCore = true;
+  let blockOwner: Element | null = null;
   let inCore = core === null;
   const flush = (): void => {
     if (buffer.length === 0) return;
     const text = normalizeInline(buffer.join(''));
-    if (text.length > 0) blocks.push({ text, linkChars, tag: blockTag, core: blockCore });
+    if (text.length > 0) blocks.push({ text, linkChars, tag: blockTag, core: blockCore, owner: blockOwner });
     buffer = [];
     linkChars = 0;
   };
-  const walk = (node: AnyNode, inLink: boolean, tag: string): void => {
+  const walk = (node: AnyNode, inLink: boolean, tag: string, owner: Element | null): void => {
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       if (buffer.length === 0) {
         blockTag = tag;
         blockCore = inCore;
+        blockOwner = owner;
       }
       buffer.push(data);
       if (inLink) linkChars += data.trim().length;
@@ -584,13 +648,14 @@ function collectBlocks(roots: readonly AnyNode[], stats: Map<Element, NodeStats>
     if (isBlock || entersCore) flush();
     if (entersCore) inCore = true;
     const childTag = isBlock ? name : tag;
+    const childOwner = isBlock ? node : owner;
     const link = inLink || name === 'a';
-    for (const c of node.children) walk(c, link, childTag);
+    for (const c of node.children) walk(c, link, childTag, childOwner);
     if (isBlock || entersCore) flush();
     if (entersCore) inCore = false;
   };
   for (const root of roots) {
-    walk(root, false, 'p');
+    walk(root, false, 'p', isElement(root) ? root : null);
     flush();
   }
   return blocks;
@@ -622,6 +687,8 @@ function keepBlock(block: Block): boolean {
   if (text.length <= 80 && AGENCY_CREDIT.test(text) && !/[.!?]$/.test(text)) return false;
   if (text.length <= 60 && MACHINERY_LINE.test(text)) return false;
   if (text.length <= 200 && READ_ALSO_LINE.test(text)) return false;
+  if (text.length <= 300 && APPEAL_LINE.test(text)) return false;
+  if (text.length <= 250 && NEWSLETTER_ASK.test(text) && SIGN_UP_VERB.test(text)) return false;
   // A "Related"/"Mehr zum Thema" heading left inside the content: the list after it is gone already.
   if (HEADING.test(block.tag) && isChromeHeading(text)) return false;
   if (isPromptOrFooter(text) && text.length < 160) return false;
@@ -676,8 +743,11 @@ export function extractMainContent(body: Element, options: { byClass?: boolean }
   const wide = widen(top, stats);
   const roots = wide === top ? coreRoots : contentRoots(wide, scores, stats);
   const core = wide === top ? null : new Set<AnyNode>(coreRoots);
-  const blocks = cutAtChromeSection(collectBlocks(roots, stats, core).filter((b) => keepBlock(b) && (b.core || keepOutsideCore(b))));
-  const paragraphs = cutTrailingChrome(dedupeParagraphs(blocks.map((b) => b.text)));
+  const blocks = dedupeBlocks(cutAtChromeSection(collectBlocks(roots, stats, core).filter((b) => keepBlock(b) && (b.core || keepOutsideCore(b)))));
+  const paragraphs = cutTrailingChrome(
+    blocks.map((b) => b.text),
+    { isContent: (i) => isOwnListItem(blocks[i]) },
+  );
   return { paragraphs, roots };
 }
 
@@ -688,17 +758,34 @@ export function paragraphsOf(nodes: readonly Element[]): string[] {
     pruneChrome(n, true);
     computeStats(n, stats);
   }
-  return dedupeParagraphs(collectBlocks(nodes, stats).filter(keepBlock).map((b) => b.text));
+  return dedupeBlocks(collectBlocks(nodes, stats).filter(keepBlock)).map((b) => b.text);
 }
 
-/** Drops repeated paragraphs (a caption or teaser shown twice for mobile and desktop layouts), keeping the first. */
-function dedupeParagraphs(paragraphs: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const p of paragraphs) {
-    if (seen.has(p)) continue;
-    seen.add(p);
-    out.push(p);
+/**
+ * An item of a list, a definition or a table cell with no link in it: the article's own text
+ * (ingredients, a list of measures, facts at the end), not a list of other headlines, which are
+ * links (link lists were dropped already).
+ */
+function isOwnListItem(block: Block | undefined): boolean {
+  return block !== undefined && (block.tag === 'li' || block.tag === 'dd' || block.tag === 'dt' || block.tag === 'td') && block.linkChars === 0;
+}
+
+/**
+ * Drops copies of a paragraph that the page lays out twice (a caption or teaser shown once for
+ * mobile and once for desktop), keeping the first. A copy is a repeat from another container; a
+ * text repeated among its siblings (a refrain, a repeated question, "* * *" between sections) is
+ * the article's own and stays.
+ */
+function dedupeBlocks(blocks: Block[]): Block[] {
+  const containers = new Map<string, Set<AnyNode | null>>();
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const seenIn = containers.get(block.text);
+    const container = block.owner?.parent ?? null;
+    if (seenIn && !seenIn.has(container)) continue;
+    if (seenIn) seenIn.add(container);
+    else containers.set(block.text, new Set([container]));
+    out.push(block);
   }
   return out;
 }

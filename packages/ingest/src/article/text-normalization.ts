@@ -12,3 +12,33 @@ export function normalizeInline(text: string): string {
 export function joinParagraphs(blocks: readonly string[]): string {
   return blocks.filter((b) => b.length > 0).join('\n\n');
 }
+
+/**
+ * Characters that end a sentence, in the scripts newsgraph reads: Latin and Cyrillic full stop,
+ * question and exclamation marks and ellipsis; the CJK ideographic full stop "。" and fullwidth
+ * "．！？" (and halfwidth "｡"); Arabic "؟" and "۔"; the Devanagari danda "।".
+ */
+export const SENTENCE_END_CHARS = '.!?…。．！？｡؟۔।';
+
+/** Quotes and brackets that may close a sentence after its full stop: `."`, `。」`, `.)`. */
+const CLOSERS = '"”»«“\'’」』）)\\]';
+
+const ENDS_SENTENCE = new RegExp(`[${SENTENCE_END_CHARS}][${CLOSERS}]*$`);
+
+/** Whether a line ends like a sentence (in any of the scripts above), closing quotes allowed. */
+export function endsSentence(text: string): boolean {
+  return ENDS_SENTENCE.test(text.trimEnd());
+}
+
+/** Han, kana and Hangul: scripts written without spaces between words. */
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+/**
+ * A rough word count for length rules: spaces separate words in most scripts, while in Chinese,
+ * Japanese and Korean text about two characters make a word.
+ */
+export function wordCount(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const spaced = text.replace(CJK, ' ').split(/\s+/).filter((w) => w.length > 0).length;
+  return spaced + Math.ceil(cjk / 2);
+}

@@ -6,7 +6,15 @@ import { crawlStatePathFor, hasPendingWork, type CrawlState, type PendingWorkSta
 import { RedisCrawlState } from '../state/redis-crawl-state.ts';
 import { SqliteCrawlState } from '../state/sqlite-crawl-state.ts';
 import { PersistentNearDuplicateIndex } from '../state/state-near-duplicates.ts';
-import type { ConditionalValidators, CrawlMemory, DuplicateMatch, PageJobData, PendingPageJournal } from './interfaces/crawl-stages.ts';
+import type {
+  ConditionalValidators,
+  CrawlMemory,
+  DuplicateMatch,
+  FailedPage,
+  PageJobData,
+  PendingPage,
+  PendingPageJournal,
+} from './interfaces/crawl-stages.ts';
 
 /**
  * Exact-content duplicates reuse the crawl state's band index: the "fingerprint" is the
@@ -65,21 +73,37 @@ export class CrawlStateMemory implements CrawlMemory {
 }
 
 function pendingJournalOver(state: PendingWorkState): PendingPageJournal {
+  const entries = async (): Promise<PendingPage[]> => {
+    const out: PendingPage[] = [];
+    for (const row of await state.listPendingEntries()) {
+      try {
+        out.push({ page: JSON.parse(row.data) as PageJobData, attempts: row.attempts, retryAt: row.retryAt });
+      } catch {
+        // A row that does not parse cannot be re-queued; drop it rather than retry it forever.
+        await state.finishPending(row.url);
+      }
+    }
+    return out;
+  };
   return {
     add: (pages: PageJobData[]) => state.addPending(pages.map((page) => ({ url: page.url, data: JSON.stringify(page) }))),
     finish: (url: string) => state.finishPending(url),
-    list: async () => {
-      const out: PageJobData[] = [];
-      for (const row of await state.listPending()) {
+    list: async () => (await entries()).map((e) => e.page),
+    entries,
+    reschedule: (url, attempts, retryAt, reason) => state.schedulePendingRetry(url, attempts, retryAt, reason),
+    fail: (url, attempts, reason) => state.failPending(url, attempts, reason),
+    failed: async (limit) => {
+      const out: FailedPage[] = [];
+      for (const row of await state.listFailedPages(limit)) {
         try {
-          out.push(JSON.parse(row.data) as PageJobData);
+          out.push({ page: JSON.parse(row.data) as PageJobData, attempts: row.attempts, reason: row.reason, failedAt: row.failedAt });
         } catch {
-          // A row that does not parse cannot be re-queued; drop it rather than retry it forever.
-          await state.finishPending(row.url);
+          // unreadable row: listed nowhere, revived never
         }
       }
       return out;
     },
+    revive: (urls) => state.reviveFailedPages(urls),
   };
 }
 

@@ -9,6 +9,7 @@ import { timedStore, type CrawlMetrics } from '../metrics/crawl-metrics.ts';
 import { HttpFetcher } from '../http/http-fetcher.ts';
 import { processArticle, type ExtractFunction } from '../pipeline/process-article.ts';
 import { ExtractionPool } from './extraction-pool.ts';
+import type { HostGate } from '../queue/interfaces/host-gate.ts';
 import type { CrawlMemory, CrawlStageDeps, ParsedLinks } from './interfaces/crawl-stages.ts';
 
 export type { ExtractFunction };
@@ -22,6 +23,8 @@ export interface CrawlStageDepsOptions {
   /** Default: @newsgraph/extract's extract. */
   extract?: ExtractFunction;
   metrics?: CrawlMetrics;
+  /** The crawl's host scheduler, given to the default HttpFetcher (politeness at the queue, shared by every worker). */
+  hostGate?: HostGate;
   now?: () => Date;
   /**
    * Worker threads for main-text and entity extraction (0 = on the main thread). One crawler
@@ -51,7 +54,7 @@ export async function sitemapLinks(body: string, url: string): Promise<ParsedLin
 
 /** The real stage dependencies: HttpFetcher, feed/sitemap parsers, URL canonicalization, article extraction, processArticle. */
 export function createCrawlStageDeps(options: CrawlStageDepsOptions): { deps: CrawlStageDeps; close(): Promise<void> } {
-  const ownFetcher = options.fetcher ? null : new HttpFetcher(options.config.http);
+  const ownFetcher = options.fetcher ? null : new HttpFetcher(options.config.http, { hostGate: options.hostGate });
   const fetcher = options.fetcher ?? ownFetcher!;
   const store = options.metrics ? timedStore(options.store, options.metrics) : options.store;
   const pool = options.extractionThreads && options.extractionThreads > 0 ? new ExtractionPool(options.extractionThreads) : null;

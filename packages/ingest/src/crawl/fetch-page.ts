@@ -1,5 +1,5 @@
-import { InputError, type Article } from '@newsgraph/shared';
-import { buildArticle } from '../pipeline/build-article.ts';
+import type { Article } from '@newsgraph/shared';
+import { articleFromResponse } from '../pipeline/article-from-response.ts';
 import type { CrawlStageDeps, PageJobData } from './interfaces/crawl-stages.ts';
 
 export type FetchPageResult =
@@ -7,22 +7,14 @@ export type FetchPageResult =
   | { status: 'duplicate'; articleId: string; duplicateOf: string; kind: 'exact' | 'near' }
   | { status: 'not-modified' };
 
-/** Pages whose main text is shorter than this are not articles (index pages, paywalls, errors). */
-export const MIN_ARTICLE_CHARS = 200;
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return null;
-  }
-}
+export { MIN_ARTICLE_CHARS } from '../pipeline/article-from-response.ts';
 
 /**
- * Fetches one page and turns it into an Article: main-text extraction (with the source's body
- * selector), id from the canonical URL, content hash, metadata from the page or else the feed
- * item. An exact or near duplicate of a different stored article is recorded as another
- * publication of that story (`addPublication`) and goes no further.
+ * Fetches one page and turns it into an Article (`articleFromResponse`, the one function for
+ * that: content sniffing, main text with the source's body selector, minimum length, canonical
+ * URL on the page's own host, metadata from the page or else the feed item). An exact or near
+ * duplicate of a different stored article is recorded as another publication of that story
+ * (`addPublication`) and goes no further.
  */
 export async function fetchPage(job: PageJobData, deps: CrawlStageDeps): Promise<FetchPageResult> {
   // No conditional GET for pages: each URL is fetched once (seen URLs are not re-enqueued), and a
@@ -41,42 +33,18 @@ export async function fetchPage(job: PageJobData, deps: CrawlStageDeps): Promise
   deps.observe?.fetched('page', 'ok', response.bytes);
 
   const started = performance.now();
-  let extracted;
+  let article: Article;
   try {
-    extracted = await deps.extractArticle(response.body, response.url, { bodySelector: job.source.bodySelector ?? undefined });
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(response.url, `cannot extract article text: ${(error as Error).message}`, { cause: error });
+    article = await articleFromResponse(response, deps, {
+      bodySelector: job.source.bodySelector,
+      sourceId: job.source.id,
+      feedTitle: job.title,
+      feedPublishedAt: job.publishedAt,
+    });
   } finally {
     deps.observe?.extractionSeconds((performance.now() - started) / 1000);
   }
-  const text = extracted.text.trim();
-  if (text.length < MIN_ARTICLE_CHARS) {
-    throw new InputError(response.url, `no article text found (${text.length} characters of main text)`);
-  }
-
-  // A page's own canonical link is trusted only on its own host: a hostile page must not be
-  // able to claim another site's article id.
-  let canonicalUrl = deps.canonicalizeUrl(response.url);
-  if (extracted.canonicalUrl) {
-    try {
-      const declared = deps.canonicalizeUrl(new URL(extracted.canonicalUrl, response.url).toString());
-      if (hostOf(declared) === hostOf(response.url)) canonicalUrl = declared;
-    } catch {
-      // malformed canonical link: keep the fetched URL
-    }
-  }
-  const fetchedAt = deps.now().toISOString();
-  const article: Article = buildArticle({
-    url: response.url,
-    extracted: { ...extracted, text },
-    canonicalUrl,
-    fetchedAt,
-    sourceId: job.source.id,
-    feedTitle: job.title ?? null,
-    feedPublishedAt: job.publishedAt ?? null,
-  });
-  if (!article.title.trim()) article.title = canonicalUrl;
+  const fetchedAt = article.fetchedAt;
 
   const duplicate = await deps.memory.claimContent(article.id, article.text, article.contentHash);
   if (duplicate && duplicate.articleId !== article.id) {

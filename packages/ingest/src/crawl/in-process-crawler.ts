@@ -7,13 +7,14 @@ import type { PolitenessOptions } from '../queue/interfaces/host-gate.ts';
 import { MemoryHostGate } from '../queue/memory-host-gate.ts';
 import type { ScheduledSource } from '../queue/interfaces/crawl-queue-options.ts';
 import type { CrawlJobKind, FeedJobData, PageJobData, ProcessJobData } from '../queue/interfaces/queue-jobs.ts';
-import type { RetryOptions } from '../queue/interfaces/retry-options.ts';
+import { ONCE_RETRY_HORIZON_MS, type RetryOptions } from '../queue/interfaces/retry-options.ts';
 import { MemoryJobQueue, type MemoryJob } from '../queue/memory-job-queue.ts';
 import { CRAWL_JOB_KINDS, pageJobId, processJobId, QUEUE_NAMES } from '../queue/queue-names.ts';
-import { classifyFailure } from '../queue/retry-policy.ts';
+import { classifyFailure, failureReason } from '../queue/retry-policy.ts';
 import { createCrawlHandlers, type CrawlHandlers } from './crawl-handlers.ts';
 import type { CrawlSourceRef, CrawlStageDeps, PendingPageJournal } from './interfaces/crawl-stages.ts';
 import { MemoryPendingPages } from './memory-pending-pages.ts';
+import type { CrawlFailure, CrawlRuntime } from './interfaces/crawl-runtime.ts';
 
 export interface InProcessCrawlerOptions {
   /** Page fetches at once (config.crawler.concurrency). */
@@ -28,14 +29,7 @@ export interface InProcessCrawlerOptions {
   metrics?: CrawlMetrics;
 }
 
-export interface InProcessFailure {
-  queue: string;
-  id: string;
-  url: string | null;
-  sourceId: string | null;
-  attempts: number;
-  failedReason: string;
-}
+export type InProcessFailure = CrawlFailure;
 
 /**
  * The crawl without Redis: the same stages and handlers as the BullMQ workers, over in-memory
@@ -44,7 +38,8 @@ export interface InProcessFailure {
  * validators, duplicate index, and the journal of unfinished pages that `resume()` queues again)
  * survives, in the CrawlState behind `deps.memory`.
  */
-export class InProcessCrawler {
+export class InProcessCrawler implements CrawlRuntime {
+  readonly mode = 'in-process' as const;
   readonly #queues: {
     feed: MemoryJobQueue<FeedJobData>;
     page: MemoryJobQueue<PageJobData>;
@@ -82,19 +77,24 @@ export class InProcessCrawler {
         this.#inFlight.delete(url);
       }
     };
-    const finishLater = (url: string | undefined, error?: unknown): void => {
+    const inBackground = (work: Promise<void>, url: string, what: string): void => {
+      const pending = work
+        .catch((err: unknown) => this.#logger.error({ url, err: errorMessage(err) }, what))
+        .finally(() => this.#background.delete(pending));
+      this.#background.add(pending);
+    };
+    const failLater = (url: string | undefined, attempts: number, error: unknown): void => {
       if (!url) return;
       // A failure of our own (store down, a bug) is not the page's fault: leave it journaled so
       // the next poll tick (or start) tries again. Fetch and input failures are final, like
-      // BullMQ's failed set.
-      if (error !== undefined && classifyFailure(error).reason === 'error') {
+      // BullMQ's failed set: the page moves to the failed pages (`jobs failed`, `jobs retry`),
+      // so nothing marked seen is ever lost without a trace.
+      if (classifyFailure(error).reason === 'error') {
         this.#inFlight.delete(url);
         return;
       }
-      const pending = finish(url)
-        .catch((err: unknown) => this.#logger.error({ url, err: errorMessage(err) }, 'cannot finish journaled page (it is fetched again later)'))
-        .finally(() => this.#background.delete(pending));
-      this.#background.add(pending);
+      const work = journal.fail(url, attempts, failureReason(error)).finally(() => this.#inFlight.delete(url));
+      inBackground(work, url, 'cannot record the failed page (it stays journaled and is tried again later)');
     };
     const handlers: CrawlHandlers = createCrawlHandlers(stageDeps, blobs, {
       enqueuePages: async (pages) => {
@@ -121,6 +121,7 @@ export class InProcessCrawler {
       onFailed: (job: MemoryJob<T>, error: unknown) => {
         this.#logger.warn({ queue: QUEUE_NAMES[kind], jobId: job.id, attempts: job.attemptsMade, reason: job.failedReason }, 'job failed');
         metrics?.jobFailures.inc({ queue: QUEUE_NAMES[kind], reason: classifyFailure(error).reason });
+        metrics?.jobsFailed.inc({ queue: QUEUE_NAMES[kind] });
       },
       onCompleted: () => metrics?.jobsCompleted.inc({ queue: QUEUE_NAMES[kind] }),
     });
@@ -144,8 +145,12 @@ export class InProcessCrawler {
           retry,
           onFailed: (job, error) => {
             hooks<PageJobData>('page').onFailed(job, error);
-            finishLater(job.data.url, error);
+            failLater(job.data.url, job.attemptsMade, error);
           },
+          // The schedule is journaled: a process stopped meanwhile (`crawl --once` exits when
+          // only scheduled retries remain) resumes it on its next start.
+          onRetryScheduled: (job, error, delayMs) =>
+            inBackground(journal.reschedule(job.data.url, job.attemptsMade, Date.now() + delayMs, failureReason(error)), job.data.url, 'cannot journal the retry schedule'),
           onCompleted: () => hooks<PageJobData>('page').onCompleted(),
         },
       ),
@@ -163,7 +168,7 @@ export class InProcessCrawler {
           onFailed: (job, error) => {
             hooks<ProcessJobData>('process').onFailed(job, error);
             void handlers.processed(job.data); // nothing retries it in-process: free the parked article
-            finishLater(job.data.pageUrl ?? job.data.url, error);
+            failLater(job.data.pageUrl ?? job.data.url, job.attemptsMade, error);
           },
           onCompleted: (job) => {
             hooks<ProcessJobData>('process').onCompleted();
@@ -173,6 +178,39 @@ export class InProcessCrawler {
       ),
     };
     metrics?.setQueueDepthProvider(async () => this.jobCounts());
+  }
+
+  async enqueue(sources: CrawlSourceRef[]): Promise<void> {
+    this.pollNow(sources);
+  }
+
+  /** The in-memory queues take jobs from the start; nothing to start. */
+  startWorkers(): void {}
+
+  schedule(sources: ScheduledSource[]): Promise<void> {
+    return this.start(sources);
+  }
+
+  async counts(): Promise<Record<string, Record<string, number>>> {
+    return this.jobCounts();
+  }
+
+  /** Revives failed pages by job id or URL (all without ids); failed feed polls are repeated by the next poll anyway. */
+  async retryFailed(ids?: string[]): Promise<number> {
+    let urls: string[] | undefined;
+    if (ids) {
+      const known = await this.#journal.failed(Number.MAX_SAFE_INTEGER);
+      const byId = new Map(known.map((f) => [pageJobId(f.page.url), f.page.url]));
+      urls = ids.flatMap((id) => byId.get(id) ?? (known.some((f) => f.page.url === id) ? [id] : []));
+    }
+    return (await this.retryFailedPages(urls)).length;
+  }
+
+  async scheduledRetries(options: { retryHorizonMs?: number } = {}): Promise<number> {
+    const horizon = Date.now() + (options.retryHorizonMs ?? 0);
+    let n = 0;
+    for (const kind of CRAWL_JOB_KINDS) n += this.#queues[kind].retriesDueAfter(horizon);
+    return n;
   }
 
   /** Queues a poll of each source now (a fresh job id each time, like a scheduler tick). */
@@ -195,8 +233,8 @@ export class InProcessCrawler {
   }
 
   /** Queues a page and counts it in flight; false when it is already queued or running. */
-  #queuePage(page: PageJobData): boolean {
-    if (!this.#queues.page.add(pageJobId(page.url), page)) return false;
+  #queuePage(page: PageJobData, schedule: { attemptsMade?: number; delayMs?: number } = {}): boolean {
+    if (!this.#queues.page.add(pageJobId(page.url), page, schedule)) return false;
     this.#inFlight.add(page.url);
     return true;
   }
@@ -208,10 +246,12 @@ export class InProcessCrawler {
    */
   async #requeueJournaled(): Promise<number> {
     let queued = 0;
-    for (const page of await this.#journal.list()) {
+    const now = Date.now();
+    for (const { page, attempts, retryAt } of await this.#journal.entries()) {
       if (this.#inFlight.has(page.url) || this.#closed) continue;
       this.#queues.page.forget(pageJobId(page.url));
-      if (this.#queuePage(page)) queued++;
+      // A page whose retry was scheduled by an earlier run keeps its attempts and its due time.
+      if (this.#queuePage(page, { attemptsMade: attempts, delayMs: retryAt === null ? 0 : Math.max(0, retryAt - now) })) queued++;
     }
     return queued;
   }
@@ -227,12 +267,30 @@ export class InProcessCrawler {
     this.pollNow(sources);
   }
 
-  /** Resumes unfinished pages, polls every source once, and resolves when all resulting work (pages, processing, retries) is done. */
-  async runOnce(sources: CrawlSourceRef[]): Promise<void> {
+  /**
+   * Resumes unfinished pages, polls every source once, and resolves when all resulting work is
+   * done or waits only for scheduled retries (those stay journaled with their due time: the
+   * next run, or the long-running crawler, picks them up).
+   */
+  async runOnce(sources: CrawlSourceRef[], options: { retryHorizonMs?: number } = {}): Promise<void> {
     await this.resume();
     this.pollNow(sources);
-    await this.drained();
+    await this.settled(options.retryHorizonMs ?? ONCE_RETRY_HORIZON_MS);
   }
+
+  /**
+   * Resolves when every queue is settled: nothing waiting or running but retries due later than
+   * `retryHorizonMs` (and journal updates are written).
+   */
+  async settled(retryHorizonMs = 0): Promise<void> {
+    for (;;) {
+      await Promise.all(CRAWL_JOB_KINDS.map((k) => this.#queues[k].settled(retryHorizonMs)));
+      await Promise.all(this.#background);
+      if (CRAWL_JOB_KINDS.every((k) => this.#queues[k].isSettled(retryHorizonMs)) && this.#background.size === 0) return;
+    }
+  }
+
+
 
   /** Resolves when all three queues are idle at the same time (and journal updates are written). */
   async drained(): Promise<void> {
@@ -265,9 +323,25 @@ export class InProcessCrawler {
     return out;
   }
 
-  failed(): InProcessFailure[] {
+  /**
+   * Failed work: the failed pages recorded in the journal (durable with SQLite crawl state, and
+   * listed by `jobs failed` in any later process), then this process's failed feed polls and
+   * processing jobs.
+   */
+  async failed(limit = 1000): Promise<InProcessFailure[]> {
     const out: InProcessFailure[] = [];
-    for (const kind of CRAWL_JOB_KINDS) {
+    for (const f of await this.#journal.failed(limit)) {
+      out.push({
+        queue: QUEUE_NAMES.page,
+        id: pageJobId(f.page.url),
+        url: f.page.url,
+        sourceId: f.page.source?.id ?? null,
+        attempts: f.attempts,
+        failedReason: f.reason,
+        failedAt: f.failedAt,
+      });
+    }
+    for (const kind of ['feed', 'process'] as const) {
       for (const job of this.#queues[kind].failed() as MemoryJob<Partial<PageJobData & FeedJobData & ProcessJobData>>[]) {
         out.push({
           queue: QUEUE_NAMES[kind],
@@ -276,10 +350,18 @@ export class InProcessCrawler {
           sourceId: job.data.source?.id ?? null,
           attempts: job.attemptsMade,
           failedReason: job.failedReason ?? '',
+          failedAt: null,
         });
       }
     }
     return out;
+  }
+
+  /** Revives failed pages (the given URLs, or all) with fresh attempts and queues them now; returns the URLs revived. */
+  async retryFailedPages(urls?: string[]): Promise<string[]> {
+    const revived = await this.#journal.revive(urls);
+    if (revived.length > 0 && !this.#closed) await this.#requeueJournaled();
+    return revived;
   }
 
   /** Stops polling and lets running jobs finish; queued pages stay journaled and are resumed on the next start. */

@@ -6,7 +6,9 @@ import type { CrawlStageDeps } from './interfaces/crawl-stages.ts';
 export async function processStage(article: Article, deps: Pick<CrawlStageDeps, 'processArticle' | 'observe'>): Promise<WriteResult> {
   const started = performance.now();
   try {
-    return await deps.processArticle(article);
+    const result = await deps.processArticle(article);
+    deps.observe?.written?.(result.status);
+    return result;
   } finally {
     deps.observe?.processSeconds((performance.now() - started) / 1000);
   }

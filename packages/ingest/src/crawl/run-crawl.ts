@@ -2,15 +2,20 @@ import { ConfigError, silentLogger, type Logger, type NewsgraphConfig } from '@n
 import type { GraphStore } from '@newsgraph/graph';
 import type { Redis } from 'ioredis';
 import type { Fetcher } from '../interfaces/fetcher.ts';
-import { CrawlMetrics } from '../metrics/crawl-metrics.ts';
+import { CrawlMetrics, type CrawlTotals } from '../metrics/crawl-metrics.ts';
 import { startMetricsServer, type HealthStatus, type MetricsServer } from '../metrics/metrics-server.ts';
 import type { CrawlWorkerOptions, ScheduledSource } from '../queue/interfaces/crawl-queue-options.ts';
 import type { PolitenessOptions } from '../queue/interfaces/host-gate.ts';
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from '../queue/interfaces/retry-options.ts';
-import { createRedisConnection, QueueCrawler } from '../queue/queue-crawler.ts';
-import type { FailedJobInfo } from '../queue/crawl-queues.ts';
+import { createRedisConnection, QueueCrawler, withTimeout } from '../queue/queue-crawler.ts';
+import { ONCE_RETRY_HORIZON_MS } from '../queue/interfaces/retry-options.ts';
+import { GatedFetcher } from '../queue/gated-fetcher.ts';
+import type { HostGate } from '../queue/interfaces/host-gate.ts';
+import { MemoryHostGate } from '../queue/memory-host-gate.ts';
+import { RedisHostGate } from '../queue/redis-host-gate.ts';
 import { createCrawlStageDeps, type ExtractFunction } from './crawl-stage-deps.ts';
-import { InProcessCrawler, type InProcessFailure } from './in-process-crawler.ts';
+import { InProcessCrawler } from './in-process-crawler.ts';
+import type { CrawlFailure, CrawlRuntime } from './interfaces/crawl-runtime.ts';
 import type { CrawlMemory } from './interfaces/crawl-stages.ts';
 
 export interface RunCrawlOptions {
@@ -38,13 +43,27 @@ export interface RunCrawlOptions {
   serveMetrics?: boolean;
   /** Called once the crawler runs (metrics URL when served). */
   onReady?(info: { metricsUrl: string | null; mode: 'queue' | 'in-process' }): void;
+  /** With `once`: retries due within this long are awaited, later ones left scheduled (default ONCE_RETRY_HORIZON_MS). */
+  onceRetryHorizonMs?: number;
+  /** How often schedulers are checked against the sources in queue mode (default 60 s). */
+  schedulerCheckMs?: number;
+  /** Longest graceful shutdown before workers are closed by force (default 15 s). */
+  closeTimeoutMs?: number;
+  /** The metrics this run counts into (default: a fresh CrawlMetrics); e.g. for a progress line. */
+  metrics?: CrawlMetrics;
 }
 
 export interface CrawlSummary {
   mode: 'queue' | 'in-process';
   jobCounts: Record<string, Record<string, number>>;
-  /** In-process mode: every failed job (queue mode: see `newsgraph jobs failed`). */
-  failed: Array<InProcessFailure | FailedJobInfo>;
+  /** With `once`: every failed job (in-process: the durable failed pages too). Otherwise empty: see `newsgraph jobs failed`. */
+  failed: CrawlFailure[];
+  /** What this process did: articles stored, updated, unchanged, duplicates, jobs failed for good. */
+  totals: CrawlTotals;
+  /** Jobs left waiting for a scheduled retry (picked up by the next run or the long-running crawler). */
+  scheduledRetries: number;
+  /** True when the signal stopped the run before its work was done (`--once` interrupted). */
+  interrupted: boolean;
 }
 
 function politeness(config: NewsgraphConfig): PolitenessOptions {
@@ -71,7 +90,13 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
   const { config } = options;
   const logger = options.logger ?? silentLogger;
   const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
-  const metrics = new CrawlMetrics();
+  const metrics = options.metrics ?? new CrawlMetrics();
+  let finished = false;
+  // The summary lists this run's failures; older ones stay listed by `newsgraph jobs failed`.
+  const startedAt = new Date().toISOString();
+  const retryHorizonMs = options.onceRetryHorizonMs ?? ONCE_RETRY_HORIZON_MS;
+  const closeTimeoutMs = options.closeTimeoutMs ?? 15_000;
+  const thisRun = <T extends { failedAt: string | null }>(failed: T[]): T[] => failed.filter((f) => f.failedAt === null || f.failedAt >= startedAt);
   const redisUrl = config.redisUrl;
   if (!redisUrl && options.role === 'worker') {
     throw new ConfigError('REDIS_URL', '`newsgraph worker` takes jobs from Redis; set REDIS_URL (or run `newsgraph crawl` in-process)');
@@ -94,69 +119,62 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
   };
   try {
     memory = await options.openMemory(redis);
+    // One host scheduler for every fetch: in Redis (shared by every process) or in memory.
+    const hostGate: HostGate = redis ? new RedisHostGate(redis, politeness(config)) : new MemoryHostGate(politeness(config));
     const created = createCrawlStageDeps({
       config,
       store: options.store,
       memory,
-      fetcher: options.fetcher,
+      fetcher: options.fetcher ? new GatedFetcher(options.fetcher, hostGate) : undefined,
+      hostGate,
       extract: options.extract,
       metrics,
       extractionThreads: options.extractionThreads,
     });
     const deps = created.deps;
     closeDeps = created.close;
-    if (redis) {
-      const crawler = new QueueCrawler(redis, deps, {
-        ...options.worker,
-        concurrency: config.crawler.concurrency,
-        retry,
-        politeness: politeness(config),
-        metrics,
-        logger,
-      });
-      try {
-        const sourceRefs = options.sources.map((s) => s.source);
-        if (options.role === 'crawl' && !options.once) {
-          const synced = await crawler.syncSchedulers(options.sources);
-          logger.info({ sources: synced.upserted, removed: synced.removed.length }, 'job schedulers in place');
-        }
-        crawler.startWorkers();
-        server = await serve(() => crawler.health());
-        options.onReady?.({ metricsUrl: server?.url ?? null, mode: 'queue' });
-        if (options.once && options.role === 'crawl') {
-          await Promise.race([crawler.runOnce(sourceRefs), waitForAbort(options.signal)]);
-        } else {
-          await waitForAbort(options.signal);
-        }
-        logger.info('stopping: letting in-flight jobs finish');
-        const jobCounts = await crawler.queues.jobCounts();
-        return { mode: 'queue', jobCounts, failed: options.once ? await crawler.queues.listFailed({ limit: 1000 }) : [] };
-      } finally {
-        await crawler.close();
-      }
-    }
-
-    // Politeness in-process is the HttpFetcher's own per-host limiter (it also honours robots
-    // Crawl-delay and Retry-After pauses); the Redis gate is only needed across processes.
-    const crawler = new InProcessCrawler(deps, { concurrency: config.crawler.concurrency, retry, metrics, logger });
+    const runtime: CrawlRuntime = redis
+      ? new QueueCrawler(redis, deps, {
+          ...options.worker,
+          concurrency: config.crawler.concurrency,
+          retry,
+          metrics,
+          logger,
+          schedulerCheckMs: options.schedulerCheckMs,
+          closeTimeoutMs: options.closeTimeoutMs,
+        })
+      : new InProcessCrawler(deps, { concurrency: config.crawler.concurrency, retry, metrics, logger });
+    const polls = options.role === 'crawl';
     try {
-      server = await serve(() => crawler.health());
-      options.onReady?.({ metricsUrl: server?.url ?? null, mode: 'in-process' });
-      if (options.once) {
-        await Promise.race([crawler.runOnce(options.sources.map((s) => s.source)), waitForAbort(options.signal)]);
+      if (polls && !options.once) await runtime.schedule(options.sources);
+      runtime.startWorkers();
+      server = await serve(() => runtime.health());
+      options.onReady?.({ metricsUrl: server?.url ?? null, mode: runtime.mode });
+      if (options.once && polls) {
+        const run = runtime.runOnce(options.sources.map((s) => s.source), { retryHorizonMs }).then(() => (finished = true));
+        await Promise.race([run, waitForAbort(options.signal)]);
       } else {
-        await crawler.start(options.sources);
         await waitForAbort(options.signal);
       }
       logger.info('stopping: letting in-flight jobs finish');
-      return { mode: 'in-process', jobCounts: crawler.jobCounts(), failed: crawler.failed() };
+      // A summary must not hang on a Redis that is gone either.
+      const bounded = <T>(promise: Promise<T>, fallback: T): Promise<T> => withTimeout(promise, closeTimeoutMs, 'no reply').catch(() => fallback);
+      return {
+        mode: runtime.mode,
+        jobCounts: await bounded(runtime.counts(), {}),
+        failed: options.once ? thisRun(await bounded(runtime.failed(1000), [])) : [],
+        totals: await metrics.totals(),
+        scheduledRetries: options.once ? await bounded(runtime.scheduledRetries({ retryHorizonMs }), 0) : 0,
+        interrupted: Boolean(options.once && polls && !finished),
+      };
     } finally {
-      await crawler.close();
+      await runtime.close();
     }
   } finally {
     await server?.close();
     await memory?.close?.();
     await closeDeps();
-    if (redis) await redis.quit().catch(() => redis.disconnect());
+    // QUIT waits for Redis to answer; a Redis that is gone must not keep the process alive.
+    if (redis) await withTimeout(redis.quit(), 2_000, 'no reply to QUIT').catch(() => redis.disconnect());
   }
 }

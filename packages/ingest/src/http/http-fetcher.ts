@@ -10,8 +10,11 @@ import { FetchError } from './fetch-error.ts';
 import { blockedHostnameReason, defaultAddressPolicy, type AddressPolicy } from './address-policy.ts';
 import { createGuardedLookup, findBlockedAddressError, systemDnsLookup, type DnsLookup } from './guarded-lookup.ts';
 import { decodeBody } from './charset.ts';
+import { detectBinaryBody } from './binary-content.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { HostLimiter } from './host-limiter.ts';
+import { HostBusyError } from './host-busy-error.ts';
+import type { HostGate } from '../queue/interfaces/host-gate.ts';
 import { RobotsCache, type RobotsLoadResult } from './robots-cache.ts';
 
 export type HttpConfig = NewsgraphConfig['http'];
@@ -23,8 +26,15 @@ export interface HttpFetcherOptions {
   addressPolicy?: AddressPolicy;
   /** Shared robots.txt cache (one per process); created when absent. */
   robotsCache?: RobotsCache;
-  /** Shared per-host limiter (one per process); created from config when absent. */
+  /** Shared per-host limiter (one per process); created from config when absent. Waits inside the fetch; see hostGate. */
   hostLimiter?: HostLimiter;
+  /**
+   * The crawl's host scheduler (memory or Redis). When given, it replaces the limiter: every hop
+   * takes a turn without waiting, a host that is not due throws HostBusyError (the queue delays
+   * the job until its turn), and Crawl-delay and Retry-After pauses go to the scheduler, shared
+   * by every worker using it.
+   */
+  hostGate?: HostGate;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** An undici dispatcher to use instead of the fetcher's own guarded Agent (its lookup is then not guarded). */
@@ -72,20 +82,24 @@ export class HttpFetcher implements Fetcher {
   readonly config: HttpConfig;
   readonly robots: RobotsCache;
   readonly limiter: HostLimiter;
+  private readonly gate: HostGate | null;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly policy: AddressPolicy | null;
   private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
   private closed = false;
 
   constructor(config: HttpConfig, options: HttpFetcherOptions = {}) {
     this.config = config;
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.policy = config.allowPrivateNetwork ? null : (options.addressPolicy ?? defaultAddressPolicy);
     this.robots = options.robotsCache ?? new RobotsCache({ userAgent: config.userAgent, now: this.now });
     this.limiter =
       options.hostLimiter ??
       new HostLimiter({ concurrency: config.perHostConcurrency, delayMs: config.perHostDelayMs, now: this.now, sleep: options.sleep });
+    this.gate = options.hostGate ?? null;
     if (options.dispatcher) {
       this.dispatcher = options.dispatcher;
       this.ownsDispatcher = false;
@@ -130,6 +144,13 @@ export class HttpFetcher implements Fetcher {
       } catch (error) {
         const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength|buffer/i.test((error as Error).message);
         throw new FetchError(req.url, tooLarge ? 'too-large' : 'unsupported-content', tooLarge ? `gzip file exceeds the ${this.config.maxBodyBytes}-byte limit after decompression at ${raw.url}` : `corrupt gzip file at ${raw.url}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    if (req.kind === 'page') {
+      // By content, not by header: PDFs and images are often served as text/html.
+      const binary = await detectBinaryBody(bytes);
+      if (binary) {
+        throw new FetchError(req.url, 'unsupported-content', `${raw.url} is ${binary}, not a web page (served as ${contentType ?? 'no content type'})`);
       }
     }
     const decoded = decodeBody(bytes, contentType);
@@ -190,14 +211,27 @@ export class HttpFetcher implements Fetcher {
     const requestedUrl = startUrl;
     const maxBytes = kind === 'robots' ? Math.min(ROBOTS_MAX_BYTES, this.config.maxBodyBytes) : this.config.maxBodyBytes;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.config.timeoutMs);
+    // The timeout covers the network exchange, not the wait for a host's turn: it starts once
+    // the first hop has its slot.
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      timer ??= setTimeout(() => controller.abort(), this.config.timeoutMs);
+    };
+    const disarm = (): void => {
+      clearTimeout(timer);
+      timer = undefined;
+    };
     const visited: string[] = [];
     let url = this.checkUrl(startUrl, requestedUrl);
     try {
       for (let hop = 0; ; hop++) {
         visited.push(url.href);
-        if (checkRobots) await this.checkRobots(url, requestedUrl);
-        const release = await this.acquireHost(url, controller.signal, requestedUrl);
+        const crawlDelayMs = checkRobots ? await this.checkRobots(url, requestedUrl) : null;
+        // A redirect hop waits for its turn here: re-running the job would take the first hop's
+        // turn again and never reach this one. The wait does not count against the timeout.
+        if (hop > 0) disarm();
+        const release = await this.acquireHost(url, controller.signal, requestedUrl, `${kind} ${url.href}`, crawlDelayMs, hop > 0);
+        arm();
         let response: Dispatcher.ResponseData;
         try {
           const headers: Record<string, string> = {
@@ -249,7 +283,10 @@ export class HttpFetcher implements Fetcher {
           if (status === 429 || status === 503) {
             await discard(response.body);
             const retryAfterMs = parseRetryAfter(header(responseHeaders, 'retry-after'), this.now());
-            if (retryAfterMs !== null) this.limiter.pause(hostKey(url), retryAfterMs);
+            if (retryAfterMs !== null) {
+              if (this.gate) await this.gate.pause(hostKey(url), retryAfterMs);
+              else this.limiter.pause(hostKey(url), retryAfterMs);
+            }
             throw new FetchError(requestedUrl, 'http-status', `HTTP ${status}${retryAfterMs !== null ? ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)` : ''} from ${url.href}`, {
               status,
               retryAfterMs,
@@ -273,11 +310,26 @@ export class HttpFetcher implements Fetcher {
         }
       }
     } finally {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
     }
   }
 
-  private async acquireHost(url: URL, signal: AbortSignal, requestedUrl: string): Promise<() => void> {
+  private async acquireHost(
+    url: URL,
+    signal: AbortSignal,
+    requestedUrl: string,
+    token: string,
+    crawlDelayMs: number | null,
+    waitForTurn: boolean,
+  ): Promise<() => void> {
+    if (this.gate) {
+      for (;;) {
+        const turn = await this.gate.tryAcquire(hostKey(url), token, { crawlDelayMs });
+        if (!('waitMs' in turn)) return () => void turn.release().catch(() => undefined); // a lost release expires with the slot TTL
+        if (!waitForTurn || this.closed) throw new HostBusyError(hostKey(url), turn.waitMs);
+        await this.sleep(turn.waitMs);
+      }
+    }
     const acquired = this.limiter.acquire(hostKey(url));
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<never>((_, reject) => {
@@ -296,7 +348,8 @@ export class HttpFetcher implements Fetcher {
     }
   }
 
-  private async checkRobots(url: URL, requestedUrl: string): Promise<void> {
+  /** Refuses a URL robots.txt disallows; returns the host's Crawl-delay (ms) or null. */
+  private async checkRobots(url: URL, requestedUrl: string): Promise<number | null> {
     let decision;
     try {
       decision = await this.robots.check(url.href, (robotsUrl) => this.loadRobots(robotsUrl));
@@ -304,12 +357,14 @@ export class HttpFetcher implements Fetcher {
       if (error instanceof FetchError) throw new FetchError(requestedUrl, error.code, error.reason, { status: error.status ?? undefined, cause: error });
       throw error;
     }
-    if (decision.crawlDelayMs !== null) this.limiter.setCrawlDelay(hostKey(url), decision.crawlDelayMs);
+    if (decision.crawlDelayMs !== null && !this.gate) this.limiter.setCrawlDelay(hostKey(url), decision.crawlDelayMs);
     if (!decision.allowed) {
       throw new FetchError(requestedUrl, 'robots-disallowed', `${url.href} ${decision.reason ?? 'disallowed by robots.txt'}`, {
         retryable: decision.temporary,
+        retryAfterMs: decision.retryInMs,
       });
     }
+    return decision.crawlDelayMs;
   }
 
   private async loadRobots(robotsUrl: string): Promise<RobotsLoadResult> {
@@ -317,6 +372,7 @@ export class HttpFetcher implements Fetcher {
       const raw = await this.fetchRaw(robotsUrl, 'robots', null, null, false);
       return { status: raw.status, body: decodeBody(raw.bytes, header(raw.headers, 'content-type')).text };
     } catch (error) {
+      if (error instanceof HostBusyError) throw error; // not robots' fault: the page job waits for the turn
       if (error instanceof FetchError) {
         if (error.code === 'blocked-address') throw error;
         if (error.code === 'http-status' && error.status !== null) return { status: error.status, body: '' };

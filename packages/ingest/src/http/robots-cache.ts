@@ -13,8 +13,11 @@ const robotsParser = robotsParserModule as unknown as (url: string, contents: st
  * robots.txt per origin (RFC 9309), parsed by robots-parser and cached:
  * - 2xx: the rules apply, cached for `ttlMs` (24 h, the RFC's upper bound);
  * - 4xx (except 429): "unavailable", everything is allowed;
- * - 5xx, 429, network errors: "unreachable", everything is disallowed for `errorTtlMs`, then
- *   robots.txt is tried again (the RFC requires a complete disallow while unreachable);
+ * - 5xx, 429, network errors: "unreachable", everything is disallowed (the RFC requires a
+ *   complete disallow while unreachable) until robots.txt is tried again on its own short
+ *   schedule: `errorRetryMs` after the first failure, doubling per consecutive failure up to
+ *   `errorTtlMs`. A refused page carries the time until that retry (`retryInMs`), so its job
+ *   comes back just after it instead of spending its own retries on a cached failure;
  * - only the first 500 KiB is parsed (the RFC's minimum a crawler must read).
  * The loader (the fetcher) follows redirects and applies every other politeness rule; it reports
  * HTTP outcomes as results and throws only for errors that must fail the original fetch.
@@ -32,12 +35,17 @@ export interface RobotsDecision {
   temporary: boolean;
   /** Why it was refused, for error messages. */
   reason: string | null;
+  /** When temporary: milliseconds until robots.txt is fetched again. */
+  retryInMs: number | null;
 }
 
 export interface RobotsCacheOptions {
   userAgent: string;
   ttlMs?: number;
+  /** Longest wait before an unreachable robots.txt is tried again (default 10 min). */
   errorTtlMs?: number;
+  /** Wait after the first failure (default 30 s); doubles per consecutive failure. */
+  errorRetryMs?: number;
   maxEntries?: number;
   now?: () => number;
 }
@@ -47,6 +55,8 @@ interface Entry {
   robot: Robot | null;
   mode: 'rules' | 'allow-all' | 'unreachable';
   detail: string;
+  /** Consecutive unreachable answers (0 otherwise). */
+  failures: number;
 }
 
 const MAX_ROBOTS_CHARS = 500 * 1024;
@@ -55,6 +65,7 @@ export class RobotsCache {
   private readonly userAgent: string;
   private readonly ttlMs: number;
   private readonly errorTtlMs: number;
+  private readonly errorRetryMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
   private readonly entries = new Map<string, Entry>();
@@ -64,6 +75,7 @@ export class RobotsCache {
     this.userAgent = options.userAgent;
     this.ttlMs = options.ttlMs ?? 24 * 3600_000;
     this.errorTtlMs = options.errorTtlMs ?? 10 * 60_000;
+    this.errorRetryMs = Math.min(options.errorRetryMs ?? 30_000, this.errorTtlMs);
     this.maxEntries = options.maxEntries ?? 10_000;
     this.now = options.now ?? Date.now;
   }
@@ -78,19 +90,27 @@ export class RobotsCache {
     const robotsUrl = RobotsCache.robotsUrlFor(url);
     const entry = await this.entryFor(robotsUrl, load);
     if (entry.mode === 'unreachable') {
-      return { allowed: false, crawlDelayMs: null, temporary: true, reason: `robots.txt unreachable (${entry.detail}); retrying later` };
+      const retryInMs = Math.max(0, entry.expiresAt - this.now());
+      return {
+        allowed: false,
+        crawlDelayMs: null,
+        temporary: true,
+        reason: `robots.txt unreachable (${entry.detail}); trying it again in ${Math.ceil(retryInMs / 1000)} s`,
+        retryInMs,
+      };
     }
-    if (entry.mode === 'allow-all' || !entry.robot) return { allowed: true, crawlDelayMs: null, temporary: false, reason: null };
+    if (entry.mode === 'allow-all' || !entry.robot) return { allowed: true, crawlDelayMs: null, temporary: false, reason: null, retryInMs: null };
     const allowed = entry.robot.isAllowed(url, this.userAgent) !== false;
     const delay = entry.robot.getCrawlDelay(this.userAgent);
     const crawlDelayMs = typeof delay === 'number' && Number.isFinite(delay) && delay > 0 ? Math.round(delay * 1000) : null;
-    if (allowed) return { allowed: true, crawlDelayMs, temporary: false, reason: null };
+    if (allowed) return { allowed: true, crawlDelayMs, temporary: false, reason: null, retryInMs: null };
     const line = entry.robot.getMatchingLineNumber(url, this.userAgent);
     return {
       allowed: false,
       crawlDelayMs,
       temporary: false,
       reason: `disallowed by ${robotsUrl}${line > 0 ? ` line ${line}` : ''}`,
+      retryInMs: null,
     };
   }
 
@@ -118,20 +138,27 @@ export class RobotsCache {
     // A loader that throws (e.g. the host is refused by the SSRF guard) fails this check without caching anything.
     const result = await load(robotsUrl);
     const now = this.now();
+    const previous = this.entries.get(robotsUrl);
+    const unreachable = (detail: string): Entry => {
+      const failures = (previous?.mode === 'unreachable' ? previous.failures : 0) + 1;
+      const wait = Math.min(this.errorTtlMs, this.errorRetryMs * 2 ** Math.min(failures - 1, 20));
+      return { expiresAt: now + wait, robot: null, mode: 'unreachable', detail, failures };
+    };
     let entry: Entry;
     if ('unreachable' in result) {
-      entry = { expiresAt: now + this.errorTtlMs, robot: null, mode: 'unreachable', detail: result.unreachable };
+      entry = unreachable(result.unreachable);
     } else if (result.status >= 200 && result.status < 300) {
       entry = {
         expiresAt: now + this.ttlMs,
         robot: robotsParser(robotsUrl, result.body.slice(0, MAX_ROBOTS_CHARS)),
         mode: 'rules',
         detail: '',
+        failures: 0,
       };
     } else if (result.status >= 400 && result.status < 500 && result.status !== 429) {
-      entry = { expiresAt: now + this.ttlMs, robot: null, mode: 'allow-all', detail: `HTTP ${result.status}` };
+      entry = { expiresAt: now + this.ttlMs, robot: null, mode: 'allow-all', detail: `HTTP ${result.status}`, failures: 0 };
     } else {
-      entry = { expiresAt: now + this.errorTtlMs, robot: null, mode: 'unreachable', detail: `HTTP ${result.status}` };
+      entry = unreachable(`HTTP ${result.status}`);
     }
     if (this.entries.size >= this.maxEntries) {
       // Map keeps insertion order: drop the oldest entry.

@@ -16,6 +16,7 @@ export class CrawlMetrics {
   readonly fetches: Counter<'kind' | 'outcome'>;
   readonly jobFailures: Counter<'queue' | 'reason'>;
   readonly jobsCompleted: Counter<'queue'>;
+  readonly jobsFailed: Counter<'queue'>;
   readonly duplicates: Counter<'kind'>;
   readonly articlesWritten: Counter<'status'>;
   readonly queueJobs: Gauge<'queue' | 'state'>;
@@ -42,6 +43,12 @@ export class CrawlMetrics {
     this.jobsCompleted = new Counter({
       name: 'newsgraph_jobs_completed_total',
       help: 'Jobs completed, by queue.',
+      labelNames: ['queue'],
+      registers,
+    });
+    this.jobsFailed = new Counter({
+      name: 'newsgraph_jobs_failed_total',
+      help: 'Jobs failed for good (every try used, or not retryable), by queue; see `newsgraph jobs failed`.',
       labelNames: ['queue'],
       registers,
     });
@@ -97,6 +104,11 @@ export class CrawlMetrics {
     this.#depths = provider;
   }
 
+  /** Job counts per queue and state now (empty before a crawler registered its queues). */
+  async queueDepths(): Promise<Record<string, Record<string, number>>> {
+    return this.#depths ? this.#depths() : {};
+  }
+
   /** The hooks the crawl stages call. */
   observer(): CrawlObserver {
     return {
@@ -104,6 +116,26 @@ export class CrawlMetrics {
       extractionSeconds: (s) => this.extractionSeconds.observe(s),
       processSeconds: (s) => this.processSeconds.observe(s),
       duplicate: (kind) => this.duplicates.inc({ kind }),
+      written: (status) => this.articlesWritten.inc({ status }),
+    };
+  }
+
+  /**
+   * What this process did so far, for the operator's summary: articles stored (new), updated,
+   * unchanged, duplicates (recorded as another publication), jobs failed for good.
+   */
+  async totals(): Promise<CrawlTotals> {
+    const sum = async (counter: Counter<string>, label?: { name: string; value: string }): Promise<number> => {
+      const values = (await counter.get()).values;
+      return values.filter((v) => !label || v.labels[label.name] === label.value).reduce((n, v) => n + v.value, 0);
+    };
+    return {
+      stored: await sum(this.articlesWritten, { name: 'status', value: 'inserted' }),
+      updated: await sum(this.articlesWritten, { name: 'status', value: 'updated' }),
+      unchanged: await sum(this.articlesWritten, { name: 'status', value: 'unchanged' }),
+      duplicates: await sum(this.duplicates),
+      failed: await sum(this.jobsFailed),
+      pagesFetched: await sum(this.fetches, { name: 'kind', value: 'page' }),
     };
   }
 
@@ -113,7 +145,17 @@ export class CrawlMetrics {
   }
 }
 
-/** Wraps a store so that every writeArticle is timed and counted (other calls pass through). */
+export interface CrawlTotals {
+  stored: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  failed: number;
+  /** Page fetch attempts, any outcome (the progress line's rate). */
+  pagesFetched: number;
+}
+
+/** Wraps a store so that every writeArticle is timed (other calls pass through; results are counted by processStage). */
 export function timedStore(store: GraphStore, metrics: CrawlMetrics): GraphStore {
   return new Proxy(store, {
     get(target, property, receiver) {
@@ -121,9 +163,7 @@ export function timedStore(store: GraphStore, metrics: CrawlMetrics): GraphStore
         return async (doc: Parameters<GraphStore['writeArticle']>[0]) => {
           const end = metrics.storeWriteSeconds.startTimer();
           try {
-            const result = await target.writeArticle(doc);
-            metrics.articlesWritten.inc({ status: result.status });
-            return result;
+            return await target.writeArticle(doc);
           } finally {
             end();
           }

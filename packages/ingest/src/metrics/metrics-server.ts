@@ -5,6 +5,8 @@ import type { CrawlMetrics } from './crawl-metrics.ts';
 
 export interface HealthStatus {
   ok: boolean;
+  /** Running but missing something it needs (e.g. job schedulers lost with Redis's data): 503, status "degraded". */
+  degraded?: boolean;
   /** e.g. { redis: 'up', workers: 'running', mode: 'queue' } */
   checks: Record<string, string | number | boolean>;
 }
@@ -37,7 +39,7 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
       options.health().then(
         (status) => {
           res.writeHead(status.ok ? 200 : 503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: status.ok ? 'ok' : 'unhealthy', ...status.checks }));
+          res.end(JSON.stringify({ status: status.ok ? 'ok' : status.degraded ? 'degraded' : 'unhealthy', ...status.checks }));
         },
         (error: unknown) => {
           res.writeHead(503, { 'content-type': 'application/json' });

@@ -6,7 +6,11 @@ export interface BuildArticleInput {
   /** Where the article was read from: the fetched URL, or a file:// URL. */
   url: string;
   extracted: ExtractedArticle;
-  /** Canonical URL chosen by the caller (e.g. after tracking-parameter removal); else the page's own, else `url`. */
+  /**
+   * Canonical URL chosen by the caller (for fetched pages: `canonicalUrlFor`, which checks the
+   * page's own link); else `url`, normalised. The page's declared canonical link is never used
+   * unchecked here: it could name another site.
+   */
   canonicalUrl?: string | null;
   fetchedAt?: string;
   sourceId?: string | null;
@@ -27,7 +31,7 @@ function canonicalUrlOf(url: string): string {
  * text shows up as a changed content hash.
  */
 export function buildArticle(input: BuildArticleInput): Article {
-  const canonicalUrl = input.canonicalUrl ?? input.extracted.canonicalUrl ?? canonicalUrlOf(input.url);
+  const canonicalUrl = input.canonicalUrl ?? canonicalUrlOf(input.url);
   const text = input.extracted.text;
   return {
     id: articleIdFor(canonicalUrl),

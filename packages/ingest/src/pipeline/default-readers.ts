@@ -2,16 +2,14 @@ import { decodeBody } from '../http/charset.ts';
 import { HttpFetcher, type HttpConfig, type HttpFetcherOptions } from '../http/http-fetcher.ts';
 import { extractArticle } from '../article/extract-article.ts';
 import { extractPlainTextArticle } from '../article/plain-text-article.ts';
-import { parseFeed } from '../feeds/parse-feed.ts';
 import type { Fetcher } from '../interfaces/fetcher.ts';
 import type { ArticleReaders } from './ingest-inputs.ts';
 
-/** The production readers: cheerio main-text extraction, plain-text chrome trimming, feeds, charsets. */
+/** The production readers: cheerio main-text extraction, plain-text chrome trimming, charsets. */
 export function createDefaultReaders(): ArticleReaders {
   return {
     extractHtml: extractArticle,
     extractPlainText: extractPlainTextArticle,
-    parseFeed,
     decode: (bytes, contentType) => decodeBody(bytes, contentType).text,
   };
 }

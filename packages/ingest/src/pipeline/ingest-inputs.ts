@@ -1,31 +1,42 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errorMessage, InputError, type Article } from '@newsgraph/shared';
 import type { GraphStore, WriteStatus } from '@newsgraph/graph';
 import type { ExtractedArticle, ArticleExtractionOptions } from '../interfaces/article.ts';
 import type { Fetcher } from '../interfaces/fetcher.ts';
 import { canonicalizeUrl } from '../dedupe/canonicalize-url.ts';
+import { detectBinaryBody } from '../http/binary-content.ts';
+import {
+  articleMetadataSchema,
+  describeIssues,
+  jsonlArticleSchema,
+  type ArticleMetadata,
+  type ArticleMetadataDefaults,
+} from './article-metadata.ts';
 import { buildArticle } from './build-article.ts';
+import { crawlUrlInline } from './inline-crawl.ts';
+import { nonArticleFileReason } from './non-article-files.ts';
 import { processArticle, type ExtractFunction } from './process-article.ts';
 
-/** What one input (or one feed item of an input) came to. */
+/** What one input (or one feed item, JSONL line or file of an input) came to. */
 export interface IngestOutcome {
-  /** The input as the user gave it. */
+  /** The input as the user gave it, or the file of a directory, or `FILE:LINE` of a JSONL file. */
   input: string;
   /** The article's URL (file:// for local files), when one was reached. */
   url?: string;
-  status: WriteStatus | 'failed';
+  /** `skipped`: a file in a directory that is not an article (README, LICENSE, checksums). */
+  status: WriteStatus | 'failed' | 'skipped';
   articleId?: string;
   title?: string;
+  /** Why it failed (naming the input) or was skipped. */
   error?: string;
 }
 
 /** The readers ingest needs; injected so that this module depends on interfaces only. */
 export interface ArticleReaders {
   extractHtml(html: string, url: string, options?: ArticleExtractionOptions): ExtractedArticle;
-  extractPlainText(text: string, name: string): ExtractedArticle;
-  parseFeed(body: string, url: string): Promise<{ items: Array<{ url: string; title: string | null; publishedAt: string | null }> }>;
+  extractPlainText(text: string, name: string, options?: { title?: string }): ExtractedArticle;
   decode(bytes: Uint8Array, contentType: string | null): string;
 }
 
@@ -37,24 +48,25 @@ export interface IngestDeps {
   /** Feed items fetched at once; the fetcher still applies per-host politeness. */
   concurrency?: number;
   now?: () => Date;
+  /** `--outlet` / `--published`: used for articles that say nothing themselves. */
+  defaults?: ArticleMetadataDefaults;
+  /**
+   * Hears how many articles an input holds once that is known (a directory's files, a feed's
+   * items, a JSONL file's lines; 1 for a page or a file, or for an input that failed before it
+   * could be counted; -1 for a listed file that turned out not to be an article), so that a
+   * progress bar's total counts articles, not inputs.
+   */
+  onPlanned?: (articles: number) => void;
 }
+
+/** An input of `ingestInputs`: a path or URL, or a JSONL file of articles (`ingest --jsonl`). */
+export type IngestInput = string | { jsonl: string };
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
-const FEED_CONTENT = /\b(rss|atom|rdf|xml|feed\+json)\b/i;
 const HTML_START = /^\s*<(!doctype html|html)\b/i;
-const FEED_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)\b/;
-
-/** True when the bytes look like a binary file rather than text: NUL bytes or mostly control characters. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.1;
-}
+/** The sidecar of `story.txt` is `story.meta.json`, in the same directory. */
+const SIDECAR_SUFFIX = '.meta.json';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -68,115 +80,229 @@ async function listFiles(dir: string): Promise<string[]> {
   return files;
 }
 
+export function sidecarPathFor(file: string): string {
+  const ext = extname(file);
+  return `${ext ? file.slice(0, -ext.length) : file}${SIDECAR_SUFFIX}`;
+}
+
 /**
- * Reads one local .txt or .html file into extracted article fields: refuses missing, empty and
- * binary files with an InputError naming the file, decodes the charset, and picks the HTML or
- * the plain-text reader by extension (or, for other extensions, by content).
+ * The metadata in `file`'s sidecar (`NAME.meta.json`), or null when there is none. A sidecar that
+ * is not JSON or breaks the schema is an InputError naming the sidecar and every bad field.
  */
-export async function readArticleFile(file: string, readers: ArticleReaders): Promise<{ url: string; extracted: ExtractedArticle }> {
+export async function readSidecar(file: string): Promise<ArticleMetadata | null> {
+  const path = sidecarPathFor(file);
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new InputError(path, errorMessage(error));
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.replace(/^\ufeff/, ''));
+  } catch (error) {
+    throw new InputError(path, `not JSON (${errorMessage(error)})`);
+  }
+  const parsed = articleMetadataSchema.safeParse(value);
+  if (!parsed.success) throw new InputError(path, describeIssues(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * Reads one local .txt or .html file into extracted article fields: refuses missing, empty,
+ * binary and PDF files with an InputError naming the file, decodes the charset, and picks the
+ * HTML or the plain-text reader by extension (or, for other extensions, by content). A sidecar's
+ * fields win over what the file says.
+ */
+export async function readArticleFile(
+  file: string,
+  readers: ArticleReaders,
+): Promise<{ url: string; extracted: ExtractedArticle; content: string; sidecar: ArticleMetadata | null }> {
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(file, error.code === 'ENOENT' ? 'no such file' : errorMessage(error));
   });
   if (bytes.length === 0) throw new InputError(file, 'empty file');
-  if (looksBinary(bytes)) throw new InputError(file, 'binary file, not text or HTML');
+  const binary = await detectBinaryBody(bytes);
+  if (binary) throw new InputError(file, `${binary}: a binary file, not text or HTML`);
+  const sidecar = await readSidecar(file);
   const ext = extname(file).toLowerCase();
-  const url = pathToFileURL(file).href;
+  const url = sidecar?.url ?? pathToFileURL(file).href;
   const content = readers.decode(bytes, HTML_EXTENSIONS.has(ext) ? 'text/html' : 'text/plain');
   const isHtml = HTML_EXTENSIONS.has(ext) || (!TEXT_EXTENSIONS.has(ext) && HTML_START.test(content));
-  const extracted = isHtml ? readers.extractHtml(content, url) : readers.extractPlainText(content, file);
-  return { url, extracted };
+  const extracted = isHtml ? readers.extractHtml(content, url) : readers.extractPlainText(content, file, { title: sidecar?.title });
+  return { url, extracted: withMetadata(extracted, sidecar), content, sidecar };
 }
 
-async function readLocalArticle(file: string, deps: IngestDeps): Promise<{ url: string; extracted: ExtractedArticle }> {
-  const article = await readArticleFile(file, deps.readers);
-  if (!article.extracted.text.trim()) throw new InputError(file, 'no article text found');
-  return article;
-}
-
-async function store(input: string, url: string, article: Article, deps: IngestDeps): Promise<IngestOutcome> {
-  const result = await processArticle(article, { store: deps.store, extract: deps.extract });
-  return { input, url, status: result.status, articleId: result.articleId, title: article.title };
-}
-
-async function ingestUrl(input: string, deps: IngestDeps): Promise<IngestOutcome[]> {
-  const now = deps.now ?? (() => new Date());
-  const response = await deps.fetcher.fetch({ url: input, kind: 'page' });
-  const contentType = response.contentType ?? '';
-  const isFeed = (FEED_CONTENT.test(contentType) && !/html/i.test(contentType)) || FEED_START.test(response.body.slice(0, 2048));
-  if (isFeed) return ingestFeed(input, response.url, response.body, deps);
-  if (!/html/i.test(contentType) && !HTML_START.test(response.body.slice(0, 512))) {
-    throw new InputError(input, `not an HTML page or a feed (content-type: ${contentType || 'none'})`);
-  }
-  const extracted = deps.readers.extractHtml(response.body, response.url);
-  if (!extracted.text.trim()) throw new InputError(input, 'no article text found on the page');
-  const article = buildArticle({ url: response.url, extracted, fetchedAt: now().toISOString() });
-  return [await store(input, response.url, article, deps)];
-}
-
-async function ingestFeed(input: string, feedUrl: string, body: string, deps: IngestDeps): Promise<IngestOutcome[]> {
-  const now = deps.now ?? (() => new Date());
-  const feed = await deps.readers.parseFeed(body, feedUrl);
-  const outcomes: IngestOutcome[] = new Array(feed.items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < feed.items.length) {
-      const index = next++;
-      const item = feed.items[index]!;
-      try {
-        // Tracking parameters and AMP/mobile variants are dropped before fetching, as the crawler does.
-        const response = await deps.fetcher.fetch({ url: canonicalizeUrl(item.url), kind: 'page' });
-        const extracted = deps.readers.extractHtml(response.body, response.url);
-        if (!extracted.text.trim()) throw new InputError(item.url, 'no article text found on the page');
-        const article = buildArticle({
-          url: response.url,
-          extracted,
-          fetchedAt: now().toISOString(),
-          feedTitle: item.title,
-          feedPublishedAt: item.publishedAt,
-        });
-        outcomes[index] = await store(input, response.url, article, deps);
-      } catch (error) {
-        outcomes[index] = { input, url: item.url, status: 'failed', error: errorMessage(error) };
-      }
-    }
+function withMetadata(extracted: ExtractedArticle, meta: ArticleMetadata | null): ExtractedArticle {
+  if (!meta) return extracted;
+  return {
+    ...extracted,
+    title: meta.title ?? extracted.title,
+    outlet: meta.outlet ?? extracted.outlet,
+    author: meta.author ?? extracted.author,
+    publishedAt: meta.publishedAt ?? extracted.publishedAt,
+    language: meta.language ?? extracted.language,
   };
-  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
-  return outcomes;
 }
 
 /**
- * Ingests files, directories (recursively: .txt, .html), page URLs and feed URLs (whose items
- * are fetched), yielding one outcome per article. A failing input yields a 'failed' outcome
- * naming the input and the reason, and the batch goes on; nothing already stored changes for it.
+ * The Article of local content: identified by its URL when a sidecar or JSONL line gives one
+ * (normalised, as the crawler does), else by its file URL; batch defaults fill what is missing.
  */
-export async function* ingestInputs(inputs: string[], deps: IngestDeps): AsyncGenerator<IngestOutcome> {
+function localArticle(url: string, extracted: ExtractedArticle, deps: IngestDeps): Article {
   const now = deps.now ?? (() => new Date());
-  for (const input of inputs) {
+  return buildArticle({
+    url,
+    extracted: {
+      ...extracted,
+      outlet: extracted.outlet ?? deps.defaults?.outlet ?? null,
+      publishedAt: extracted.publishedAt ?? deps.defaults?.publishedAt ?? null,
+    },
+    canonicalUrl: /^https?:/i.test(url) ? canonicalizeUrl(url) : url,
+    fetchedAt: now().toISOString(),
+  });
+}
+
+async function store(input: string, article: Article, deps: IngestDeps): Promise<IngestOutcome> {
+  const result = await processArticle(article, { store: deps.store, extract: deps.extract });
+  return { input, url: article.url, status: result.status, articleId: result.articleId, title: article.title };
+}
+
+async function* ingestLocalFile(file: string, deps: IngestDeps, inDirectory: boolean): AsyncGenerator<IngestOutcome> {
+  try {
+    const { url, extracted, content } = await readArticleFile(file, deps.readers);
+    const skip = inDirectory ? nonArticleFileReason(basename(file), content) : null;
+    if (skip) {
+      deps.onPlanned?.(-1); // counted as an article when the directory was listed
+      yield { input: file, status: 'skipped', error: skip };
+      return;
+    }
+    if (!extracted.text.trim()) throw new InputError(file, 'no article text found');
+    yield await store(file, localArticle(url, extracted, deps), deps);
+  } catch (error) {
+    yield { input: file, status: 'failed', error: errorMessage(error) };
+  }
+}
+
+/**
+ * `ingest --jsonl FILE`: one article per line (`text`, and optional `url`, `title`, `outlet`,
+ * `author`, `publishedAt`, `language`, `id`). A bad line yields a failure naming the file and
+ * the line, and the rest of the file goes on. A line without `url` is identified by the file
+ * and its `id` (else its line number), so reading the same file again finds the same articles.
+ */
+async function* ingestJsonl(file: string, deps: IngestDeps): AsyncGenerator<IngestOutcome> {
+  const path = resolve(file);
+  const raw = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(file, error.code === 'ENOENT' ? 'no such file' : errorMessage(error));
+  });
+  const lines = raw.replace(/^\ufeff/, '').split(/\r?\n/);
+  const numbered = lines.map((line, i) => ({ line, n: i + 1 })).filter(({ line }) => line.trim().length > 0);
+  if (numbered.length === 0) throw new InputError(file, 'no JSON lines in the file');
+  deps.onPlanned?.(numbered.length);
+  const fileUrl = pathToFileURL(path).href;
+  for (const { line, n } of numbered) {
+    const where = `${file}:${n}`;
     try {
-      if (/^https?:\/\//i.test(input)) {
-        yield* await ingestUrl(input, deps);
-        continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new InputError(`${file}, line ${n}`, `not JSON (${errorMessage(error)})`);
       }
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) && !/^file:/i.test(input)) {
-        throw new InputError(input, 'unsupported URL scheme (only http, https and local files)');
-      }
-      const path = resolve(input.startsWith('file:') ? new URL(input).pathname : input);
-      const info = await stat(path).catch(() => {
-        throw new InputError(input, 'no such file or directory');
-      });
-      const files = info.isDirectory() ? await listFiles(path) : [path];
-      if (info.isDirectory() && files.length === 0) throw new InputError(input, 'directory holds no .txt or .html files');
-      for (const file of files) {
-        try {
-          const { url, extracted } = await readLocalArticle(file, deps);
-          const article = buildArticle({ url, extracted, fetchedAt: now().toISOString() });
-          yield await store(input, url, article, deps);
-        } catch (error) {
-          yield { input: file, status: 'failed', error: errorMessage(error) };
-        }
-      }
+      const parsed = jsonlArticleSchema.safeParse(value);
+      if (!parsed.success) throw new InputError(`${file}, line ${n}`, describeIssues(parsed.error, [...Object.keys(jsonlArticleSchema.shape)]));
+      const fields = parsed.data;
+      const extracted = withMetadata(deps.readers.extractPlainText(fields.text, where, { title: fields.title }), fields);
+      if (!extracted.text.trim()) throw new InputError(`${file}, line ${n}`, 'no article text');
+      const url = fields.url ?? `${fileUrl}#${encodeURIComponent(String(fields.id ?? `line-${n}`))}`;
+      yield await store(where, localArticle(url, extracted, deps), deps);
     } catch (error) {
-      yield { input, status: 'failed', error: errorMessage(error) };
+      yield { input: where, status: 'failed', error: errorMessage(error) };
+    }
+  }
+}
+
+async function* ingestUrl(input: string, deps: IngestDeps): AsyncGenerator<IngestOutcome> {
+  const pages = crawlUrlInline(
+    input,
+    {
+      store: deps.store,
+      fetcher: deps.fetcher,
+      extractHtml: deps.readers.extractHtml,
+      canonicalizeUrl,
+      extract: deps.extract,
+      concurrency: deps.concurrency ?? 4,
+      now: deps.now ?? (() => new Date()),
+      defaults: deps.defaults,
+    },
+    deps.onPlanned,
+  );
+  for await (const page of pages) {
+    if ('error' in page) {
+      yield { input, url: page.url, status: 'failed', error: errorMessage(page.error) };
+    } else {
+      yield { input, url: page.article.url, status: page.write.status, articleId: page.write.articleId, title: page.article.title };
+    }
+  }
+}
+
+async function* ingestOne(input: IngestInput, deps: IngestDeps): AsyncGenerator<IngestOutcome> {
+  if (typeof input !== 'string') {
+    yield* ingestJsonl(input.jsonl, deps);
+    return;
+  }
+  if (/^https?:\/\//i.test(input)) {
+    yield* ingestUrl(input, deps);
+    return;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) && !/^file:/i.test(input)) {
+    throw new InputError(input, 'unsupported URL scheme (only http, https and local files)');
+  }
+  const path = resolve(input.startsWith('file:') ? new URL(input).pathname : input);
+  const info = await stat(path).catch(() => {
+    throw new InputError(input, 'no such file or directory');
+  });
+  if (!info.isDirectory()) {
+    deps.onPlanned?.(1);
+    yield* ingestLocalFile(path, deps, false);
+    return;
+  }
+  const files = await listFiles(path);
+  if (files.length === 0) throw new InputError(input, 'directory holds no .txt or .html files');
+  // README, LICENSE…: known by name before anything is read or counted.
+  const candidates: string[] = [];
+  for (const file of files) {
+    const reason = nonArticleFileReason(basename(file));
+    if (reason) yield { input: file, status: 'skipped', error: reason };
+    else candidates.push(file);
+  }
+  deps.onPlanned?.(candidates.length);
+  for (const file of candidates) yield* ingestLocalFile(file, deps, true);
+}
+
+/**
+ * Ingests files, directories (recursively: .txt, .html, with `NAME.meta.json` sidecars), JSONL
+ * files of articles, page URLs and feed or sitemap URLs (whose items are fetched), yielding one
+ * outcome per article. A failing input yields a 'failed' outcome naming the input and the
+ * reason, and the batch goes on; nothing already stored changes for it.
+ */
+export async function* ingestInputs(inputs: IngestInput[], deps: IngestDeps): AsyncGenerator<IngestOutcome> {
+  for (const input of inputs) {
+    let planned = false;
+    const counted: IngestDeps = {
+      ...deps,
+      onPlanned: (n) => {
+        planned = true;
+        deps.onPlanned?.(n);
+      },
+    };
+    try {
+      yield* ingestOne(input, counted);
+    } catch (error) {
+      // Failed before it could be counted: it stands for one article in the totals.
+      if (!planned) deps.onPlanned?.(1);
+      yield { input: typeof input === 'string' ? input : input.jsonl, status: 'failed', error: errorMessage(error) };
     }
   }
 }

@@ -2,6 +2,7 @@ import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { silentLogger, type Logger } from '@newsgraph/shared';
 import type { CrawlSinks } from '../crawl/crawl-handlers.ts';
+import type { CrawlFailure } from '../crawl/interfaces/crawl-runtime.ts';
 import type { CrawlJobKind, FeedJobData, PageJobData, ProcessJobData } from './interfaces/queue-jobs.ts';
 import type { CrawlQueueOptions, ScheduledSource } from './interfaces/crawl-queue-options.ts';
 import { CRAWL_JOB_KINDS, feedSchedulerId, pageJobId, processJobId, QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.ts';
@@ -9,19 +10,35 @@ import { CRAWL_JOB_KINDS, feedSchedulerId, pageJobId, processJobId, QUEUE_NAMES,
 /** Name of the custom backoff strategy registered by the crawl workers (see crawl-workers.ts). */
 export const CRAWL_BACKOFF = 'newsgraph-jitter';
 
-export interface FailedJobInfo {
-  queue: string;
-  id: string;
+export interface FailedJobInfo extends CrawlFailure {
+  /** BullMQ job name. */
   name: string;
-  /** Page URL, or the source's feed URL for a poll job. */
-  url: string | null;
-  sourceId: string | null;
-  attempts: number;
-  failedReason: string;
-  failedAt: string | null;
 }
 
 type AnyQueue = Queue<FeedJobData | PageJobData | ProcessJobData>;
+
+/**
+ * KEYS: wait, active, prioritized, delayed of one queue; ARGV: job key prefix, horizon (ms).
+ * Delayed scores are timestamp · 0x1000 + counter (BullMQ); `atm` is a job's attemptsMade.
+ * Wait lists may hold a "0:" marker entry, which is not a job.
+ */
+const PENDING_WORK = `
+local current = redis.call('LLEN', KEYS[1]) + redis.call('LLEN', KEYS[2]) + redis.call('ZCARD', KEYS[3])
+local last = redis.call('LINDEX', KEYS[1], -1)
+if last and string.sub(last, 1, 2) == '0:' then current = current - 1 end
+local retries = 0
+local horizon = tonumber(ARGV[2])
+local delayed = redis.call('ZRANGE', KEYS[4], 0, -1, 'WITHSCORES')
+for i = 1, #delayed, 2 do
+  local id = delayed[i]
+  if string.sub(id, 1, 7) ~= 'repeat:' then
+    local due = math.floor(tonumber(delayed[i + 1]) / 4096)
+    local attempts = tonumber(redis.call('HGET', ARGV[1] .. id, 'atm')) or 0
+    if attempts > 0 and due > horizon then retries = retries + 1 else current = current + 1 end
+  end
+end
+return {current, retries}
+`;
 
 /**
  * Moves one failed job back to wait with its attempts reset (the same for ids and --all). False
@@ -45,9 +62,11 @@ export class CrawlQueues {
   readonly queues: Readonly<Record<CrawlJobKind, AnyQueue>>;
   readonly #jobOptions: JobsOptions;
   readonly #logger: Logger;
+  readonly #client: Redis;
 
   constructor(connection: Redis, options: CrawlQueueOptions) {
     this.#logger = options.logger ?? silentLogger;
+    this.#client = connection;
     this.#jobOptions = {
       attempts: options.retry.attempts,
       backoff: { type: CRAWL_BACKOFF },
@@ -131,17 +150,35 @@ export class CrawlQueues {
   }
 
   /**
-   * True when no queue has waiting, active, delayed or prioritized jobs — not counting the one
-   * delayed next run each job scheduler keeps.
+   * True when this run's work is done: no queue has waiting, active or prioritized jobs, and
+   * every delayed job is either a scheduled retry (a job that failed before) due later than
+   * `retryHorizonMs` from now, or a job scheduler's next run. A job waiting for its host's turn
+   * that never failed is still work. Counted in one Lua script per queue (consistent snapshot).
    */
-  async isDrained(): Promise<boolean> {
+  async isDrained(options: { retryHorizonMs?: number } = {}): Promise<boolean> {
+    return (await this.pendingWork(options)).current === 0;
+  }
+
+  /** Jobs of this run still to do (`current`) and scheduled retries left for later (`retries`), over all queues. */
+  async pendingWork(options: { retryHorizonMs?: number } = {}): Promise<{ current: number; retries: number }> {
+    let current = 0;
+    let retries = 0;
     for (const kind of CRAWL_JOB_KINDS) {
-      const c = await this.queues[kind].getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      const scheduled = kind === 'feed' ? await this.queues.feed.getJobSchedulersCount() : 0;
-      const delayed = Math.max(0, (c.delayed ?? 0) - scheduled);
-      if ((c.waiting ?? 0) + (c.active ?? 0) + delayed + (c.prioritized ?? 0) > 0) return false;
+      const base = `${QUEUE_PREFIX}:${QUEUE_NAMES[kind]}`;
+      const [c, r] = (await this.#client.eval(
+        PENDING_WORK,
+        4,
+        `${base}:wait`,
+        `${base}:active`,
+        `${base}:prioritized`,
+        `${base}:delayed`,
+        `${base}:`,
+        Date.now() + (options.retryHorizonMs ?? 0),
+      )) as [number, number];
+      current += c;
+      retries += r;
     }
-    return true;
+    return { current, retries };
   }
 
   #selected(queue?: string): CrawlJobKind[] {

@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { errorMessage, silentLogger, type Logger } from '@newsgraph/shared';
 import type { CrawlHandlers } from '../crawl/crawl-handlers.ts';
-import { HostBusyError } from './gated-fetcher.ts';
+import { HostBusyError } from '../http/host-busy-error.ts';
 import type { CrawlWorkerOptions } from './interfaces/crawl-queue-options.ts';
 import type { CrawlJobKind, ProcessJobData } from './interfaces/queue-jobs.ts';
 import { CRAWL_JOB_KINDS, QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.ts';
@@ -83,6 +83,7 @@ export class CrawlWorkers {
       });
       worker.on('failed', (job, error) => {
         const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
+        if (final) metrics?.jobsFailed.inc({ queue: QUEUE_NAMES[kind] });
         this.#logger[final ? 'warn' : 'info'](
           { queue: QUEUE_NAMES[kind], jobId: job?.id, attempts: job?.attemptsMade, reason: errorMessage(error), final },
           final ? 'job failed' : 'job failed, will retry',

@@ -1,19 +1,14 @@
+import { HostBusyError } from '../http/host-busy-error.ts';
 import type { Fetcher, FetchRequest, FetchResponse } from '../interfaces/fetcher.ts';
 import type { HostGate } from './interfaces/host-gate.ts';
 
-/** The host has no free slot now; the queue re-delays the job by `waitMs` without counting an attempt. */
-export class HostBusyError extends Error {
-  readonly host: string;
-  readonly waitMs: number;
-  constructor(host: string, waitMs: number) {
-    super(`host ${host} is busy (politeness); retry in ${waitMs} ms`);
-    this.name = 'HostBusyError';
-    this.host = host;
-    this.waitMs = waitMs;
-  }
-}
+export { HostBusyError };
 
-/** Wraps a Fetcher so that every request first takes a per-host slot from the gate. */
+/**
+ * Wraps a plain Fetcher (a test double, anything but HttpFetcher) so that every request first
+ * takes a turn from the host scheduler. HttpFetcher takes its turns itself (per redirect hop and
+ * robots.txt, with the host's Crawl-delay and Retry-After): give it the gate as `hostGate`.
+ */
 export class GatedFetcher implements Fetcher {
   readonly #inner: Fetcher;
   readonly #gate: HostGate;
@@ -30,7 +25,7 @@ export class GatedFetcher implements Fetcher {
     } catch {
       return this.#inner.fetch(request); // the inner fetcher reports the invalid URL
     }
-    const slot = await this.#gate.tryAcquire(host);
+    const slot = await this.#gate.tryAcquire(host, `${request.kind} ${request.url}`);
     if ('waitMs' in slot) throw new HostBusyError(host, slot.waitMs);
     try {
       return await this.#inner.fetch(request);

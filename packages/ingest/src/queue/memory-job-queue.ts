@@ -1,5 +1,5 @@
 import { errorMessage } from '@newsgraph/shared';
-import { HostBusyError } from './gated-fetcher.ts';
+import { HostBusyError } from '../http/host-busy-error.ts';
 import type { RetryOptions } from './interfaces/retry-options.ts';
 import { classifyFailure, failureReason, retryDelayMs } from './retry-policy.ts';
 
@@ -22,6 +22,8 @@ export interface MemoryJobQueueOptions<T> {
   /** Failed jobs kept for inspection (oldest dropped first; default 10,000). */
   keepFailed?: number;
   onFailed?(job: MemoryJob<T>, error: unknown): void;
+  /** A try failed and the next one is scheduled `delayMs` from now. */
+  onRetryScheduled?(job: MemoryJob<T>, error: unknown, delayMs: number): void;
   /** `result` is what the processor returned. */
   onCompleted?(job: MemoryJob<T>, result: unknown): void;
 }
@@ -43,9 +45,11 @@ export class MemoryJobQueue<T> {
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #failedOrder: string[] = [];
   #delayed = 0;
+  /** Delayed jobs that failed at least once (scheduled retries, see isSettled) → when they are due. */
+  readonly #retryDue = new Map<MemoryJob<T>, number>();
   #active = 0;
   #closed = false;
-  #idleWaiters: Array<() => void> = [];
+  #idleWaiters: Array<{ horizonMs: number | null; resolve: () => void }> = [];
 
   constructor(name: string, process: (job: MemoryJob<T>) => Promise<unknown>, options: MemoryJobQueueOptions<T>) {
     this.name = name;
@@ -53,11 +57,19 @@ export class MemoryJobQueue<T> {
     this.#options = options;
   }
 
-  /** Adds a job unless one with this id exists (in any state); returns whether it was added. */
-  add(id: string, data: T): boolean {
+  /**
+   * Adds a job unless one with this id exists (in any state); returns whether it was added.
+   * `attemptsMade` and `delayMs` resume a retry schedule recorded elsewhere (the page journal).
+   */
+  add(id: string, data: T, options: { attemptsMade?: number; delayMs?: number } = {}): boolean {
     if (this.#closed || this.#completed.has(id) || this.#jobs.has(id)) return false;
-    const job: MemoryJob<T> = { id, data, attemptsMade: 0, state: 'waiting', failedReason: null };
+    const job: MemoryJob<T> = { id, data, attemptsMade: options.attemptsMade ?? 0, state: 'waiting', failedReason: null };
     this.#jobs.set(id, job);
+    if (options.delayMs !== undefined && options.delayMs > 0) {
+      this.#delay(job, options.delayMs);
+      this.#notifyIdle();
+      return true;
+    }
     this.#waiting.push(job);
     this.#pump();
     return true;
@@ -114,10 +126,35 @@ export class MemoryJobQueue<T> {
     return this.#waiting.length === 0 && this.#delayed === 0 && this.#active === 0;
   }
 
+  /**
+   * True when nothing is waiting or running and every delayed job is a scheduled retry (it
+   * failed before) due later than `horizonMs` from now: what `crawl --once` waits for. A job
+   * waiting for its host's turn that never failed is still work of this run.
+   */
+  isSettled(horizonMs = 0): boolean {
+    if (this.#waiting.length > 0 || this.#active > 0 || this.#delayed > this.#retryDue.size) return false;
+    const horizon = Date.now() + horizonMs;
+    for (const due of this.#retryDue.values()) if (due <= horizon) return false;
+    return true;
+  }
+
+  /** Scheduled retries due after `at` (ms since epoch). */
+  retriesDueAfter(at: number): number {
+    let n = 0;
+    for (const due of this.#retryDue.values()) if (due > at) n++;
+    return n;
+  }
+
   /** Resolves when the queue is idle (now or later). */
   idle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
-    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+    return new Promise((resolve) => this.#idleWaiters.push({ horizonMs: null, resolve }));
+  }
+
+  /** Resolves when the queue is settled (see isSettled). */
+  settled(horizonMs = 0): Promise<void> {
+    if (this.isSettled(horizonMs)) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push({ horizonMs, resolve }));
   }
 
   /** Stops starting jobs (delayed ones are dropped) and waits for running ones to finish. */
@@ -126,8 +163,9 @@ export class MemoryJobQueue<T> {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     this.#delayed = 0;
+    this.#retryDue.clear();
     this.#waiting.length = 0;
-    if (this.#active > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+    if (this.#active > 0) await new Promise<void>((resolve) => this.#idleWaiters.push({ horizonMs: null, resolve }));
     this.#notifyIdle();
   }
 
@@ -140,10 +178,14 @@ export class MemoryJobQueue<T> {
   }
 
   #notifyIdle(): void {
-    if (!this.isIdle() && !(this.#closed && this.#active === 0)) return;
+    if (this.#idleWaiters.length === 0) return;
+    const idle = (this.#closed && this.#active === 0) || this.isIdle();
     const waiters = this.#idleWaiters;
     this.#idleWaiters = [];
-    for (const resolve of waiters) resolve();
+    for (const waiter of waiters) {
+      if (idle || (waiter.horizonMs !== null && this.isSettled(waiter.horizonMs))) waiter.resolve();
+      else this.#idleWaiters.push(waiter);
+    }
   }
 
   #run(job: MemoryJob<T>): void {
@@ -179,7 +221,9 @@ export class MemoryJobQueue<T> {
     const { retryable } = classifyFailure(error);
     if (retryable && job.attemptsMade < this.#options.retry.attempts && !this.#closed) {
       job.failedReason = errorMessage(error);
-      this.#delay(job, retryDelayMs(job.attemptsMade, error, this.#options.retry));
+      const delayMs = retryDelayMs(job.attemptsMade, error, this.#options.retry);
+      this.#delay(job, delayMs);
+      this.#options.onRetryScheduled?.(job, error, delayMs);
       return;
     }
     job.state = 'failed';
@@ -196,9 +240,11 @@ export class MemoryJobQueue<T> {
     if (this.#closed) return;
     job.state = 'delayed';
     this.#delayed++;
+    if (job.attemptsMade > 0) this.#retryDue.set(job, Date.now() + ms);
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       this.#delayed--;
+      this.#retryDue.delete(job);
       job.state = 'waiting';
       this.#waiting.push(job);
       this.#pump();

@@ -1,5 +1,4 @@
 import { InputError, errorMessage } from '@newsgraph/shared';
-import { retryDelay } from '../http/backoff.ts';
 import { FetchError } from '../http/fetch-error.ts';
 import type { RetryOptions } from './interfaces/retry-options.ts';
 
@@ -46,10 +45,18 @@ export class RetryableJobError extends Error {
   }
 }
 
-/** Delay before retry number `attempt` (1 = first retry) after `error`: full-jitter exponential backoff, or Retry-After. */
+/**
+ * Delay before retry number `attempt` (1 = first retry) after `error`: exponential backoff with
+ * "equal jitter" — uniform in the upper half of min(maxDelayMs, baseDelayMs · 2^(attempt-1)) —
+ * so the whole schedule has a known minimum span (retrySpanMs) while workers that failed
+ * together still spread out. Never shorter than a Retry-After (a server's, or the time until an
+ * unreachable robots.txt is tried again), bounded by maxDelayMs so one header cannot park a job
+ * for a year.
+ */
 export function retryDelayMs(attempt: number, error: unknown, options: RetryOptions, random: () => number = Math.random): number {
   const retryAfterMs = error instanceof RetryableJobError ? error.retryAfterMs : classifyFailure(error).retryAfterMs;
-  // attempt counts failures from 1; backoffDelay counts retries from 0. A server's Retry-After
-  // wins over the backoff, bounded by maxDelayMs so one header cannot park a job for a year.
-  return retryDelay(Math.max(0, attempt - 1), retryAfterMs, options.baseDelayMs, options.maxDelayMs, random);
+  const retry = Math.max(0, attempt - 1);
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(retry, 52));
+  const backoff = Math.floor(ceiling / 2 + random() * (ceiling / 2));
+  return Math.max(backoff, Math.min(retryAfterMs ?? 0, options.maxDelayMs));
 }

@@ -47,11 +47,38 @@ export interface PendingWorkState {
   finishPending(url: string): Promise<void>;
   /** Unfinished pages, oldest first. */
   listPending(): Promise<Array<{ url: string; data: string }>>;
+  /** Unfinished pages with their retry schedule, oldest first. */
+  listPendingEntries(): Promise<PendingEntry[]>;
+  /** Records a failed try: the page stays pending and is due again at `retryAt` (ms since epoch). */
+  schedulePendingRetry(url: string, attempts: number, retryAt: number, reason: string): Promise<void>;
+  /** Moves a pending page to the failed pages (one transaction): it is tried again only when revived. */
+  failPending(url: string, attempts: number, reason: string): Promise<void>;
+  /** Failed pages, newest first. */
+  listFailedPages(limit?: number): Promise<FailedPageEntry[]>;
+  /** Moves failed pages (the given URLs, or all) back to pending with fresh attempts; returns the URLs revived. */
+  reviveFailedPages(urls?: string[]): Promise<string[]>;
+}
+
+export interface PendingEntry {
+  url: string;
+  data: string;
+  /** Failed tries so far. */
+  attempts: number;
+  /** When the next try is due (ms since epoch); null: now. */
+  retryAt: number | null;
+}
+
+export interface FailedPageEntry {
+  url: string;
+  data: string;
+  attempts: number;
+  reason: string;
+  failedAt: string;
 }
 
 export function hasPendingWork(state: CrawlState): state is CrawlState & PendingWorkState {
   const s = state as Partial<PendingWorkState>;
-  return typeof s.addPending === 'function' && typeof s.finishPending === 'function' && typeof s.listPending === 'function';
+  return typeof s.addPending === 'function' && typeof s.finishPending === 'function' && typeof s.listPending === 'function' && typeof s.failPending === 'function';
 }
 
 /** Default crawl-state file: `crawl-state.db` next to the graph database (./data/crawl-state.db). */

@@ -10,6 +10,8 @@ export interface RedisCrawlStateOptions {
 }
 
 const CLAIM_SCRIPT = `if redis.call('SET', KEYS[1], ARGV[1], 'NX') then redis.call('INCR', KEYS[2]) return 1 end return 0`;
+/** KEYS[1]: the scheme's fingerprint hash, KEYS[2..]: band sets; ARGV: id, fingerprint. */
+const ADD_NEAR_DUPLICATE_SCRIPT = `redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) for i = 2, #KEYS do redis.call('SADD', KEYS[i], ARGV[1]) end return 1`;
 const RELEASE_SCRIPT = `if redis.call('DEL', KEYS[1]) == 1 then redis.call('DECR', KEYS[2]) return 1 end return 0`;
 
 /** Keys stay short and bounded whatever the URL: a hash of the canonical URL. */
@@ -68,10 +70,9 @@ export class RedisCrawlState implements CrawlState {
   }
 
   async addNearDuplicate(scheme: string, id: string, fingerprint: string, bands: string[]): Promise<void> {
-    const multi = this.redis.multi();
-    multi.hset(`${this.prefix}nd:${scheme}:fp`, id, fingerprint);
-    for (const band of bands) multi.sadd(`${this.prefix}nd:${scheme}:b:${band}`, id);
-    await multi.exec();
+    // The fingerprint and its bands in one script: a reader never sees bands without a fingerprint.
+    const keys = [`${this.prefix}nd:${scheme}:fp`, ...bands.map((band) => `${this.prefix}nd:${scheme}:b:${band}`)];
+    await this.redis.eval(ADD_NEAR_DUPLICATE_SCRIPT, keys.length, ...keys, id, fingerprint);
   }
 
   async nearDuplicateCandidates(scheme: string, bands: string[]): Promise<Array<[string, string]>> {

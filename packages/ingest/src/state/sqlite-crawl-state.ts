@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CrawlState, FeedValidators, PendingWorkState } from './crawl-state.ts';
+import type { CrawlState, FailedPageEntry, FeedValidators, PendingEntry, PendingWorkState } from './crawl-state.ts';
+
+/** Columns added to pending_pages after the first release (the retry schedule survives restarts). */
+const PENDING_COLUMNS: Record<string, string> = {
+  attempts: 'INTEGER NOT NULL DEFAULT 0',
+  retry_at: 'INTEGER',
+  last_error: 'TEXT',
+};
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS feed_validators (
@@ -19,6 +26,13 @@ CREATE TABLE IF NOT EXISTS pending_pages (
   url TEXT PRIMARY KEY,
   data TEXT NOT NULL,
   added_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS failed_pages (
+  url TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  failed_at TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS near_duplicates (
   scheme TEXT NOT NULL,
@@ -53,6 +67,10 @@ export class SqliteCrawlState implements CrawlState, PendingWorkState {
     if (path !== ':memory:') this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    const columns = new Set((this.db.prepare('PRAGMA table_info(pending_pages)').all() as Array<{ name: string }>).map((c) => c.name));
+    for (const [name, type] of Object.entries(PENDING_COLUMNS)) {
+      if (!columns.has(name)) this.db.exec(`ALTER TABLE pending_pages ADD COLUMN ${name} ${type}`);
+    }
     const prepare = (sql: string) => this.db.prepare(sql);
     this.statements = {
       getValidators: prepare('SELECT etag, last_modified, last_polled_at FROM feed_validators WHERE feed_url = ?'),
@@ -68,6 +86,21 @@ export class SqliteCrawlState implements CrawlState, PendingWorkState {
       addPending: prepare('INSERT OR IGNORE INTO pending_pages (url, data, added_at) VALUES (?, ?, ?)'),
       finishPending: prepare('DELETE FROM pending_pages WHERE url = ?'),
       listPending: prepare('SELECT url, data FROM pending_pages ORDER BY added_at, url'),
+      listPendingEntries: prepare('SELECT url, data, attempts, retry_at FROM pending_pages ORDER BY added_at, url'),
+      scheduleRetry: prepare('UPDATE pending_pages SET attempts = ?, retry_at = ?, last_error = ? WHERE url = ?'),
+      getPending: prepare('SELECT data FROM pending_pages WHERE url = ?'),
+      addFailed: prepare(
+        'INSERT INTO failed_pages (url, data, attempts, reason, failed_at) VALUES (?, ?, ?, ?, ?) ' +
+          'ON CONFLICT (url) DO UPDATE SET data = excluded.data, attempts = excluded.attempts, reason = excluded.reason, failed_at = excluded.failed_at',
+      ),
+      listFailed: prepare('SELECT url, data, attempts, reason, failed_at FROM failed_pages ORDER BY failed_at DESC, url LIMIT ?'),
+      getFailed: prepare('SELECT data FROM failed_pages WHERE url = ?'),
+      allFailed: prepare('SELECT url, data FROM failed_pages ORDER BY failed_at, url'),
+      deleteFailed: prepare('DELETE FROM failed_pages WHERE url = ?'),
+      revivePending: prepare(
+        'INSERT INTO pending_pages (url, data, added_at, attempts, retry_at, last_error) VALUES (?, ?, ?, 0, NULL, NULL) ' +
+          'ON CONFLICT (url) DO UPDATE SET attempts = 0, retry_at = NULL, last_error = NULL',
+      ),
       addBand: prepare('INSERT OR IGNORE INTO near_duplicate_bands (scheme, band, id) VALUES (?, ?, ?)'),
     };
   }
@@ -127,6 +160,53 @@ export class SqliteCrawlState implements CrawlState, PendingWorkState {
   async listPending(): Promise<Array<{ url: string; data: string }>> {
     this.check();
     return this.statements.listPending!.all() as Array<{ url: string; data: string }>;
+  }
+
+  async listPendingEntries(): Promise<PendingEntry[]> {
+    this.check();
+    const rows = this.statements.listPendingEntries!.all() as Array<{ url: string; data: string; attempts: number | bigint; retry_at: number | bigint | null }>;
+    return rows.map((r) => ({ url: r.url, data: r.data, attempts: Number(r.attempts), retryAt: r.retry_at === null ? null : Number(r.retry_at) }));
+  }
+
+  async schedulePendingRetry(url: string, attempts: number, retryAt: number, reason: string): Promise<void> {
+    this.check();
+    this.statements.scheduleRetry!.run(attempts, Math.round(retryAt), reason, url);
+  }
+
+  async failPending(url: string, attempts: number, reason: string): Promise<void> {
+    this.check();
+    this.#transaction(() => {
+      const row = this.statements.getPending!.get(url) as { data: string } | undefined;
+      if (!row) return;
+      this.statements.addFailed!.run(url, row.data, attempts, reason, new Date().toISOString());
+      this.statements.finishPending!.run(url);
+    });
+  }
+
+  async listFailedPages(limit = 1000): Promise<FailedPageEntry[]> {
+    this.check();
+    const rows = this.statements.listFailed!.all(limit) as Array<{ url: string; data: string; attempts: number | bigint; reason: string; failed_at: string }>;
+    return rows.map((r) => ({ url: r.url, data: r.data, attempts: Number(r.attempts), reason: r.reason, failedAt: r.failed_at }));
+  }
+
+  async reviveFailedPages(urls?: string[]): Promise<string[]> {
+    this.check();
+    const revived: string[] = [];
+    const at = new Date().toISOString();
+    this.#transaction(() => {
+      const rows = urls
+        ? urls.flatMap((url) => {
+            const row = this.statements.getFailed!.get(url) as { data: string } | undefined;
+            return row ? [{ url, data: row.data }] : [];
+          })
+        : (this.statements.allFailed!.all() as Array<{ url: string; data: string }>);
+      for (const row of rows) {
+        this.statements.revivePending!.run(row.url, row.data, at);
+        this.statements.deleteFailed!.run(row.url);
+        revived.push(row.url);
+      }
+    });
+    return revived;
   }
 
   #transaction(fn: () => void): void {

@@ -56,9 +56,22 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 export async function startTestRedis(): Promise<TestRedis> {
   const external = process.env.REDIS_URL;
   if (external) return { url: external, stop: async () => {} };
+  return startOwnRedis();
+}
+
+/** True when a redis-server binary is installed (tests that restart Redis need their own). */
+export function hasRedisServer(): boolean {
+  return findRedisServer() !== null;
+}
+
+/**
+ * A redis-server of this test's own, even when REDIS_URL is set: for tests that stop and restart
+ * Redis (data lost, as a restart without persistence loses it). `port` restarts on the same one.
+ */
+export async function startOwnRedis(port?: number): Promise<TestRedis & { port: number }> {
   const binary = findRedisServer();
   if (!binary) throw new Error(REDIS_NOT_FOUND);
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'],
@@ -72,6 +85,7 @@ export async function startTestRedis(): Promise<TestRedis> {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -76,6 +76,30 @@ export interface PendingPageJournal {
   finish(url: string): Promise<void>;
   /** Unfinished pages, oldest first. */
   list(): Promise<PageJobData[]>;
+  /** Unfinished pages with their retry schedule, oldest first. */
+  entries(): Promise<PendingPage[]>;
+  /** A try failed and another is scheduled at `retryAt` (ms since epoch): kept, so a restart resumes the schedule. */
+  reschedule(url: string, attempts: number, retryAt: number, reason: string): Promise<void>;
+  /** The last try failed: the page leaves the journal for the failed pages (`jobs failed`). */
+  fail(url: string, attempts: number, reason: string): Promise<void>;
+  /** Failed pages, newest first. */
+  failed(limit?: number): Promise<FailedPage[]>;
+  /** Failed pages (the given URLs, or all) back into the journal with fresh attempts (`jobs retry`); the URLs revived. */
+  revive(urls?: string[]): Promise<string[]>;
+}
+
+export interface PendingPage {
+  page: PageJobData;
+  attempts: number;
+  /** ms since epoch; null: due now. */
+  retryAt: number | null;
+}
+
+export interface FailedPage {
+  page: PageJobData;
+  attempts: number;
+  reason: string;
+  failedAt: string;
 }
 
 export interface DuplicateMatch {
@@ -111,4 +135,6 @@ export interface CrawlObserver {
   extractionSeconds(seconds: number): void;
   processSeconds(seconds: number): void;
   duplicate(kind: 'exact' | 'near'): void;
+  /** An article went through the store: inserted, updated or unchanged. */
+  written?(status: WriteResult['status']): void;
 }
