@@ -7,7 +7,7 @@ import type { PolitenessOptions } from '../queue/interfaces/host-gate.ts';
 import { MemoryHostGate } from '../queue/memory-host-gate.ts';
 import type { ScheduledSource } from '../queue/interfaces/crawl-queue-options.ts';
 import type { CrawlJobKind, FeedJobData, PageJobData, ProcessJobData } from '../queue/interfaces/queue-jobs.ts';
-import { ONCE_RETRY_HORIZON_MS, type RetryOptions } from '../queue/interfaces/retry-options.ts';
+import { FEED_POLL_ATTEMPTS, ONCE_RETRY_HORIZON_MS, type RetryOptions } from '../queue/interfaces/retry-options.ts';
 import { MemoryJobQueue, type MemoryJob } from '../queue/memory-job-queue.ts';
 import { CRAWL_JOB_KINDS, pageJobId, processJobId, QUEUE_NAMES } from '../queue/queue-names.ts';
 import { classifyFailure, failureReason } from '../queue/retry-policy.ts';
@@ -129,7 +129,8 @@ export class InProcessCrawler implements CrawlRuntime {
     this.#queues = {
       feed: new MemoryJobQueue<FeedJobData>(QUEUE_NAMES.feed, (job) => handlers.feed(job.data), {
         concurrency: Math.max(1, Math.ceil(options.concurrency / 4)),
-        retry,
+        // The source's next poll is the real retry (as for BullMQ's scheduled polls).
+        retry: { ...retry, attempts: Math.min(FEED_POLL_ATTEMPTS, retry.attempts) },
         ...hooks<FeedJobData>('feed'),
       }),
       page: new MemoryJobQueue<PageJobData>(

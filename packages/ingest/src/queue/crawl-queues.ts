@@ -5,6 +5,7 @@ import type { CrawlSinks } from '../crawl/crawl-handlers.ts';
 import type { CrawlFailure } from '../crawl/interfaces/crawl-runtime.ts';
 import type { CrawlJobKind, FeedJobData, PageJobData, ProcessJobData } from './interfaces/queue-jobs.ts';
 import type { CrawlQueueOptions, ScheduledSource } from './interfaces/crawl-queue-options.ts';
+import { FEED_POLL_ATTEMPTS } from './interfaces/retry-options.ts';
 import { CRAWL_JOB_KINDS, feedSchedulerId, pageJobId, processJobId, QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.ts';
 
 /** Name of the custom backoff strategy registered by the crawl workers (see crawl-workers.ts). */
@@ -111,7 +112,7 @@ export class CrawlQueues {
       await this.queues.feed.upsertJobScheduler(
         id,
         { every: intervalMs },
-        { name: 'poll', data: { source }, opts: { attempts: this.#jobOptions.attempts, backoff: this.#jobOptions.backoff } },
+        { name: 'poll', data: { source }, opts: { attempts: Math.min(FEED_POLL_ATTEMPTS, this.#jobOptions.attempts ?? 1), backoff: this.#jobOptions.backoff } },
       );
     }
     const removed: string[] = [];

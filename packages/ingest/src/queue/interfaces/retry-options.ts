@@ -29,3 +29,9 @@ export function retrySpanMs(options: RetryOptions): { minMs: number; maxMs: numb
  * the next run or the long-running crawler.
  */
 export const ONCE_RETRY_HORIZON_MS = 60_000;
+
+/**
+ * Tries of a scheduled feed poll: few, because the source's next scheduled poll is the real
+ * retry (a feed that fails for hours would otherwise pile up one retry schedule per interval).
+ */
+export const FEED_POLL_ATTEMPTS = 3;
