@@ -244,6 +244,13 @@ export class SentenceRecognizer {
     return this.gazetteerAt(a, b, k) !== null || this.lexiconAt(a, b, k) !== null;
   }
 
+  /** Known in an all-caps line: smaller GeoNames towns ("RUGBY", "UNION") are left out there. */
+  private isKnownInCaps(a: number, b: number, key: string): boolean {
+    const g = this.gazetteerAt(a, b, key);
+    if (g && g.some((e) => !e.minor)) return true;
+    return this.lexiconAt(a, b, key) !== null;
+  }
+
   // ---- runs of capitalised tokens ---------------------------------------------------------------
 
   private runEnd(start: number, limit: number): number {
@@ -486,6 +493,12 @@ export class SentenceRecognizer {
     };
     while (k < b) {
       const m = this.longestKnown(k, b);
+      // A small town's name inside a longer unknown name ("Wang Donghai") is part of that name.
+      if (m > k && m - k < b - a && this.onlyMinorTown(k, m)) {
+        if (pending < 0) pending = k;
+        k = m;
+        continue;
+      }
       if (m > k) {
         flush(k);
         this.emitKnown(k, m, 'gazetteer');
@@ -510,6 +523,12 @@ export class SentenceRecognizer {
       k++;
     }
     flush(b);
+  }
+
+  private onlyMinorTown(a: number, b: number): boolean {
+    if (this.lexiconAt(a, b)) return false;
+    const g = this.gazetteerAt(a, b);
+    return g !== null && g.every((e) => e.minor === true);
   }
 
   /** End of the longest known phrase starting at k, within the run or stretching over lower-case words after it. */
@@ -930,7 +949,7 @@ export class SentenceRecognizer {
       let key = '';
       for (let e = k + 1; e <= l; e++) {
         key = e === k + 1 ? (this.ctx.keys[k] as string) : key + ' ' + (this.ctx.keys[e - 1] as string);
-        if (this.tok(e - 1).kind === 'word' && this.isKnown(k, e, key)) m = e;
+        if (this.tok(e - 1).kind === 'word' && this.isKnownInCaps(k, e, key)) m = e;
         if (!this.hasPrefix(key)) break;
       }
       if (m > k) {
