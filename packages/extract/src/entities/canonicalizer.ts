@@ -1,6 +1,7 @@
 import { entityIdFor } from '@newsgraph/shared';
 import type { EntityAttributes, EntityType, ExtractedEntity } from '@newsgraph/shared';
 import type { EntityMention, Sentence } from '../interfaces/analysis.ts';
+import type { EntityCorpus } from '../interfaces/corpus.ts';
 import { keyOf } from '../lexicon/gazetteer.ts';
 import type { Gazetteer } from '../lexicon/gazetteer.ts';
 import { countryByIso } from '../lexicon/countries.ts';
@@ -24,6 +25,8 @@ export interface CanonicalizeInput {
   sentences: readonly Sentence[];
   candidates: Candidate[];
   gazetteer: Gazetteer;
+  /** Names and aliases learned from earlier articles. */
+  corpus?: EntityCorpus;
 }
 
 const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'in', '&', '-']);
@@ -209,6 +212,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   const afterThe = (c: Candidate) => c.first > 0 && (tokens[c.first - 1] as Token).text.toLowerCase() === 'the';
 
   // 4. Everything else: acronyms, surnames, short forms; otherwise keep typed spans, drop unknowns.
+  const aliasReasons = new Map<Candidate, string>();
   for (const c of candidates) {
     if (resolved.has(c)) continue;
     const s = nameOf(c);
@@ -247,6 +251,26 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
         continue;
       }
     }
+    // Other articles: a surname, short form or acronym with one full form in the corpus, or a
+    // name that strong patterns typed before. Gazetteer names never get here (resolved in step 1).
+    if (input.corpus && !c.entry) {
+      const open = c.type === null || soft || c.weak === true;
+      const alias = words.length === 1 ? input.corpus.resolveAlias(s, open ? null : c.type, c.role) : null;
+      if (alias && (open || alias.type === c.type)) {
+        resolved.set(c, { id: alias.id, type: alias.type, name: alias.name, attributes: alias.attributes });
+        c.source = 'corpus-alias';
+        aliasReasons.set(c, alias.reason);
+        continue;
+      }
+      if (open) {
+        const learned = input.corpus.knownType(s);
+        if (learned) {
+          c.type = learned;
+          c.weak = false;
+          c.source = 'corpus-type';
+        }
+      }
+    }
     if (c.type === null) continue;
     if (c.weak && c.type === 'Person' && words.length < 2) continue;
     resolved.set(c, newEntity(c, c.type, s));
@@ -272,6 +296,8 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     if (r.type === 'Person' && clean.length > e.name.length) e.name = clean;
     const m: EntityMention = { entityId: r.id, start, end, text: mentionText, sentenceIndex: c.sentenceIndex, source: c.source };
     if (c.adjectival) m.adjectival = true;
+    const reason = aliasReasons.get(c);
+    if (reason) m.resolvedBy = reason;
     if (c.role) {
       m.role = c.role;
       if (e.attributes.role === undefined) e.attributes.role = c.role;

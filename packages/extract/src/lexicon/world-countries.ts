@@ -4,7 +4,11 @@
  * `countries.ts` keeps only the news forms that package lacks ("Britain", "mainland China",
  * "Burma", short demonyms); both go into the gazetteer under the same `country:XX` id.
  */
-import countries from 'world-countries';
+import worldCountries from 'world-countries';
+import type { Country } from 'world-countries';
+
+// The package is CommonJS: its default export is the array itself.
+const countries = worldCountries as unknown as readonly Country[];
 
 /** Translations read (ISO 639-3 keys of the package): the languages most often quoted in English news. */
 const LANGUAGES = ['fra', 'deu', 'spa', 'ita', 'por', 'nld', 'rus', 'ara', 'zho', 'jpn', 'kor', 'tur', 'pol', 'per', 'urd'] as const;

@@ -1,0 +1,155 @@
+import type { EntityAttributes, EntityType } from '@newsgraph/shared';
+import type { AliasResolution, EntityCorpus, LearnedArticle } from '../interfaces/corpus.ts';
+
+/** Rules whose reading of a name is reliable enough to teach later articles. */
+const STRONG_SOURCES = new Set(['title-name', 'role-name', 'honorific', 'org-suffix', 'org-of', 'acronym', 'team-context', 'name-list', 'place-suffix', 'based-on']);
+const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'in', '&', 'de', 'du', 'der', 'von', 'van']);
+
+interface Known {
+  id: string;
+  type: EntityType;
+  name: string;
+  attributes: EntityAttributes;
+  articles: number;
+  roles: Set<string>;
+}
+
+export interface CorpusIndexSnapshot {
+  version: 1;
+  entities: Array<{ id: string; type: EntityType; name: string; attributes: EntityAttributes; articles: number; roles: string[] }>;
+  types: Array<[string, EntityType, number]>;
+}
+
+/**
+ * In-process corpus index: the pipeline creates one per run (ingest, extract --jsonl, eval) and
+ * passes it to every `extract` call, so what one article teaches is known to the next. It holds
+ * only names, ids and counts, so `snapshot()` / `CorpusIndex.restore()` let a store keep it.
+ * Linear memory in the number of distinct entities learned.
+ */
+export class CorpusIndex implements EntityCorpus {
+  private readonly entities = new Map<string, Known>();
+  /** Lower-case surname (last word of a person's full name) → person ids. */
+  private readonly surnames = new Map<string, Set<string>>();
+  /** Initials of an organization's capitalised words, or a defined acronym → organization ids. */
+  private readonly acronyms = new Map<string, Set<string>>();
+  /** Lower-case first distinctive word of a multi-word organization → organization ids. */
+  private readonly shortForms = new Map<string, Set<string>>();
+  /** Lower-case full name → type → articles in which a strong pattern gave it that type. */
+  private readonly types = new Map<string, Map<EntityType, number>>();
+  private readonly commonWords: ReadonlySet<string>;
+
+  /** `commonWords`: lower-case ordinary words that are never a short form of a name ("world", "national"). */
+  constructor(options: { commonWords?: ReadonlySet<string> } = {}) {
+    this.commonWords = options.commonWords ?? new Set();
+  }
+
+  get size(): number {
+    return this.entities.size;
+  }
+
+  learn(article: LearnedArticle): void {
+    for (const { entity, sources, roles } of article.entities) {
+      let strong = false;
+      for (const s of sources) if (STRONG_SOURCES.has(s) || s === 'gazetteer') strong = true;
+      if (!strong) continue;
+      if (entity.type !== 'Person' && entity.type !== 'Organization' && entity.type !== 'Place') continue;
+      const words = entity.name.split(/\s+/).filter(Boolean);
+      // Names are what is learned; gazetteer entries are already known, their short forms are not.
+      let known = this.entities.get(entity.id);
+      if (!known) {
+        known = { id: entity.id, type: entity.type, name: entity.name, attributes: { ...entity.attributes }, articles: 0, roles: new Set() };
+        this.entities.set(entity.id, known);
+      }
+      known.articles++;
+      for (const r of roles) known.roles.add(r.toLowerCase());
+      const fromRule = [...sources].some((s) => STRONG_SOURCES.has(s));
+      if (fromRule) {
+        const key = entity.name.toLowerCase();
+        let t = this.types.get(key);
+        if (!t) this.types.set(key, (t = new Map()));
+        t.set(entity.type, (t.get(entity.type) ?? 0) + 1);
+      }
+      if (entity.type === 'Person' && words.length >= 2) add(this.surnames, (words[words.length - 1] as string).toLowerCase(), entity.id);
+      if (entity.type === 'Organization') {
+        const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
+        const caps = content.filter((w) => /^\p{Lu}/u.test(w));
+        if (caps.length >= 2) add(this.acronyms, caps.map((w) => w.charAt(0)).join('').toUpperCase(), entity.id);
+        for (const alias of entity.aliases ?? []) if (/^[A-Z]{2,6}$/.test(alias)) add(this.acronyms, alias, entity.id);
+        const first = content[0]?.toLowerCase();
+        if (first && content.length >= 2 && !this.commonWords.has(first) && /^\p{Lu}/u.test(content[0] as string)) add(this.shortForms, first, entity.id);
+      }
+    }
+  }
+
+  knownType(surface: string): EntityType | null {
+    const t = this.types.get(surface.toLowerCase());
+    if (!t) return null;
+    let best: EntityType | null = null;
+    let bestN = 0;
+    let total = 0;
+    for (const [type, n] of t) {
+      total += n;
+      if (n > bestN) [best, bestN] = [type, n];
+    }
+    // A clear majority only: a name strong patterns read two ways is left to the article.
+    return bestN * 3 >= total * 2 ? best : null;
+  }
+
+  resolveAlias(surface: string, type: EntityType | null, role?: string): AliasResolution | null {
+    const s = surface.trim();
+    if (!s || /\s/.test(s)) return null;
+    if (/^[A-Z]{2,6}$/.test(s) && type !== 'Person') return this.unique(this.acronyms.get(s), null, (k) => `acronym of ${k.name}, the only organization with these initials in ${k.articles} earlier article(s)`);
+    const key = s.toLowerCase();
+    if (type === null || type === 'Person') {
+      const r = this.unique(this.surnames.get(key), role ?? null, (k) => `surname of ${k.name}, the only full name with it in ${k.articles} earlier article(s)${role ? ` (role ${role})` : ''}`);
+      if (r) return r;
+      if (type === 'Person') return null;
+    }
+    if (this.surnames.has(key)) return null; // a surname and a short form at once: keep apart
+    return this.unique(this.shortForms.get(key), null, (k) => `short form of ${k.name}, the only organization starting with it in ${k.articles} earlier article(s)`);
+  }
+
+  /** The single entity among ids (after narrowing by role), or null when there are none or several. */
+  private unique(ids: Set<string> | undefined, role: string | null, reason: (k: Known) => string): AliasResolution | null {
+    if (!ids || ids.size === 0) return null;
+    let candidates = [...ids].map((id) => this.entities.get(id)).filter((k): k is Known => k !== undefined);
+    if (candidates.length > 1 && role) {
+      const r = role.toLowerCase();
+      const withRole = candidates.filter((k) => k.roles.has(r));
+      if (withRole.length === 1) candidates = withRole;
+    }
+    if (candidates.length !== 1) return null;
+    const k = candidates[0] as Known;
+    return { id: k.id, type: k.type, name: k.name, attributes: { ...k.attributes }, reason: reason(k) };
+  }
+
+  snapshot(): CorpusIndexSnapshot {
+    return {
+      version: 1,
+      entities: [...this.entities.values()].map((k) => ({ id: k.id, type: k.type, name: k.name, attributes: k.attributes, articles: k.articles, roles: [...k.roles] })),
+      types: [...this.types].flatMap(([name, t]) => [...t].map(([type, n]) => [name, type, n] as [string, EntityType, number])),
+    };
+  }
+
+  /** Rebuild an index from a snapshot (e.g. kept by a store between runs). */
+  static restore(snapshot: CorpusIndexSnapshot, options: { commonWords?: ReadonlySet<string> } = {}): CorpusIndex {
+    if (snapshot?.version !== 1 || !Array.isArray(snapshot.entities)) throw new Error('corpus index snapshot: unsupported version or shape');
+    const index = new CorpusIndex(options);
+    for (const e of snapshot.entities) {
+      const entity = { id: e.id, type: e.type, name: e.name, aliases: [], attributes: e.attributes, mentions: [] };
+      for (let i = 0; i < Math.max(1, e.articles); i++) index.learn({ entities: [{ entity, sources: new Set(['gazetteer']), roles: e.roles }] });
+    }
+    for (const [name, type, n] of snapshot.types) {
+      let t = index.types.get(name);
+      if (!t) index.types.set(name, (t = new Map()));
+      t.set(type, n);
+    }
+    return index;
+  }
+}
+
+function add(map: Map<string, Set<string>>, key: string, id: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(id);
+}
