@@ -72,6 +72,9 @@ const MEASURE_NOUNS = new Set(['sanctions', 'restrictions', 'tariffs', 'pressure
 const GOVERNMENT_OBJECT_VERBS = new Set(['urged', 'urges', 'urging', 'warned', 'warns', 'warning', 'accused', 'accuses', 'pressed', 'presses', 'pressing', 'sanctioned', 'condemned', 'criticised', 'criticized', 'blamed', 'lobbied', 'rebuked']);
 /** Auxiliaries and adverbs between a capital and its verb ("Washington has also sanctioned"). */
 const METONYMY_SKIP = new Set(['has', 'have', 'had', 'also', 'again', 'now', 'then', 'already', 'long', 'recently', 'repeatedly', 'since', 'itself', 'too', 'is', 'was', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'not', 'never', 'first', 'last', 'soon', 'still', 'yet', 'once', 'separately', 'previously']);
+/** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
+const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv']);
+const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
 const ORG_IN_HEADS = new Set(['consulate', 'embassy', 'consulate-general', 'mission']);
 
 function isUpperLetter(ch: string): boolean {
@@ -864,7 +867,9 @@ export class SentenceRecognizer {
     const first = this.lower(a);
     const last = this.lower(b - 1);
     const words = this.ctx.words;
-    if (n >= 2 && n <= 4 && (words.firstNames.has(first) || words.lastNames.has(last))) {
+    // "Bill Clinton": a given name that is also an ordinary word still opens a name before a name-like word.
+    const givenFirst = n === 2 && words.givenNames.has(first) && !this.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && this.allNameLike(a + 1, b);
+    if (n >= 2 && n <= 4 && (words.firstNames.has(first) || words.lastNames.has(last) || givenFirst)) {
       this.push({ first: a, last: b, type: 'Person', source: 'name-list' });
       return;
     }
@@ -873,11 +878,25 @@ export class SentenceRecognizer {
       this.push({ first: a, last: b, type: 'Organization', source: 'acronym', weak: true });
       return;
     }
+    // A company by what is said of it: "Petofi shares", "a stake in Comelf", "a unit of Cofinec".
+    const nextText = b < this.sentence.lastToken ? this.lower(b) : '';
+    const beforePrev = a - 2 >= this.sentence.firstToken ? this.lower(a - 2) : '';
+    if (COMPANY_AFTER.has(nextText) || ((prevText === 'in' || prevText === 'of') && COMPANY_BEFORE.has(beforePrev))) {
+      if (!this.isCommonWord(a) || n >= 2) {
+        this.push({ first: a, last: b, type: 'Organization', source: 'company-context' });
+        return;
+      }
+    }
     // An unknown two-to-four word name is a person only where people are quoted or credited.
     // Names of things mostly come after an article ("the Millennium Dome"); people's names do not.
     const quoted = SPEECH_AFTER.has(b < this.sentence.lastToken ? this.lower(b) : '') || SPEECH_BEFORE.has(prevText) || prevText === '/';
     if (n >= 2 && n <= 4 && this.allNameLike(a, b) && (quoted || !NOT_BEFORE_NAME.has(prevText))) {
       this.push({ first: a, last: b, type: 'Person', source: 'name-shape', weak: true });
+      return;
+    }
+    // "Yeltsin said": one unknown name word, quoted, is a person's surname (later mentions follow it).
+    if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && !this.isSentenceInitial(a) && this.allNameLike(a, b) && !isAllCaps(this.tok(a))) {
+      this.push({ first: a, last: b, type: 'Person', source: 'quoted-surname' });
       return;
     }
     this.push({ first: a, last: b, type: null, source: 'capitalised' });

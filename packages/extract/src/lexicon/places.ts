@@ -38,6 +38,8 @@ Western Europe|||region
 Central Europe|||region
 Arab world|||region
 Sahel|||region
+Midwest|US|Middle West;American Midwest|region
+Balkan Peninsula|||region
 Horn of Africa|||region
 Caribbean||the Caribbean|region
 Siberia|RU||region

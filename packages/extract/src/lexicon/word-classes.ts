@@ -51,6 +51,8 @@ export interface WordClasses {
   common: Set<string>;
   /** Past tense and gerund forms, which end a role phrase walking back from a name. */
   verbForms: Set<string>;
+  /** Every given name of the lists, ordinary words included ("bill", "will"): read only before a name-like word. */
+  givenNames: Set<string>;
   /** Words compromise knows as names of people, organizations or other proper nouns (not places). */
   namesOfOtherThings: Set<string>;
 }
@@ -82,7 +84,8 @@ export function wordClasses(): WordClasses {
   }
   for (const w of FUNCTION_WORDS) common.add(w);
   // Given names from a maintained list; a name that is also an ordinary word ("will", "may") stays a word.
+  const givenNames = new Set<string>([...firstNames, ...packageFirstNames()]);
   for (const n of packageFirstNames()) if (!common.has(n) && !lastNames.has(n)) firstNames.add(n);
-  cached = { firstNames, lastNames, common, verbForms, namesOfOtherThings };
+  cached = { firstNames, lastNames, common, verbForms, namesOfOtherThings, givenNames };
   return cached;
 }

@@ -62,3 +62,4 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
     c.source = 'team-context';
   }
 }
+
