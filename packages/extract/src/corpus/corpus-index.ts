@@ -1,5 +1,12 @@
 import type { EntityAttributes, EntityType } from '@newsgraph/shared';
 import type { AliasResolution, EntityCorpus, LearnedArticle } from '../interfaces/corpus.ts';
+import { defaultGazetteer } from '../lexicon/gazetteer.ts';
+import { wordClasses } from '../lexicon/word-classes.ts';
+
+/** An ordinary word, or any name the gazetteer knows (a demonym, a party, a place): never a short form. */
+function defaultOrdinaryWord(lower: string): boolean {
+  return wordClasses().common.has(lower) || defaultGazetteer().lookup(lower) !== undefined;
+}
 
 /** Rules whose reading of a name is reliable enough to teach later articles. */
 const STRONG_SOURCES = new Set(['title-name', 'role-name', 'honorific', 'org-suffix', 'org-of', 'acronym', 'team-context', 'name-list', 'place-suffix', 'based-on']);
@@ -36,11 +43,17 @@ export class CorpusIndex implements EntityCorpus {
   private readonly shortForms = new Map<string, Set<string>>();
   /** Lower-case full name → type → articles in which a strong pattern gave it that type. */
   private readonly types = new Map<string, Map<EntityType, number>>();
-  private readonly commonWords: ReadonlySet<string>;
+  private readonly isOrdinaryWord: (lower: string) => boolean;
+  private readonly givenNames: ReadonlySet<string>;
 
-  /** `commonWords`: lower-case ordinary words that are never a short form of a name ("world", "national"). */
-  constructor(options: { commonWords?: ReadonlySet<string> } = {}) {
-    this.commonWords = options.commonWords ?? new Set();
+  /**
+   * `isOrdinaryWord(lower)`: true for a word that is never a surname or short form on its own (an
+   * ordinary English word, a demonym, any gazetteer name: "world", "asian", "labour"); defaults to
+   * the project's word lists and gazetteer. `givenNames`: lower-case first names.
+   */
+  constructor(options: { isOrdinaryWord?: (lower: string) => boolean; givenNames?: ReadonlySet<string> } = {}) {
+    this.isOrdinaryWord = options.isOrdinaryWord ?? defaultOrdinaryWord;
+    this.givenNames = options.givenNames ?? wordClasses().givenNames;
   }
 
   get size(): number {
@@ -69,16 +82,25 @@ export class CorpusIndex implements EntityCorpus {
         if (!t) this.types.set(key, (t = new Map()));
         t.set(entity.type, (t.get(entity.type) ?? 0) + 1);
       }
-      if (entity.type === 'Person' && words.length >= 2) add(this.surnames, (words[words.length - 1] as string).toLowerCase(), entity.id);
+      if (entity.type === 'Person' && words.length >= 2 && this.looksLikeFullName(words, sources)) add(this.surnames, (words[words.length - 1] as string).toLowerCase(), entity.id);
       if (entity.type === 'Organization') {
         const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
         const caps = content.filter((w) => /^\p{Lu}/u.test(w));
         if (caps.length >= 2) add(this.acronyms, caps.map((w) => w.charAt(0)).join('').toUpperCase(), entity.id);
         for (const alias of entity.aliases ?? []) if (/^[A-Z]{2,6}$/.test(alias)) add(this.acronyms, alias, entity.id);
         const first = content[0]?.toLowerCase();
-        if (first && content.length >= 2 && !this.commonWords.has(first) && /^\p{Lu}/u.test(content[0] as string)) add(this.shortForms, first, entity.id);
+        if (first && content.length >= 2 && !this.isOrdinaryWord(first) && /^\p{Lu}\p{Ll}/u.test(content[0] as string)) add(this.shortForms, first, entity.id);
       }
     }
+  }
+
+  /** "Ronald Reagan", "President Ray Charles": a given name first, or a title written before; the surname no ordinary word. */
+  private looksLikeFullName(words: readonly string[], sources: ReadonlySet<string>): boolean {
+    const last = (words[words.length - 1] as string).toLowerCase();
+    if (this.isOrdinaryWord(last) || !/^\p{Lu}\p{Ll}/u.test(words[words.length - 1] as string)) return false;
+    if (words.some((w) => /['’]/.test(w) && /['’](?:ve|d|m|ll|re|s)$/i.test(w))) return false;
+    const first = (words[0] as string).toLowerCase().replace(/\.$/, '');
+    return this.givenNames.has(first) || sources.has('title-name') || sources.has('role-name') || sources.has('honorific');
   }
 
   knownType(surface: string): EntityType | null {
@@ -100,6 +122,7 @@ export class CorpusIndex implements EntityCorpus {
     if (!s || /\s/.test(s)) return null;
     if (/^[A-Z]{2,6}$/.test(s) && type !== 'Person') return this.unique(this.acronyms.get(s), null, (k) => `acronym of ${k.name}, the only organization with these initials in ${k.articles} earlier article(s)`);
     const key = s.toLowerCase();
+    if (this.isOrdinaryWord(key)) return null;
     if (type === null || type === 'Person') {
       const r = this.unique(this.surnames.get(key), role ?? null, (k) => `surname of ${k.name}, the only full name with it in ${k.articles} earlier article(s)${role ? ` (role ${role})` : ''}`);
       if (r) return r;
@@ -132,12 +155,12 @@ export class CorpusIndex implements EntityCorpus {
   }
 
   /** Rebuild an index from a snapshot (e.g. kept by a store between runs). */
-  static restore(snapshot: CorpusIndexSnapshot, options: { commonWords?: ReadonlySet<string> } = {}): CorpusIndex {
+  static restore(snapshot: CorpusIndexSnapshot, options: ConstructorParameters<typeof CorpusIndex>[0] = {}): CorpusIndex {
     if (snapshot?.version !== 1 || !Array.isArray(snapshot.entities)) throw new Error('corpus index snapshot: unsupported version or shape');
     const index = new CorpusIndex(options);
     for (const e of snapshot.entities) {
       const entity = { id: e.id, type: e.type, name: e.name, aliases: [], attributes: e.attributes, mentions: [] };
-      for (let i = 0; i < Math.max(1, e.articles); i++) index.learn({ entities: [{ entity, sources: new Set(['gazetteer']), roles: e.roles }] });
+      for (let i = 0; i < Math.max(1, e.articles); i++) index.learn({ entities: [{ entity, sources: new Set(['gazetteer', 'title-name']), roles: e.roles }] });
     }
     for (const [name, type, n] of snapshot.types) {
       let t = index.types.get(name);

@@ -9,6 +9,7 @@ import type { Token } from '../text/tokenizer.ts';
 import { isAllCaps } from './recognizer.ts';
 import type { Candidate } from './recognizer.ts';
 import { organizationKindFor } from './organization-kind.ts';
+import { scopeGenericBodies } from './passes/country-scope.ts';
 import { COMPASS_WORDS, TITLE_WORDS } from '../lexicon/titles.ts';
 import { wordClasses } from '../lexicon/word-classes.ts';
 
@@ -27,6 +28,8 @@ export interface CanonicalizeInput {
   gazetteer: Gazetteer;
   /** Names and aliases learned from earlier articles. */
   corpus?: EntityCorpus;
+  /** The publishing outlet: its home country is the last hint for a generic body ("the Treasury"). */
+  outlet?: string | null;
 }
 
 const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'in', '&', '-']);
@@ -276,6 +279,9 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     resolved.set(c, newEntity(c, c.type, s));
   }
 
+  // Generic bodies ("Finance Ministry", "the Treasury", "Parliament") belong to the article's country.
+  scopeGenericBodies({ tokens, candidates, resolved, surface, gazetteer: input.gazetteer, outlet: input.outlet ?? null });
+
   // 5. Build entities and mentions.
   const entities = new Map<string, ExtractedEntity>();
   const mentions: EntityMention[] = [];
@@ -401,15 +407,28 @@ function newEntity(c: Candidate, type: EntityType, name: string): Resolved {
   const attributes: EntityAttributes = {};
   if (type === 'Organization') attributes.kind = organizationKindFor(name);
   if (type === 'Place' && c.entry?.attributes.country) attributes.country = c.entry.attributes.country;
-  return { id: entityIdFor(type, type === 'Person' ? withoutMiddleInitials(name) : name), type, name, attributes };
+  // Middle initials stay in person ids: "George W. Bush" and "George Bush" are two people until an
+  // article says otherwise (within one article they meet by first and last name).
+  return { id: entityIdFor(type, type === 'Organization' ? organizationIdName(name) : name), type, name, attributes };
 }
 
-/** "Martin T. Sosnoff" -> "Martin Sosnoff", so that person ids agree across documents. */
-export function withoutMiddleInitials(name: string): string {
-  const words = name.split(/\s+/);
-  if (words.length < 3) return name;
-  const kept = words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w));
-  return kept.join(' ');
+const LEGAL_FORMS = /\s+(?:corp|corporation|inc|incorporated|co|company|ltd|limited|plc|llc|ag|sa|nv|bv|gmbh|spa|s\.a|n\.v)\.?$/i;
+
+/**
+ * The name an organization's id is made from: spelling variants meet ("U.S."/"US"; "Corp", "Inc",
+ * "Co" suffixes dropped; "Agriculture Department" = "Department of Agriculture").
+ */
+export function organizationIdName(name: string): string {
+  let n = name.replace(/\bU\.S\.(?=\s|$|-)/g, 'US').replace(/\bU\.K\.(?=\s|$|-)/g, 'UK').replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 3; i++) {
+    const stripped = n.replace(LEGAL_FORMS, '').replace(/,$/, '').trim();
+    if (stripped === n || !/\S\s*\S/.test(stripped)) break;
+    n = stripped;
+  }
+  // "(US) Agriculture Department" / "Finance Ministry" → "(US) Department of Agriculture" / "Ministry of Finance".
+  const m = /^((?:US|UK|[A-Z][a-z]+(?:n|ese|ish|ian|i)?)\s+)?([A-Z][a-z]+)\s+(Department|Ministry)$/.exec(n);
+  if (m) n = `${m[1] ?? ''}${m[3]} of ${m[2]}`;
+  return n;
 }
 
 /** A name without possessive, quotes, surrounding punctuation or a leading "the". */

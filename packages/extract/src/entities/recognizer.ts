@@ -75,6 +75,10 @@ const METONYMY_SKIP = new Set(['has', 'have', 'had', 'also', 'again', 'now', 'th
 /** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
 const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv']);
 const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
+const LEGAL_FORM_WORDS = new Set(['co', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'company', 'cos', 'group', 'holdings']);
+const CONTRACTION = /^i['’](?:ve|d|m|ll)$/;
+/** Bodies after which "for" opens a constituency or brief, not more of the name ("Member of Parliament for Leeds"). */
+const NO_FOR_HEADS = new Set(['parliament', 'assembly', 'congress', 'senate']);
 const ORG_IN_HEADS = new Set(['consulate', 'embassy', 'consulate-general', 'mission']);
 
 function isUpperLetter(ch: string): boolean {
@@ -195,6 +199,8 @@ export class SentenceRecognizer {
     const t = this.tok(i);
     if (!isCapitalised(t)) return false;
     const lower = t.text.toLowerCase();
+    // "I've", "I'd", "I'm": the pronoun, never a name.
+    if (CONTRACTION.test(lower)) return false;
     if (MONTHS_AND_DAYS.has(stripDot(lower)) && !this.ctx.gazetteer.lookup(lower)) return false;
     return true;
   }
@@ -296,6 +302,7 @@ export class SentenceRecognizer {
         continue;
       }
       if (w === 'of' || w === 'for') {
+        if (w === 'for' && NO_FOR_HEADS.has(prev)) break;
         if (ORG_OF_HEADS.has(prev) || PLACE_OF_HEADS.has(prev) || ROLE_HEADS.has(prev) || lex?.connectorHeads.has(prev)) {
           if (ORG_OF_HEADS.has(prev) || lex?.connectorHeads.has(prev)) sawOfAfterOrgHead = true;
           end = next + 1;
@@ -382,6 +389,8 @@ export class SentenceRecognizer {
     const lastWord = stripDot(this.lower(end - 1));
     const goodsAfterDemonym = end - i === 2 && GOODS_LIKE_HEADS.has(lastWord) && (this.gazetteerAt(i, i + 1)?.some((e) => e.form === 'demonym') ?? false);
     if (end - i >= 2 && (ORG_SUFFIXES.has(lastWord) || ORG_SUFFIXES.has(this.lower(end - 1))) && !PLACE_SUFFIXES.has(lastWord) && !goodsAfterDemonym) {
+      // "Co Inc", "Corp PLC": legal forms with no name before them are no organization.
+      if (this.onlyLegalForms(i, end)) return;
       this.emitNew(i, end, 'Organization', 'org-suffix');
       return;
     }
@@ -526,6 +535,11 @@ export class SentenceRecognizer {
       k++;
     }
     flush(b);
+  }
+
+  private onlyLegalForms(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) if (!LEGAL_FORM_WORDS.has(stripDot(this.lower(k))) && this.tok(k).kind === 'word') return false;
+    return true;
   }
 
   private onlyMinorTown(a: number, b: number): boolean {
@@ -869,7 +883,8 @@ export class SentenceRecognizer {
     const words = this.ctx.words;
     // "Bill Clinton": a given name that is also an ordinary word still opens a name before a name-like word.
     const givenFirst = n === 2 && words.givenNames.has(first) && !this.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && this.allNameLike(a + 1, b);
-    if (n >= 2 && n <= 4 && (words.firstNames.has(first) || words.lastNames.has(last) || givenFirst)) {
+    const nameListOk = !COMPASS_WORDS.has(first) && !(this.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym') ?? false) && !isAllCaps(this.tok(b - 1));
+    if (n >= 2 && n <= 4 && nameListOk && (words.firstNames.has(first) || words.lastNames.has(last) || givenFirst)) {
       this.push({ first: a, last: b, type: 'Person', source: 'name-list' });
       return;
     }
@@ -906,7 +921,7 @@ export class SentenceRecognizer {
     if (this.tok(b - 1).text.length === 1) return false; // "Class B": initials come first, not last
     if (a > this.sentence.firstToken && this.tok(a - 1).kind === 'number') return false;
     if (this.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym')) return false;
-    if (/^(english|scottish|welsh|european|asian|african|arab|latin|western|eastern|northern|southern|royal|national|international|global|new|old|great|grand|first|second|third)$/.test(this.lower(a))) return false;
+    if (/^(english|scottish|welsh|european|asian|african|arab|latin|western|eastern|northern|southern|royal|national|international|global|new|old|great|grand|first|second|third|merry|happy)$/.test(this.lower(a)) || COMPASS_WORDS.has(this.lower(a))) return false;
     for (let k = a; k < b; k++) {
       const t = this.tok(k);
       if (t.kind !== 'word') return false;

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import type { EntityType } from '@newsgraph/shared';
 import { analyzeEntities } from '../analyze-entities.ts';
 import { CorpusIndex } from '../corpus/corpus-index.ts';
-import { wordClasses } from '../lexicon/word-classes.ts';
 import { loadConllLexicon } from '../lexicon/conll-lexicon.ts';
 import type { TypeLexicon } from '../lexicon/type-lexicon.ts';
 import { compromiseEntities } from './baseline.ts';
@@ -223,7 +222,7 @@ export async function evaluateNer(conllPath: string, options: EvaluateNerOptions
   let c0 = cpuSeconds();
   // One corpus index for the run, as `extract --jsonl` and `ingest` keep one: names learned from
   // strong patterns in earlier documents (never from the gold labels) help later ones.
-  const corpus = options.useCorpus === false ? undefined : new CorpusIndex({ commonWords: wordClasses().common });
+  const corpus = options.useCorpus === false ? undefined : new CorpusIndex();
   const predictions = built.map((b) => analyzeEntities(b.text, { typeLexicon, keepTrailingChrome: true, ...(corpus ? { corpus } : {}) }));
   const ourSeconds = cpuSeconds() - c0;
   built.forEach((b, i) => {
