@@ -74,13 +74,24 @@ interface Row {
   forms: Map<string, number>;
   country: string;
 }
-const rows = new Map<string, Row>();
 const corpus = new CorpusIndex();
-for (const d of docs) {
-  const a = analyzeEntities(d.text, { outlet: d.outlet, title: d.title, corpus });
-  for (const e of a.entities) {
+const analyses = docs.map((d) => analyzeEntities(d.text, { outlet: d.outlet, title: d.title, corpus }));
+// As a store does with the corpus index's merges: a one-word entity found to be a full name later.
+const rows = new Map<string, Row>();
+for (const a of analyses) {
+  const seen = new Set<string>();
+  for (const raw of a.entities) {
+    const e = { ...raw, id: corpus.canonicalId(raw.id) };
+    if (seen.has(e.id)) {
+      const r = rows.get(e.id) as Row;
+      r.mentions += e.mentions.length;
+      for (const m of e.mentions) r.forms.set(m.text, (r.forms.get(m.text) ?? 0) + 1);
+      continue;
+    }
+    seen.add(e.id);
     let r = rows.get(e.id);
     if (!r) rows.set(e.id, (r = { id: e.id, type: e.type, name: e.name, articles: 0, mentions: 0, forms: new Map(), country: '' }));
+    if (e.id !== raw.id && e.name.length > r.name.length) r.name = e.name;
     r.articles++;
     r.mentions += e.mentions.length;
     if (e.name.length > r.name.length && e.type === 'Person') r.name = e.name;
@@ -105,4 +116,4 @@ list.forEach((r, i) => {
   if (values.markdown) console.log(`| ${i + 1} | \`${r.id}\` | ${r.type} | ${cell(r.name)} | ${r.country} | ${r.articles} | ${r.mentions} | ${cell(forms)} | ${verdict} | ${cell(v?.note ?? '')} |`);
   else console.log(`${String(i + 1).padStart(3)} ${r.id.padEnd(44)} ${r.type.padEnd(12)} ${String(r.articles).padStart(5)} ${String(r.mentions).padStart(6)}  ${forms}`);
 });
-console.log(JSON.stringify({ documents: docs.length, bbc: docs.length - reuters, reuters, entities: rows.size, top: list.length, verdicts: Object.fromEntries([...counts].sort()) }));
+console.log(JSON.stringify({ documents: docs.length, merges: corpus.merges().length, bbc: docs.length - reuters, reuters, entities: rows.size, top: list.length, verdicts: Object.fromEntries([...counts].sort()) }));

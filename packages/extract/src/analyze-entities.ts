@@ -49,7 +49,7 @@ export function analyzeEntities(text: string, options: EntityAnalysisOptions = {
   });
   if (isSportsDocument(lowerInDocument)) markSportsTeams(body, tokens, candidates, (c) => body.slice((tokens[c.first] as Token).start, (tokens[c.last - 1] as Token).end));
   const { entities, mentions } = canonicalize({ text: body, tokens, sentences, candidates, gazetteer: defaultGazetteer(), outlet: options.outlet ?? null, ...(options.corpus ? { corpus: options.corpus } : {}) });
-  if (options.corpus) options.corpus.learn(learnedArticle(entities, mentions));
+  if (options.corpus) options.corpus.learn({ ...learnedArticle(entities, mentions), lowerWords: lowerInDocument });
   return { text, sentences, entities, mentions };
 }
 

@@ -1,12 +1,16 @@
 import type { EntityAttributes, EntityType } from '@newsgraph/shared';
 import type { AliasResolution, EntityCorpus, LearnedArticle } from '../interfaces/corpus.ts';
 import { defaultGazetteer } from '../lexicon/gazetteer.ts';
+import { ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS } from '../lexicon/titles.ts';
 import { wordClasses } from '../lexicon/word-classes.ts';
 
 /** An ordinary word, or any name the gazetteer knows (a demonym, a party, a place): never a short form. */
 function defaultOrdinaryWord(lower: string): boolean {
-  return wordClasses().common.has(lower) || defaultGazetteer().lookup(lower) !== undefined;
+  return wordClasses().common.has(lower) || TITLE_WORDS.has(lower) || ROLE_HEADS.has(lower) || ORG_SUFFIXES.has(lower) || defaultGazetteer().lookup(lower) !== undefined;
 }
+
+/** A short form needs its full form in this many articles: one article's odd name teaches nothing. */
+const SHORT_FORM_MIN_ARTICLES = 2;
 
 /** Rules whose reading of a name is reliable enough to teach later articles. */
 const STRONG_SOURCES = new Set(['title-name', 'role-name', 'honorific', 'org-suffix', 'org-of', 'acronym', 'team-context', 'name-list', 'place-suffix', 'based-on']);
@@ -41,9 +45,15 @@ export class CorpusIndex implements EntityCorpus {
   private readonly acronyms = new Map<string, Set<string>>();
   /** Lower-case first distinctive word of a multi-word organization → organization ids. */
   private readonly shortForms = new Map<string, Set<string>>();
+  /** One-word person names learned before any full form ("President Reagan") → their entity id. */
+  private readonly singlePersons = new Map<string, string>();
+  /** Entity id → the id it was found to be, with why (applied by a store to what it already holds). */
+  private readonly merged = new Map<string, { into: string; reason: string }>();
   /** Lower-case full name → type → articles in which a strong pattern gave it that type. */
   private readonly types = new Map<string, Map<EntityType, number>>();
   private readonly isOrdinaryWord: (lower: string) => boolean;
+  /** Words seen in lower case in any article so far: an ordinary word in this corpus ("radio", "cabinet"). */
+  private readonly lowerSeen = new Set<string>();
   private readonly givenNames: ReadonlySet<string>;
 
   /**
@@ -61,6 +71,7 @@ export class CorpusIndex implements EntityCorpus {
   }
 
   learn(article: LearnedArticle): void {
+    if (article.lowerWords) for (const w of article.lowerWords) this.lowerSeen.add(w);
     for (const { entity, sources, roles } of article.entities) {
       let strong = false;
       for (const s of sources) if (STRONG_SOURCES.has(s) || s === 'gazetteer') strong = true;
@@ -82,7 +93,17 @@ export class CorpusIndex implements EntityCorpus {
         if (!t) this.types.set(key, (t = new Map()));
         t.set(entity.type, (t.get(entity.type) ?? 0) + 1);
       }
-      if (entity.type === 'Person' && words.length >= 2 && this.looksLikeFullName(words, sources)) add(this.surnames, (words[words.length - 1] as string).toLowerCase(), entity.id);
+      if (entity.type === 'Person' && words.length >= 2 && this.looksLikeFullName(words, sources)) {
+        const surname = (words[words.length - 1] as string).toLowerCase();
+        add(this.surnames, surname, entity.id);
+        this.mergeSingle(surname, known);
+      }
+      if (entity.type === 'Person' && words.length === 1 && fromRule && !this.isOrdinaryWord(words[0]!.toLowerCase())) {
+        const key = (words[0] as string).toLowerCase();
+        if (!this.singlePersons.has(key)) this.singlePersons.set(key, entity.id);
+        const full = this.surnames.get(key);
+        if (full?.size === 1) this.mergeSingle(key, this.entities.get([...full][0] as string) as Known);
+      }
       if (entity.type === 'Organization') {
         const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
         const caps = content.filter((w) => /^\p{Lu}/u.test(w));
@@ -92,6 +113,35 @@ export class CorpusIndex implements EntityCorpus {
         if (first && content.length >= 2 && !this.isOrdinaryWord(first) && /^\p{Lu}\p{Ll}/u.test(content[0] as string)) add(this.shortForms, first, entity.id);
       }
     }
+  }
+
+  /**
+   * "President Reagan" was learned before "Ronald Reagan": when the full name is the only one with
+   * that surname and the roles agree, the one-word entity is the full one (a merge for the store).
+   */
+  private mergeSingle(surname: string, full: Known): void {
+    const singleId = this.singlePersons.get(surname);
+    if (!singleId || singleId === full.id || this.merged.has(singleId)) return;
+    if ((this.surnames.get(surname)?.size ?? 0) !== 1) return;
+    const single = this.entities.get(singleId);
+    if (!single || !rolesAgree(single.roles, full.roles)) return;
+    this.merged.set(singleId, { into: full.id, reason: `surname of ${full.name}, the only full name with it in the corpus` });
+  }
+
+  /** The id an entity was merged into (or its own), following merges. */
+  canonicalId(id: string): string {
+    let cur = id;
+    for (let i = 0; i < 5; i++) {
+      const m = this.merged.get(cur);
+      if (!m) break;
+      cur = m.into;
+    }
+    return cur;
+  }
+
+  /** Every merge so far: one-word entities found to be a full name learned later. */
+  merges(): Array<{ from: string; into: string; reason: string }> {
+    return [...this.merged].map(([from, m]) => ({ from, into: m.into, reason: m.reason }));
   }
 
   /** "Ronald Reagan", "President Ray Charles": a given name first, or a title written before; the surname no ordinary word. */
@@ -128,18 +178,21 @@ export class CorpusIndex implements EntityCorpus {
       if (r) return r;
       if (type === 'Person') return null;
     }
-    if (this.surnames.has(key)) return null; // a surname and a short form at once: keep apart
-    return this.unique(this.shortForms.get(key), null, (k) => `short form of ${k.name}, the only organization starting with it in ${k.articles} earlier article(s)`);
+    if (this.surnames.has(key) || this.lowerSeen.has(key)) return null; // a surname and a short form at once, or a common word here
+    const ids = this.shortForms.get(key);
+    const supported = ids ? new Set([...ids].filter((id) => (this.entities.get(id)?.articles ?? 0) >= SHORT_FORM_MIN_ARTICLES)) : undefined;
+    if (ids && supported && supported.size !== ids.size) return null;
+    return this.unique(supported, null, (k) => `short form of ${k.name}, the only organization starting with it in ${k.articles} earlier article(s)`);
   }
 
   /** The single entity among ids (after narrowing by role), or null when there are none or several. */
   private unique(ids: Set<string> | undefined, role: string | null, reason: (k: Known) => string): AliasResolution | null {
     if (!ids || ids.size === 0) return null;
     let candidates = [...ids].map((id) => this.entities.get(id)).filter((k): k is Known => k !== undefined);
-    if (candidates.length > 1 && role) {
-      const r = role.toLowerCase();
-      const withRole = candidates.filter((k) => k.roles.has(r));
-      if (withRole.length === 1) candidates = withRole;
+    if (role) {
+      // People are told apart by role: "Vice President Bush" is not the President Bush learned before.
+      const mention = new Set([role.toLowerCase()]);
+      candidates = candidates.filter((k) => rolesAgree(mention, k.roles));
     }
     if (candidates.length !== 1) return null;
     const k = candidates[0] as Known;
@@ -169,6 +222,26 @@ export class CorpusIndex implements EntityCorpus {
     }
     return index;
   }
+}
+
+const ROLE_MODIFIERS = /\b(?:vice|deputy|former|ex|assistant|under|acting|shadow|junior|associate|co)\b/;
+
+/** Roles agree when either side has none, or one is the other with a complement ("Chancellor" / "Chancellor of the Exchequer"), never with "Vice", "Deputy", "Former"... */
+export function rolesAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  const norm = (r: string) => r.toLowerCase().replace(/[.,]/g, '').replace(/^(?:us|uk|u s|british|american|the)\s+/, '').replace(/\s+/g, ' ').trim();
+  for (const x of a) {
+    for (const y of b) {
+      const p = norm(x);
+      const q = norm(y);
+      if (p === q) return true;
+      const [short, long] = p.length <= q.length ? [p, q] : [q, p];
+      if (!short) continue;
+      const extra = long.startsWith(short) ? long.slice(short.length) : long.endsWith(short) ? long.slice(0, long.length - short.length) : null;
+      if (extra !== null && !ROLE_MODIFIERS.test(extra)) return true;
+    }
+  }
+  return false;
 }
 
 function add(map: Map<string, Set<string>>, key: string, id: string): void {

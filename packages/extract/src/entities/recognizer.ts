@@ -75,6 +75,8 @@ const METONYMY_SKIP = new Set(['has', 'have', 'had', 'also', 'again', 'now', 'th
 /** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
 const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv']);
 const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
+/** Awards, holidays and festivals: capitalised, never a PER/ORG/LOC name on their own. */
+const NOT_NAMES = new Set(['oscar', 'oscars', 'grammy', 'grammys', 'grammies', 'emmy', 'emmys', 'bafta', 'baftas', 'brits', 'christmas', 'easter', 'xmas', 'ramadan', 'diwali', 'hanukkah', 'thanksgiving', 'halloween', 'eid', 'passover', 'lent']);
 const LEGAL_FORM_WORDS = new Set(['co', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'company', 'cos', 'group', 'holdings']);
 const CONTRACTION = /^i['’](?:ve|d|m|ll)$/;
 /** Bodies after which "for" opens a constituency or brief, not more of the name ("Member of Parliament for Leeds"). */
@@ -844,6 +846,11 @@ export class SentenceRecognizer {
     if (n >= 2 && MISC_LAST_WORDS.has(this.lower(b - 1))) return;
     // "(SUV)" after lower-case words abbreviates a common noun, not a name.
     if (n === 1 && a > this.sentence.firstToken + 1 && this.tok(a - 1).text === '(' && /^\p{Ll}/u.test(this.tok(a - 2).text)) {
+      this.push({ first: a, last: b, type: null, source: 'capitalised' });
+      return;
+    }
+    // Awards and holidays ("Oscar", "Christmas") are no person, organization or place.
+    if (n <= 2 && NOT_NAMES.has(this.lower(b - 1))) {
       this.push({ first: a, last: b, type: null, source: 'capitalised' });
       return;
     }

@@ -13,6 +13,8 @@ export interface AliasResolution {
 /** What one article taught the corpus: its entities, and for each the rules that found it. */
 export interface LearnedArticle {
   entities: ReadonlyArray<{ entity: ExtractedEntity; sources: ReadonlySet<string>; roles: readonly string[] }>;
+  /** Words written in lower case in the article: ordinary words of this corpus, never short forms. */
+  lowerWords?: ReadonlySet<string>;
 }
 
 /**
