@@ -7,6 +7,7 @@
  * mention counts, the surface forms seen most. With `--verdicts` (a JSON object id → {verdict,
  * note}), each row carries the reviewer's verdict (correct | wrong type | junk | duplicate |
  * conflated), and rows not reviewed yet show "?" so a rerun after a change shows what moved.
+ * `--explain ID` prints how the first mentions of one entity were found instead.
  * Reads ../shared/corpora; nothing from it is written anywhere but stdout.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     reuters: { type: 'string', default: '3000' },
     verdicts: { type: 'string' },
     markdown: { type: 'boolean', default: false },
+    explain: { type: 'string' },
   },
 });
 const top = Number(values.top);
@@ -76,6 +78,19 @@ interface Row {
 }
 const corpus = new CorpusIndex();
 const analyses = docs.map((d) => analyzeEntities(d.text, { outlet: d.outlet, title: d.title, corpus }));
+if (values.explain) {
+  // --explain ID: how the first mentions of one entity were found, with their sentence.
+  let shown = 0;
+  for (const a of analyses) {
+    for (const m of a.mentions) {
+      if (corpus.canonicalId(m.entityId) !== values.explain || shown >= 12) continue;
+      shown++;
+      const sentence = a.sentences[m.sentenceIndex]?.text.replace(/\s+/g, ' ').slice(0, 160) ?? '';
+      console.log(`${JSON.stringify(m.text)} [${m.source}${m.resolvedBy ? `: ${m.resolvedBy}` : ''}] ${sentence}`);
+    }
+  }
+  process.exit(0);
+}
 // As a store does with the corpus index's merges: a one-word entity found to be a full name later.
 const rows = new Map<string, Row>();
 for (const a of analyses) {

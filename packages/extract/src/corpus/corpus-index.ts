@@ -9,11 +9,14 @@ function defaultOrdinaryWord(lower: string): boolean {
   return wordClasses().common.has(lower) || TITLE_WORDS.has(lower) || ROLE_HEADS.has(lower) || ORG_SUFFIXES.has(lower) || defaultGazetteer().lookup(lower) !== undefined;
 }
 
+/** Adjectives of places and peoples ("Asian", "Olympic", "Japanese"): never the short form of a name. */
+const ADJECTIVE_ENDING = /(?:an|ese|ish|ic)$/;
+
 /** A short form needs its full form in this many articles: one article's odd name teaches nothing. */
 const SHORT_FORM_MIN_ARTICLES = 2;
 
 /** Rules whose reading of a name is reliable enough to teach later articles. */
-const STRONG_SOURCES = new Set(['title-name', 'role-name', 'honorific', 'org-suffix', 'org-of', 'acronym', 'team-context', 'name-list', 'place-suffix', 'based-on']);
+const STRONG_SOURCES = new Set(['title-name', 'role-name', 'honorific', 'org-suffix', 'org-of', 'team-context', 'name-list', 'place-suffix', 'based-on']);
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'in', '&', 'de', 'du', 'der', 'von', 'van']);
 
 interface Known {
@@ -154,7 +157,10 @@ export class CorpusIndex implements EntityCorpus {
   }
 
   knownType(surface: string): EntityType | null {
-    const t = this.types.get(surface.toLowerCase());
+    const key = surface.toLowerCase();
+    // An ordinary word or an adjective ("European", "NOTE") is typed by its own article only.
+    if (!key.includes(' ') && (this.isOrdinaryWord(key) || this.lowerSeen.has(key) || ADJECTIVE_ENDING.test(key))) return null;
+    const t = this.types.get(key);
     if (!t) return null;
     let best: EntityType | null = null;
     let bestN = 0;
@@ -178,7 +184,7 @@ export class CorpusIndex implements EntityCorpus {
       if (r) return r;
       if (type === 'Person') return null;
     }
-    if (this.surnames.has(key) || this.lowerSeen.has(key)) return null; // a surname and a short form at once, or a common word here
+    if (this.surnames.has(key) || this.lowerSeen.has(key) || ADJECTIVE_ENDING.test(key)) return null; // a surname and a short form at once, or a common word here
     const ids = this.shortForms.get(key);
     const supported = ids ? new Set([...ids].filter((id) => (this.entities.get(id)?.articles ?? 0) >= SHORT_FORM_MIN_ARTICLES)) : undefined;
     if (ids && supported && supported.size !== ids.size) return null;
@@ -193,6 +199,9 @@ export class CorpusIndex implements EntityCorpus {
       // People are told apart by role: "Vice President Bush" is not the President Bush learned before.
       const mention = new Set([role.toLowerCase()]);
       candidates = candidates.filter((k) => rolesAgree(mention, k.roles));
+      // One with that very role beats others of whom no role is known ("President Reagan": Ronald, not Nancy).
+      const withRole = candidates.filter((k) => k.roles.size > 0);
+      if (withRole.length === 1) candidates = withRole;
     }
     if (candidates.length !== 1) return null;
     const k = candidates[0] as Known;
@@ -224,7 +233,8 @@ export class CorpusIndex implements EntityCorpus {
   }
 }
 
-const ROLE_MODIFIERS = /\b(?:vice|deputy|former|ex|assistant|under|acting|shadow|junior|associate|co)\b/;
+// "Former" is the same person later; "Vice", "Deputy"... are another post, so another person.
+const ROLE_MODIFIERS = /\b(?:vice|deputy|assistant|under|acting|shadow|junior|associate|co)\b/;
 
 /** Roles agree when either side has none, or one is the other with a complement ("Chancellor" / "Chancellor of the Exchequer"), never with "Vice", "Deputy", "Former"... */
 export function rolesAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

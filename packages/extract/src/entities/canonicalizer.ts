@@ -200,7 +200,9 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     if (words.length < 2) continue;
     const first = (words[0] as string).toLowerCase();
     // "World" is no short form of the World Bank: only distinctive first words are.
-    if (!wordClasses().common.has(first) && !TITLE_WORDS.has(first) && !COMPASS_WORDS.has(first) && !countryWords.has(first)) remember(orgByFirst, first, r);
+    // Nor adjectives of place or people ("Asian" for the Asian Development Bank).
+    const adjective = /(?:an|ese|ish|ic)$/.test(first) || input.gazetteer.lookup(first) !== undefined;
+    if (!wordClasses().common.has(first) && !TITLE_WORDS.has(first) && !COMPASS_WORDS.has(first) && !countryWords.has(first) && !adjective) remember(orgByFirst, first, r);
     remember(orgByLast, (words[words.length - 1] as string).toLowerCase(), r);
   }
   // Acronyms used without a definition: "NAO" after "National Audit Office".
