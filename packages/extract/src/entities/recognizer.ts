@@ -17,6 +17,7 @@ import {
 import { contextWord, suffixKey } from '../lexicon/type-lexicon.ts';
 import type { LabelCounts, TypeLexicon } from '../lexicon/type-lexicon.ts';
 import { ACTOR_VERBS, FUNCTION_WORDS, MONTHS_AND_DAYS } from '../lexicon/word-classes.ts';
+import { GOODS_CONTEXT_WORDS } from '../lexicon/goods.ts';
 import type { WordClasses } from '../lexicon/word-classes.ts';
 import type { TokenSentence } from '../text/sentence-splitter.ts';
 import type { Token } from '../text/tokenizer.ts';
@@ -75,6 +76,8 @@ const METONYMY_SKIP = new Set(['has', 'have', 'had', 'also', 'again', 'now', 'th
 /** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
 const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv']);
 const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
+const BODY_OWNERS = new Set(['his', 'her', 'their', 'my', 'your', 'its', 'our', 'whose', 'open', 'folded', 'outstretched']);
+const MEDAL_WORDS = new Set(['olympic', 'medal', 'medals', 'medallist', 'medalist', 'winning', 'won', 'win', 'wins', 'clinched', 'took', 'silver', 'bronze', 'championship', 'championships', 'record', 'disc', 'discs', 'album', 'standard']);
 /** Awards, holidays and festivals: capitalised, never a PER/ORG/LOC name on their own. */
 const NOT_NAMES = new Set(['oscar', 'oscars', 'grammy', 'grammys', 'grammies', 'emmy', 'emmys', 'bafta', 'baftas', 'brits', 'christmas', 'easter', 'xmas', 'ramadan', 'diwali', 'hanukkah', 'thanksgiving', 'halloween', 'eid', 'passover', 'lent']);
 const LEGAL_FORM_WORDS = new Set(['co', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'company', 'cos', 'group', 'holdings']);
@@ -615,6 +618,7 @@ export class SentenceRecognizer {
       }
     }
     if (!entry) return false;
+    if (entry.type === 'Goods' && entry.goodsMilitary && !this.hasGoodsContext(this.sentence.firstToken, this.sentence.lastToken)) return false;
     if (entry.form === 'demonym') {
       this.push({ first: a, last: b, type: entry.type, entry, source: 'demonym', adjectival: true });
       return true;
@@ -1033,11 +1037,41 @@ export class SentenceRecognizer {
       }
       // Bare "crude" is an adjective unless it is somebody's crude or crude being traded.
       if (found === k + 1 && this.lower(k) === 'crude' && !this.isCrudeOil(k, f, l)) found = -1;
+      // One word ("arms", "gold", "chips", "technology") is goods only in a sentence about trade,
+      // shipping or the military, and never as a body part or a medal.
+      if (found === k + 1 && foundEntry && !foundEntry.goodsAlways && !this.isGoodsSense(k, f, l)) found = -1;
       if (found > k && foundEntry) {
         this.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
         k = found;
       } else k++;
     }
+  }
+
+  private goodsContextSentence = -1;
+  private goodsContext = false;
+
+  /** Does the sentence speak of trade, shipping or the military (computed once per sentence)? */
+  private hasGoodsContext(f: number, l: number): boolean {
+    if (this.goodsContextSentence !== f) {
+      this.goodsContextSentence = f;
+      this.goodsContext = false;
+      for (let i = f; i < l; i++) {
+        if (GOODS_CONTEXT_WORDS.has(this.lower(i))) {
+          this.goodsContext = true;
+          break;
+        }
+      }
+    }
+    return this.goodsContext;
+  }
+
+  private isGoodsSense(k: number, f: number, l: number): boolean {
+    const prev = k > f ? this.lower(k - 1) : '';
+    const next = k + 1 < l ? this.lower(k + 1) : '';
+    // "his arms", "the goalkeeper's arms", "Olympic gold", "gold medal".
+    if (BODY_OWNERS.has(prev) || (k > f && this.tok(k - 1).kind === 'possessive' && this.lower(k) === 'arms')) return false;
+    if (MEDAL_WORDS.has(prev) || MEDAL_WORDS.has(next)) return false;
+    return this.hasGoodsContext(f, l);
   }
 
   private isCrudeOil(k: number, f: number, l: number): boolean {

@@ -26,6 +26,10 @@ export interface GazetteerEntry {
   exactCase?: string;
   /** From a borrowed word list (compromise): a learned type lexicon may overrule it. */
   weak?: boolean;
+  /** Goods: a one-word form that is goods without a trade/military sentence. */
+  goodsAlways?: boolean;
+  /** Goods: a named system that is also an ordinary name, read only in a military sentence. */
+  goodsMilitary?: boolean;
   /** A smaller GeoNames town: matched in running text, not in all-caps headlines, where any word looks like a name. */
   minor?: boolean;
 }
@@ -225,8 +229,12 @@ export function defaultGazetteer(): Gazetteer {
       name: item.name,
       attributes: item.hs ? { hs: item.hs } : {},
       form: 'goods',
+      ...(item.always ? { goodsAlways: true } : {}),
+      ...(item.military ? { goodsMilitary: true } : {}),
     };
-    for (const f of item.forms) g.addGoods(f, entry);
+    // Named systems ("Shahed", "Kalibr") are capitalised: they are matched as names, not goods words.
+    if (item.named) for (const f of item.forms) g.add(f, { ...entry, form: 'name' });
+    else for (const f of item.forms) g.addGoods(f, entry);
   }
   addCompromiseEntries(g, words.common);
   cached = g;
