@@ -17,7 +17,7 @@ import {
 import { contextWord, suffixKey } from '../lexicon/type-lexicon.ts';
 import type { LabelCounts, TypeLexicon } from '../lexicon/type-lexicon.ts';
 import { ACTOR_VERBS, FUNCTION_WORDS, MONTHS_AND_DAYS } from '../lexicon/word-classes.ts';
-import { GOODS_CONTEXT_WORDS } from '../lexicon/goods.ts';
+import { GOODS_CONTEXT_WORDS, STRICT_GOODS_CONTEXT_WORDS } from '../lexicon/goods.ts';
 import type { WordClasses } from '../lexicon/word-classes.ts';
 import type { TokenSentence } from '../text/sentence-splitter.ts';
 import type { Token } from '../text/tokenizer.ts';
@@ -1040,6 +1040,7 @@ export class SentenceRecognizer {
       // One word ("arms", "gold", "chips", "technology") is goods only in a sentence about trade,
       // shipping or the military, and never as a body part or a medal.
       if (found === k + 1 && foundEntry && !foundEntry.goodsAlways && !this.isGoodsSense(k, f, l)) found = -1;
+      if (found === k + 1 && foundEntry?.goodsStrict && !this.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l)) found = -1;
       if (found > k && foundEntry) {
         this.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
         k = found;
@@ -1063,6 +1064,11 @@ export class SentenceRecognizer {
       }
     }
     return this.goodsContext;
+  }
+
+  private sentenceHas(words: ReadonlySet<string>, f: number, l: number): boolean {
+    for (let i = f; i < l; i++) if (words.has(this.lower(i))) return true;
+    return false;
   }
 
   private isGoodsSense(k: number, f: number, l: number): boolean {

@@ -28,6 +28,8 @@ export interface GazetteerEntry {
   weak?: boolean;
   /** Goods: a one-word form that is goods without a trade/military sentence. */
   goodsAlways?: boolean;
+  /** Goods: a one-word form read only in a sentence about export controls, transfers or the military. */
+  goodsStrict?: boolean;
   /** Goods: a named system that is also an ordinary name, read only in a military sentence. */
   goodsMilitary?: boolean;
   /** A smaller GeoNames town: matched in running text, not in all-caps headlines, where any word looks like a name. */
@@ -231,6 +233,7 @@ export function defaultGazetteer(): Gazetteer {
       form: 'goods',
       ...(item.always ? { goodsAlways: true } : {}),
       ...(item.military ? { goodsMilitary: true } : {}),
+      ...(item.strict ? { goodsStrict: true } : {}),
     };
     // Named systems ("Shahed", "Kalibr") are capitalised: they are matched as names, not goods words.
     if (item.named) for (const f of item.forms) g.add(f, { ...entry, form: 'name' });

@@ -9,7 +9,9 @@
  * one-word form ("arms", "gold", "technology", "chips") is goods only in a sentence about trade,
  * shipping or the military (see `GOODS_CONTEXT_WORDS`); `named` — capitalised system names
  * ("Shahed", "Iskander"), matched as names; `military` — such a name needs a military sentence
- * ("Javelin", "Patriot"). Forms of two words or more are specific enough on their own.
+ * ("Javelin", "Patriot"); `strict` — a one-word form needs a sentence about export controls,
+ * transfers or the military (`STRICT_GOODS_CONTEXT_WORDS`): "technology" sold in shops is no
+ * controlled good. Forms of two words or more are specific enough on their own.
  * Bare generic words ("goods", "items", "products", "parts") are deliberately absent.
  * Hand-written on purpose: HS headings and Common High Priority List categories are public
  * references (WCO, BIS/EU/UK/Japan CHPL) that no npm package ships.
@@ -25,6 +27,8 @@ export interface GoodsRecord {
   named: boolean;
   /** A named system that is also an ordinary name ("Patriot", "Javelin"): only in a military sentence. */
   military: boolean;
+  /** One-word forms need a sentence about export controls, transfers or the military. */
+  strict: boolean;
 }
 
 const TABLE = `
@@ -45,7 +49,7 @@ armoured vehicles|8710|tanks;battle tanks;main battle tanks;armoured vehicles;ar
 machine tools|8456|machine tool;machine tools;cnc machines;cnc machine tools;lathes;milling machines;grinding machines;machining centres;machining centers;metal-cutting machines;metalworking machines;electrical discharge machines;5-axis machines|
 measuring instruments|9031|measuring instruments;coordinate measuring machines;oscilloscopes;test equipment;spectrometers;measuring equipment|
 dual-use goods||dual-use items;dual-use goods;dual-use products;dual use items;dual use goods;dual-use components;dual-use equipment;high priority dual-use items;sensitive dual-use items;high-priority items;common high priority items;dual-use|always
-technology||technology;technologies;high-tech items;high-tech goods;high technology;advanced technology;dual-use technology;sensitive technology;western technology;military technology;american technology;us technology;u.s. technology|
+technology||technology;technologies;high-tech items;high-tech goods;high technology;advanced technology;dual-use technology;sensitive technology;western technology;military technology;american technology;us technology;u.s. technology|strict
 weapons|9301|weapon;weapons;arms;weaponry;firearms;rifles;guns;missiles;missile;ballistic missiles;cruise missiles;artillery;munitions;howitzers;mortars;rocket launchers;small arms;military equipment|
 ammunition|9306|ammunition;ammo;artillery shells;shells;cartridges;rounds of ammunition;bullets;warheads;grenades;mines;landmines|
 propellants|3601|propellant;propellants;propellant powders;smokeless powder;gunpowder;solid rocket fuel;rocket fuel;black powder|always
@@ -105,6 +109,7 @@ export const GOODS: readonly GoodsRecord[] = TABLE.split('\n')
       always: flagSet.has('always'),
       named: flagSet.has('named'),
       military: flagSet.has('military'),
+      strict: flagSet.has('strict'),
     };
   });
 
@@ -125,6 +130,15 @@ export const GOODS_CONTEXT_WORDS = new Set(
   inventories demand consumption shortage shortages military army navy troops weapon war wars defence defense missile
   missiles forces strike strikes attack attacks nuclear deploy deployed conflict rebels militia battlefield frontline
   sanctions-hit dual-use mining miners refinery refineries pipeline crude opec ore`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** The narrower context of `strict` goods: export controls, transfers, smuggling, the military. */
+export const STRICT_GOODS_CONTEXT_WORDS = new Set(
+  `export exports exported exporting exporter exporters import imports imported importing transfer transfers transferred
+  sanction sanctions sanctioned embargo embargoes controls licence license licences licenses smuggle smuggled smuggling
+  military weapon weapons army defence defense dual-use procure procured procurement supplied supplying supplies`
     .split(/\s+/)
     .filter(Boolean),
 );
