@@ -26,11 +26,17 @@ interface Known {
   attributes: EntityAttributes;
   articles: number;
   roles: Set<string>;
+  /** Other entities named in the articles of this one (ids → articles), for telling namesakes apart. */
+  context: Map<string, number>;
 }
+
+/** How many co-mentioned entities an entity remembers. */
+const CONTEXT_LIMIT = 300;
 
 export interface CorpusIndexSnapshot {
   version: 1;
-  entities: Array<{ id: string; type: EntityType; name: string; attributes: EntityAttributes; articles: number; roles: string[] }>;
+  entities: Array<{ id: string; type: EntityType; name: string; attributes: EntityAttributes; articles: number; roles: string[]; context: Array<[string, number]> }>;
+  merges: Array<{ from: string; into: string; reason: string }>;
   types: Array<[string, EntityType, number]>;
 }
 
@@ -84,11 +90,18 @@ export class CorpusIndex implements EntityCorpus {
       // Names are what is learned; gazetteer entries are already known, their short forms are not.
       let known = this.entities.get(entity.id);
       if (!known) {
-        known = { id: entity.id, type: entity.type, name: entity.name, attributes: { ...entity.attributes }, articles: 0, roles: new Set() };
+        known = { id: entity.id, type: entity.type, name: entity.name, attributes: { ...entity.attributes }, articles: 0, roles: new Set(), context: new Map() };
         this.entities.set(entity.id, known);
       }
       known.articles++;
       for (const r of roles) known.roles.add(r.toLowerCase());
+      for (const other of article.entities) {
+        const id = other.entity.id;
+        if (id === entity.id || other.entity.type === 'Country' || other.entity.type === 'Goods') continue;
+        const n = known.context.get(id);
+        if (n !== undefined) known.context.set(id, n + 1);
+        else if (known.context.size < CONTEXT_LIMIT) known.context.set(id, 1);
+      }
       const fromRule = [...sources].some((s) => STRONG_SOURCES.has(s));
       if (fromRule) {
         const key = entity.name.toLowerCase();
@@ -128,6 +141,10 @@ export class CorpusIndex implements EntityCorpus {
     if ((this.surnames.get(surname)?.size ?? 0) !== 1) return;
     const single = this.entities.get(singleId);
     if (!single || !rolesAgree(single.roles, full.roles)) return;
+    // Namesakes stay apart: the two must have been named with at least one same entity.
+    let shared = false;
+    for (const id of single.context.keys()) if (full.context.has(id)) shared = true;
+    if (!shared) return;
     this.merged.set(singleId, { into: full.id, reason: `surname of ${full.name}, the only full name with it in the corpus` });
   }
 
@@ -173,7 +190,18 @@ export class CorpusIndex implements EntityCorpus {
     return bestN * 3 >= total * 2 ? best : null;
   }
 
-  resolveAlias(surface: string, type: EntityType | null, role?: string): AliasResolution | null {
+  resolveAlias(surface: string, type: EntityType | null, role?: string, context?: ReadonlySet<string>): AliasResolution | null {
+    this.currentContext = context ?? null;
+    try {
+      return this.resolve(surface, type, role);
+    } finally {
+      this.currentContext = null;
+    }
+  }
+
+  private currentContext: ReadonlySet<string> | null = null;
+
+  private resolve(surface: string, type: EntityType | null, role?: string): AliasResolution | null {
     const s = surface.trim();
     if (!s || /\s/.test(s)) return null;
     if (/^[A-Z]{2,6}$/.test(s) && type !== 'Person') return this.unique(this.acronyms.get(s), null, (k) => `acronym of ${k.name}, the only organization with these initials in ${k.articles} earlier article(s)`);
@@ -205,13 +233,22 @@ export class CorpusIndex implements EntityCorpus {
     }
     if (candidates.length !== 1) return null;
     const k = candidates[0] as Known;
+    // A namesake in another story ("Brown scored" is not Gordon Brown): the article must name at
+    // least one entity that was named with the full form before.
+    const ctx = this.currentContext;
+    if (ctx) {
+      let shared = false;
+      for (const id of ctx) if (k.context.has(id)) shared = true;
+      if (!shared) return null;
+    }
     return { id: k.id, type: k.type, name: k.name, attributes: { ...k.attributes }, reason: reason(k) };
   }
 
   snapshot(): CorpusIndexSnapshot {
     return {
       version: 1,
-      entities: [...this.entities.values()].map((k) => ({ id: k.id, type: k.type, name: k.name, attributes: k.attributes, articles: k.articles, roles: [...k.roles] })),
+      entities: [...this.entities.values()].map((k) => ({ id: k.id, type: k.type, name: k.name, attributes: k.attributes, articles: k.articles, roles: [...k.roles], context: [...k.context] })),
+      merges: this.merges(),
       types: [...this.types].flatMap(([name, t]) => [...t].map(([type, n]) => [name, type, n] as [string, EntityType, number])),
     };
   }
@@ -223,7 +260,10 @@ export class CorpusIndex implements EntityCorpus {
     for (const e of snapshot.entities) {
       const entity = { id: e.id, type: e.type, name: e.name, aliases: [], attributes: e.attributes, mentions: [] };
       for (let i = 0; i < Math.max(1, e.articles); i++) index.learn({ entities: [{ entity, sources: new Set(['gazetteer', 'title-name']), roles: e.roles }] });
+      const known = index.entities.get(e.id);
+      if (known) for (const [id, n] of e.context ?? []) known.context.set(id, n);
     }
+    for (const m of snapshot.merges ?? []) index.merged.set(m.from, { into: m.into, reason: m.reason });
     for (const [name, type, n] of snapshot.types) {
       let t = index.types.get(name);
       if (!t) index.types.set(name, (t = new Map()));

@@ -218,6 +218,8 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
 
   // 4. Everything else: acronyms, surnames, short forms; otherwise keep typed spans, drop unknowns.
   const aliasReasons = new Map<Candidate, string>();
+  const articleContext = new Set<string>();
+  for (const r of resolved.values()) if (r.type !== 'Country' && r.type !== 'Goods') articleContext.add(r.id);
   for (const c of candidates) {
     if (resolved.has(c)) continue;
     const s = nameOf(c);
@@ -260,7 +262,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     // name that strong patterns typed before. Gazetteer names never get here (resolved in step 1).
     if (input.corpus && !c.entry) {
       const open = c.type === null || soft || c.weak === true;
-      const alias = words.length === 1 ? input.corpus.resolveAlias(s, open ? null : c.type, c.role) : null;
+      const alias = words.length === 1 ? input.corpus.resolveAlias(s, open ? null : c.type, c.role, articleContext) : null;
       if (alias && (open || alias.type === c.type)) {
         resolved.set(c, { id: alias.id, type: alias.type, name: alias.name, attributes: alias.attributes });
         c.source = 'corpus-alias';

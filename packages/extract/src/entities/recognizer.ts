@@ -900,6 +900,11 @@ export class SentenceRecognizer {
       return;
     }
     if (n === 1 && COMMON_ACRONYMS.has(this.lower(a))) return;
+    // "NOTE:", "REUTER": an ordinary word in capitals is no acronym.
+    if (n === 1 && isAllCaps(this.tok(a)) && words.common.has(this.lower(a))) {
+      this.push({ first: a, last: b, type: null, source: 'capitalised' });
+      return;
+    }
     if (n === 1 && isAllCaps(this.tok(a)) && this.tok(a).text.length <= 6) {
       this.push({ first: a, last: b, type: 'Organization', source: 'acronym', weak: true });
       return;

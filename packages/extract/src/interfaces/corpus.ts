@@ -24,8 +24,12 @@ export interface LearnedArticle {
  * unambiguous. An exact name in the gazetteer always beats an alias from here.
  */
 export interface EntityCorpus {
-  /** The full form for a one-word surname/short form or an acronym, or null when absent or ambiguous. */
-  resolveAlias(surface: string, type: EntityType | null, role?: string): AliasResolution | null;
+  /**
+   * The full form for a one-word surname/short form or an acronym, or null when absent or
+   * ambiguous. `role`: the title written with the mention; `context`: ids of the other entities of
+   * the article, one of which must have been named with the full form before (namesakes stay apart).
+   */
+  resolveAlias(surface: string, type: EntityType | null, role?: string, context?: ReadonlySet<string>): AliasResolution | null;
   /** The type strong patterns gave this name in earlier articles, or null. */
   knownType(surface: string): EntityType | null;
   /** Record one analysed article. */

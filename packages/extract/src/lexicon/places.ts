@@ -141,6 +141,8 @@ Monterrey|MX|
 Tijuana|MX|
 Havana|CU|
 London|GB|
+Westminster|GB|City of Westminster|city
+Whitehall|GB||city
 Manchester|GB|
 Birmingham|GB|
 Liverpool|GB|
