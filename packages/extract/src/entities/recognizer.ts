@@ -284,6 +284,12 @@ export class SentenceRecognizer {
         continue;
       }
       const next = end + 1 < limit ? end + 1 : -1;
+      // "Moody's Investors Service Inc", "McDonald's Corp": a possessive inside a company name that
+      // ends in a corporate word, after a word that is no known name ("Britain's Labour Party" is two).
+      if (t.kind === 'possessive' && next > 0 && this.isNameToken(next) && !this.gazetteerAt(end - 1, end) && end - start === 1 && this.companyNameAhead(next, limit)) {
+        end = next + 1;
+        continue;
+      }
       // "Trade Co., Ltd.", "Acme, Inc.": a comma before a company suffix stays inside the name.
       if (t.text === ',' && next > 0 && /^(ltd|limited|inc|llc|plc|corp|co|gmbh|ag|sa|nv|bv|llp|lp)\.?$/.test(this.lower(next)) && (ORG_SUFFIXES.has(this.lower(end - 1)) || this.isNameToken(end - 1))) {
         end = next + 1;
@@ -346,6 +352,16 @@ export class SentenceRecognizer {
     return end;
   }
 
+  /** Capitalised words from k on that end, within four, in a legal-form or corporate head word. */
+  private companyNameAhead(k: number, limit: number): boolean {
+    for (let m = k; m < limit && m < k + 4; m++) {
+      if (!this.isNameToken(m)) return false;
+      const w = stripDot(this.lower(m));
+      if (LEGAL_FORM_WORDS.has(w) || w === 'service' || w === 'services') return true;
+    }
+    return false;
+  }
+
   /** "van der Westhuizen", "de la Fuente": up to three particles followed by a name word. */
   private particlesThenName(k: number, limit: number): number {
     let m = k;
@@ -382,7 +398,7 @@ export class SentenceRecognizer {
     // A title in front of a name: "Deputy Treasury Secretary Wally Adeyemo".
     if (this.splitTitle(i, end)) return;
     // Drop capitalised ordinary words at the start of a sentence ("Speakers from HSBC").
-    while (i < end && !this.isKnown(i, end) && ((this.isSentenceInitial(i) && this.isCommonWord(i)) || (this.lower(i) === 'the' && i + 1 < end))) {
+    while (i < end && !this.isKnown(i, end) && !(i + 1 < end && this.tok(i + 1).kind === 'possessive') && ((this.isSentenceInitial(i) && this.isCommonWord(i)) || (this.lower(i) === 'the' && i + 1 < end))) {
       i++;
     }
     if (i >= end) return;
