@@ -11,9 +11,10 @@ import type { Candidate } from '../recognizer.ts';
  * Pass "country-scope": generic names of government bodies and parties ("the Treasury", "Finance
  * Ministry", "the central bank", "Parliament", "the Democrats") name a different body in each
  * country. Each is resolved to the country the article gives it, nearest first: a country or
- * demonym written right before ("Japan's Finance Ministry"), then the nearest country in the same
- * sentence, then (bodies of state only, not parties) the country the article names most, then the
- * outlet's home. The id carries the country ("org:ministry-of-finance-japan"), or is the
+ * demonym written right before ("Japan's Finance Ministry"); else, for a body the gazetteer
+ * places ("Treasury Department" is the US's), its own country unless the article names another at
+ * least twice and its own not at all (or the outlet's home is that other); else (bodies of state
+ * only, not parties) the country the article names most, then the outlet's home. The id carries the country ("org:ministry-of-finance-japan"), or is the
  * gazetteer's own body of that country ("UK" + "Treasury" = HM Treasury). A generic body with no
  * country at all is dropped rather than merged with every other country's.
  */
@@ -111,21 +112,18 @@ export function scopeGenericBodies(input: ScopeInput): void {
       iso = countryOf(q);
       if (iso) break;
     }
-    if (!iso) {
-      // Nearest country in the same sentence.
-      let best = Infinity;
-      for (const q of candidates) {
-        if (q.sentenceIndex !== c.sentenceIndex || q === c) continue;
-        const qi = countryOf(q);
-        if (!qi) continue;
-        const d = q.last <= c.first ? c.first - q.last : q.first - c.last;
-        if (d < best) [best, iso] = [d, qi];
-      }
+    const own = typeof r.attributes.country === 'string' ? r.attributes.country : null;
+    if (!iso && own) {
+      // A body the gazetteer places ("Treasury Department" = the US's) keeps its country unless the
+      // article is about another one: named at least twice, and the body's own country not at all.
+      const other = main !== null && main !== own && (counts.get(main) ?? 0) >= 2 ? main : home !== null && home !== own && (main === null || main === home) ? home : null;
+      if (!body.nearOnly && other && !counts.has(own)) iso = other;
+      else continue;
     }
     if (!iso && !body.nearOnly) iso = main ?? home;
     if (!iso) {
-      // A party or body with no country in sight: the gazetteer's reading, else nothing.
-      if (r.attributes.country === undefined) resolved.delete(c);
+      // A party or body with no country in sight and none in the gazetteer: dropped, not merged.
+      resolved.delete(c);
       continue;
     }
     if (r.attributes.country === iso) continue;
