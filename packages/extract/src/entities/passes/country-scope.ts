@@ -100,11 +100,18 @@ export function scopeGenericBodies(input: ScopeInput): void {
     const c = candidates[i] as Candidate;
     const r = resolved.get(c);
     if (!r || r.type !== 'Organization') continue;
-    const body = genericBody(surface(c));
-    if (!body) continue;
+    let body = genericBody(surface(c));
     let iso: string | null = null;
+    if (!body) {
+      // "Brazilian Finance Ministry", "US Agriculture Department" read as one name: the country in front.
+      const lead = leadingCountry(surface(c), gazetteer);
+      if (!lead) continue;
+      body = genericBody(lead.rest);
+      if (!body) continue;
+      iso = lead.iso;
+    }
     // Right before: "Japan's Finance Ministry", "the Japanese central bank", "US Treasury".
-    for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+    for (let j = i - 1; !iso && j >= 0 && j >= i - 2; j--) {
       const q = candidates[j] as Candidate;
       const gap = c.first - q.last;
       const between = gap === 0 ? '' : gap === 1 ? (tokens[q.last] as Token).text.toLowerCase() : null;
@@ -129,6 +136,16 @@ export function scopeGenericBodies(input: ScopeInput): void {
     if (r.attributes.country === iso) continue;
     resolved.set(c, bodyOf(body, iso, surface(c), gazetteer));
   }
+}
+
+/** A country name or demonym opening a name ("Brazilian Finance Ministry" → BR, "Finance Ministry"). */
+function leadingCountry(surface: string, gazetteer: Gazetteer): { iso: string; rest: string } | null {
+  const words = surface.replace(/^the\s+/i, '').split(/\s+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const hit = gazetteer.lookup(keyOf(words.slice(0, n).join(' ')))?.find((e) => e.type === 'Country');
+    if (hit && typeof hit.attributes.iso === 'string') return { iso: hit.attributes.iso, rest: words.slice(n).join(' ') };
+  }
+  return null;
 }
 
 /** The body of that country: the gazetteer's ("UK" + "Treasury" = HM Treasury) or a new scoped one. */
