@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errorMessage, InputError, type Article } from '@newsgraph/shared';
 import type { GraphStore, WriteStatus } from '@newsgraph/graph';
+import { CorpusIndex, type EntityCorpus } from '@newsgraph/extract';
 import type { ExtractedArticle, ArticleExtractionOptions } from '../interfaces/article.ts';
 import type { Fetcher } from '../interfaces/fetcher.ts';
 import { canonicalizeUrl } from '../dedupe/canonicalize-url.ts';
@@ -34,6 +35,8 @@ export interface IngestDeps {
   fetcher: Fetcher;
   readers: ArticleReaders;
   extract?: ExtractFunction;
+  /** The cross-document alias index shared by the articles of this run (a new one when absent). */
+  corpus?: EntityCorpus;
   /** Feed items fetched at once; the fetcher still applies per-host politeness. */
   concurrency?: number;
   now?: () => Date;
@@ -94,7 +97,7 @@ async function readLocalArticle(file: string, deps: IngestDeps): Promise<{ url: 
 }
 
 async function store(input: string, url: string, article: Article, deps: IngestDeps): Promise<IngestOutcome> {
-  const result = await processArticle(article, { store: deps.store, extract: deps.extract });
+  const result = await processArticle(article, { store: deps.store, extract: deps.extract, ...(deps.corpus ? { corpus: deps.corpus } : {}) });
   return { input, url, status: result.status, articleId: result.articleId, title: article.title };
 }
 
@@ -149,7 +152,9 @@ async function ingestFeed(input: string, feedUrl: string, body: string, deps: In
  * are fetched), yielding one outcome per article. A failing input yields a 'failed' outcome
  * naming the input and the reason, and the batch goes on; nothing already stored changes for it.
  */
-export async function* ingestInputs(inputs: string[], deps: IngestDeps): AsyncGenerator<IngestOutcome> {
+export async function* ingestInputs(inputs: string[], given: IngestDeps): AsyncGenerator<IngestOutcome> {
+  // One alias index for the batch: a surname or acronym in a later article meets its full form.
+  const deps: IngestDeps = given.corpus ? given : { ...given, corpus: new CorpusIndex() };
   const now = deps.now ?? (() => new Date());
   for (const input of inputs) {
     try {

@@ -1,4 +1,4 @@
-import { extract as defaultExtract, type ExtractOptions } from '@newsgraph/extract';
+import { extract as defaultExtract, type EntityCorpus, type ExtractOptions } from '@newsgraph/extract';
 import { toArticleDocument, type Article, type ExtractionResult } from '@newsgraph/shared';
 import type { GraphStore, WriteResult } from '@newsgraph/graph';
 
@@ -8,6 +8,8 @@ export interface ProcessArticleDeps {
   store: GraphStore;
   /** Defaults to @newsgraph/extract's `extract`; tests and benchmarks may pass their own. */
   extract?: ExtractFunction;
+  /** The run's cross-document alias index: names learned from earlier articles (see docs/entities.md). */
+  corpus?: EntityCorpus;
 }
 
 /**
@@ -24,6 +26,6 @@ export async function processArticle(article: Article, deps: ProcessArticleDeps)
     return { articleId: article.id, status: 'unchanged' };
   }
   const extract = deps.extract ?? defaultExtract;
-  const extraction = extract(article.text, { outlet: article.outlet, title: article.title });
+  const extraction = extract(article.text, { outlet: article.outlet, title: article.title, ...(deps.corpus ? { corpus: deps.corpus } : {}) });
   return deps.store.writeArticle(toArticleDocument(article, extraction));
 }
