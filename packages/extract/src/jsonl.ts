@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 import { errorMessage, type ExtractionResult } from '@newsgraph/shared';
 import { extract } from './extract.ts';
 import type { ExtractOptions } from './interfaces/analysis.ts';
+import type { EntityCorpus } from './interfaces/corpus.ts';
+import { CorpusIndex } from './corpus/corpus-index.ts';
 
 /**
  * `newsgraph extract --jsonl`: one JSON object per input line, `{"id", "text"}` with optional
@@ -24,6 +26,8 @@ export interface JsonlOptions {
   outlet?: string | null;
   /** Replaces the extractor (tests). */
   extractor?: (text: string, options: ExtractOptions) => ExtractionResult;
+  /** The corpus index shared by the lines of one run; a new one per run when absent. Pass `false` to analyse each line alone. */
+  corpus?: EntityCorpus | false;
 }
 
 export interface JsonlStats {
@@ -59,7 +63,11 @@ function processLine(line: string, options: JsonlOptions, setId: (id: LineId) =>
   const title = record['title'];
   if (outlet !== undefined && outlet !== null && typeof outlet !== 'string') throw new Error(`"outlet" must be a string, got ${describe(outlet)}`);
   if (title !== undefined && title !== null && typeof title !== 'string') throw new Error(`"title" must be a string, got ${describe(title)}`);
-  const extractOptions: ExtractOptions = { outlet: (outlet as string | null | undefined) ?? options.outlet ?? null, title: (title as string | null | undefined) ?? null };
+  const extractOptions: ExtractOptions = {
+    outlet: (outlet as string | null | undefined) ?? options.outlet ?? null,
+    title: (title as string | null | undefined) ?? null,
+    ...(options.corpus ? { corpus: options.corpus } : {}),
+  };
   const result = (options.extractor ?? extract)(text, extractOptions);
   return {
     id,
@@ -84,6 +92,8 @@ export async function runExtractJsonl(
   output: NodeJS.WritableStream,
   options: JsonlOptions = {},
 ): Promise<JsonlStats> {
+  // Names learned from earlier lines help later ones (a surname after its full name), as in `ingest`.
+  options = { ...options, corpus: options.corpus === false ? false : (options.corpus ?? new CorpusIndex()) };
   const reader = createInterface({ input, crlfDelay: Infinity, terminal: false });
   let lineNumber = 0;
   let lines = 0;

@@ -1,6 +1,7 @@
 import { entityIdFor } from '@newsgraph/shared';
 import type { EntityAttributes, EntityType, ExtractedEntity } from '@newsgraph/shared';
 import type { EntityMention, Sentence } from '../interfaces/analysis.ts';
+import type { EntityCorpus } from '../interfaces/corpus.ts';
 import { keyOf } from '../lexicon/gazetteer.ts';
 import type { Gazetteer } from '../lexicon/gazetteer.ts';
 import { countryByIso } from '../lexicon/countries.ts';
@@ -8,6 +9,7 @@ import type { Token } from '../text/tokenizer.ts';
 import { isAllCaps } from './recognizer.ts';
 import type { Candidate } from './recognizer.ts';
 import { organizationKindFor } from './organization-kind.ts';
+import { scopeGenericBodies } from './passes/country-scope.ts';
 import { COMPASS_WORDS, TITLE_WORDS } from '../lexicon/titles.ts';
 import { wordClasses } from '../lexicon/word-classes.ts';
 
@@ -24,6 +26,10 @@ export interface CanonicalizeInput {
   sentences: readonly Sentence[];
   candidates: Candidate[];
   gazetteer: Gazetteer;
+  /** Names and aliases learned from earlier articles. */
+  corpus?: EntityCorpus;
+  /** The publishing outlet: its home country is the last hint for a generic body ("the Treasury"). */
+  outlet?: string | null;
 }
 
 const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'in', '&', '-']);
@@ -194,7 +200,9 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     if (words.length < 2) continue;
     const first = (words[0] as string).toLowerCase();
     // "World" is no short form of the World Bank: only distinctive first words are.
-    if (!wordClasses().common.has(first) && !TITLE_WORDS.has(first) && !COMPASS_WORDS.has(first) && !countryWords.has(first)) remember(orgByFirst, first, r);
+    // Nor adjectives of place or people ("Asian" for the Asian Development Bank).
+    const adjective = /(?:an|ese|ish|ic)$/.test(first) || input.gazetteer.lookup(first) !== undefined;
+    if (!wordClasses().common.has(first) && !TITLE_WORDS.has(first) && !COMPASS_WORDS.has(first) && !countryWords.has(first) && !adjective) remember(orgByFirst, first, r);
     remember(orgByLast, (words[words.length - 1] as string).toLowerCase(), r);
   }
   // Acronyms used without a definition: "NAO" after "National Audit Office".
@@ -209,6 +217,9 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   const afterThe = (c: Candidate) => c.first > 0 && (tokens[c.first - 1] as Token).text.toLowerCase() === 'the';
 
   // 4. Everything else: acronyms, surnames, short forms; otherwise keep typed spans, drop unknowns.
+  const aliasReasons = new Map<Candidate, string>();
+  const articleContext = new Set<string>();
+  for (const r of resolved.values()) if (r.type !== 'Country' && r.type !== 'Goods') articleContext.add(r.id);
   for (const c of candidates) {
     if (resolved.has(c)) continue;
     const s = nameOf(c);
@@ -247,10 +258,33 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
         continue;
       }
     }
+    // Other articles: a surname, short form or acronym with one full form in the corpus, or a
+    // name that strong patterns typed before. Gazetteer names never get here (resolved in step 1).
+    if (input.corpus && !c.entry) {
+      const open = c.type === null || soft || c.weak === true;
+      const alias = words.length === 1 ? input.corpus.resolveAlias(s, open ? null : c.type, c.role, articleContext) : null;
+      if (alias && (open || alias.type === c.type)) {
+        resolved.set(c, { id: alias.id, type: alias.type, name: alias.name, attributes: alias.attributes });
+        c.source = 'corpus-alias';
+        aliasReasons.set(c, alias.reason);
+        continue;
+      }
+      if (open) {
+        const learned = input.corpus.knownType(s);
+        if (learned) {
+          c.type = learned;
+          c.weak = false;
+          c.source = 'corpus-type';
+        }
+      }
+    }
     if (c.type === null) continue;
     if (c.weak && c.type === 'Person' && words.length < 2) continue;
     resolved.set(c, newEntity(c, c.type, s));
   }
+
+  // Generic bodies ("Finance Ministry", "the Treasury", "Parliament") belong to the article's country.
+  scopeGenericBodies({ tokens, candidates, resolved, surface, gazetteer: input.gazetteer, outlet: input.outlet ?? null });
 
   // 5. Build entities and mentions.
   const entities = new Map<string, ExtractedEntity>();
@@ -272,6 +306,8 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     if (r.type === 'Person' && clean.length > e.name.length) e.name = clean;
     const m: EntityMention = { entityId: r.id, start, end, text: mentionText, sentenceIndex: c.sentenceIndex, source: c.source };
     if (c.adjectival) m.adjectival = true;
+    const reason = aliasReasons.get(c);
+    if (reason) m.resolvedBy = reason;
     if (c.role) {
       m.role = c.role;
       if (e.attributes.role === undefined) e.attributes.role = c.role;
@@ -375,15 +411,28 @@ function newEntity(c: Candidate, type: EntityType, name: string): Resolved {
   const attributes: EntityAttributes = {};
   if (type === 'Organization') attributes.kind = organizationKindFor(name);
   if (type === 'Place' && c.entry?.attributes.country) attributes.country = c.entry.attributes.country;
-  return { id: entityIdFor(type, type === 'Person' ? withoutMiddleInitials(name) : name), type, name, attributes };
+  // Middle initials stay in person ids: "George W. Bush" and "George Bush" are two people until an
+  // article says otherwise (within one article they meet by first and last name).
+  return { id: entityIdFor(type, type === 'Organization' ? organizationIdName(name) : name), type, name, attributes };
 }
 
-/** "Martin T. Sosnoff" -> "Martin Sosnoff", so that person ids agree across documents. */
-export function withoutMiddleInitials(name: string): string {
-  const words = name.split(/\s+/);
-  if (words.length < 3) return name;
-  const kept = words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w));
-  return kept.join(' ');
+const LEGAL_FORMS = /\s+(?:corp|corporation|inc|incorporated|co|company|ltd|limited|plc|llc|ag|sa|nv|bv|gmbh|spa|s\.a|n\.v)\.?$/i;
+
+/**
+ * The name an organization's id is made from: spelling variants meet ("U.S."/"US"; "Corp", "Inc",
+ * "Co" suffixes dropped; "Agriculture Department" = "Department of Agriculture").
+ */
+export function organizationIdName(name: string): string {
+  let n = name.replace(/\bU\.S\.(?=\s|$|-)/g, 'US').replace(/\bU\.K\.(?=\s|$|-)/g, 'UK').replace(/\s*&\s*/g, ' and ').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 3; i++) {
+    const stripped = n.replace(LEGAL_FORMS, '').replace(/,$/, '').trim();
+    if (stripped === n || !/\S\s*\S/.test(stripped)) break;
+    n = stripped;
+  }
+  // "(US) Agriculture Department" / "Finance Ministry" → "(US) Department of Agriculture" / "Ministry of Finance".
+  const m = /^((?:US|UK|[A-Z][a-z]+(?:n|ese|ish|ian|i)?)\s+)?([A-Z][a-z]+)\s+(Department|Ministry)$/.exec(n);
+  if (m) n = `${m[1] ?? ''}${m[3]} of ${m[2]}`;
+  return n;
 }
 
 /** A name without possessive, quotes, surrounding punctuation or a leading "the". */

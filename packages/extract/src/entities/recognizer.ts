@@ -17,6 +17,7 @@ import {
 import { contextWord, suffixKey } from '../lexicon/type-lexicon.ts';
 import type { LabelCounts, TypeLexicon } from '../lexicon/type-lexicon.ts';
 import { ACTOR_VERBS, FUNCTION_WORDS, MONTHS_AND_DAYS } from '../lexicon/word-classes.ts';
+import { GOODS_CONTEXT_WORDS, STRICT_GOODS_CONTEXT_WORDS } from '../lexicon/goods.ts';
 import type { WordClasses } from '../lexicon/word-classes.ts';
 import type { TokenSentence } from '../text/sentence-splitter.ts';
 import type { Token } from '../text/tokenizer.ts';
@@ -72,6 +73,17 @@ const MEASURE_NOUNS = new Set(['sanctions', 'restrictions', 'tariffs', 'pressure
 const GOVERNMENT_OBJECT_VERBS = new Set(['urged', 'urges', 'urging', 'warned', 'warns', 'warning', 'accused', 'accuses', 'pressed', 'presses', 'pressing', 'sanctioned', 'condemned', 'criticised', 'criticized', 'blamed', 'lobbied', 'rebuked']);
 /** Auxiliaries and adverbs between a capital and its verb ("Washington has also sanctioned"). */
 const METONYMY_SKIP = new Set(['has', 'have', 'had', 'also', 'again', 'now', 'then', 'already', 'long', 'recently', 'repeatedly', 'since', 'itself', 'too', 'is', 'was', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'not', 'never', 'first', 'last', 'soon', 'still', 'yet', 'once', 'separately', 'previously']);
+/** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
+const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv']);
+const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
+const BODY_OWNERS = new Set(['his', 'her', 'their', 'my', 'your', 'its', 'our', 'whose', 'open', 'folded', 'outstretched']);
+const MEDAL_WORDS = new Set(['olympic', 'medal', 'medals', 'medallist', 'medalist', 'winning', 'won', 'win', 'wins', 'clinched', 'took', 'silver', 'bronze', 'championship', 'championships', 'record', 'disc', 'discs', 'album', 'standard']);
+/** Awards, holidays and festivals: capitalised, never a PER/ORG/LOC name on their own. */
+const NOT_NAMES = new Set(['oscar', 'oscars', 'grammy', 'grammys', 'grammies', 'emmy', 'emmys', 'bafta', 'baftas', 'brits', 'christmas', 'easter', 'xmas', 'ramadan', 'diwali', 'hanukkah', 'thanksgiving', 'halloween', 'eid', 'passover', 'lent']);
+const LEGAL_FORM_WORDS = new Set(['co', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'company', 'cos', 'group', 'holdings']);
+const CONTRACTION = /^i['’](?:ve|d|m|ll)$/;
+/** Bodies after which "for" opens a constituency or brief, not more of the name ("Member of Parliament for Leeds"). */
+const NO_FOR_HEADS = new Set(['parliament', 'assembly', 'congress', 'senate']);
 const ORG_IN_HEADS = new Set(['consulate', 'embassy', 'consulate-general', 'mission']);
 
 function isUpperLetter(ch: string): boolean {
@@ -192,6 +204,8 @@ export class SentenceRecognizer {
     const t = this.tok(i);
     if (!isCapitalised(t)) return false;
     const lower = t.text.toLowerCase();
+    // "I've", "I'd", "I'm": the pronoun, never a name.
+    if (CONTRACTION.test(lower)) return false;
     if (MONTHS_AND_DAYS.has(stripDot(lower)) && !this.ctx.gazetteer.lookup(lower)) return false;
     return true;
   }
@@ -244,6 +258,13 @@ export class SentenceRecognizer {
     return this.gazetteerAt(a, b, k) !== null || this.lexiconAt(a, b, k) !== null;
   }
 
+  /** Known in an all-caps line: smaller GeoNames towns ("RUGBY", "UNION") are left out there. */
+  private isKnownInCaps(a: number, b: number, key: string): boolean {
+    const g = this.gazetteerAt(a, b, key);
+    if (g && g.some((e) => !e.minor)) return true;
+    return this.lexiconAt(a, b, key) !== null;
+  }
+
   // ---- runs of capitalised tokens ---------------------------------------------------------------
 
   private runEnd(start: number, limit: number): number {
@@ -263,6 +284,12 @@ export class SentenceRecognizer {
         continue;
       }
       const next = end + 1 < limit ? end + 1 : -1;
+      // "Moody's Investors Service Inc", "McDonald's Corp": a possessive inside a company name that
+      // ends in a corporate word, after a word that is no known name ("Britain's Labour Party" is two).
+      if (t.kind === 'possessive' && next > 0 && this.isNameToken(next) && !this.gazetteerAt(end - 1, end) && end - start === 1 && this.companyNameAhead(next, limit)) {
+        end = next + 1;
+        continue;
+      }
       // "Trade Co., Ltd.", "Acme, Inc.": a comma before a company suffix stays inside the name.
       if (t.text === ',' && next > 0 && /^(ltd|limited|inc|llc|plc|corp|co|gmbh|ag|sa|nv|bv|llp|lp)\.?$/.test(this.lower(next)) && (ORG_SUFFIXES.has(this.lower(end - 1)) || this.isNameToken(end - 1))) {
         end = next + 1;
@@ -286,6 +313,7 @@ export class SentenceRecognizer {
         continue;
       }
       if (w === 'of' || w === 'for') {
+        if (w === 'for' && NO_FOR_HEADS.has(prev)) break;
         if (ORG_OF_HEADS.has(prev) || PLACE_OF_HEADS.has(prev) || ROLE_HEADS.has(prev) || lex?.connectorHeads.has(prev)) {
           if (ORG_OF_HEADS.has(prev) || lex?.connectorHeads.has(prev)) sawOfAfterOrgHead = true;
           end = next + 1;
@@ -324,6 +352,16 @@ export class SentenceRecognizer {
     return end;
   }
 
+  /** Capitalised words from k on that end, within four, in a legal-form or corporate head word. */
+  private companyNameAhead(k: number, limit: number): boolean {
+    for (let m = k; m < limit && m < k + 4; m++) {
+      if (!this.isNameToken(m)) return false;
+      const w = stripDot(this.lower(m));
+      if (LEGAL_FORM_WORDS.has(w) || w === 'service' || w === 'services') return true;
+    }
+    return false;
+  }
+
   /** "van der Westhuizen", "de la Fuente": up to three particles followed by a name word. */
   private particlesThenName(k: number, limit: number): number {
     let m = k;
@@ -360,7 +398,7 @@ export class SentenceRecognizer {
     // A title in front of a name: "Deputy Treasury Secretary Wally Adeyemo".
     if (this.splitTitle(i, end)) return;
     // Drop capitalised ordinary words at the start of a sentence ("Speakers from HSBC").
-    while (i < end && !this.isKnown(i, end) && ((this.isSentenceInitial(i) && this.isCommonWord(i)) || (this.lower(i) === 'the' && i + 1 < end))) {
+    while (i < end && !this.isKnown(i, end) && !(i + 1 < end && this.tok(i + 1).kind === 'possessive') && ((this.isSentenceInitial(i) && this.isCommonWord(i)) || (this.lower(i) === 'the' && i + 1 < end))) {
       i++;
     }
     if (i >= end) return;
@@ -372,6 +410,8 @@ export class SentenceRecognizer {
     const lastWord = stripDot(this.lower(end - 1));
     const goodsAfterDemonym = end - i === 2 && GOODS_LIKE_HEADS.has(lastWord) && (this.gazetteerAt(i, i + 1)?.some((e) => e.form === 'demonym') ?? false);
     if (end - i >= 2 && (ORG_SUFFIXES.has(lastWord) || ORG_SUFFIXES.has(this.lower(end - 1))) && !PLACE_SUFFIXES.has(lastWord) && !goodsAfterDemonym) {
+      // "Co Inc", "Corp PLC": legal forms with no name before them are no organization.
+      if (this.onlyLegalForms(i, end)) return;
       this.emitNew(i, end, 'Organization', 'org-suffix');
       return;
     }
@@ -486,6 +526,12 @@ export class SentenceRecognizer {
     };
     while (k < b) {
       const m = this.longestKnown(k, b);
+      // A small town's name inside a longer unknown name ("Wang Donghai") is part of that name.
+      if (m > k && m - k < b - a && this.onlyMinorTown(k, m)) {
+        if (pending < 0) pending = k;
+        k = m;
+        continue;
+      }
       if (m > k) {
         flush(k);
         this.emitKnown(k, m, 'gazetteer');
@@ -510,6 +556,17 @@ export class SentenceRecognizer {
       k++;
     }
     flush(b);
+  }
+
+  private onlyLegalForms(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) if (!LEGAL_FORM_WORDS.has(stripDot(this.lower(k))) && this.tok(k).kind === 'word') return false;
+    return true;
+  }
+
+  private onlyMinorTown(a: number, b: number): boolean {
+    if (this.lexiconAt(a, b)) return false;
+    const g = this.gazetteerAt(a, b);
+    return g !== null && g.every((e) => e.minor === true);
   }
 
   /** End of the longest known phrase starting at k, within the run or stretching over lower-case words after it. */
@@ -577,6 +634,7 @@ export class SentenceRecognizer {
       }
     }
     if (!entry) return false;
+    if (entry.type === 'Goods' && entry.goodsMilitary && !this.hasGoodsContext(this.sentence.firstToken, this.sentence.lastToken)) return false;
     if (entry.form === 'demonym') {
       this.push({ first: a, last: b, type: entry.type, entry, source: 'demonym', adjectival: true });
       return true;
@@ -811,6 +869,11 @@ export class SentenceRecognizer {
       this.push({ first: a, last: b, type: null, source: 'capitalised' });
       return;
     }
+    // Awards and holidays ("Oscar", "Christmas") are no person, organization or place.
+    if (n <= 2 && NOT_NAMES.has(this.lower(b - 1))) {
+      this.push({ first: a, last: b, type: null, source: 'capitalised' });
+      return;
+    }
     const role = this.roleBefore(a);
     const prevText = a > this.sentence.firstToken ? this.lower(a - 1) : '';
     if (role || HONORIFICS.has(prevText)) {
@@ -845,20 +908,42 @@ export class SentenceRecognizer {
     const first = this.lower(a);
     const last = this.lower(b - 1);
     const words = this.ctx.words;
-    if (n >= 2 && n <= 4 && (words.firstNames.has(first) || words.lastNames.has(last))) {
+    // "Bill Clinton": a given name that is also an ordinary word still opens a name before a name-like word.
+    const givenFirst = n === 2 && words.givenNames.has(first) && !this.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && this.allNameLike(a + 1, b);
+    const nameListOk = !COMPASS_WORDS.has(first) && !(this.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym') ?? false) && !isAllCaps(this.tok(b - 1));
+    if (n >= 2 && n <= 4 && nameListOk && (words.firstNames.has(first) || words.lastNames.has(last) || givenFirst)) {
       this.push({ first: a, last: b, type: 'Person', source: 'name-list' });
       return;
     }
     if (n === 1 && COMMON_ACRONYMS.has(this.lower(a))) return;
+    // "NOTE:", "REUTER": an ordinary word in capitals is no acronym.
+    if (n === 1 && isAllCaps(this.tok(a)) && words.common.has(this.lower(a))) {
+      this.push({ first: a, last: b, type: null, source: 'capitalised' });
+      return;
+    }
     if (n === 1 && isAllCaps(this.tok(a)) && this.tok(a).text.length <= 6) {
       this.push({ first: a, last: b, type: 'Organization', source: 'acronym', weak: true });
       return;
+    }
+    // A company by what is said of it: "Petofi shares", "a stake in Comelf", "a unit of Cofinec".
+    const nextText = b < this.sentence.lastToken ? this.lower(b) : '';
+    const beforePrev = a - 2 >= this.sentence.firstToken ? this.lower(a - 2) : '';
+    if (COMPANY_AFTER.has(nextText) || ((prevText === 'in' || prevText === 'of') && COMPANY_BEFORE.has(beforePrev))) {
+      if (!this.isCommonWord(a) || n >= 2) {
+        this.push({ first: a, last: b, type: 'Organization', source: 'company-context' });
+        return;
+      }
     }
     // An unknown two-to-four word name is a person only where people are quoted or credited.
     // Names of things mostly come after an article ("the Millennium Dome"); people's names do not.
     const quoted = SPEECH_AFTER.has(b < this.sentence.lastToken ? this.lower(b) : '') || SPEECH_BEFORE.has(prevText) || prevText === '/';
     if (n >= 2 && n <= 4 && this.allNameLike(a, b) && (quoted || !NOT_BEFORE_NAME.has(prevText))) {
       this.push({ first: a, last: b, type: 'Person', source: 'name-shape', weak: true });
+      return;
+    }
+    // "Yeltsin said": one unknown name word, quoted, is a person's surname (later mentions follow it).
+    if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && !this.isSentenceInitial(a) && this.allNameLike(a, b) && !isAllCaps(this.tok(a))) {
+      this.push({ first: a, last: b, type: 'Person', source: 'quoted-surname' });
       return;
     }
     this.push({ first: a, last: b, type: null, source: 'capitalised' });
@@ -868,7 +953,7 @@ export class SentenceRecognizer {
     if (this.tok(b - 1).text.length === 1) return false; // "Class B": initials come first, not last
     if (a > this.sentence.firstToken && this.tok(a - 1).kind === 'number') return false;
     if (this.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym')) return false;
-    if (/^(english|scottish|welsh|european|asian|african|arab|latin|western|eastern|northern|southern|royal|national|international|global|new|old|great|grand|first|second|third)$/.test(this.lower(a))) return false;
+    if (/^(english|scottish|welsh|european|asian|african|arab|latin|western|eastern|northern|southern|royal|national|international|global|new|old|great|grand|first|second|third|merry|happy)$/.test(this.lower(a)) || COMPASS_WORDS.has(this.lower(a))) return false;
     for (let k = a; k < b; k++) {
       const t = this.tok(k);
       if (t.kind !== 'word') return false;
@@ -930,7 +1015,7 @@ export class SentenceRecognizer {
       let key = '';
       for (let e = k + 1; e <= l; e++) {
         key = e === k + 1 ? (this.ctx.keys[k] as string) : key + ' ' + (this.ctx.keys[e - 1] as string);
-        if (this.tok(e - 1).kind === 'word' && this.isKnown(k, e, key)) m = e;
+        if (this.tok(e - 1).kind === 'word' && this.isKnownInCaps(k, e, key)) m = e;
         if (!this.hasPrefix(key)) break;
       }
       if (m > k) {
@@ -973,11 +1058,47 @@ export class SentenceRecognizer {
       }
       // Bare "crude" is an adjective unless it is somebody's crude or crude being traded.
       if (found === k + 1 && this.lower(k) === 'crude' && !this.isCrudeOil(k, f, l)) found = -1;
+      // One word ("arms", "gold", "chips", "technology") is goods only in a sentence about trade,
+      // shipping or the military, and never as a body part or a medal.
+      if (found === k + 1 && foundEntry && !foundEntry.goodsAlways && !this.isGoodsSense(k, f, l)) found = -1;
+      if (found === k + 1 && foundEntry?.goodsStrict && !this.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l)) found = -1;
       if (found > k && foundEntry) {
         this.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
         k = found;
       } else k++;
     }
+  }
+
+  private goodsContextSentence = -1;
+  private goodsContext = false;
+
+  /** Does the sentence speak of trade, shipping or the military (computed once per sentence)? */
+  private hasGoodsContext(f: number, l: number): boolean {
+    if (this.goodsContextSentence !== f) {
+      this.goodsContextSentence = f;
+      this.goodsContext = false;
+      for (let i = f; i < l; i++) {
+        if (GOODS_CONTEXT_WORDS.has(this.lower(i))) {
+          this.goodsContext = true;
+          break;
+        }
+      }
+    }
+    return this.goodsContext;
+  }
+
+  private sentenceHas(words: ReadonlySet<string>, f: number, l: number): boolean {
+    for (let i = f; i < l; i++) if (words.has(this.lower(i))) return true;
+    return false;
+  }
+
+  private isGoodsSense(k: number, f: number, l: number): boolean {
+    const prev = k > f ? this.lower(k - 1) : '';
+    const next = k + 1 < l ? this.lower(k + 1) : '';
+    // "his arms", "the goalkeeper's arms", "Olympic gold", "gold medal".
+    if (BODY_OWNERS.has(prev) || (k > f && this.tok(k - 1).kind === 'possessive' && this.lower(k) === 'arms')) return false;
+    if (MEDAL_WORDS.has(prev) || MEDAL_WORDS.has(next)) return false;
+    return this.hasGoodsContext(f, l);
   }
 
   private isCrudeOil(k: number, f: number, l: number): boolean {

@@ -1,4 +1,5 @@
 import type { ExtractedEntity } from '@newsgraph/shared';
+import type { EntityCorpus } from './corpus.ts';
 
 /**
  * The seam between the two halves of extraction: entity recognition and canonicalization
@@ -25,6 +26,8 @@ export interface EntityMention {
   adjectival?: boolean;
   /** Role or title written next to a person mention ("Deputy Treasury Secretary"). */
   role?: string;
+  /** Why a short form, surname or acronym was resolved to this entity from other articles (source 'corpus-alias'). */
+  resolvedBy?: string;
 }
 
 export interface EntityAnalysis {
@@ -40,4 +43,9 @@ export interface ExtractOptions {
   /** The publishing outlet, for REPORTED_BY (e.g. "Nikkei Asia"). */
   outlet?: string | null;
   title?: string | null;
+  /**
+   * The corpus seen so far (cross-document alias index, names learned from strong patterns). The
+   * pipeline passes one per run; the article being analysed is added to it afterwards.
+   */
+  corpus?: EntityCorpus;
 }

@@ -3,6 +3,10 @@
  * name, other names, demonyms/adjectives, capital. One row per line:
  *   ISO|Name|other names;...|demonyms;...|capital
  * Ambiguous short forms (e.g. "Georgia", "Jordan", "Chad") are kept; the recognizer weighs context.
+ * Hand-written on purpose: this table holds the news forms the `world-countries` package lacks
+ * ("Britain", "mainland China", short demonyms) and former states under their ISO 3166-3 codes
+ * (Yugoslavia YU, Soviet Union SU, Czechoslovakia CS, East Germany DD), which no package lists as
+ * countries; `world-countries.ts` adds names in other languages and the package's demonyms.
  */
 
 export interface CountryRecord {
@@ -264,6 +268,10 @@ EH|Western Sahara||Sahrawi|Laayoune
 YE|Yemen||Yemeni;Yemenis|Sanaa
 ZM|Zambia||Zambian;Zambians|Lusaka
 ZW|Zimbabwe||Zimbabwean;Zimbabweans|Harare
+YU|Yugoslavia|Federal Republic of Yugoslavia|Yugoslav;Yugoslavs|
+SU|Soviet Union|USSR;U.S.S.R.|Soviet;Soviets|
+CS|Czechoslovakia||Czechoslovak|
+DD|East Germany|German Democratic Republic;GDR|East German;East Germans|
 `;
 
 function parseTable(table: string): CountryRecord[] {

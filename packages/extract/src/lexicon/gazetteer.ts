@@ -4,10 +4,13 @@ import { tokenize } from '../text/tokenizer.ts';
 import { addCompromiseEntries } from './compromise-lexicon.ts';
 import { COUNTRIES } from './countries.ts';
 import { GOODS } from './goods.ts';
+import { BIG_CITY_POPULATION, geoCities, isMatchableCityName } from './geonames-places.ts';
+import type { GeoCity } from './geonames-places.ts';
+import { packageCountries } from './world-countries.ts';
 import { ORGANIZATIONS } from './organizations.ts';
 import { PLACES } from './places.ts';
 import { US_STATES } from './us-states.ts';
-import { wordClasses } from './word-classes.ts';
+import { MONTHS_AND_DAYS, wordClasses } from './word-classes.ts';
 
 /** One way of writing one known entity. */
 export interface GazetteerEntry {
@@ -23,6 +26,14 @@ export interface GazetteerEntry {
   exactCase?: string;
   /** From a borrowed word list (compromise): a learned type lexicon may overrule it. */
   weak?: boolean;
+  /** Goods: a one-word form that is goods without a trade/military sentence. */
+  goodsAlways?: boolean;
+  /** Goods: a one-word form read only in a sentence about export controls, transfers or the military. */
+  goodsStrict?: boolean;
+  /** Goods: a named system that is also an ordinary name, read only in a military sentence. */
+  goodsMilitary?: boolean;
+  /** A smaller GeoNames town: matched in running text, not in all-caps headlines, where any word looks like a name. */
+  minor?: boolean;
 }
 
 /** Lookup key of a phrase: its tokens, lower-cased, typographic apostrophes folded, joined by one space. */
@@ -119,6 +130,35 @@ export function defaultGazetteer(): Gazetteer {
     for (const d of c.demonyms) g.add(d, { ...entry, form: 'demonym' });
     if (c.capital) capitals.set(c.capital.toLowerCase(), c.iso);
   }
+  const words = wordClasses();
+  // Names in several languages and demonyms from world-countries, where the news forms above lack them.
+  for (const pc of packageCountries()) {
+    const known = COUNTRIES.find((c) => c.iso === pc.iso);
+    const name = known?.name ?? pc.names[0] ?? pc.iso;
+    const entry: GazetteerEntry = { type: 'Country', id: entityIdFor('Country', name, pc.iso), name, attributes: { iso: pc.iso }, form: 'name' };
+    const fresh = (surface: string) => {
+      const key = keyOf(surface);
+      return key.length > 0 && !g.lookup(key) && !(key.indexOf(' ') < 0 && words.common.has(key));
+    };
+    for (const n of pc.names) if (fresh(n)) g.add(n, entry);
+    for (const d of pc.demonyms) if (fresh(d)) g.add(d, { ...entry, form: 'demonym' });
+    if (pc.capital && !capitals.has(pc.capital.toLowerCase())) capitals.set(pc.capital.toLowerCase(), pc.iso);
+  }
+  // GeoNames cities: the most populous city of each name, by (name, country) for enrichment.
+  const cityByNameCountry = new Map<string, GeoCity>();
+  for (const city of geoCities()) {
+    const k = city.name.toLowerCase();
+    if (!cityByNameCountry.has(`${k}|${city.countryIso}`)) cityByNameCountry.set(`${k}|${city.countryIso}`, city);
+    if (city.altName) {
+      const a = city.altName.toLowerCase();
+      if (!cityByNameCountry.has(`${a}|${city.countryIso}`)) cityByNameCountry.set(`${a}|${city.countryIso}`, city);
+    }
+  }
+  const geo = (name: string, iso: string | null | undefined): EntityAttributes => {
+    if (!iso) return {};
+    const city = cityByNameCountry.get(`${name.toLowerCase()}|${iso}`);
+    return city ? { countryIso: iso, lat: city.lat, lon: city.lon, population: city.population } : { countryIso: iso };
+  };
   const placeNames = new Set<string>();
   for (const p of PLACES) {
     const capitalOf = capitals.get(p.name.toLowerCase());
@@ -126,7 +166,7 @@ export function defaultGazetteer(): Gazetteer {
       type: 'Place',
       id: entityIdFor('Place', p.name),
       name: p.name,
-      attributes: p.country ? { country: p.country, kind: p.kind } : { kind: p.kind },
+      attributes: p.country ? { country: p.country, kind: p.kind, ...geo(p.name, p.country) } : { kind: p.kind },
       form: 'name',
       ...(capitalOf ? { capitalOf } : {}),
     };
@@ -136,7 +176,7 @@ export function defaultGazetteer(): Gazetteer {
   }
   for (const st of US_STATES) {
     const id = entityIdFor('Place', st.name);
-    const entry: GazetteerEntry = { type: 'Place', id, name: st.name, attributes: { country: 'US', kind: 'province' }, form: 'name' };
+    const entry: GazetteerEntry = { type: 'Place', id, name: st.name, attributes: { country: 'US', kind: 'province', countryIso: 'US' }, form: 'name' };
     if ((st.byName || st.name.includes(' ')) && !placeNames.has(st.name.toLowerCase())) {
       placeNames.add(st.name.toLowerCase());
       // Weak: sports teams carry state names ("Colorado beat Houston"); a learned lexicon may overrule.
@@ -151,9 +191,26 @@ export function defaultGazetteer(): Gazetteer {
       type: 'Place',
       id: entityIdFor('Place', c.capital),
       name: c.capital,
-      attributes: { country: c.iso, kind: 'city' },
+      attributes: { country: c.iso, kind: 'city', ...geo(c.capital, c.iso) },
       form: 'name',
       capitalOf: c.iso,
+    });
+  }
+  // Every other GeoNames city of CITY_MIN_POPULATION+, unless its name is taken or is a common word.
+  const personNames = new Set<string>([...words.firstNames, ...words.lastNames, ...words.namesOfOtherThings, ...MONTHS_AND_DAYS]);
+  for (const city of geoCities()) {
+    if (!isMatchableCityName(city.name, city.population, { commonWords: words.common, personNames })) continue;
+    const key = keyOf(city.name);
+    if (!key || g.lookup(key) || placeNames.has(city.name.toLowerCase())) continue;
+    placeNames.add(city.name.toLowerCase());
+    g.add(city.name, {
+      type: 'Place',
+      id: entityIdFor('Place', city.name),
+      name: city.name,
+      attributes: { country: city.countryIso, kind: 'city', countryIso: city.countryIso, lat: city.lat, lon: city.lon, population: city.population },
+      form: 'name',
+      ...(city.population < BIG_CITY_POPULATION ? { minor: true } : {}),
+      ...(capitals.get(city.name.toLowerCase()) === city.countryIso ? { capitalOf: city.countryIso } : {}),
     });
   }
   for (const o of ORGANIZATIONS) {
@@ -174,10 +231,15 @@ export function defaultGazetteer(): Gazetteer {
       name: item.name,
       attributes: item.hs ? { hs: item.hs } : {},
       form: 'goods',
+      ...(item.always ? { goodsAlways: true } : {}),
+      ...(item.military ? { goodsMilitary: true } : {}),
+      ...(item.strict ? { goodsStrict: true } : {}),
     };
-    for (const f of item.forms) g.addGoods(f, entry);
+    // Named systems ("Shahed", "Kalibr") are capitalised: they are matched as names, not goods words.
+    if (item.named) for (const f of item.forms) g.add(f, { ...entry, form: 'name' });
+    else for (const f of item.forms) g.addGoods(f, entry);
   }
-  addCompromiseEntries(g, wordClasses().common);
+  addCompromiseEntries(g, words.common);
   cached = g;
   return g;
 }

@@ -4,58 +4,101 @@
  * headings follow the public Common High Priority List categories (8542 integrated circuits,
  * 8517 telecom equipment, 8526 navigation/radar, 8471 computers, 8482 ball bearings, 8486
  * semiconductor-making machines, 9013 optics, 8806/8807 drones and their parts).
- * Row format: canonical name|hs heading or empty|surface forms (lower case);...
+ * Row format: canonical name|hs heading or empty|surface forms (lower case);...|flags
+ * Flags: `always` — a one-word form is goods wherever it stands (uranium, drones); otherwise a
+ * one-word form ("arms", "gold", "technology", "chips") is goods only in a sentence about trade,
+ * shipping or the military (see `GOODS_CONTEXT_WORDS`); `named` — capitalised system names
+ * ("Shahed", "Iskander"), matched as names; `military` — such a name needs a military sentence
+ * ("Javelin", "Patriot"); `strict` — a one-word form needs a sentence about export controls,
+ * transfers or the military (`STRICT_GOODS_CONTEXT_WORDS`): "technology" sold in shops is no
+ * controlled good. Forms of two words or more are specific enough on their own.
  * Bare generic words ("goods", "items", "products", "parts") are deliberately absent.
+ * Hand-written on purpose: HS headings and Common High Priority List categories are public
+ * references (WCO, BIS/EU/UK/Japan CHPL) that no npm package ships.
  */
 
 export interface GoodsRecord {
   name: string;
   hs: string | null;
   forms: string[];
+  /** One-word forms need no trade/military context. */
+  always: boolean;
+  /** Capitalised system names ("Shahed", "Kalibr"), matched as names. */
+  named: boolean;
+  /** A named system that is also an ordinary name ("Patriot", "Javelin"): only in a military sentence. */
+  military: boolean;
+  /** One-word forms need a sentence about export controls, transfers or the military. */
+  strict: boolean;
 }
 
 const TABLE = `
-semiconductors|8542|semiconductor;semiconductors;chip;chips;microchip;microchips;computer chips;integrated circuit;integrated circuits;microelectronics;microprocessor;microprocessors;processors;advanced chips;semiconductor chips;memory chips;foreign chips
-semiconductor manufacturing equipment|8486|chipmaking equipment;chipmaking tools;chipmaking machines;lithography machines;lithography equipment;semiconductor equipment;semiconductor manufacturing equipment;chip-making equipment
-drones|8806|drone;drones;uav;uavs;unmanned aerial vehicle;unmanned aerial vehicles;unmanned aircraft;kamikaze drones;attack drones
-drone parts|8807|drone parts;drone components;uav components;uav parts
-machine tools|8456|machine tool;machine tools;cnc machines;cnc machine tools;lathes;milling machines
-dual-use goods||dual-use items;dual-use goods;dual-use products;dual use items;dual use goods;dual-use components;dual-use equipment;high priority dual-use items;sensitive dual-use items;high-priority items;common high priority items;dual-use
-technology||technology;technologies;tech;high-tech items;high-tech goods;high technology;advanced technology;dual-use technology;sensitive technology;western technology;military technology
-weapons|9301|weapon;weapons;arms;weaponry;firearms;rifles;guns;missiles;missile;ballistic missiles;artillery;munitions
-ammunition|9306|ammunition;ammo;artillery shells;cartridges;rounds of ammunition
-oil|2709|oil;crude;crude oil;petroleum;oil products;petroleum products;diesel;gasoline;fuel oil;refined products
-natural gas|2711|gas;natural gas;lng;liquefied natural gas;pipeline gas
-coal|2701|coal
-ball bearings|8482|ball bearings;bearings;roller bearings
-electronic components|8541|electronic components;electronics;electronic parts;transistors;diodes;capacitors;resistors;circuit boards;printed circuit boards
-telecommunications equipment|8517|telecommunications equipment;telecom equipment;network equipment;routers;smartphones;mobile phones;radios;transceivers
-navigation equipment|8526|navigation equipment;navigation systems;gps receivers;radar;radars;radar equipment;gnss receivers
-computers|8471|computers;laptops;servers;computer equipment
-optical equipment|9013|optical equipment;lasers;optics;optical sights;thermal imaging;night vision;night-vision goggles;cameras
-aircraft parts|8803|aircraft parts;aircraft components;aviation parts;spare parts for aircraft;jet engines;aircraft engines
-aircraft|8802|aircraft;airplanes;planes;jets;helicopters
-vessels|8901|tankers;oil tankers;ships;vessels;cargo ships
-gold|7108|gold;gold bars;bullion
-diamonds|7102|diamonds;rough diamonds
-steel|7206|steel;steel products;iron and steel
-aluminium|7601|aluminium;aluminum
-copper|7403|copper
-nickel|7502|nickel
-titanium|8108|titanium
-uranium|2844|uranium;enriched uranium
-timber|4403|timber;lumber
-wheat|1001|wheat;grain;grains
-fertilizer|3105|fertilizer;fertilizers;fertiliser;fertilisers;potash
-luxury goods||luxury goods;luxury items
-vehicles|8703|cars;vehicles;trucks;automobiles
-explosives|3602|explosives
+semiconductors|8542|semiconductor;semiconductors;microchip;microchips;computer chips;integrated circuit;integrated circuits;microelectronics;microprocessor;microprocessors;advanced chips;semiconductor chips;memory chips;foreign chips;chip;chips;processors;logic chips;analog chips;fpgas;field-programmable gate arrays|
+semiconductor devices|8541|transistors;diodes;thyristors;photodiodes;light-emitting diodes;semiconductor devices;quartz crystals;piezoelectric crystals|always
+semiconductor manufacturing equipment|8486|chipmaking equipment;chipmaking tools;chipmaking machines;lithography machines;lithography equipment;semiconductor equipment;semiconductor manufacturing equipment;chip-making equipment;lithography systems;wafer fabrication equipment|
+capacitors|8532|capacitors;tantalum capacitors;ceramic capacitors|always
+resistors|8533|resistors|always
+connectors and switches|8536|electrical connectors;connectors;relays;circuit breakers;electrical switches|
+printed circuit boards|8534|printed circuit boards;circuit boards;pcbs;printed circuits|
+electronic components|8548|electronic components;electronic parts;electronics;electronic modules|
+drones|8806|drone;drones;uav;uavs;unmanned aerial vehicle;unmanned aerial vehicles;unmanned aircraft;kamikaze drones;attack drones;loitering munitions;loitering munition|always
+drone parts|8807|drone parts;drone components;uav components;uav parts;drone engines|always
+drone families|8806|Shahed;Shahed-136;Geran;Geran-2;Orlan;Orlan-10;Bayraktar;Mohajer;Switchblade;Lancet|named
+missile families|9306|Kalibr;Iskander;Kinzhal;Tomahawk;ATACMS;HIMARS;Storm Shadow;Scud;Fateh-110;Zelzal|named
+guided missile systems|9301|Patriot;Stinger;Javelin;NLAW;Pantsir;Buk;Tor-M1|named military
+armoured vehicles|8710|tanks;battle tanks;main battle tanks;armoured vehicles;armored vehicles;armoured personnel carriers;infantry fighting vehicles;Leopard;Abrams;T-72;T-90|
+machine tools|8456|machine tool;machine tools;cnc machines;cnc machine tools;lathes;milling machines;grinding machines;machining centres;machining centers;metal-cutting machines;metalworking machines;electrical discharge machines;5-axis machines|
+measuring instruments|9031|measuring instruments;coordinate measuring machines;oscilloscopes;test equipment;spectrometers;measuring equipment|
+dual-use goods||dual-use items;dual-use goods;dual-use products;dual use items;dual use goods;dual-use components;dual-use equipment;high priority dual-use items;sensitive dual-use items;high-priority items;common high priority items;dual-use|always
+technology||technology;technologies;high-tech items;high-tech goods;high technology;advanced technology;dual-use technology;sensitive technology;western technology;military technology;american technology;us technology;u.s. technology|strict
+weapons|9301|weapon;weapons;arms;weaponry;firearms;rifles;guns;missiles;missile;ballistic missiles;cruise missiles;artillery;munitions;howitzers;mortars;rocket launchers;small arms;military equipment|
+ammunition|9306|ammunition;ammo;artillery shells;shells;cartridges;rounds of ammunition;bullets;warheads;grenades;mines;landmines|
+propellants|3601|propellant;propellants;propellant powders;smokeless powder;gunpowder;solid rocket fuel;rocket fuel;black powder|always
+explosives|3602|explosives;explosive;tnt;trinitrotoluene;rdx;hmx;pentrite;petn;semtex;c-4;dynamite|always
+detonators|3603|detonators;detonating fuses;blasting caps;fuses for munitions|always
+explosive precursors|2904|nitrocellulose;ammonium perchlorate;ammonium nitrate;nitric acid;nitroglycerin;nitroglycerine;toluene;hexamine;potassium nitrate;sodium nitrate;potassium perchlorate;aluminium powder;aluminum powder|always
+chemical weapon precursors|2931|nerve agents;sarin;vx;mustard gas;chemical weapons;thiodiglycol;precursor chemicals|always
+oil|2709|oil;crude;crude oil;petroleum;oil products;petroleum products;diesel;gasoline;fuel oil;refined products;jet fuel;kerosene;naphtha|
+natural gas|2711|gas;natural gas;lng;liquefied natural gas;pipeline gas|
+coal|2701|coal|
+ball bearings|8482|ball bearings;bearings;roller bearings;needle bearings;bearing steel balls|always
+transmission parts|8483|gearboxes;transmission shafts;gears;crankshafts|
+engines|8407|engines;piston engines;aero engines;marine engines;outboard motors|
+diesel engines|8408|diesel engines;diesel generators|always
+turbines|8411|turbojets;turbofans;gas turbines;turbine engines;jet engines;aircraft engines;turboprops|always
+electric motors|8501|electric motors;servo motors;servomotors;generators;electric generators|
+transformers|8504|transformers;power transformers;static converters;inverters;power supplies;rectifiers|
+batteries|8507|batteries;lithium-ion batteries;lithium batteries;accumulators;battery cells|
+telecommunications equipment|8517|telecommunications equipment;telecom equipment;network equipment;routers;smartphones;mobile phones;radios;transceivers;base stations;network switches;satellite phones|
+navigation equipment|8526|navigation equipment;navigation systems;gps receivers;radar;radars;radar equipment;gnss receivers;gnss modules;radio navigation equipment|
+navigation instruments|9014|gyroscopes;accelerometers;inertial navigation systems;inertial measurement units;compasses|
+cameras and transmitters|8525|cameras;thermal cameras;television cameras;transmitters;video cameras|
+antennas|8529|antennas;antennae;aerials|
+computers|8471|computers;laptops;servers;computer equipment;computer parts;storage devices;hard drives|
+optical equipment|9013|optical equipment;lasers;optics;optical sights;thermal imaging;night vision;night-vision goggles;thermal sights;rifle scopes;telescopic sights;laser rangefinders|
+aircraft parts|8803|aircraft parts;aircraft components;aviation parts;spare parts for aircraft;landing gear;avionics|
+aircraft|8802|aircraft;airplanes;planes;jets;helicopters;fighter jets;fighter aircraft;airliners|
+vessels|8901|tankers;oil tankers;ships;vessels;cargo ships;container ships;bulk carriers|
+warships|8906|warships;frigates;corvettes;submarines;destroyers;patrol boats|always
+gold|7108|gold;gold bars;bullion|
+diamonds|7102|diamonds;rough diamonds|
+steel|7206|steel;steel products;iron and steel|
+aluminium|7601|aluminium;aluminum|
+copper|7403|copper|
+nickel|7502|nickel|
+titanium|8108|titanium|
+uranium|2844|uranium;enriched uranium;yellowcake|always
+timber|4403|timber;lumber|
+wheat|1001|wheat;grain;grains|
+fertilizer|3105|fertilizer;fertilizers;fertiliser;fertilisers;potash|always
+luxury goods||luxury goods;luxury items|always
+vehicles|8703|cars;vehicles;trucks;automobiles|
 `;
 
 export const GOODS: readonly GoodsRecord[] = TABLE.split('\n')
   .filter((l) => l.trim())
   .map((l) => {
-    const [name = '', hs = '', forms = ''] = l.split('|');
+    const [name = '', hs = '', forms = '', flags = ''] = l.split('|');
+    const flagSet = new Set(flags.split(/\s+/).filter(Boolean));
     return {
       name,
       hs: hs || null,
@@ -63,5 +106,39 @@ export const GOODS: readonly GoodsRecord[] = TABLE.split('\n')
         .split(';')
         .map((f) => f.trim())
         .filter(Boolean),
+      always: flagSet.has('always'),
+      named: flagSet.has('named'),
+      military: flagSet.has('military'),
+      strict: flagSet.has('strict'),
     };
   });
+
+/**
+ * Words that make a sentence one about trade, shipping or the military, where a one-word goods form
+ * ("arms", "gold", "chips", "technology") means the goods. Without one, "the goalkeeper's arms",
+ * "Olympic gold" and "the technology behind the film" are no goods.
+ */
+export const GOODS_CONTEXT_WORDS = new Set(
+  `export exports exported exporting exporter exporters import imports imported importing importer importers ship ships
+  shipped shipping shipment shipments cargo cargoes freight supply supplies supplied supplying supplier suppliers
+  sanction sanctions sanctioned embargo embargoes tariff tariffs duty duties quota quotas smuggle smuggled smuggling
+  smugglers deliver delivered deliveries delivery sell sold sale sales selling buy bought buying purchase purchases
+  purchased procure procured procurement trade traded trading trader traders dealer dealers market markets price prices
+  priced production produce produced producer producers output manufacture manufactured manufacturing manufacturer
+  manufacturers factory factories deal deals contract contracts customs transfer transfers transferred controls control
+  licence license licences licenses barrels barrel tonnes tons tonne ton ounce ounces futures dlrs stocks reserves
+  inventories demand consumption shortage shortages military army navy troops weapon war wars defence defense missile
+  missiles forces strike strikes attack attacks nuclear deploy deployed conflict rebels militia battlefield frontline
+  sanctions-hit dual-use mining miners refinery refineries pipeline crude opec ore`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** The narrower context of `strict` goods: export controls, transfers, smuggling, the military. */
+export const STRICT_GOODS_CONTEXT_WORDS = new Set(
+  `export exports exported exporting exporter exporters import imports imported importing transfer transfers transferred
+  sanction sanctions sanctioned embargo embargoes controls licence license licences licenses smuggle smuggled smuggling
+  military weapon weapons army defence defense dual-use procure procured procurement supplied supplying supplies`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -198,10 +198,21 @@ Inspur|Company|Inspur Group|CN
 Yangtze Memory Technologies|Company|YMTC|CN
 ChangXin Memory Technologies|Company|CXMT|CN
 Communist Party of China|PoliticalParty|Chinese Communist Party;CCP;CPC|CN
-Democratic Party|PoliticalParty|Democrats|US
-Republican Party|PoliticalParty|GOP;Republicans|US
-Conservative Party|PoliticalParty|Conservatives;Tories|GB
-Labour Party|PoliticalParty||GB
+Democratic Party|PoliticalParty|Democrats;US Democrats;U.S. Democrats;Democratic Party of the United States|US
+Republican Party|PoliticalParty|GOP;Republicans;US Republicans;U.S. Republicans|US
+Conservative Party|PoliticalParty|Conservatives;Tories;Tory;Tory Party;Conservative and Unionist Party;Tory party;Conservative party|GB
+Labour Party|PoliticalParty|Labour;New Labour;Labour party;British Labour Party|GB
+Liberal Democrats|PoliticalParty|Lib Dems;Lib Dem;LibDems;Liberal Democrat Party;Liberal Democrat;Lib Democrats|GB
+Scottish National Party|PoliticalParty|SNP|GB
+Plaid Cymru|PoliticalParty||GB
+UK Independence Party|PoliticalParty|UKIP|GB
+House of Commons|GovernmentAgency|Commons;the Commons;British House of Commons|GB
+House of Lords|GovernmentAgency|Lords;the Lords|GB
+UK Parliament|GovernmentAgency|British Parliament;Westminster Parliament;Parliament of the United Kingdom|GB
+Foreign Office|GovernmentAgency|Foreign and Commonwealth Office;FCO;British Foreign Office|GB
+Home Office|GovernmentAgency|British Home Office|GB
+Cabinet Office|GovernmentAgency||GB
+US Department of Agriculture|GovernmentAgency|USDA;U.S. Department of Agriculture;US Agriculture Department;U.S. Agriculture Department;Agriculture Department;Department of Agriculture|US
 United Russia|PoliticalParty||RU
 New York Stock Exchange|StockExchange|NYSE|US
 Nasdaq|StockExchange|NASDAQ|US

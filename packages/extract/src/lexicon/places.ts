@@ -38,6 +38,8 @@ Western Europe|||region
 Central Europe|||region
 Arab world|||region
 Sahel|||region
+Midwest|US|Middle West;American Midwest|region
+Balkan Peninsula|||region
 Horn of Africa|||region
 Caribbean||the Caribbean|region
 Siberia|RU||region
@@ -139,6 +141,8 @@ Monterrey|MX|
 Tijuana|MX|
 Havana|CU|
 London|GB|
+Westminster|GB|City of Westminster|city
+Whitehall|GB||city
 Manchester|GB|
 Birmingham|GB|
 Liverpool|GB|

@@ -4,6 +4,7 @@
  * over the text, only its word list is used.
  */
 import nlp from 'compromise';
+import { packageFirstNames } from './first-names.ts';
 
 /** Determiners, pronouns, prepositions, conjunctions, auxiliaries: never part of a name. */
 export const FUNCTION_WORDS = new Set(
@@ -50,6 +51,10 @@ export interface WordClasses {
   common: Set<string>;
   /** Past tense and gerund forms, which end a role phrase walking back from a name. */
   verbForms: Set<string>;
+  /** Every given name of the lists, ordinary words included ("bill", "will"): read only before a name-like word. */
+  givenNames: Set<string>;
+  /** Words compromise knows as names of people, organizations or other proper nouns (not places). */
+  namesOfOtherThings: Set<string>;
 }
 
 let cached: WordClasses | null = null;
@@ -62,10 +67,12 @@ export function wordClasses(): WordClasses {
   const lastNames = new Set<string>();
   const common = new Set<string>();
   const verbForms = new Set<string>();
+  const namesOfOtherThings = new Set<string>();
   for (const [word, tagValue] of Object.entries(lexicon)) {
     if (word.includes(' ')) continue;
     const tags = Array.isArray(tagValue) ? tagValue : [tagValue];
     const tag = tags[0] ?? '';
+    if (['Person', 'ProperNoun', 'Organization', 'SportsTeam', 'Abbreviation', 'Currency'].includes(tag)) namesOfOtherThings.add(word);
     if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') firstNames.add(word);
     else if (tag === 'LastName') lastNames.add(word);
     else if (
@@ -76,6 +83,9 @@ export function wordClasses(): WordClasses {
     }
   }
   for (const w of FUNCTION_WORDS) common.add(w);
-  cached = { firstNames, lastNames, common, verbForms };
+  // Given names from a maintained list; a name that is also an ordinary word ("will", "may") stays a word.
+  const givenNames = new Set<string>([...firstNames, ...packageFirstNames()]);
+  for (const n of packageFirstNames()) if (!common.has(n) && !lastNames.has(n)) firstNames.add(n);
+  cached = { firstNames, lastNames, common, verbForms, namesOfOtherThings, givenNames };
   return cached;
 }

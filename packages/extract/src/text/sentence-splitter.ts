@@ -32,6 +32,23 @@ function isWrappedLine(last: Token, next: Token): boolean {
   return /^\p{Ll}/u.test(next.text) || JOINERS.has(last.text);
 }
 
+/**
+ * Old wire copy is wrapped at a fixed width: most single line breaks fall inside a sentence, after a
+ * word rather than after a full stop. Then "Securities and Exchange\nCommission" stays one sentence.
+ */
+function isHardWrapped(tokens: readonly Token[]): boolean {
+  let breaks = 0;
+  let afterWord = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!t.newlineBefore || t.blankLineBefore) continue;
+    breaks++;
+    const prev = tokens[i - 1] as Token;
+    if (prev.kind === 'word' && !prev.text.endsWith('.')) afterWord++;
+  }
+  return breaks >= 4 && afterWord * 3 >= breaks * 2;
+}
+
 function isUpperStart(s: string): boolean {
   const ch = s.charAt(0);
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -39,6 +56,7 @@ function isUpperStart(s: string): boolean {
 
 /** Split tokens into sentences: at newlines, at . ! ? before a capitalised word, quote or digit. */
 export function splitSentences(tokens: readonly Token[]): TokenSentence[] {
+  const wrapped = isHardWrapped(tokens);
   const out: TokenSentence[] = [];
   let first = 0;
   const push = (last: number) => {
@@ -52,7 +70,8 @@ export function splitSentences(tokens: readonly Token[]): TokenSentence[] {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     if (!next) break;
-    if (next.newlineBefore && !isWrappedLine(t, next)) {
+    // In hard-wrapped copy a single line break is only a break when the line ends a sentence.
+    if (next.newlineBefore && !isWrappedLine(t, next) && !(wrapped && !next.blankLineBefore && t.kind === 'word' && !t.text.endsWith('.'))) {
       push(i + 1);
       continue;
     }

@@ -67,11 +67,11 @@ export function tokenize(text: string): Token[] {
     let kind: TokenKind;
     if (isLetterCode(c, text, i)) {
       kind = 'word';
-      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
       while (i < n) {
         const d = text.charCodeAt(i);
         if (isLetterCode(d, text, i) || isDigit(d)) {
-          i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+          i += d >= 0xd800 && d <= 0xdbff && i + 1 < n ? 2 : 1;
           continue;
         }
         // Apostrophe inside a word (O'Neill, don't) but not a possessive 's at the end.
@@ -115,7 +115,7 @@ export function tokenize(text: string): Token[] {
       i += 2;
     } else {
       kind = 'punct';
-      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     }
     tokens.push({ start, end: i, text: text.slice(start, i), kind, spaceBefore, newlineBefore, blankLineBefore: newlines >= 2 });
     spaceBefore = false;

