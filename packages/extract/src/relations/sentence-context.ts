@@ -1,6 +1,7 @@
 import { ARTICLE_SUBJECT, type EntityType, type ExtractedEntity, type Predicate } from '@newsgraph/shared';
 import type { EntityAnalysis, EntityMention, Sentence } from '../interfaces/analysis.ts';
 import { ROLE_HEADS } from '../lexicon/titles.ts';
+import { findReferences, type ReferenceInfo } from './references.ts';
 
 /**
  * What a relation rule sees: one sentence, its entity mentions (typed, sorted, not overlapping)
@@ -14,8 +15,10 @@ export interface MentionView extends EntityMention {
   kind: string | null;
   /** Canonical name of the entity. */
   name: string;
-  /** Index in SentenceContext.mentions. */
+  /** Index in SentenceContext.mentions (-1 for a view made up by a rule). */
   index: number;
+  /** Set when the words are a pronoun or description standing for an entity named before. */
+  reference?: ReferenceInfo;
 }
 
 /** The reserved subject of an article-level REPORTED_BY claim: the article itself (defined in shared). */
@@ -34,7 +37,12 @@ export interface SentenceContext {
   text: string;
   sentence: Sentence;
   sentenceIndex: number;
+  /** The sentence's mentions, references ("he", "the company") included, sorted, indexed. */
   mentions: MentionView[];
+  /** Every sentence of the document (to quote an antecedent's sentence). */
+  sentences: readonly Sentence[];
+  /** Only the mentions that name their entity (for rules that need the name itself). */
+  namedMentions: MentionView[];
   entities: ReadonlyMap<string, ExtractedEntity>;
   /** All typed mentions of the document in order, for the few rules that look back (coreference of "the items"). */
   documentMentions: readonly MentionView[];
@@ -72,14 +80,32 @@ export function buildSentenceContexts(analysis: EntityAnalysis): SentenceContext
     bucket.push(view);
     all.push(view);
   }
-  return analysis.sentences.map((sentence, sentenceIndex) => ({
+  const scope = {
     text: analysis.text,
-    sentence,
-    sentenceIndex,
-    mentions: perSentence[sentenceIndex] ?? [],
     entities,
     documentMentions: all,
-  }));
+    firstAtOrAfter: (pos: number) => lowerBound(all, pos),
+  };
+  return analysis.sentences.map((sentence, sentenceIndex) => {
+    const named = perSentence[sentenceIndex] ?? [];
+    const references = findReferences(scope, sentence, sentenceIndex, named);
+    let mentions = named;
+    if (references.length > 0) {
+      mentions = [...named, ...references].sort((a, b) => a.start - b.start).map((m, index) => ({ ...m, index }));
+    }
+    return { text: analysis.text, sentence, sentenceIndex, sentences: analysis.sentences, mentions, namedMentions: named, entities, documentMentions: all };
+  });
+}
+
+function lowerBound(list: readonly MentionView[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as MentionView).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Text between two absolute offsets. */

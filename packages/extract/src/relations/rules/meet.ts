@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   AGENT_TYPES,
   PERSON_TITLE_GAP,
@@ -80,3 +81,19 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'meet',
+  predicate: 'MET_WITH',
+  subjectTypes: ['Person', 'Organization', 'Country'],
+  objectTypes: ['Person', 'Organization', 'Country'],
+  summary: 'Two agents met or talked (symmetric).',
+  variants: [
+    { id: 'meet.verb', example: '"X met (with) Y", "held talks with", "met Russian President Y" (the person, not the demonym)' },
+    { id: 'meet.list', example: '"X and Z met with A and B" (every pair)' },
+    { id: 'meet.coordinated', example: '"A and B met on Monday"' },
+    { id: 'meet.between', example: '"talks between A and B", "a meeting between A and B"' },
+  ],
+  acceptsReferences: true,
+  run: meetRule,
+};

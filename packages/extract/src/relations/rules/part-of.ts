@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   COUNTRY_TYPES,
   listBackward,
@@ -56,3 +57,19 @@ export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'part-of',
+  predicate: 'PART_OF',
+  subjectTypes: ['Organization', 'Country'],
+  objectTypes: ['Organization'],
+  summary: 'An agency is part of a ministry or government; a country is a member of a bloc.',
+  variants: [
+    { id: 'part-of.possessive', example: '"the Treasury Department\'s Bureau of ..."' },
+    { id: 'part-of.appositive', example: '"OFAC, part of the Treasury"' },
+    { id: 'part-of.member', example: '"Japan is a member of the G7"' },
+    { id: 'part-of.members', example: '"EU members Germany and France"' },
+  ],
+  acceptsReferences: false,
+  run: partOfRule,
+};

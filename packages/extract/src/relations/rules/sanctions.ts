@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   AGENT_TYPES,
   ORG_TYPES,
@@ -196,3 +197,25 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'sanctions',
+  predicate: 'SANCTIONS',
+  subjectTypes: ['Organization', 'Country'],
+  objectTypes: ['Person', 'Organization', 'Country'],
+  summary: 'A state, bloc or agency sanctions a company, person or country.',
+  variants: [
+    { id: 'sanctions.verb', example: '"X sanctioned Y", "X blacklisted Y"' },
+    { id: 'sanctions.noun', example: '"imposed sanctions on Y", "its sanctions against Y"' },
+    { id: 'sanctions.passive', example: '"Y was sanctioned by X"' },
+    { id: 'sanctions.compound', example: '"US-sanctioned Y"' },
+    { id: 'sanctions.proxy', example: '"whether to sanction companies in A, B and C", "designated three UAE-based firms"' },
+    { id: 'sanctions.list', example: 'every further member of a list on either side' },
+    { id: 'sanctions.entity-list', example: '"added 12 Chinese companies to its Entity List"' },
+    { id: 'sanctions.including', example: '"sanctioned six companies, including Y"' },
+    { id: 'sanctions.continued', example: '"X has sanctioned a dozen firms. On Tuesday it added Y"' },
+    { id: 'sanctions.among', example: '"X sanctioned 61 companies. Among them is Y"' },
+  ],
+  acceptsReferences: true,
+  run: sanctionsRule,
+};

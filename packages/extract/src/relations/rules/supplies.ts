@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { entityIdFor } from '@newsgraph/shared';
 import { COUNTRIES } from '../../lexicon/countries.ts';
 import { verbAlternation } from '../verb-forms.ts';
@@ -172,3 +173,23 @@ function listBackwardSafe(ctx: SentenceContext, last: MentionView): MentionView[
   }
   return list;
 }
+
+export const rule: RelationRule = {
+  id: 'supplies',
+  predicate: 'SUPPLIES',
+  subjectTypes: ['Organization', 'Country'],
+  objectTypes: ['Organization', 'Country'],
+  summary: 'A country or company provides goods to another (subject = supplier).',
+  variants: [
+    { id: 'supplies.verb', example: '"Chinese companies supplying Russia with"' },
+    { id: 'supplies.to', example: '"X exported chips to Y"' },
+    { id: 'supplies.came-from', example: '"items sent to Y came from X"' },
+    { id: 'supplies.list', example: 'every further supplier of a list' },
+    { id: 'supplies.acquire', example: '"Y obtains chips through intermediaries like X"' },
+    { id: 'supplies.uses-foreign', example: '"Y is using Iranian drones"' },
+    { id: 'supplies.purchases', example: '"India\'s purchases of Russian oil"' },
+    { id: 'supplies.turned-to', example: '"Y has turned to X and Z to fill gaps in its procurement"' },
+  ],
+  acceptsReferences: true,
+  run: suppliesRule,
+};

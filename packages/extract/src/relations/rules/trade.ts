@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   COUNTRY_TYPES,
   STATE_TYPES,
@@ -44,3 +45,17 @@ export function tradeRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'trade',
+  predicate: 'TRADES_WITH',
+  subjectTypes: ['Country', 'Organization'],
+  objectTypes: ['Country', 'Organization'],
+  summary: 'Two countries trade with each other (symmetric).',
+  variants: [
+    { id: 'trade.with', example: '"Turkey\'s trade with Russia"' },
+    { id: 'trade.between', example: '"trade between A and B"' },
+  ],
+  acceptsReferences: true,
+  run: tradeRule,
+};

@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { verbAlternation } from '../verb-forms.ts';
 import {
   AGENT_TYPES,
@@ -75,3 +76,19 @@ export function urgeRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'urge',
+  predicate: 'URGED',
+  subjectTypes: ['Person', 'Organization', 'Country'],
+  objectTypes: ['Person', 'Organization', 'Country'],
+  summary: 'An agent urges another to act.',
+  variants: [
+    { id: 'urge.verb', example: '"X urged Y to", "called on Y"' },
+    { id: 'urge.list', example: 'every further member of the object list' },
+    { id: 'urge.passive', example: '"Y was urged by X"' },
+    { id: 'urge.institution', example: '"visited Hong Kong to urge the central bank" (→ Hong Kong)' },
+  ],
+  acceptsReferences: true,
+  run: urgeRule,
+};

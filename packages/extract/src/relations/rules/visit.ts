@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { verbAlternation } from '../verb-forms.ts';
 import {
   AGENT_TYPES,
@@ -94,3 +95,20 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'visit',
+  predicate: 'VISITED',
+  subjectTypes: ['Person', 'Organization', 'Country'],
+  objectTypes: ['Place', 'Country'],
+  summary: "A person, organization or country's officials went to a place or country.",
+  variants: [
+    { id: 'visit.verb', example: '"X visited Beijing", "X travelled to Kyiv", "X\'s visit to Y"' },
+    { id: 'visit.list', example: 'every further member of a list on either side' },
+    { id: 'visit.passive', example: '"Beijing was visited by X"' },
+    { id: 'visit.presence', example: '"X ... is in Tokyo for a conference"' },
+    { id: 'visit.trip', example: '"During a visit to Kazakhstan, X said"' },
+  ],
+  acceptsReferences: true,
+  run: visitRule,
+};

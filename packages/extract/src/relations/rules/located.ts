@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   LOCATION_TYPES,
   type RelationCandidate,
@@ -127,3 +128,23 @@ function isLastOfChain(ctx: SentenceContext, k: number): boolean {
 function isChainMiddle(ctx: SentenceContext, i: number): boolean {
   return addressLike(ctx, i - 1);
 }
+
+export const rule: RelationRule = {
+  id: 'located',
+  predicate: 'LOCATED_IN',
+  subjectTypes: ['Organization', 'Place', 'Country'],
+  objectTypes: ['Place', 'Country'],
+  summary: 'A place in a country or region; an organization based in a place.',
+  variants: [
+    { id: 'located.based', example: '"Veldhoven-based ASML", "X, based in Y", "headquartered in Y"' },
+    { id: 'located.comma', example: '"Kyiv, Ukraine", "Petaluma, Calif."' },
+    { id: 'located.in', example: '"the Institute of Mechanics in Beijing", "a plant in Ohio"' },
+    { id: 'located.is-in', example: '"Gosforth is in northeast England"' },
+    { id: 'located.of', example: '"the Supreme Court of Canada"' },
+    { id: 'located.possessive', example: '"Japan\'s Toyota"' },
+    { id: 'located.nationality', example: '"Japanese automaker Toyota", "ASML, the Dutch company"' },
+    { id: 'located.chain', example: '"a depot in Davisville, R.I." (the outer place too)' },
+  ],
+  acceptsReferences: false,
+  run: locatedInRule,
+};

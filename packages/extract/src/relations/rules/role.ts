@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   LOCATION_TYPES,
   PERSON_TYPES,
@@ -165,3 +166,27 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
   return out;
 }
 
+
+export const rule: RelationRule = {
+  id: 'role',
+  predicate: 'HOLDS_ROLE',
+  subjectTypes: ['Person'],
+  objectTypes: ['Organization', 'Country'],
+  summary: "A person holds a post in an organization or a country's government.",
+  variants: [
+    { id: 'role.title', example: '"US Secretary of State X", "Rostec chief X"' },
+    { id: 'role.title-unit', example: '"the Foreign Ministry\'s Asia Department chief X" (the outer organization)' },
+    { id: 'role.title-country', example: '"Chinese Foreign Ministry spokesman X" (the ministry\'s country)' },
+    { id: 'role.possessive', example: '"GM\'s X"' },
+    { id: 'role.affiliation', example: "the recognizer's affiliation of a titled name" },
+    { id: 'role.head-of', example: '"the chairman of Y, X"' },
+    { id: 'role.appositive', example: '"X, a spokesman for Y", "X, the chief executive of Y"' },
+    { id: 'role.works-for', example: '"X works for Y"' },
+    { id: 'role.leads', example: '"X heads Y"' },
+    { id: 'role.copula', example: '"X, 46, was a reporter for Y"' },
+    { id: 'role.bare', example: '"named X publisher of Y"' },
+    { id: 'role.at', example: '"X of the Institute of ...", "X at Y"' },
+  ],
+  acceptsReferences: true,
+  run: rolesRule,
+};
