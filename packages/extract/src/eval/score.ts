@@ -138,6 +138,10 @@ export interface RelationScore {
   predicted: number;
   missed: string[];
   spurious: string[];
+  /** Each distinct (triple, rule) read, and whether the triple matches the gold. */
+  perRule: Array<{ rule: string; correct: boolean }>;
+  /** For each gold relation, the rules that found it (one entry per rule). */
+  foundBy: string[];
 }
 
 export function scoreRelations(relations: ExtractedRelation[], entities: ScoredEntity[], gold: GoldDocument): RelationScore {
@@ -181,6 +185,16 @@ export function scoreRelations(relations: ExtractedRelation[], entities: ScoredE
   const missedSoft = soft.filter((g) => !predicted.some((r) => matches(r, g)));
   const hardRecalled = hard.filter((g) => predicted.some((r) => matches(r, g))).length;
   const spurious = predicted.filter((r) => !gold.relations.some((g) => matches(r, g)));
+  // Per rule: each distinct triple a rule read, right or not, and the gold relations it found.
+  const byRule = new Map<string, ExtractedRelation>();
+  for (const r of relations) {
+    let [s, o] = [r.subject, r.object];
+    if (SYMMETRIC_PREDICATES.has(r.predicate) && o < s) [s, o] = [o, s];
+    byRule.set(`${s}\u0000${r.predicate}\u0000${o}\u0000${r.evidence.rule}`, r);
+  }
+  const perRule = [...byRule.values()].map((r) => ({ rule: r.evidence.rule, correct: gold.relations.some((g) => matches(r, g)) }));
+  const foundBy: string[] = [];
+  for (const g of gold.relations) for (const rule of new Set([...byRule.values()].filter((r) => matches(r, g)).map((r) => r.evidence.rule))) foundBy.push(rule);
   return {
     recalled: soft.length - missedSoft.length,
     goldSoft: soft.length,
@@ -190,5 +204,7 @@ export function scoreRelations(relations: ExtractedRelation[], entities: ScoredE
     predicted: predicted.length,
     missed: missedSoft.map((g) => `${g.subject} ${g.predicate} ${g.object}`),
     spurious: spurious.map(label),
+    perRule,
+    foundBy,
   };
 }

@@ -4,6 +4,7 @@ import { InputError, type ExtractionResult } from '@newsgraph/shared';
 import { extract } from '../extract.ts';
 import { compromiseEntities } from './baseline.ts';
 import type { ScoredEntity } from './score.ts';
+import { RuleReport, type RuleRow } from './rule-report.ts';
 import {
   normalizeName,
   prf,
@@ -29,6 +30,8 @@ import {
 export interface SeedsEvalOptions {
   seedsDir: string;
   goldPath: string;
+  /** Add a per-rule precision/recall table (and `per_rule` in the summary). */
+  perRule?: boolean;
   /** Replaces the extractor (tests, experiments). */
   extractor?: (text: string) => ExtractionResult;
 }
@@ -37,6 +40,8 @@ export interface SeedsSummary {
   documents: number;
   entities: Prf & { violations: number };
   relations: Prf & { hard_r: number };
+  /** With `perRule`: one row per rule variant. */
+  per_rule?: RuleRow[];
   baseline: {
     name: string;
     entities: Prf & { violations: number };
@@ -129,7 +134,15 @@ export async function evaluateSeeds(options: SeedsEvalOptions): Promise<{ table:
       relations: { p: 0, r: 0, f1: 0, hard_r: 0 },
     },
   };
-  return { table: formatTable(rows, summary), summary };
+  const goldTotal = goldSoft + goldHard;
+  if (!options.perRule) return { table: formatTable(rows, summary), summary };
+  const report = new RuleReport();
+  for (const r of rows) {
+    for (const x of r.relations.perRule) report.addPrediction(x.rule, x.correct);
+    for (const rule of r.relations.foundBy) report.addFound(rule);
+  }
+  summary.per_rule = report.table(goldTotal).filter((x) => x.predicted > 0 || x.found > 0);
+  return { table: `${formatTable(rows, summary)}\n\n${report.format(goldTotal)}`, summary };
 }
 
 /**

@@ -24,5 +24,7 @@ export interface RelationRule {
    * say no: their patterns need the name itself.
    */
   acceptsReferences: boolean;
+  /** Run on sentences that name no entity ("The two sides met."); most rules need a mention. */
+  readsSentencesWithoutMentions?: boolean;
   run: (ctx: SentenceContext) => RelationCandidate[];
 }

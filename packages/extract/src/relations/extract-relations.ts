@@ -45,11 +45,10 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
     if (!known || known.evidence.confidence < relation.evidence.confidence) best.set(key, relation);
   };
   for (const ctx of buildSentenceContexts(analysis)) {
-    if (ctx.mentions.length === 0) continue;
     const namedOnly = ctx.namedMentions === ctx.mentions ? ctx : { ...ctx, mentions: ctx.namedMentions };
     for (const family of RELATION_RULES) {
       const view = family.acceptsReferences ? ctx : namedOnly;
-      if (view.mentions.length === 0) continue;
+      if (view.mentions.length === 0 && !family.readsSentencesWithoutMentions) continue;
       for (const c of family.run(view)) {
         let subject = c.subject === ARTICLE_SUBJECT ? ARTICLE_SUBJECT : c.subject.entityId;
         let object = c.object.entityId;

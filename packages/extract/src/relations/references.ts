@@ -28,6 +28,8 @@ import type { MentionView } from './sentence-context.ts';
 
 export interface ReferenceInfo {
   kind: 'pronoun' | 'description';
+  /** "his", "her" before a noun, "the company's": an owner, never the object of a verb. */
+  possessive: boolean;
   /** The mention that names the entity. */
   antecedent: MentionView;
 }
@@ -129,7 +131,7 @@ export function findReferences(
   if (!/\b(?:he|she|him|his|her|the)\b/i.test(local)) return [];
   const out: Array<MentionView & { reference: ReferenceInfo }> = [];
   const overlapsNamed = (start: number, end: number): boolean => named.some((m) => m.start < end && start < m.end);
-  const add = (start: number, end: number, antecedent: MentionView | null, kind: ReferenceInfo['kind']): void => {
+  const add = (start: number, end: number, antecedent: MentionView | null, kind: ReferenceInfo['kind'], possessive: boolean): void => {
     if (!antecedent || overlapsNamed(start, end) || out.length >= MAX_REFERENCES_PER_SENTENCE) return;
     out.push({
       ...antecedent,
@@ -140,7 +142,7 @@ export function findReferences(
       source: kind,
       adjectival: false,
       index: -1,
-      reference: { kind, antecedent },
+      reference: { kind, antecedent, possessive },
     });
   };
   /** Walks back from `pos` through named mentions, nearest first, within `sentences` sentences. */
@@ -182,7 +184,7 @@ export function findReferences(
       !objectPronoun,
       objectPronoun,
     );
-    add(start, end, person, 'pronoun');
+    add(start, end, person, 'pronoun', word === 'his' || (word === 'her' && !objectPronoun));
   }
   const descriptions: Array<{ re: RegExp; accept: (head: string) => (m: MentionView) => boolean; sentences: number }> = [
     {
@@ -211,7 +213,7 @@ export function findReferences(
       // complement follows, so the phrase describes something new or is itself a name.
       if (/^\s*(?:\p{Lu}|of\b|for\b|in\b|at\b|from\b|-)/u.test(next) || /^\s*\(/.test(next)) continue;
       const head = (match[1] as string).toLowerCase().replace(/\s+/g, ' ');
-      add(start, end, lookBack(start, d.sentences, d.accept(head), false, false), 'description');
+      add(start, end, lookBack(start, d.sentences, d.accept(head), false, false), 'description', /^['’]s\b/.test(next));
     }
   }
   return out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as MentionView).end);

@@ -174,7 +174,9 @@ export function mentionAfter(
   gap: RegExp,
 ): MentionView | null {
   let i = firstMentionAtOrAfter(ctx, pos);
-  if (!types.has('Goods')) while (i < ctx.mentions.length && (ctx.mentions[i] as MentionView).type === 'Goods') i++;
+  // An owner ("met his counterpart", "the company's") is never the object: look past it.
+  const skippable = (m: MentionView): boolean => (m.type === 'Goods' && !types.has('Goods')) || m.reference?.possessive === true;
+  while (i < ctx.mentions.length && skippable(ctx.mentions[i] as MentionView)) i++;
   const m = ctx.mentions[i];
   if (!m || !types.has(m.type)) return null;
   if (m.start - pos > 300) return null;
@@ -182,7 +184,7 @@ export function mentionAfter(
 }
 
 const LIST_JOINER =
-  /^\s*(?:,\s*(?:and|or|as well as|followed by|along with|plus)?|and|or|&|as well as|followed by|along with|plus|then)\s*(?:also\s+)?(?:by\s+)?(?:the\s+)?$/i;
+  /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\))?\)?\s*(?:,\s*(?:and|or|as well as|followed by|along with|plus)?|and|or|&|as well as|followed by|along with|plus|then)\s*(?:also\s+)?(?:by\s+)?(?:the\s+)?$/i;
 
 /** Longest list a rule expands; longer runs are tables or noise, not prose. */
 const MAX_LIST = 24;
@@ -196,6 +198,11 @@ export function listForward(ctx: SentenceContext, first: MentionView, types: Rea
   let prev = first;
   for (let i = first.index + 1; i < ctx.mentions.length && list.length < MAX_LIST; i++) {
     const m = ctx.mentions[i] as MentionView;
+    // "the Association of ... (ACAMS), Standard Chartered": the acronym is the same member.
+    if (m.entityId === prev.entityId && /^\s*\(\s*$/.test(between(ctx, prev.end, m.start))) {
+      prev = m;
+      continue;
+    }
     if (!types.has(m.type) || !LIST_JOINER.test(between(ctx, prev.end, m.start))) break;
     list.push(m);
     prev = m;
@@ -216,6 +223,12 @@ export function listBackward(ctx: SentenceContext, last: MentionView, types: Rea
   let next = last;
   for (let i = last.index - 1; i >= 0 && list.length < MAX_LIST; i--) {
     const m = ctx.mentions[i] as MentionView;
+    // "the Association of ... (ACAMS), Standard Chartered": the name before its bracketed acronym.
+    if (m.entityId === next.entityId && /^\s*\(\s*$/.test(between(ctx, m.end, next.start))) {
+      list[0] = m;
+      next = m;
+      continue;
+    }
     if (!types.has(m.type) || !LIST_JOINER.test(between(ctx, m.end, next.start))) break;
     list.unshift(m);
     next = m;
@@ -300,7 +313,25 @@ export function subjectBefore(ctx: SentenceContext, pos: number, types: Readonly
     const gap = withoutTimeAndAcronym(between(ctx, m.end, pos));
     if (SUBJECT_FILLER.test(gap) && !CLAUSE_WORDS.test(gap)) return m;
   }
-  return appositiveSubject(ctx, pos, types);
+  return appositiveSubject(ctx, pos, types) ?? coordinatedSubject(ctx, pos, types);
+}
+
+/** "... and (will) visit", "..., then flew to": a verb coordinated with the main clause's. */
+const COORDINATED_VERB =
+  /(?:\b(?:and|then|before|after|but)|,)\s+(?:(?:also|then|later|later\s+on|will|would|has|had|have|is|was|are|were|plans\s+to|planned\s+to|is\s+due\s+to|is\s+expected\s+to|is\s+set\s+to|\w+ly|this\s+week|next\s+week|last\s+week|on\s+\w+day)\s+){0,3}$/i;
+
+/**
+ * The subject carried over to a second verb of the same sentence: "X met Y in Ankara and then
+ * flew to Baku" (X flew), "X, after meeting Y, visited Z".
+ */
+function coordinatedSubject(ctx: SentenceContext, pos: number, types: ReadonlySet<EntityType>): MentionView | null {
+  const left = ctx.text.slice(Math.max(ctx.sentence.start, pos - 60), pos);
+  if (!COORDINATED_VERB.test(left)) return null;
+  const main = sentenceSubject(ctx, types);
+  if (!main || main.end >= pos || pos - main.end > 200) return null;
+  // Another clause ("; ", a quotation, a new subject with "said") breaks the chain.
+  if (/[;:“”"]|\b(?:said|says|told|who|which|that)\b/i.test(ctx.text.slice(main.end, pos))) return null;
+  return main;
 }
 
 const ANY_GAP = /^/;

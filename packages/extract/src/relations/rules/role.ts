@@ -21,7 +21,7 @@ import {
 const STATE_ROLE =
   '(?:secretary|secretary-general|undersecretary|under-secretary|minister|ministers|president|vice-president|premier|chancellor|ambassador|envoy|officials?|commissioner|spokes(?:man|woman|person)|governor|senator|lawmaker|legislator|diplomat|negotiator|chief|head|director|administrator|deputy|adviser|advisor|counsel(?:or|lor)?|attorney|general|admiral|commander|king|queen|prince|emperor|leader|mayor|consul|chair(?:man|woman|person)?|regulator|czar|tsar|coordinator|representative|prosecutor|judge|justice|speaker|monarch|dictator|ruler|strongman|lieutenant|colonel|major|captain|sheikh|emir|crown prince)';
 const ORG_ONLY_ROLE =
-  '(?:executive|ceo|cfo|coo|cto|founder|co-founder|owner|manager|analyst|economist|strategist|researcher|scientist|engineer|employee|lawyer|partner|professor|editor|reporter|correspondent|columnist|boss|member|trader|banker|principal|lecturer|fellow|officer|agent|staffer|aide|worker|chairman|treasurer|auditor|designer|architect|coach|player|manager|superintendent|dean|rector|provost|curator|conductor|pastor|bishop|cardinal|rabbi|imam|priest|official)';
+  '(?:executive|ceo|cfo|coo|cto|founder|co-founder|owner|manager|analyst|economist|strategist|researcher|scientist|engineer|employee|lawyer|partner|professor|editor|reporter|correspondent|columnist|boss|member|trader|banker|principal|lecturer|fellow|officer|agent|staffer|aide|worker|chairman|treasurer|auditor|designer|architect|coach|player|manager|superintendent|dean|rector|provost|curator|conductor|pastor|bishop|cardinal|rabbi|imam|priest|official|astronaut|pilot|placekicker|quarterback|pitcher|striker|goalkeeper|midfielder|defender|forward|captain|trustee|governor|spokesman|spokeswoman|spokesperson|vice president|vice-president|president|director|chief|head|secretary)';
 const ROLE_WORD_STATE = new RegExp(`\\b${STATE_ROLE}s?\\b`, 'i');
 const ROLE_WORD_ANY = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
 /** Occupations by their endings, for appositives: "an ecologist and entomologist at Cornell". */
@@ -61,7 +61,11 @@ const WORKS_FOR =
   /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:works?|worked|working|serves?|served|serving)\s+(?:as\s+(?:[\w-]+\s+){1,5}?)?(?:for|at|with|in|on)\s+(?:the\s+)?$/i;
 const LEADS =
   /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed|founded|co-founded|manages|managed|joined|represents|represented)\s+(?:the\s+)?$/i;
-const AT_OF = /^\s+(?:of|at)\s+(?:the\s+)?$/i;
+const AT_OF = /^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:of|at)\s+(?:the\s+)?$|^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:of|at)\s+(?:the\s+)?$/i;
+/** A second post after the first: "X, director of A and a member of B". */
+const SECOND_ROLE = new RegExp(`^\\s+and\\s+(?:(?:the|a|an)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|for|at)\\s+(?:the\\s+)?$`, 'i');
+/** "Musk's Tesla", "Mulroney's Conservative Party": a person's organization (not a ministry of the person's country). */
+const OWNER_POSSESSIVE = /^['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
 export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
   const out = rolesOfPersons(ctx);
@@ -77,6 +81,23 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
     if (c.object.index > c.subject.index && outer?.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(c.object.end, outer.start))) {
       extra.push({ ...c, object: outer, rule: `${c.rule}.unit`, confidence: c.confidence - 0.05 });
     }
+  }
+  // "X, director of A and a member of B": the second post too.
+  for (const c of out) {
+    if (c.subject === 'ARTICLE' || c.rule !== 'role.appositive' || c.object.index <= c.subject.index) continue;
+    const second = ctx.mentions[c.object.index + 1];
+    if (second && STATE_TYPES.has(second.type) && !second.adjectival && SECOND_ROLE.test(ctx.text.slice(c.object.end, second.start))) {
+      extra.push({ ...c, object: second, rule: 'role.appositive.second', confidence: c.confidence - 0.1 });
+    }
+  }
+  // "Brian Mulroney's Progressive Conservative Party", "Musk's Tesla": the person's organization.
+  for (let i = 0; i + 1 < ctx.mentions.length; i++) {
+    const person = ctx.mentions[i]!;
+    const org = ctx.mentions[i + 1]!;
+    if (person.type !== 'Person' || person.reference || org.type !== 'Organization' || org.adjectival) continue;
+    if (!OWNER_POSSESSIVE.test(ctx.text.slice(person.end, org.start)) || /\b(?:ministry|department|government|embassy|army|navy|police)\b/i.test(org.name)) continue;
+    if (out.some((c) => c.subject !== 'ARTICLE' && c.subject.entityId === person.entityId && c.object.entityId === org.entityId)) continue;
+    extra.push({ subject: person, predicate: 'HOLDS_ROLE', object: org, rule: 'role.owner', confidence: 0.5 });
   }
   return [...out, ...extra];
 }
@@ -185,6 +206,7 @@ export const rule: RelationRule = {
     { id: 'role.leads', example: '"X heads Y"' },
     { id: 'role.copula', example: '"X, 46, was a reporter for Y"' },
     { id: 'role.bare', example: '"named X publisher of Y"' },
+    { id: 'role.owner', example: '"Mulroney\'s Conservative Party", "Musk\'s Tesla"' },
     { id: 'role.at', example: '"X of the Institute of ...", "X at Y"' },
   ],
   acceptsReferences: true,

@@ -41,8 +41,11 @@ const USE_FOREIGN = new RegExp(
   `\\b(?:${verbAlternation(['use', 'deploy', 'field', 'fire', 'launch', 'buy', 'import', 'acquire', 'receive', 'purchase'])})\\s+$`,
   'i',
 );
-/** A ban, embargo or prevention in front of the verb: "the ban on arms exports to China". */
-const BLOCKED = /\b(?:bans?|banned|banning|embargo(?:es)?|curbs?|restrict\w*|prohibit\w*|halt\w*|stop\w*|prevent\w*|block\w*|not|never|no longer|den(?:y|ied|ies)|cease\w*|suspend\w*)\b[^.;]{0,30}$/i;
+/**
+ * A ban, embargo or prevention in front of the verb: "the ban on arms exports to China" states no
+ * supply at all. (A denial or a negation does: "denied supplying" is read, as a negated claim.)
+ */
+const BLOCKED = /\b(?:bans?|banned|banning|embargo(?:es)?|curbs?|restrict\w*|prohibit\w*|halt\w*|stop\w*|prevent\w*|block\w*|cease\w*|suspend\w*)\b[^.;]{0,30}$/i;
 const PRODUCT_AFTER =
   /^[\s-]+(?:made\s+|built\s+|supplied\s+|designed\s+)?(?:[a-z-]+\s+)?(?:drones?|missiles?|weapons?|arms|rockets?|shells?|ammunition|munitions|tanks?|aircraft|jets?|helicopters?|engines?|chips?|semiconductors?|microchips?|microelectronics|components?|parts|technology|equipment|machinery|machine tools|tools|oil|crude|gas|fuel|coal|steel|electronics|vehicles|trucks|ships?|vessels?|satellites?|radars?|artillery)\b/i;
 const TURNED_TO = /\b(?:turned|turning|turns|turn)\s+to\b/gi;

@@ -21,7 +21,7 @@ import {
 /** VISITED: a person, organization or country's officials went to a place or country. */
 
 const VISIT_VERB = new RegExp(
-  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head'])})\\s+to\\b|\\b(?:${verbAlternation(['arrive', 'land'])})\\s+in\\b`,
+  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head', 'go', 'come', 'journey', 'jet'])})\\s+(?:back\\s+)?to\\b|\\b(?:${verbAlternation(['arrive', 'land', 'stop', 'stay'])})\\s+(?:over\\s+)?in\\b|\\bspen[dt]s?\\s+(?:(?:a|an|the|two|three|four|five|several|few|\\d+)\\s+)?(?:[a-z-]+\\s+)?(?:days?|weeks?|nights?|hours?|months?)\\s+in\\b|\\barrival\\s+in\\b|\\b(?:trip|journey|tour)\\s+to\\b`,
   'gi',
 );
 /** "visited Japan", "flew to the Netherlands", "toured Northwestern Europe". */
@@ -31,7 +31,7 @@ const TRIP = /\b(?:during|on|after|ahead of|before|in)\s+(?:a|an|his|her|their|i
 const PASSIVE_BY = /^\s+by\s+(?:the\s+)?$/i;
 /** "is in Tokyo for an international trade conference". */
 const PRESENCE = /\b(?:is|was|are|were|has been|have been|had been|will be)\s+in\s+(?:the\s+)?$/i;
-const PRESENCE_PURPOSE = /^\s*(?:this week\s+|next week\s+|on \w+\s+)?(?:for|to attend|to meet|to hold|to take part|to discuss|on a (?:\w+\s+)?(?:visit|trip|tour))\b/i;
+const PRESENCE_PURPOSE = /^\s*(?:this week\s+|next week\s+|on \w+\s+)?(?:for|to attend|to meet|to hold|to take part|to discuss|to sign|on a (?:\w+\s+)?(?:visit|trip|tour)|attending|meeting|holding|exchanging|discussing|negotiating|visiting|touring)\b/i;
 
 export function visitRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
@@ -50,6 +50,9 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
     if (!subject) continue;
     // "visit to X" (noun) is only a visit when preceded by a possessive ("Blinken's visit to"), handled by the subject gap.
     const nounVisit = /^visits?$/.test(word) && /['’]s(?:\s+[a-z]+)?\s+$/.test(ctx.text.slice(subject.end - 2, t.start));
+    // "trip to", "arrival in" are nouns: only with an owner ("his trip to", "Lavrov's arrival in").
+    if (/^(?:trip|journey|tour|arrival)\s/.test(word) && !/^(?:['’]s)?\s+(?:(?:first|second|third|latest|recent|planned|upcoming|surprise|official|state|two-day|three-day|week-long|\w+-day)\s+)?$/i.test(ctx.text.slice(subject.end, t.start))) continue;
+    if (/^(?:trip|journey|tour|arrival)\s/.test(word) && !(subject.reference?.possessive || /^['’]s/.test(ctx.text.slice(subject.end, subject.end + 2)))) continue;
     const first = mentionAfter(ctx, t.end, LOCATION_TYPES, nounVisit ? NOUN_OBJECT_GAP : OBJECT_GAP);
     // "visit the Thai resort of Phuket": a demonym is not the place visited.
     if (!first || first.entityId === subject.entityId || first.adjectival) continue;
@@ -103,7 +106,7 @@ export const rule: RelationRule = {
   objectTypes: ['Place', 'Country'],
   summary: "A person, organization or country's officials went to a place or country.",
   variants: [
-    { id: 'visit.verb', example: '"X visited Beijing", "X travelled to Kyiv", "X\'s visit to Y"' },
+    { id: 'visit.verb', example: '"X visited Beijing", "X travelled to Kyiv", "X will fly to", "X plans to visit", "X spent two days in Y", "X\'s visit to Y", "his trip to Y", "X met Z and then flew to Y"' },
     { id: 'visit.list', example: 'every further member of a list on either side' },
     { id: 'visit.passive', example: '"Beijing was visited by X"' },
     { id: 'visit.presence', example: '"X ... is in Tokyo for a conference"' },
