@@ -23,6 +23,8 @@ const APPOSITIVE_UNIT =
 const UNIT_AFTER = /^\s*(?:>\s*)?(?:unit|subsidiary|division|affiliate|arm)\b/i;
 /** Both names say they are companies: "Unocal Corp's Union Oil Co" is a subsidiary. */
 const COMPANY = /\b(?:co|corp|corporation|inc|ltd|plc|ag|sa|nv|bv|spa|llc|gmbh|group|holdings?)\.?$/i;
+/** The second name ends its phrase ("Unocal Corp's Union Oil Co said"), not a modifier ("Acme Corp's Zed Corp deal"). */
+const OWNED_NAME_END = /^\s*(?:[,.;:)>]|$|(?:said|says|has|have|had|is|was|will|would|reported|posted|announced|plans|agreed)\b)/;
 const MEMBER_OF =
   /^\s*(?:,\s*(?:(?:a|an|the)\s+|both\s+|all\s+)?|\s+(?:is|was|are|were|became|becomes|become|remains|remain|has been|have been)\s+(?:(?:a|an|the)\s+|both\s+|all\s+)?)(?:founding\s+|full\s+|permanent\s+|non-permanent\s+)?members?(?:\s+(?:states?|country|countries|nations?))?\s+of\s+(?:the\s+)?$/i;
 const MEMBERS_LIST = /\b(?:members?|member states?|member countries|member nations|countries|nations|partners|allies)\s+(?:such as\s+|like\s+|including\s+)?(?:the\s+)?$/i;
@@ -35,7 +37,7 @@ export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
     const b = ms[i + 1]!;
     if (a.entityId === b.entityId) continue;
     const gap = ctx.text.slice(a.end, b.start);
-    if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && (SUBUNIT.test(b.name) || UNIT_AFTER.test(ctx.text.slice(b.end, b.end + 20)) || (COMPANY.test(a.text) && COMPANY.test(b.text)))) {
+    if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && (SUBUNIT.test(b.name) || UNIT_AFTER.test(ctx.text.slice(b.end, b.end + 20)) || (COMPANY.test(a.text) && COMPANY.test(b.text) && OWNED_NAME_END.test(ctx.text.slice(b.end, b.end + 12))))) {
       out.push({ subject: b, predicate: 'PART_OF', object: a, rule: 'part-of.possessive', confidence: 0.8 });
     } else if (b.type === 'Organization' && (a.type === 'Organization' || a.type === 'Country') && APPOSITIVE_UNIT.test(gap)) {
       if (a.type === 'Country' && !/\bmember\b/i.test(gap)) continue;

@@ -47,7 +47,7 @@ const APPOSITIVE_BEFORE_ORG =
   /^\s*(?:,\s*(?:[DRI]-[A-Z][\w.]*|\d{1,3})\s*)?,\s*(?:(?:the|a|an|another|one of the)\s+)?(?:(?:former|deputy|acting|senior|top|then|current|outgoing|incoming|fellow|longtime|veteran)\s+){0,2}$/i;
 /** "X, 46, was a feature reporter for KIRO", "X is Middle East correspondent for The Associated Press". */
 const COPULA_ROLE_OF = new RegExp(
-  `^\\s*(?:,\\s*\\d{1,3}\\s*,)?\\s+(?:is|was|has been|had been|became|becomes|remains)\\s+(?:(?:a|an|the)\\s+)?(?:(?:former|deputy|acting|senior|top|longtime|veteran)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE}|${OCCUPATION})\\s+(?:of|for|at|with)\\s+(?:the\\s+)?$`,
+  `^\\s*(?:,\\s*\\d{1,3}\\s*,)?\\s+(?:(?:also|now|later|then|subsequently)\\s+)?(?:is|was|has been|had been|became|becomes|remains|has become|has also become|(?:was|has been|had been|is|will be)\\s+(?:appointed|named|elected|made|promoted\\s+to|installed\\s+as)(?:\\s+as)?|(?:will|would)\\s+become)\\s+(?:(?:a|an|the)\\s+)?(?:(?:former|deputy|acting|senior|top|longtime|veteran)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE}|${OCCUPATION})\\s+(?:of|for|at|with)\\s+(?:the\\s+)?$`,
   'i',
 );
 /** "X, 54, is a former University of Iowa professor". */
@@ -102,15 +102,31 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
   return [...out, ...extra];
 }
 
+/** "Rostec's chief executive, Sergei Ivanov": a title with an owner, then the name after a comma. */
+const OWNER_TITLE_COMMA = new RegExp(`^['’]s\\s+(?:(?:new|former|acting|deputy|interim|longtime|current|outgoing|incoming)\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?,\\s*$`, 'i');
+/** "Jet Airways, founded by X", "the party, led by X": the organization before, the person after. */
+const LED_BY = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|has been)\s+|(?:is|was|are|were|has been|have been)\s+)?(?:(?:now|currently|then|still)\s+)?(?:founded|co-founded|led|headed|run|chaired|directed|managed|owned)\s+by\s+(?:(?:its|the)\s+(?:[a-z-]+\s+){0,2})?$/i;
+
 function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const ms = ctx.mentions;
+  for (let i = 1; i < ms.length; i++) {
+    const person = ms[i]!;
+    const prev = ms[i - 1]!;
+    if (person.type !== 'Person' || person.reference || !STATE_TYPES.has(prev.type) || prev.adjectival) continue;
+    const gap = ctx.text.slice(prev.end, person.start);
+    if (OWNER_TITLE_COMMA.test(gap) && (prev.type === 'Organization' || ROLE_WORD_STATE.test(gap))) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.8 });
+    } else if (prev.type === 'Organization' && LED_BY.test(gap)) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.led-by', confidence: 0.7 });
+    }
+  }
   for (let i = 0; i < ms.length; i++) {
     const person = ms[i]!;
     if (person.type !== 'Person') continue;
-    // Title before the name: "<Org|Country> <role words> <Person>".
+    // Title before the name: "<Org|Country> <role words> <Person>" (a name, never "he").
     const prev = ms[i - 1];
-    if (prev && STATE_TYPES.has(prev.type)) {
+    if (prev && STATE_TYPES.has(prev.type) && !person.reference) {
       const gap = ctx.text.slice(prev.end, person.start);
       const unbracketed = gap.replace(/^\s*\)/, '');
       if (roleWords(unbracketed, prev)) {
@@ -195,7 +211,7 @@ export const rule: RelationRule = {
   objectTypes: ['Organization', 'Country'],
   summary: "A person holds a post in an organization or a country's government.",
   variants: [
-    { id: 'role.title', example: '"US Secretary of State X", "Rostec chief X"' },
+    { id: 'role.title', example: '"US Secretary of State X", "Rostec chief X", "Rostec\'s chief executive, X"' },
     { id: 'role.title-unit', example: '"the Foreign Ministry\'s Asia Department chief X" (the outer organization)' },
     { id: 'role.title-country', example: '"Chinese Foreign Ministry spokesman X" (the ministry\'s country)' },
     { id: 'role.possessive', example: '"GM\'s X"' },
@@ -204,8 +220,9 @@ export const rule: RelationRule = {
     { id: 'role.appositive', example: '"X, a spokesman for Y", "X, the chief executive of Y"' },
     { id: 'role.works-for', example: '"X works for Y"' },
     { id: 'role.leads', example: '"X heads Y"' },
-    { id: 'role.copula', example: '"X, 46, was a reporter for Y"' },
+    { id: 'role.copula', example: '"X, 46, was a reporter for Y", "X was named chief executive of Y", "He has become chairman of Y"' },
     { id: 'role.bare', example: '"named X publisher of Y"' },
+    { id: 'role.led-by', example: '"Jet Airways, founded by X", "the party, led by X"' },
     { id: 'role.owner', example: '"Mulroney\'s Conservative Party", "Musk\'s Tesla"' },
     { id: 'role.at', example: '"X of the Institute of ...", "X at Y"' },
   ],

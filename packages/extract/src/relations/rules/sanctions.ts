@@ -27,7 +27,16 @@ import {
  */
 
 const VERB =
-  /\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|penali[sz](?:e|es|ed|ing)|designat(?:e|es|ed|ing)|(?:export|trade|technology)\s+(?:controls|restrictions|curbs))\b/gi;
+  /\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|penali[sz](?:e|es|ed|ing)|designat(?:e|es|ed|ing)|(?:export|trade|technology)\s+(?:controls|restrictions|curbs)|asset\s+freezes?|travel\s+bans?|(?:arms\s+)?embargo(?:es)?|punitive\s+(?:measures|tariffs))\b/gi;
+/** "hit Y with sanctions", "targeted Y with new sanctions", "froze the assets of Y". */
+const HIT_WITH = /\b(?:hit|hits|hitting|targeted|targets|targeting|slapped|slaps|punished|punishes|struck)\b/gi;
+const FROZE = /\b(?:froze|freezes|freezing|freeze|frozen|seized|seizes|seizing)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:assets|funds|accounts|property|holdings|reserves)\s+(?:of|belonging\s+to|held\s+by)\s+(?:the\s+)?/gi;
+/** "Y, already under US sanctions", "Y is under EU sanctions": the sanctioner glued to "sanctions". */
+const UNDER_SANCTIONS = /\b(?:under|faces|facing|face|subject\s+to|hit\s+by|targeted\s+by)\s+(?:(?:new|fresh|tough|heavy|sweeping|existing|western|international)\s+)?$/i;
+/** "the bloc's 12th package of sanctions": the owner of a package, round or wave of measures. */
+const PACKAGE_OWNER = /^['’]s\s+(?:(?:latest|new|fresh|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|next|planned|proposed|toughest)\s+){0,2}(?:package|round|wave|set|raft|batch|tranche|slate)\s+of\s+(?:(?:new|fresh|further|additional|economic|financial)\s+)?$/i;
+/** "sanctions on three Dubai-based firms: A, B and C". */
+const COLON_LIST = /^[^.;:]{0,90}?\b(?:companies|firms|entities|individuals|people|persons|banks|businesses|suppliers|exporters|traders|vessels|ships|officials|oligarchs|executives|tankers|networks|groups)\b[^.;:]{0,30}:\s*(?:the\s+)?/i;
 const NOUN_TARGET = /^\s+(?:and\s+(?:[a-z-]+\s+){0,3})?(?:against|on|targeting|over)\s+(?:the\s+)?$/i;
 const DIRECT_OBJECT = /^\s+(?:the\s+)?$/i;
 /** "sanction companies in China", "blacklisted five Chinese firms", "sanctions on banks from Iran". */
@@ -41,6 +50,8 @@ const ENTITY_LIST = /\b(?:added|adds|adding|add|placed|places|put|puts)\b/gi;
 const PASSIVE = /^\s+by\s+(?:the\s+)?$/i;
 
 function subjectOf(ctx: SentenceContext, pos: number): MentionView | null {
+  const owner = mentionBefore(ctx, pos, STATE_TYPES, PACKAGE_OWNER);
+  if (owner && !owner.adjectival) return owner;
   // After "to" the nearest name is usually an object of the verb before ("visited X to sanction").
   const near = /\bto\s+$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, pos - 4), pos)) ? null : subjectBefore(ctx, pos, STATE_TYPES);
   if (near) return near;
@@ -155,6 +166,15 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
         if (target && !target.adjectival) targets = listForward(ctx, target, AGENT_TYPES);
       }
     }
+    // "sanctions on three Dubai-based firms: A, B and C": the named members after a colon.
+    if (targets.length <= 1 && !designation) {
+      const colon = COLON_LIST.exec(ctx.text.slice(t.end, Math.min(ctx.sentence.end, t.end + 140)));
+      const firstNamed = colon ? mentionAfter(ctx, t.end + colon[0].length, NAMED_TARGET_TYPES, /^\s*$/) : null;
+      if (firstNamed) {
+        targets = listForward(ctx, firstNamed, NAMED_TARGET_TYPES);
+        rule = 'sanctions.colon';
+      }
+    }
     // "sanctioned six Iranian companies, including Qods Aviation Industries": the named members.
     const included = includedTargets(ctx, t.end);
     if (targets.length === 0 && included.length === 0) continue;
@@ -167,6 +187,33 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
       for (const o of targets) add(s, o, o === targets[0] && first ? rule : 'sanctions.list', confidence - (o === targets[0] && first ? 0 : 0.05));
       for (const o of included) add(s, o, 'sanctions.including', confidence - 0.1);
     }
+  }
+  // "X hit Y with sanctions", "X targeted Y with new sanctions".
+  for (const t of triggers(ctx, HIT_WITH)) {
+    const subject = subjectBefore(ctx, t.start, STATE_TYPES);
+    const target = mentionAfter(ctx, t.end, AGENT_TYPES, DIRECT_OBJECT);
+    if (!subject || !target || target.adjectival) continue;
+    const list = listForward(ctx, target, AGENT_TYPES);
+    const last = list[list.length - 1] as MentionView;
+    if (!/^\s*(?:,[^,;]{1,60},\s*)?with\s+(?:(?:new|fresh|further|more|additional|tough|heavy|sweeping|financial|economic)\s+)*(?:sanctions|penalties|asset\s+freezes|travel\s+bans|an?\s+asset\s+freeze)\b/i.test(ctx.text.slice(last.end, last.end + 80))) continue;
+    for (const o of list) add(subject, o, 'sanctions.hit-with', 0.75);
+  }
+  // "X froze the assets of Y".
+  for (const t of triggers(ctx, FROZE)) {
+    const subject = subjectBefore(ctx, t.start, STATE_TYPES);
+    const target = mentionAfter(ctx, t.end, AGENT_TYPES, /^\s*$/);
+    if (!subject || !target || target.adjectival) continue;
+    for (const o of listForward(ctx, target, AGENT_TYPES)) add(subject, o, 'sanctions.asset-freeze', 0.7);
+  }
+  // "Rosneft, already under US sanctions", "Y is under EU sanctions": the sanctioner glued to the noun.
+  for (const m of ctx.mentions) {
+    if (!STATE_TYPES.has(m.type) || !/^\s+(?:(?:new|fresh|financial|economic|sectoral)\s+)?sanctions\b/i.test(ctx.text.slice(m.end, m.end + 30))) continue;
+    if (!UNDER_SANCTIONS.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 40), m.start))) continue;
+    const verbAt = m.start - (UNDER_SANCTIONS.exec(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 40), m.start))?.[0].length ?? 0);
+    const target =
+      mentionBefore(ctx, verbAt, AGENT_TYPES, /^\s*(?:,\s*(?:which\s+(?:is|are|was|were)\s+|(?:already|also|now|still)\s+){0,2}|\s+(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains|already|also|now|still)\s+){1,3})$/i) ?? null;
+    if (!target || target.adjectival || target.entityId === m.entityId) continue;
+    add(m, target, 'sanctions.under', 0.7);
   }
   // "The Treasury has sanctioned a dozen firms. On Tuesday it added X": the sanctioner of the sentence before.
   for (const t of triggers(ctx, CONTINUED)) {
@@ -206,10 +253,14 @@ export const rule: RelationRule = {
   summary: 'A state, bloc or agency sanctions a company, person or country.',
   variants: [
     { id: 'sanctions.verb', example: '"X sanctioned Y", "X blacklisted Y"' },
-    { id: 'sanctions.noun', example: '"imposed sanctions on Y", "its sanctions against Y"' },
+    { id: 'sanctions.noun', example: '"imposed sanctions on Y", "its sanctions against Y", "the bloc\'s 12th package of sanctions against Y", "an asset freeze on Y"' },
     { id: 'sanctions.passive', example: '"Y was sanctioned by X"' },
     { id: 'sanctions.compound', example: '"US-sanctioned Y"' },
     { id: 'sanctions.proxy', example: '"whether to sanction companies in A, B and C", "designated three UAE-based firms"' },
+    { id: 'sanctions.colon', example: '"sanctions on three Dubai-based firms: A, B and C"' },
+    { id: 'sanctions.hit-with', example: '"X hit Y with sanctions", "X targeted Y with new sanctions"' },
+    { id: 'sanctions.asset-freeze', example: '"X froze the assets of Y"' },
+    { id: 'sanctions.under', example: '"Y, already under US sanctions", "Y is under EU sanctions"' },
     { id: 'sanctions.list', example: 'every further member of a list on either side' },
     { id: 'sanctions.entity-list', example: '"added 12 Chinese companies to its Entity List"' },
     { id: 'sanctions.including', example: '"sanctioned six companies, including Y"' },

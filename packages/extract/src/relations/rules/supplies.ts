@@ -49,6 +49,18 @@ const BLOCKED = /\b(?:bans?|banned|banning|embargo(?:es)?|curbs?|restrict\w*|pro
 const PRODUCT_AFTER =
   /^[\s-]+(?:made\s+|built\s+|supplied\s+|designed\s+)?(?:[a-z-]+\s+)?(?:drones?|missiles?|weapons?|arms|rockets?|shells?|ammunition|munitions|tanks?|aircraft|jets?|helicopters?|engines?|chips?|semiconductors?|microchips?|microelectronics|components?|parts|technology|equipment|machinery|machine tools|tools|oil|crude|gas|fuel|coal|steel|electronics|vehicles|trucks|ships?|vessels?|satellites?|radars?|artillery)\b/i;
 const TURNED_TO = /\b(?:turned|turning|turns|turn)\s+to\b/gi;
+/** Nouns of supply: "China's exports of chips to Russia", "arms deliveries from Iran to Russia". */
+const SUPPLY_NOUN = /\b(?:exports|export|re-exports|shipments|deliveries|sales|supplies|transfers)\b/gi;
+/** Nouns of receipt: "Russia's imports of chips from China", "Indian purchases of Russian oil from Rosneft". */
+const RECEIPT_NOUN = /\b(?:imports|purchases|acquisitions)\b/gi;
+/** Between an owner and the noun: "China's growing arms exports", "Chinese exports". */
+const OWNER_GAP = /^(?:['’]s)?\s+(?:(?:[a-z-]+|\d[\d.,%]*)\s+){0,3}$/i;
+/** From the noun to "to"/"from": "of dual-use goods and machine tools to". */
+const OF_GOODS_TO = /^\s+(?:(?:of|in)\s+(?:[\w-]+\s+){0,8}?)?(?:to|into)\s+(?:the\s+)?$/i;
+const OF_GOODS_FROM = /^\s+(?:(?:of|in)\s+(?:[\w-]+\s+){0,8}?)?from\s+(?:the\s+)?$/i;
+/** "a major supplier of optics to Russia", "Russia's main supplier of drones, Iran". */
+const SUPPLIER_NOUN = /\b(?:suppliers?|exporters?|providers?|vendors?|sources?)\b/gi;
+const SUPPLIER_COPULA = /^\s*(?:,\s*|\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|became|becomes|become|remains|remained|has\s+become)\s+)(?:(?:now|still|also|already)\s+)?(?:(?:a|an|the|one\s+of\s+the|its|their)\s+)?(?:(?:[a-z-]+|\d[\w.%-]*)\s+){0,4}$/i;
 
 export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
@@ -144,7 +156,56 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
       if (m.type === 'Country' && !m.adjectival) add(m, recipient, 'supplies.turned-to', 0.5);
     }
   }
+  // "China's exports of chips to Russia", "exports of machine tools from Germany to Kyrgyzstan".
+  for (const t of triggers(ctx, SUPPLY_NOUN)) {
+    if (blocked(t.start)) continue;
+    const recipient = mentionAfter(ctx, t.end, STATE_TYPES, OF_GOODS_TO) ?? fromThenTo(ctx, t.end)?.to ?? null;
+    if (!recipient || recipient.adjectival) continue;
+    const from = fromThenTo(ctx, t.end)?.from ?? null;
+    const owner = mentionBefore(ctx, t.start, STATE_TYPES, OWNER_GAP);
+    const ownerIsSupplier = owner && (owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) && owner.start < t.start;
+    const supplier = from ?? (ownerIsSupplier ? owner : null);
+    if (!supplier) continue;
+    for (const s of listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.noun', 0.65);
+  }
+  // "Russia's imports of chips from China", "Indian imports from Russia".
+  for (const t of triggers(ctx, RECEIPT_NOUN)) {
+    if (blocked(t.start)) continue;
+    const owner = mentionBefore(ctx, t.start, STATE_TYPES, OWNER_GAP);
+    if (!owner || !(owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2)))) continue;
+    const source = mentionAfter(ctx, t.end, STATE_TYPES, OF_GOODS_FROM);
+    if (!source || source.adjectival) continue;
+    for (const s of listForward(ctx, source, STATE_TYPES)) add(s, owner, 'supplies.noun', 0.65);
+  }
+  // "Iran, a major supplier of drones to Russia", "China is Russia's main supplier of chips".
+  for (const t of triggers(ctx, SUPPLIER_NOUN)) {
+    if (blocked(t.start)) continue;
+    const after = ctx.text.slice(t.end, Math.min(ctx.sentence.end, t.end + 100));
+    // "source" says supply only with goods: "a source of drones", not "a source said".
+    if (/^sources?$/i.test(t.match[0]) && !/^\s+of\s/i.test(after)) continue;
+    let recipient = mentionAfter(ctx, t.end, STATE_TYPES, OF_GOODS_TO);
+    let supplierEnd = t.start;
+    const possessor = mentionBefore(ctx, t.start, STATE_TYPES, /^['’]s\s+(?:(?:[a-z-]+|\d[\w.%-]*)\s+){0,3}$/i);
+    if (!recipient && possessor && !possessor.adjectival) {
+      recipient = possessor;
+      supplierEnd = possessor.start;
+    }
+    if (!recipient || recipient.adjectival) continue;
+    let supplier = mentionBefore(ctx, supplierEnd, STATE_TYPES, SUPPLIER_COPULA);
+    // "Russia's main supplier of drones, Iran": the appositive after.
+    if (!supplier && recipient === possessor) supplier = mentionAfter(ctx, t.end, STATE_TYPES, /^\s+(?:of\s+(?:[\w-]+\s+){0,5}?)?,?\s*(?:such\s+as\s+|including\s+|like\s+)?(?:the\s+)?$/i);
+    if (!supplier || supplier.entityId === recipient.entityId) continue;
+    for (const s of supplier.start < t.start ? [supplier] : listForward(ctx, supplier, STATE_TYPES)) add(s, recipient, 'supplies.supplier', 0.65);
+  }
   return out;
+}
+
+/** "from Germany to Kyrgyzstan" after a supply noun (goods may come first: "of machine tools from ..."). */
+function fromThenTo(ctx: SentenceContext, pos: number): { from: MentionView; to: MentionView } | null {
+  const from = mentionAfter(ctx, pos, STATE_TYPES, OF_GOODS_FROM);
+  if (!from || from.adjectival) return null;
+  const to = mentionAfter(ctx, from.end, STATE_TYPES, /^\s+(?:to|into)\s+(?:the\s+)?$/i);
+  return to && !to.adjectival ? { from, to } : null;
 }
 
 let demonyms: Map<string, { iso: string; name: string }> | null = null;
@@ -191,6 +252,8 @@ export const rule: RelationRule = {
     { id: 'supplies.acquire', example: '"Y obtains chips through intermediaries like X"' },
     { id: 'supplies.uses-foreign', example: '"Y is using Iranian drones"' },
     { id: 'supplies.purchases', example: '"India\'s purchases of Russian oil"' },
+    { id: 'supplies.noun', example: '"China\'s exports of chips to Russia", "exports of machine tools from Germany to Kyrgyzstan", "Russia\'s imports of oil from Iraq"' },
+    { id: 'supplies.supplier', example: '"X, a major supplier of drones to Y", "X is Y\'s main supplier", "Y\'s biggest supplier of gas, X"' },
     { id: 'supplies.turned-to', example: '"Y has turned to X and Z to fill gaps in its procurement"' },
   ],
   acceptsReferences: true,
