@@ -1,6 +1,6 @@
 import { SYMMETRIC_PREDICATES, type ExtractedRelation, type Span } from '@newsgraph/shared';
 import type { EntityAnalysis, ExtractOptions } from '../interfaces/analysis.ts';
-import { ARTICLE_SUBJECT, buildSentenceContexts, type MentionView, type RelationCandidate, type SentenceContext } from './sentence-context.ts';
+import { ARTICLE_SUBJECT, buildSentenceContexts, type MentionView, type SentenceContext } from './sentence-context.ts';
 import type { Antecedent, Predicate } from '@newsgraph/shared';
 import { findOutletEntity } from './outlet.ts';
 import { claimModality } from './modality.ts';

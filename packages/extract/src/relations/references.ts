@@ -69,7 +69,7 @@ export function personGender(entity: ExtractedEntity | undefined, text: string, 
   if (genderCache.has(entity)) return genderCache.get(entity) ?? null;
   const role = typeof entity.attributes['role'] === 'string' ? (entity.attributes['role'] as string) : (mention.role ?? '');
   const before = text.slice(Math.max(0, mention.start - 30), mention.start);
-  let gender: Gender = null;
+  let gender: Gender;
   if (FEMALE_WORDS.test(role) || /\b(?:Mrs|Ms|Miss|Madam|Lady|Dame|Queen)\.?\s+$/.test(before)) gender = 'f';
   else if (MALE_WORDS.test(role) || /\b(?:Mr|Sir|Lord|King)\.?\s+$/.test(before)) gender = 'm';
   else {
@@ -99,8 +99,17 @@ function insideQuote(text: string, m: MentionView): boolean {
 function roleText(scope: ReferenceScope, m: MentionView): string {
   const e = scope.entities.get(m.entityId);
   const role = typeof e?.attributes['role'] === 'string' ? (e.attributes['role'] as string) : '';
-  // "X, the chief executive of Y" / "Trade Minister X": the words around the name.
-  return `${role} ${m.role ?? ''} ${scope.text.slice(Math.max(0, m.start - 50), m.start)} ${scope.text.slice(m.end, m.end + 60)}`.toLowerCase();
+  // "X, the chief executive of Y" / "Trade Minister X": the words around the name, up to the
+  // neighbouring names (the title of the next person is not this one's).
+  const i = scope.firstAtOrAfter(m.start);
+  const prev = scope.documentMentions[i - 1];
+  const next = scope.documentMentions[i + 1];
+  const from = Math.max(0, m.start - 50, prev && prev.sentenceIndex === m.sentenceIndex ? prev.end : 0);
+  const to = Math.min(m.end + 60, next && next.sentenceIndex === m.sentenceIndex ? next.start : Infinity);
+  // Neither beyond the sentence: the words after a full stop belong to the next one.
+  const after = scope.text.slice(m.end, to).split(/[.!?](?:\s|$)/)[0] ?? '';
+  const before = scope.text.slice(from, m.start).split(/[.!?]\s/).pop() ?? '';
+  return `${role} ${m.role ?? ''} ${before} ${after}`.toLowerCase();
 }
 
 function orgMatches(scope: ReferenceScope, m: MentionView, head: string): boolean {

@@ -307,6 +307,9 @@ export function subjectBefore(ctx: SentenceContext, pos: number, types: Readonly
   // "X, who recently visited Y": the relative clause's antecedent.
   const relative = mentionBefore(ctx, pos, types, RELATIVE_WHO);
   if (relative) return relative;
+  // "Norland said it would sanction ...": the pronoun after "said" is the sayer.
+  const sayer = mentionBefore(ctx, pos, types, SAID_IT);
+  if (sayer) return sayer;
   const m = mentionBefore(ctx, pos, types, ANY_GAP);
   if (m) {
     // "OFAC (OFAC) on Tuesday sanctioned": a bracketed acronym and a time phrase are no clause.
@@ -335,6 +338,8 @@ function coordinatedSubject(ctx: SentenceContext, pos: number, types: ReadonlySe
 }
 
 const ANY_GAP = /^/;
+const SAID_IT =
+  /^\s+(?:(?:has|have|had)\s+)?(?:said|says|announced|announces|confirmed|warned|threatened|vowed|pledged|promised)\s+(?:on\s+\w+\s+|earlier\s+|last\s+week\s+)?(?:that\s+)?(?:it|they|he|she)\s+(?:(?:would|will|could|might|may|had|has|have|was|is|did|does)\s+)?(?:(?:also|soon|not|never|now|again|shortly|further|jointly)\s+)?(?:(?:plans?|intends?|wants?|is\s+(?:set|due|going|expected|ready)|was\s+(?:set|due|going|expected|ready)|(?:is|was)\s+preparing|(?:is|was)\s+planning)\s+to\s+)?$/i;
 const TIME_PHRASE =
   /\b(?:on|in|last|this|early|late|earlier|later|since)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,\s+\d{4})?,?/g;
 const BRACKETED_ACRONYM = /^\s*\([A-Z][A-Za-z.&-]{1,11}\)/;

@@ -25,7 +25,7 @@ import {
 
 const GIVE_RECIPIENT = new RegExp(`\\b(?:${verbAlternation(['supply', 'provide', 'furnish', 'arm'])})\\b`, 'gi');
 const GIVE_TO = new RegExp(`\\b(?:${verbAlternation(['supply', 'provide', 'sell', 'export', 'deliver', 'ship', 'send', 'transfer', 'smuggle'])})\\b`, 'gi');
-const SUPPLIER_GAP = /^(?:['’]s)?\s+(?:(?:state-owned\s+|private\s+|[a-z]+\s+)?(?:companies|company|firms?|suppliers?|manufacturers?|exporters?|entities|businesses|traders|producers?|makers?)\s+)?(?:(?:is|are|was|were|has been|have been|had been|has|have|had|continues to|continue to|that|which|who|of|also|reportedly|allegedly|secretly|illegally|still)\s+){0,3}$/i;
+const SUPPLIER_GAP = /^(?:['’]s)?\s+(?:(?:state-owned\s+|private\s+|[a-z]+\s+)?(?:companies|company|firms?|suppliers?|manufacturers?|exporters?|entities|businesses|traders|producers?|makers?)\s+)?(?:(?:is|are|was|were|has been|have been|had been|has|have|had|continues to|continue to|continued|began|begun|started|resumed|stopped|denied|denies|deny|denying|admitted|admits|agreed to|offered to|promised to|pledged to|refused to|plans to|will|would|could|may|might|that|which|who|of|also|reportedly|allegedly|secretly|illegally|still|not|never)\s+){0,3}$/i;
 const RECIPIENT_DIRECT = /^\s+(?:the\s+)?$/i;
 /** "exported chips and parts to Russia": up to a few goods words then "to". */
 const GOODS_THEN_TO = /^\s+(?:[\w-]+\s+){0,8}?(?:to|into)\s+(?:the\s+)?$/i;
