@@ -24,7 +24,16 @@ export interface RelationRule {
    * say no: their patterns need the name itself.
    */
   acceptsReferences: boolean;
-  /** Run on sentences that name no entity ("The two sides met."); most rules need a mention. */
-  readsSentencesWithoutMentions?: boolean;
+  /**
+   * The fewest mentions (names and references) a sentence needs for the rule to run: 2 for most
+   * (both sides are in the sentence), 1 where one side may come from a sentence before ("On
+   * Tuesday it added X"), 0 for "The two sides met.". Skipping the rest keeps extraction fast.
+   */
+  minMentions: 0 | 1 | 2;
+  /**
+   * Word stems every trigger of the family contains: a sentence without any is skipped in one
+   * cheap test instead of a dozen trigger scans. Absent when a family reads almost every sentence.
+   */
+  cue?: RegExp;
   run: (ctx: SentenceContext) => RelationCandidate[];
 }

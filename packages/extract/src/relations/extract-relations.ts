@@ -48,7 +48,7 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
     const namedOnly = ctx.namedMentions === ctx.mentions ? ctx : { ...ctx, mentions: ctx.namedMentions };
     for (const family of RELATION_RULES) {
       const view = family.acceptsReferences ? ctx : namedOnly;
-      if (view.mentions.length === 0 && !family.readsSentencesWithoutMentions) continue;
+      if (view.mentions.length < family.minMentions || (family.cue && !family.cue.test(ctx.sentence.text))) continue;
       for (const c of family.run(view)) {
         let subject = c.subject === ARTICLE_SUBJECT ? ARTICLE_SUBJECT : c.subject.entityId;
         let object = c.object.entityId;

@@ -173,5 +173,6 @@ export const rule: RelationRule = {
     { id: 'located.chain', example: '"a depot in Davisville, R.I." (the outer place too)' },
   ],
   acceptsReferences: false,
+  minMentions: 2,
   run: locatedInRule,
 };

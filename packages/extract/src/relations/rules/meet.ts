@@ -45,6 +45,11 @@ const UNNAMED_OFFICIAL =
 
 export function meetRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
+  // A sentence naming nobody can only say "the two sides met".
+  if (ctx.mentions.length === 0) {
+    if (/\b(?:two|both)\s/i.test(ctx.sentence.text)) twoSides(ctx, out);
+    return out;
+  }
   for (const t of triggers(ctx, MEET)) {
     const phrase = t.match[0].toLowerCase();
     // "cut off talks with", "refused to meet": no meeting took place.
@@ -98,13 +103,7 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
       for (const g of listForward(ctx, guest, PERSON_TYPES)) if (h.entityId !== g.entityId) out.push({ subject: h, predicate: 'MET_WITH', object: g, rule: 'meet.host', confidence: 0.7 });
     }
   }
-  // "The two sides met on Monday", "the two leaders held talks": the two agents just named.
-  for (const t of triggers(ctx, TWO_SIDES)) {
-    const tail = ctx.text.slice(t.end, Math.min(ctx.sentence.end, t.end + 50));
-    if (!/^\s+(?:(?:have|had|has|also|then|later|will|\w+ly)\s+)?(?:met|meet|held\s+talks|hold\s+talks|talked|spoke|discussed|agreed|signed)\b/i.test(tail)) continue;
-    const pair = lastTwoAgents(ctx, t.start);
-    if (pair) out.push({ subject: pair[0], predicate: 'MET_WITH', object: pair[1], rule: 'meet.two-sides', confidence: 0.6 });
-  }
+  twoSides(ctx, out);
   // "Speakers from HSBC and Standard Chartered attended the meeting": they met its host.
   for (const t of triggers(ctx, ATTENDED)) {
     const last = subjectBefore(ctx, t.start, AGENT_TYPES);
@@ -144,7 +143,8 @@ export const rule: RelationRule = {
     { id: 'meet.between', example: '"talks between A and B", "a meeting between A and B"' },
   ],
   acceptsReferences: true,
-  readsSentencesWithoutMentions: true,
+  minMentions: 0,
+  cue: /\bmet\b|meet|talk|sat down|spok|speak|confer|conversation|discussion|consultation|negotiat|summit|call|host|receiv|welcom|\btwo\b|\bboth\b|attend|join|part|present|among/i,
   run: meetRule,
 };
 
@@ -196,4 +196,14 @@ function meetingHost(ctx: SentenceContext, pos: number): MentionView | null {
     }
   }
   return null;
+}
+
+/** "The two sides met on Monday", "the two leaders held talks": the two agents just named. */
+function twoSides(ctx: SentenceContext, out: RelationCandidate[]): void {
+  for (const t of triggers(ctx, TWO_SIDES)) {
+    const tail = ctx.text.slice(t.end, Math.min(ctx.sentence.end, t.end + 50));
+    if (!/^\s+(?:(?:have|had|has|also|then|later|will|\w+ly)\s+)?(?:met|meet|held\s+talks|hold\s+talks|talked|spoke|discussed|agreed|signed)\b/i.test(tail)) continue;
+    const pair = lastTwoAgents(ctx, t.start);
+    if (pair) out.push({ subject: pair[0], predicate: 'MET_WITH', object: pair[1], rule: 'meet.two-sides', confidence: 0.6 });
+  }
 }

@@ -81,5 +81,6 @@ export const rule: RelationRule = {
     { id: 'part-of.members', example: '"EU members Germany and France"' },
   ],
   acceptsReferences: false,
+  minMentions: 2,
   run: partOfRule,
 };

@@ -57,5 +57,6 @@ export const rule: RelationRule = {
     { id: 'reported-by.outlet', example: 'the `outlet` option: the publisher of the article (no sentence needed)' },
   ],
   acceptsReferences: false,
+  minMentions: 1,
   run: reportedByRule,
 };

@@ -227,5 +227,6 @@ export const rule: RelationRule = {
     { id: 'role.at', example: '"X of the Institute of ...", "X at Y"' },
   ],
   acceptsReferences: true,
+  minMentions: 2,
   run: rolesRule,
 };

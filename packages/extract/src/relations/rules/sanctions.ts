@@ -268,5 +268,7 @@ export const rule: RelationRule = {
     { id: 'sanctions.among', example: '"X sanctioned 61 companies. Among them is Y"' },
   ],
   acceptsReferences: true,
+  minMentions: 1,
+  cue: /sanction|blacklist|\badd|target|penal|designat|control|restrict|curb|freez|froze|seiz|\bban|embargo|punitive|\blist\b|among/i,
   run: sanctionsRule,
 };

@@ -97,5 +97,7 @@ export const rule: RelationRule = {
     { id: 'shipped-via.list', example: 'every further hub of the list' },
   ],
   acceptsReferences: true,
+  minMentions: 1,
+  cue: /through|via/i,
   run: shippedViaRule,
 };

@@ -257,5 +257,7 @@ export const rule: RelationRule = {
     { id: 'supplies.turned-to', example: '"Y has turned to X and Z to fill gaps in its procurement"' },
   ],
   acceptsReferences: true,
+  minMentions: 2,
+  cue: /suppl|provid|furnish|\barm|\bsel|\bsold|export|deliver|ship|\bsen[dt]|transfer|smuggl|\bcam|\bcom|origin|import|sourc|access|obtain|acqui|\bbuy|bought|procur|\bget|\bgot|receiv|purchas|\bus[ei]|deploy|field|\bfir|launch|\bturn|\bsale|vendor/i,
   run: suppliesRule,
 };

@@ -81,5 +81,7 @@ export const rule: RelationRule = {
     { id: 'trade.between', example: '"trade between A and B"' },
   ],
   acceptsReferences: true,
+  minMentions: 2,
+  cue: /trad|commerce|partner/i,
   run: tradeRule,
 };

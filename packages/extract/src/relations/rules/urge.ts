@@ -106,5 +106,7 @@ export const rule: RelationRule = {
     { id: 'urge.institution', example: '"visited Hong Kong to urge the central bank" (→ Hong Kong)' },
   ],
   acceptsReferences: true,
+  minMentions: 1,
+  cue: /urg|pressur|press|exhort|implor|lobb|\bcall|\bask|encourag|push|request|\bbeg|advis|\btell|\btold|warn|appeal/i,
   run: urgeRule,
 };

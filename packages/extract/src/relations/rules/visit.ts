@@ -113,5 +113,6 @@ export const rule: RelationRule = {
     { id: 'visit.trip', example: '"During a visit to Kazakhstan, X said"' },
   ],
   acceptsReferences: true,
+  minMentions: 1,
   run: visitRule,
 };
