@@ -85,7 +85,9 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
       const listAfter = c && c.type === b.type && new RegExp(`^\\s*(?:,|and|or|,\\s*and)\\s*(?:the\\s+)?${DIRECTION}$`, 'i').test(ctx.text.slice(b.end, c.start)) && !(b.type === 'Place' && c.type === 'Place' && /^\s*,\s*$/.test(ctx.text.slice(b.end, c.start)) && isLastOfChain(ctx, i + 2));
       const p = ms[i - 1];
       const listBefore = p && p.type === a.type && /^\s*,\s*$/.test(ctx.text.slice(p.end, a.start)) && a.type !== 'Organization' && !isChainMiddle(ctx, i);
-      if (!listAfter && !listBefore) out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.comma', confidence: 0.7 });
+      // "Los Angeles, San Francisco and other cities": an enumeration closed by a noun.
+      const listTail = /^\s*(?:,\s*)?(?:and|or)\s+(?:other|many|several|some|elsewhere|beyond)\b/i.test(ctx.text.slice(b.end, b.end + 20));
+      if (!listAfter && !listBefore && !listTail) out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.comma', confidence: 0.7 });
       continue;
     }
     // "the Institute of Mechanics in Beijing", "the Palace of Fine Arts, in San Francisco", "Gosforth in northeast England".

@@ -22,6 +22,9 @@ import {
 
 const MEET =
   /\b(?:met|meets|meet|meeting|meetings|held talks|hold talks|holds talks|holding talks|talks|sat down|spoke|speaks|speaking|talked|talking|conferred|conversation|discussions|consultations|negotiations|summit|(?:phone|telephone|video)\s+(?:call|conversation)s?|call|calls)(?:\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?(?:with|to))?\b/gi;
+const NOUN_MEETING = /^(?:meeting|meetings|talks|conversation|discussions|consultations|negotiations|summit|call|calls|phone|telephone|video)\b/;
+const HOLDS_NOUN =
+  /^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+(?:(?:has|have|had|also|then|later|will|would|is|was|were|are|\w+ly)\s+){0,2}(?:held|hold|holds|holding|had|have|has|began|begin|begins|opened|open|opens|resumed|resume|concluded|continued|entered|is\s+in|was\s+in|are\s+in|were\s+in|in|during|after|ahead\s+of|before|for)\s+(?:(?:a|an|the|his|her|their|its|two|three|several|new|fresh|further|more|direct|bilateral|private|secret|lengthy|long|brief|first|second|separate|closed-door|informal|formal|[a-z]+-day|telephone|phone|video)\s+){0,3}|\s+)$/i;
 /** Verbs whose object is met as a guest: "Xi hosted Lula", "the king received Macron". */
 const HOST = /\b(?:hosted|hosts|hosting|host|received|receives|receiving|welcomed|welcomes|welcoming)\b/gi;
 /** "The two sides met", "the two leaders held talks": the two agents of the sentences before. */
@@ -59,6 +62,10 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     // "meeting"/"talks" without "with" is a noun ("the meeting"), not a claim.
     if (!withWith && !/^(?:met|meets|meet)$/.test(phrase)) continue;
     let subject = subjectBefore(ctx, t.start, AGENT_TYPES) ?? pronounSubject(ctx, t.start);
+    // A noun ("talks with", "meetings with") is the subject's own meeting only after an owner
+    // ("his talks with") or a verb that holds it ("held talks with", "is in talks with"):
+    // "Novo will miss the meetings with Dundee" is a fixture.
+    if (subject && NOUN_MEETING.test(phrase) && !HOLDS_NOUN.test(ctx.text.slice(subject.end, t.start))) subject = null;
     // "X prepared to head to Brussels to meet with Y": the infinitive's agent is the clause's subject.
     if (!subject && /\bto\s+$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 4), t.start))) {
       const main = sentenceSubject(ctx, AGENT_TYPES);
@@ -70,6 +77,10 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     const subjects = listBackward(ctx, subject, AGENT_TYPES);
     const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
     let first = objectMention ? titledPerson(ctx, objectMention) : null;
+    // "met Japanese officials" is a meeting with Japan; "will meet Swede X" (a match) and
+    // "meet U.S. complaints" (demands) are not.
+    if (first && first.adjectival && !/^\s+(?:[a-z-]+\s+)?(?:officials?|delegations?|delegates|counterparts?|leaders?|ministers?|diplomats?|negotiators?|envoys?|representatives?|authorities|regulators)\b/i.test(ctx.text.slice(first.end, first.end + 40))) first = null;
+    if (first && /^(?:met|meets|meet)$/.test(phrase) && /^\s+(?:demands?|complaints?|targets?|needs|requirements?|standards?|criteria|deadlines?|expectations?|goals?|obligations?|conditions?|costs?|requests?)\b/i.test(ctx.text.slice(first.end, first.end + 30))) continue;
     // "spoke to Reuters", "told the BBC": an interview, not a meeting.
     if (first && speech && isMediaOutlet(first)) first = null;
     if (!first && !/^(?:met|meet|meets)$/.test(phrase)) continue;
@@ -99,6 +110,8 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     const guest = guestMention ? titledPerson(ctx, guestMention) : null;
     // Only people are received as guests ("received drones", "welcomed the decision" name none).
     if (!guest || guest.type !== 'Person' || guest.entityId === host.entityId) continue;
+    // "received Murphy's free-kick": the person owns what was received.
+    if (/^['’]s\b/.test(ctx.text.slice(guest.end, guest.end + 2))) continue;
     for (const h of listBackward(ctx, host, AGENT_TYPES)) {
       for (const g of listForward(ctx, guest, PERSON_TYPES)) if (h.entityId !== g.entityId) out.push({ subject: h, predicate: 'MET_WITH', object: g, rule: 'meet.host', confidence: 0.7 });
     }

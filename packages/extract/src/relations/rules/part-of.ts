@@ -19,6 +19,8 @@ const SUBUNIT =
   /\b(?:bureau|office|division|department|agency|unit|directorate|service|committee|subcommittee|commission|ministry|subsidiary|branch|arm|wing|council|administration|institute|centre|center|authority|command|section|secretariat|inspectorate|board|task force|team|desk|lab|laboratory)\b/i;
 const APPOSITIVE_UNIT =
   /^\s*,\s*(?:(?:a|an|the)\s+)?(?:(?:[\w-]+\s+){0,2})?(?:units?|subsidiar(?:y|ies)|divisions?|arms?|part|branch(?:es)?|agency|office|bureau|department|member|affiliates?|wing|subsidiary company)\s+(?:of|within|in|at|owned by)\s+(?:the\s+)?$/i;
+/** "Microsoft's Media Center software": a product named after its maker. */
+const PRODUCT_AFTER_NAME = /^\s+(?:software|program|programme|platform|service|product|device|console|phone|system|brand|range|line|model|app|tool|engine|chip)s?\b/i;
 /** "Texas Air Corp's Continental Airlines unit": the word after the name says it is a unit. */
 const UNIT_AFTER = /^\s*(?:>\s*)?(?:unit|subsidiary|division|affiliate|arm)\b/i;
 /** Both names say they are companies: "Unocal Corp's Union Oil Co" is a subsidiary. */
@@ -37,7 +39,7 @@ export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
     const b = ms[i + 1]!;
     if (a.entityId === b.entityId) continue;
     const gap = ctx.text.slice(a.end, b.start);
-    if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && (SUBUNIT.test(b.name) || UNIT_AFTER.test(ctx.text.slice(b.end, b.end + 20)) || (COMPANY.test(a.text) && COMPANY.test(b.text) && OWNED_NAME_END.test(ctx.text.slice(b.end, b.end + 12))))) {
+    if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && !PRODUCT_AFTER_NAME.test(ctx.text.slice(b.end, b.end + 20)) && !(a.kind === 'Company' && /\b(?:cent(?:er|re)|hub|lab|studio|store|edition)\b/i.test(b.name)) && (SUBUNIT.test(b.name) || UNIT_AFTER.test(ctx.text.slice(b.end, b.end + 20)) || (COMPANY.test(a.text) && COMPANY.test(b.text) && OWNED_NAME_END.test(ctx.text.slice(b.end, b.end + 12))))) {
       out.push({ subject: b, predicate: 'PART_OF', object: a, rule: 'part-of.possessive', confidence: 0.8 });
     } else if (b.type === 'Organization' && (a.type === 'Organization' || a.type === 'Country') && APPOSITIVE_UNIT.test(gap)) {
       if (a.type === 'Country' && !/\bmember\b/i.test(gap)) continue;

@@ -34,6 +34,9 @@ function roleWords(gap: string, org: MentionView): boolean {
   if (!ROLE_PHRASE.test(gap)) return false;
   const words = gap.replace(/^['’]s/, '');
   if (/^\s+(?:and|or|of|for)\b/i.test(words) || NOT_IN_ROLE.test(words)) return false;
+  // "Hong Kong director Wong Kar-Wai", "German chief executive X": a nationality with an
+  // occupation; a country's posts are the government's ("US Secretary", "Turkish Finance Minister").
+  if (org.type === 'Country' && /^\s*(?:[a-z-]+\s+)?(?:director|chief|head|executive|manager|coach|player|artist)s?\s+$/i.test(words)) return false;
   return org.type === 'Country' ? ROLE_WORD_STATE.test(words) : ROLE_WORD_ANY.test(words);
 }
 

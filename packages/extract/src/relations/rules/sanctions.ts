@@ -49,11 +49,16 @@ const TARGET_NOUN = /^[\s-]+(?:[a-z-]+\s+)?(?:companies|company|firms?|entities|
 const ENTITY_LIST = /\b(?:added|adds|adding|add|placed|places|put|puts)\b/gi;
 const PASSIVE = /^\s+by\s+(?:the\s+)?$/i;
 
+const MODIFIED_NOUN = /^\s+(?!(?:officials?|authorities|government|administration|lawmakers|regulators|treasury|senate|congress|president|says|said)\b)(?:court|judge|firm|company|companies|bank|lawyer|investors?|group|citizens?|consumers?|shareholders?|creditors?|plaintiffs?)\b/i;
+
 function subjectOf(ctx: SentenceContext, pos: number): MentionView | null {
   const owner = mentionBefore(ctx, pos, STATE_TYPES, PACKAGE_OWNER);
   if (owner && !owner.adjectival) return owner;
   // After "to" the nearest name is usually an object of the verb before ("visited X to sanction").
   const near = /\bto\s+$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, pos - 4), pos)) ? null : subjectBefore(ctx, pos, STATE_TYPES);
+  // "a US court ... to seek sanctions", "a US firm sought sanctions": the country only modifies
+  // the noun after it, which is the one acting (officials and the government act for it).
+  if (near && near.type === 'Country' && MODIFIED_NOUN.test(ctx.text.slice(near.end, near.end + 30))) return null;
   if (near) return near;
   // "United States officials are ... to encourage the world to enforce sanctions against Russia":
   // an infinitive or a verb chain back to the sentence's subject.
@@ -140,6 +145,8 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
     }
     // "designated" only counts with a named target right after it ("designated Sovcomflot"), not "designated as".
     const designation = word.startsWith('designat');
+    // "chairman-designate John Gough": a title, not a designation.
+    if (designation && left2 === '-') continue;
     const controls = /controls|restrictions|curbs/.test(word);
     const isNoun = (/^sanctions$/.test(word) || controls) && !/\b(?:US|EU|UK|it|he|she|they|who|which|that)\s+$/i.test(ctx.text.slice(Math.max(0, t.start - 6), t.start));
     let targets: MentionView[] = [];

@@ -116,6 +116,9 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!recipient || recipient.adjectival) continue;
     const first = mentionAfter(ctx, t.end, STATE_TYPES, SOURCE_GAP);
     if (!first) continue;
+    // "received a telex from Zaire", "received notification from the U.S. patent office": receiving
+    // and getting are supply only of goods (a goods mention or a product noun between).
+    if (/^(?:receiv|get|got|obtain)/i.test(t.match[0]) && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= first.start) && !PRODUCT_AFTER.test(` ${ctx.text.slice(t.end, first.start).replace(/^\s*(?:the|a|an|its|their|\d[\w,.]*|more|some|new)\s+/i, '')}`)) continue;
     for (const s of listForward(ctx, first, STATE_TYPES)) add(s, recipient, s === first ? 'supplies.acquire' : 'supplies.list', 0.75);
   }
   // "Russia is using Iranian drones": a foreign-made product in the recipient's hands.
@@ -195,6 +198,8 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     // "Russia's main supplier of drones, Iran": the appositive after.
     if (!supplier && recipient === possessor) supplier = mentionAfter(ctx, t.end, STATE_TYPES, /^\s+(?:of\s+(?:[\w-]+\s+){0,5}?)?,?\s*(?:such\s+as\s+|including\s+|like\s+)?(?:the\s+)?$/i);
     if (!supplier || supplier.entityId === recipient.entityId) continue;
+    // "BT, the UK's biggest internet supplier" serves a home market; between countries it is supply.
+    if (recipient === possessor && supplier.type !== 'Country') continue;
     for (const s of supplier.start < t.start ? [supplier] : listForward(ctx, supplier, STATE_TYPES)) add(s, recipient, 'supplies.supplier', 0.65);
   }
   return out;

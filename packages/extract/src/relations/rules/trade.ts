@@ -28,7 +28,8 @@ function countryBefore(ctx: SentenceContext, pos: number, exclude: string): Ment
     const m = ctx.mentions[i]!;
     if (m.end > pos) continue;
     if (pos - m.end > 250) return null;
-    if (m.type === 'Country' && m.entityId !== exclude) return m;
+    // "no trade with Nicaragua and very little trade with Romania": a partner is no trader.
+    if (m.type === 'Country' && m.entityId !== exclude && !/\bwith\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, m.start - 12), m.start))) return m;
   }
   return null;
 }

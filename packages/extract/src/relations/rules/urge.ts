@@ -62,8 +62,13 @@ export function urgeRule(ctx: SentenceContext): RelationCandidate[] {
     if (!subject) continue;
     const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
     const first = objectMention ? titledPerson(ctx, objectMention) : null;
+    const objects = first ? listForward(ctx, first, AGENT_TYPES) : [];
+    const lastObject = objects[objects.length - 1];
+    // "urged Japan to ...", "called on Iran not to ...": the object is followed by what it is urged
+    // to do; "urges Henry punishment" (a headline) urges something about Henry.
+    if (lastObject && !/^\s*(?:[,.;:)]|$|to\b|not\b|for\b|against\b|on\b|in\b|that\b|over\b|again\b|instead\b|also\b|once\b|and\b|during\b|at\b|this\b|last\b|on\b|—|-)/i.test(ctx.text.slice(lastObject.end, lastObject.end + 12))) continue;
     if (first && first.entityId !== subject.entityId) {
-      for (const o of listForward(ctx, first, AGENT_TYPES)) {
+      for (const o of objects) {
         if (o.entityId === subject.entityId) continue;
         out.push({ subject, predicate: 'URGED', object: o, rule: o === first ? 'urge.verb' : 'urge.list', confidence: 0.8 });
       }

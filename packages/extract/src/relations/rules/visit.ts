@@ -21,7 +21,7 @@ import {
 /** VISITED: a person, organization or country's officials went to a place or country. */
 
 const VISIT_VERB = new RegExp(
-  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head', 'go', 'come', 'journey', 'jet'])})\\s+(?:back\\s+)?to\\b|\\b(?:${verbAlternation(['arrive', 'land', 'stop', 'stay'])})\\s+(?:over\\s+)?in\\b|\\bspen[dt]s?\\s+(?:(?:a|an|the|two|three|four|five|several|few|\\d+)\\s+)?(?:[a-z-]+\\s+)?(?:days?|weeks?|nights?|hours?|months?)\\s+in\\b|\\barrival\\s+in\\b|\\b(?:trip|journey|tour)\\s+to\\b`,
+  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head', 'go', 'come', 'journey', 'jet'])})\\s+(?:back\\s+)?to\\b|\\b(?:${verbAlternation(['arrive', 'land', 'stop'])})\\s+(?:over\\s+)?in\\b|\\bspen[dt]s?\\s+(?:(?:a|an|the|two|three|four|five|several|few|\\d+)\\s+)?(?:[a-z-]+\\s+)?(?:days?|weeks?|nights?|hours?|months?)\\s+in\\b|\\barrival\\s+in\\b|\\b(?:trip|journey|tour)\\s+to\\b`,
   'gi',
 );
 /** "visited Japan", "flew to the Netherlands", "toured Northwestern Europe". */
