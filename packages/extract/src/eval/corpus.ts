@@ -98,6 +98,13 @@ export async function readReuters(dir: string, limit: number): Promise<CorpusArt
   return out;
 }
 
+/** FNV-1a over UTF-16 code units: a stable 32-bit seed from a string. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /** A small deterministic generator (mulberry32), so a sample is the same on every run. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -173,15 +180,11 @@ export async function evaluateCorpus(options: CorpusEvalOptions): Promise<{ tabl
   const sample: SampledEdge[] = [];
   const want = options.sample ?? 0;
   if (want > 0) {
-    const next = random(options.seed ?? 1);
-    const queues = [...pool.entries()].sort((x, y) => x[0].localeCompare(y[0])).map(([, list]) => {
-      const copy = [...list];
-      for (let i = copy.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [copy[i], copy[j]] = [copy[j] as SampledEdge, copy[i] as SampledEdge];
-      }
-      return copy;
-    });
+    // Each edge's place is a seeded hash of the edge itself, so a rule change that adds or drops
+    // some edges leaves the rest of the sample where it was (and their verdicts still apply).
+    const seed = options.seed ?? 1;
+    const rank = (e: SampledEdge): number => random(hashString(`${seed}\u0000${e.article}\u0000${e.subject}\u0000${e.predicate}\u0000${e.object}\u0000${e.sentence}`))();
+    const queues = [...pool.entries()].sort((x, y) => x[0].localeCompare(y[0])).map(([, list]) => list.map((e) => ({ e, r: rank(e) })).sort((a, b) => a.r - b.r).map((x) => x.e));
     while (sample.length < want && queues.some((q) => q.length > 0)) {
       for (const q of queues) {
         const e = q.shift();

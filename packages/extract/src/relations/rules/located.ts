@@ -91,7 +91,9 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
       continue;
     }
     // "the Institute of Mechanics in Beijing", "the Palace of Fine Arts, in San Francisco", "Gosforth in northeast England".
-    if ((a.type === 'Organization' || a.type === 'Place') && LOCATION_TYPES.has(b.type) && !a.adjectival && (IN.test(gap) || APPOSITIVE_IN.test(gap) || IS_IN.test(gap))) {
+    // Not a side in a fixture ("against Wales in Rome"), nor a country in a place named after it.
+    const fixture = /\b(?:against|versus|vs\.?|beat|beating|face|facing|play|playing|host|hosting)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, a.start - 12), a.start));
+    if (!fixture && !(a.type === 'Country' && b.type === 'Place' && !IS_IN.test(gap)) && (a.type === 'Organization' || a.type === 'Place') && LOCATION_TYPES.has(b.type) && !a.adjectival && (IN.test(gap) || APPOSITIVE_IN.test(gap) || IS_IN.test(gap))) {
       out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: IS_IN.test(gap) ? 'located.is-in' : 'located.in', confidence: 0.6 });
       continue;
     }

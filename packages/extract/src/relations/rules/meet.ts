@@ -22,6 +22,8 @@ import {
 
 const MEET =
   /\b(?:met|meets|meet|meeting|meetings|held talks|hold talks|holds talks|holding talks|talks|sat down|spoke|speaks|speaking|talked|talking|conferred|conversation|discussions|consultations|negotiations|summit|(?:phone|telephone|video)\s+(?:call|conversation)s?|call|calls)(?:\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?(?:with|to))?\b/gi;
+/** Words of a sporting fixture: "meet" there means play against. */
+const SPORTS_FIXTURE = /\b(?:round|final|semi-final|semi-finals|quarter-final|quarter-finals|semis|seed|seeded|match|tournament|championships?|fixture|league|cup|derby|tie-break|play-off|play-offs|grand slam|wimbledon|the open)\b/i;
 const NOUN_MEETING = /^(?:meeting|meetings|talks|conversation|discussions|consultations|negotiations|summit|call|calls|phone|telephone|video)\b/;
 const HOLDS_NOUN =
   /^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+(?:(?:has|have|had|also|then|later|will|would|is|was|were|are|\w+ly)\s+){0,2}(?:held|hold|holds|holding|had|have|has|began|begin|begins|opened|open|opens|resumed|resume|concluded|continued|entered|is\s+in|was\s+in|are\s+in|were\s+in|in|during|after|ahead\s+of|before|for)\s+(?:(?:a|an|the|his|her|their|its|two|three|several|new|fresh|further|more|direct|bilateral|private|secret|lengthy|long|brief|first|second|separate|closed-door|informal|formal|[a-z]+-day|telephone|phone|video)\s+){0,3}|\s+)$/i;
@@ -72,6 +74,10 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
       if (main && main.end <= t.start && t.start - main.end < 160 && !/[;:]/.test(ctx.text.slice(main.end, t.start))) subject = main;
     }
     if (!subject) continue;
+    // "The Slovakian will meet X in the second round": a demonym used as a noun is a person not named.
+    if (subject.adjectival && !/^\s+(?:[a-z-]+\s+)?(?:officials?|delegations?|leaders?|ministers?|diplomats?|negotiators?|envoys?|representatives?|authorities)\b/i.test(ctx.text.slice(subject.end, subject.end + 40))) continue;
+    // "Hewitt will meet Clement in the first round": a fixture, not a meeting.
+    if (/^(?:met|meets|meet)$/.test(phrase) && (SPORTS_FIXTURE.test(ctx.sentence.text) || SPORTS_FIXTURE.test(ctx.sentences[ctx.sentenceIndex - 1]?.text ?? ''))) continue;
     // "The US secretary of state met Wang Yi": an unnamed official met, not the country.
     if (subject.type !== 'Person' && UNNAMED_OFFICIAL.test(ctx.text.slice(subject.end, t.start))) continue;
     const subjects = listBackward(ctx, subject, AGENT_TYPES);
@@ -79,6 +85,8 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     let first = objectMention ? titledPerson(ctx, objectMention) : null;
     // "met Japanese officials" is a meeting with Japan; "will meet Swede X" (a match) and
     // "meet U.S. complaints" (demands) are not.
+    // "met Mikoliunas' cross", "received Murphy's free-kick": the person owns what was met.
+    if (first && /^(?:['’]s\b|['’](?=\s))/.test(ctx.text.slice(first.end, first.end + 2))) first = null;
     if (first && first.adjectival && !/^\s+(?:[a-z-]+\s+)?(?:officials?|delegations?|delegates|counterparts?|leaders?|ministers?|diplomats?|negotiators?|envoys?|representatives?|authorities|regulators)\b/i.test(ctx.text.slice(first.end, first.end + 40))) first = null;
     if (first && /^(?:met|meets|meet)$/.test(phrase) && /^\s+(?:demands?|complaints?|targets?|needs|requirements?|standards?|criteria|deadlines?|expectations?|goals?|obligations?|conditions?|costs?|requests?)\b/i.test(ctx.text.slice(first.end, first.end + 30))) continue;
     // "spoke to Reuters", "told the BBC": an interview, not a meeting.
@@ -112,6 +120,8 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     if (!guest || guest.type !== 'Person' || guest.entityId === host.entityId) continue;
     // "received Murphy's free-kick": the person owns what was received.
     if (/^['’]s\b/.test(ctx.text.slice(guest.end, guest.end + 2))) continue;
+    // "Mourinho receives Robson warning" (a headline): a noun after the name is what was received.
+    if (!/^\s*(?:[,.;:)]|$|(?:in|at|on|for|to|and|during|when|after|before|last|this|with|as)\b)/i.test(ctx.text.slice(guest.end, guest.end + 12))) continue;
     for (const h of listBackward(ctx, host, AGENT_TYPES)) {
       for (const g of listForward(ctx, guest, PERSON_TYPES)) if (h.entityId !== g.entityId) out.push({ subject: h, predicate: 'MET_WITH', object: g, rule: 'meet.host', confidence: 0.7 });
     }

@@ -28,7 +28,7 @@ const ROLE_WORD_ANY = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, '
 const OCCUPATION = '(?:[a-z]+(?:ist|ologist|ician|eer|ant|ent|or|er|man|woman|person)s?)';
 /** Words a role phrase is made of: "assistant secretary of commerce for export administration". */
 const ROLE_PHRASE = /^(?:['’]s)?(?:\s+(?:[A-Za-z][\w.-]*|&)){1,9}\s+$/;
-const NOT_IN_ROLE = /\b(?:said|says|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its)\b/i;
+const NOT_IN_ROLE = /\b(?:said|says|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its|including|such|like|among|olympic|sports?)\b/i;
 
 function roleWords(gap: string, org: MentionView): boolean {
   if (!ROLE_PHRASE.test(gap)) return false;
@@ -36,7 +36,7 @@ function roleWords(gap: string, org: MentionView): boolean {
   if (/^\s+(?:and|or|of|for)\b/i.test(words) || NOT_IN_ROLE.test(words)) return false;
   // "Hong Kong director Wong Kar-Wai", "German chief executive X": a nationality with an
   // occupation; a country's posts are the government's ("US Secretary", "Turkish Finance Minister").
-  if (org.type === 'Country' && /^\s*(?:[a-z-]+\s+)?(?:director|chief|head|executive|manager|coach|player|artist)s?\s+$/i.test(words)) return false;
+  if (org.type === 'Country' && /^\s*(?:[a-z-]+\s+)?(?:director|chief|head|executive|manager|coach|player|artist|captain|star|striker|team|side|squad|champion|skipper|international)s?\s+$/i.test(words)) return false;
   return org.type === 'Country' ? ROLE_WORD_STATE.test(words) : ROLE_WORD_ANY.test(words);
 }
 
@@ -175,7 +175,9 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     const after = ctx.text.slice(person.end, next.start).replace(/\b[A-Z][a-z]+(?:an|ese|ish|i)\b/g, (w) => w.toLowerCase());
     if (!STATE_TYPES.has(next.type)) continue;
     // "X, ambassador to Japan" serves another country.
-    if (APPOSITIVE_OF.test(after) && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
+    // "head of the Greek Olympic team": a demonym describing a team or a body is no government post.
+    const describesBody = next.type === 'Country' && next.adjectival && /^\s+(?:[A-Z][\w-]*\s+)*(?:olympic\s+|national\s+|football\s+|rugby\s+|cricket\s+|davis\s+cup\s+)?(?:team|side|squad|delegation|federation|association|club|league|orchestra|band)\b/i.test(ctx.text.slice(next.end, next.end + 40)) && !/delegation/i.test(ctx.text.slice(next.end, next.end + 20));
+    if (APPOSITIVE_OF.test(after) && !describesBody && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
     } else if (
       APPOSITIVE_BEFORE_ORG.test(after) &&

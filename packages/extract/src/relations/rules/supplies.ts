@@ -47,7 +47,7 @@ const USE_FOREIGN = new RegExp(
  */
 const BLOCKED = /\b(?:bans?|banned|banning|embargo(?:es)?|curbs?|restrict\w*|prohibit\w*|halt\w*|stop\w*|prevent\w*|block\w*|cease\w*|suspend\w*)\b[^.;]{0,30}$/i;
 const PRODUCT_AFTER =
-  /^[\s-]+(?:made\s+|built\s+|supplied\s+|designed\s+)?(?:[a-z-]+\s+)?(?:drones?|missiles?|weapons?|arms|rockets?|shells?|ammunition|munitions|tanks?|aircraft|jets?|helicopters?|engines?|chips?|semiconductors?|microchips?|microelectronics|components?|parts|technology|equipment|machinery|machine tools|tools|oil|crude|gas|fuel|coal|steel|electronics|vehicles|trucks|ships?|vessels?|satellites?|radars?|artillery)\b/i;
+  /^[\s-]+(?:made\s+|built\s+|supplied\s+|designed\s+)?(?:[a-z-]+\s+)?(?:drones?|missiles?|weapons?|arms|rockets?|shells?|ammunition|munitions|tanks?|aircraft|jets?|helicopters?|engines?|chips?|semiconductors?|microchips?|microelectronics|components?|parts|technology|equipment|machinery|machine tools|tools|oil|crude|gas|fuel|coal|steel|electronics|vehicles|trucks|ships?|vessels?|satellites?|radars?|artillery|planes?|airliners?|wheat|grain|corn|maize|soybeans?|rice|sugar|coffee|cocoa|copper|aluminium|aluminum|iron ore|gold|cars?|goods|products|systems?|kits?)\b/i;
 const TURNED_TO = /\b(?:turned|turning|turns|turn)\s+to\b/gi;
 /** Nouns of supply: "China's exports of chips to Russia", "arms deliveries from Iran to Russia". */
 const SUPPLY_NOUN = /\b(?:exports|export|re-exports|shipments|deliveries|sales|supplies|transfers)\b/gi;
@@ -76,6 +76,8 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!supplier || !recipient || recipient.adjectival) continue;
     // "providing Russia with parts": the recipient takes "with"; "provide support" has no named recipient.
     if (!/^\s+(?:with|in|for)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 8)) && !/^supplie[sd]$/i.test(t.match[0])) continue;
+    // "provide Argo with a line of credit", "with support": money and help are not goods.
+    if (/^\s+with\s+(?:(?:a|an|the|its|some|more|new|further|additional|\$?[\d.,]+\s*(?:mln|million|bln|billion|bn|m)?\s*(?:dlrs?|dollars?|euros?|pounds?|yen)?)\s+)*(?:[a-z-]+\s+){0,3}?(?:credit|loans?|funds?|funding|money|financing|finance|cash|support|assistance|aid|help|information|intelligence|advice|guarantees?|services?|access|cover|backing)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 80))) continue;
     for (const s of supplier.adjectival ? [supplier] : listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.verb', 0.8);
   }
   for (const t of triggers(ctx, GIVE_TO)) {
@@ -88,6 +90,8 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!supplier) continue;
     const recipient = mentionAfter(ctx, t.end, STATE_TYPES, GOODS_THEN_TO);
     if (!recipient || recipient.adjectival) continue;
+    // "supplies funds to America's mortgage market": the recipient owns what is supplied to.
+    if (/^['’]s\s/.test(ctx.text.slice(recipient.end, recipient.end + 3))) continue;
     if (loose && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= recipient.start)) continue;
     add(supplier, recipient, 'supplies.to', 0.7);
   }
@@ -118,7 +122,7 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!first) continue;
     // "received a telex from Zaire", "received notification from the U.S. patent office": receiving
     // and getting are supply only of goods (a goods mention or a product noun between).
-    if (/^(?:receiv|get|got|obtain)/i.test(t.match[0]) && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= first.start) && !PRODUCT_AFTER.test(` ${ctx.text.slice(t.end, first.start).replace(/^\s*(?:the|a|an|its|their|\d[\w,.]*|more|some|new)\s+/i, '')}`)) continue;
+    if (/^(?:receiv|get|got|obtain|buy|bought|purchas)/i.test(t.match[0]) && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= first.start) && !PRODUCT_AFTER.test(` ${ctx.text.slice(t.end, first.start).replace(/^\s*(?:the|a|an|its|their|\d[\w,.]*|more|some|new)\s+/i, '')}`)) continue;
     for (const s of listForward(ctx, first, STATE_TYPES)) add(s, recipient, s === first ? 'supplies.acquire' : 'supplies.list', 0.75);
   }
   // "Russia is using Iranian drones": a foreign-made product in the recipient's hands.
@@ -166,7 +170,8 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!recipient || recipient.adjectival) continue;
     const from = fromThenTo(ctx, t.end)?.from ?? null;
     const owner = mentionBefore(ctx, t.start, STATE_TYPES, OWNER_GAP);
-    const ownerIsSupplier = owner && (owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) && owner.start < t.start;
+    // "Latin American exports": a demonym inside a larger name is no country.
+    const ownerIsSupplier = owner && (owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) && owner.start < t.start && !/\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, owner.start - 12), owner.start));
     const supplier = from ?? (ownerIsSupplier ? owner : null);
     if (!supplier) continue;
     for (const s of listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.noun', 0.65);
@@ -195,6 +200,9 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     }
     if (!recipient || recipient.adjectival) continue;
     let supplier = mentionBefore(ctx, supplierEnd, STATE_TYPES, SUPPLIER_COPULA);
+    // "Hardie, which makes its revenues in the US, was once Australia's biggest supplier": a name
+    // inside a prepositional phrase is not the supplier.
+    if (supplier && /\b(?:in|at|from|of|for|with|to|by)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, supplier.start - 8), supplier.start))) supplier = null;
     // "Russia's main supplier of drones, Iran": the appositive after.
     if (!supplier && recipient === possessor) supplier = mentionAfter(ctx, t.end, STATE_TYPES, /^\s+(?:of\s+(?:[\w-]+\s+){0,5}?)?,?\s*(?:such\s+as\s+|including\s+|like\s+)?(?:the\s+)?$/i);
     if (!supplier || supplier.entityId === recipient.entityId) continue;

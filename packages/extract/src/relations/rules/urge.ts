@@ -25,7 +25,7 @@ const URGE = new RegExp(
   'gi',
 );
 /** Verbs that ask only with an infinitive after the object: "asked Y to", "encouraged Y to", "appealed to Y to". */
-const ASK = new RegExp(`\\b(?:${verbAlternation(['ask', 'encourage', 'push', 'request', 'implore', 'beg', 'advise', 'tell', 'warn'])}|(?:${verbAlternation(['appeal'])})\\s+to)\\b`, 'gi');
+const ASK = new RegExp(`\\b(?:${verbAlternation(['ask', 'encourage', 'push', 'implore', 'beg', 'advise', 'tell'])}|(?:${verbAlternation(['appeal'])})\\s+to)\\b`, 'gi');
 const INFINITIVE_AFTER = /^\s*(?:,[^,;]{1,60},\s*)?(?:not\s+)?to\s+[a-z]/i;
 const OBJECT_GAP =
   /^\s*(?:the\s+)?(?:(?:governments?|authorities|officials|leaders|regulators|lawmakers|companies|banks|firms)\s+(?:of|in|from)\s+(?:the\s+)?)?$/i;

@@ -48,6 +48,9 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
     }
     const subject = subjectBefore(ctx, t.start, AGENT_TYPES) ?? pronounSubject(ctx, t.start);
     if (!subject) continue;
+    // "Another Boca Juniors player is coming to Brazil": with come and go the one who moves is
+    // named right before the verb; a noun between is the mover ("player").
+    if (/^(?:come|comes|came|coming|go|goes|went|gone|going)\s/.test(word) && !/^(?:['’]s)?\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then|later|now|soon|\w+ly|to|plans\s+to|is\s+due\s+to)\s+){0,3}$/i.test(ctx.text.slice(subject.end, t.start))) continue;
     // "visit to X" (noun) is only a visit when preceded by a possessive ("Blinken's visit to"), handled by the subject gap.
     const nounVisit = /^visits?$/.test(word) && /['’]s(?:\s+[a-z]+)?\s+$/.test(ctx.text.slice(subject.end - 2, t.start));
     // "trip to", "arrival in" are nouns: only with an owner ("his trip to", "Lavrov's arrival in").
