@@ -218,6 +218,9 @@ export function findReferences(
       const start = sentence.start + match.index;
       const end = start + match[0].length;
       const next = scope.text.slice(end, end + 40);
+      // "toured the country", "left the country": after a verb "the country" is most often the
+      // writer's own; only an owner ("the country's") or a clause subject refers back.
+      if (d.re === COUNTRY_DESCRIPTION && !/^['’]s\b/.test(next) && !/(?:^|[,;:]\s*|\b(?:and|but|that|said|where)\s+)$/i.test(scope.text.slice(Math.max(sentence.start, start - 8), start))) continue;
       // "the company Rostec", "the Bank of England", "the minister of ...": a name or a
       // complement follows, so the phrase describes something new or is itself a name.
       if (/^\s*(?:\p{Lu}|of\b|for\b|in\b|at\b|from\b|-)/u.test(next) || /^\s*\(/.test(next)) continue;

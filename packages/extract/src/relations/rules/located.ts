@@ -79,6 +79,8 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
       }
     }
     if (b.adjectival) continue;
+    // "the North American Court of ...", "Latin American exports": a demonym inside a larger name.
+    if (a.adjectival && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, a.start - 12), a.start))) continue;
     // "Kyiv, Ukraine" / "Boston, Massachusetts" / "Petaluma, Calif.": a place and its country or state, not a list.
     if ((a.type === 'Place' || (a.type === 'Organization' && addressLike(ctx, i))) && LOCATION_TYPES.has(b.type) && !a.adjectival && COMMA.test(gap)) {
       const c = ms[i + 2];

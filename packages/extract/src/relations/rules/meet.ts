@@ -77,7 +77,7 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     // "The Slovakian will meet X in the second round": a demonym used as a noun is a person not named.
     if (subject.adjectival && !/^\s+(?:[a-z-]+\s+)?(?:officials?|delegations?|leaders?|ministers?|diplomats?|negotiators?|envoys?|representatives?|authorities)\b/i.test(ctx.text.slice(subject.end, subject.end + 40))) continue;
     // "Hewitt will meet Clement in the first round": a fixture, not a meeting.
-    if (/^(?:met|meets|meet)$/.test(phrase) && (SPORTS_FIXTURE.test(ctx.sentence.text) || SPORTS_FIXTURE.test(ctx.sentences[ctx.sentenceIndex - 1]?.text ?? ''))) continue;
+    if (/^(?:met|meets|meet)$/.test(phrase) && sportsContext(ctx, subject)) continue;
     // "The US secretary of state met Wang Yi": an unnamed official met, not the country.
     if (subject.type !== 'Person' && UNNAMED_OFFICIAL.test(ctx.text.slice(subject.end, t.start))) continue;
     const subjects = listBackward(ctx, subject, AGENT_TYPES);
@@ -170,6 +170,13 @@ export const rule: RelationRule = {
   cue: /\bmet\b|meet|talk|sat down|spok|speak|confer|conversation|discussion|consultation|negotiat|summit|call|host|receiv|welcom|\btwo\b|\bboth\b|attend|join|part|present|among/i,
   run: meetRule,
 };
+
+/** This sentence, the one before, or the sentence naming a referred subject speaks of a fixture. */
+function sportsContext(ctx: SentenceContext, subject: MentionView): boolean {
+  const from = Math.max(0, Math.min(ctx.sentenceIndex - 1, subject.reference?.antecedent.sentenceIndex ?? ctx.sentenceIndex));
+  for (let i = from; i <= ctx.sentenceIndex && i >= ctx.sentenceIndex - 3; i++) if (SPORTS_FIXTURE.test(ctx.sentences[i]?.text ?? '')) return true;
+  return false;
+}
 
 /**
  * The two agents a sentence's "the two sides" stands for: the last two distinct persons named in

@@ -28,7 +28,7 @@ const ROLE_WORD_ANY = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, '
 const OCCUPATION = '(?:[a-z]+(?:ist|ologist|ician|eer|ant|ent|or|er|man|woman|person)s?)';
 /** Words a role phrase is made of: "assistant secretary of commerce for export administration". */
 const ROLE_PHRASE = /^(?:['’]s)?(?:\s+(?:[A-Za-z][\w.-]*|&)){1,9}\s+$/;
-const NOT_IN_ROLE = /\b(?:said|says|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its|including|such|like|among|olympic|sports?)\b/i;
+const NOT_IN_ROLE = /\b(?:said|says|say|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its|including|such|like|among|olympic|sports?)\b/i;
 
 function roleWords(gap: string, org: MentionView): boolean {
   if (!ROLE_PHRASE.test(gap)) return false;
@@ -141,7 +141,8 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
         }
         // "Chinese Foreign Ministry spokesman Zhao": the ministry's country too.
         const before = ms[i - 2];
-        if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start))) {
+        // ... when the organization is part of the state ("Egypt FA spokesman" speaks for a football body).
+        if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start)) && /\b(?:ministry|department|government|office|embassy|agency|army|navy|air force|council|commission|parliament|treasury|cabinet|police|customs|central bank)\b/i.test(prev.name)) {
           out.push({ subject: person, predicate: 'HOLDS_ROLE', object: before, rule: 'role.title-country', confidence: 0.7 });
         }
       } else if (prev.type === 'Organization' && /^['’]s\s+$/.test(gap) && !prev.adjectival) {
@@ -176,6 +177,9 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     if (!STATE_TYPES.has(next.type)) continue;
     // "X, ambassador to Japan" serves another country.
     // "head of the Greek Olympic team": a demonym describing a team or a body is no government post.
+    // "vice president of search at Ask Jeeves in the US": the post is with the company named between.
+    const companyBetween = next.type === 'Country' && /\b(?:at|of|for|with)\s+(?:the\s+)?\p{Lu}[\w&.'-]*(?:\s+\p{Lu}[\w&.'-]*)*\s+(?:in|of|from)\s+(?:the\s+)?$/u.test(ctx.text.slice(person.end, next.start));
+    if (companyBetween) continue;
     const describesBody = next.type === 'Country' && next.adjectival && /^\s+(?:[A-Z][\w-]*\s+)*(?:olympic\s+|national\s+|football\s+|rugby\s+|cricket\s+|davis\s+cup\s+)?(?:team|side|squad|delegation|federation|association|club|league|orchestra|band)\b/i.test(ctx.text.slice(next.end, next.end + 40)) && !/delegation/i.test(ctx.text.slice(next.end, next.end + 20));
     if (APPOSITIVE_OF.test(after) && !describesBody && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });

@@ -77,11 +77,14 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     // "providing Russia with parts": the recipient takes "with"; "provide support" has no named recipient.
     if (!/^\s+(?:with|in|for)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 8)) && !/^supplie[sd]$/i.test(t.match[0])) continue;
     // "provide Argo with a line of credit", "with support": money and help are not goods.
-    if (/^\s+with\s+(?:(?:a|an|the|its|some|more|new|further|additional|\$?[\d.,]+\s*(?:mln|million|bln|billion|bn|m)?\s*(?:dlrs?|dollars?|euros?|pounds?|yen)?)\s+)*(?:[a-z-]+\s+){0,3}?(?:credit|loans?|funds?|funding|money|financing|finance|cash|support|assistance|aid|help|information|intelligence|advice|guarantees?|services?|access|cover|backing)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 80))) continue;
+    if (/^\s+with\b[^.;,]{0,60}?\b(?:credit|loans?|funds?|funding|money|financing|finance|cash|support|assistance|aid|help|information|intelligence|advice|guarantees?|services?|access|cover|backing)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 80))) continue;
     for (const s of supplier.adjectival ? [supplier] : listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.verb', 0.8);
   }
   for (const t of triggers(ctx, GIVE_TO)) {
     if (blocked(t.start)) continue;
+    // "livestock exports and 500 mln dlrs lent to Thailand": after a lower-case noun an -s form is
+    // the plural noun (read by supplies.noun), not the verb.
+    if (/s$/i.test(t.match[0]) && /\b(?!(?:also|still|now|then|reportedly|allegedly|secretly|illegally|it|which|that|who|and|only|mainly|mostly|largely|already|even|often|never|rarely|usually)\b)[a-z]{3,}\s+$/.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 20), t.start))) continue;
     // "sell its car division to GM" is a deal, not supply: selling and sending need named goods.
     const loose = /^(?:sel|sol|sen|tra)/i.test(t.match[0]);
     // Passive ("items were shipped to Russia") names no supplier before the verb.

@@ -59,6 +59,8 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
     const first = mentionAfter(ctx, t.end, LOCATION_TYPES, nounVisit ? NOUN_OBJECT_GAP : OBJECT_GAP);
     // "visit the Thai resort of Phuket": a demonym is not the place visited.
     if (!first || first.entityId === subject.entityId || first.adjectival) continue;
+    // "He came to Britain as a high jumper", "went to Oxford to study": moving there, not a visit.
+    if (/^(?:come|comes|came|coming|go|goes|went|gone|going)\s/.test(word) && /^\s*(?:as\s+(?:a|an)\b|to\s+(?:live|study|work|settle|join)\b|in\s+\d{4})/i.test(ctx.text.slice(first.end, first.end + 20))) continue;
     const subjects = listBackward(ctx, subject, AGENT_TYPES);
     const objects = listForward(ctx, first, LOCATION_TYPES);
     for (const s of subjects) {
