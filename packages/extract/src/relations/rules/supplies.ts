@@ -65,7 +65,9 @@ const SUPPLIER_COPULA = /^\s*(?:,\s*|\s+(?:is|was|are|were|has\s+been|have\s+bee
 export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const add = (s: MentionView, o: MentionView, rule: string, confidence: number): void => {
-    if (s.entityId !== o.entityId) out.push({ subject: s, predicate: 'SUPPLIES', object: o, rule, confidence });
+    // "Latin American exports": a demonym inside a larger name is no country.
+    const inName = (m: MentionView): boolean => m.adjectival === true && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 12), m.start));
+    if (s.entityId !== o.entityId && !inName(s) && !inName(o)) out.push({ subject: s, predicate: 'SUPPLIES', object: o, rule, confidence });
   };
 
   const blocked = (pos: number): boolean => BLOCKED.test(ctx.text.slice(Math.max(ctx.sentence.start, pos - 40), pos));
