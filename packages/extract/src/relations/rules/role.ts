@@ -93,6 +93,19 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
       extra.push({ ...c, object: second, rule: 'role.appositive.second', confidence: c.confidence - 0.1 });
     }
   }
+  // "Trade Representative Clayton Yeutter", "Secretary of State George Shultz": offices that exist only in
+  // the US federal government (public fact), in a text that names the US elsewhere.
+  for (const person of ctx.mentions) {
+    if (person.type !== 'Person' || person.reference || out.some((c) => c.subject !== 'ARTICLE' && c.subject.entityId === person.entityId)) continue;
+    const before = ctx.text.slice(Math.max(ctx.sentence.start, person.start - 60), person.start);
+    const title = US_OFFICE.exec(before);
+    if (!title) continue;
+    // A country or demonym right before the title names the state itself ("British Trade Secretary").
+    const prev = ctx.mentions[person.index - 1];
+    if (prev && prev.end >= person.start - title[0].length - 12 && prev.type === 'Country') continue;
+    const us = unitedStates(ctx, person);
+    if (us) extra.push({ subject: person, predicate: 'HOLDS_ROLE', object: us, rule: 'role.us-office', confidence: 0.6 });
+  }
   // "Brian Mulroney's Progressive Conservative Party", "Musk's Tesla": the person's organization.
   for (let i = 0; i + 1 < ctx.mentions.length; i++) {
     const person = ctx.mentions[i]!;
@@ -109,6 +122,24 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
 const OWNER_TITLE_COMMA = new RegExp(`^['’]s\\s+(?:(?:new|former|acting|deputy|interim|longtime|current|outgoing|incoming)\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?,\\s*$`, 'i');
 /** "Jet Airways, founded by X", "the party, led by X": the organization before, the person after. */
 const LED_BY = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|has been)\s+|(?:is|was|are|were|has been|have been)\s+)?(?:(?:now|currently|then|still)\s+)?(?:founded|co-founded|led|headed|run|chaired|directed|managed|owned)\s+by\s+(?:(?:its|the)\s+(?:[a-z-]+\s+){0,2})?$/i;
+
+/** Offices of the US federal government only: no other state has a "Trade Representative". */
+const US_OFFICE =
+  /\b(?:(?:Deputy|Acting|Former)\s+)?(?:Secretary\s+of\s+State|Treasury\s+Secretary|Secretary\s+of\s+the\s+Treasury|Commerce\s+Secretary|Secretary\s+of\s+Commerce|Agriculture\s+Secretary|Secretary\s+of\s+Agriculture|Defen[cs]e\s+Secretary|Secretary\s+of\s+Defen[cs]e|Labor\s+Secretary|Energy\s+Secretary|Trade\s+Representative|National\s+Security\s+Adviser|White\s+House\s+Chief\s+of\s+Staff)\s+$/i;
+
+/** The United States as the text names it: this sentence's mention, else the nearest before (as a reference). */
+function unitedStates(ctx: SentenceContext, near: MentionView): MentionView | null {
+  const here = ctx.mentions.find((m) => m.entityId === 'country:US' && !m.reference);
+  if (here) return here;
+  let found: MentionView | null = null;
+  for (const m of ctx.documentMentions) {
+    if (m.entityId !== 'country:US') continue;
+    if (m.start > near.start && found) break;
+    found = m;
+  }
+  if (!found) return null;
+  return { ...found, start: near.start, end: near.end, text: near.text, sentenceIndex: ctx.sentenceIndex, index: -1, reference: { kind: 'description', antecedent: found, possessive: false } };
+}
 
 function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
@@ -232,10 +263,11 @@ export const rule: RelationRule = {
     { id: 'role.copula', example: '"X, 46, was a reporter for Y", "X was named chief executive of Y", "He has become chairman of Y"' },
     { id: 'role.bare', example: '"named X publisher of Y"' },
     { id: 'role.led-by', example: '"Jet Airways, founded by X", "the party, led by X"' },
+    { id: 'role.us-office', example: '"Trade Representative X", "Secretary of State X" (offices only the US has; the US named elsewhere in the text)' },
     { id: 'role.owner', example: '"Mulroney\'s Conservative Party", "Musk\'s Tesla"' },
     { id: 'role.at', example: '"X of the Institute of ...", "X at Y"' },
   ],
   acceptsReferences: true,
-  minMentions: 2,
+  minMentions: 1,
   run: rolesRule,
 };

@@ -32,7 +32,11 @@ const VERB =
 const HIT_WITH = /\b(?:hit|hits|hitting|targeted|targets|targeting|slapped|slaps|punished|punishes|struck)\b/gi;
 const FROZE = /\b(?:froze|freezes|freezing|freeze|frozen|seized|seizes|seizing)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:assets|funds|accounts|property|holdings|reserves)\s+(?:of|belonging\s+to|held\s+by)\s+(?:the\s+)?/gi;
 /** "Y, already under US sanctions", "Y is under EU sanctions": the sanctioner glued to "sanctions". */
-const UNDER_SANCTIONS = /\b(?:under|faces|facing|face|subject\s+to|hit\s+by|targeted\s+by)\s+(?:(?:new|fresh|tough|heavy|sweeping|existing|western|international)\s+)?$/i;
+const UNDER_SANCTIONS = /\b(?:under|faces|facing|face|subject\s+to|hit\s+by|targeted\s+by|avoid|avoids|avoided|escape|escaped|evade|evaded)\s+(?:(?:new|fresh|tough|heavy|sweeping|existing|western|international)\s+)?$/i;
+/** Tariffs imposed to punish: "300 mln dlrs in tariffs on imports of certain Japanese goods". */
+const TARIFFS = /\b(?:punitive\s+|retaliatory\s+)?(?:tariffs|duties|levies)\b/gi;
+const TARIFF_TARGET = /^\s+(?:of\s+(?:[\w.,%$-]+\s+){1,6}?)?(?:on|against)\s+(?:(?:the|its|their|some|all|certain|imports\s+of|exports\s+from|goods\s+from|products\s+from)\s+){0,3}$/i;
+const RETALIATION = /\b(?:retaliat\w*|sanction\w*|punitive|penalt\w*|punish\w*)\b/i;
 /** "the bloc's 12th package of sanctions": the owner of a package, round or wave of measures. */
 const PACKAGE_OWNER = /^['’]s\s+(?:(?:latest|new|fresh|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|next|planned|proposed|toughest)\s+){0,2}(?:package|round|wave|set|raft|batch|tranche|slate)\s+of\s+(?:(?:new|fresh|further|additional|economic|financial)\s+)?$/i;
 /** "sanctions on three Dubai-based firms: A, B and C". */
@@ -67,6 +71,13 @@ function subjectOf(ctx: SentenceContext, pos: number): MentionView | null {
   const main = sentenceSubject(ctx, STATE_TYPES);
   if (!main || main.end > pos || pos - main.end > 220 || /[;:]/.test(ctx.text.slice(main.end, pos))) return null;
   return main;
+}
+
+/** "On Friday, Washington announced plans to put ... tariffs": the first state named in the clause. */
+function clauseSubject(ctx: SentenceContext, pos: number): MentionView | null {
+  const main = ctx.mentions.find((m) => STATE_TYPES.has(m.type) && !m.adjectival && m.end <= pos);
+  if (!main || main.start - ctx.sentence.start > 30 || pos - main.end > 160) return null;
+  return /[;:"“”]|\b(?:said|says|told|but|while|whereas)\b/i.test(ctx.text.slice(main.end, pos)) ? null : main;
 }
 
 function adjectivalTargets(ctx: SentenceContext, pos: number): MentionView[] {
@@ -218,9 +229,22 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
     if (!UNDER_SANCTIONS.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 40), m.start))) continue;
     const verbAt = m.start - (UNDER_SANCTIONS.exec(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 40), m.start))?.[0].length ?? 0);
     const target =
-      mentionBefore(ctx, verbAt, AGENT_TYPES, /^\s*(?:,\s*(?:which\s+(?:is|are|was|were)\s+|(?:already|also|now|still)\s+){0,2}|\s+(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains|already|also|now|still)\s+){1,3})$/i) ?? null;
+      mentionBefore(ctx, verbAt, AGENT_TYPES, /^\s*(?:,\s*(?:which\s+(?:is|are|was|were)\s+|(?:already|also|now|still)\s+){0,2}|\s+(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains|already|also|now|still|can|could|cannot|will|would|may|might|to|not|hopes\s+to|wants\s+to|tries\s+to)\s+){1,3})$/i) ?? null;
     if (!target || target.adjectival || target.entityId === m.entityId) continue;
     add(m, target, 'sanctions.under', 0.7);
+  }
+  // "tariffs on imports of Japanese electronic goods in retaliation": tariffs as a sanction, when the
+  // sentence or the headline says they punish (retaliation, sanctions, penalty).
+  if (RETALIATION.test(ctx.sentence.text) || RETALIATION.test(ctx.sentences[0]?.text ?? '')) {
+    for (const t of triggers(ctx, TARIFFS)) {
+      const target = mentionAfter(ctx, t.end, COUNTRY_TYPES, TARIFF_TARGET);
+      if (!target) continue;
+      if (target.adjectival && !/^[\s-]+(?:[a-z-]+\s+){0,3}(?:goods|products|imports|exports|electronics?|chips|semiconductors?|steel|cars|vehicles|textiles|beef|wine|cheese|companies|firms|makers)\b/i.test(ctx.text.slice(target.end, target.end + 50))) continue;
+      const owner = mentionBefore(ctx, t.start, STATE_TYPES, /^(?:['’]s)?\s+(?:(?:[a-z-]+|\d[\w.,]*)\s+){0,8}$/i);
+      const subject = owner && (owner.adjectival || owner.end === t.start - 1 || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) ? owner : (subjectOf(ctx, t.start) ?? clauseSubject(ctx, t.start));
+      if (!subject || subject.entityId === target.entityId) continue;
+      add(subject, target, 'sanctions.tariffs', 0.6);
+    }
   }
   // "The Treasury has sanctioned a dozen firms. On Tuesday it added X": the sanctioner of the sentence before.
   for (const t of triggers(ctx, CONTINUED)) {
@@ -267,6 +291,7 @@ export const rule: RelationRule = {
     { id: 'sanctions.colon', example: '"sanctions on three Dubai-based firms: A, B and C"' },
     { id: 'sanctions.hit-with', example: '"X hit Y with sanctions", "X targeted Y with new sanctions"' },
     { id: 'sanctions.asset-freeze', example: '"X froze the assets of Y"' },
+    { id: 'sanctions.tariffs', example: '"tariffs on Japanese electronic goods in retaliation" (only where the sentence or headline speaks of retaliation, sanctions or penalties)' },
     { id: 'sanctions.under', example: '"Y, already under US sanctions", "Y is under EU sanctions"' },
     { id: 'sanctions.list', example: 'every further member of a list on either side' },
     { id: 'sanctions.entity-list', example: '"added 12 Chinese companies to its Entity List"' },
@@ -276,6 +301,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: true,
   minMentions: 1,
-  cue: /sanction|blacklist|\badd|target|penal|designat|control|restrict|curb|freez|froze|seiz|\bban|embargo|punitive|\blist\b|among/i,
+  cue: /sanction|tariff|dut(?:y|ies)|lev(?:y|ies)|blacklist|\badd|target|penal|designat|control|restrict|curb|freez|froze|seiz|\bban|embargo|punitive|\blist\b|among/i,
   run: sanctionsRule,
 };
