@@ -33,3 +33,8 @@ export { readGoldText, findReutersStory } from './eval/gold-texts.ts';
 export type { SeedsEvalOptions, SeedsSummary } from './eval/seeds.ts';
 export { evaluateRelations } from './eval/relations.ts';
 export type { RelationsSummary, EvaluateRelationsOptions } from './eval/relations.ts';
+export { evaluateCorpus, readBbc, readReuters } from './eval/corpus.ts';
+export type { CorpusEvalOptions, CorpusSummary, SampledEdge, CorpusArticle } from './eval/corpus.ts';
+export { RELATION_RULES, ruleFamily, ruleVariant } from './relations/rule-registry.ts';
+export type { RelationRule } from './interfaces/relation-rule.ts';
+export { renderRuleTable, renderEdgeSample, replaceGeneratedSection } from './relations/rule-docs.ts';

@@ -11,7 +11,7 @@ import { CorpusIndex } from './corpus/corpus-index.ts';
  * `"outlet"` and `"title"`; one JSON object per output line, in input order:
  *
  *   {"id","entities":[{"id","type","name","attributes","mentions":[{"start","end","text"}]}],
- *    "relations":[{"subject","predicate","object","evidence":{"sentence","start","end","rule","confidence"}}]}
+ *    "relations":[{"subject","predicate","object","evidence":{"sentence","start","end","rule","confidence","modality","antecedent"?}}]}
  *
  * Offsets are UTF-16 code units into the line's `text`; subject/object are entity ids of the same
  * line (or `ARTICLE` for a REPORTED_BY claim about the article itself).
@@ -82,7 +82,16 @@ function processLine(line: string, options: JsonlOptions, setId: (id: LineId) =>
       subject: r.subject,
       predicate: r.predicate,
       object: r.object,
-      evidence: { sentence: r.evidence.sentence, start: r.evidence.start, end: r.evidence.end, rule: r.evidence.rule, confidence: r.evidence.confidence },
+      evidence: {
+        sentence: r.evidence.sentence,
+        start: r.evidence.start,
+        end: r.evidence.end,
+        rule: r.evidence.rule,
+        confidence: r.evidence.confidence,
+        // Absent means asserted; the antecedent is there when one side is named in another sentence.
+        modality: r.evidence.modality ?? 'asserted',
+        ...(r.evidence.antecedent ? { antecedent: r.evidence.antecedent } : {}),
+      },
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PREDICATES, isEntityType, type ExtractionResult } from '@newsgraph/shared';
+import { PREDICATES, isEntityType, isModality, type ExtractionResult } from '@newsgraph/shared';
 import { extract } from '../src/extract.ts';
 import { CorpusIndex } from '../src/corpus/corpus-index.ts';
 import { ARTICLE_SUBJECT } from '../src/relations/sentence-context.ts';
@@ -84,6 +84,9 @@ function problems(text: string, result: ExtractionResult): string[] {
     const { start, end, sentence, confidence } = r.evidence;
     if (!(start >= 0 && end <= text.length && text.slice(start, end) === sentence)) out.push(`${label}: evidence span does not hold its sentence`);
     if (!(confidence > 0 && confidence <= 1)) out.push(`${label}: confidence ${confidence}`);
+    if (r.evidence.modality !== undefined && !isModality(r.evidence.modality)) out.push(`${label}: modality ${String(r.evidence.modality)}`);
+    const a = r.evidence.antecedent;
+    if (a && !(a.start >= 0 && a.end <= text.length && text.slice(a.start, a.end) === a.sentence && a.start !== start)) out.push(`${label}: antecedent span does not hold another sentence`);
   }
   return out;
 }
@@ -115,5 +118,26 @@ describe('extract on adversarial input', () => {
     const result = extract(big);
     expect(problems(big, result)).toEqual([]);
     expect(result.relations.filter((r) => r.predicate === 'SANCTIONS').length).toBe(9_000);
+  });
+
+  it('handles 2,000 pronouns and descriptions in a row, a list of 5,000 names and circular appositions', { timeout: 120_000 }, () => {
+    const cases: Record<string, string> = {
+      pronouns: `Antony Blinken visited Beijing. ${'He met him and his '.repeat(700)}Wang Yi.`,
+      pronounSentences: `Mary Smith visited Oslo. ${'She met her. '.repeat(2000)}`,
+      descriptions: `Rostec signed a deal. ${'the company the minister the bank the two sides met '.repeat(500)}.`,
+      list: `The Treasury sanctioned ${Array.from({ length: 5000 }, (_, i) => `Corvex${i} Trading Corp`).join(', ')} and Zeta Holdings Ltd.`,
+      names: `Talks between ${Array.from({ length: 5000 }, (_, i) => ['Antony Blinken', 'Wang Yi', 'China', 'Russia'][i % 4]).join(' and ')}.`,
+      circular: `Ivan Petrov, the chief executive of Rostec, ${'the chief executive of Ivan Petrov, the chief of Rostec, '.repeat(1500)}met Olaf Scholz.`,
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const result = extract(text);
+      expect(problems(text, result), name).toEqual([]);
+      // A run of references is capped per sentence: no claim explosion.
+      expect(result.relations.length, name).toBeLessThan(2_000);
+    }
+    // The references still resolve: the first pronoun after the name stands for it.
+    const first = extract(`Antony Blinken visited Beijing. He met Wang Yi. ${'He met him. '.repeat(2000)}`);
+    const met = first.relations.find((r) => r.predicate === 'MET_WITH');
+    expect(met?.evidence.antecedent?.sentence).toBe('Antony Blinken visited Beijing.');
   });
 });

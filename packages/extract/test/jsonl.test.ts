@@ -37,7 +37,10 @@ describe('runExtractJsonl', () => {
       }
       for (const r of line['relations'] as Array<Record<string, unknown>>) {
         expect(Object.keys(r).sort()).toEqual(['evidence', 'object', 'predicate', 'subject']);
-        expect(Object.keys(r['evidence'] as object).sort()).toEqual(['confidence', 'end', 'rule', 'sentence', 'start']);
+        const evidence = r['evidence'] as Record<string, unknown>;
+        // antecedent only when a side is a reference named in another sentence.
+        expect(Object.keys(evidence).filter((k) => k !== 'antecedent').sort()).toEqual(['confidence', 'end', 'modality', 'rule', 'sentence', 'start']);
+        expect(['asserted', 'planned', 'negated', 'hypothetical']).toContain(evidence['modality']);
         expect(ids.has(r['object'])).toBe(true);
         expect(r['subject'] === 'ARTICLE' || ids.has(r['subject'])).toBe(true);
       }
@@ -87,5 +90,21 @@ describe('runExtractJsonl', () => {
     expect(stats).toEqual({ lines: 60, errors: 0 });
     const ids = written.join('').trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).toEqual(lines.map((_, i) => `n${i}`));
+  });
+});
+
+describe('extract --jsonl modality and antecedent', () => {
+  it('writes the modality of every claim and the antecedent sentence of a pronoun claim', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
+    input.end(`${JSON.stringify({ id: 'p', text: 'Antony Blinken arrived on Monday. He met Wang Yi in Beijing. Antony Blinken will visit Tokyo.' })}\n`);
+    await runExtractJsonl(input, output);
+    const line = JSON.parse(chunks.join('').trim()) as { relations: Array<{ predicate: string; evidence: { modality: string; antecedent?: { sentence: string; start: number; end: number } } }> };
+    const met = line.relations.find((r) => r.predicate === 'MET_WITH');
+    expect(met?.evidence.antecedent).toEqual({ sentence: 'Antony Blinken arrived on Monday.', start: 0, end: 33 });
+    expect(met?.evidence.modality).toBe('asserted');
+    expect(line.relations.find((r) => r.predicate === 'VISITED')?.evidence.modality).toBe('planned');
   });
 });

@@ -146,9 +146,10 @@ describe('SUPPLIES', () => {
     ]);
   });
 
-  it('does not read a ban or a denial as supply', () => {
+  it('does not read a ban as supply, and reads a denial as a negated claim', () => {
     expect(only("The [[Elbonian Union|Organization]]'s ban on arms exports to [[Freedonia|Country|country:FD]] stays.", 'SUPPLIES')).toEqual([]);
-    expect(only('[[Syldavia|Country|country:SY]] has denied supplying weapons to [[Freedonia|Country|country:FD]].', 'SUPPLIES')).toEqual([]);
+    const denied = extractRelations(analysisFromMarkup('[[Syldavia|Country|country:SY]] has denied supplying weapons to [[Freedonia|Country|country:FD]].')).filter((r) => r.predicate === 'SUPPLIES');
+    expect(denied.map((r) => `${r.subject} ${r.object} ${r.evidence.modality}`)).toEqual(['country:SY country:FD negated']);
   });
 
   it('does not read a passive shipment as a supplier', () => {

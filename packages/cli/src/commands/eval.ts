@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { evaluateGold, evaluateNer, evaluateRelations, evaluateSeeds } from '@newsgraph/extract';
+import { writeFile } from 'node:fs/promises';
+import { evaluateCorpus, evaluateGold, evaluateNer, evaluateRelations, evaluateSeeds, renderEdgeSample } from '@newsgraph/extract';
 import { evaluateArticleText } from '@newsgraph/ingest';
 import { InputError } from '@newsgraph/shared';
 import type { CliContext } from '../context.ts';
@@ -27,8 +28,9 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .description('entities and relations on the seed articles against the hand-made gold')
     .option('--seeds <dir>', 'seed articles', '../shared/seeds')
     .option('--gold <file>', 'gold annotations', '../shared/eval/seeds-gold.json')
-    .action(async (o: { seeds: string; gold: string }) => {
-      report(ctx, await evaluateSeeds({ seedsDir: mustExist(o.seeds, 'seeds directory'), goldPath: mustExist(o.gold, 'gold file') }));
+    .option('--per-rule', 'a precision/recall row per rule variant (also in the JSON line)')
+    .action(async (o: { seeds: string; gold: string; perRule?: boolean }) => {
+      report(ctx, await evaluateSeeds({ seedsDir: mustExist(o.seeds, 'seeds directory'), goldPath: mustExist(o.gold, 'gold file'), perRule: o.perRule === true }));
     });
 
   evalCmd
@@ -37,7 +39,7 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .option('--gold <file>', 'gold annotations (seeds-gold format)', 'eval/dev-gold/gold.json')
     .option('--texts <dir>', 'folder the gold\'s file names are relative to (FILE.sgm#NEWID=N names one Reuters-21578 story)', '../shared/corpora')
     .action(async (o: { gold: string; texts: string }) => {
-      const { table, summary } = await evaluateGold({ goldPath: mustExist(o.gold, 'gold file'), textsDir: mustExist(o.texts, 'texts directory') });
+      const { table, summary } = await evaluateGold({ goldPath: mustExist(o.gold, 'gold file'), textsDir: mustExist(o.texts, 'texts directory'), perRule: true });
       report(ctx, { table, summary });
     });
 
@@ -59,9 +61,33 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .description('CoNLL04 HOLDS_ROLE and LOCATED_IN precision, recall and F1')
     .requiredOption('--conll04 <file>', 'CoNLL04 file in SpERT JSON, e.g. ../shared/eval/conll04/conll04_dev.json')
     .option('--train <file>', 'CoNLL-2003 training file to learn an entity-type lexicon from, e.g. ../shared/eval/conll2003/eng.train')
-    .action(async (o: { conll04: string; train?: string }) => {
-      const options = o.train ? { conll2003TrainPath: mustExist(o.train, 'training file') } : {};
+    .option('--per-rule', 'a precision/recall row per rule variant, with the rule metadata (also in the JSON line)')
+    .action(async (o: { conll04: string; train?: string; perRule?: boolean }) => {
+      const options = { ...(o.train ? { conll2003TrainPath: mustExist(o.train, 'training file') } : {}), perRule: o.perRule === true };
       report(ctx, await evaluateRelations(mustExist(o.conll04, 'CoNLL04 file'), options));
+    });
+
+  evalCmd
+    .command('corpus')
+    .description('claims and edges per article over the BBC and Reuters-21578 corpora; optionally a sample of edges to judge')
+    .option('--bbc <dir>', 'BBC News folder', '../shared/corpora/bbc')
+    .option('--reuters <dir>', 'Reuters-21578 folder', '../shared/corpora/reuters21578')
+    .option('--reuters-limit <n>', 'Reuters stories with a body to read', (v) => Number.parseInt(v, 10), 3000)
+    .option('--sample <n>', 'edges to draw for judging', (v) => Number.parseInt(v, 10), 0)
+    .option('--seed <n>', 'seed of the sample', (v) => Number.parseInt(v, 10), 1)
+    .option('--sample-out <file>', 'write the sample as a Markdown table to this file')
+    .action(async (o: { bbc: string; reuters: string; reutersLimit: number; sample: number; seed: number; sampleOut?: string }) => {
+      if (!Number.isInteger(o.reutersLimit) || o.reutersLimit < 0) throw new InputError('--reuters-limit', 'must be a whole number');
+      if (!Number.isInteger(o.sample) || o.sample < 0) throw new InputError('--sample', 'must be a whole number');
+      const result = await evaluateCorpus({
+        bbcDir: mustExist(o.bbc, 'BBC folder'),
+        reutersDir: mustExist(o.reuters, 'Reuters folder'),
+        reutersLimit: o.reutersLimit,
+        sample: o.sample,
+        seed: o.seed,
+      });
+      if (o.sampleOut) await writeFile(o.sampleOut, renderEdgeSample(result.sample, `pnpm -s newsgraph eval corpus --sample ${o.sample} --seed ${o.seed}`));
+      report(ctx, { table: result.table, summary: result.summary });
     });
 
   evalCmd

@@ -3,6 +3,7 @@ import { InputError, type ExtractionResult } from '@newsgraph/shared';
 import { extract } from '../extract.ts';
 import { compromiseEntities } from './baseline.ts';
 import { readGoldText } from './gold-texts.ts';
+import { RuleReport, type RuleRow } from './rule-report.ts';
 import {
   addTally,
   normalizeName,
@@ -33,6 +34,8 @@ export interface GoldEvalOptions {
   textsDir: string;
   /** Replaces the extractor (tests, experiments). */
   extractor?: (text: string) => ExtractionResult;
+  /** Add the per-rule table and `per_rule` to the summary (always on for `eval gold`). */
+  perRule?: boolean;
 }
 
 export interface PrfRow extends Prf {
@@ -54,8 +57,8 @@ export interface GoldSummary {
   relations: Prf & { hard_r: number };
   entitiesByType: Record<string, PrfRow>;
   relationsByPredicate: Record<string, PredicateRow>;
-  /** Precision of each rule over the distinct triples it produced (recall is per predicate). */
-  relationsByRule: Record<string, { p: number; precise: number; predicted: number }>;
+  /** With `perRule`: one row per rule variant of the rule metadata (rule-report.ts). */
+  per_rule?: RuleRow[];
   baseline: {
     name: string;
     entities: Prf & { violations: number };
@@ -140,7 +143,6 @@ export async function evaluateGold(options: GoldEvalOptions): Promise<{ table: s
   const relP = ratio(sum((r) => r.relations.precise), sum((r) => r.relations.predicted));
   const relR = ratio(sum((r) => r.relations.recalled), sum((r) => r.relations.goldSoft));
   const byPredicate = mergeTallies(rows.map((r) => r.relations.byPredicate));
-  const byRule = mergeTallies(rows.map((r) => r.relations.byRule));
   const summary: GoldSummary = {
     documents: rows.length,
     entities: entityPrf((r) => r.entities),
@@ -149,7 +151,6 @@ export async function evaluateGold(options: GoldEvalOptions): Promise<{ table: s
     relationsByPredicate: Object.fromEntries(
       Object.entries(byPredicate).map(([k, t]) => [k, { ...prfRow(t), hard_r: ratio(t.hardRecalled, t.hardGold), hardRecalled: t.hardRecalled, hardGold: t.hardGold }]),
     ),
-    relationsByRule: Object.fromEntries(Object.entries(byRule).map(([k, t]) => [k, { p: ratio(t.precise, t.predicted), precise: t.precise, predicted: t.predicted }])),
     baseline: {
       name: 'compromise (.people/.organizations/.places)',
       entities: entityPrf((r) => r.baseline),
@@ -157,7 +158,15 @@ export async function evaluateGold(options: GoldEvalOptions): Promise<{ table: s
       relations: { p: 0, r: 0, f1: 0, hard_r: 0 },
     },
   };
-  return { table: formatTable(rows, summary), summary, rows };
+  if (!options.perRule) return { table: formatTable(rows, summary), summary, rows };
+  const goldTotal = sum((r) => r.relations.goldSoft + r.relations.goldHard);
+  const report = new RuleReport();
+  for (const r of rows) {
+    for (const x of r.relations.perRule) report.addPrediction(x.rule, x.correct);
+    for (const rule of r.relations.foundBy) report.addFound(rule);
+  }
+  summary.per_rule = report.table(goldTotal).filter((x) => x.predicted > 0 || x.found > 0);
+  return { table: `${formatTable(rows, summary)}\n\n${report.format(goldTotal)}`, summary, rows };
 }
 
 /**
@@ -199,8 +208,6 @@ function formatTable(rows: GoldDocumentRow[], s: GoldSummary): string {
   for (const [predicate, t] of Object.entries(s.relationsByPredicate)) {
     lines.push(`${pad(predicate, 16)}${pad(`${t.p} ${frac(t.precise, t.predicted)}`, 14)}${pad(`${t.r} ${frac(t.recalled, t.gold)}`, 14)}${pad(`${t.hard_r} ${frac(t.hardRecalled, t.hardGold)}`, 14)}${t.f1}`);
   }
-  lines.push('', `${pad('rule', 32)}P (distinct triples)`);
-  for (const [rule, t] of Object.entries(s.relationsByRule)) lines.push(`${pad(rule, 32)}${t.p} ${frac(t.precise, t.predicted)}`);
   lines.push('');
   for (const r of rows) {
     const details: Array<[string, string[]]> = [

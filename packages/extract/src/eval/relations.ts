@@ -6,6 +6,7 @@ import { loadConllLexicon } from '../lexicon/conll-lexicon.ts';
 import { extractRelationsDetailed, type DetailedRelation } from '../relations/extract-relations.ts';
 import { withOutletEntity } from '../relations/outlet.ts';
 import { prf, type Prf } from './score.ts';
+import { RuleReport, type RuleRow } from './rule-report.ts';
 
 /**
  * `newsgraph eval relations --conll04 FILE`: relation extraction on CoNLL04 (SpERT JSON), scored
@@ -36,6 +37,8 @@ export interface RelationsSummary extends Prf {
   /** Whether entity analysis used a CoNLL-2003 type lexicon. */
   type_lexicon: boolean;
   per_predicate: Record<Conll04Predicate, Prf>;
+  /** With `perRule`: one row per rule variant. */
+  per_rule?: RuleRow[];
 }
 
 interface GoldPair {
@@ -76,6 +79,8 @@ export interface EvaluateRelationsOptions {
   analyze?: (text: string) => EntityAnalysis;
   /** Only the first N sentences. */
   limit?: number;
+  /** Add a per-rule precision/recall table (and `per_rule` in the summary). */
+  perRule?: boolean;
 }
 
 export async function evaluateRelations(
@@ -96,6 +101,7 @@ export async function evaluateRelations(
     LOCATED_IN: { tp: 0, predicted: 0, gold: 0, recalled: 0 },
   };
   const ruleHits = new Map<string, { tp: number; n: number }>();
+  const report = new RuleReport();
   for (const sentence of sentences) {
     // Character span of every token in the space-joined text.
     const starts: number[] = [];
@@ -134,11 +140,14 @@ export async function evaluateRelations(
       stat.n++;
       if (hit) stat.tp++;
       ruleHits.set(r.evidence.rule, stat);
+      report.addPrediction(r.evidence.rule, hit);
     }
     for (const g of gold) {
       const c = counts[g.predicate];
       c.gold++;
-      if ([...predicted.values()].some((r) => matches(r, g))) c.recalled++;
+      const finders = [...predicted.values()].filter((r) => matches(r, g));
+      if (finders.length > 0) c.recalled++;
+      for (const rule of new Set(finders.map((r) => r.evidence.rule))) report.addFound(rule);
     }
   }
   const scoreOf = (c: { tp: number; predicted: number; gold: number; recalled: number }): Prf => {
@@ -157,6 +166,7 @@ export async function evaluateRelations(
     sentences: sentences.length,
     type_lexicon: typeLexicon !== undefined,
     per_predicate: { HOLDS_ROLE: scoreOf(counts.HOLDS_ROLE), LOCATED_IN: scoreOf(counts.LOCATED_IN) },
+    ...(options.perRule ? { per_rule: report.table(all.gold).filter((r) => r.predicted > 0 || r.found > 0) } : {}),
   };
   const lexiconNote = options.analyze ? 'custom entity analysis' : typeLexicon ? `type lexicon from ${options.conll2003TrainPath}` : 'built-in lexicons only';
   const lines = [`CoNLL04 ${conll04Path} (${sentences.length} sentences, ${lexiconNote})`, `${'predicate'.padEnd(14)}${'P'.padEnd(8)}${'R'.padEnd(8)}${'F1'.padEnd(8)}tp/pred  recalled/gold`];
@@ -167,6 +177,7 @@ export async function evaluateRelations(
   }
   lines.push(`${'micro'.padEnd(14)}${String(summary.p).padEnd(8)}${String(summary.r).padEnd(8)}${String(summary.f1).padEnd(8)}${`${all.tp}/${all.predicted}`.padEnd(9)}${all.recalled}/${all.gold}`);
   lines.push(`rules: ${[...ruleHits.entries()].sort((a, b) => b[1].n - a[1].n).map(([rule, s]) => `${rule} ${s.tp}/${s.n}`).join(', ')}`);
+  if (options.perRule) lines.push('', report.format(all.gold));
   return { table: lines.join('\n'), summary };
 }
 

@@ -167,8 +167,10 @@ export interface RelationScore {
   missed: string[];
   spurious: string[];
   byPredicate: Record<string, Tally>;
-  /** Precision of each extraction rule (`evidence.rule`) over the distinct triples it produced. */
-  byRule: Record<string, Tally>;
+  /** Each distinct (triple, rule) read, and whether the triple matches the gold. */
+  perRule: Array<{ rule: string; correct: boolean }>;
+  /** For each gold relation, the rules that found it (one entry per rule). */
+  foundBy: string[];
 }
 
 export function scoreRelations(relations: ExtractedRelation[], entities: ScoredEntity[], gold: GoldDocument): RelationScore {
@@ -213,17 +215,21 @@ export function scoreRelations(relations: ExtractedRelation[], entities: ScoredE
   const hardRecalled = hard.filter((g) => predicted.some((r) => matches(r, g))).length;
   const spurious = predicted.filter((r) => !gold.relations.some((g) => matches(r, g)));
   const byPredicate: Record<string, Tally> = {};
-  const byRule: Record<string, Tally> = {};
   for (const g of soft) addTally(byPredicate, g.predicate, { gold: 1, recalled: missedSoft.includes(g) ? 0 : 1 });
   for (const g of hard) addTally(byPredicate, g.predicate, { hardGold: 1, hardRecalled: predicted.some((r) => matches(r, g)) ? 1 : 0 });
-  for (const r of predicted) {
-    const precise = spurious.includes(r) ? 0 : 1;
-    addTally(byPredicate, r.predicate, { predicted: 1, precise });
-    addTally(byRule, r.evidence.rule, { predicted: 1, precise });
+  for (const r of predicted) addTally(byPredicate, r.predicate, { predicted: 1, precise: spurious.includes(r) ? 0 : 1 });
+  // Per rule: each distinct triple a rule read, right or not, and the gold relations it found.
+  const byRule = new Map<string, ExtractedRelation>();
+  for (const r of relations) {
+    let [s, o] = [r.subject, r.object];
+    if (SYMMETRIC_PREDICATES.has(r.predicate) && o < s) [s, o] = [o, s];
+    byRule.set(`${s}\u0000${r.predicate}\u0000${o}\u0000${r.evidence.rule}`, r);
   }
+  const perRule = [...byRule.values()].map((r) => ({ rule: r.evidence.rule, correct: gold.relations.some((g) => matches(r, g)) }));
+  const foundBy: string[] = [];
+  for (const g of gold.relations) for (const rule of new Set([...byRule.values()].filter((r) => matches(r, g)).map((r) => r.evidence.rule))) foundBy.push(rule);
   return {
     byPredicate,
-    byRule,
     recalled: soft.length - missedSoft.length,
     goldSoft: soft.length,
     hardRecalled,
@@ -232,5 +238,7 @@ export function scoreRelations(relations: ExtractedRelation[], entities: ScoredE
     predicted: predicted.length,
     missed: missedSoft.map((g) => `${g.subject} ${g.predicate} ${g.object}`),
     spurious: spurious.map(label),
+    perRule,
+    foundBy,
   };
 }

@@ -16,6 +16,8 @@ export interface SeedsEvalOptions {
   goldPath: string;
   /** Replaces the extractor (tests, experiments). */
   extractor?: (text: string) => ExtractionResult;
+  /** Add a precision/recall row per rule variant (table and `per_rule`). */
+  perRule?: boolean;
 }
 
 export type SeedsSummary = GoldSummary;
@@ -29,6 +31,11 @@ export async function evaluateSeeds(options: SeedsEvalOptions): Promise<{ table:
     throw new InputError(options.seedsDir, `cannot read the seeds folder (${(error as Error).message})`);
   }
   for (const doc of gold) if (!files.includes(doc.file)) throw new InputError(join(options.seedsDir, doc.file), 'seed file named by the gold is missing');
-  const { table, summary } = await evaluateGold({ goldPath: options.goldPath, textsDir: options.seedsDir, ...(options.extractor ? { extractor: options.extractor } : {}) });
+  const { table, summary } = await evaluateGold({
+    goldPath: options.goldPath,
+    textsDir: options.seedsDir,
+    ...(options.extractor ? { extractor: options.extractor } : {}),
+    perRule: options.perRule === true,
+  });
   return { table, summary };
 }

@@ -1,18 +1,10 @@
 import { SYMMETRIC_PREDICATES, type ExtractedRelation, type Span } from '@newsgraph/shared';
 import type { EntityAnalysis, ExtractOptions } from '../interfaces/analysis.ts';
-import { ARTICLE_SUBJECT, buildSentenceContexts, type RelationCandidate, type SentenceContext } from './sentence-context.ts';
+import { ARTICLE_SUBJECT, buildSentenceContexts, type MentionView, type SentenceContext } from './sentence-context.ts';
+import type { Antecedent, Predicate } from '@newsgraph/shared';
 import { findOutletEntity } from './outlet.ts';
-import { locatedInRule } from './rules/located-in.ts';
-import { meetRule } from './rules/meet.ts';
-import { partOfRule } from './rules/part-of.ts';
-import { reportedByRule } from './rules/reported-by.ts';
-import { rolesRule } from './rules/roles.ts';
-import { sanctionsRule } from './rules/sanctions.ts';
-import { shippedViaRule } from './rules/shipped-via.ts';
-import { suppliesRule } from './rules/supplies.ts';
-import { tradeRule } from './rules/trade.ts';
-import { urgeRule } from './rules/urge.ts';
-import { visitRule } from './rules/visit.ts';
+import { claimModality } from './modality.ts';
+import { RELATION_RULES } from './rule-registry.ts';
 
 /** A relation with the mention spans it was read from (used by span-level evaluations). */
 export interface DetailedRelation extends ExtractedRelation {
@@ -21,19 +13,20 @@ export interface DetailedRelation extends ExtractedRelation {
   objectSpan: Span | null;
 }
 
-const RULES: ReadonlyArray<(ctx: SentenceContext) => RelationCandidate[]> = [
-  rolesRule,
-  visitRule,
-  meetRule,
-  urgeRule,
-  suppliesRule,
-  shippedViaRule,
-  sanctionsRule,
-  tradeRule,
-  partOfRule,
-  locatedInRule,
-  reportedByRule,
-];
+/** Facts about names (an address, a byline): no verb to negate or to plan. */
+const TIMELESS: ReadonlySet<Predicate> = new Set<Predicate>(['LOCATED_IN', 'REPORTED_BY']);
+/** How much less a claim is trusted when one side is a pronoun or a description. */
+const REFERENCE_DISCOUNT = 0.75;
+
+/** The sentence that names the entity a reference stands for, when it is another sentence. */
+function antecedentOf(ctx: SentenceContext, m: MentionView | typeof ARTICLE_SUBJECT): Antecedent | null {
+  if (m === ARTICLE_SUBJECT || !m.reference) return null;
+  const named = m.reference.antecedent;
+  if (named.sentenceIndex === ctx.sentenceIndex) return null;
+  // The document's sentences are not on the context; the antecedent's own span locates its sentence.
+  const sentence = ctx.sentences[named.sentenceIndex];
+  return sentence ? { sentence: sentence.text, start: sentence.start, end: sentence.end } : null;
+}
 
 /**
  * Reads subject–predicate–object claims from an entity analysis, one sentence at a time, with the
@@ -52,18 +45,23 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
     if (!known || known.evidence.confidence < relation.evidence.confidence) best.set(key, relation);
   };
   for (const ctx of buildSentenceContexts(analysis)) {
-    if (ctx.mentions.length === 0) continue;
-    for (const rule of RULES) {
-      for (const c of rule(ctx)) {
+    const namedOnly = ctx.namedMentions === ctx.mentions ? ctx : { ...ctx, mentions: ctx.namedMentions };
+    for (const family of RELATION_RULES) {
+      const view = family.acceptsReferences ? ctx : namedOnly;
+      if (view.mentions.length < family.minMentions || (family.cue && !family.cue.test(ctx.sentence.text))) continue;
+      for (const c of family.run(view)) {
         let subject = c.subject === ARTICLE_SUBJECT ? ARTICLE_SUBJECT : c.subject.entityId;
         let object = c.object.entityId;
         let subjectSpan: Span | null = c.subject === ARTICLE_SUBJECT ? null : { start: c.subject.start, end: c.subject.end };
         let objectSpan: Span | null = { start: c.object.start, end: c.object.end };
         if (subject === object) continue;
-        // A pronoun stood for the subject ("He visited ..."): say so, and trust it less.
-        const viaPronoun = c.subject !== ARTICLE_SUBJECT && c.subject.index === -1;
-        const rule = viaPronoun ? `${c.rule}.pronoun` : c.rule;
-        const confidence = viaPronoun ? c.confidence * 0.75 : c.confidence;
+        // A pronoun or a description stood for one side ("He visited ...", "the company"): say so, and trust it less.
+        const subjectReference = c.subject !== ARTICLE_SUBJECT ? (c.subject.reference ?? (c.subject.index === -1 ? { kind: 'pronoun' as const } : null)) : null;
+        const reference = subjectReference ?? c.object.reference ?? null;
+        const rule = reference ? `${c.rule}.${reference.kind}` : c.rule;
+        const confidence = reference ? c.confidence * REFERENCE_DISCOUNT : c.confidence;
+        const antecedent = antecedentOf(ctx, c.subject) ?? antecedentOf(ctx, c.object);
+        const modality = claimModality(ctx.text, ctx.sentence, subjectSpan, objectSpan, TIMELESS.has(c.predicate));
         if (SYMMETRIC_PREDICATES.has(c.predicate) && object < subject) {
           [subject, object] = [object, subject];
           [subjectSpan, objectSpan] = [objectSpan, subjectSpan];
@@ -78,6 +76,8 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
             end: ctx.sentence.end,
             rule,
             confidence: Math.round(confidence * 100) / 100,
+            ...(modality === 'asserted' ? {} : { modality }),
+            ...(antecedent ? { antecedent } : {}),
           },
           subjectSpan,
           objectSpan,

@@ -1,6 +1,7 @@
 import { ARTICLE_SUBJECT, type EntityType, type ExtractedEntity, type Predicate } from '@newsgraph/shared';
 import type { EntityAnalysis, EntityMention, Sentence } from '../interfaces/analysis.ts';
 import { ROLE_HEADS } from '../lexicon/titles.ts';
+import { findReferences, type ReferenceInfo } from './references.ts';
 
 /**
  * What a relation rule sees: one sentence, its entity mentions (typed, sorted, not overlapping)
@@ -14,8 +15,10 @@ export interface MentionView extends EntityMention {
   kind: string | null;
   /** Canonical name of the entity. */
   name: string;
-  /** Index in SentenceContext.mentions. */
+  /** Index in SentenceContext.mentions (-1 for a view made up by a rule). */
   index: number;
+  /** Set when the words are a pronoun or description standing for an entity named before. */
+  reference?: ReferenceInfo;
 }
 
 /** The reserved subject of an article-level REPORTED_BY claim: the article itself (defined in shared). */
@@ -34,7 +37,12 @@ export interface SentenceContext {
   text: string;
   sentence: Sentence;
   sentenceIndex: number;
+  /** The sentence's mentions, references ("he", "the company") included, sorted, indexed. */
   mentions: MentionView[];
+  /** Every sentence of the document (to quote an antecedent's sentence). */
+  sentences: readonly Sentence[];
+  /** Only the mentions that name their entity (for rules that need the name itself). */
+  namedMentions: MentionView[];
   entities: ReadonlyMap<string, ExtractedEntity>;
   /** All typed mentions of the document in order, for the few rules that look back (coreference of "the items"). */
   documentMentions: readonly MentionView[];
@@ -72,14 +80,32 @@ export function buildSentenceContexts(analysis: EntityAnalysis): SentenceContext
     bucket.push(view);
     all.push(view);
   }
-  return analysis.sentences.map((sentence, sentenceIndex) => ({
+  const scope = {
     text: analysis.text,
-    sentence,
-    sentenceIndex,
-    mentions: perSentence[sentenceIndex] ?? [],
     entities,
     documentMentions: all,
-  }));
+    firstAtOrAfter: (pos: number) => lowerBound(all, pos),
+  };
+  return analysis.sentences.map((sentence, sentenceIndex) => {
+    const named = perSentence[sentenceIndex] ?? [];
+    const references = findReferences(scope, sentence, sentenceIndex, named);
+    let mentions = named;
+    if (references.length > 0) {
+      mentions = [...named, ...references].sort((a, b) => a.start - b.start).map((m, index) => ({ ...m, index }));
+    }
+    return { text: analysis.text, sentence, sentenceIndex, sentences: analysis.sentences, mentions, namedMentions: named, entities, documentMentions: all };
+  });
+}
+
+function lowerBound(list: readonly MentionView[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as MentionView).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Text between two absolute offsets. */
@@ -148,7 +174,9 @@ export function mentionAfter(
   gap: RegExp,
 ): MentionView | null {
   let i = firstMentionAtOrAfter(ctx, pos);
-  if (!types.has('Goods')) while (i < ctx.mentions.length && (ctx.mentions[i] as MentionView).type === 'Goods') i++;
+  // An owner ("met his counterpart", "the company's") is never the object: look past it.
+  const skippable = (m: MentionView): boolean => (m.type === 'Goods' && !types.has('Goods')) || m.reference?.possessive === true;
+  while (i < ctx.mentions.length && skippable(ctx.mentions[i] as MentionView)) i++;
   const m = ctx.mentions[i];
   if (!m || !types.has(m.type)) return null;
   if (m.start - pos > 300) return null;
@@ -156,7 +184,7 @@ export function mentionAfter(
 }
 
 const LIST_JOINER =
-  /^\s*(?:,\s*(?:and|or|as well as|followed by|along with|plus)?|and|or|&|as well as|followed by|along with|plus|then)\s*(?:also\s+)?(?:by\s+)?(?:the\s+)?$/i;
+  /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\))?\)?\s*(?:,\s*(?:and|or|as well as|followed by|along with|plus)?|and|or|&|as well as|followed by|along with|plus|then)\s*(?:also\s+)?(?:by\s+)?(?:the\s+)?$/i;
 
 /** Longest list a rule expands; longer runs are tables or noise, not prose. */
 const MAX_LIST = 24;
@@ -170,6 +198,11 @@ export function listForward(ctx: SentenceContext, first: MentionView, types: Rea
   let prev = first;
   for (let i = first.index + 1; i < ctx.mentions.length && list.length < MAX_LIST; i++) {
     const m = ctx.mentions[i] as MentionView;
+    // "the Association of ... (ACAMS), Standard Chartered": the acronym is the same member.
+    if (m.entityId === prev.entityId && /^\s*\(\s*$/.test(between(ctx, prev.end, m.start))) {
+      prev = m;
+      continue;
+    }
     if (!types.has(m.type) || !LIST_JOINER.test(between(ctx, prev.end, m.start))) break;
     list.push(m);
     prev = m;
@@ -190,6 +223,12 @@ export function listBackward(ctx: SentenceContext, last: MentionView, types: Rea
   let next = last;
   for (let i = last.index - 1; i >= 0 && list.length < MAX_LIST; i--) {
     const m = ctx.mentions[i] as MentionView;
+    // "the Association of ... (ACAMS), Standard Chartered": the name before its bracketed acronym.
+    if (m.entityId === next.entityId && /^\s*\(\s*$/.test(between(ctx, m.end, next.start))) {
+      list[0] = m;
+      next = m;
+      continue;
+    }
     if (!types.has(m.type) || !LIST_JOINER.test(between(ctx, m.end, next.start))) break;
     list.unshift(m);
     next = m;
@@ -268,16 +307,39 @@ export function subjectBefore(ctx: SentenceContext, pos: number, types: Readonly
   // "X, who recently visited Y": the relative clause's antecedent.
   const relative = mentionBefore(ctx, pos, types, RELATIVE_WHO);
   if (relative) return relative;
+  // "Norland said it would sanction ...": the pronoun after "said" is the sayer.
+  const sayer = mentionBefore(ctx, pos, types, SAID_IT);
+  if (sayer) return sayer;
   const m = mentionBefore(ctx, pos, types, ANY_GAP);
   if (m) {
     // "OFAC (OFAC) on Tuesday sanctioned": a bracketed acronym and a time phrase are no clause.
     const gap = withoutTimeAndAcronym(between(ctx, m.end, pos));
     if (SUBJECT_FILLER.test(gap) && !CLAUSE_WORDS.test(gap)) return m;
   }
-  return appositiveSubject(ctx, pos, types);
+  return appositiveSubject(ctx, pos, types) ?? coordinatedSubject(ctx, pos, types);
+}
+
+/** "... and (will) visit", "..., then flew to": a verb coordinated with the main clause's. */
+const COORDINATED_VERB =
+  /(?:\b(?:and|then|before|after|but)|,)\s+(?:(?:also|then|later|later\s+on|will|would|has|had|have|is|was|are|were|plans\s+to|planned\s+to|is\s+due\s+to|is\s+expected\s+to|is\s+set\s+to|\w+ly|this\s+week|next\s+week|last\s+week|on\s+\w+day)\s+){0,3}$/i;
+
+/**
+ * The subject carried over to a second verb of the same sentence: "X met Y in Ankara and then
+ * flew to Baku" (X flew), "X, after meeting Y, visited Z".
+ */
+function coordinatedSubject(ctx: SentenceContext, pos: number, types: ReadonlySet<EntityType>): MentionView | null {
+  const left = ctx.text.slice(Math.max(ctx.sentence.start, pos - 60), pos);
+  if (!COORDINATED_VERB.test(left)) return null;
+  const main = sentenceSubject(ctx, types);
+  if (!main || main.end >= pos || pos - main.end > 200) return null;
+  // Another clause ("; ", a quotation, a new subject with "said") breaks the chain.
+  if (/[;:“”"]|\b(?:said|says|told|who|which|that)\b/i.test(ctx.text.slice(main.end, pos))) return null;
+  return main;
 }
 
 const ANY_GAP = /^/;
+const SAID_IT =
+  /^\s+(?:(?:has|have|had)\s+)?(?:said|says|announced|announces|confirmed|warned|threatened|vowed|pledged|promised)\s+(?:on\s+\w+\s+|earlier\s+|last\s+week\s+)?(?:that\s+)?(?:it|they|he|she)\s+(?:(?:would|will|could|might|may|had|has|have|was|is|did|does)\s+)?(?:(?:also|soon|not|never|now|again|shortly|further|jointly)\s+)?(?:(?:plans?|intends?|wants?|is\s+(?:set|due|going|expected|ready)|was\s+(?:set|due|going|expected|ready)|(?:is|was)\s+preparing|(?:is|was)\s+planning)\s+to\s+)?$/i;
 const TIME_PHRASE =
   /\b(?:on|in|last|this|early|late|earlier|later|since)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,\s+\d{4})?,?/g;
 const BRACKETED_ACRONYM = /^\s*\([A-Z][A-Za-z.&-]{1,11}\)/;

@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   AGENT_TYPES,
   PERSON_TITLE_GAP,
@@ -8,6 +9,9 @@ import {
   sentenceSubject,
   pronounSubject,
   subjectBefore,
+  isMediaOutlet,
+  firstDocumentMentionAtOrAfter,
+  type MentionView,
   titledPerson,
   triggers,
   type RelationCandidate,
@@ -16,14 +20,29 @@ import {
 
 /** MET_WITH (symmetric): "A met (with) B", "A held talks with B", "A and B met". */
 
-const MEET = /\b(?:met|meets|meet|meeting|held talks|hold talks|holds talks|holding talks|talks|sat down)(?:\s+with)?\b/gi;
+const MEET =
+  /\b(?:met|meets|meet|meeting|meetings|held talks|hold talks|holds talks|holding talks|talks|sat down|spoke|speaks|speaking|talked|talking|conferred|conversation|discussions|consultations|negotiations|summit|(?:phone|telephone|video)\s+(?:call|conversation)s?|call|calls)(?:\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?(?:with|to))?\b/gi;
+/** Words of a sporting fixture: "meet" there means play against. */
+const SPORTS_FIXTURE = /\b(?:round|final|semi-final|semi-finals|quarter-final|quarter-finals|semis|seed|seeded|match|tournament|championships?|fixture|league|cup|derby|tie-break|play-off|play-offs|grand slam|wimbledon|the open)\b/i;
+const NOUN_MEETING = /^(?:meeting|meetings|talks|conversation|discussions|consultations|negotiations|summit|call|calls|phone|telephone|video)\b/;
+const HOLDS_NOUN =
+  /^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+(?:(?:has|have|had|also|then|later|will|would|is|was|were|are|\w+ly)\s+){0,2}(?:held|hold|holds|holding|had|have|has|began|begin|begins|opened|open|opens|resumed|resume|concluded|continued|entered|is\s+in|was\s+in|are\s+in|were\s+in|in|during|after|ahead\s+of|before|for)\s+(?:(?:a|an|the|his|her|their|its|two|three|several|new|fresh|further|more|direct|bilateral|private|secret|lengthy|long|brief|first|second|separate|closed-door|informal|formal|[a-z]+-day|telephone|phone|video)\s+){0,3}|\s+)$/i;
+/** Verbs whose object is met as a guest: "Xi hosted Lula", "the king received Macron". */
+const HOST = /\b(?:hosted|hosts|hosting|host|received|receives|receiving|welcomed|welcomes|welcoming)\b/gi;
+/** "The two sides met", "the two leaders held talks": the two agents of the sentences before. */
+const TWO_SIDES = /\b(?:the\s+)?(?:two|both)\s+(?:sides|leaders|ministers|men|women|countries|delegations|presidents|officials|parties)\b/gi;
+/** "HSBC and Standard Chartered attended the meeting": participants of a meeting named before. */
+const ATTENDED = /\b(?:attended|attend|attends|attending|joined|joins|took\s+part\s+in|take\s+part\s+in|takes\s+part\s+in|participated\s+in|participate\s+in|were\s+(?:present\s+)?at|was\s+(?:present\s+)?at|were\s+among\s+(?:the\s+)?(?:participants|attendees)\s+(?:at|of|in))\s+(?:the|that|those|these)\s+(?:[\w-]+\s+){0,2}?(?:meetings?|talks|sessions?|briefings?|conference|summit|discussions)\b/gi;
+/** The meeting of a sentence before and who held it: "meetings, held by officials from X", "X held a meeting with". */
+const HELD_BY = /\b(?:meetings?|talks|sessions?|briefings?|conference|summit|discussions)\b[^.;]{0,40}?\b(?:held|hosted|organi[sz]ed|convened|led|chaired|called)\s+by\s+(?:(?:\w+\s+){0,3}(?:officials?|representatives?|members?|staff|delegates?|envoys?)\s+(?:from|of)\s+)?(?:the\s+)?$/i;
+const HOSTED_MEETING = /^\s+(?:(?:has|have|had)\s+)?(?:held|hosted|organi[sz]ed|convened|chaired|called)\s+(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,3}?(?:meetings?|talks|sessions?|briefings?|conference|summit|discussions)\b/i;
 /** "met with officials from the United Arab Emirates", "met his counterpart from Japan". */
 const OBJECT_GAP =
   /^\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:senior\s+|top\s+|government\s+|\w+\s+)?(?:officials?|representatives?|counterparts?|leaders?|delegations?|executives?|members?|envoys?|ministers?|diplomats?|regulators?)\s+(?:from|of)\s+(?:the\s+)?)?$/i;
 
 const BETWEEN = /\b(?:talks|meeting|meetings|summit|call|phone call|negotiations)\s+between\b/gi;
-const CALLED_OFF =
-  /\b(?:cut\s+off|broke\s+off|break\s+off|breaking\s+off|refus\w*\s+to|cancel\w*|called\s+off|postpon\w*|declin\w*\s+to|not|never|won't|didn't|no)\s+(?:\w+\s+)?$/i;
+/** Talks that ended: no meeting is claimed. (Refused, cancelled or denied meetings are read, as negated claims.) */
+const CALLED_OFF = /\b(?:cut\s+off|broke\s+off|break\s+off|breaking\s+off|suspend\w*|froze|freez\w*)\s+(?:\w+\s+)?$/i;
 
 /** A lower-case title after a country or organization: the one who met is a person the text does not name. */
 const UNNAMED_OFFICIAL =
@@ -31,25 +50,48 @@ const UNNAMED_OFFICIAL =
 
 export function meetRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
+  // A sentence naming nobody can only say "the two sides met".
+  if (ctx.mentions.length === 0) {
+    if (/\b(?:two|both)\s/i.test(ctx.sentence.text)) twoSides(ctx, out);
+    return out;
+  }
   for (const t of triggers(ctx, MEET)) {
     const phrase = t.match[0].toLowerCase();
     // "cut off talks with", "refused to meet": no meeting took place.
     if (CALLED_OFF.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 30), t.start))) continue;
-    const withWith = phrase.endsWith('with');
+    const withWith = /\s(?:with|to)$/.test(phrase);
+    const speech = /^(?:spoke|speaks|speaking|talked|talking|conversation|call|calls|phone|telephone|video)/.test(phrase);
     // "meeting"/"talks" without "with" is a noun ("the meeting"), not a claim.
     if (!withWith && !/^(?:met|meets|meet)$/.test(phrase)) continue;
     let subject = subjectBefore(ctx, t.start, AGENT_TYPES) ?? pronounSubject(ctx, t.start);
+    // A noun ("talks with", "meetings with") is the subject's own meeting only after an owner
+    // ("his talks with") or a verb that holds it ("held talks with", "is in talks with"):
+    // "Novo will miss the meetings with Dundee" is a fixture.
+    if (subject && NOUN_MEETING.test(phrase) && !HOLDS_NOUN.test(ctx.text.slice(subject.end, t.start))) subject = null;
     // "X prepared to head to Brussels to meet with Y": the infinitive's agent is the clause's subject.
     if (!subject && /\bto\s+$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 4), t.start))) {
       const main = sentenceSubject(ctx, AGENT_TYPES);
       if (main && main.end <= t.start && t.start - main.end < 160 && !/[;:]/.test(ctx.text.slice(main.end, t.start))) subject = main;
     }
     if (!subject) continue;
+    // "The Slovakian will meet X in the second round": a demonym used as a noun is a person not named.
+    if (subject.adjectival && !/^\s+(?:[a-z-]+\s+)?(?:officials?|delegations?|leaders?|ministers?|diplomats?|negotiators?|envoys?|representatives?|authorities)\b/i.test(ctx.text.slice(subject.end, subject.end + 40))) continue;
+    // "Hewitt will meet Clement in the first round": a fixture, not a meeting.
+    if (/^(?:met|meets|meet)$/.test(phrase) && sportsContext(ctx, subject)) continue;
     // "The US secretary of state met Wang Yi": an unnamed official met, not the country.
     if (subject.type !== 'Person' && UNNAMED_OFFICIAL.test(ctx.text.slice(subject.end, t.start))) continue;
     const subjects = listBackward(ctx, subject, AGENT_TYPES);
     const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
-    const first = objectMention ? titledPerson(ctx, objectMention) : null;
+    let first = objectMention ? titledPerson(ctx, objectMention) : null;
+    // "met Japanese officials" is a meeting with Japan; "will meet Swede X" (a match) and
+    // "meet U.S. complaints" (demands) are not.
+    // "met Mikoliunas' cross", "received Murphy's free-kick": the person owns what was met.
+    if (first && /^(?:['’]s\b|['’](?=\s))/.test(ctx.text.slice(first.end, first.end + 2))) first = null;
+    if (first && first.adjectival && !/^\s+(?:[a-z-]+\s+)?(?:officials?|delegations?|delegates|counterparts?|leaders?|ministers?|diplomats?|negotiators?|envoys?|representatives?|authorities|regulators)\b/i.test(ctx.text.slice(first.end, first.end + 40))) first = null;
+    if (first && /^(?:met|meets|meet)$/.test(phrase) && /^\s+(?:demands?|complaints?|targets?|needs|requirements?|standards?|criteria|deadlines?|expectations?|goals?|obligations?|conditions?|costs?|requests?)\b/i.test(ctx.text.slice(first.end, first.end + 30))) continue;
+    // "spoke to Reuters", "told the BBC": an interview, not a meeting.
+    if (first && speech && isMediaOutlet(first)) first = null;
+    if (!first && !/^(?:met|meet|meets)$/.test(phrase)) continue;
     if (!first) {
       // "Japan and Korea met on Monday": a coordinated subject meets among itself.
       if (subjects.length >= 2 && /^(?:met|meet|meets)$/.test(phrase) && !/^\s*(?:with\b|the\b|\w+\s+(?:of|from)\b)/i.test(ctx.text.slice(t.end, t.end + 20))) {
@@ -68,6 +110,33 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
       }
     }
   }
+  // "Xi hosted Lula in Beijing", "the king received the Japanese prime minister Y".
+  for (const t of triggers(ctx, HOST)) {
+    const host = subjectBefore(ctx, t.start, AGENT_TYPES);
+    if (!host) continue;
+    const guestMention = mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP) ?? mentionAfter(ctx, t.end, AGENT_TYPES, /^\s+(?:the\s+|his\s+|her\s+)?$/i);
+    const guest = guestMention ? titledPerson(ctx, guestMention) : null;
+    // Only people are received as guests ("received drones", "welcomed the decision" name none).
+    if (!guest || guest.type !== 'Person' || guest.entityId === host.entityId) continue;
+    // "received Murphy's free-kick": the person owns what was received.
+    if (/^['’]s\b/.test(ctx.text.slice(guest.end, guest.end + 2))) continue;
+    // "Mourinho receives Robson warning" (a headline): a noun after the name is what was received.
+    if (!/^\s*(?:[,.;:)]|$|(?:in|at|on|for|to|and|during|when|after|before|last|this|with|as)\b)/i.test(ctx.text.slice(guest.end, guest.end + 12))) continue;
+    for (const h of listBackward(ctx, host, AGENT_TYPES)) {
+      for (const g of listForward(ctx, guest, PERSON_TYPES)) if (h.entityId !== g.entityId) out.push({ subject: h, predicate: 'MET_WITH', object: g, rule: 'meet.host', confidence: 0.7 });
+    }
+  }
+  twoSides(ctx, out);
+  // "Speakers from HSBC and Standard Chartered attended the meeting": they met its host.
+  for (const t of triggers(ctx, ATTENDED)) {
+    const last = subjectBefore(ctx, t.start, AGENT_TYPES);
+    if (!last) continue;
+    const host = meetingHost(ctx, t.start);
+    if (!host) continue;
+    for (const p of listBackward(ctx, last, AGENT_TYPES)) {
+      if (p.entityId !== host.entityId && !p.adjectival) out.push({ subject: p, predicate: 'MET_WITH', object: host, rule: 'meet.attended', confidence: 0.6 });
+    }
+  }
   // "talks between A and B", "a meeting between A and B".
   for (const t of triggers(ctx, BETWEEN)) {
     const a = mentionAfter(ctx, t.end, AGENT_TYPES, /^\s+(?:the\s+)?$/i);
@@ -79,4 +148,92 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     if (pa.entityId !== pb.entityId && !pa.adjectival && !pb.adjectival) out.push({ subject: pa, predicate: 'MET_WITH', object: pb, rule: 'meet.between', confidence: 0.75 });
   }
   return out;
+}
+
+export const rule: RelationRule = {
+  id: 'meet',
+  predicate: 'MET_WITH',
+  subjectTypes: ['Person', 'Organization', 'Country'],
+  objectTypes: ['Person', 'Organization', 'Country'],
+  summary: 'Two agents met or talked (symmetric).',
+  variants: [
+    { id: 'meet.verb', example: '"X met (with) Y", "held talks with", "spoke by phone with", "his talks with Y", "met Russian President Y" (the person, not the demonym)' },
+    { id: 'meet.list', example: '"X and Z met with A and B" (every pair)' },
+    { id: 'meet.coordinated', example: '"A and B met on Monday"' },
+    { id: 'meet.host', example: '"X hosted Y in Beijing", "the king received Y"' },
+    { id: 'meet.two-sides', example: '"A flew to Rome to see B. The two sides agreed ..." (A and B)' },
+    { id: 'meet.attended', example: '"meetings held by officials from X ... A and B attended the meeting" (A and B met X)' },
+    { id: 'meet.between', example: '"talks between A and B", "a meeting between A and B"' },
+  ],
+  acceptsReferences: true,
+  minMentions: 0,
+  cue: /\bmet\b|meet|talk|sat down|spok|speak|confer|conversation|discussion|consultation|negotiat|summit|call|host|receiv|welcom|\btwo\b|\bboth\b|attend|join|part|present|among/i,
+  run: meetRule,
+};
+
+/** This sentence, the one before, or the sentence naming a referred subject speaks of a fixture. */
+function sportsContext(ctx: SentenceContext, subject: MentionView): boolean {
+  const from = Math.max(0, Math.min(ctx.sentenceIndex - 1, subject.reference?.antecedent.sentenceIndex ?? ctx.sentenceIndex));
+  for (let i = from; i <= ctx.sentenceIndex && i >= ctx.sentenceIndex - 3; i++) if (SPORTS_FIXTURE.test(ctx.sentences[i]?.text ?? '')) return true;
+  return false;
+}
+
+/**
+ * The two agents a sentence's "the two sides" stands for: the last two distinct persons named in
+ * this sentence before it or the two before, or else the last two countries. The views keep the
+ * entities with the span of "the two sides".
+ */
+function lastTwoAgents(ctx: SentenceContext, pos: number): [MentionView, MentionView] | null {
+  for (const type of ['Person', 'Country'] as const) {
+    const found: MentionView[] = [];
+    const doc = ctx.documentMentions;
+    for (let i = firstDocumentMentionAtOrAfter(ctx, pos) - 1, steps = 0; i >= 0 && steps < 80 && found.length < 2; i--, steps++) {
+      const m = doc[i] as MentionView;
+      if (m.sentenceIndex < ctx.sentenceIndex - 2) break;
+      if (m.type !== type || m.adjectival || found.some((f) => f.entityId === m.entityId)) continue;
+      found.push(m);
+    }
+    if (found.length === 2) {
+      const [a, b] = found as [MentionView, MentionView];
+      const span = { start: pos, end: pos + 1 };
+      const view = (m: MentionView): MentionView => ({ ...m, ...span, text: ctx.text.slice(pos, pos + 13), sentenceIndex: ctx.sentenceIndex, index: -1, reference: { kind: 'description', antecedent: m, possessive: false } });
+      return [view(b), view(a)];
+    }
+  }
+  return null;
+}
+
+/**
+ * Who held the meeting that "the meeting" refers to: in this sentence or the three before, the
+ * organization, country or person after "meetings held by (officials from)", or the subject of
+ * "X held a meeting".
+ */
+function meetingHost(ctx: SentenceContext, pos: number): MentionView | null {
+  const doc = ctx.documentMentions;
+  for (let i = firstDocumentMentionAtOrAfter(ctx, pos) - 1, steps = 0; i >= 0 && steps < 120; i--, steps++) {
+    const m = doc[i] as MentionView;
+    if (m.sentenceIndex < ctx.sentenceIndex - 3) break;
+    if (!AGENT_TYPES.has(m.type) || m.adjectival) continue;
+    const before = ctx.text.slice(Math.max(0, m.start - 120), m.start);
+    const after = ctx.text.slice(m.end, m.end + 80);
+    if (HELD_BY.test(before) || HOSTED_MEETING.test(after)) {
+      // "the Treasury Department's Bureau of ...": the unit, which is the mention that follows the owner.
+      const next = doc[i + 1];
+      const host = next && next.sentenceIndex === m.sentenceIndex && /^['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(m.end, next.start)) ? next : m;
+      const sentence = ctx.sentences[host.sentenceIndex];
+      if (!sentence) return null;
+      return host.sentenceIndex === ctx.sentenceIndex ? host : { ...host, index: -1, reference: { kind: 'description', antecedent: host, possessive: false }, start: pos, end: pos + 1, sentenceIndex: ctx.sentenceIndex };
+    }
+  }
+  return null;
+}
+
+/** "The two sides met on Monday", "the two leaders held talks": the two agents just named. */
+function twoSides(ctx: SentenceContext, out: RelationCandidate[]): void {
+  for (const t of triggers(ctx, TWO_SIDES)) {
+    const tail = ctx.text.slice(t.end, Math.min(ctx.sentence.end, t.end + 50));
+    if (!/^\s+(?:(?:have|had|has|also|then|later|will|\w+ly)\s+)?(?:met|meet|held\s+talks|hold\s+talks|talked|spoke|discussed|agreed|signed)\b/i.test(tail)) continue;
+    const pair = lastTwoAgents(ctx, t.start);
+    if (pair) out.push({ subject: pair[0], predicate: 'MET_WITH', object: pair[1], rule: 'meet.two-sides', confidence: 0.6 });
+  }
 }

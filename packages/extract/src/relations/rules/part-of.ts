@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   COUNTRY_TYPES,
   listBackward,
@@ -17,7 +18,15 @@ import {
 const SUBUNIT =
   /\b(?:bureau|office|division|department|agency|unit|directorate|service|committee|subcommittee|commission|ministry|subsidiary|branch|arm|wing|council|administration|institute|centre|center|authority|command|section|secretariat|inspectorate|board|task force|team|desk|lab|laboratory)\b/i;
 const APPOSITIVE_UNIT =
-  /^\s*,\s*(?:(?:a|an|the)\s+)?(?:(?:[\w-]+\s+){0,2})?(?:unit|subsidiary|division|arm|part|branch|agency|office|bureau|department|member|affiliate|wing)\s+(?:of|within|in|at)\s+(?:the\s+)?$/i;
+  /^\s*,\s*(?:(?:a|an|the)\s+)?(?:(?:[\w-]+\s+){0,2})?(?:units?|subsidiar(?:y|ies)|divisions?|arms?|part|branch(?:es)?|agency|office|bureau|department|member|affiliates?|wing|subsidiary company)\s+(?:of|within|in|at|owned by)\s+(?:the\s+)?$/i;
+/** "Microsoft's Media Center software": a product named after its maker. */
+const PRODUCT_AFTER_NAME = /^\s+(?:software|program|programme|platform|service|product|device|console|phone|system|brand|range|line|model|app|tool|engine|chip)s?\b/i;
+/** "Texas Air Corp's Continental Airlines unit": the word after the name says it is a unit. */
+const UNIT_AFTER = /^\s*(?:>\s*)?(?:unit|subsidiary|division|affiliate|arm)\b/i;
+/** Both names say they are companies: "Unocal Corp's Union Oil Co" is a subsidiary. */
+const COMPANY = /\b(?:co|corp|corporation|inc|ltd|plc|ag|sa|nv|bv|spa|llc|gmbh|group|holdings?)\.?$/i;
+/** The second name ends its phrase ("Unocal Corp's Union Oil Co said"), not a modifier ("Acme Corp's Zed Corp deal"). */
+const OWNED_NAME_END = /^\s*(?:[,.;:)>]|$|(?:said|says|has|have|had|is|was|will|would|reported|posted|announced|plans|agreed)\b)/;
 const MEMBER_OF =
   /^\s*(?:,\s*(?:(?:a|an|the)\s+|both\s+|all\s+)?|\s+(?:is|was|are|were|became|becomes|become|remains|remain|has been|have been)\s+(?:(?:a|an|the)\s+|both\s+|all\s+)?)(?:founding\s+|full\s+|permanent\s+|non-permanent\s+)?members?(?:\s+(?:states?|country|countries|nations?))?\s+of\s+(?:the\s+)?$/i;
 const MEMBERS_LIST = /\b(?:members?|member states?|member countries|member nations|countries|nations|partners|allies)\s+(?:such as\s+|like\s+|including\s+)?(?:the\s+)?$/i;
@@ -30,11 +39,15 @@ export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
     const b = ms[i + 1]!;
     if (a.entityId === b.entityId) continue;
     const gap = ctx.text.slice(a.end, b.start);
-    if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && SUBUNIT.test(b.name)) {
+    if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && !PRODUCT_AFTER_NAME.test(ctx.text.slice(b.end, b.end + 20)) && !(a.kind === 'Company' && /\b(?:cent(?:er|re)|hub|lab|studio|store|edition)\b/i.test(b.name)) && (SUBUNIT.test(b.name) || UNIT_AFTER.test(ctx.text.slice(b.end, b.end + 20)) || (COMPANY.test(a.text) && COMPANY.test(b.text) && OWNED_NAME_END.test(ctx.text.slice(b.end, b.end + 12))))) {
       out.push({ subject: b, predicate: 'PART_OF', object: a, rule: 'part-of.possessive', confidence: 0.8 });
     } else if (b.type === 'Organization' && (a.type === 'Organization' || a.type === 'Country') && APPOSITIVE_UNIT.test(gap)) {
       if (a.type === 'Country' && !/\bmember\b/i.test(gap)) continue;
       out.push({ subject: a, predicate: 'PART_OF', object: b, rule: 'part-of.appositive', confidence: 0.75 });
+      // "A and B, affiliates of C": every member of the list.
+      if (/\b(?:units|subsidiaries|divisions|affiliates|branches|arms)\b/i.test(gap)) {
+        for (const c of listBackward(ctx, a, new Set([a.type]))) if (c !== a) out.push({ subject: c, predicate: 'PART_OF', object: b, rule: 'part-of.appositive', confidence: 0.7 });
+      }
     } else if (a.type === 'Country' && b.type === 'Organization' && MEMBER_OF.test(gap)) {
       for (const c of listBackward(ctx, a, COUNTRY_TYPES)) {
         out.push({ subject: c, predicate: 'PART_OF', object: b, rule: 'part-of.member', confidence: 0.8 });
@@ -56,3 +69,20 @@ export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'part-of',
+  predicate: 'PART_OF',
+  subjectTypes: ['Organization', 'Country'],
+  objectTypes: ['Organization'],
+  summary: 'An agency is part of a ministry or government; a country is a member of a bloc.',
+  variants: [
+    { id: 'part-of.possessive', example: '"the Treasury Department\'s Bureau of ...", "Halden Corp\'s Norfrost Co", "Halden\'s Norfrost unit"' },
+    { id: 'part-of.appositive', example: '"OFAC, part of the Treasury"' },
+    { id: 'part-of.member', example: '"Japan is a member of the G7"' },
+    { id: 'part-of.members', example: '"EU members Germany and France"' },
+  ],
+  acceptsReferences: false,
+  minMentions: 2,
+  run: partOfRule,
+};

@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   ARTICLE_SUBJECT,
   isMediaOutlet,
@@ -41,3 +42,21 @@ export function reportedByRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'reported-by',
+  predicate: 'REPORTED_BY',
+  subjectTypes: [],
+  objectTypes: ['Organization'],
+  summary: 'The article (subject `ARTICLE`) is reported by, or relays, a news outlet.',
+  variants: [
+    { id: 'reported-by.verb', example: '"Bloomberg News has reported"' },
+    { id: 'reported-by.attribution', example: '"according to Nikkei Asia", "it said Nikkei Asia"' },
+    { id: 'reported-by.credit', example: '"— Bloomberg" closing a paragraph, "© The Associated Press"' },
+    { id: 'reported-by.dateline', example: '"WASHINGTON (Reuters) -"' },
+    { id: 'reported-by.outlet', example: 'the `outlet` option: the publisher of the article (no sentence needed)' },
+  ],
+  acceptsReferences: false,
+  minMentions: 1,
+  run: reportedByRule,
+};

@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   AGENT_TYPES,
   ORG_TYPES,
@@ -26,7 +27,20 @@ import {
  */
 
 const VERB =
-  /\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|penali[sz](?:e|es|ed|ing)|designat(?:e|es|ed|ing)|(?:export|trade|technology)\s+(?:controls|restrictions|curbs))\b/gi;
+  /\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|penali[sz](?:e|es|ed|ing)|designat(?:e|es|ed|ing)|(?:export|trade|technology)\s+(?:controls|restrictions|curbs)|asset\s+freezes?|travel\s+bans?|(?:arms\s+)?embargo(?:es)?|punitive\s+(?:measures|tariffs))\b/gi;
+/** "hit Y with sanctions", "targeted Y with new sanctions", "froze the assets of Y". */
+const HIT_WITH = /\b(?:hit|hits|hitting|targeted|targets|targeting|slapped|slaps|punished|punishes|struck)\b/gi;
+const FROZE = /\b(?:froze|freezes|freezing|freeze|frozen|seized|seizes|seizing)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:assets|funds|accounts|property|holdings|reserves)\s+(?:of|belonging\s+to|held\s+by)\s+(?:the\s+)?/gi;
+/** "Y, already under US sanctions", "Y is under EU sanctions": the sanctioner glued to "sanctions". */
+const UNDER_SANCTIONS = /\b(?:under|faces|facing|face|subject\s+to|hit\s+by|targeted\s+by|avoid|avoids|avoided|escape|escaped|evade|evaded)\s+(?:(?:new|fresh|tough|heavy|sweeping|existing|western|international)\s+)?$/i;
+/** Tariffs imposed to punish: "300 mln dlrs in tariffs on imports of certain Japanese goods". */
+const TARIFFS = /\b(?:punitive\s+|retaliatory\s+)?(?:tariffs|duties|levies)\b/gi;
+const TARIFF_TARGET = /^\s+(?:of\s+(?:[\w.,%$-]+\s+){1,6}?)?(?:on|against)\s+(?:(?:the|its|their|some|all|certain|imports\s+of|exports\s+from|goods\s+from|products\s+from)\s+){0,3}$/i;
+const RETALIATION = /\b(?:retaliat\w*|sanction\w*|punitive|penalt\w*|punish\w*)\b/i;
+/** "the bloc's 12th package of sanctions": the owner of a package, round or wave of measures. */
+const PACKAGE_OWNER = /^['’]s\s+(?:(?:latest|new|fresh|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|next|planned|proposed|toughest)\s+){0,2}(?:package|round|wave|set|raft|batch|tranche|slate)\s+of\s+(?:(?:new|fresh|further|additional|economic|financial)\s+)?$/i;
+/** "sanctions on three Dubai-based firms: A, B and C". */
+const COLON_LIST = /^[^.;:]{0,90}?\b(?:companies|firms|entities|individuals|people|persons|banks|businesses|suppliers|exporters|traders|vessels|ships|officials|oligarchs|executives|tankers|networks|groups)\b[^.;:]{0,30}:\s*(?:the\s+)?/i;
 const NOUN_TARGET = /^\s+(?:and\s+(?:[a-z-]+\s+){0,3})?(?:against|on|targeting|over)\s+(?:the\s+)?$/i;
 const DIRECT_OBJECT = /^\s+(?:the\s+)?$/i;
 /** "sanction companies in China", "blacklisted five Chinese firms", "sanctions on banks from Iran". */
@@ -39,9 +53,16 @@ const TARGET_NOUN = /^[\s-]+(?:[a-z-]+\s+)?(?:companies|company|firms?|entities|
 const ENTITY_LIST = /\b(?:added|adds|adding|add|placed|places|put|puts)\b/gi;
 const PASSIVE = /^\s+by\s+(?:the\s+)?$/i;
 
+const MODIFIED_NOUN = /^\s+(?!(?:officials?|authorities|government|administration|lawmakers|regulators|treasury|senate|congress|president|says|said)\b)(?:court|judge|firm|company|companies|bank|lawyer|investors?|group|citizens?|consumers?|shareholders?|creditors?|plaintiffs?)\b/i;
+
 function subjectOf(ctx: SentenceContext, pos: number): MentionView | null {
+  const owner = mentionBefore(ctx, pos, STATE_TYPES, PACKAGE_OWNER);
+  if (owner && !owner.adjectival) return owner;
   // After "to" the nearest name is usually an object of the verb before ("visited X to sanction").
   const near = /\bto\s+$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, pos - 4), pos)) ? null : subjectBefore(ctx, pos, STATE_TYPES);
+  // "a US court ... to seek sanctions", "a US firm sought sanctions": the country only modifies
+  // the noun after it, which is the one acting (officials and the government act for it).
+  if (near && near.type === 'Country' && MODIFIED_NOUN.test(ctx.text.slice(near.end, near.end + 30))) return null;
   if (near) return near;
   // "United States officials are ... to encourage the world to enforce sanctions against Russia":
   // an infinitive or a verb chain back to the sentence's subject.
@@ -50,6 +71,13 @@ function subjectOf(ctx: SentenceContext, pos: number): MentionView | null {
   const main = sentenceSubject(ctx, STATE_TYPES);
   if (!main || main.end > pos || pos - main.end > 220 || /[;:]/.test(ctx.text.slice(main.end, pos))) return null;
   return main;
+}
+
+/** "On Friday, Washington announced plans to put ... tariffs": the first state named in the clause. */
+function clauseSubject(ctx: SentenceContext, pos: number): MentionView | null {
+  const main = ctx.mentions.find((m) => STATE_TYPES.has(m.type) && !m.adjectival && m.end <= pos);
+  if (!main || main.start - ctx.sentence.start > 30 || pos - main.end > 160) return null;
+  return /[;:"“”]|\b(?:said|says|told|but|while|whereas)\b/i.test(ctx.text.slice(main.end, pos)) ? null : main;
 }
 
 function adjectivalTargets(ctx: SentenceContext, pos: number): MentionView[] {
@@ -128,6 +156,8 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
     }
     // "designated" only counts with a named target right after it ("designated Sovcomflot"), not "designated as".
     const designation = word.startsWith('designat');
+    // "chairman-designate John Gough": a title, not a designation.
+    if (designation && left2 === '-') continue;
     const controls = /controls|restrictions|curbs/.test(word);
     const isNoun = (/^sanctions$/.test(word) || controls) && !/\b(?:US|EU|UK|it|he|she|they|who|which|that)\s+$/i.test(ctx.text.slice(Math.max(0, t.start - 6), t.start));
     let targets: MentionView[] = [];
@@ -154,6 +184,15 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
         if (target && !target.adjectival) targets = listForward(ctx, target, AGENT_TYPES);
       }
     }
+    // "sanctions on three Dubai-based firms: A, B and C": the named members after a colon.
+    if (targets.length <= 1 && !designation) {
+      const colon = COLON_LIST.exec(ctx.text.slice(t.end, Math.min(ctx.sentence.end, t.end + 140)));
+      const firstNamed = colon ? mentionAfter(ctx, t.end + colon[0].length, NAMED_TARGET_TYPES, /^\s*$/) : null;
+      if (firstNamed) {
+        targets = listForward(ctx, firstNamed, NAMED_TARGET_TYPES);
+        rule = 'sanctions.colon';
+      }
+    }
     // "sanctioned six Iranian companies, including Qods Aviation Industries": the named members.
     const included = includedTargets(ctx, t.end);
     if (targets.length === 0 && included.length === 0) continue;
@@ -165,6 +204,46 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
       const first = s === subject;
       for (const o of targets) add(s, o, o === targets[0] && first ? rule : 'sanctions.list', confidence - (o === targets[0] && first ? 0 : 0.05));
       for (const o of included) add(s, o, 'sanctions.including', confidence - 0.1);
+    }
+  }
+  // "X hit Y with sanctions", "X targeted Y with new sanctions".
+  for (const t of triggers(ctx, HIT_WITH)) {
+    const subject = subjectBefore(ctx, t.start, STATE_TYPES);
+    const target = mentionAfter(ctx, t.end, AGENT_TYPES, DIRECT_OBJECT);
+    if (!subject || !target || target.adjectival) continue;
+    const list = listForward(ctx, target, AGENT_TYPES);
+    const last = list[list.length - 1] as MentionView;
+    if (!/^\s*(?:,[^,;]{1,60},\s*)?with\s+(?:(?:new|fresh|further|more|additional|tough|heavy|sweeping|financial|economic)\s+)*(?:sanctions|penalties|asset\s+freezes|travel\s+bans|an?\s+asset\s+freeze)\b/i.test(ctx.text.slice(last.end, last.end + 80))) continue;
+    for (const o of list) add(subject, o, 'sanctions.hit-with', 0.75);
+  }
+  // "X froze the assets of Y".
+  for (const t of triggers(ctx, FROZE)) {
+    const subject = subjectBefore(ctx, t.start, STATE_TYPES);
+    const target = mentionAfter(ctx, t.end, AGENT_TYPES, /^\s*$/);
+    if (!subject || !target || target.adjectival) continue;
+    for (const o of listForward(ctx, target, AGENT_TYPES)) add(subject, o, 'sanctions.asset-freeze', 0.7);
+  }
+  // "Rosneft, already under US sanctions", "Y is under EU sanctions": the sanctioner glued to the noun.
+  for (const m of ctx.mentions) {
+    if (!STATE_TYPES.has(m.type) || !/^\s+(?:(?:new|fresh|financial|economic|sectoral)\s+)?sanctions\b/i.test(ctx.text.slice(m.end, m.end + 30))) continue;
+    if (!UNDER_SANCTIONS.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 40), m.start))) continue;
+    const verbAt = m.start - (UNDER_SANCTIONS.exec(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 40), m.start))?.[0].length ?? 0);
+    const target =
+      mentionBefore(ctx, verbAt, AGENT_TYPES, /^\s*(?:,\s*(?:which\s+(?:is|are|was|were)\s+|(?:already|also|now|still)\s+){0,2}|\s+(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains|already|also|now|still|can|could|cannot|will|would|may|might|to|not|hopes\s+to|wants\s+to|tries\s+to)\s+){1,3})$/i) ?? null;
+    if (!target || target.adjectival || target.entityId === m.entityId) continue;
+    add(m, target, 'sanctions.under', 0.7);
+  }
+  // "tariffs on imports of Japanese electronic goods in retaliation": tariffs as a sanction, when the
+  // sentence or the headline says they punish (retaliation, sanctions, penalty).
+  if (RETALIATION.test(ctx.sentence.text) || RETALIATION.test(ctx.sentences[0]?.text ?? '')) {
+    for (const t of triggers(ctx, TARIFFS)) {
+      const target = mentionAfter(ctx, t.end, COUNTRY_TYPES, TARIFF_TARGET);
+      if (!target) continue;
+      if (target.adjectival && !/^[\s-]+(?:[a-z-]+\s+){0,3}(?:goods|products|imports|exports|electronics?|chips|semiconductors?|steel|cars|vehicles|textiles|beef|wine|cheese|companies|firms|makers)\b/i.test(ctx.text.slice(target.end, target.end + 50))) continue;
+      const owner = mentionBefore(ctx, t.start, STATE_TYPES, /^(?:['’]s)?\s+(?:(?:[a-z-]+|\d[\w.,]*)\s+){0,8}$/i);
+      const subject = owner && (owner.adjectival || owner.end === t.start - 1 || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) ? owner : (subjectOf(ctx, t.start) ?? clauseSubject(ctx, t.start));
+      if (!subject || subject.entityId === target.entityId) continue;
+      add(subject, target, 'sanctions.tariffs', 0.6);
     }
   }
   // "The Treasury has sanctioned a dozen firms. On Tuesday it added X": the sanctioner of the sentence before.
@@ -196,3 +275,32 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'sanctions',
+  predicate: 'SANCTIONS',
+  subjectTypes: ['Organization', 'Country'],
+  objectTypes: ['Person', 'Organization', 'Country'],
+  summary: 'A state, bloc or agency sanctions a company, person or country.',
+  variants: [
+    { id: 'sanctions.verb', example: '"X sanctioned Y", "X blacklisted Y"' },
+    { id: 'sanctions.noun', example: '"imposed sanctions on Y", "its sanctions against Y", "the bloc\'s 12th package of sanctions against Y", "an asset freeze on Y"' },
+    { id: 'sanctions.passive', example: '"Y was sanctioned by X"' },
+    { id: 'sanctions.compound', example: '"US-sanctioned Y"' },
+    { id: 'sanctions.proxy', example: '"whether to sanction companies in A, B and C", "designated three UAE-based firms"' },
+    { id: 'sanctions.colon', example: '"sanctions on three Dubai-based firms: A, B and C"' },
+    { id: 'sanctions.hit-with', example: '"X hit Y with sanctions", "X targeted Y with new sanctions"' },
+    { id: 'sanctions.asset-freeze', example: '"X froze the assets of Y"' },
+    { id: 'sanctions.tariffs', example: '"tariffs on Japanese electronic goods in retaliation" (only where the sentence or headline speaks of retaliation, sanctions or penalties)' },
+    { id: 'sanctions.under', example: '"Y, already under US sanctions", "Y is under EU sanctions"' },
+    { id: 'sanctions.list', example: 'every further member of a list on either side' },
+    { id: 'sanctions.entity-list', example: '"added 12 Chinese companies to its Entity List"' },
+    { id: 'sanctions.including', example: '"sanctioned six companies, including Y"' },
+    { id: 'sanctions.continued', example: '"X has sanctioned a dozen firms. On Tuesday it added Y"' },
+    { id: 'sanctions.among', example: '"X sanctioned 61 companies. Among them is Y"' },
+  ],
+  acceptsReferences: true,
+  minMentions: 1,
+  cue: /sanction|tariff|dut(?:y|ies)|lev(?:y|ies)|blacklist|\badd|target|penal|designat|control|restrict|curb|freez|froze|seiz|\bban|embargo|punitive|\blist\b|among/i,
+  run: sanctionsRule,
+};

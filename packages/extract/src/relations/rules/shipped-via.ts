@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import type { EntityType } from '@newsgraph/shared';
 import {
   GOODS_TYPES,
@@ -84,3 +85,19 @@ function goodsSubject(ctx: SentenceContext, pos: number): MentionView | null {
 
 const HUB_LIST_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Country', 'Place', 'Organization']);
 const GOODS_HEAD = /^(?:item|good|product|component|part|shipment|cargo|equipment|consignment|export)$/;
+
+export const rule: RelationRule = {
+  id: 'shipped-via',
+  predicate: 'SHIPPED_VIA',
+  subjectTypes: ['Goods', 'Organization'],
+  objectTypes: ['Country', 'Place'],
+  summary: "Goods (or a company's shipments) pass through a hub.",
+  variants: [
+    { id: 'shipped-via.verb', example: '"items were shipped through hubs such as Turkey" (a generic "items" is the last goods named), "shipped drones to Russia via Kyrgyzstan"' },
+    { id: 'shipped-via.list', example: 'every further hub of the list' },
+  ],
+  acceptsReferences: true,
+  minMentions: 1,
+  cue: /through|via/i,
+  run: shippedViaRule,
+};

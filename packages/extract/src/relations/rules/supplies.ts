@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { entityIdFor } from '@newsgraph/shared';
 import { COUNTRIES } from '../../lexicon/countries.ts';
 import { verbAlternation } from '../verb-forms.ts';
@@ -24,7 +25,7 @@ import {
 
 const GIVE_RECIPIENT = new RegExp(`\\b(?:${verbAlternation(['supply', 'provide', 'furnish', 'arm'])})\\b`, 'gi');
 const GIVE_TO = new RegExp(`\\b(?:${verbAlternation(['supply', 'provide', 'sell', 'export', 'deliver', 'ship', 'send', 'transfer', 'smuggle'])})\\b`, 'gi');
-const SUPPLIER_GAP = /^(?:['’]s)?\s+(?:(?:state-owned\s+|private\s+|[a-z]+\s+)?(?:companies|company|firms?|suppliers?|manufacturers?|exporters?|entities|businesses|traders|producers?|makers?)\s+)?(?:(?:is|are|was|were|has been|have been|had been|has|have|had|continues to|continue to|that|which|who|of|also|reportedly|allegedly|secretly|illegally|still)\s+){0,3}$/i;
+const SUPPLIER_GAP = /^(?:['’]s)?\s+(?:(?:state-owned\s+|private\s+|[a-z]+\s+)?(?:companies|company|firms?|suppliers?|manufacturers?|exporters?|entities|businesses|traders|producers?|makers?)\s+)?(?:(?:is|are|was|were|has been|have been|had been|has|have|had|continues to|continue to|continued|began|begun|started|resumed|stopped|denied|denies|deny|denying|admitted|admits|agreed to|offered to|promised to|pledged to|refused to|plans to|will|would|could|may|might|that|which|who|of|also|reportedly|allegedly|secretly|illegally|still|not|never)\s+){0,3}$/i;
 const RECIPIENT_DIRECT = /^\s+(?:the\s+)?$/i;
 /** "exported chips and parts to Russia": up to a few goods words then "to". */
 const GOODS_THEN_TO = /^\s+(?:[\w-]+\s+){0,8}?(?:to|into)\s+(?:the\s+)?$/i;
@@ -40,16 +41,33 @@ const USE_FOREIGN = new RegExp(
   `\\b(?:${verbAlternation(['use', 'deploy', 'field', 'fire', 'launch', 'buy', 'import', 'acquire', 'receive', 'purchase'])})\\s+$`,
   'i',
 );
-/** A ban, embargo or prevention in front of the verb: "the ban on arms exports to China". */
-const BLOCKED = /\b(?:bans?|banned|banning|embargo(?:es)?|curbs?|restrict\w*|prohibit\w*|halt\w*|stop\w*|prevent\w*|block\w*|not|never|no longer|den(?:y|ied|ies)|cease\w*|suspend\w*)\b[^.;]{0,30}$/i;
+/**
+ * A ban, embargo or prevention in front of the verb: "the ban on arms exports to China" states no
+ * supply at all. (A denial or a negation does: "denied supplying" is read, as a negated claim.)
+ */
+const BLOCKED = /\b(?:bans?|banned|banning|embargo(?:es)?|curbs?|restrict\w*|prohibit\w*|halt\w*|stop\w*|prevent\w*|block\w*|cease\w*|suspend\w*)\b[^.;]{0,30}$/i;
 const PRODUCT_AFTER =
-  /^[\s-]+(?:made\s+|built\s+|supplied\s+|designed\s+)?(?:[a-z-]+\s+)?(?:drones?|missiles?|weapons?|arms|rockets?|shells?|ammunition|munitions|tanks?|aircraft|jets?|helicopters?|engines?|chips?|semiconductors?|microchips?|microelectronics|components?|parts|technology|equipment|machinery|machine tools|tools|oil|crude|gas|fuel|coal|steel|electronics|vehicles|trucks|ships?|vessels?|satellites?|radars?|artillery)\b/i;
+  /^[\s-]+(?:made\s+|built\s+|supplied\s+|designed\s+)?(?:[a-z-]+\s+)?(?:drones?|missiles?|weapons?|arms|rockets?|shells?|ammunition|munitions|tanks?|aircraft|jets?|helicopters?|engines?|chips?|semiconductors?|microchips?|microelectronics|components?|parts|technology|equipment|machinery|machine tools|tools|oil|crude|gas|fuel|coal|steel|electronics|vehicles|trucks|ships?|vessels?|satellites?|radars?|artillery|planes?|airliners?|wheat|grain|corn|maize|soybeans?|rice|sugar|coffee|cocoa|copper|aluminium|aluminum|iron ore|gold|cars?|goods|products|systems?|kits?)\b/i;
 const TURNED_TO = /\b(?:turned|turning|turns|turn)\s+to\b/gi;
+/** Nouns of supply: "China's exports of chips to Russia", "arms deliveries from Iran to Russia". */
+const SUPPLY_NOUN = /\b(?:exports|export|re-exports|shipments|deliveries|sales|supplies|transfers)\b/gi;
+/** Nouns of receipt: "Russia's imports of chips from China", "Indian purchases of Russian oil from Rosneft". */
+const RECEIPT_NOUN = /\b(?:imports|purchases|acquisitions)\b/gi;
+/** Between an owner and the noun: "China's growing arms exports", "Chinese exports". */
+const OWNER_GAP = /^(?:['’]s)?\s+(?:(?:[a-z-]+|\d[\d.,%]*)\s+){0,3}$/i;
+/** From the noun to "to"/"from": "of dual-use goods and machine tools to". */
+const OF_GOODS_TO = /^\s+(?:(?:of|in)\s+(?:[\w-]+\s+){0,8}?)?(?:to|into)\s+(?:the\s+)?$/i;
+const OF_GOODS_FROM = /^\s+(?:(?:of|in)\s+(?:[\w-]+\s+){0,8}?)?from\s+(?:the\s+)?$/i;
+/** "a major supplier of optics to Russia", "Russia's main supplier of drones, Iran". */
+const SUPPLIER_NOUN = /\b(?:suppliers?|exporters?|providers?|vendors?|sources?)\b/gi;
+const SUPPLIER_COPULA = /^\s*(?:,\s*|\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|became|becomes|become|remains|remained|has\s+become)\s+)(?:(?:now|still|also|already)\s+)?(?:(?:a|an|the|one\s+of\s+the|its|their)\s+)?(?:(?:[a-z-]+|\d[\w.%-]*)\s+){0,4}$/i;
 
 export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const add = (s: MentionView, o: MentionView, rule: string, confidence: number): void => {
-    if (s.entityId !== o.entityId) out.push({ subject: s, predicate: 'SUPPLIES', object: o, rule, confidence });
+    // "Latin American exports": a demonym inside a larger name is no country.
+    const inName = (m: MentionView): boolean => m.adjectival === true && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 12), m.start));
+    if (s.entityId !== o.entityId && !inName(s) && !inName(o)) out.push({ subject: s, predicate: 'SUPPLIES', object: o, rule, confidence });
   };
 
   const blocked = (pos: number): boolean => BLOCKED.test(ctx.text.slice(Math.max(ctx.sentence.start, pos - 40), pos));
@@ -60,10 +78,15 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!supplier || !recipient || recipient.adjectival) continue;
     // "providing Russia with parts": the recipient takes "with"; "provide support" has no named recipient.
     if (!/^\s+(?:with|in|for)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 8)) && !/^supplie[sd]$/i.test(t.match[0])) continue;
+    // "provide Argo with a line of credit", "with support": money and help are not goods.
+    if (/^\s+with\b[^.;,]{0,60}?\b(?:credit|loans?|funds?|funding|money|financing|finance|cash|support|assistance|aid|help|information|intelligence|advice|guarantees?|services?|access|cover|backing)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 80))) continue;
     for (const s of supplier.adjectival ? [supplier] : listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.verb', 0.8);
   }
   for (const t of triggers(ctx, GIVE_TO)) {
     if (blocked(t.start)) continue;
+    // "livestock exports and 500 mln dlrs lent to Thailand": after a lower-case noun an -s form is
+    // the plural noun (read by supplies.noun), not the verb.
+    if (/s$/i.test(t.match[0]) && /\b(?!(?:also|still|now|then|reportedly|allegedly|secretly|illegally|it|which|that|who|and|only|mainly|mostly|largely|already|even|often|never|rarely|usually)\b)[a-z]{3,}\s+$/.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 20), t.start))) continue;
     // "sell its car division to GM" is a deal, not supply: selling and sending need named goods.
     const loose = /^(?:sel|sol|sen|tra)/i.test(t.match[0]);
     // Passive ("items were shipped to Russia") names no supplier before the verb.
@@ -72,6 +95,8 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!supplier) continue;
     const recipient = mentionAfter(ctx, t.end, STATE_TYPES, GOODS_THEN_TO);
     if (!recipient || recipient.adjectival) continue;
+    // "supplies funds to America's mortgage market": the recipient owns what is supplied to.
+    if (/^['’]s\s/.test(ctx.text.slice(recipient.end, recipient.end + 3))) continue;
     if (loose && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= recipient.start)) continue;
     add(supplier, recipient, 'supplies.to', 0.7);
   }
@@ -100,6 +125,9 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!recipient || recipient.adjectival) continue;
     const first = mentionAfter(ctx, t.end, STATE_TYPES, SOURCE_GAP);
     if (!first) continue;
+    // "received a telex from Zaire", "received notification from the U.S. patent office": receiving
+    // and getting are supply only of goods (a goods mention or a product noun between).
+    if (/^(?:receiv|get|got|obtain|buy|bought|purchas)/i.test(t.match[0]) && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= first.start) && !PRODUCT_AFTER.test(` ${ctx.text.slice(t.end, first.start).replace(/^\s*(?:the|a|an|its|their|\d[\w,.]*|more|some|new)\s+/i, '')}`)) continue;
     for (const s of listForward(ctx, first, STATE_TYPES)) add(s, recipient, s === first ? 'supplies.acquire' : 'supplies.list', 0.75);
   }
   // "Russia is using Iranian drones": a foreign-made product in the recipient's hands.
@@ -140,7 +168,62 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
       if (m.type === 'Country' && !m.adjectival) add(m, recipient, 'supplies.turned-to', 0.5);
     }
   }
+  // "China's exports of chips to Russia", "exports of machine tools from Germany to Kyrgyzstan".
+  for (const t of triggers(ctx, SUPPLY_NOUN)) {
+    if (blocked(t.start)) continue;
+    const recipient = mentionAfter(ctx, t.end, STATE_TYPES, OF_GOODS_TO) ?? fromThenTo(ctx, t.end)?.to ?? null;
+    if (!recipient || recipient.adjectival) continue;
+    const from = fromThenTo(ctx, t.end)?.from ?? null;
+    const owner = mentionBefore(ctx, t.start, STATE_TYPES, OWNER_GAP);
+    // "Latin American exports": a demonym inside a larger name is no country.
+    const ownerIsSupplier = owner && (owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) && owner.start < t.start && !/\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, owner.start - 12), owner.start));
+    const supplier = from ?? (ownerIsSupplier ? owner : null);
+    if (!supplier) continue;
+    for (const s of listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.noun', 0.65);
+  }
+  // "Russia's imports of chips from China", "Indian imports from Russia".
+  for (const t of triggers(ctx, RECEIPT_NOUN)) {
+    if (blocked(t.start)) continue;
+    const owner = mentionBefore(ctx, t.start, STATE_TYPES, OWNER_GAP);
+    if (!owner || !(owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2)))) continue;
+    const source = mentionAfter(ctx, t.end, STATE_TYPES, OF_GOODS_FROM);
+    if (!source || source.adjectival) continue;
+    for (const s of listForward(ctx, source, STATE_TYPES)) add(s, owner, 'supplies.noun', 0.65);
+  }
+  // "Iran, a major supplier of drones to Russia", "China is Russia's main supplier of chips".
+  for (const t of triggers(ctx, SUPPLIER_NOUN)) {
+    if (blocked(t.start)) continue;
+    const after = ctx.text.slice(t.end, Math.min(ctx.sentence.end, t.end + 100));
+    // "source" says supply only with goods: "a source of drones", not "a source said".
+    if (/^sources?$/i.test(t.match[0]) && !/^\s+of\s/i.test(after)) continue;
+    let recipient = mentionAfter(ctx, t.end, STATE_TYPES, OF_GOODS_TO);
+    let supplierEnd = t.start;
+    const possessor = mentionBefore(ctx, t.start, STATE_TYPES, /^['’]s\s+(?:(?:[a-z-]+|\d[\w.%-]*)\s+){0,3}$/i);
+    if (!recipient && possessor && !possessor.adjectival) {
+      recipient = possessor;
+      supplierEnd = possessor.start;
+    }
+    if (!recipient || recipient.adjectival) continue;
+    let supplier = mentionBefore(ctx, supplierEnd, STATE_TYPES, SUPPLIER_COPULA);
+    // "Hardie, which makes its revenues in the US, was once Australia's biggest supplier": a name
+    // inside a prepositional phrase is not the supplier.
+    if (supplier && /\b(?:in|at|from|of|for|with|to|by)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, supplier.start - 8), supplier.start))) supplier = null;
+    // "Russia's main supplier of drones, Iran": the appositive after.
+    if (!supplier && recipient === possessor) supplier = mentionAfter(ctx, t.end, STATE_TYPES, /^\s+(?:of\s+(?:[\w-]+\s+){0,5}?)?,?\s*(?:such\s+as\s+|including\s+|like\s+)?(?:the\s+)?$/i);
+    if (!supplier || supplier.entityId === recipient.entityId) continue;
+    // "BT, the UK's biggest internet supplier" serves a home market; between countries it is supply.
+    if (recipient === possessor && supplier.type !== 'Country') continue;
+    for (const s of supplier.start < t.start ? [supplier] : listForward(ctx, supplier, STATE_TYPES)) add(s, recipient, 'supplies.supplier', 0.65);
+  }
   return out;
+}
+
+/** "from Germany to Kyrgyzstan" after a supply noun (goods may come first: "of machine tools from ..."). */
+function fromThenTo(ctx: SentenceContext, pos: number): { from: MentionView; to: MentionView } | null {
+  const from = mentionAfter(ctx, pos, STATE_TYPES, OF_GOODS_FROM);
+  if (!from || from.adjectival) return null;
+  const to = mentionAfter(ctx, from.end, STATE_TYPES, /^\s+(?:to|into)\s+(?:the\s+)?$/i);
+  return to && !to.adjectival ? { from, to } : null;
 }
 
 let demonyms: Map<string, { iso: string; name: string }> | null = null;
@@ -172,3 +255,27 @@ function listBackwardSafe(ctx: SentenceContext, last: MentionView): MentionView[
   }
   return list;
 }
+
+export const rule: RelationRule = {
+  id: 'supplies',
+  predicate: 'SUPPLIES',
+  subjectTypes: ['Organization', 'Country'],
+  objectTypes: ['Organization', 'Country'],
+  summary: 'A country or company provides goods to another (subject = supplier).',
+  variants: [
+    { id: 'supplies.verb', example: '"Chinese companies supplying Russia with"' },
+    { id: 'supplies.to', example: '"X exported chips to Y"' },
+    { id: 'supplies.came-from', example: '"items sent to Y came from X"' },
+    { id: 'supplies.list', example: 'every further supplier of a list' },
+    { id: 'supplies.acquire', example: '"Y obtains chips through intermediaries like X"' },
+    { id: 'supplies.uses-foreign', example: '"Y is using Iranian drones"' },
+    { id: 'supplies.purchases', example: '"India\'s purchases of Russian oil"' },
+    { id: 'supplies.noun', example: '"China\'s exports of chips to Russia", "exports of machine tools from Germany to Kyrgyzstan", "Russia\'s imports of oil from Iraq"' },
+    { id: 'supplies.supplier', example: '"X, a major supplier of drones to Y", "X is Y\'s main supplier", "Y\'s biggest supplier of gas, X"' },
+    { id: 'supplies.turned-to', example: '"Y has turned to X and Z to fill gaps in its procurement"' },
+  ],
+  acceptsReferences: true,
+  minMentions: 2,
+  cue: /suppl|provid|furnish|\barm|\bsel|\bsold|export|deliver|ship|\bsen[dt]|transfer|smuggl|\bcam|\bcom|origin|import|sourc|access|obtain|acqui|\bbuy|bought|procur|\bget|\bgot|receiv|purchas|\bus[ei]|deploy|field|\bfir|launch|\bturn|\bsale|vendor/i,
+  run: suppliesRule,
+};

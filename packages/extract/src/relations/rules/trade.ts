@@ -1,7 +1,10 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   COUNTRY_TYPES,
   STATE_TYPES,
   mentionAfter,
+  mentionBefore,
+  listBackward,
   triggers,
   type MentionView,
   type RelationCandidate,
@@ -13,15 +16,20 @@ import {
  * trade with Russia" (A = the country last named before the trigger), "trade between A and B".
  */
 
-const TRADE_WITH = /\b(?:trade|trades|traded|trading)\s+(?:(?:ties|relations|links|flows?|volumes?)\s+)?with\b/gi;
-const TRADE_BETWEEN = /\btrade\s+(?:ties\s+|relations\s+|flows?\s+)?between\b/gi;
+const TRADE_WITH =
+  /\b(?:trade|trades|traded|trading|commerce)\s+(?:(?:ties|relations|links|flows?|volumes?|turnover|surplus|deficit|gap|imbalance|balance|deals?|agreements?|pacts?)\s+)?with\b/gi;
+const TRADE_BETWEEN = /\b(?:trade|commerce)\s+(?:ties\s+|relations\s+|flows?\s+|volumes?\s+|turnover\s+|links\s+)?between\b/gi;
+/** "X is Y's largest trading partner", "Y's biggest trading partner, X", "X and Y are major trading partners". */
+const PARTNER = /\b(?:trading|trade|commercial|export|import)\s+partners?\b/gi;
+const PARTNER_ADJECTIVES = /^(?:['’]s)?\s+(?:(?:largest|biggest|main|major|top|key|leading|second-largest|third-largest|second-biggest|most\s+important|important|fastest-growing|chief|principal|no\.\s*\d|number\s+\w+|\w+-largest)\s+)*$/i;
 
 function countryBefore(ctx: SentenceContext, pos: number, exclude: string): MentionView | null {
   for (let i = ctx.mentions.length - 1; i >= 0; i--) {
     const m = ctx.mentions[i]!;
     if (m.end > pos) continue;
     if (pos - m.end > 250) return null;
-    if (m.type === 'Country' && m.entityId !== exclude) return m;
+    // "no trade with Nicaragua and very little trade with Romania": a partner is no trader.
+    if (m.type === 'Country' && m.entityId !== exclude && !/\bwith\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, m.start - 12), m.start))) return m;
   }
   return null;
 }
@@ -35,6 +43,23 @@ export function tradeRule(ctx: SentenceContext): RelationCandidate[] {
     if (!trader) continue;
     out.push({ subject: trader, predicate: 'TRADES_WITH', object: partner, rule: 'trade.with', confidence: 0.7 });
   }
+  for (const t of triggers(ctx, PARTNER)) {
+    // The owner: "Russia's largest trading partner".
+    const owner = mentionBefore(ctx, t.start, COUNTRY_TYPES, PARTNER_ADJECTIVES);
+    if (owner && !owner.adjectival && /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) {
+      // The partner: before, with a copula ("China is Russia's ..."), or after, in apposition ("..., China").
+      const before = mentionBefore(ctx, owner.start, STATE_TYPES, /^\s+(?:(?:is|was|has been|remains|remained|became|has become|overtook\s+\w+\s+as)\s+|,\s+)(?:(?:now|still|already|also)\s+)?$/i);
+      const after = mentionAfter(ctx, t.end, STATE_TYPES, /^\s*,?\s+(?:the\s+)?$/i);
+      const partner = before ?? after;
+      if (partner && !partner.adjectival && partner.entityId !== owner.entityId) out.push({ subject: partner, predicate: 'TRADES_WITH', object: owner, rule: 'trade.partner', confidence: 0.7 });
+      continue;
+    }
+    // "Japan and Australia are major trading partners".
+    const tail = mentionBefore(ctx, t.start, STATE_TYPES, /^\s+(?:are|were|have been|remain|became)\s+(?:(?:close|major|key|important|big|large|natural|significant|strong)\s+)*$/i);
+    if (!tail) continue;
+    const list = listBackward(ctx, tail, STATE_TYPES);
+    if (list.length === 2 && !list[0]!.adjectival && !list[1]!.adjectival) out.push({ subject: list[0]!, predicate: 'TRADES_WITH', object: list[1]!, rule: 'trade.partner', confidence: 0.7 });
+  }
   for (const t of triggers(ctx, TRADE_BETWEEN)) {
     const a = mentionAfter(ctx, t.end, COUNTRY_TYPES, /^\s+(?:the\s+)?$/i);
     if (!a) continue;
@@ -44,3 +69,20 @@ export function tradeRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'trade',
+  predicate: 'TRADES_WITH',
+  subjectTypes: ['Country', 'Organization'],
+  objectTypes: ['Country', 'Organization'],
+  summary: 'Two countries trade with each other (symmetric).',
+  variants: [
+    { id: 'trade.with', example: '"Turkey\'s trade with Russia", "its trade surplus with Y", "a trade deal with Y"' },
+    { id: 'trade.partner', example: '"X is Y\'s largest trading partner", "Y\'s main trading partner, X", "X and Y are major trading partners"' },
+    { id: 'trade.between', example: '"trade between A and B"' },
+  ],
+  acceptsReferences: true,
+  minMentions: 2,
+  cue: /trad|commerce|partner/i,
+  run: tradeRule,
+};

@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { verbAlternation } from '../verb-forms.ts';
 import {
   AGENT_TYPES,
@@ -23,6 +24,9 @@ const URGE = new RegExp(
   `\\b(?:${verbAlternation(['urge', 'pressure', 'exhort', 'implore'])}|pressed|pressing|presses|lobbied|lobbying|lobbies|(?:${verbAlternation(['call'])})\\s+(?:on|upon))\\b`,
   'gi',
 );
+/** Verbs that ask only with an infinitive after the object: "asked Y to", "encouraged Y to", "appealed to Y to". */
+const ASK = new RegExp(`\\b(?:${verbAlternation(['ask', 'encourage', 'push', 'implore', 'beg', 'advise', 'tell'])}|(?:${verbAlternation(['appeal'])})\\s+to)\\b`, 'gi');
+const INFINITIVE_AFTER = /^\s*(?:,[^,;]{1,60},\s*)?(?:not\s+)?to\s+[a-z]/i;
 const OBJECT_GAP =
   /^\s*(?:the\s+)?(?:(?:governments?|authorities|officials|leaders|regulators|lawmakers|companies|banks|firms)\s+(?:of|in|from)\s+(?:the\s+)?)?$/i;
 /** An institution named only by its function; the country it belongs to is the one just named. */
@@ -58,8 +62,13 @@ export function urgeRule(ctx: SentenceContext): RelationCandidate[] {
     if (!subject) continue;
     const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
     const first = objectMention ? titledPerson(ctx, objectMention) : null;
+    const objects = first ? listForward(ctx, first, AGENT_TYPES) : [];
+    const lastObject = objects[objects.length - 1];
+    // "urged Japan to ...", "called on Iran not to ...": the object is followed by what it is urged
+    // to do; "urges Henry punishment" (a headline) urges something about Henry.
+    if (lastObject && !/^\s*(?:[,.;:)]|$|to\b|not\b|for\b|against\b|on\b|in\b|that\b|over\b|again\b|instead\b|also\b|once\b|and\b|during\b|at\b|this\b|last\b|on\b|—|-)/i.test(ctx.text.slice(lastObject.end, lastObject.end + 12))) continue;
     if (first && first.entityId !== subject.entityId) {
-      for (const o of listForward(ctx, first, AGENT_TYPES)) {
+      for (const o of objects) {
         if (o.entityId === subject.entityId) continue;
         out.push({ subject, predicate: 'URGED', object: o, rule: o === first ? 'urge.verb' : 'urge.list', confidence: 0.8 });
       }
@@ -73,5 +82,36 @@ export function urgeRule(ctx: SentenceContext): RelationCandidate[] {
       }
     }
   }
+  // "X asked Y to", "X encouraged Y to", "X appealed to Y to": asking, when an infinitive follows.
+  for (const t of triggers(ctx, ASK)) {
+    const subject = subjectBefore(ctx, t.start, AGENT_TYPES);
+    if (!subject) continue;
+    const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
+    const first = objectMention ? titledPerson(ctx, objectMention) : null;
+    if (!first || first.entityId === subject.entityId || first.adjectival) continue;
+    const list = listForward(ctx, first, AGENT_TYPES);
+    const last = list[list.length - 1] as MentionView;
+    if (!INFINITIVE_AFTER.test(ctx.text.slice(last.end, last.end + 80))) continue;
+    for (const o of list) if (o.entityId !== subject.entityId) out.push({ subject, predicate: 'URGED', object: o, rule: o === first ? 'urge.ask' : 'urge.list', confidence: 0.65 });
+  }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'urge',
+  predicate: 'URGED',
+  subjectTypes: ['Person', 'Organization', 'Country'],
+  objectTypes: ['Person', 'Organization', 'Country'],
+  summary: 'An agent urges another to act.',
+  variants: [
+    { id: 'urge.verb', example: '"X urged Y to", "called on Y"' },
+    { id: 'urge.ask', example: '"X asked Y to", "X encouraged Y to", "X appealed to Y to" (an infinitive must follow)' },
+    { id: 'urge.list', example: 'every further member of the object list' },
+    { id: 'urge.passive', example: '"Y was urged by X"' },
+    { id: 'urge.institution', example: '"visited Hong Kong to urge the central bank" (→ Hong Kong)' },
+  ],
+  acceptsReferences: true,
+  minMentions: 1,
+  cue: /urg|pressur|press|exhort|implor|lobb|\bcall|\bask|encourag|push|request|\bbeg|advis|\btell|\btold|warn|appeal/i,
+  run: urgeRule,
+};

@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { verbAlternation } from '../verb-forms.ts';
 import {
   AGENT_TYPES,
@@ -20,7 +21,7 @@ import {
 /** VISITED: a person, organization or country's officials went to a place or country. */
 
 const VISIT_VERB = new RegExp(
-  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head'])})\\s+to\\b|\\b(?:${verbAlternation(['arrive', 'land'])})\\s+in\\b`,
+  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head', 'go', 'come', 'journey', 'jet'])})\\s+(?:back\\s+)?to\\b|\\b(?:${verbAlternation(['arrive', 'land', 'stop'])})\\s+(?:over\\s+)?in\\b|\\bspen[dt]s?\\s+(?:(?:a|an|the|two|three|four|five|several|few|\\d+)\\s+)?(?:[a-z-]+\\s+)?(?:days?|weeks?|nights?|hours?|months?)\\s+in\\b|\\barrival\\s+in\\b|\\b(?:trip|journey|tour)\\s+to\\b`,
   'gi',
 );
 /** "visited Japan", "flew to the Netherlands", "toured Northwestern Europe". */
@@ -30,7 +31,7 @@ const TRIP = /\b(?:during|on|after|ahead of|before|in)\s+(?:a|an|his|her|their|i
 const PASSIVE_BY = /^\s+by\s+(?:the\s+)?$/i;
 /** "is in Tokyo for an international trade conference". */
 const PRESENCE = /\b(?:is|was|are|were|has been|have been|had been|will be)\s+in\s+(?:the\s+)?$/i;
-const PRESENCE_PURPOSE = /^\s*(?:this week\s+|next week\s+|on \w+\s+)?(?:for|to attend|to meet|to hold|to take part|to discuss|on a (?:\w+\s+)?(?:visit|trip|tour))\b/i;
+const PRESENCE_PURPOSE = /^\s*(?:this week\s+|next week\s+|on \w+\s+)?(?:for|to attend|to meet|to hold|to take part|to discuss|to sign|on a (?:\w+\s+)?(?:visit|trip|tour)|attending|meeting|holding|exchanging|discussing|negotiating|visiting|touring)\b/i;
 
 export function visitRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
@@ -47,11 +48,19 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
     }
     const subject = subjectBefore(ctx, t.start, AGENT_TYPES) ?? pronounSubject(ctx, t.start);
     if (!subject) continue;
+    // "Another Boca Juniors player is coming to Brazil": with come and go the one who moves is
+    // named right before the verb; a noun between is the mover ("player").
+    if (/^(?:come|comes|came|coming|go|goes|went|gone|going)\s/.test(word) && !/^(?:['’]s)?\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then|later|now|soon|\w+ly|to|plans\s+to|is\s+due\s+to)\s+){0,3}$/i.test(ctx.text.slice(subject.end, t.start))) continue;
     // "visit to X" (noun) is only a visit when preceded by a possessive ("Blinken's visit to"), handled by the subject gap.
     const nounVisit = /^visits?$/.test(word) && /['’]s(?:\s+[a-z]+)?\s+$/.test(ctx.text.slice(subject.end - 2, t.start));
+    // "trip to", "arrival in" are nouns: only with an owner ("his trip to", "Lavrov's arrival in").
+    if (/^(?:trip|journey|tour|arrival)\s/.test(word) && !/^(?:['’]s)?\s+(?:(?:first|second|third|latest|recent|planned|upcoming|surprise|official|state|two-day|three-day|week-long|\w+-day)\s+)?$/i.test(ctx.text.slice(subject.end, t.start))) continue;
+    if (/^(?:trip|journey|tour|arrival)\s/.test(word) && !(subject.reference?.possessive || /^['’]s/.test(ctx.text.slice(subject.end, subject.end + 2)))) continue;
     const first = mentionAfter(ctx, t.end, LOCATION_TYPES, nounVisit ? NOUN_OBJECT_GAP : OBJECT_GAP);
     // "visit the Thai resort of Phuket": a demonym is not the place visited.
     if (!first || first.entityId === subject.entityId || first.adjectival) continue;
+    // "He came to Britain as a high jumper", "went to Oxford to study": moving there, not a visit.
+    if (/^(?:come|comes|came|coming|go|goes|went|gone|going)\s/.test(word) && /^\s*(?:as\s+(?:a|an)\b|to\s+(?:live|study|work|settle|join)\b|in\s+\d{4})/i.test(ctx.text.slice(first.end, first.end + 20))) continue;
     const subjects = listBackward(ctx, subject, AGENT_TYPES);
     const objects = listForward(ctx, first, LOCATION_TYPES);
     for (const s of subjects) {
@@ -94,3 +103,21 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
   }
   return out;
 }
+
+export const rule: RelationRule = {
+  id: 'visit',
+  predicate: 'VISITED',
+  subjectTypes: ['Person', 'Organization', 'Country'],
+  objectTypes: ['Place', 'Country'],
+  summary: "A person, organization or country's officials went to a place or country.",
+  variants: [
+    { id: 'visit.verb', example: '"X visited Beijing", "X travelled to Kyiv", "X will fly to", "X plans to visit", "X spent two days in Y", "X\'s visit to Y", "his trip to Y", "X met Z and then flew to Y"' },
+    { id: 'visit.list', example: 'every further member of a list on either side' },
+    { id: 'visit.passive', example: '"Beijing was visited by X"' },
+    { id: 'visit.presence', example: '"X ... is in Tokyo for a conference"' },
+    { id: 'visit.trip', example: '"During a visit to Kazakhstan, X said"' },
+  ],
+  acceptsReferences: true,
+  minMentions: 1,
+  run: visitRule,
+};

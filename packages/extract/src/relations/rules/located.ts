@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   LOCATION_TYPES,
   type RelationCandidate,
@@ -15,14 +16,21 @@ const BASED_IN = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|are)\s+|(?:is|was|are)\
 const DIRECTION = '(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest)\\s+)?';
 /** Facilities and sites: "the Rocky Flats plutonium processing plant in Colorado". */
 const FACILITY =
-  '(?:plant|factory|facility|campus|headquarters|offices?|branch|base|site|port|mine|refinery|airport|station|cent(?:er|re)|hospital|university|cave|farm|mall|store|shop|embassy|consulate|prison|compound|complex|reactor|shipyard|lab|laboratory|school|college|institute|museum|church|temple|mosque|palace|park|district|province|region|state|county|city|town|village)';
-const IN = new RegExp(`^\\s*,?\\s+(?:(?:[a-z-]+\\s+){0,3}${FACILITY}\\s+)?(?:in|near|outside)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
+  '(?:plant|factory|facility|campus|headquarters|offices?|branch|base|site|port|mine|refinery|airport|station|cent(?:er|re)|hospital|university|cave|farm|mall|store|shop|embassy|consulate|prison|compound|complex|reactor|shipyard|lab|laboratory|school|college|institute|museum|church|temple|mosque|palace|park|district|province|region|state|county|city|town|village|nation|country|island|island nation|capital|republic|kingdom|territory|enclave|suburb|neighbou?rhood|resort)';
+const IN = new RegExp(`^(?:\\s*\\(\\s*[A-Z][A-Za-z.&-]{1,11}\\s*\\))?\\s*,?\\s+(?:(?:[a-z-]+\\s+){0,3}${FACILITY}\\s+)?(?:in|near|outside)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
 const APPOSITIVE_IN = new RegExp(`^\\s*,\\s*(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,4}${FACILITY}\\s+(?:in|near|outside)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
 const IS_IN = new RegExp(`^\\s+(?:is|are|was|were|lies|lie|sits)\\s+(?:located\\s+|situated\\s+)?(?:in|near)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
-const OF_PLACE = /^\s+of\s+(?:the\s+)?$/i;
+const OF_PLACE = /^[>)]?\s+of\s+(?:the\s+)?$/i;
 /** Organizations named for what they are, so "X of Canada" is where they are ("the Supreme Court of Canada"). */
 const INSTITUTION = /\b(?:court|university|bank|ministry|council|parliament|assembly|academy|institute|museum|library|church|embassy|consulate|police|army|navy|government|commission|agency|authority|chamber|exchange|office|department|committee|senate|congress)\b/i;
 const COMMA = /^\s*,\s*$/;
+/** Company names that say what they are: "Pittsburgh-Corning Corp. of Pittsburgh". */
+const COMPANY_SUFFIX = /\b(?:co|corp|corporation|inc|incorporated|ltd|limited|llc|plc|ag|gmbh|sa|nv|bv|spa|group|holdings?|company|bancorp|trust)\.?$/i;
+/** "Bosnia's capital, Sarajevo", "Yerevan, the capital of Armenia". */
+const CAPITAL_OF = /^\s*,\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:capital|largest city|biggest city|second city|port city|main port)\s+of\s+(?:the\s+)?$/i;
+const POSSESSIVE_CAPITAL = /^['’]s\s+(?:[a-z-]+\s+){0,2}(?:capital|largest city|biggest city|second city|port|main port|province|region|state)\s*,?\s*(?:the\s+)?$/i;
+/** Organizations a possessive place does not locate: "Russia's Defence Ministry" is LOCATED_IN by nationality, not "Moscow's police". */
+const PUBLIC_BODY = /\b(?:ministry|department|government|bank of|embassy|consulate|army|navy|military|parliament|congress|senate|court)\b/i;
 const NATIONALITY_ORG =
   /^\s+(?:state-owned\s+|state-run\s+|privately held\s+)?(?:company|companies|firm|group|bank|lender|carrier|airline|automaker|carmaker|chipmaker|manufacturer|maker|producer|giant|conglomerate|insurer|retailer|exporter|shipper|operator|broadcaster|newspaper|university|agency|ministry|[a-z]+\s+(?:company|firm|group|maker|giant))\s+$/i;
 
@@ -37,6 +45,11 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
     const b = ms[i + 1]!;
     if (a.entityId === b.entityId) continue;
     const gap = ctx.text.slice(a.end, b.start);
+    // "Gulfex Inc, a Houston-based maker of pressure vessels": an appositive describing the organization.
+    if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && /^[\s>)]*,\s*(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}$/i.test(gap) && /^\s*-\s*(?:based|headquartered)\b/i.test(ctx.text.slice(b.end, b.end + 16))) {
+      out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.based', confidence: 0.8 });
+      continue;
+    }
     // "Veldhoven-based ASML Holding NV": place glued to "-based", then the organization.
     if (LOCATION_TYPES.has(a.type) && b.type === 'Organization' && BASED_PREFIX.test(gap)) {
       out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.based', confidence: 0.85 });
@@ -66,22 +79,42 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
       }
     }
     if (b.adjectival) continue;
+    // "the North American Court of ...", "Latin American exports": a demonym inside a larger name.
+    if (a.adjectival && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, a.start - 12), a.start))) continue;
     // "Kyiv, Ukraine" / "Boston, Massachusetts" / "Petaluma, Calif.": a place and its country or state, not a list.
     if ((a.type === 'Place' || (a.type === 'Organization' && addressLike(ctx, i))) && LOCATION_TYPES.has(b.type) && !a.adjectival && COMMA.test(gap)) {
       const c = ms[i + 2];
       const listAfter = c && c.type === b.type && new RegExp(`^\\s*(?:,|and|or|,\\s*and)\\s*(?:the\\s+)?${DIRECTION}$`, 'i').test(ctx.text.slice(b.end, c.start)) && !(b.type === 'Place' && c.type === 'Place' && /^\s*,\s*$/.test(ctx.text.slice(b.end, c.start)) && isLastOfChain(ctx, i + 2));
       const p = ms[i - 1];
       const listBefore = p && p.type === a.type && /^\s*,\s*$/.test(ctx.text.slice(p.end, a.start)) && a.type !== 'Organization' && !isChainMiddle(ctx, i);
-      if (!listAfter && !listBefore) out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.comma', confidence: 0.7 });
+      // "Los Angeles, San Francisco and other cities": an enumeration closed by a noun.
+      const listTail = /^\s*(?:,\s*)?(?:and|or)\s+(?:other|many|several|some|elsewhere|beyond)\b/i.test(ctx.text.slice(b.end, b.end + 20));
+      if (!listAfter && !listBefore && !listTail) out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.comma', confidence: 0.7 });
       continue;
     }
     // "the Institute of Mechanics in Beijing", "the Palace of Fine Arts, in San Francisco", "Gosforth in northeast England".
-    if ((a.type === 'Organization' || a.type === 'Place') && LOCATION_TYPES.has(b.type) && !a.adjectival && (IN.test(gap) || APPOSITIVE_IN.test(gap) || IS_IN.test(gap))) {
+    // Not a side in a fixture ("against Wales in Rome"), nor a country in a place named after it.
+    const fixture = /\b(?:against|versus|vs\.?|beat|beating|face|facing|play|playing|host|hosting)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, a.start - 12), a.start));
+    if (!fixture && !(a.type === 'Country' && b.type === 'Place' && !IS_IN.test(gap)) && (a.type === 'Organization' || a.type === 'Place') && LOCATION_TYPES.has(b.type) && !a.adjectival && (IN.test(gap) || APPOSITIVE_IN.test(gap) || IS_IN.test(gap))) {
       out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: IS_IN.test(gap) ? 'located.is-in' : 'located.in', confidence: 0.6 });
       continue;
     }
-    // "the Supreme Court of Canada".
-    if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && OF_PLACE.test(gap) && INSTITUTION.test(a.name)) {
+    // "Yerevan, the capital of Armenia"; "Bosnia's capital, Sarajevo".
+    if (a.type === 'Place' && LOCATION_TYPES.has(b.type) && !b.adjectival && CAPITAL_OF.test(gap)) {
+      out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.capital', confidence: 0.75 });
+      continue;
+    }
+    if (LOCATION_TYPES.has(a.type) && b.type === 'Place' && !a.adjectival && POSSESSIVE_CAPITAL.test(gap)) {
+      out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.capital', confidence: 0.75 });
+      continue;
+    }
+    // "Beijing's Tiananmen Square", "California's Sierra Nevada": a place inside a place.
+    if (LOCATION_TYPES.has(a.type) && b.type === 'Place' && !a.adjectival && /^['’]s\s+$/.test(gap) && a.type !== b.type || (a.type === 'Place' && b.type === 'Place' && /^['’]s\s+$/.test(gap) && !a.adjectival)) {
+      out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.possessive', confidence: 0.6 });
+      continue;
+    }
+    // "the Supreme Court of Canada", "Manufacturers Hanover Trust Co. of New York".
+    if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && OF_PLACE.test(gap) && (INSTITUTION.test(a.name) || COMPANY_SUFFIX.test(a.text))) {
       out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.of', confidence: 0.55 });
       continue;
     }
@@ -92,7 +125,7 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
     }
     // "Japan's Toyota", "Japanese automaker Toyota".
     if (a.type === 'Country' && b.type === 'Organization') {
-      if (/^['’]s\s+$/.test(gap) && !a.adjectival && !/\b(?:ministry|department|government|bank of|embassy|consulate|army|navy|military|parliament|congress|senate|court)\b/i.test(b.name)) {
+      if (/^['’]s\s+$/.test(gap) && !a.adjectival && !PUBLIC_BODY.test(b.name)) {
         out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.possessive', confidence: 0.6 });
       } else if (a.adjectival && NATIONALITY_ORG.test(gap)) {
         out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.nationality', confidence: 0.6 });
@@ -127,3 +160,25 @@ function isLastOfChain(ctx: SentenceContext, k: number): boolean {
 function isChainMiddle(ctx: SentenceContext, i: number): boolean {
   return addressLike(ctx, i - 1);
 }
+
+export const rule: RelationRule = {
+  id: 'located',
+  predicate: 'LOCATED_IN',
+  subjectTypes: ['Organization', 'Place', 'Country'],
+  objectTypes: ['Place', 'Country'],
+  summary: 'A place in a country or region; an organization based in a place.',
+  variants: [
+    { id: 'located.based', example: '"Veldhoven-based ASML", "X, based in Y", "headquartered in Y", "X, a Lyon-based maker of"' },
+    { id: 'located.comma', example: '"Kyiv, Ukraine", "Petaluma, Calif."' },
+    { id: 'located.in', example: '"the Institute of Mechanics in Beijing", "a plant in Ohio"' },
+    { id: 'located.is-in', example: '"Gosforth is in northeast England"' },
+    { id: 'located.of', example: '"the Supreme Court of Canada", "Northwind Freight Co. of Oslo"' },
+    { id: 'located.capital', example: '"Lyon, the largest city of ...", "Norway\'s capital, Oslo"' },
+    { id: 'located.possessive', example: '"Japan\'s Toyota", "Beijing\'s Tiananmen Square"' },
+    { id: 'located.nationality', example: '"Japanese automaker Toyota", "ASML, the Dutch company"' },
+    { id: 'located.chain', example: '"a depot in Davisville, R.I." (the outer place too)' },
+  ],
+  acceptsReferences: false,
+  minMentions: 2,
+  run: locatedInRule,
+};

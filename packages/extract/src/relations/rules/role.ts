@@ -1,3 +1,4 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   LOCATION_TYPES,
   PERSON_TYPES,
@@ -20,19 +21,22 @@ import {
 const STATE_ROLE =
   '(?:secretary|secretary-general|undersecretary|under-secretary|minister|ministers|president|vice-president|premier|chancellor|ambassador|envoy|officials?|commissioner|spokes(?:man|woman|person)|governor|senator|lawmaker|legislator|diplomat|negotiator|chief|head|director|administrator|deputy|adviser|advisor|counsel(?:or|lor)?|attorney|general|admiral|commander|king|queen|prince|emperor|leader|mayor|consul|chair(?:man|woman|person)?|regulator|czar|tsar|coordinator|representative|prosecutor|judge|justice|speaker|monarch|dictator|ruler|strongman|lieutenant|colonel|major|captain|sheikh|emir|crown prince)';
 const ORG_ONLY_ROLE =
-  '(?:executive|ceo|cfo|coo|cto|founder|co-founder|owner|manager|analyst|economist|strategist|researcher|scientist|engineer|employee|lawyer|partner|professor|editor|reporter|correspondent|columnist|boss|member|trader|banker|principal|lecturer|fellow|officer|agent|staffer|aide|worker|chairman|treasurer|auditor|designer|architect|coach|player|manager|superintendent|dean|rector|provost|curator|conductor|pastor|bishop|cardinal|rabbi|imam|priest|official)';
+  '(?:executive|ceo|cfo|coo|cto|founder|co-founder|owner|manager|analyst|economist|strategist|researcher|scientist|engineer|employee|lawyer|partner|professor|editor|reporter|correspondent|columnist|boss|member|trader|banker|principal|lecturer|fellow|officer|agent|staffer|aide|worker|chairman|treasurer|auditor|designer|architect|coach|player|manager|superintendent|dean|rector|provost|curator|conductor|pastor|bishop|cardinal|rabbi|imam|priest|official|astronaut|pilot|placekicker|quarterback|pitcher|striker|goalkeeper|midfielder|defender|forward|captain|trustee|governor|spokesman|spokeswoman|spokesperson|vice president|vice-president|president|director|chief|head|secretary)';
 const ROLE_WORD_STATE = new RegExp(`\\b${STATE_ROLE}s?\\b`, 'i');
 const ROLE_WORD_ANY = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
 /** Occupations by their endings, for appositives: "an ecologist and entomologist at Cornell". */
 const OCCUPATION = '(?:[a-z]+(?:ist|ologist|ician|eer|ant|ent|or|er|man|woman|person)s?)';
 /** Words a role phrase is made of: "assistant secretary of commerce for export administration". */
 const ROLE_PHRASE = /^(?:['’]s)?(?:\s+(?:[A-Za-z][\w.-]*|&)){1,9}\s+$/;
-const NOT_IN_ROLE = /\b(?:said|says|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its)\b/i;
+const NOT_IN_ROLE = /\b(?:said|says|say|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its|including|such|like|among|olympic|sports?)\b/i;
 
 function roleWords(gap: string, org: MentionView): boolean {
   if (!ROLE_PHRASE.test(gap)) return false;
   const words = gap.replace(/^['’]s/, '');
   if (/^\s+(?:and|or|of|for)\b/i.test(words) || NOT_IN_ROLE.test(words)) return false;
+  // "Hong Kong director Wong Kar-Wai", "German chief executive X": a nationality with an
+  // occupation; a country's posts are the government's ("US Secretary", "Turkish Finance Minister").
+  if (org.type === 'Country' && /^\s*(?:[a-z-]+\s+)?(?:director|chief|head|executive|manager|coach|player|artist|captain|star|striker|team|side|squad|champion|skipper|international)s?\s+$/i.test(words)) return false;
   return org.type === 'Country' ? ROLE_WORD_STATE.test(words) : ROLE_WORD_ANY.test(words);
 }
 
@@ -46,7 +50,7 @@ const APPOSITIVE_BEFORE_ORG =
   /^\s*(?:,\s*(?:[DRI]-[A-Z][\w.]*|\d{1,3})\s*)?,\s*(?:(?:the|a|an|another|one of the)\s+)?(?:(?:former|deputy|acting|senior|top|then|current|outgoing|incoming|fellow|longtime|veteran)\s+){0,2}$/i;
 /** "X, 46, was a feature reporter for KIRO", "X is Middle East correspondent for The Associated Press". */
 const COPULA_ROLE_OF = new RegExp(
-  `^\\s*(?:,\\s*\\d{1,3}\\s*,)?\\s+(?:is|was|has been|had been|became|becomes|remains)\\s+(?:(?:a|an|the)\\s+)?(?:(?:former|deputy|acting|senior|top|longtime|veteran)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE}|${OCCUPATION})\\s+(?:of|for|at|with)\\s+(?:the\\s+)?$`,
+  `^\\s*(?:,\\s*\\d{1,3}\\s*,)?\\s+(?:(?:also|now|later|then|subsequently)\\s+)?(?:is|was|has been|had been|became|becomes|remains|has become|has also become|(?:was|has been|had been|is|will be)\\s+(?:appointed|named|elected|made|promoted\\s+to|installed\\s+as)(?:\\s+as)?|(?:will|would)\\s+become)\\s+(?:(?:a|an|the)\\s+)?(?:(?:former|deputy|acting|senior|top|longtime|veteran)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE}|${OCCUPATION})\\s+(?:of|for|at|with)\\s+(?:the\\s+)?$`,
   'i',
 );
 /** "X, 54, is a former University of Iowa professor". */
@@ -60,7 +64,11 @@ const WORKS_FOR =
   /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:works?|worked|working|serves?|served|serving)\s+(?:as\s+(?:[\w-]+\s+){1,5}?)?(?:for|at|with|in|on)\s+(?:the\s+)?$/i;
 const LEADS =
   /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed|founded|co-founded|manages|managed|joined|represents|represented)\s+(?:the\s+)?$/i;
-const AT_OF = /^\s+(?:of|at)\s+(?:the\s+)?$/i;
+const AT_OF = /^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:of|at)\s+(?:the\s+)?$|^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:of|at)\s+(?:the\s+)?$/i;
+/** A second post after the first: "X, director of A and a member of B". */
+const SECOND_ROLE = new RegExp(`^\\s+and\\s+(?:(?:the|a|an)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|for|at)\\s+(?:the\\s+)?$`, 'i');
+/** "Musk's Tesla", "Mulroney's Conservative Party": a person's organization (not a ministry of the person's country). */
+const OWNER_POSSESSIVE = /^['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
 export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
   const out = rolesOfPersons(ctx);
@@ -77,18 +85,82 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
       extra.push({ ...c, object: outer, rule: `${c.rule}.unit`, confidence: c.confidence - 0.05 });
     }
   }
+  // "X, director of A and a member of B": the second post too.
+  for (const c of out) {
+    if (c.subject === 'ARTICLE' || c.rule !== 'role.appositive' || c.object.index <= c.subject.index) continue;
+    const second = ctx.mentions[c.object.index + 1];
+    if (second && STATE_TYPES.has(second.type) && !second.adjectival && SECOND_ROLE.test(ctx.text.slice(c.object.end, second.start))) {
+      extra.push({ ...c, object: second, rule: 'role.appositive.second', confidence: c.confidence - 0.1 });
+    }
+  }
+  // "Trade Representative Clayton Yeutter", "Secretary of State George Shultz": offices that exist only in
+  // the US federal government (public fact), in a text that names the US elsewhere.
+  for (const person of ctx.mentions) {
+    if (person.type !== 'Person' || person.reference || out.some((c) => c.subject !== 'ARTICLE' && c.subject.entityId === person.entityId)) continue;
+    const before = ctx.text.slice(Math.max(ctx.sentence.start, person.start - 60), person.start);
+    const title = US_OFFICE.exec(before);
+    if (!title) continue;
+    // A country or demonym right before the title names the state itself ("British Trade Secretary").
+    const prev = ctx.mentions[person.index - 1];
+    if (prev && prev.end >= person.start - title[0].length - 12 && prev.type === 'Country') continue;
+    const us = unitedStates(ctx, person);
+    if (us) extra.push({ subject: person, predicate: 'HOLDS_ROLE', object: us, rule: 'role.us-office', confidence: 0.6 });
+  }
+  // "Brian Mulroney's Progressive Conservative Party", "Musk's Tesla": the person's organization.
+  for (let i = 0; i + 1 < ctx.mentions.length; i++) {
+    const person = ctx.mentions[i]!;
+    const org = ctx.mentions[i + 1]!;
+    if (person.type !== 'Person' || person.reference || org.type !== 'Organization' || org.adjectival) continue;
+    if (!OWNER_POSSESSIVE.test(ctx.text.slice(person.end, org.start)) || /\b(?:ministry|department|government|embassy|army|navy|police)\b/i.test(org.name)) continue;
+    if (out.some((c) => c.subject !== 'ARTICLE' && c.subject.entityId === person.entityId && c.object.entityId === org.entityId)) continue;
+    extra.push({ subject: person, predicate: 'HOLDS_ROLE', object: org, rule: 'role.owner', confidence: 0.5 });
+  }
   return [...out, ...extra];
+}
+
+/** "Rostec's chief executive, Sergei Ivanov": a title with an owner, then the name after a comma. */
+const OWNER_TITLE_COMMA = new RegExp(`^['’]s\\s+(?:(?:new|former|acting|deputy|interim|longtime|current|outgoing|incoming)\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?,\\s*$`, 'i');
+/** "Jet Airways, founded by X", "the party, led by X": the organization before, the person after. */
+const LED_BY = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|has been)\s+|(?:is|was|are|were|has been|have been)\s+)?(?:(?:now|currently|then|still)\s+)?(?:founded|co-founded|led|headed|run|chaired|directed|managed|owned)\s+by\s+(?:(?:its|the)\s+(?:[a-z-]+\s+){0,2})?$/i;
+
+/** Offices of the US federal government only: no other state has a "Trade Representative". */
+const US_OFFICE =
+  /\b(?:(?:Deputy|Acting|Former)\s+)?(?:Secretary\s+of\s+State|Treasury\s+Secretary|Secretary\s+of\s+the\s+Treasury|Commerce\s+Secretary|Secretary\s+of\s+Commerce|Agriculture\s+Secretary|Secretary\s+of\s+Agriculture|Defen[cs]e\s+Secretary|Secretary\s+of\s+Defen[cs]e|Labor\s+Secretary|Energy\s+Secretary|Trade\s+Representative|National\s+Security\s+Adviser|White\s+House\s+Chief\s+of\s+Staff)\s+$/i;
+
+/** The United States as the text names it: this sentence's mention, else the nearest before (as a reference). */
+function unitedStates(ctx: SentenceContext, near: MentionView): MentionView | null {
+  const here = ctx.mentions.find((m) => m.entityId === 'country:US' && !m.reference);
+  if (here) return here;
+  let found: MentionView | null = null;
+  for (const m of ctx.documentMentions) {
+    if (m.entityId !== 'country:US') continue;
+    if (m.start > near.start && found) break;
+    found = m;
+  }
+  if (!found) return null;
+  return { ...found, start: near.start, end: near.end, text: near.text, sentenceIndex: ctx.sentenceIndex, index: -1, reference: { kind: 'description', antecedent: found, possessive: false } };
 }
 
 function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const ms = ctx.mentions;
+  for (let i = 1; i < ms.length; i++) {
+    const person = ms[i]!;
+    const prev = ms[i - 1]!;
+    if (person.type !== 'Person' || person.reference || !STATE_TYPES.has(prev.type) || prev.adjectival) continue;
+    const gap = ctx.text.slice(prev.end, person.start);
+    if (OWNER_TITLE_COMMA.test(gap) && (prev.type === 'Organization' || ROLE_WORD_STATE.test(gap))) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.8 });
+    } else if (prev.type === 'Organization' && LED_BY.test(gap)) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.led-by', confidence: 0.7 });
+    }
+  }
   for (let i = 0; i < ms.length; i++) {
     const person = ms[i]!;
     if (person.type !== 'Person') continue;
-    // Title before the name: "<Org|Country> <role words> <Person>".
+    // Title before the name: "<Org|Country> <role words> <Person>" (a name, never "he").
     const prev = ms[i - 1];
-    if (prev && STATE_TYPES.has(prev.type)) {
+    if (prev && STATE_TYPES.has(prev.type) && !person.reference) {
       const gap = ctx.text.slice(prev.end, person.start);
       const unbracketed = gap.replace(/^\s*\)/, '');
       if (roleWords(unbracketed, prev)) {
@@ -100,7 +172,8 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
         }
         // "Chinese Foreign Ministry spokesman Zhao": the ministry's country too.
         const before = ms[i - 2];
-        if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start))) {
+        // ... when the organization is part of the state ("Egypt FA spokesman" speaks for a football body).
+        if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start)) && /\b(?:ministry|department|government|office|embassy|agency|army|navy|air force|council|commission|parliament|treasury|cabinet|police|customs|central bank)\b/i.test(prev.name)) {
           out.push({ subject: person, predicate: 'HOLDS_ROLE', object: before, rule: 'role.title-country', confidence: 0.7 });
         }
       } else if (prev.type === 'Organization' && /^['’]s\s+$/.test(gap) && !prev.adjectival) {
@@ -134,7 +207,12 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     const after = ctx.text.slice(person.end, next.start).replace(/\b[A-Z][a-z]+(?:an|ese|ish|i)\b/g, (w) => w.toLowerCase());
     if (!STATE_TYPES.has(next.type)) continue;
     // "X, ambassador to Japan" serves another country.
-    if (APPOSITIVE_OF.test(after) && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
+    // "head of the Greek Olympic team": a demonym describing a team or a body is no government post.
+    // "vice president of search at Ask Jeeves in the US": the post is with the company named between.
+    const companyBetween = next.type === 'Country' && /\b(?:at|of|for|with)\s+(?:the\s+)?\p{Lu}[\w&.'-]*(?:\s+\p{Lu}[\w&.'-]*)*\s+(?:in|of|from)\s+(?:the\s+)?$/u.test(ctx.text.slice(person.end, next.start));
+    if (companyBetween) continue;
+    const describesBody = next.type === 'Country' && next.adjectival && /^\s+(?:[A-Z][\w-]*\s+)*(?:olympic\s+|national\s+|football\s+|rugby\s+|cricket\s+|davis\s+cup\s+)?(?:team|side|squad|delegation|federation|association|club|league|orchestra|band)\b/i.test(ctx.text.slice(next.end, next.end + 40)) && !/delegation/i.test(ctx.text.slice(next.end, next.end + 20));
+    if (APPOSITIVE_OF.test(after) && !describesBody && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
     } else if (
       APPOSITIVE_BEFORE_ORG.test(after) &&
@@ -165,3 +243,31 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
   return out;
 }
 
+
+export const rule: RelationRule = {
+  id: 'role',
+  predicate: 'HOLDS_ROLE',
+  subjectTypes: ['Person'],
+  objectTypes: ['Organization', 'Country'],
+  summary: "A person holds a post in an organization or a country's government.",
+  variants: [
+    { id: 'role.title', example: '"US Secretary of State X", "Rostec chief X", "Rostec\'s chief executive, X"' },
+    { id: 'role.title-unit', example: '"the Foreign Ministry\'s Asia Department chief X" (the outer organization)' },
+    { id: 'role.title-country', example: '"Chinese Foreign Ministry spokesman X" (the ministry\'s country)' },
+    { id: 'role.possessive', example: '"GM\'s X"' },
+    { id: 'role.affiliation', example: "the recognizer's affiliation of a titled name" },
+    { id: 'role.head-of', example: '"the chairman of Y, X"' },
+    { id: 'role.appositive', example: '"X, a spokesman for Y", "X, the chief executive of Y"' },
+    { id: 'role.works-for', example: '"X works for Y"' },
+    { id: 'role.leads', example: '"X heads Y"' },
+    { id: 'role.copula', example: '"X, 46, was a reporter for Y", "X was named chief executive of Y", "He has become chairman of Y"' },
+    { id: 'role.bare', example: '"named X publisher of Y"' },
+    { id: 'role.led-by', example: '"Jet Airways, founded by X", "the party, led by X"' },
+    { id: 'role.us-office', example: '"Trade Representative X", "Secretary of State X" (offices only the US has; the US named elsewhere in the text)' },
+    { id: 'role.owner', example: '"Mulroney\'s Conservative Party", "Musk\'s Tesla"' },
+    { id: 'role.at', example: '"X of the Institute of ...", "X at Y"' },
+  ],
+  acceptsReferences: true,
+  minMentions: 1,
+  run: rolesRule,
+};
