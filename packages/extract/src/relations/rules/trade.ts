@@ -17,7 +17,7 @@ import {
  */
 
 const TRADE_WITH =
-  /\b(?:trade|trades|traded|trading|commerce)\s+(?:(?:ties|relations|links|flows?|volumes?|turnover|surplus|deficit|gap|imbalance|balance|deals?|agreements?|pacts?)\s+)?with\b/gi;
+  /\b(?:trade|trades|traded|trading|commerce)\s+(?:(?:ties|relations|relationship|links|flows?|volumes?|turnover|surplus|deficit|gap|imbalance|balance|deals?|agreements?|pacts?|disputes?|row|war|frictions?|tensions|talks|negotiations)\s+)?with\b/gi;
 const TRADE_BETWEEN = /\b(?:trade|commerce)\s+(?:ties\s+|relations\s+|flows?\s+|volumes?\s+|turnover\s+|links\s+)?between\b/gi;
 /** "X is Y's largest trading partner", "Y's biggest trading partner, X", "X and Y are major trading partners". */
 const PARTNER = /\b(?:trading|trade|commercial|export|import)\s+partners?\b/gi;
@@ -77,7 +77,7 @@ export const rule: RelationRule = {
   objectTypes: ['Country', 'Organization'],
   summary: 'Two countries trade with each other (symmetric).',
   variants: [
-    { id: 'trade.with', example: '"Turkey\'s trade with Russia", "its trade surplus with Y", "a trade deal with Y"' },
+    { id: 'trade.with', example: '"Turkey\'s trade with Russia", "its trade surplus with Y", "a trade deal with Y", "a trade dispute with Y"' },
     { id: 'trade.partner', example: '"X is Y\'s largest trading partner", "Y\'s main trading partner, X", "X and Y are major trading partners"' },
     { id: 'trade.between', example: '"trade between A and B"' },
   ],
