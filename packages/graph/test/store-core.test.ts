@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, PREDICATES } from '@newsgraph/shared';
-import { planCountChanges, type ArticleContribution } from '../src/core/count-maintenance.ts';
+import { contributionOf, planCountChanges, sortCountChanges, type ArticleContribution } from '../src/core/count-maintenance.ts';
+import type { PreparedDocument } from '../src/core/document-preparation.ts';
 import { evidenceArgs, neighborArgs, pathArgs, searchArgs, topArgs } from '../src/core/query-arguments.ts';
 import { pathPairs, rankPaths } from '../src/core/path-ranking.ts';
 import { checkPublication } from '../src/core/publication-check.ts';
@@ -12,6 +13,19 @@ import type { EntitySummary, PathEdge } from '../src/interfaces/graph-store.ts';
 /** The pure parts of the store core that every backend relies on (the contract suite checks them through the stores). */
 
 const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
+
+/** The parts of a prepared document the count plan reads, from a contribution. */
+function asDocument(c: ArticleContribution): PreparedDocument {
+  return {
+    article: { id: c.articleId },
+    eventMs: c.eventMs,
+    entities: c.entities.map((e) => ({ id: e.entityId, type: 'Country', name: e.entityId, aliases: [], attributes: {} })),
+    mentionCounts: new Map(c.entities.map((e) => [e.entityId, e.mentions])),
+    edges: c.edges.map((e) => ({ subjectId: e.subjectId, predicate: e.predicate, objectId: e.objectId, claimCount: e.claims })),
+  } as unknown as PreparedDocument;
+}
+
+const plan = (removed: ArticleContribution[], added: ArticleContribution[]) => sortCountChanges(planCountChanges(removed, added.map(asDocument)));
 
 describe('planCountChanges', () => {
   const a1: ArticleContribution = {
@@ -28,33 +42,35 @@ describe('planCountChanges', () => {
   };
 
   it('adds new contributions: +1 article per article, units, the added dates, nothing to take from the remaining rows', () => {
-    const plan = planCountChanges([], [a1, { ...a1, articleId: 'a2', eventMs: day('2024-02-01') }]);
-    expect(plan.entities).toEqual([
+    const changes = plan([], [a1, { ...a1, articleId: 'a2', eventMs: day('2024-02-01') }]);
+    expect(contributionOf(asDocument(a1))).toMatchObject({ eventMs: a1.eventMs, entities: a1.entities, edges: a1.edges });
+    expect(changes.entities).toEqual([
       { entityId: 'x', articles: 2, units: 4, addedFirstMs: day('2024-01-01'), addedLastMs: day('2024-02-01'), removedFirstMs: null, removedLastMs: null, datesFromRemaining: false, removedOnly: false },
       { entityId: 'y', articles: 2, units: 2, addedFirstMs: day('2024-01-01'), addedLastMs: day('2024-02-01'), removedFirstMs: null, removedLastMs: null, datesFromRemaining: false, removedOnly: false },
     ]);
-    expect(plan.edges).toEqual([
+    expect(changes.edges).toEqual([
       { subjectId: 'x', predicate: 'VISITED', objectId: 'y', articles: 2, units: 4, addedFirstMs: day('2024-01-01'), addedLastMs: day('2024-02-01'), removedFirstMs: null, removedLastMs: null, datesFromRemaining: false, removedOnly: false },
     ]);
   });
 
   it('replaces a version: subtracts the old contribution key by key, marks what lost one', () => {
-    const plan = planCountChanges([a1], [a1v2]);
-    expect(plan.entities.map((c) => [c.entityId, c.articles, c.units, c.removedOnly, c.datesFromRemaining])).toEqual([
+    const changes = plan([a1], [a1v2]);
+    expect(changes.entities.map((c) => [c.entityId, c.articles, c.units, c.removedOnly, c.datesFromRemaining])).toEqual([
       ['x', 0, -1, false, true],
       ['y', -1, -1, true, true],
       ['z', 1, 1, false, false],
     ]);
-    expect(plan.edges.map((c) => [c.predicate, c.articles, c.units, c.removedOnly, c.removedFirstMs])).toEqual([
+    expect(changes.edges.map((c) => [c.predicate, c.articles, c.units, c.removedOnly, c.removedFirstMs])).toEqual([
       ['MET_WITH', 1, 1, false, null],
       ['VISITED', -1, -2, true, day('2024-01-01')],
     ]);
   });
 
-  it('is the identity for a version replaced by itself (counts), sorted by key for one lock order', () => {
-    const plan = planCountChanges([a1], [a1]);
-    expect(plan.entities.every((c) => c.articles === 0 && c.units === 0)).toBe(true);
-    expect(plan.entities.map((c) => c.entityId)).toEqual(['x', 'y']);
+  it('is the identity for a version replaced by itself (counts); keys in first-seen order unless sorted', () => {
+    const changes = plan([a1], [a1]);
+    expect(changes.entities.every((c) => c.articles === 0 && c.units === 0)).toBe(true);
+    expect(changes.entities.map((c) => c.entityId)).toEqual(['x', 'y']);
+    expect(planCountChanges([], [asDocument(a1v2), asDocument(a1)]).entities.map((c) => c.entityId)).toEqual(['x', 'z', 'y']);
   });
 });
 

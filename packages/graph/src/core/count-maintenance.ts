@@ -75,9 +75,7 @@ export interface EntityCountChange extends CountChange {
 export interface EdgeCountChange extends CountChange, EdgeContributionKey {}
 
 export interface CountChanges {
-  /** By entity id. */
   entities: EntityCountChange[];
-  /** By subject id, predicate, object id. */
   edges: EdgeCountChange[];
 }
 
@@ -104,35 +102,50 @@ function subtract(change: CountChange, units: number, ms: number): void {
 }
 
 /**
- * Net count changes of replacing `removed` (contributions of stored versions) by `added`
- * (contributions of the versions being written). Pure; sorted by key so that writers take row
- * locks in one order.
+ * Net count changes of replacing `removed` (contributions of stored versions) by `added` (the
+ * versions being written). Pure. Keys come in first-seen order: a backend that needs one lock
+ * order sorts them itself (SQLite writes them in its own row-id order, so a sort here would be
+ * wasted work on the write path).
  */
-export function planCountChanges(removed: readonly ArticleContribution[], added: readonly ArticleContribution[]): CountChanges {
+export function planCountChanges(removed: readonly ArticleContribution[], added: readonly PreparedDocument[]): CountChanges {
   const entities = new Map<string, EntityCountChange>();
-  const edges = new Map<string, EdgeCountChange>();
+  // Edges by subject, then object and predicate: no key string is built per claim (this is on
+  // the write path of every claim).
+  const edges = new Map<string, Map<string, EdgeCountChange[]>>();
+  const edgeList: EdgeCountChange[] = [];
   const entity = (entityId: string) => {
     let c = entities.get(entityId);
     if (!c) entities.set(entityId, (c = { entityId, ...blank() }));
     return c;
   };
   const edge = (k: EdgeContributionKey) => {
-    const key = `${k.subjectId}\u0000${k.predicate}\u0000${k.objectId}`;
-    let c = edges.get(key);
-    if (!c) edges.set(key, (c = { subjectId: k.subjectId, predicate: k.predicate, objectId: k.objectId, ...blank() }));
+    let bySubject = edges.get(k.subjectId);
+    if (!bySubject) edges.set(k.subjectId, (bySubject = new Map()));
+    let list = bySubject.get(k.objectId);
+    if (!list) bySubject.set(k.objectId, (list = []));
+    for (const c of list) if (c.predicate === k.predicate) return c;
+    const c: EdgeCountChange = { subjectId: k.subjectId, predicate: k.predicate, objectId: k.objectId, ...blank() };
+    list.push(c);
+    edgeList.push(c);
     return c;
   };
   for (const r of removed) {
     for (const e of r.entities) subtract(entity(e.entityId), e.mentions, r.eventMs);
     for (const e of r.edges) subtract(edge(e), e.claims, r.eventMs);
   }
-  for (const a of added) {
-    for (const e of a.entities) add(entity(e.entityId), e.mentions, a.eventMs);
-    for (const e of a.edges) add(edge(e), e.claims, a.eventMs);
+  // The added documents are read in place (no contribution objects): this runs for every claim written.
+  for (const doc of added) {
+    for (const e of doc.entities) add(entity(e.id), doc.mentionCounts.get(e.id) ?? 0, doc.eventMs);
+    for (const e of doc.edges) add(edge(e), e.claimCount, doc.eventMs);
   }
+  return { entities: [...entities.values()], edges: edgeList };
+}
+
+/** The changes sorted by key (entity id; subject, predicate, object): one lock order for concurrent writers. */
+export function sortCountChanges(changes: CountChanges): CountChanges {
   return {
-    entities: [...entities.values()].sort((x, y) => compareText(x.entityId, y.entityId)),
-    edges: [...edges.values()].sort(
+    entities: [...changes.entities].sort((x, y) => compareText(x.entityId, y.entityId)),
+    edges: [...changes.edges].sort(
       (x, y) => compareText(x.subjectId, y.subjectId) || compareText(x.predicate, y.predicate) || compareText(x.objectId, y.objectId),
     ),
   };

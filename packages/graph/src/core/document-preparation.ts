@@ -15,7 +15,7 @@ import {
   type Predicate,
 } from '@newsgraph/shared';
 import { articleEventDate, toUtcInstant } from '../store-dates.ts';
-import { normalizeEdgeEnds } from './symmetric-edges.ts';
+import { isSymmetric } from './symmetric-edges.ts';
 
 /**
  * One aggregated edge contribution of one article: how many of its claims state that edge. Only
@@ -216,11 +216,16 @@ export function prepareDocument(doc: ArticleDocument, label?: string, shareInput
     }
     if (typeof sentence !== 'string') throw new InputError(input, `claims[${i}].evidence.sentence must be a string`);
     if (typeof rule !== 'string' || rule === '') throw new InputError(input, `claims[${i}].evidence.rule must be a non-empty string`);
-    [subjectId, objectId] = normalizeEdgeEnds(subjectId as string, predicate, objectId as string);
-    const evidence: Claim['evidence'] = { articleId: article.id, sentence, start, end, rule, confidence };
-    if (modality !== undefined) evidence.modality = modality;
-    if (antecedent !== undefined) evidence.antecedent = antecedent;
-    claims[i] = shareInput && subjectId === c.subjectId && (ev.antecedent === undefined || ev.antecedent === antecedent) ? (c as unknown as Claim) : { subjectId, predicate, objectId, evidence };
+    // Hot loop: no array or object is allocated for a claim that is kept as it came.
+    if (isSymmetric(predicate) && (objectId as string) < (subjectId as string)) [subjectId, objectId] = [objectId, subjectId];
+    if (shareInput && subjectId === c.subjectId && (ev.antecedent === undefined || ev.antecedent === antecedent)) {
+      claims[i] = c as unknown as Claim;
+    } else {
+      const evidence: Claim['evidence'] = { articleId: article.id, sentence, start, end, rule, confidence };
+      if (modality !== undefined) evidence.modality = modality;
+      if (antecedent !== undefined) evidence.antecedent = antecedent;
+      claims[i] = { subjectId: subjectId as string, predicate, objectId: objectId as string, evidence };
+    }
     if (modality !== undefined && !EDGE_MODALITIES.has(modality)) continue;
     const key = `${subjectId}\u0000${predicate}\u0000${objectId}`;
     const edge = edges.get(key);

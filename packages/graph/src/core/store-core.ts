@@ -31,7 +31,7 @@ import type {
   WriteResult,
 } from '../interfaces/graph-store.ts';
 import type { StoreBackend } from '../interfaces/store-backend.ts';
-import { contributionOf, planCountChanges, type ArticleContribution } from './count-maintenance.ts';
+import { planCountChanges, type ArticleContribution } from './count-maintenance.ts';
 import { prepareDocument, type PreparedDocument } from './document-preparation.ts';
 import { pathPairs, rankPaths } from './path-ranking.ts';
 import { checkPublication } from './publication-check.ts';
@@ -140,7 +140,7 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
         }
       }
       if (documents.length > 0) {
-        await tx.apply({ documents, counts: planCountChanges(removed, documents.map((d) => contributionOf(d.doc))) });
+        await tx.apply({ documents, counts: planCountChanges(removed, documents.map((d) => d.doc)) });
       }
       return results;
     });

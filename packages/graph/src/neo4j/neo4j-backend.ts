@@ -13,7 +13,7 @@ import type {
   TimelinePoint,
 } from '../interfaces/graph-store.ts';
 import type { StoreBackend, StoreWriteTransaction, StoredArticleState, WritePlan } from '../interfaces/store-backend.ts';
-import type { ArticleContribution } from '../core/count-maintenance.ts';
+import { sortCountChanges, type ArticleContribution } from '../core/count-maintenance.ts';
 import { mergeNeighbors, compareNeighbors } from '../core/neighbor-order.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { chunk, type CypherStatement } from '../cypher/cypher-statement.ts';
@@ -280,7 +280,9 @@ export class Neo4jBackend implements StoreBackend {
     return out;
   }
 
-  async #apply(tx: ManagedTransactionLike, plan: WritePlan): Promise<void> {
+  async #apply(tx: ManagedTransactionLike, unsorted: WritePlan): Promise<void> {
+    // Rows in key order: concurrent writers take their locks in one order and do not deadlock.
+    const plan = { ...unsorted, counts: sortCountChanges(unsorted.counts) };
     const docs = plan.documents.map((d) => d.doc);
     const updatedIds = sortedUnique(plan.documents.filter((d) => d.status === 'updated').map((d) => d.doc.article.id));
     // Entities are locked in id order before anything reads their counts: one lock order for all writers.
