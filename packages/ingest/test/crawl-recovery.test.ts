@@ -10,7 +10,7 @@ import { SqliteCrawlState } from '../src/state/sqlite-crawl-state.ts';
 import { runCrawl, type RunCrawlOptions } from '../src/crawl/run-crawl.ts';
 import { HttpFetcher } from '../src/http/http-fetcher.ts';
 import { RobotsCache } from '../src/http/robots-cache.ts';
-import { conditional, respond, startFixtureServer, status, type FixtureServer } from './support/fixture-server.ts';
+import { conditional, delayed, respond, startFixtureServer, status, type FixtureServer } from './support/fixture-server.ts';
 import { articleHtml, generateArticles, rssFeed, type FixtureArticle } from './fixtures/crawl/news-site.ts';
 import { testCrawlConfig } from './fixtures/crawl/mount-site.ts';
 
@@ -144,6 +144,47 @@ describe('in-process crawl: nothing given up', () => {
       await fetcher.close();
       await store.close();
       await server.close();
+    }
+  });
+});
+
+describe('waiting for a host outside the job', () => {
+  it('a slow host neither holds every worker nor eats its pages\' fetch timeouts; a fast host is served meanwhile', async () => {
+    const slow = await startFixtureServer();
+    const fast = await startFixtureServer();
+    const store = await SqliteStore.open(':memory:');
+    const base = testCrawlConfig({ concurrency: 6, timeoutMs: 2_000 });
+    // Two requests at a time per host; a slow page takes 1.2 s, so 8 of them need about 5 s.
+    const config = { ...base, http: { ...base.http, perHostConcurrency: 2, perHostDelayMs: 0 } };
+    try {
+      const slowPages = generateArticles(8, 97);
+      for (const a of slowPages) slow.route(a.path, delayed(1_200, respond(articleHtml(a, slow.origin), { contentType: 'text/html' })));
+      slow.route('/feed.xml', respond(rssFeed(slowPages, slow.origin), { contentType: 'application/rss+xml' }));
+      const fastPages = generateArticles(4, 101);
+      for (const a of fastPages) fast.route(a.path, page(fast, a));
+      fast.route('/feed.xml', respond(rssFeed(fastPages, fast.origin), { contentType: 'application/rss+xml' }));
+      const summary = await runCrawl({
+        config,
+        store,
+        sources: [...feedSource(slow, 'slow'), ...feedSource(fast, 'fast')],
+        role: 'crawl',
+        once: true,
+        serveMetrics: false,
+        retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+        openMemory: async () => new CrawlStateMemory(new SqliteCrawlState(':memory:')),
+      });
+      // Before: the other page workers waited for the slow host inside their fetch, their 2 s
+      // timeouts ran out while waiting, and the fast host's pages came after the slow ones.
+      expect(summary.failed).toEqual([]);
+      expect((await store.stats()).articles).toBe(12);
+      for (const a of slowPages) expect(slow.requestsTo(a.path)).toHaveLength(1);
+      const slowStarts = slowPages.map((a) => slow.requestsTo(a.path)[0]!.at).sort((x, y) => x - y);
+      const fastLast = Math.max(...fastPages.map((a) => fast.requestsTo(a.path)[0]!.at));
+      expect(fastLast).toBeLessThan(slowStarts[2]!); // all fast pages before the slow host's third
+    } finally {
+      await store.close();
+      await slow.close();
+      await fast.close();
     }
   });
 });

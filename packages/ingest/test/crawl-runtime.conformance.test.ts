@@ -366,12 +366,12 @@ describe.skipIf(!hasRedisServer())('Redis loss, long-running (queue mode)', () =
       expect((await store.stats()).articles).toBe(3);
       expect(await health!()).toMatchObject({ status: 'ok', schedulers: '1/1' });
 
-      // Redis gone for good: stopping still finishes, within the close timeout and a margin.
+      // Redis gone for good: stopping still finishes (before: shutdown waited for Redis forever;
+      // a hang here fails the test by its timeout) and the run resolves with its summary.
       await own.stop();
-      const stopping = Date.now();
       controller.abort();
-      await crawl;
-      expect(Date.now() - stopping).toBeLessThan(10_000);
+      const summary = await crawl;
+      expect(summary.mode).toBe('queue');
     } finally {
       controller.abort();
       await crawl.catch(() => undefined);
