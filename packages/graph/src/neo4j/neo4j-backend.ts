@@ -140,7 +140,7 @@ export class Neo4jBackend implements StoreBackend {
     this.writeGroupRows = options.batchSize * 4;
     this.dialect = options.dialect;
     this.#release = options.release;
-    this.#curation = new Neo4jCuration({ read: (statement) => this.#read(statement), write: (work) => this.write(work), run });
+    this.#curation = new Neo4jCuration({ read: (statement) => this.#read(statement), write: (work) => this.write(work), run: (tx, statement) => this.#run(tx, statement) });
   }
 
   // ---------------------------------------------------------------- plumbing
