@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
+import type { parse as ParseYaml } from 'yaml';
 import { ConfigError } from './errors.ts';
 
 /**
@@ -127,6 +128,12 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
     node = node[key] as Record<string, unknown>;
   }
   node[path[path.length - 1]!] = value;
+}
+
+/** The YAML parser, loaded only when there is a config file to read (most runs have none; every command pays for an import). */
+function parseYaml(text: string): ReturnType<typeof ParseYaml> {
+  const yaml = createRequire(import.meta.url)('yaml') as { parse: typeof ParseYaml };
+  return yaml.parse(text);
 }
 
 function readConfigFile(path: string): Record<string, unknown> {

@@ -96,8 +96,11 @@ export function describeIssues(error: z.ZodError, known: readonly string[] = Obj
         return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (known: ${known.join(', ')})`;
       }
       const field = issue.path.join('.');
-      if (issue.code === 'invalid_type' && issue.input === undefined) return `${field}: missing`;
-      if (issue.code === 'invalid_type') return `${field || 'value'}: ${field ? `must be a ${issue.expected}` : 'must be a JSON object'}`;
+      if (issue.code === 'invalid_type') {
+        if (!field) return 'value: must be a JSON object';
+        // zod leaves the input out of issues; its message says what it received.
+        return /received undefined/.test(issue.message) ? `${field}: missing` : `${field}: must be a ${issue.expected}`;
+      }
       return field ? `${field}: ${issue.message}` : issue.message;
     })
     .join('; ');
