@@ -409,8 +409,12 @@ export class SentenceRecognizer {
     if (i >= end) return;
     if (i > start && this.splitTitle(i, end)) return;
     if (this.splitMidTitle(i, end)) return;
+    // "the Uruguay round (of talks)": a negotiation named after a place, written in lower case.
+    if (end < this.sentence.lastToken && this.lower(end) === 'round' && this.gazetteerAt(i, end)?.some((e) => e.type === 'Country' || e.type === 'Place')) return;
     // Whole run known.
     if (this.emitKnown(i, end, 'gazetteer')) return;
+    // "Uruguay Round", "Davis Cup", "Gulf War": an event named after a place is no mention of the place.
+    if (end - i === 2 && MISC_LAST_WORDS.has(this.lower(end - 1)) && isCapitalised(this.tok(end - 1)) && this.gazetteerAt(i, i + 1)?.some((e) => e.type === 'Country' || e.type === 'Place')) return;
     // Organisation constructions: "... Authority", "Bank of ...", "Consulate in ...".
     const lastWord = stripDot(this.lower(end - 1));
     const goodsAfterDemonym = end - i === 2 && GOODS_LIKE_HEADS.has(lastWord) && (this.gazetteerAt(i, i + 1)?.some((e) => e.form === 'demonym') ?? false);
