@@ -7,7 +7,7 @@
  * mention counts, the surface forms seen most. With `--verdicts` (a JSON object id → {verdict,
  * note}), each row carries the reviewer's verdict (correct | wrong type | junk | duplicate |
  * conflated), and rows not reviewed yet show "?" so a rerun after a change shows what moved.
- * `--explain ID` prints how the first mentions of one entity were found instead.
+ * `--explain ID [--outlet BBC|Reuters]` prints how the first mentions of one entity were found instead.
  * Reads ../shared/corpora; nothing from it is written anywhere but stdout.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     verdicts: { type: 'string' },
     markdown: { type: 'boolean', default: false },
     explain: { type: 'string' },
+    outlet: { type: 'string' },
   },
 });
 const top = Number(values.top);
@@ -81,7 +82,8 @@ const analyses = docs.map((d) => analyzeEntities(d.text, { outlet: d.outlet, tit
 if (values.explain) {
   // --explain ID: how the first mentions of one entity were found, with their sentence.
   let shown = 0;
-  for (const a of analyses) {
+  for (const [i, a] of analyses.entries()) {
+    if (values.outlet && docs[i]?.outlet !== values.outlet) continue;
     for (const m of a.mentions) {
       if (corpus.canonicalId(m.entityId) !== values.explain || shown >= 12) continue;
       shown++;

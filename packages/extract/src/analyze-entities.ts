@@ -1,8 +1,5 @@
 import { InputError } from '@newsgraph/shared';
-import type { ExtractedEntity } from '@newsgraph/shared';
-import type { EntityAnalysis, EntityMention, ExtractOptions, Sentence } from './interfaces/analysis.ts';
-import type { LearnedArticle } from './interfaces/corpus.ts';
-import { canonicalize } from './entities/canonicalizer.ts';
+import type { EntityAnalysis, ExtractOptions, Sentence } from './interfaces/analysis.ts';
 import { SentenceRecognizer } from './entities/recognizer.ts';
 import type { Candidate } from './entities/recognizer.ts';
 import { defaultGazetteer, tokenKey } from './lexicon/gazetteer.ts';
@@ -11,8 +8,8 @@ import { wordClasses } from './lexicon/word-classes.ts';
 import { trailingChromeStart } from './text/chrome.ts';
 import { splitSentences } from './text/sentence-splitter.ts';
 import { tokenize } from './text/tokenizer.ts';
-import type { Token } from './text/tokenizer.ts';
-import { isSportsDocument, markSportsTeams } from './entities/passes/sports-teams.ts';
+import { DOCUMENT_PASSES } from './entities/passes/index.ts';
+import type { DocumentState } from './entities/passes/index.ts';
 
 export interface EntityAnalysisOptions extends ExtractOptions {
   /** A type lexicon learned from labelled data (e.g. `loadConllLexicon`), consulted before the rules. */
@@ -47,20 +44,7 @@ export function analyzeEntities(text: string, options: EntityAnalysisOptions = {
   tokenSentences.forEach((s, i) => {
     for (const c of recognizer.recognize(s, i)) candidates.push(c);
   });
-  if (isSportsDocument(lowerInDocument)) markSportsTeams(body, tokens, candidates, (c) => body.slice((tokens[c.first] as Token).start, (tokens[c.last - 1] as Token).end));
-  const { entities, mentions } = canonicalize({ text: body, tokens, sentences, candidates, gazetteer: defaultGazetteer(), outlet: options.outlet ?? null, ...(options.corpus ? { corpus: options.corpus } : {}) });
-  if (options.corpus) options.corpus.learn({ ...learnedArticle(entities, mentions), lowerWords: lowerInDocument });
-  return { text, sentences, entities, mentions };
-}
-
-/** Each entity of an article with the rules that found its mentions and the roles written next to them. */
-function learnedArticle(entities: readonly ExtractedEntity[], mentions: readonly EntityMention[]): LearnedArticle {
-  const byId = new Map<string, { sources: Set<string>; roles: string[] }>();
-  for (const m of mentions) {
-    let e = byId.get(m.entityId);
-    if (!e) byId.set(m.entityId, (e = { sources: new Set(), roles: [] }));
-    e.sources.add(m.source);
-    if (m.role) e.roles.push(m.role);
-  }
-  return { entities: entities.map((entity) => ({ entity, sources: byId.get(entity.id)?.sources ?? new Set(), roles: byId.get(entity.id)?.roles ?? [] })) };
+  const state: DocumentState = { body, tokens, sentences, candidates, gazetteer: defaultGazetteer(), lowerInDocument, options, entities: [], mentions: [] };
+  for (const pass of DOCUMENT_PASSES) pass.run(state);
+  return { text, sentences, entities: state.entities, mentions: state.mentions };
 }

@@ -132,9 +132,21 @@ describe('goods only in trade, shipping or military sense', () => {
     expect(goods.get('gold')).toBe('7108');
   });
 
+  it('reads farm and trade goods in a trade sentence', () => {
+    const a = analyzeEntities('Japan agreed to open its markets to imports of rice, beef and citrus.');
+    expect(a.entities.filter((e) => e.type === 'Goods').map((e) => e.attributes.hs).sort()).toEqual(['0201', '0805', '1006']);
+  });
+
   it('knows propellant and explosive precursors', () => {
     const a = analyzeEntities('The firm shipped nitrocellulose and ammonium perchlorate to the plant.');
     expect(a.entities.filter((e) => e.type === 'Goods').map((e) => e.name)).toEqual(['explosive precursors']);
+  });
+});
+
+describe('events named after places', () => {
+  it('reads the Uruguay Round as a negotiation, not the country', () => {
+    const a = analyzeEntities('Ministers launched the Uruguay Round. The Uruguay round of talks went on.');
+    expect(a.entities.filter((e) => e.type === 'Country')).toEqual([]);
   });
 });
 

@@ -78,6 +78,11 @@ const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'sub
 const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
 const BODY_OWNERS = new Set(['his', 'her', 'their', 'my', 'your', 'its', 'our', 'whose', 'open', 'folded', 'outstretched']);
 const MEDAL_WORDS = new Set(['olympic', 'medal', 'medals', 'medallist', 'medalist', 'winning', 'won', 'win', 'wins', 'clinched', 'took', 'silver', 'bronze', 'championship', 'championships', 'record', 'disc', 'discs', 'album', 'standard']);
+/** Outcomes of typing an unseen span, in the order the type lexicon's count arrays use. */
+type Outcome = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'O';
+const OUTCOMES: readonly Outcome[] = ['PER', 'ORG', 'LOC', 'MISC', 'O'];
+const ENTITY_TYPE_OF: Record<'PER' | 'ORG' | 'LOC', EntityType> = { PER: 'Person', ORG: 'Organization', LOC: 'Place' };
+
 /** Awards, holidays and festivals: capitalised, never a PER/ORG/LOC name on their own. */
 const NOT_NAMES = new Set(['oscar', 'oscars', 'grammy', 'grammys', 'grammies', 'emmy', 'emmys', 'bafta', 'baftas', 'brits', 'christmas', 'easter', 'xmas', 'ramadan', 'diwali', 'hanukkah', 'thanksgiving', 'halloween', 'eid', 'passover', 'lent']);
 const LEGAL_FORM_WORDS = new Set(['co', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'company', 'cos', 'group', 'holdings']);
@@ -404,8 +409,12 @@ export class SentenceRecognizer {
     if (i >= end) return;
     if (i > start && this.splitTitle(i, end)) return;
     if (this.splitMidTitle(i, end)) return;
+    // "the Uruguay round (of talks)": a negotiation named after a place, written in lower case.
+    if (end < this.sentence.lastToken && this.lower(end) === 'round' && this.gazetteerAt(i, end)?.some((e) => e.type === 'Country' || e.type === 'Place')) return;
     // Whole run known.
     if (this.emitKnown(i, end, 'gazetteer')) return;
+    // "Uruguay Round", "Davis Cup", "Gulf War": an event named after a place is no mention of the place.
+    if (end - i === 2 && MISC_LAST_WORDS.has(this.lower(end - 1)) && isCapitalised(this.tok(end - 1)) && this.gazetteerAt(i, i + 1)?.some((e) => e.type === 'Country' || e.type === 'Place')) return;
     // Organisation constructions: "... Authority", "Bank of ...", "Consulate in ...".
     const lastWord = stripDot(this.lower(end - 1));
     const goodsAfterDemonym = end - i === 2 && GOODS_LIKE_HEADS.has(lastWord) && (this.gazetteerAt(i, i + 1)?.some((e) => e.form === 'demonym') ?? false);
@@ -608,7 +617,7 @@ export class SentenceRecognizer {
         // Seen once: let the token and context statistics have their say too.
         if (total <= 1 && b - a === 1) {
           const guess = this.classify(a, b);
-          if (guess <= 2) label = guess;
+          if (guess === 'PER' || guess === 'ORG' || guess === 'LOC') label = OUTCOMES.indexOf(guess);
         }
         if (label === 3) return true; // known MISC: consume, emit nothing
         this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[label] ?? 'Place', source: 'lexicon' });
@@ -897,12 +906,12 @@ export class SentenceRecognizer {
     }
     if (lex) {
       const outcome = this.classify(a, b);
-      if (outcome === 4 || outcome === 3) {
+      if (outcome === 'O' || outcome === 'MISC') {
         // Most likely not a PER/ORG/LOC name; still a candidate for surname/acronym resolution.
         this.push({ first: a, last: b, type: null, source: 'capitalised' });
         return;
       }
-      this.push({ first: a, last: b, type: (['Person', 'Organization', 'Place'] as const)[outcome] ?? 'Place', source: 'lexicon-context' });
+      this.push({ first: a, last: b, type: ENTITY_TYPE_OF[outcome], source: 'lexicon-context' });
       return;
     }
     const first = this.lower(a);
@@ -968,9 +977,10 @@ export class SentenceRecognizer {
 
   /**
    * Naive-Bayes typing of an unseen span from the learned lexicon: per-token label votes, the word
-   * before and after, and the last letters of the last word. Returns 0..4 = PER, ORG, LOC, MISC, not-a-name.
+   * before and after, and the last letters of the last word. Returns the named outcome (PER, ORG,
+   * LOC, MISC, or O for not-a-name); the lexicon's count arrays are indexed in OUTCOMES order.
    */
-  private classify(a: number, b: number): number {
+  private classify(a: number, b: number): Outcome {
     const lex = this.ctx.lexicon as TypeLexicon;
     const ctx = lex.context;
     const n = b - a;
@@ -998,7 +1008,7 @@ export class SentenceRecognizer {
         best = label;
       }
     }
-    return best;
+    return OUTCOMES[best] as Outcome;
   }
 
   // ---- caps-only sentences (headlines) and goods ---------------------------------------------

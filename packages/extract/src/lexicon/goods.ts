@@ -39,7 +39,7 @@ capacitors|8532|capacitors;tantalum capacitors;ceramic capacitors|always
 resistors|8533|resistors|always
 connectors and switches|8536|electrical connectors;connectors;relays;circuit breakers;electrical switches|
 printed circuit boards|8534|printed circuit boards;circuit boards;pcbs;printed circuits|
-electronic components|8548|electronic components;electronic parts;electronics;electronic modules|
+electronic components|8548|electronic components;electronic parts;electronics;electronic modules;electronic goods;electrical goods;consumer electronics|
 drones|8806|drone;drones;uav;uavs;unmanned aerial vehicle;unmanned aerial vehicles;unmanned aircraft;kamikaze drones;attack drones;loitering munitions;loitering munition|always
 drone parts|8807|drone parts;drone components;uav components;uav parts;drone engines|always
 drone families|8806|Shahed;Shahed-136;Geran;Geran-2;Orlan;Orlan-10;Bayraktar;Mohajer;Switchblade;Lancet|named
@@ -57,7 +57,7 @@ explosives|3602|explosives;explosive;tnt;trinitrotoluene;rdx;hmx;pentrite;petn;s
 detonators|3603|detonators;detonating fuses;blasting caps;fuses for munitions|always
 explosive precursors|2904|nitrocellulose;ammonium perchlorate;ammonium nitrate;nitric acid;nitroglycerin;nitroglycerine;toluene;hexamine;potassium nitrate;sodium nitrate;potassium perchlorate;aluminium powder;aluminum powder|always
 chemical weapon precursors|2931|nerve agents;sarin;vx;mustard gas;chemical weapons;thiodiglycol;precursor chemicals|always
-oil|2709|oil;crude;crude oil;petroleum;oil products;petroleum products;diesel;gasoline;fuel oil;refined products;jet fuel;kerosene;naphtha|
+oil|2709|oil;crude;crude oil;petroleum;oil products;petroleum products;diesel;gasoline;fuel oil;refined products;jet fuel;kerosene;naphtha;fuel|
 natural gas|2711|gas;natural gas;lng;liquefied natural gas;pipeline gas|
 coal|2701|coal|
 ball bearings|8482|ball bearings;bearings;roller bearings;needle bearings;bearing steel balls|always
@@ -73,7 +73,7 @@ navigation equipment|8526|navigation equipment;navigation systems;gps receivers;
 navigation instruments|9014|gyroscopes;accelerometers;inertial navigation systems;inertial measurement units;compasses|
 cameras and transmitters|8525|cameras;thermal cameras;television cameras;transmitters;video cameras|
 antennas|8529|antennas;antennae;aerials|
-computers|8471|computers;laptops;servers;computer equipment;computer parts;storage devices;hard drives|
+computers|8471|computers;laptops;servers;computer equipment;computer parts;storage devices;hard drives;supercomputers;personal computers|
 optical equipment|9013|optical equipment;lasers;optics;optical sights;thermal imaging;night vision;night-vision goggles;thermal sights;rifle scopes;telescopic sights;laser rangefinders|
 aircraft parts|8803|aircraft parts;aircraft components;aviation parts;spare parts for aircraft;landing gear;avionics|
 aircraft|8802|aircraft;airplanes;planes;jets;helicopters;fighter jets;fighter aircraft;airliners|
@@ -91,7 +91,26 @@ timber|4403|timber;lumber|
 wheat|1001|wheat;grain;grains|
 fertilizer|3105|fertilizer;fertilizers;fertiliser;fertilisers;potash|always
 luxury goods||luxury goods;luxury items|always
-vehicles|8703|cars;vehicles;trucks;automobiles|
+vehicles|8703|cars;vehicles;trucks;automobiles;motor vehicles;autos|
+agricultural products||agricultural products;agricultural goods;farm products;farm goods;agricultural exports;farm exports|always
+textiles||textiles;textile;textile products;apparel;clothing;garments|
+seamless pipe|7304|seamless pipe;seamless pipes;steel pipe;steel pipes;oil country tubular goods|always
+oil and gas equipment|8430|oil and gas equipment;drilling equipment;drilling rigs;oilfield equipment|always
+sugar|1701|sugar;raw sugar;refined sugar|
+rice|1006|rice|
+soybeans|1201|soybeans;soybean;soya beans;soyabeans|always
+cotton|5201|cotton|
+beef|0201|beef;meat|
+cattle|0102|cattle;livestock|
+cocoa|1801|cocoa;cocoa beans|
+coffee|0901|coffee;coffee beans|
+peanuts|1202|peanuts;groundnuts|
+citrus|0805|citrus;citrus fruit;oranges|
+dairy products|0401|dairy products;milk powder;butter|always
+cheese|0406|cheese|
+wine|2204|wine;wines|
+medicines|3004|medicines;pharmaceuticals;drugs and medicines|
+medical equipment|9018|medical equipment;medical instruments;medical devices|always
 `;
 
 export const GOODS: readonly GoodsRecord[] = TABLE.split('\n')

@@ -107,7 +107,7 @@ export const PLACE_SUFFIXES = new Set(
 export const MISC_LAST_WORDS = new Set(
   `award awards prize prizes cup trophy championship championships games olympics open series festival act bill
   treaty accord accords agreement convention war wars day week month year summit conference tournament classic
-  grand-prix prix marathon derby medal plan protocol doctrine index`
+  grand-prix prix marathon derby medal plan protocol doctrine index round`
     .split(/\s+/)
     .filter(Boolean),
 );

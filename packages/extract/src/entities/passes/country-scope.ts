@@ -12,8 +12,9 @@ import type { Candidate } from '../recognizer.ts';
  * Ministry", "the central bank", "Parliament", "the Democrats") name a different body in each
  * country. Each is resolved to the country the article gives it, nearest first: a country or
  * demonym written right before ("Japan's Finance Ministry"); else, for a body the gazetteer
- * places ("Treasury Department" is the US's), its own country unless the article names another at
- * least twice and its own not at all (or the outlet's home is that other); else (bodies of state
+ * places ("Treasury Department" is the US's), its own country unless the outlet's home differs and
+ * the article names the home at least as often, or the article names another country at least
+ * twice and the body's own not at all; else (bodies of state
  * only, not parties) the country the article names most, then the outlet's home. The id carries the country ("org:ministry-of-finance-japan"), or is the
  * gazetteer's own body of that country ("UK" + "Treasury" = HM Treasury). A generic body with no
  * country at all is dropped rather than merged with every other country's.
@@ -123,8 +124,10 @@ export function scopeGenericBodies(input: ScopeInput): void {
     if (!iso && own) {
       // A body the gazetteer places ("Treasury Department" = the US's) keeps its country unless the
       // article is about another one: named at least twice, and the body's own country not at all.
-      const other = main !== null && main !== own && (counts.get(main) ?? 0) >= 2 ? main : home !== null && home !== own && (main === null || main === home) ? home : null;
-      if (!body.nearOnly && other && !counts.has(own)) iso = other;
+      // The outlet's home wins unless the article is mainly about the body's own country.
+      const homeWins = home !== null && home !== own && (counts.get(own) ?? 0) <= (counts.get(home) ?? 0);
+      const other = homeWins ? home : main !== null && main !== own && (counts.get(main) ?? 0) >= 2 && !counts.has(own) ? main : null;
+      if (!body.nearOnly && other) iso = other;
       else continue;
     }
     if (!iso && !body.nearOnly) iso = main ?? home;
