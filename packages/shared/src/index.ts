@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './config.ts';
 export * from './logging.ts';
 export * from './document.ts';
+export * from './lists.ts';
