@@ -9,3 +9,5 @@ export type * from './interfaces/matcher-options.ts';
 export type * from './interfaces/parsed-list.ts';
 export * from './importers/read-list-file.ts';
 export * from './importers/sdn-remarks.ts';
+export * from './eval/matching-gold.ts';
+export * from './eval/evaluate-matching.ts';

@@ -10,6 +10,8 @@ export interface PreparedName {
   /** Sorted tokens joined: equal keys are the same name in any word order. */
   key: string;
   legalFormRemoved: boolean;
+  /** Person entries: tokens from this index on are the family name (OFAC's part before the comma, else the last word). */
+  surnameStart: number;
 }
 
 /** Particles of Arabic, Persian and Dutch names: part of the name, but they say little. */
@@ -24,9 +26,10 @@ function tokenWeight(token: string, kind: NameKind): number {
   return token.length;
 }
 
-export function prepareName(tokens: string[], kind: NameKind, legalFormRemoved: boolean): PreparedName {
+export function prepareName(tokens: string[], kind: NameKind, legalFormRemoved: boolean, surnameStart = tokens.length - 1): PreparedName {
   return {
     tokens,
+    surnameStart,
     skeletons: tokens.map((t) => skeleton(t)),
     weights: tokens.map((t) => tokenWeight(t, kind)),
     key: [...tokens].sort().join(' '),
@@ -47,8 +50,10 @@ export const NAME_SCORE = {
   organizationEntryCoverage: 0.5,
   /** Taken off per entry word beyond the first that the query leaves unmatched. */
   extraWordPenalty: 0.04,
-  /** Least share of a listed person's name (weighted by word length) the query must cover. */
-  minPersonEntryCoverage: 0.7,
+  /** Taken off a person's score when the query lacks the entry's first given name ("Saddam Hussein al-Tikriti" for "Ali Saddam Hussein al-Tikriti"). */
+  firstGivenNameMissing: 0.08,
+  /** The same share when the query has the entry's first given name and family name. */
+  personStrongEntryCoverage: 0.15,
   /** A one-word name must be this close to the entry's one word. */
   minSingleWordSimilarity: 0.85,
 } as const;
@@ -94,6 +99,21 @@ export function compareNames(query: PreparedName, entry: PreparedName, kind: Nam
   }
   const unmatchedQ = usedQ.filter((u) => !u).length;
   if (kind === 'person' && unmatchedQ > 0) return null;
+  // A person is named by a given name and the family name: a bare surname ("Al-Hassan",
+  // "Fakhrizadeh-Mahabadi") or given names alone ("Mohammad Ali" for "JAFARI, Mohammad Ali") are not enough.
+  let firstGivenMatched = false;
+  if (kind === 'person') {
+    const meaningful = (j: number) => !PARTICLES.has(entry.tokens[j]!);
+    let given = false;
+    let family = false;
+    for (let j = 0; j < entry.tokens.length; j++) {
+      if (!usedE[j] || !meaningful(j)) continue;
+      if (j >= entry.surnameStart) family = true;
+      else given = true;
+    }
+    if (!given || !family) return null;
+    firstGivenMatched = usedE.findIndex((u, j) => u && meaningful(j)) === entry.tokens.findIndex((_t, j) => meaningful(j));
+  }
   if (kind === 'organization' && unmatchedQ * 4 > query.tokens.length) return null;
   // A name of initials alone ("V. V.") or a single shared word never identifies anyone.
   if (fullWords === 0 || (fullWords < 2 && query.tokens.length >= 2 && initials === 0)) return null;
@@ -102,12 +122,14 @@ export function compareNames(query: PreparedName, entry: PreparedName, kind: Nam
   const queryCoverage = matchedQ / totalQ;
   const entryCoverage = matchedE / totalE;
   const share = kind === 'person' ? NAME_SCORE.personEntryCoverage : NAME_SCORE.organizationEntryCoverage;
-  const extraWords = usedE.filter((u) => !u).length;
-  // A person named by less than most of the entry's name ("Mohammad Ali" for "JAFARI, Mohammad Ali") is someone else as often as not.
-  if (kind === 'person' && entryCoverage < NAME_SCORE.minPersonEntryCoverage) return null;
+  const extraWords = usedE.filter((u, j) => !u && !PARTICLES.has(entry.tokens[j]!)).length;
   if (query.tokens.length === 1 && queryCoverage < NAME_SCORE.minSingleWordSimilarity) return null;
-  let score = queryCoverage * (1 - share + share * entryCoverage);
-  if (extraWords > 1) score -= NAME_SCORE.extraWordPenalty * (extraWords - 1);
+  // First given name and family name both there ("Usama bin Ladin" for "BIN LADIN, Usama bin Muhammad bin Awad"): the
+  // usual way news names a person; the left-out middle names weigh little.
+  const strong = kind === 'person' && firstGivenMatched;
+  let score = queryCoverage * (1 - (strong ? NAME_SCORE.personStrongEntryCoverage : share) + (strong ? NAME_SCORE.personStrongEntryCoverage : share) * entryCoverage);
+  if (!strong && extraWords > 1) score -= NAME_SCORE.extraWordPenalty * (extraWords - 1);
+  if (kind === 'person' && !strong) score -= NAME_SCORE.firstGivenNameMissing;
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const features: MatchFeatures = { name_similarity: round(queryCoverage), entry_name_coverage: round(entryCoverage) };
   if (spellings) features.spelling_variants = spellings;

@@ -27,6 +27,8 @@ export const EVIDENCE = {
   countryMismatch: -0.15,
   /** An Organization entity against a vessel or aircraft entry: possible (ships are often written like companies), but less likely. */
   assetType: -0.1,
+  /** Matches this far below the best one for the same entity are dropped. */
+  dominanceMargin: 0.1,
 } as const;
 
 /** A single word shorter than this never matches on its own, even when it is not a common word. */
@@ -76,9 +78,9 @@ export class ListMatcher {
       const kind = nameKindOf(entry.type);
       const seenKeys = new Set<string>();
       [entry.name, ...entry.aliases].forEach((text, n) => {
-        const { tokens, legalFormRemoved } = nameTokens(text, kind);
+        const { tokens, legalFormRemoved, surnameStart } = entryNameTokens(text, kind);
         if (tokens.length === 0) return;
-        const prepared = prepareName(tokens, kind, legalFormRemoved);
+        const prepared = prepareName(tokens, kind, legalFormRemoved, surnameStart);
         if (seenKeys.has(prepared.key)) return;
         seenKeys.add(prepared.key);
         const id = this.names.length;
@@ -142,7 +144,10 @@ export class ListMatcher {
         if (!previous || score > previous.score) best.set(name.entry, { entry, score, features, matchedName: name.text });
       }
     }
-    return [...best.values()].sort(
+    const found = [...best.values()];
+    // An entity named exactly like one entry is that entry (or another of that name), not a near-named one.
+    const top = Math.max(0, ...found.map((m) => m.score));
+    return found.filter((m) => m.score >= top - EVIDENCE.dominanceMargin).sort(
       (a, b) => b.score - a.score || (a.entry.list < b.entry.list ? -1 : a.entry.list > b.entry.list ? 1 : 0) || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
     );
   }
@@ -179,6 +184,22 @@ export class ListMatcher {
     if (needed === 0) return [];
     return found.filter((id) => this.hits[id]! >= needed);
   }
+}
+
+/**
+ * An entry name's words in given-name-first order, with where the family name starts: OFAC
+ * writes people "FAMILY, Given Names"; other names are taken as written, the last word as the
+ * family name.
+ */
+function entryNameTokens(text: string, kind: NameKind): { tokens: string[]; legalFormRemoved: boolean; surnameStart: number } {
+  const comma = text.indexOf(',');
+  if (kind === 'person' && comma > 0) {
+    const family = nameTokens(text.slice(0, comma), kind).tokens;
+    const given = nameTokens(text.slice(comma + 1), kind).tokens;
+    if (family.length && given.length) return { tokens: [...given, ...family], legalFormRemoved: false, surnameStart: given.length };
+  }
+  const { tokens, legalFormRemoved } = nameTokens(text, kind);
+  return { tokens, legalFormRemoved, surnameStart: Math.max(0, tokens.length - 1) };
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
