@@ -81,6 +81,7 @@ import {
 } from './neo4j-article-batch.ts';
 import { prepareDocument, type PreparedDocument } from '../sqlite/document-validation.ts';
 import { toUtcInstant } from '../store-dates.ts';
+import { Neo4jListStore } from '../lists/neo4j-list-store.ts';
 
 export interface Neo4jStoreOptions {
   /** Database name; omitted: the server's default (and the only choice on Neo4j 3.5). */
@@ -125,6 +126,7 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   readonly dialect: Neo4jDialect;
   readonly batchSize: number;
+  readonly lists: Neo4jListStore;
   readonly #driver: DriverLike;
   readonly #database: string | undefined;
   readonly #release: (() => Promise<void>) | undefined;
@@ -137,6 +139,7 @@ export class Neo4jStore implements GraphStore {
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new ConfigError('NEO4J_BATCH_SIZE', `must be a positive integer, got ${this.batchSize}`);
     this.dialect = options.dialect;
     this.#release = options.release;
+    this.lists = new Neo4jListStore(driver, { database: options.database, batchSize: this.batchSize });
   }
 
   /**

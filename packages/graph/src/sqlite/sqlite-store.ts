@@ -38,6 +38,7 @@ import { mergeAliases, prepareDocument, type PreparedDocument } from './document
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
 import { findShortestPaths, type PathSearchLimits } from './path-search.ts';
 import { BulkInsert } from './bulk-insert.ts';
+import { SqliteListStore } from '../lists/sqlite-list-store.ts';
 
 export interface SqliteStoreOptions {
   /** Busy timeout in milliseconds when another process holds the write lock (default 30 s: a batch transaction may hold it for seconds). */
@@ -166,6 +167,7 @@ function summaryOf(row: SummaryRow): EntitySummary {
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
   readonly path: string;
+  readonly lists: SqliteListStore;
   private readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
   private readonly batchSize: number;
@@ -177,6 +179,7 @@ export class SqliteStore implements GraphStore {
     this.db = db;
     this.batchSize = options.batchSize ?? 10_000;
     this.pathLimits = options.pathLimits ?? {};
+    this.lists = new SqliteListStore(db, path);
   }
 
   /**
@@ -253,6 +256,7 @@ export class SqliteStore implements GraphStore {
         throw new Error(`${this.path}: migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`, { cause: error });
       }
     }
+    await this.lists.migrate();
   }
 
   private sql(text: string): StatementSync {

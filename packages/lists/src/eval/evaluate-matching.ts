@@ -61,9 +61,9 @@ export function evaluateMatching(entries: readonly ListEntry[], gold: MatchingGo
     }
     const fn = expected.size - tp;
     const t = totals[which];
-    t[0] += tp;
-    t[1] += fp;
-    t[2] += fn;
+    t[0] = t[0]! + tp;
+    t[1] = t[1]! + fp;
+    t[2] = t[2]! + fn;
     const v = perVariant.get(q.variant)!;
     if (which === 'matcher') v.fp += fp;
     // Positives: share of expected pairs found; negatives: queries left without a wrong match.
