@@ -1,4 +1,5 @@
 import type { Predicate } from '@newsgraph/shared';
+import type { NeighborArgs } from '../src/core/query-arguments.ts';
 import type { CypherStatement } from '../src/cypher/cypher-statement.ts';
 import * as q from '../src/cypher/query-statements.ts';
 import * as w from '../src/cypher/write-statements.ts';
@@ -21,45 +22,80 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     sourceId: input,
   };
   const entityRow = { id: input, type: 'Person', name: input, aliases: [input], aliasesText: input, attributes: JSON.stringify({ [input]: input }) };
-  const claim = { articleId: input, subjectId: input, predicate: 'MET_WITH' as Predicate, objectId: input, sentence: input, start: 0, end: 5, rule: input, confidence: 0.5, seenAt: input };
+  const claim = {
+    articleId: input,
+    subjectId: input,
+    predicate: 'MET_WITH' as Predicate,
+    objectId: input,
+    sentence: input,
+    start: 0,
+    end: 5,
+    rule: input,
+    confidence: 0.5,
+    modality: 'negated' as const,
+    antecedentSentence: input,
+    antecedentStart: 0,
+    antecedentEnd: 3,
+    seenAt: input,
+  };
+  const change = { articles: 1, units: 2, addedFirst: input, addedLast: input, removedFirst: input, removedLast: input };
+  const neighbors = (over: Partial<NeighborArgs> = {}): NeighborArgs => ({
+    id: input,
+    predicates: null,
+    reportedBy: false,
+    types: null,
+    direction: 'both',
+    since: null,
+    until: null,
+    limit: 50,
+    ...over,
+  });
   const mention = { articleId: input, entityId: input, count: 1, starts: [0], ends: [3], texts: [input], seenAt: input };
-  const filter = { since: '2024-01-01', types: ['Person' as const] };
+  const filter = { since: '2024-01-01T00:00:00.000Z', types: ['Person' as const] };
+  const all = { since: null, types: null };
   return [
     ['readArticleHashes', w.readArticleHashesStatement(ids)],
     ['lockArticles', w.lockArticlesStatement(ids)],
-    ['readArticleClaimKeys', w.readArticleClaimKeysStatement(ids)],
-    ['readArticleMentionedIds', w.readArticleMentionedIdsStatement(ids)],
+    ['readMentionContributions', w.readMentionContributionsStatement(ids)],
+    ['readClaimContributions', w.readClaimContributionsStatement(ids)],
     ['lockEntities', w.lockEntitiesStatement(ids)],
     ['deleteArticleContents', w.deleteArticleContentsStatement(ids)],
     ['upsertArticles', w.upsertArticlesStatement([w.articleRow(article, '2024-01-01T00:00:00.000Z')])],
     ['upsertEntities', w.upsertEntitiesStatement('Person', [entityRow])],
     ['createNameKeys', w.createNameKeysStatement([{ entityId: input, key: input, full: true }])],
-    ['deleteOrphanEntities', w.deleteOrphanEntitiesStatement(ids)],
+    ['deleteOrphanEntities', w.deleteOrphanEntitiesStatement([{ entityId: input, ...change }])],
     ['createMentions', w.createMentionsStatement([mention])],
     ['createClaims', w.createClaimsStatement([claim])],
-    ['recomputeEdges', w.recomputeEdgesStatement('MET_WITH', [{ subjectId: input, objectId: input }])],
-    ['recomputeEntityStats', w.recomputeEntityStatsStatement(ids)],
-    ['incrementEntityStats', w.incrementEntityStatsStatement([{ entityId: input, articles: 1, mentions: 2, firstSeen: input, lastSeen: input }])],
-    ['incrementEdges', w.incrementEdgesStatement('SUPPLIES', [{ subjectId: input, objectId: input, articles: 1, claims: 2, firstSeen: input, lastSeen: input }])],
+    ['createReportedBy', w.createReportedByStatement([{ articleId: input, entityId: input, rank: 0 }])],
+    ['applyEdgeChanges', w.applyEdgeChangesStatement('SUPPLIES', [{ subjectId: input, objectId: input, ...change }])],
+    ['deleteEmptyEdges', w.deleteEmptyEdgesStatement('MET_WITH', [{ subjectId: input, objectId: input, ...change }])],
+    ['refreshEdgeDates', w.refreshEdgeDatesStatement('MET_WITH', [{ subjectId: input, objectId: input, ...change }])],
+    ['applyEntityChanges', w.applyEntityChangesStatement([{ entityId: input, ...change }])],
+    ['refreshEntityDates', w.refreshEntityDatesStatement([{ entityId: input, ...change }])],
     ['addPublication', w.addPublicationStatement(input, { url: input, title: input, outlet: input, publishedAt: null, fetchedAt: input }, input)],
     ['getArticle', q.getArticleStatement(input)],
-    ['searchEntities', q.searchEntitiesStatement(input, { types: ['Person'], limit: 5 })],
+    ['searchEntities', q.searchEntitiesStatement({ prefix: input, types: ['Person'], limit: 5 })],
     ['getEntity', q.getEntityStatement(input)],
-    ['neighbors', q.neighborsStatement(input, { predicates: ['VISITED'], types: ['Country'], direction: 'out', limit: 3 })],
-    ['neighborsWindow', q.neighborsStatement(input, { since: '2024-01-01', until: '2024-02-01', direction: 'in' })],
+    ['neighbors', q.neighborsStatement(neighbors({ predicates: ['VISITED'], types: ['Country'], direction: 'out', limit: 3 }))],
+    ['neighborsWindow', q.neighborsStatement(neighbors({ since: '2024-01-01T00:00:00.000Z', until: '2024-02-01T23:59:59.999Z', direction: 'in' }))],
+    ['neighborCounts', q.neighborCountsStatement(neighbors({ types: ['Person'] }))],
+    ['neighborCountsWindow', q.neighborCountsStatement(neighbors({ since: '2024-01-01T00:00:00.000Z' }))],
+    ['reportedByOut', q.reportedByNeighborsStatement(neighbors({ reportedBy: true }), 'out')],
+    ['reportedByIn', q.reportedByNeighborsStatement(neighbors({ reportedBy: true, since: '2024-01-01T00:00:00.000Z' }), 'in')],
+    ['reportedByCounts', q.reportedByCountsStatement(neighbors({ reportedBy: true }), 'out')],
     ['shortestPaths', q.shortestPathsStatement(input, `${input}2`, { maxHops: 3, predicates: ['SUPPLIES', 'SHIPPED_VIA'] })],
     ['edgesBetween', q.edgesBetweenStatement([[input, `${input}2`]])],
     ['entitySummaries', q.entitySummariesStatement(ids)],
-    ['evidence', q.evidenceStatement({ subjectId: input, objectId: `${input}2`, predicate: 'VISITED' })],
-    ['evidenceAny', q.evidenceStatement({ subjectId: input, objectId: `${input}2` })],
-    ['top', q.topEntitiesStatement({ types: ['Goods'], limit: 7 })],
-    ['topSince', q.topEntitiesStatement({ since: '2024-03-01' })],
-    ['coMentioned', q.coMentionedStatement(input, { limit: 4 })],
+    ['evidence', q.evidenceStatement({ subjectId: input, objectId: `${input}2`, predicate: 'VISITED', modalities: ['negated'], limit: 100 })],
+    ['evidenceAny', q.evidenceStatement({ subjectId: input, objectId: `${input}2`, predicate: null, modalities: null, limit: 100 })],
+    ['top', q.topEntitiesStatement({ types: ['Goods'], since: null, limit: 7 })],
+    ['topSince', q.topEntitiesStatement({ types: null, since: '2024-03-01T00:00:00.000Z', limit: 20 })],
+    ['coMentioned', q.coMentionedStatement(input, 4)],
     ['timeline', q.timelineStatement(input)],
     ['listPublications', q.listPublicationsStatement(input)],
-    ['exportEntities', q.exportEntitiesPageStatement({}, input, 100)],
+    ['exportEntities', q.exportEntitiesPageStatement(all, input, 100)],
     ['exportEntitiesSince', q.exportEntitiesPageStatement(filter, input, 100)],
-    ['exportEdges', q.exportEdgesPageStatement({}, input, 100)],
+    ['exportEdges', q.exportEdgesPageStatement(all, input, 100)],
     ['exportEdgesSince', q.exportEdgesPageStatement(filter, input, 100)],
     ...Object.entries(q.statsStatements()).map(([k, s]) => [`stats.${k}`, s] as [string, CypherStatement]),
   ];

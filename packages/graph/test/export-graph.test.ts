@@ -31,6 +31,7 @@ function fakeStore(entities: ExportEntity[], edges: ExportEdge[]): GraphStore & 
     migrate: unused,
     writeArticle: unused,
     writeArticles: unused,
+    neighborCounts: unused,
     getArticle: unused,
     searchEntities: unused,
     getEntity: unused,

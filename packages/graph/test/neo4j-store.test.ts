@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
-import { ConfigError, loadConfig, type ArticleDocument, type NewsgraphConfig } from '@newsgraph/shared';
+import { ConfigError, ENTITY_TYPES, PREDICATES, loadConfig, type ArticleDocument, type NewsgraphConfig } from '@newsgraph/shared';
+import * as w from '../src/cypher/write-statements.ts';
 import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
 import { Neo4jConnectionError } from '../src/neo4j/neo4j-errors.ts';
 import { runReadOnlyCypher } from '../src/cypher/run-read-only-cypher.ts';
@@ -31,26 +32,47 @@ afterEach(async () => {
   for (const store of opened.splice(0)) await store.close();
 });
 
-const kind = (call: RecordedCall): string => {
-  const c = call.cypher;
-  if (c.startsWith('UNWIND $ids AS wantedId MATCH (a:Article {id: wantedId}) RETURN')) return 'readHashes';
-  if (c.includes('MERGE (a:Article {id: wantedId}) SET a._lock')) return 'lockArticles';
-  if (c.includes('-[:HAS_CLAIM]->(c:Claim) RETURN DISTINCT')) return 'readOldClaims';
-  if (c.includes('-[:MENTIONS]->(e:Entity) RETURN DISTINCT')) return 'readOldMentions';
-  if (c.includes('MATCH (e:Entity {id: wantedId}) SET e._lock')) return 'lockEntities';
-  if (c.includes('DETACH DELETE c')) return 'deleteContents';
-  if (c.includes('SET a += row.props')) return 'upsertArticles';
-  if (c.includes('MERGE (e:Entity {id: row.id})')) return 'upsertEntities';
-  if (c.includes('MERGE (k:NameKey')) return 'nameKeys';
-  if (c.includes('CREATE (a)-[:MENTIONS')) return 'mentions';
-  if (c.includes('CREATE (a)-[:HAS_CLAIM]')) return 'claims';
-  if (c.includes('OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = $predicate')) return 'recomputeEdges';
-  if (c.includes('SET e.articleCount = articleCount')) return 'entityStats';
-  if (c.includes('SET e.articleCount = coalesce(e.articleCount, 0) + row.articles')) return 'entityIncrements';
-  if (c.includes('SET r.articleCount = coalesce(r.articleCount, 0) + row.articles')) return 'edgeIncrements';
-  if (c.includes('DETACH DELETE k, e')) return 'deleteOrphans';
-  return 'other';
-};
+/**
+ * Which builder made a recorded statement, by its exact text (every builder's text for every
+ * predicate and entity type): a drifted statement is 'other' and fails the tests below. The
+ * text itself is pinned by cypher-statement-snapshots.test.ts.
+ */
+const KINDS = (() => {
+  const texts = new Map<string, string>();
+  const add = (name: string, s: { cypher: string }) => texts.set(s.cypher, name);
+  const none: never[] = [];
+  add('readHashes', w.readArticleHashesStatement(none));
+  add('lockArticles', w.lockArticlesStatement(none));
+  add('readMentionContributions', w.readMentionContributionsStatement(none));
+  add('readClaimContributions', w.readClaimContributionsStatement(none));
+  add('lockEntities', w.lockEntitiesStatement(none));
+  add('deleteContents', w.deleteArticleContentsStatement(none));
+  add('upsertArticles', w.upsertArticlesStatement(none));
+  for (const t of ENTITY_TYPES) add('upsertEntities', w.upsertEntitiesStatement(t, none));
+  add('nameKeys', w.createNameKeysStatement(none));
+  add('mentions', w.createMentionsStatement(none));
+  add('claims', w.createClaimsStatement(none));
+  add('reportedBy', w.createReportedByStatement(none));
+  for (const p of PREDICATES) {
+    add('applyEdgeChanges', w.applyEdgeChangesStatement(p, none));
+    add('deleteEmptyEdges', w.deleteEmptyEdgesStatement(p, none));
+    add('refreshEdgeDates', w.refreshEdgeDatesStatement(p, none));
+  }
+  add('applyEntityChanges', w.applyEntityChangesStatement(none));
+  add('deleteOrphans', w.deleteOrphanEntitiesStatement(none));
+  add('refreshEntityDates', w.refreshEntityDatesStatement(none));
+  return texts;
+})();
+
+const kind = (call: RecordedCall): string => KINDS.get(call.cypher) ?? 'other';
+
+/** A recorded statement as one line: builder, predicate or label in the text, parameters (Integers as int(n)). */
+function line(call: RecordedCall): string {
+  const render = (v: unknown): unknown =>
+    neo4j.isInt(v) ? `int(${v.toString()})` : Array.isArray(v) ? v.map(render) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, render(x)])) : v;
+  const type = /\[r:([A-Z_]+)\]|ON CREATE SET e:([A-Za-z]+)/.exec(call.cypher);
+  return `${kind(call)}${type ? ` ${type[1] ?? type[2]}` : ''} ${JSON.stringify(render(call.params))}`;
+}
 
 const rowsOf = (call: RecordedCall): unknown[] => (call.params.rows ?? call.params.ids ?? []) as unknown[];
 
@@ -152,19 +174,20 @@ describe('Neo4jStore writes', () => {
     expect(counts.get('claims')).toBe(1);
     expect(counts.get('mentions')).toBe(1);
     expect(counts.get('upsertArticles')).toBe(1);
-    // One statement per entity type present (Country, Goods, Organization, Person), one recompute per predicate.
+    expect(writes.map(kind)).not.toContain('other');
+    // One statement per entity type present (Country, Goods, Organization, Person).
     expect(counts.get('upsertEntities')).toBe(4);
-    // New articles only add: increments (one statement per predicate), no recomputation.
-    expect(counts.get('edgeIncrements')).toBe(new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size);
-    expect(counts.get('entityIncrements')).toBe(1);
-    expect(counts.has('recomputeEdges')).toBe(false);
-    expect(counts.has('entityStats')).toBe(false);
-    expect(counts.has('deleteContents')).toBe(false);
-    const trade = writes.filter((c) => kind(c) === 'edgeIncrements' && c.params.rows && (c.cypher.includes(':TRADES_WITH]'))).flatMap((c) => rowsOf(c) as Array<Record<string, unknown>>);
+    // New articles only add: one change statement per predicate, nothing to refresh or delete.
+    expect(counts.get('applyEdgeChanges')).toBe(new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size);
+    expect(counts.get('applyEntityChanges')).toBe(1);
+    for (const k of ['deleteEmptyEdges', 'refreshEdgeDates', 'deleteOrphans', 'refreshEntityDates', 'deleteContents', 'readMentionContributions']) expect(counts.has(k), k).toBe(false);
+    const trade = writes.filter((c) => kind(c) === 'applyEdgeChanges' && c.cypher.includes('[r:TRADES_WITH]')).flatMap((c) => rowsOf(c) as Array<Record<string, unknown>>);
     // China and Russia trade in two articles, stored once as (china, russia): one row adding 2 articles, 2 claims.
-    expect(trade).toEqual([{ subjectId: ID.china, objectId: ID.russia, articles: neo4j.int(2), claims: neo4j.int(2), firstSeen: '2024-02-21T08:00:00.000Z', lastSeen: '2024-03-15T12:00:00.000Z' }]);
-    const china = (writes.find((c) => kind(c) === 'entityIncrements')!.params.rows as Array<Record<string, unknown>>).find((r) => r.entityId === ID.china)!;
-    expect(china).toMatchObject({ articles: neo4j.int(4), firstSeen: '2024-01-10T09:00:00.000Z', lastSeen: '2024-03-15T12:00:00.000Z' });
+    expect(trade).toEqual([
+      { subjectId: ID.china, objectId: ID.russia, articles: neo4j.int(2), units: neo4j.int(2), addedFirst: '2024-02-21T08:00:00.000Z', addedLast: '2024-03-15T12:00:00.000Z', removedFirst: null, removedLast: null },
+    ]);
+    const china = (writes.find((c) => kind(c) === 'applyEntityChanges')!.params.rows as Array<Record<string, unknown>>).find((r) => r.entityId === ID.china)!;
+    expect(china).toMatchObject({ articles: neo4j.int(4), addedFirst: '2024-01-10T09:00:00.000Z', addedLast: '2024-03-15T12:00:00.000Z' });
 
     const claims = writes.find((c) => kind(c) === 'claims')!.params.rows as Array<{ subjectId: string; objectId: string; predicate: string; start: unknown }>;
     expect(claims).toHaveLength(9);
@@ -209,18 +232,20 @@ describe('Neo4jStore writes', () => {
     expect(fake.calls.slice(before).map(kind)).toEqual(['readHashes']);
   });
 
-  it('replaces a changed article: old claims and mentions go, their edges and entities are recomputed, orphans removed', async () => {
+  it('replaces a changed article by the count plan: its stored contribution out, the new one in, then only what lost a contribution is refreshed', async () => {
     const fake = statefulFake();
     const old = baseDocuments()[2]!;
     fake.respond((cypher, params) => {
-      if (cypher.includes('-[:HAS_CLAIM]->(c:Claim) RETURN DISTINCT')) {
+      if (kind({ cypher } as RecordedCall) === 'readMentionContributions') {
         expect(params.ids).toEqual(['art-a3']);
+        return old.entities.map((e) => ({ articleId: 'art-a3', seenAt: '2024-02-21T08:00:00.000Z', entityId: e.id, mentions: old.mentions.filter((m) => m.entityId === e.id).length }));
+      }
+      if (kind({ cypher } as RecordedCall) === 'readClaimContributions') {
         return [
-          { subjectId: ID.iran, predicate: 'SUPPLIES', objectId: ID.russia },
-          { subjectId: ID.china, predicate: 'TRADES_WITH', objectId: ID.russia },
+          { articleId: 'art-a3', subjectId: ID.iran, predicate: 'SUPPLIES', objectId: ID.russia, claims: 2 },
+          { articleId: 'art-a3', subjectId: ID.china, predicate: 'TRADES_WITH', objectId: ID.russia, claims: 1 },
         ];
       }
-      if (cypher.includes('-[:MENTIONS]->(e:Entity) RETURN DISTINCT')) return old.entities.map((e) => ({ id: e.id }));
       return undefined;
     });
     const store = await connect(fake);
@@ -228,21 +253,28 @@ describe('Neo4jStore writes', () => {
     const before = fake.calls.length;
     const result = await store.writeArticle(editedA3());
     expect(result).toEqual({ articleId: 'art-a3', status: 'updated' });
-    const calls = fake.calls.slice(before);
-    expect(calls.find((c) => kind(c) === 'deleteContents')!.params.ids).toEqual(['art-a3']);
-    const recomputed = calls.filter((c) => kind(c) === 'recomputeEdges').map((c) => [c.params.predicate, c.params.rows]);
-    expect(recomputed).toEqual([
-      ['SUPPLIES', [{ subjectId: ID.iran, objectId: ID.russia }]],
-      ['TRADES_WITH', [{ subjectId: ID.china, objectId: ID.russia }]],
-    ]);
-    expect(calls.find((c) => kind(c) === 'entityStats')!.params.ids).toEqual(['country:CN', 'country:IR', 'country:RU', 'goods:drones']);
-    // Everything the new version names was named by the old one: nothing is incremented.
-    expect(calls.filter((c) => kind(c) === 'entityIncrements' || kind(c) === 'edgeIncrements')).toEqual([]);
-    expect(calls.find((c) => kind(c) === 'deleteOrphans')!.params.ids).toEqual(['country:CN', 'country:IR', 'country:RU', 'goods:drones']);
-    // Delete before re-creating; recompute after creating.
-    const order = calls.map(kind);
-    expect(order.indexOf('deleteContents')).toBeLessThan(order.indexOf('claims'));
-    expect(order.indexOf('claims')).toBeLessThan(order.indexOf('recomputeEdges'));
+    const calls = fake.calls.slice(before).filter((c) => !['upsertArticles', 'nameKeys', 'mentions', 'claims', 'upsertEntities'].includes(kind(c)));
+    // Exactly these statements with these parameters, in this order (rows written by the
+    // generic statements above are checked elsewhere).
+    expect(calls.map(line)).toMatchInlineSnapshot(`
+      [
+        "readHashes {"ids":["art-a3"]}",
+        "lockArticles {"ids":["art-a3"]}",
+        "readMentionContributions {"ids":["art-a3"]}",
+        "readClaimContributions {"ids":["art-a3"],"edgeModalities":["asserted","planned"]}",
+        "lockEntities {"ids":["country:CN","country:IR","country:RU","goods:drones"]}",
+        "deleteContents {"ids":["art-a3"]}",
+        "applyEdgeChanges SUPPLIES {"rows":[{"subjectId":"country:IR","objectId":"country:RU","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "deleteEmptyEdges SUPPLIES {"rows":[{"subjectId":"country:IR","objectId":"country:RU","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "refreshEdgeDates SUPPLIES {"predicate":"SUPPLIES","edgeModalities":["asserted","planned"],"rows":[{"subjectId":"country:IR","objectId":"country:RU","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "applyEdgeChanges TRADES_WITH {"rows":[{"subjectId":"country:CN","objectId":"country:RU","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "deleteEmptyEdges TRADES_WITH {"rows":[{"subjectId":"country:CN","objectId":"country:RU","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "refreshEdgeDates TRADES_WITH {"predicate":"TRADES_WITH","edgeModalities":["asserted","planned"],"rows":[{"subjectId":"country:CN","objectId":"country:RU","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "applyEntityChanges {"rows":[{"entityId":"country:CN","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"country:IR","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"country:RU","articles":"int(0)","units":"int(-2)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"goods:drones","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "deleteOrphans {"rows":[{"entityId":"country:CN","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"country:IR","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"country:RU","articles":"int(0)","units":"int(-2)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"goods:drones","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "refreshEntityDates {"rows":[{"entityId":"country:CN","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"country:IR","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"country:RU","articles":"int(0)","units":"int(-2)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"goods:drones","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+      ]
+    `);
   });
 
   it('keeps an entity first name, adds new names as aliases and writes search keys only for new names', async () => {

@@ -7,7 +7,7 @@ import { InputError, loadConfig, type ArticleDocument } from '@newsgraph/shared'
 import { syntheticDocuments } from '../src/bench/synthetic-news-workload.ts';
 import { openStore } from '../src/open-store.ts';
 import { LATEST_SCHEMA_VERSION } from '../src/sqlite/migrations.ts';
-import { findShortestPaths } from '../src/sqlite/path-search.ts';
+import { findShortestPaths } from '../src/core/path-search.ts';
 import { SqliteStore } from '../src/sqlite/sqlite-store.ts';
 import { describeGraphStoreContract } from './store-contract.ts';
 import { A1, ID, baseDocuments, buildDocument } from './store-fixtures.ts';
@@ -89,7 +89,7 @@ describe('SqliteStore (SQLite specifics)', () => {
     const china = await store.getEntity(ID.china);
     // A trigger makes the claim insert fail half-way through the article's transaction,
     // after its old mentions and claims were already deleted.
-    const db = (store as unknown as { db: DatabaseSync }).db;
+    const db = (store as unknown as { backend: { db: DatabaseSync } }).backend.db;
     db.exec(`CREATE TEMP TRIGGER fail_claims BEFORE INSERT ON claims BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
     const changed = buildDocument({ ...A1, sentences: [{ text: 'Antony Blinken visited China again.', claims: [[ID.blinken, 'VISITED', ID.china]] }] });
     await expect(store.writeArticle(changed)).rejects.toThrow(/injected failure/);
@@ -114,7 +114,7 @@ describe('SqliteStore (SQLite specifics)', () => {
 
   it('uses indexes for search, neighbours and path steps (no full scans)', async () => {
     const store = await SqliteStore.open(freshPath());
-    const db = (store as unknown as { db: DatabaseSync }).db;
+    const db = (store as unknown as { backend: { db: DatabaseSync } }).backend.db;
     const plan = (sql: string, ...params: string[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
     expect(plan('SELECT rid FROM entity_names WHERE key >= ? AND key < ?', 'a', 'b')).toMatch(/SEARCH entity_names USING (COVERING )?(INDEX|PRIMARY KEY)/);
@@ -169,7 +169,7 @@ describe('SqliteStore on a skewed synthetic graph', () => {
     });
     const results = await store.writeArticles(replaced);
     expect(results.filter((r) => r.status === 'updated').length).toBeGreaterThan(0);
-    const db = (store as unknown as { db: DatabaseSync }).db;
+    const db = (store as unknown as { backend: { db: DatabaseSync } }).backend.db;
     const one = (sql: string) => Object.values(db.prepare(sql).get()!)[0];
     // Edges equal a recount from claims.
     expect(
@@ -201,11 +201,11 @@ describe('SqliteStore on a skewed synthetic graph', () => {
 
   it('writes a batch exactly as one article at a time (per-batch aggregation, key-ordered rows)', async () => {
     const docs = [...syntheticDocuments({ relationships: 1500, seed: 23 })];
-    const batched = await SqliteStore.open(freshPath(), { batchSize: 40 });
+    const batched = await SqliteStore.open(freshPath(), { batchRows: 400 });
     const single = await SqliteStore.open(freshPath());
     await batched.writeArticles(docs);
     for (const d of docs) await single.writeArticle(d);
-    const dump = (store: SqliteStore, sql: string) => (store as unknown as { db: DatabaseSync }).db.prepare(sql).all();
+    const dump = (store: SqliteStore, sql: string) => (store as unknown as { backend: { db: DatabaseSync } }).backend.db.prepare(sql).all();
     for (const sql of [
       'SELECT * FROM edge_articles ORDER BY 1, 2, 3, 4, 5',
       'SELECT * FROM article_entities ORDER BY 1, 2, 3',

@@ -279,7 +279,9 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
             end: 31,
             rule: 'supply.verb',
             confidence: 0.9,
-            article: { id: 'art-a3', url: 'https://news.example/art-a3', title: 'Iran supplies drones to Russia', outlet: null, publishedAt: null },
+            modality: 'asserted',
+            antecedent: null,
+            article: { id: 'art-a3', url: 'https://news.example/art-a3', title: 'Iran supplies drones to Russia', outlet: null, publishedAt: null, outletEntity: null },
           },
           expect.objectContaining({ sentence: 'Iran keeps sending them to Russia, officials said.', start: 32, rule: 'supply.keeps' }),
         ]);

@@ -19,12 +19,17 @@ export function toArticleDocument(article: Article, extraction: ExtractionResult
   }
   const known = new Set(entities.map((e) => e.id));
   const claims: Claim[] = [];
+  const reportedBy: string[] = [];
   const seen = new Set<string>();
   for (const r of extraction.relations) {
     // Article-level claims ("this article is REPORTED_BY Bloomberg") have the subject ARTICLE, not
-    // an entity: the graph keeps the outlet on the article itself (Article.outlet) and the outlet
-    // entity with its mentions, so only entity-to-entity claims become edges.
-    if (r.subject === ARTICLE_SUBJECT) continue;
+    // an entity: they link the article to its outlet entity (`reportedBy`), not two entities.
+    if (r.subject === ARTICLE_SUBJECT) {
+      if (r.predicate !== 'REPORTED_BY') throw new Error(`article-level relation ${r.predicate} ${r.object}: only REPORTED_BY may have the subject ${ARTICLE_SUBJECT}`);
+      if (!known.has(r.object)) throw new Error(`relation ${ARTICLE_SUBJECT} REPORTED_BY ${r.object} names an entity that extraction did not return`);
+      if (!reportedBy.includes(r.object)) reportedBy.push(r.object);
+      continue;
+    }
     if (!known.has(r.subject) || !known.has(r.object)) {
       throw new Error(`relation ${r.subject} ${r.predicate} ${r.object} names an entity that extraction did not return`);
     }
@@ -35,8 +40,9 @@ export function toArticleDocument(article: Article, extraction: ExtractionResult
       subjectId: r.subject,
       predicate: r.predicate,
       objectId: r.object,
+      // Modality and antecedent pass through when extraction set them (absent modality = asserted).
       evidence: { articleId: article.id, ...r.evidence },
     });
   }
-  return { article, entities, mentions, claims };
+  return reportedBy.length > 0 ? { article, entities, mentions, claims, reportedBy } : { article, entities, mentions, claims };
 }

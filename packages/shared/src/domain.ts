@@ -173,4 +173,10 @@ export interface ArticleDocument {
   entities: Entity[];
   mentions: Mention[];
   claims: Claim[];
+  /**
+   * Ids of entities in `entities` that the article is REPORTED_BY (its outlet, or an agency whose
+   * report it relays), from article-level REPORTED_BY claims. Stored as
+   * `(:Article)-[:REPORTED_BY]->(:Entity)`; absent means none.
+   */
+  reportedBy?: string[];
 }

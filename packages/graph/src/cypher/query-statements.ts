@@ -1,30 +1,24 @@
 import neo4j from 'neo4j-driver';
-import { InputError, SYMMETRIC_PREDICATES, type EntityType } from '@newsgraph/shared';
-import type { Direction, ExportFilter } from '../interfaces/graph-store.ts';
-import { foldForSearch } from '../search-keys.ts';
-import { sinceBound, untilBound } from '../store-dates.ts';
+import { EDGE_MODALITIES, SYMMETRIC_PREDICATES, type EntityType, type Predicate } from '@newsgraph/shared';
+import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
+import { checkSize } from '../core/store-limits.ts';
 import { entityLabel, relationshipType, relationshipTypes, type CypherStatement } from './cypher-statement.ts';
 
 /**
  * Read statements of the Neo4j store, in Cypher that 3.5, 4.4, 5.x and 2025.x all accept (no
- * EXISTS/COUNT/CALL subqueries). They give the same answers as the SQLite store: same
- * defaults, limits, tie-breaking orders and time windows (dates are UTC ISO instants, compared
- * as strings). Integers Cypher requires to be integers (LIMIT) are sent as Neo4j Integers: a
+ * EXISTS/COUNT/CALL subqueries). They take arguments the store core already checked and
+ * completed (core/query-arguments.ts) and give the same answers as the SQLite backend: same
+ * tie-breaking orders and time windows (dates are UTC ISO instants, compared as strings). Integers Cypher requires to be integers (LIMIT) are sent as Neo4j Integers: a
  * JS number goes over Bolt as a float, which LIMIT refuses.
  */
 
 const int = (n: number) => neo4j.int(n);
 
-export const MAX_LIMIT = 10_000;
+/** Modalities whose claims are edges (a Claim without the property counts as asserted). */
+const EDGE_MODALITY_LIST = [...EDGE_MODALITIES];
+const IS_EDGE_CLAIM = (c: string) => `coalesce(${c}.modality, 'asserted') IN $edgeModalities`;
 
-/** A caller's limit: the default when absent, else a whole number in [1, max] (InputError otherwise). */
-export function checkLimit(value: number | undefined, fallback: number, name = 'limit', max = MAX_LIMIT): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new InputError(name, `must be a whole number from 1 to ${max} (got ${String(value)})`);
-  return value;
-}
-
-function typeList(types: readonly EntityType[] | undefined): EntityType[] | null {
+function typeList(types: readonly EntityType[] | null | undefined): EntityType[] | null {
   return types && types.length > 0 ? types.map(entityLabel) : null;
 }
 
@@ -39,15 +33,14 @@ export function getArticleStatement(id: string): CypherStatement {
  * Entities whose name, an alias, or a word inside them starts with the text (case- and
  * accent-insensitive): an index range seek over `(:NameKey)`; whole-name hits rank first.
  */
-export function searchEntitiesStatement(text: string, options: { types?: EntityType[]; limit?: number } = {}): CypherStatement {
-  const prefix = foldForSearch(String(text));
+export function searchEntitiesStatement({ prefix, types, limit }: SearchArgs): CypherStatement {
   return {
     cypher:
       'MATCH (k:NameKey) WHERE k.key STARTS WITH $prefix ' +
       'WITH k.entityId AS entityId, max(CASE WHEN k.key = $prefix AND k.full THEN 1 ELSE 0 END) AS exact ' +
       'MATCH (e:Entity {id: entityId}) WHERE $types IS NULL OR e.type IN $types ' +
       `RETURN ${SUMMARY('e')}, exact ORDER BY exact DESC, articleCount DESC, name ASC, id ASC LIMIT $limit`,
-    params: { prefix, types: typeList(options.types), limit: int(checkLimit(options.limit, 20)) },
+    params: { prefix, types: typeList(types), limit: int(limit) },
   };
 }
 
@@ -61,40 +54,35 @@ export function getEntityStatement(id: string): CypherStatement {
   };
 }
 
-export interface NeighborStatementOptions {
-  predicates?: string[];
-  types?: EntityType[];
-  direction?: Direction;
-  since?: string;
-  until?: string;
-  limit?: number;
-}
-
 const NEIGHBOR_ORDER = 'ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit';
 /** Symmetric predicates have no direction: they pass every direction filter. */
 const DIRECTION_FILTER = (dir: string) =>
   `($direction = 'both' OR $direction = ${dir} OR ${'predicate'} IN $symmetric)`;
 
-/**
- * Neighbours over the typed edges; with a time window the counts are taken from the claims of
- * articles in the window instead (the aggregated edges have no time dimension).
- */
-export function neighborsStatement(id: string, query: NeighborStatementOptions = {}): CypherStatement {
-  const direction = query.direction ?? 'both';
-  if (direction !== 'out' && direction !== 'in' && direction !== 'both') throw new InputError('direction', `must be out, in or both (got ${String(direction)})`);
-  const since = sinceBound(query.since);
-  const until = untilBound(query.until);
-  const params = {
-    id,
-    types: typeList(query.types),
-    direction,
+function neighborParams(args: NeighborArgs) {
+  return {
+    id: args.id,
+    types: typeList(args.types),
+    direction: args.direction,
     symmetric: [...SYMMETRIC_PREDICATES],
-    since: since ?? null,
-    until: until ?? null,
-    limit: int(checkLimit(query.limit, 50)),
+    since: args.since,
+    until: args.until,
+    limit: int(args.limit),
   };
-  const types = relationshipTypes(query.predicates);
-  if (since === undefined && until === undefined) {
+}
+
+/** Predicates of an edge read: the requested ones, or all (callers never pass an empty list). */
+const edgeTypes = (args: NeighborArgs) => relationshipTypes(args.predicates ?? undefined);
+
+/**
+ * Neighbours over the typed edges; with a time window the counts are taken from the
+ * edge-modality claims of articles in the window instead (the aggregated edges have no time
+ * dimension).
+ */
+export function neighborsStatement(args: NeighborArgs): CypherStatement {
+  const params = neighborParams(args);
+  const types = edgeTypes(args);
+  if (args.since === null && args.until === null) {
     return {
       cypher:
         `MATCH (e:Entity {id: $id})-[r:${types}]-(n:Entity) ` +
@@ -108,16 +96,71 @@ export function neighborsStatement(id: string, query: NeighborStatementOptions =
   }
   return {
     cypher:
-      'MATCH (e:Entity {id: $id})<-[role:SUBJECT|OBJECT]-(c:Claim)-[other:SUBJECT|OBJECT]->(n:Entity) ' +
-      'WHERE type(role) <> type(other) AND c.predicate IN $predicates ' +
-      'AND ($since IS NULL OR c.seenAt >= $since) AND ($until IS NULL OR c.seenAt <= $until) ' +
-      "WITH n, c, c.predicate AS predicate, CASE type(role) WHEN 'SUBJECT' THEN 'out' ELSE 'in' END AS direction " +
-      `WHERE ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} ` +
+      WINDOW_CLAIMS +
       'WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, ' +
       'min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen ' +
       `RETURN ${SUMMARY('n')}, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ` +
       NEIGHBOR_ORDER,
-    params: { ...params, predicates: types.split('|') },
+    params: { ...params, predicates: types.split('|'), edgeModalities: EDGE_MODALITY_LIST },
+  };
+}
+
+/** The edge-modality claims touching $id in the window, one row per (claim, other end). */
+const WINDOW_CLAIMS =
+  'MATCH (e:Entity {id: $id})<-[role:SUBJECT|OBJECT]-(c:Claim)-[other:SUBJECT|OBJECT]->(n:Entity) ' +
+  `WHERE type(role) <> type(other) AND c.predicate IN $predicates AND ${IS_EDGE_CLAIM('c')} ` +
+  'AND ($since IS NULL OR c.seenAt >= $since) AND ($until IS NULL OR c.seenAt <= $until) ' +
+  "WITH n, c, c.predicate AS predicate, CASE type(role) WHEN 'SUBJECT' THEN 'out' ELSE 'in' END AS direction " +
+  `WHERE ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} `;
+
+/** Neighbour entries per (neighbour type, predicate), over the same edges as neighborsStatement. */
+export function neighborCountsStatement(args: NeighborArgs): CypherStatement {
+  const params = neighborParams(args);
+  const types = edgeTypes(args);
+  if (args.since === null && args.until === null) {
+    return {
+      cypher:
+        `MATCH (e:Entity {id: $id})-[r:${types}]-(n:Entity) ` +
+        "WITH e, r, n, type(r) AS predicate, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction " +
+        `WHERE ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} ` +
+        'RETURN n.type AS type, predicate, count(*) AS count',
+      params,
+    };
+  }
+  return {
+    cypher: WINDOW_CLAIMS + 'WITH DISTINCT n, predicate, direction RETURN n.type AS type, predicate, count(*) AS count',
+    params: { ...params, predicates: types.split('|'), edgeModalities: EDGE_MODALITY_LIST },
+  };
+}
+
+/**
+ * The REPORTED_BY entries derived from articles (see GraphStore): `out`, the outlets of the
+ * articles listing $id; `in`, the entities listed by the articles $id reported. One row per
+ * (article, other entity) before grouping.
+ */
+function reportedByMatch(direction: 'out' | 'in'): string {
+  const window = 'AND ($since IS NULL OR m.seenAt >= $since) AND ($until IS NULL OR m.seenAt <= $until) ';
+  return direction === 'out'
+    ? 'MATCH (e:Entity {id: $id})<-[m:MENTIONS]-(a:Article)-[:REPORTED_BY]->(n:Entity) WHERE n.id <> $id ' + window
+    : 'MATCH (e:Entity {id: $id})<-[:REPORTED_BY]-(a:Article)-[m:MENTIONS]->(n:Entity) WHERE n.id <> $id ' + window;
+}
+
+export function reportedByNeighborsStatement(args: NeighborArgs, direction: 'out' | 'in'): CypherStatement {
+  return {
+    cypher:
+      reportedByMatch(direction) +
+      'AND ($types IS NULL OR n.type IN $types) ' +
+      'WITH n, count(DISTINCT a) AS edgeArticleCount, min(m.seenAt) AS firstSeen, max(m.seenAt) AS lastSeen ' +
+      `RETURN ${SUMMARY('n')}, 'REPORTED_BY' AS predicate, $direction AS direction, edgeArticleCount, edgeArticleCount AS claimCount, firstSeen, lastSeen ` +
+      'ORDER BY edgeArticleCount DESC, name ASC, id ASC LIMIT $limit',
+    params: { ...neighborParams(args), direction },
+  };
+}
+
+export function reportedByCountsStatement(args: NeighborArgs, direction: 'out' | 'in'): CypherStatement {
+  return {
+    cypher: reportedByMatch(direction) + "AND ($types IS NULL OR n.type IN $types) WITH DISTINCT n RETURN n.type AS type, 'REPORTED_BY' AS predicate, count(*) AS count",
+    params: { ...neighborParams(args) },
   };
 }
 
@@ -130,22 +173,22 @@ export const MAX_PATH_HOPS = 6;
  * (Cypher does not take it as a parameter). Several predicates between the same two nodes give
  * the same sequence: DISTINCT; the caller picks the edge per step and ranks the paths.
  */
-export function shortestPathsStatement(fromId: string, toId: string, query: { maxHops?: number; predicates?: string[]; fetch?: number } = {}): CypherStatement {
-  const hops = checkLimit(query.maxHops, 4, 'maxHops', MAX_PATH_HOPS);
+export function shortestPathsStatement(fromId: string, toId: string, args: Pick<PathArgs, 'maxHops' | 'predicates'>, fetch = 1000): CypherStatement {
+  const hops = checkSize(args.maxHops, 'maxHops', MAX_PATH_HOPS);
   return {
     cypher:
       'MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) ' +
-      `MATCH p = allShortestPaths((a)-[:${relationshipTypes(query.predicates)}*..${hops}]-(b)) ` +
+      `MATCH p = allShortestPaths((a)-[:${relationshipTypes(args.predicates ?? undefined)}*..${hops}]-(b)) ` +
       'RETURN DISTINCT [n IN nodes(p) | n.id] AS ids LIMIT $fetch',
-    params: { from: fromId, to: toId, fetch: int(checkLimit(query.fetch, 1000, 'fetch', 100_000)) },
+    params: { from: fromId, to: toId, fetch: int(checkSize(fetch, 'fetch', 100_000)) },
   };
 }
 
 /** For each consecutive pair of a path, the edges (of the wanted predicates) joining them, either way. */
-export function edgesBetweenStatement(pairs: Array<[string, string]>, predicates?: string[]): CypherStatement {
+export function edgesBetweenStatement(pairs: Array<[string, string]>, predicates?: readonly Predicate[] | null): CypherStatement {
   return {
     cypher:
-      `UNWIND $pairs AS pair MATCH (x:Entity {id: pair[0]})-[r:${relationshipTypes(predicates)}]-(y:Entity {id: pair[1]}) ` +
+      `UNWIND $pairs AS pair MATCH (x:Entity {id: pair[0]})-[r:${relationshipTypes(predicates ?? undefined)}]-(y:Entity {id: pair[1]}) ` +
       'RETURN DISTINCT pair[0] AS a, pair[1] AS b, startNode(r).id AS subjectId, type(r) AS predicate, endNode(r).id AS objectId, ' +
       'r.articleCount AS articleCount',
     params: { pairs },
@@ -158,33 +201,34 @@ export function entitySummariesStatement(ids: string[]): CypherStatement {
 }
 
 /**
- * The claims behind an edge, with their articles, newest first. With a predicate, a symmetric
- * one matches either order of the ids; without, claims in both directions are returned.
+ * The claims behind an edge (of the given modalities, else all), with their articles and
+ * outlet entity, newest first. With a predicate, the ids arrive normalised (symmetric: subject <
+ * object); without, claims in both directions are returned.
  */
-export function evidenceStatement(query: { subjectId: string; predicate?: string; objectId: string; limit?: number }): CypherStatement {
-  const predicate = query.predicate === undefined ? null : relationshipType(query.predicate);
-  let s = query.subjectId;
-  let o = query.objectId;
-  if (predicate !== null && SYMMETRIC_PREDICATES.has(predicate) && o < s) [s, o] = [o, s];
+export function evidenceStatement(args: EvidenceArgs): CypherStatement {
+  const predicate = args.predicate === null ? null : relationshipType(args.predicate);
   return {
     cypher:
       'MATCH (x:Entity {id: $subjectId})<-[:SUBJECT|OBJECT]-(c:Claim)-[:SUBJECT|OBJECT]->(y:Entity {id: $objectId}) ' +
       'WHERE (($predicate IS NULL AND ((c.subjectId = $subjectId AND c.objectId = $objectId) OR (c.subjectId = $objectId AND c.objectId = $subjectId))) ' +
       'OR (c.predicate = $predicate AND c.subjectId = $subjectId AND c.objectId = $objectId)) ' +
+      "AND ($modalities IS NULL OR coalesce(c.modality, 'asserted') IN $modalities) " +
       'WITH DISTINCT c MATCH (a:Article)-[:HAS_CLAIM]->(c) ' +
+      'OPTIONAL MATCH (a)-[rb:REPORTED_BY]->(outlet:Entity) WHERE rb.rank = 0 ' +
       'RETURN c.subjectId AS subjectId, c.predicate AS predicate, c.objectId AS objectId, c.sentence AS sentence, ' +
-      'c.start AS claimStart, c.`end` AS claimEnd, c.rule AS rule, c.confidence AS confidence, ' +
-      'a.id AS articleId, a.url AS url, a.title AS title, a.outlet AS outlet, a.publishedAt AS publishedAt, a.seenAt AS seenAt ' +
+      "c.start AS claimStart, c.`end` AS claimEnd, c.rule AS rule, c.confidence AS confidence, coalesce(c.modality, 'asserted') AS modality, " +
+      'c.antecedentSentence AS antecedentSentence, c.antecedentStart AS antecedentStart, c.antecedentEnd AS antecedentEnd, ' +
+      'a.id AS articleId, a.url AS url, a.title AS title, a.outlet AS outlet, a.publishedAt AS publishedAt, a.seenAt AS seenAt, ' +
+      'outlet.id AS outletId, outlet.name AS outletName ' +
       'ORDER BY seenAt DESC, articleId ASC, claimStart ASC, predicate ASC, subjectId ASC, rule ASC LIMIT $limit',
-    params: { subjectId: s, objectId: o, predicate, limit: int(checkLimit(query.limit, 100)) },
+    params: { subjectId: args.subjectId, objectId: args.objectId, predicate, modalities: args.modalities, limit: int(args.limit) },
   };
 }
 
 /** Entities by number of distinct articles naming them (in the window, when `since` is given). */
-export function topEntitiesStatement(query: { types?: EntityType[]; since?: string; limit?: number } = {}): CypherStatement {
-  const since = sinceBound(query.since);
-  const params = { types: typeList(query.types), since: since ?? null, limit: int(checkLimit(query.limit, 20)) };
-  if (since === undefined) {
+export function topEntitiesStatement(args: TopArgs): CypherStatement {
+  const params = { types: typeList(args.types), since: args.since, limit: int(args.limit) };
+  if (args.since === null) {
     return {
       cypher:
         'MATCH (e:Entity) WHERE ($types IS NULL OR e.type IN $types) AND e.articleCount > 0 ' +
@@ -201,12 +245,12 @@ export function topEntitiesStatement(query: { types?: EntityType[]; since?: stri
 }
 
 /** Entities named in the same articles, by number of shared articles. */
-export function coMentionedStatement(id: string, options: { limit?: number } = {}): CypherStatement {
+export function coMentionedStatement(id: string, limit: number): CypherStatement {
   return {
     cypher:
       'MATCH (e:Entity {id: $id})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(o:Entity) WHERE o.id <> $id ' +
       `WITH o, count(DISTINCT a) AS count RETURN ${SUMMARY('o')}, count ORDER BY count DESC, name ASC, id ASC LIMIT $limit`,
-    params: { id, limit: int(checkLimit(options.limit, 20)) },
+    params: { id, limit: int(limit) },
   };
 }
 
@@ -245,9 +289,9 @@ export function listPublicationsStatement(articleId: string): CypherStatement {
  * One page of entities after `afterId` (keyset paging: memory stays flat however large the
  * graph). With `since`, only entities named in an article on or after it, counted in that window.
  */
-export function exportEntitiesPageStatement(filter: ExportFilter, afterId: string | null, pageSize: number): CypherStatement {
-  const since = sinceBound(filter.since, 'since');
-  const params = { after: afterId, types: typeList(filter.types), since: since ?? null, limit: int(checkLimit(pageSize, 1000, 'pageSize', 100_000)) };
+export function exportEntitiesPageStatement(args: ExportArgs, afterId: string | null, pageSize: number): CypherStatement {
+  const since = args.since ?? undefined;
+  const params = { after: afterId, types: typeList(args.types), since: args.since, limit: int(checkSize(pageSize, 'pageSize', 100_000)) };
   const columns = 'e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.attributes AS attributes';
   if (since === undefined) {
     return {
@@ -274,9 +318,9 @@ export function exportEntitiesPageStatement(filter: ExportFilter, afterId: strin
  * with claims on or after it, counted in that window. Every page returns `lastId` (also on rows
  * without an edge) so the caller can move on.
  */
-export function exportEdgesPageStatement(filter: ExportFilter, afterId: string | null, pageSize: number): CypherStatement {
-  const since = sinceBound(filter.since, 'since');
-  const params = { after: afterId, types: typeList(filter.types), since: since ?? null, limit: int(checkLimit(pageSize, 1000, 'pageSize', 100_000)) };
+export function exportEdgesPageStatement(args: ExportArgs, afterId: string | null, pageSize: number): CypherStatement {
+  const since = args.since ?? undefined;
+  const params = { after: afterId, types: typeList(args.types), since: args.since, limit: int(checkSize(pageSize, 'pageSize', 100_000)) };
   const page =
     'MATCH (s:Entity) WHERE $after IS NULL OR s.id > $after WITH s ORDER BY s.id ASC LIMIT $limit ' +
     'WITH collect(s) AS subjects WITH subjects, last(subjects).id AS lastId UNWIND subjects AS s ' +
@@ -294,10 +338,10 @@ export function exportEdgesPageStatement(filter: ExportFilter, afterId: string |
   return {
     cypher:
       page +
-      'OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = type(r) AND c.seenAt >= $since ' +
+      `OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = type(r) AND c.seenAt >= $since AND ${IS_EDGE_CLAIM('c')} ` +
       'WITH lastId, s, r, o, count(c) AS claimCount, count(DISTINCT c.articleId) AS articleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen ' +
       'RETURN lastId, s.id AS subjectId, type(r) AS predicate, o.id AS objectId, articleCount, claimCount, firstSeen, lastSeen ' +
       'ORDER BY subjectId ASC, predicate ASC, objectId ASC',
-    params,
+    params: { ...params, edgeModalities: EDGE_MODALITY_LIST },
   };
 }

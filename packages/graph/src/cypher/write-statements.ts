@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import type { Article, Predicate } from '@newsgraph/shared';
+import { EDGE_MODALITIES, type Article, type Modality, type Predicate } from '@newsgraph/shared';
 import { entityLabel, relationshipType, type CypherStatement } from './cypher-statement.ts';
 
 /**
@@ -58,7 +58,19 @@ export interface ClaimRow {
   end: number;
   rule: string;
   confidence: number;
+  modality: Modality;
+  /** The antecedent sentence and its span, or nulls. */
+  antecedentSentence: string | null;
+  antecedentStart: number | null;
+  antecedentEnd: number | null;
   seenAt: string;
+}
+
+/** One REPORTED_BY link; rank 0 is the article's outlet (first of ArticleDocument.reportedBy). */
+export interface ReportedByRow {
+  articleId: string;
+  entityId: string;
+  rank: number;
 }
 
 export interface EdgeKey {
@@ -68,6 +80,9 @@ export interface EdgeKey {
 }
 
 const int = (n: number) => neo4j.int(n);
+const intOrNull = (n: number | null) => (n === null ? null : neo4j.int(n));
+/** Modalities whose claims are edges, as a parameter (a Claim written before modalities existed counts as asserted). */
+const EDGE_MODALITY_LIST = [...EDGE_MODALITIES];
 
 export function articleRow(article: Article, seenAt: string): ArticleRow {
   return {
@@ -111,21 +126,27 @@ export function lockArticlesStatement(ids: string[]): CypherStatement {
   };
 }
 
-/** The edges an article's current claims contribute to (to recompute after replacing them). */
-export function readArticleClaimKeysStatement(ids: string[]): CypherStatement {
+/**
+ * What stored articles contribute to entity counts: one row per (article, entity) with its
+ * mention count and the article's date.
+ */
+export function readMentionContributionsStatement(ids: string[]): CypherStatement {
   return {
     cypher:
-      'UNWIND $ids AS wantedId MATCH (:Article {id: wantedId})-[:HAS_CLAIM]->(c:Claim) ' +
-      'RETURN DISTINCT c.subjectId AS subjectId, c.predicate AS predicate, c.objectId AS objectId',
+      'UNWIND $ids AS wantedId MATCH (a:Article {id: wantedId})-[m:MENTIONS]->(e:Entity) ' +
+      'RETURN a.id AS articleId, a.seenAt AS seenAt, e.id AS entityId, m.count AS mentions',
     params: { ids },
   };
 }
 
-/** The entities an article currently mentions (their counts change when it is replaced). */
-export function readArticleMentionedIdsStatement(ids: string[]): CypherStatement {
+/** What stored articles contribute to edges: claims of an edge modality per (article, edge). */
+export function readClaimContributionsStatement(ids: string[]): CypherStatement {
   return {
-    cypher: 'UNWIND $ids AS wantedId MATCH (:Article {id: wantedId})-[:MENTIONS]->(e:Entity) RETURN DISTINCT e.id AS id',
-    params: { ids },
+    cypher:
+      'UNWIND $ids AS wantedId MATCH (:Article {id: wantedId})-[:HAS_CLAIM]->(c:Claim) ' +
+      "WHERE coalesce(c.modality, 'asserted') IN $edgeModalities " +
+      'RETURN wantedId AS articleId, c.subjectId AS subjectId, c.predicate AS predicate, c.objectId AS objectId, count(c) AS claims',
+    params: { ids, edgeModalities: EDGE_MODALITY_LIST },
   };
 }
 
@@ -139,13 +160,13 @@ export function lockEntitiesStatement(ids: string[]): CypherStatement {
   };
 }
 
-/** Removes an article's own claims, mentions and source link (it is about to be rewritten). */
+/** Removes an article's own claims, mentions, REPORTED_BY and source links (it is about to be rewritten). */
 export function deleteArticleContentsStatement(ids: string[]): CypherStatement {
   return {
     cypher:
       'UNWIND $ids AS wantedId MATCH (a:Article {id: wantedId}) ' +
       'OPTIONAL MATCH (a)-[:HAS_CLAIM]->(c:Claim) DETACH DELETE c ' +
-      'WITH DISTINCT a OPTIONAL MATCH (a)-[r:MENTIONS|FROM_SOURCE]->() DELETE r',
+      'WITH DISTINCT a OPTIONAL MATCH (a)-[r:MENTIONS|FROM_SOURCE|REPORTED_BY]->() DELETE r',
     params: { ids },
   };
 }
@@ -185,19 +206,6 @@ export function createNameKeysStatement(rows: NameKeyRow[]): CypherStatement {
   };
 }
 
-/**
- * Deletes the given entities when no stored article names them any more (their last article
- * changed), with their search keys: the graph holds exactly what the stored articles say.
- */
-export function deleteOrphanEntitiesStatement(ids: string[]): CypherStatement {
-  return {
-    cypher:
-      'UNWIND $ids AS wantedId MATCH (e:Entity {id: wantedId}) WHERE coalesce(e.articleCount, 0) = 0 ' +
-      'OPTIONAL MATCH (k:NameKey {entityId: wantedId}) DETACH DELETE k, e',
-    params: { ids },
-  };
-}
-
 export function createMentionsStatement(rows: MentionRow[]): CypherStatement {
   return {
     cypher:
@@ -217,88 +225,130 @@ export function createClaimsStatement(rows: ClaimRow[]): CypherStatement {
       'MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) ' +
       'CREATE (a)-[:HAS_CLAIM]->(c:Claim {articleId: row.articleId, subjectId: row.subjectId, predicate: row.predicate, ' +
       'objectId: row.objectId, sentence: row.sentence, start: row.start, `end`: row.`end`, rule: row.rule, ' +
-      'confidence: row.confidence, seenAt: row.seenAt}) ' +
+      'confidence: row.confidence, modality: row.modality, antecedentSentence: row.antecedentSentence, ' +
+      'antecedentStart: row.antecedentStart, antecedentEnd: row.antecedentEnd, seenAt: row.seenAt}) ' +
       'CREATE (c)-[:SUBJECT]->(s) CREATE (c)-[:OBJECT]->(o)',
-    params: { rows: rows.map((r) => ({ ...r, start: int(r.start), end: int(r.end) })) },
+    params: {
+      rows: rows.map((r) => ({ ...r, start: int(r.start), end: int(r.end), antecedentStart: intOrNull(r.antecedentStart), antecedentEnd: intOrNull(r.antecedentEnd) })),
+    },
+  };
+}
+
+/** `(:Article)-[:REPORTED_BY {rank}]->(:Entity)`: who reported the article; rank 0 is its outlet. */
+export function createReportedByStatement(rows: ReportedByRow[]): CypherStatement {
+  return {
+    cypher:
+      'UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (e:Entity {id: row.entityId}) ' +
+      'CREATE (a)-[:REPORTED_BY {rank: row.rank}]->(e)',
+    params: { rows: rows.map((r) => ({ ...r, rank: int(r.rank) })) },
   };
 }
 
 /**
- * Recomputes the typed edges for the given (subject, object) pairs of one predicate from the
- * Claim nodes, which are the truth: counts, first and last seen. An edge left without claims is
- * deleted. The relationship type is validated against the closed predicate set.
+ * A planned count change (core/count-maintenance.ts) of one aggregate: deltas, and the dates
+ * (UTC instants) of the added and removed contributions, null when there were none.
  */
-export function recomputeEdgesStatement(predicate: Predicate, keys: Array<{ subjectId: string; objectId: string }>): CypherStatement {
+export interface CountChangeRow {
+  articles: number;
+  units: number;
+  addedFirst: string | null;
+  addedLast: string | null;
+  removedFirst: string | null;
+  removedLast: string | null;
+}
+
+export interface EdgeChangeRow extends CountChangeRow {
+  subjectId: string;
+  objectId: string;
+}
+
+export interface EntityChangeRow extends CountChangeRow {
+  entityId: string;
+}
+
+const changeParams = (r: CountChangeRow) => ({ ...r, articles: int(r.articles), units: int(r.units) });
+
+/** Merges the added dates into first/last seen: the earlier first, the later last. */
+const MERGE_DATES = (v: string) =>
+  `${v}.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (${v}.firstSeen IS NULL OR row.addedFirst < ${v}.firstSeen) THEN row.addedFirst ELSE ${v}.firstSeen END, ` +
+  `${v}.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (${v}.lastSeen IS NULL OR row.addedLast > ${v}.lastSeen) THEN row.addedLast ELSE ${v}.lastSeen END`;
+
+/**
+ * Applies planned changes to the typed edges of one predicate (creating new ones): exact
+ * arithmetic, no aggregation over claims, so a hub edge costs no more than a leaf. The
+ * relationship type is validated against the closed predicate set.
+ */
+export function applyEdgeChangesStatement(predicate: Predicate, rows: EdgeChangeRow[]): CypherStatement {
   const type = relationshipType(predicate);
   return {
     cypher:
       'UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) ' +
-      'OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = $predicate ' +
-      'WITH s, o, count(c) AS claimCount, count(DISTINCT c.articleId) AS articleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen ' +
       `MERGE (s)-[r:${type}]->(o) ` +
-      'SET r.claimCount = claimCount, r.articleCount = articleCount, r.firstSeen = firstSeen, r.lastSeen = lastSeen ' +
-      'WITH r, claimCount WHERE claimCount = 0 DELETE r',
-    params: { predicate: type, rows: keys.map((k) => ({ subjectId: k.subjectId, objectId: k.objectId })) },
+      'SET r.articleCount = coalesce(r.articleCount, 0) + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, ' +
+      MERGE_DATES('r'),
+    params: { rows: rows.map(changeParams) },
   };
 }
 
-/** What new articles add to one entity's counts (only for entities no replaced article named). */
-export interface EntityStatsDelta {
-  entityId: string;
-  articles: number;
-  mentions: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-/** What new claims add to one edge (only for edges no replaced article contributed to). */
-export interface EdgeDelta {
-  subjectId: string;
-  objectId: string;
-  articles: number;
-  claims: number;
-  firstSeen: string;
-  lastSeen: string;
+/** After removed contributions: deletes the edges of one predicate left without articles. */
+export function deleteEmptyEdgesStatement(predicate: Predicate, rows: EdgeChangeRow[]): CypherStatement {
+  const type = relationshipType(predicate);
+  return {
+    cypher: `UNWIND $rows AS row MATCH (:Entity {id: row.subjectId})-[r:${type}]->(:Entity {id: row.objectId}) WHERE r.articleCount <= 0 DELETE r`,
+    params: { rows: rows.map(changeParams) },
+  };
 }
 
 /**
- * Adds new articles' counts to entities. Inserting is the common case, and recomputing a hub
- * entity (a country in half the articles) from all its mentions on every write would cost
- * O(articles) per article; the entities are already write-locked, so the increment is exact.
+ * After removed contributions: takes first/last seen of edges of one predicate again from the
+ * remaining edge-modality claims, where a removed date was the stored first or last (only then
+ * can it have changed).
  */
-export function incrementEntityStatsStatement(rows: EntityStatsDelta[]): CypherStatement {
+export function refreshEdgeDatesStatement(predicate: Predicate, rows: EdgeChangeRow[]): CypherStatement {
+  const type = relationshipType(predicate);
+  return {
+    cypher:
+      `UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:${type}]->(o:Entity {id: row.objectId}) ` +
+      'WHERE r.firstSeen >= row.removedFirst OR r.lastSeen <= row.removedLast ' +
+      'MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) ' +
+      "WHERE c.predicate = $predicate AND coalesce(c.modality, 'asserted') IN $edgeModalities " +
+      'WITH r, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen SET r.firstSeen = firstSeen, r.lastSeen = lastSeen',
+    params: { predicate: type, edgeModalities: EDGE_MODALITY_LIST, rows: rows.map(changeParams) },
+  };
+}
+
+/** Applies planned changes to entities' denormalised counts (entities are locked and exist). */
+export function applyEntityChangesStatement(rows: EntityChangeRow[]): CypherStatement {
   return {
     cypher:
       'UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) ' +
-      'SET e.articleCount = coalesce(e.articleCount, 0) + row.articles, e.mentionCount = coalesce(e.mentionCount, 0) + row.mentions, ' +
-      'e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.firstSeen < e.firstSeen THEN row.firstSeen ELSE e.firstSeen END, ' +
-      'e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.lastSeen > e.lastSeen THEN row.lastSeen ELSE e.lastSeen END',
-    params: { rows: rows.map((r) => ({ ...r, articles: int(r.articles), mentions: int(r.mentions) })) },
+      'SET e.articleCount = coalesce(e.articleCount, 0) + row.articles, e.mentionCount = coalesce(e.mentionCount, 0) + row.units, ' +
+      MERGE_DATES('e'),
+    params: { rows: rows.map(changeParams) },
   };
 }
 
-/** Adds new claims to the typed edges of one predicate (creating them), like incrementEntityStatsStatement. */
-export function incrementEdgesStatement(predicate: Predicate, rows: EdgeDelta[]): CypherStatement {
-  const type = relationshipType(predicate);
+/**
+ * After removed contributions: deletes entities no stored article lists any more, with their
+ * search keys (the graph holds exactly what the stored articles say).
+ */
+export function deleteOrphanEntitiesStatement(rows: EntityChangeRow[]): CypherStatement {
   return {
     cypher:
-      'UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) ' +
-      `MERGE (s)-[r:${type}]->(o) ` +
-      'SET r.articleCount = coalesce(r.articleCount, 0) + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.claims, ' +
-      'r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.firstSeen < r.firstSeen THEN row.firstSeen ELSE r.firstSeen END, ' +
-      'r.lastSeen = CASE WHEN r.lastSeen IS NULL OR row.lastSeen > r.lastSeen THEN row.lastSeen ELSE r.lastSeen END',
-    params: { rows: rows.map((r) => ({ ...r, articles: int(r.articles), claims: int(r.claims) })) },
+      'UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) WHERE coalesce(e.articleCount, 0) <= 0 ' +
+      'OPTIONAL MATCH (k:NameKey {entityId: row.entityId}) DETACH DELETE k, e',
+    params: { rows: rows.map(changeParams) },
   };
 }
 
-/** Recomputes the denormalised per-entity counts (articles, mentions, first/last seen) from MENTIONS. */
-export function recomputeEntityStatsStatement(ids: string[]): CypherStatement {
+/** After removed contributions: first/last seen again from the remaining mentions, where a removed date was the stored first or last. */
+export function refreshEntityDatesStatement(rows: EntityChangeRow[]): CypherStatement {
   return {
     cypher:
-      'UNWIND $ids AS wantedId MATCH (e:Entity {id: wantedId}) OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e) ' +
-      'WITH e, count(m) AS articleCount, sum(m.count) AS mentionCount, min(m.seenAt) AS firstSeen, max(m.seenAt) AS lastSeen ' +
-      'SET e.articleCount = articleCount, e.mentionCount = mentionCount, e.firstSeen = firstSeen, e.lastSeen = lastSeen',
-    params: { ids },
+      'UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) WHERE e.firstSeen >= row.removedFirst OR e.lastSeen <= row.removedLast ' +
+      'MATCH (:Article)-[m:MENTIONS]->(e) ' +
+      'WITH e, min(m.seenAt) AS firstSeen, max(m.seenAt) AS lastSeen SET e.firstSeen = firstSeen, e.lastSeen = lastSeen',
+    params: { rows: rows.map(changeParams) },
   };
 }
 

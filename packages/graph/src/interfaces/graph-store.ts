@@ -1,4 +1,4 @@
-import type { Article, ArticleDocument, Entity, EntityType, Predicate } from '@newsgraph/shared';
+import type { Antecedent, Article, ArticleDocument, Entity, EntityType, Modality, Predicate } from '@newsgraph/shared';
 import type { ListStore } from './list-store.ts';
 
 /**
@@ -9,7 +9,14 @@ import type { ListStore } from './list-store.ts';
  * - an edge is (subjectId, predicate, objectId); symmetric predicates (MET_WITH, TRADES_WITH) are
  *   stored with subjectId < objectId;
  * - `articleCount` is the number of distinct articles with at least one claim for that edge;
- *   `claimCount` the number of claims.
+ *   `claimCount` the number of claims. Only claims of an edge modality (EDGE_MODALITIES:
+ *   asserted, planned; absent = asserted) count, here and in neighbours, paths, top entities and
+ *   exports; negated and hypothetical claims are kept and returned by `evidence` only.
+ * - REPORTED_BY links an article to the entity that reported it (`ArticleDocument.reportedBy`),
+ *   not two entities. As a neighbour predicate it is derived from the articles: an entity is
+ *   REPORTED_BY ('out') each outlet of the articles listing it, counted per article; the outlet
+ *   sees those entities 'in'. It is only returned when asked for by `predicates`.
+ * - Defaults and bounds of every limit are in one table (core/store-limits.ts).
  *
  * Further rules the contract suite (packages/graph/test/store-contract.ts) checks on every store:
  * - An entity's `articleCount` is the number of stored articles whose document lists it (in
@@ -60,6 +67,16 @@ export interface NeighborQuery {
   since?: string;
   until?: string;
   limit?: number;
+  /** Entries to skip before the first returned (paging; default 0, at most 100 000). */
+  offset?: number;
+}
+
+/** How many neighbour entries (edge, direction) an entity has, per neighbour type and predicate. */
+export interface NeighborCounts {
+  /** Number of entries `neighbors` would return without limit and offset. */
+  total: number;
+  /** Ordered by count desc, type, predicate. */
+  groups: Array<{ type: EntityType; predicate: Predicate; count: number }>;
 }
 
 export interface Neighbor {
@@ -90,7 +107,10 @@ export interface GraphPath {
 export interface PathQuery {
   maxHops?: number;
   limit?: number;
+  /** Only edges of these predicates (default: all). */
   predicates?: Predicate[];
+  /** Never edges of these predicates (applied after `predicates`). */
+  excludePredicates?: Predicate[];
 }
 
 export interface ArticleRef {
@@ -99,6 +119,8 @@ export interface ArticleRef {
   title: string;
   outlet: string | null;
   publishedAt: string | null;
+  /** The entity the article is REPORTED_BY (the first of `ArticleDocument.reportedBy`), if any. */
+  outletEntity: { id: string; name: string } | null;
 }
 
 export interface EvidenceRecord {
@@ -110,6 +132,10 @@ export interface EvidenceRecord {
   end: number;
   rule: string;
   confidence: number;
+  /** How the sentence states the claim; only asserted and planned claims count as edges. */
+  modality: Modality;
+  /** The earlier sentence naming the subject or object, when the claim's sentence does not. */
+  antecedent: Antecedent | null;
   article: ArticleRef;
 }
 
@@ -118,6 +144,8 @@ export interface EvidenceQuery {
   /** Omitted: every predicate between the two. */
   predicate?: Predicate;
   objectId: string;
+  /** Only claims of these modalities (default: all four). */
+  modalities?: Modality[];
   limit?: number;
 }
 
@@ -216,6 +244,8 @@ export interface GraphStore {
    * Default limit 50.
    */
   neighbors(id: string, query?: NeighborQuery): Promise<Neighbor[]>;
+  /** The size of `neighbors(id, query)` without limit/offset, grouped by neighbour type and predicate (for paging and facets). */
+  neighborCounts(id: string, query?: Omit<NeighborQuery, 'limit' | 'offset'>): Promise<NeighborCounts>;
   /**
    * Shortest paths over edges taken in either direction, at most maxHops (default 4, 1..6) edges;
    * one path per distinct node sequence, up to `limit` (default 5). Each hop shows the strongest
@@ -225,7 +255,7 @@ export interface GraphStore {
    */
   shortestPaths(fromId: string, toId: string, query?: PathQuery): Promise<GraphPath[]>;
   /**
-   * Claims behind an edge. With a predicate: that predicate from subject to object (either way
+   * Claims behind an edge, of every modality unless `modalities` narrows it. With a predicate: that predicate from subject to object (either way
    * round for symmetric predicates, whose records carry the stored order subjectId < objectId).
    * Without: every claim between the two entities, in both directions. Ordered by article date
    * (published, else fetched) desc, article id, sentence start, predicate, subjectId, rule.

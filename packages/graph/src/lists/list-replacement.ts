@@ -4,7 +4,6 @@ import type { GraphStore } from '../interfaces/graph-store.ts';
 import { toUtcInstant } from '../store-dates.ts';
 
 export const DEFAULT_MAX_REMOVED_SHARE = 0.5;
-export const DEFAULT_LISTED_LIMIT = 100;
 
 /** Checks an import before anything is written; errors name the list and the entry. */
 export function validateReplaceInput(input: ReplaceListInput): void {

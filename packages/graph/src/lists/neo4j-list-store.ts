@@ -2,9 +2,9 @@ import type { EntityType, ListEntry, ListVersion, Listing, ListingLink } from '@
 import type { EntitySummary } from '../interfaces/graph-store.ts';
 import type { ListedEntity, ListedQuery, ListStore, ReplaceListInput, StoredList } from '../interfaces/list-store.ts';
 import type { DriverLike, ManagedTransactionLike } from '../neo4j/interfaces/neo4j-driver-like.ts';
-import { checkLimit } from '../cypher/query-statements.ts';
+import { checkLimit } from '../core/store-limits.ts';
 import { asNumber, asString, asStringArray, recordToObject, toNeo4jParams } from '../neo4j/neo4j-values.ts';
-import { DEFAULT_LISTED_LIMIT, checkLinksInScope, compareListings, entryFromJson, validateReplaceInput, versionOf } from './list-replacement.ts';
+import { checkLinksInScope, compareListings, entryFromJson, validateReplaceInput, versionOf } from './list-replacement.ts';
 
 type Row = Record<string, unknown>;
 
@@ -210,7 +210,7 @@ export class Neo4jListStore implements ListStore {
   }
 
   async listedEntities(query: ListedQuery = {}): Promise<ListedEntity[]> {
-    const limit = checkLimit(query.limit, DEFAULT_LISTED_LIMIT);
+    const limit = checkLimit(query.limit, 'listed');
     const rows = await this.#tx('READ', (tx) =>
       this.#run(
         tx,

@@ -2,9 +2,9 @@ import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { InputError, type EntityType, type ListEntry, type ListVersion, type Listing, type ListingLink } from '@newsgraph/shared';
 import type { EntitySummary } from '../interfaces/graph-store.ts';
 import type { ListedEntity, ListedQuery, ListStore, ReplaceListInput, StoredList } from '../interfaces/list-store.ts';
-import { checkLimit } from '../cypher/query-statements.ts';
+import { checkLimit } from '../core/store-limits.ts';
 import { LIST_MIGRATIONS } from './sqlite-list-migrations.ts';
-import { DEFAULT_LISTED_LIMIT, checkLinksInScope, compareListings, entryFromJson, validateReplaceInput, versionOf } from './list-replacement.ts';
+import { checkLinksInScope, compareListings, entryFromJson, validateReplaceInput, versionOf } from './list-replacement.ts';
 
 type Row = Record<string, SQLInputValue>;
 
@@ -186,7 +186,7 @@ export class SqliteListStore implements ListStore {
   }
 
   async listedEntities(query: ListedQuery = {}): Promise<ListedEntity[]> {
-    const limit = checkLimit(query.limit, DEFAULT_LISTED_LIMIT);
+    const limit = checkLimit(query.limit, 'listed');
     const rows = this.db
       .prepare(
         `SELECT ent.id, ent.type, ent.name, ent.aliases, ent.article_count, max(l.score) AS best

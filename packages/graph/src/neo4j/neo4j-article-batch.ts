@@ -1,7 +1,8 @@
 import type { Entity, EntityAttributes } from '@newsgraph/shared';
-import type { ClaimRow, EdgeDelta, EdgeKey, EntityRow, EntityStatsDelta, MentionRow, NameKeyRow } from '../cypher/write-statements.ts';
+import type { CountChange } from '../core/count-maintenance.ts';
+import { mergeAliases, modalityOf, type PreparedDocument } from '../core/document-preparation.ts';
+import type { ClaimRow, CountChangeRow, EntityRow, MentionRow, NameKeyRow, ReportedByRow } from '../cypher/write-statements.ts';
 import { searchKeysFor } from '../search-keys.ts';
-import { mergeAliases, type PreparedDocument } from '../sqlite/document-validation.ts';
 
 /**
  * Pure preparation of (already validated, see prepareDocument) article documents for the Neo4j
@@ -109,6 +110,10 @@ export function claimRows(docs: PreparedDocument[]): ClaimRow[] {
         end: c.evidence.end,
         rule: c.evidence.rule,
         confidence: c.evidence.confidence,
+        modality: modalityOf(c),
+        antecedentSentence: c.evidence.antecedent?.sentence ?? null,
+        antecedentStart: c.evidence.antecedent?.start ?? null,
+        antecedentEnd: c.evidence.antecedent?.end ?? null,
         seenAt: doc.eventDate,
       });
     }
@@ -119,95 +124,27 @@ export function claimRows(docs: PreparedDocument[]): ClaimRow[] {
   );
 }
 
-/** Distinct edge keys grouped by predicate (predicates in order), each list sorted by (subject, object). */
-export function edgeKeysByPredicate(keys: Iterable<EdgeKey>): Map<EdgeKey['predicate'], Array<{ subjectId: string; objectId: string }>> {
-  const seen = new Set<string>();
-  const out = new Map<EdgeKey['predicate'], Array<{ subjectId: string; objectId: string }>>();
-  for (const k of keys) {
-    const s = `${k.subjectId}\u0000${k.predicate}\u0000${k.objectId}`;
-    if (seen.has(s)) continue;
-    seen.add(s);
-    const list = out.get(k.predicate) ?? [];
-    list.push({ subjectId: k.subjectId, objectId: k.objectId });
-    out.set(k.predicate, list);
-  }
-  for (const list of out.values()) list.sort((a, b) => byString(a.subjectId, b.subjectId) || byString(a.objectId, b.objectId));
-  return new Map([...out.entries()].sort(([a], [b]) => byString(a, b)));
-}
-
 export function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort(byString);
 }
 
-/**
- * Splits documents into write transactions: about `batchSize` rows each, and never the same
- * article twice in one (a repeated article must see the first copy's write).
- */
-export function groupForTransactions<T extends { article: { id: string }; entities: unknown[]; mentions: unknown[]; claims: unknown[] }>(docs: T[], batchSize: number): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let weight = 0;
-  let ids = new Set<string>();
-  for (const doc of docs) {
-    const w = 1 + doc.entities.length + doc.mentions.length + doc.claims.length;
-    if (current.length > 0 && (ids.has(doc.article.id) || weight + w > batchSize)) {
-      groups.push(current);
-      current = [];
-      weight = 0;
-      ids = new Set();
-    }
-    current.push(doc);
-    weight += w;
-    ids.add(doc.article.id);
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+/** REPORTED_BY rows of the documents, rank 0 for each article's outlet. */
+export function reportedByRows(docs: PreparedDocument[]): ReportedByRow[] {
+  return docs
+    .flatMap((d) => d.reportedBy.map((entityId, rank) => ({ articleId: d.article.id, entityId, rank })))
+    .sort((a, b) => byString(a.entityId, b.entityId) || byString(a.articleId, b.articleId));
 }
 
-/** Per-entity increments from new mention rows, leaving out entities that are recomputed instead. */
-export function entityStatsDeltas(mentions: MentionRow[], recomputed: ReadonlySet<string>): EntityStatsDelta[] {
-  const out = new Map<string, EntityStatsDelta>();
-  for (const m of mentions) {
-    if (recomputed.has(m.entityId)) continue;
-    const d = out.get(m.entityId);
-    if (!d) out.set(m.entityId, { entityId: m.entityId, articles: 1, mentions: m.count, firstSeen: m.seenAt, lastSeen: m.seenAt });
-    else {
-      d.articles += 1;
-      d.mentions += m.count;
-      if (m.seenAt < d.firstSeen) d.firstSeen = m.seenAt;
-      if (m.seenAt > d.lastSeen) d.lastSeen = m.seenAt;
-    }
-  }
-  return [...out.values()].sort((a, b) => byString(a.entityId, b.entityId));
-}
+const instant = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** Per-edge increments from new claims grouped by predicate, leaving out edges that are recomputed instead. */
-export function edgeDeltasByPredicate(claims: ClaimRow[], recomputed: ReadonlySet<string>): Map<EdgeKey['predicate'], EdgeDelta[]> {
-  const byKey = new Map<string, EdgeDelta & { predicate: EdgeKey['predicate']; articleIds: Set<string> }>();
-  for (const c of claims) {
-    const key = `${c.subjectId}\u0000${c.predicate}\u0000${c.objectId}`;
-    if (recomputed.has(key)) continue;
-    const d = byKey.get(key);
-    if (!d) {
-      byKey.set(key, { subjectId: c.subjectId, predicate: c.predicate, objectId: c.objectId, articles: 1, claims: 1, firstSeen: c.seenAt, lastSeen: c.seenAt, articleIds: new Set([c.articleId]) });
-    } else {
-      d.claims += 1;
-      d.articleIds.add(c.articleId);
-      d.articles = d.articleIds.size;
-      if (c.seenAt < d.firstSeen) d.firstSeen = c.seenAt;
-      if (c.seenAt > d.lastSeen) d.lastSeen = c.seenAt;
-    }
-  }
-  const out = new Map<EdgeKey['predicate'], EdgeDelta[]>();
-  for (const d of byKey.values()) {
-    const list = out.get(d.predicate) ?? [];
-    list.push({ subjectId: d.subjectId, objectId: d.objectId, articles: d.articles, claims: d.claims, firstSeen: d.firstSeen, lastSeen: d.lastSeen });
-    out.set(d.predicate, list);
-  }
-  for (const list of out.values()) list.sort((a, b) => byString(a.subjectId, b.subjectId) || byString(a.objectId, b.objectId));
-  return new Map([...out.entries()].sort(([a], [b]) => byString(a, b)));
-}
-
-export function edgeKeyString(k: EdgeKey): string {
-  return `${k.subjectId}\u0000${k.predicate}\u0000${k.objectId}`;
+/** A planned count change as statement parameters (dates as the UTC instants Neo4j stores). */
+export function countChangeRow(c: CountChange): CountChangeRow {
+  return {
+    articles: c.articles,
+    units: c.units,
+    addedFirst: instant(c.addedFirstMs),
+    addedLast: instant(c.addedLastMs),
+    removedFirst: instant(c.removedFirstMs),
+    removedLast: instant(c.removedLastMs),
+  };
 }

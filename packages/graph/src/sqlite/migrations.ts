@@ -147,6 +147,34 @@ CREATE TABLE publications (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 2,
+    name: 'claim modality and antecedent, REPORTED_BY',
+    // modality NULL means asserted (the common case costs nothing). Negated and hypothetical
+    // claims are not in edge_articles (they are no edge), so modal_claims is what finds them
+    // for evidence. An article's REPORTED_BY entities: reporter_rids on its row (the first is
+    // its outlet) and article_reporters keyed like article_entities for the derived neighbours.
+    sql: `
+ALTER TABLE claims ADD COLUMN modality TEXT;
+ALTER TABLE claims ADD COLUMN antecedent TEXT;
+ALTER TABLE articles ADD COLUMN reporter_rids TEXT NOT NULL DEFAULT '[]';
+
+CREATE TABLE modal_claims (
+  subject_rid INTEGER NOT NULL,
+  predicate TEXT NOT NULL,
+  object_rid INTEGER NOT NULL,
+  article_seq INTEGER NOT NULL,
+  PRIMARY KEY (subject_rid, predicate, object_rid, article_seq)
+) WITHOUT ROWID;
+
+CREATE TABLE article_reporters (
+  rid INTEGER NOT NULL,
+  event_ms INTEGER NOT NULL,
+  article_seq INTEGER NOT NULL,
+  PRIMARY KEY (rid, event_ms, article_seq)
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

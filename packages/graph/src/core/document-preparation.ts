@@ -1,19 +1,27 @@
 import {
+  EDGE_MODALITIES,
   InputError,
   isEntityType,
+  isModality,
   isPredicate,
-  SYMMETRIC_PREDICATES,
+  type Antecedent,
   type Article,
   type ArticleDocument,
   type Claim,
   type Entity,
   type EntityAttributes,
   type Mention,
+  type Modality,
   type Predicate,
 } from '@newsgraph/shared';
 import { articleEventDate, toUtcInstant } from '../store-dates.ts';
+import { normalizeEdgeEnds } from './symmetric-edges.ts';
 
-/** One aggregated edge contribution of one article: how many of its claims state that edge. */
+/**
+ * One aggregated edge contribution of one article: how many of its claims state that edge. Only
+ * claims of an edge modality (EDGE_MODALITIES: asserted, planned) contribute; negated and
+ * hypothetical claims are stored as evidence only.
+ */
 export interface EdgeContribution {
   subjectId: string;
   predicate: Predicate;
@@ -37,6 +45,29 @@ export interface PreparedDocument {
   mentions: Mention[];
   claims: Claim[];
   edges: EdgeContribution[];
+  /** Ids of the document's entities the article is REPORTED_BY (its outlet, an agency it relays), in order, distinct. */
+  reportedBy: string[];
+}
+
+/** A claim's modality as stored: absent means asserted. */
+export function modalityOf(claim: Claim): Modality {
+  return claim.evidence.modality ?? 'asserted';
+}
+
+/** Whether the claim counts toward aggregated edges (EDGE_MODALITIES). */
+export function countsAsEdge(claim: Claim): boolean {
+  return EDGE_MODALITIES.has(modalityOf(claim));
+}
+
+function checkAntecedent(value: unknown, input: string, where: string, textLength: number): Antecedent | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw new InputError(input, `${where}.antecedent must be an object {sentence, start, end}`);
+  const { sentence, start, end } = value;
+  if (typeof sentence !== 'string') throw new InputError(input, `${where}.antecedent.sentence must be a string`);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number) || (end as number) > textLength) {
+    throw new InputError(input, `${where}.antecedent span ${String(start)}..${String(end)} is not a span of the text`);
+  }
+  return { sentence, start: start as number, end: end as number };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -176,22 +207,34 @@ export function prepareDocument(doc: ArticleDocument, label?: string, shareInput
     const ev = c.evidence;
     if (ev.articleId !== article.id) throw new InputError(input, `claims[${i}].evidence.articleId "${String(ev.articleId)}" is not the article's id`);
     const { start, end, sentence, rule, confidence } = ev;
+    const modality = ev.modality;
+    if (modality !== undefined && !isModality(modality)) throw new InputError(input, `claims[${i}].evidence.modality "${String(modality)}" is not one of asserted, planned, negated, hypothetical`);
+    const antecedent = checkAntecedent(ev.antecedent, input, `claims[${i}].evidence`, textLength);
     if (!isOffset(start) || !isOffset(end) || end < start) throw new InputError(input, `claims[${i}].evidence span ${String(start)}..${String(end)} is not a span`);
     if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) {
       throw new InputError(input, `claims[${i}].evidence.confidence must be a number from 0 to 1`);
     }
     if (typeof sentence !== 'string') throw new InputError(input, `claims[${i}].evidence.sentence must be a string`);
     if (typeof rule !== 'string' || rule === '') throw new InputError(input, `claims[${i}].evidence.rule must be a non-empty string`);
-    if (SYMMETRIC_PREDICATES.has(predicate) && objectId < subjectId) [subjectId, objectId] = [objectId, subjectId];
-    claims[i] =
-      shareInput && subjectId === c.subjectId
-        ? (c as unknown as Claim)
-        : { subjectId, predicate, objectId, evidence: { articleId: article.id, sentence, start, end, rule, confidence } };
+    [subjectId, objectId] = normalizeEdgeEnds(subjectId as string, predicate, objectId as string);
+    const evidence: Claim['evidence'] = { articleId: article.id, sentence, start, end, rule, confidence };
+    if (modality !== undefined) evidence.modality = modality;
+    if (antecedent !== undefined) evidence.antecedent = antecedent;
+    claims[i] = shareInput && subjectId === c.subjectId && (ev.antecedent === undefined || ev.antecedent === antecedent) ? (c as unknown as Claim) : { subjectId, predicate, objectId, evidence };
+    if (modality !== undefined && !EDGE_MODALITIES.has(modality)) continue;
     const key = `${subjectId}\u0000${predicate}\u0000${objectId}`;
     const edge = edges.get(key);
     if (edge) edge.claimCount += 1;
     else edges.set(key, { subjectId, predicate, objectId, claimCount: 1 });
   }
 
-  return { article, eventDate, eventMs: Date.parse(eventDate), entities: [...entities.values()], mentionCounts, mentions, claims, edges: [...edges.values()] };
+  const reportedBy: string[] = [];
+  const reporters = doc.reportedBy ?? [];
+  if (!Array.isArray(reporters)) throw new InputError(input, 'reportedBy must be an array of entity ids');
+  for (const [i, id] of reporters.entries()) {
+    if (typeof id !== 'string' || !entities.has(id)) throw new InputError(input, `reportedBy[${i}] names entity "${String(id)}" that is not in the document's entities`);
+    if (!reportedBy.includes(id)) reportedBy.push(id);
+  }
+
+  return { article, eventDate, eventMs: Date.parse(eventDate), entities: [...entities.values()], mentionCounts, mentions, claims, edges: [...edges.values()], reportedBy };
 }

@@ -1,0 +1,512 @@
+import { isEntityType, isPredicate, type Article, type EntityType, type Modality, type Predicate } from '@newsgraph/shared';
+import type {
+  EntityCount,
+  EntityDetail,
+  EntitySummary,
+  EvidenceRecord,
+  ExportEdge,
+  ExportEntity,
+  Neighbor,
+  PathEdge,
+  Publication,
+  StoreStats,
+  TimelinePoint,
+} from '../interfaces/graph-store.ts';
+import type { StoreBackend, StoreWriteTransaction, StoredArticleState, WritePlan } from '../interfaces/store-backend.ts';
+import type { ArticleContribution, CountChange } from '../core/count-maintenance.ts';
+import { mergeNeighbors, compareNeighbors } from '../core/neighbor-order.ts';
+import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
+import { chunk, type CypherStatement } from '../cypher/cypher-statement.ts';
+import { READ_CONSTRAINTS_35, READ_INDEXES_35, SCHEMA_ITEMS, type ExistingSchema35, type Neo4jDialect } from '../cypher/neo4j-dialect.ts';
+import {
+  addPublicationStatement,
+  applyEdgeChangesStatement,
+  applyEntityChangesStatement,
+  articleRow,
+  createClaimsStatement,
+  createMentionsStatement,
+  createNameKeysStatement,
+  createReportedByStatement,
+  deleteArticleContentsStatement,
+  deleteEmptyEdgesStatement,
+  deleteOrphanEntitiesStatement,
+  lockArticlesStatement,
+  lockEntitiesStatement,
+  readArticleHashesStatement,
+  readClaimContributionsStatement,
+  readMentionContributionsStatement,
+  refreshEdgeDatesStatement,
+  refreshEntityDatesStatement,
+  upsertArticlesStatement,
+  upsertEntitiesStatement,
+  type EdgeChangeRow,
+  type EntityChangeRow,
+  type EntityRow,
+} from '../cypher/write-statements.ts';
+import {
+  coMentionedStatement,
+  edgesBetweenStatement,
+  entitySummariesStatement,
+  evidenceStatement,
+  exportEdgesPageStatement,
+  exportEntitiesPageStatement,
+  getArticleStatement,
+  getEntityStatement,
+  listPublicationsStatement,
+  neighborCountsStatement,
+  neighborsStatement,
+  reportedByCountsStatement,
+  reportedByNeighborsStatement,
+  searchEntitiesStatement,
+  shortestPathsStatement,
+  statsStatements,
+  timelineStatement,
+  topEntitiesStatement,
+} from '../cypher/query-statements.ts';
+import type { DriverLike, ManagedTransactionLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
+import type { MigrationReport } from './migration-report.ts';
+import { asNumber, asString, asStringArray, recordToObject } from './neo4j-values.ts';
+import { claimRows, countChangeRow, mentionRows, mergeEntities, parseAttributes, reportedByRows, sortedUnique, type StoredEntity } from './neo4j-article-batch.ts';
+
+export type Row = Record<string, unknown>;
+
+export interface Neo4jBackendOptions {
+  /** Database name; omitted: the server's default (and the only choice on Neo4j 3.5). */
+  database?: string;
+  /** Rows per UNWIND statement, the size of export pages, and (×4) rows per write transaction. */
+  batchSize: number;
+  dialect: Neo4jDialect;
+  /** Called once by close(): releases the shared driver. */
+  release?: () => Promise<void>;
+}
+
+export async function run(tx: ManagedTransactionLike, statement: CypherStatement): Promise<Row[]> {
+  const result = await tx.run(statement.cypher, statement.params);
+  return result.records.map(recordToObject);
+}
+
+function summary(r: Row): EntitySummary {
+  return { id: String(r.id), type: entityType(r.type), name: String(r.name ?? ''), aliases: asStringArray(r.aliases), articleCount: asNumber(r.articleCount) };
+}
+
+function entityType(value: unknown): EntityType {
+  if (!isEntityType(value)) throw new Error(`Neo4j returned an entity with unknown type ${JSON.stringify(value)}`);
+  return value;
+}
+
+function predicate(value: unknown): Predicate {
+  if (!isPredicate(value)) throw new Error(`Neo4j returned an unknown predicate ${JSON.stringify(value)}`);
+  return value;
+}
+
+function neighborOf(r: Row): Neighbor {
+  return {
+    entity: summary(r),
+    predicate: predicate(r.predicate),
+    direction: r.direction === 'in' ? 'in' : 'out',
+    articleCount: asNumber(r.edgeArticleCount),
+    claimCount: asNumber(r.claimCount),
+    firstSeen: asString(r.firstSeen),
+    lastSeen: asString(r.lastSeen),
+  };
+}
+
+/**
+ * The Neo4j backend of the store core. Model (see docs/graph-model.md): `(:Entity:<Type>)`,
+ * `(:Article)-[:MENTIONS]->(:Entity)`, `(:Article)-[:REPORTED_BY]->(:Entity)`,
+ * `(:Article)-[:HAS_CLAIM]->(:Claim)-[:SUBJECT|OBJECT]->(:Entity)`, and one aggregated
+ * relationship per predicate between entities, kept exact by the core's count plan.
+ */
+export class Neo4jBackend implements StoreBackend {
+  readonly kind = 'neo4j' as const;
+  readonly dialect: Neo4jDialect;
+  readonly batchSize: number;
+  readonly writeGroupRows: number;
+  readonly #driver: DriverLike;
+  readonly #database: string | undefined;
+  readonly #release: (() => Promise<void>) | undefined;
+  #closed = false;
+
+  constructor(driver: DriverLike, options: Neo4jBackendOptions) {
+    this.#driver = driver;
+    this.#database = options.database;
+    this.batchSize = options.batchSize;
+    this.writeGroupRows = options.batchSize * 4;
+    this.dialect = options.dialect;
+    this.#release = options.release;
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  #session(mode: 'READ' | 'WRITE'): SessionLike {
+    if (this.#closed) throw new Error('Neo4jStore is closed');
+    return this.#driver.session(this.#database ? { database: this.#database, defaultAccessMode: mode } : { defaultAccessMode: mode });
+  }
+
+  /** Runs `work` in a managed write transaction: the driver retries it on transient errors (deadlocks, leader switches). */
+  async write<T>(work: (tx: ManagedTransactionLike) => Promise<T>): Promise<T> {
+    const session = this.#session('WRITE');
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async readTx<T>(work: (tx: ManagedTransactionLike) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const session = this.#session('READ');
+    try {
+      return await session.executeRead(work, timeoutMs ? { timeout: timeoutMs } : undefined);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async #read(statement: CypherStatement): Promise<Row[]> {
+    return this.readTx((tx) => run(tx, statement));
+  }
+
+  // ---------------------------------------------------------------- schema
+
+  async migrate(): Promise<void> {
+    await this.migrateSchema();
+  }
+
+  /** Creates the constraints and indexes this server version needs; idempotent. */
+  async migrateSchema(): Promise<MigrationReport> {
+    let existing: ExistingSchema35 | undefined;
+    if (this.dialect.needsExistingSchema) {
+      existing = await this.readTx(async (tx) => {
+        const constraints = await run(tx, { cypher: READ_CONSTRAINTS_35, params: {} });
+        const indexes = await run(tx, { cypher: READ_INDEXES_35, params: {} });
+        return {
+          constraints: constraints.map((r) => String(r.description ?? '')),
+          indexes: indexes.map((r) => ({
+            description: asString(r.description),
+            indexName: asString(r.indexName),
+            tokenNames: asStringArray(r.tokenNames),
+            properties: asStringArray(r.properties),
+            type: asString(r.type),
+          })),
+        };
+      });
+    }
+    const statements = this.dialect.schemaStatements(existing);
+    const report: MigrationReport = { server: this.dialect.version.raw, dialect: this.dialect.family, statements: [], existing: [] };
+    const planned = new Set(statements.map((s) => s.item.name));
+    if (existing) {
+      report.existing = SCHEMA_ITEMS.filter((i) => !planned.has(i.name)).map((i) => i.name);
+    }
+    // Schema changes cannot share a transaction with each other's data on some versions: one each.
+    for (const s of statements) {
+      const counters = await this.write(async (tx) => {
+        const result = await tx.run(s.cypher, s.params);
+        return result.summary?.counters?.updates();
+      });
+      const added = counters ? (counters.constraintsAdded ?? 0) + (counters.indexesAdded ?? 0) > 0 : null;
+      report.statements.push({ name: s.item.name, cypher: s.cypher, created: existing ? true : added });
+    }
+    return report;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  writeTransaction<T>(work: (tx: StoreWriteTransaction) => Promise<T>): Promise<T> {
+    // Re-runnable from the start (the driver retries on transient errors): all state is per attempt.
+    return this.write((tx) =>
+      work({
+        readStored: (wanted) => this.#readStored(tx, wanted),
+        apply: (plan) => this.#apply(tx, plan),
+      }),
+    );
+  }
+
+  async #each(tx: ManagedTransactionLike, rows: readonly unknown[], statement: (part: never[]) => CypherStatement): Promise<Row[]> {
+    const out: Row[] = [];
+    for (const part of chunk(rows, this.batchSize)) out.push(...(await run(tx, statement(part as never[]))));
+    return out;
+  }
+
+  async #readStored(tx: ManagedTransactionLike, wanted: Array<{ articleId: string; contentHash: string }>): Promise<Map<string, StoredArticleState>> {
+    const hashes = new Map(wanted.map((w) => [w.articleId, w.contentHash]));
+    const out = new Map<string, StoredArticleState>();
+    const ids = sortedUnique(hashes.keys());
+    const changed: string[] = [];
+    const stored = new Map<string, string | null>();
+    for (const r of await this.#each(tx, ids, readArticleHashesStatement)) stored.set(String(r.id), asString(r.contentHash));
+    for (const id of ids) {
+      const hash = stored.get(id) ?? null;
+      if (hash !== null && hash === hashes.get(id)) out.set(id, { contentHash: hash, contribution: null });
+      else changed.push(id);
+    }
+    if (changed.length === 0) return out;
+    // Lock the changed articles and re-read under the lock: another writer may have just written one.
+    const replaced = new Map<string, string>();
+    for (const r of await this.#each(tx, changed, lockArticlesStatement)) {
+      const hash = asString(r.contentHash);
+      if (hash === null) continue;
+      if (hash === hashes.get(String(r.id))) out.set(String(r.id), { contentHash: hash, contribution: null });
+      else replaced.set(String(r.id), hash);
+    }
+    if (replaced.size === 0) return out;
+    const replacedIds = [...replaced.keys()];
+    const contributions = new Map<string, ArticleContribution>();
+    const contribution = (articleId: string, seenAt: unknown) => {
+      let c = contributions.get(articleId);
+      if (!c) contributions.set(articleId, (c = { articleId, eventMs: seenAt ? Date.parse(String(seenAt)) : 0, entities: [], edges: [] }));
+      return c;
+    };
+    for (const r of await this.#each(tx, replacedIds, readMentionContributionsStatement)) {
+      contribution(String(r.articleId), r.seenAt).entities.push({ entityId: String(r.entityId), mentions: asNumber(r.mentions) });
+    }
+    for (const r of await this.#each(tx, replacedIds, readClaimContributionsStatement)) {
+      contribution(String(r.articleId), undefined).edges.push({ subjectId: String(r.subjectId), predicate: predicate(r.predicate), objectId: String(r.objectId), claims: asNumber(r.claims) });
+    }
+    for (const [id, hash] of replaced) {
+      out.set(id, { contentHash: hash, contribution: contributions.get(id) ?? { articleId: id, eventMs: 0, entities: [], edges: [] } });
+    }
+    return out;
+  }
+
+  async #apply(tx: ManagedTransactionLike, plan: WritePlan): Promise<void> {
+    const docs = plan.documents.map((d) => d.doc);
+    const updatedIds = sortedUnique(plan.documents.filter((d) => d.status === 'updated').map((d) => d.doc.article.id));
+    // Entities are locked in id order before anything reads their counts: one lock order for all writers.
+    const existing = new Map<string, StoredEntity>();
+    for (const r of await this.#each(tx, plan.counts.entities.map((c) => c.entityId), lockEntitiesStatement)) {
+      existing.set(String(r.id), { id: String(r.id), type: String(r.type), name: String(r.name ?? ''), aliases: asStringArray(r.aliases), attributes: asString(r.attributes) });
+    }
+    await this.#each(tx, updatedIds, deleteArticleContentsStatement);
+    const articles = docs.map((d) => articleRow(d.article, d.eventDate)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    await this.#each(tx, articles, upsertArticlesStatement);
+
+    const entities = mergeEntities(docs.flatMap((d) => d.entities), existing);
+    const byType = new Map<string, EntityRow[]>();
+    for (const row of entities.rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
+    for (const [type, rows] of [...byType.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      await this.#each(tx, rows, (part) => upsertEntitiesStatement(type, part));
+    }
+    await this.#each(tx, entities.nameKeys, createNameKeysStatement);
+    await this.#each(tx, mentionRows(docs), createMentionsStatement);
+    await this.#each(tx, claimRows(docs), createClaimsStatement);
+    await this.#each(tx, reportedByRows(docs), createReportedByStatement);
+
+    // The plan's count changes: arithmetic on the aggregates, then the few that lost a contribution.
+    const edgeRows = new Map<Predicate, Array<{ row: EdgeChangeRow; change: CountChange }>>();
+    for (const c of plan.counts.edges) {
+      const list = edgeRows.get(c.predicate) ?? [];
+      list.push({ row: { subjectId: c.subjectId, objectId: c.objectId, ...countChangeRow(c) }, change: c });
+      edgeRows.set(c.predicate, list);
+    }
+    for (const [p, list] of [...edgeRows.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      await this.#each(tx, list.map((x) => x.row), (part) => applyEdgeChangesStatement(p, part));
+      const refreshed = list.filter((x) => x.change.datesFromRemaining).map((x) => x.row);
+      await this.#each(tx, refreshed, (part) => deleteEmptyEdgesStatement(p, part));
+      await this.#each(tx, refreshed, (part) => refreshEdgeDatesStatement(p, part));
+    }
+    const entityRows: EntityChangeRow[] = plan.counts.entities.map((c) => ({ entityId: c.entityId, ...countChangeRow(c) }));
+    await this.#each(tx, entityRows, applyEntityChangesStatement);
+    const refreshedEntities = entityRows.filter((_, i) => plan.counts.entities[i]!.datesFromRemaining);
+    await this.#each(tx, refreshedEntities, deleteOrphanEntitiesStatement);
+    await this.#each(tx, refreshedEntities, refreshEntityDatesStatement);
+  }
+
+  async addPublication(articleId: string, publication: Publication, sortDate: string): Promise<boolean> {
+    const rows = await this.write((tx) => run(tx, addPublicationStatement(articleId, publication, sortDate)));
+    return rows.length > 0;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async getArticle(id: string): Promise<Article | null> {
+    const [row] = await this.#read(getArticleStatement(id));
+    if (!row) return null;
+    const p = (row.article ?? {}) as Row;
+    const s = (k: string) => asString(p[k]);
+    return {
+      id: String(p.id),
+      url: s('url') ?? '',
+      canonicalUrl: s('canonicalUrl') ?? '',
+      title: s('title') ?? '',
+      outlet: s('outlet'),
+      author: s('author'),
+      publishedAt: s('publishedAt'),
+      fetchedAt: s('fetchedAt') ?? '',
+      language: s('language'),
+      text: s('text') ?? '',
+      contentHash: s('contentHash') ?? '',
+      sourceId: s('sourceId'),
+    };
+  }
+
+  async searchEntities(args: SearchArgs): Promise<EntitySummary[]> {
+    return (await this.#read(searchEntitiesStatement(args))).map(summary);
+  }
+
+  async getEntity(id: string): Promise<EntityDetail | null> {
+    const [r] = await this.#read(getEntityStatement(id));
+    if (!r) return null;
+    return {
+      id: String(r.id),
+      type: entityType(r.type),
+      name: String(r.name ?? ''),
+      aliases: asStringArray(r.aliases),
+      attributes: parseAttributes(asString(r.attributes)),
+      articleCount: asNumber(r.articleCount),
+      mentionCount: asNumber(r.mentionCount),
+      firstSeen: asString(r.firstSeen),
+      lastSeen: asString(r.lastSeen),
+    };
+  }
+
+  #reportedBySides(args: NeighborArgs): Array<'out' | 'in'> {
+    if (!args.reportedBy) return [];
+    return args.direction === 'both' ? ['out', 'in'] : [args.direction];
+  }
+
+  async neighbors(args: NeighborArgs): Promise<Neighbor[]> {
+    const edges = args.predicates?.length === 0 ? [] : (await this.#read(neighborsStatement(args))).map(neighborOf);
+    const derived: Neighbor[] = [];
+    for (const side of this.#reportedBySides(args)) derived.push(...(await this.#read(reportedByNeighborsStatement(args, side))).map(neighborOf));
+    return derived.length === 0 ? edges : mergeNeighbors(edges, derived.sort(compareNeighbors), args.limit);
+  }
+
+  async neighborCounts(args: NeighborArgs): Promise<Array<{ type: EntityType; predicate: Predicate; count: number }>> {
+    const rows = args.predicates?.length === 0 ? [] : await this.#read(neighborCountsStatement(args));
+    for (const side of this.#reportedBySides(args)) rows.push(...(await this.#read(reportedByCountsStatement(args, side))));
+    return rows.map((r) => ({ type: entityType(r.type), predicate: predicate(r.predicate), count: asNumber(r.count) }));
+  }
+
+  async pathSequences(fromId: string, toId: string, args: PathArgs, candidates: number): Promise<string[][]> {
+    return (await this.#read(shortestPathsStatement(fromId, toId, args, candidates))).map((r) => asStringArray(r.ids));
+  }
+
+  async edgesBetween(pairs: Array<[string, string]>, predicates: Predicate[] | null): Promise<PathEdge[]> {
+    const out: PathEdge[] = [];
+    for (const part of chunk(pairs, this.batchSize)) {
+      for (const r of await this.#read(edgesBetweenStatement(part, predicates))) {
+        out.push({ subjectId: String(r.subjectId), predicate: predicate(r.predicate), objectId: String(r.objectId), articleCount: asNumber(r.articleCount) });
+      }
+    }
+    return out;
+  }
+
+  async entitySummaries(ids: string[]): Promise<Map<string, EntitySummary>> {
+    const out = new Map<string, EntitySummary>();
+    for (const part of chunk(sortedUnique(ids), this.batchSize)) {
+      for (const r of await this.#read(entitySummariesStatement(part))) out.set(String(r.id), summary(r));
+    }
+    return out;
+  }
+
+  async evidence(args: EvidenceArgs): Promise<EvidenceRecord[]> {
+    const rows = await this.#read(evidenceStatement(args));
+    return rows.map((r) => ({
+      subjectId: String(r.subjectId),
+      predicate: predicate(r.predicate),
+      objectId: String(r.objectId),
+      sentence: String(r.sentence ?? ''),
+      start: asNumber(r.claimStart),
+      end: asNumber(r.claimEnd),
+      rule: String(r.rule ?? ''),
+      confidence: asNumber(r.confidence),
+      modality: String(r.modality ?? 'asserted') as Modality,
+      antecedent:
+        r.antecedentSentence === null || r.antecedentSentence === undefined
+          ? null
+          : { sentence: String(r.antecedentSentence), start: asNumber(r.antecedentStart), end: asNumber(r.antecedentEnd) },
+      article: {
+        id: String(r.articleId),
+        url: String(r.url ?? ''),
+        title: String(r.title ?? ''),
+        outlet: asString(r.outlet),
+        publishedAt: asString(r.publishedAt),
+        outletEntity: r.outletId === null || r.outletId === undefined ? null : { id: String(r.outletId), name: String(r.outletName ?? '') },
+      },
+    }));
+  }
+
+  async topEntities(args: TopArgs): Promise<EntityCount[]> {
+    return (await this.#read(topEntitiesStatement(args))).map((r) => ({ entity: summary(r), count: asNumber(r.count) }));
+  }
+
+  async coMentioned(id: string, limit: number): Promise<EntityCount[]> {
+    return (await this.#read(coMentionedStatement(id, limit))).map((r) => ({ entity: summary(r), count: asNumber(r.count) }));
+  }
+
+  async timeline(id: string): Promise<TimelinePoint[]> {
+    return (await this.#read(timelineStatement(id))).map((r) => ({ date: String(r.date), articleCount: asNumber(r.articleCount) }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const statements = statsStatements();
+    return this.readTx(async (tx) => {
+      const value = async (s: CypherStatement) => asNumber((await run(tx, s))[0]?.value);
+      return {
+        articles: await value(statements.articles),
+        entities: await value(statements.entities),
+        mentions: await value(statements.mentions),
+        claims: await value(statements.claims),
+        edges: await value(statements.edges),
+      };
+    });
+  }
+
+  async listPublications(articleId: string): Promise<Publication[]> {
+    return (await this.#read(listPublicationsStatement(articleId))).map((r) => ({
+      url: String(r.url),
+      title: String(r.title ?? ''),
+      outlet: asString(r.outlet),
+      publishedAt: asString(r.publishedAt),
+      fetchedAt: String(r.fetchedAt ?? ''),
+    }));
+  }
+
+  async *exportEntities(args: ExportArgs): AsyncIterable<ExportEntity> {
+    let after: string | null = null;
+    const pageSize = Math.min(this.batchSize, 100_000);
+    for (;;) {
+      const rows = await this.#read(exportEntitiesPageStatement(args, after, pageSize));
+      for (const r of rows) {
+        yield {
+          id: String(r.id),
+          type: entityType(r.type),
+          name: String(r.name ?? ''),
+          aliases: asStringArray(r.aliases),
+          attributes: parseAttributes(asString(r.attributes)),
+          articleCount: asNumber(r.articleCount),
+          mentionCount: asNumber(r.mentionCount),
+        };
+      }
+      if (rows.length < pageSize) return;
+      after = String(rows[rows.length - 1]!.id);
+    }
+  }
+
+  async *exportEdges(args: ExportArgs): AsyncIterable<ExportEdge> {
+    let after: string | null = null;
+    for (;;) {
+      const rows = await this.#read(exportEdgesPageStatement(args, after, Math.min(this.batchSize, 100_000)));
+      if (rows.length === 0) return;
+      for (const r of rows) {
+        if (r.predicate === null || r.predicate === undefined) continue;
+        yield {
+          subjectId: String(r.subjectId),
+          predicate: predicate(r.predicate),
+          objectId: String(r.objectId),
+          articleCount: asNumber(r.articleCount),
+          claimCount: asNumber(r.claimCount),
+          firstSeen: asString(r.firstSeen),
+          lastSeen: asString(r.lastSeen),
+        };
+      }
+      after = String(rows[0]!.lastId);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#release?.();
+  }
+}

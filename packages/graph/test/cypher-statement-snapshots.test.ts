@@ -1,0 +1,638 @@
+import { describe, expect, it } from 'vitest';
+import neo4j from 'neo4j-driver';
+import type { CypherStatement } from '../src/cypher/cypher-statement.ts';
+import { allStatements } from './cypher-statement-samples.ts';
+
+/**
+ * The exact text of every statement the Neo4j store sends, with its parameters (in the spirit
+ * of neo4j/graphql's TCK tests, which snapshot Cypher and params with toMatchInlineSnapshot). A
+ * drifted statement fails here and shows the difference; review a change, then update with
+ * `pnpm vitest run packages/graph/test/cypher-statement-snapshots.test.ts -u`. The grammar, the
+ * model names and injection are checked in cypher-statements.test.ts and cypher-grammar.test.ts.
+ */
+
+/** Neo4j Integers shown as `int(n)`, so the snapshot says which values go over Bolt as integers. */
+function render(value: unknown): unknown {
+  if (neo4j.isInt(value)) return `int(${value.toString()})`;
+  if (Array.isArray(value)) return value.map(render);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, render(v)]));
+  return value;
+}
+
+const statements = new Map<string, CypherStatement>(allStatements('id-1'));
+
+function show(name: string): string {
+  const s = statements.get(name);
+  if (!s) throw new Error(`no sample statement ${name}`);
+  return `${s.cypher}\n${JSON.stringify(render(s.params), null, 1)}`;
+}
+
+describe('Cypher statements, exactly', () => {
+  it('covers every sample statement', () => {
+    expect([...statements.keys()]).toHaveLength(48);
+  });
+
+  it('sends exactly this text and these parameters', () => {
+    expect(show('readArticleHashes')).toMatchInlineSnapshot(`
+      "UNWIND $ids AS wantedId MATCH (a:Article {id: wantedId}) RETURN a.id AS id, a.contentHash AS contentHash
+      {
+       "ids": [
+        "id-1",
+        "id-12"
+       ]
+      }"
+    `);
+    expect(show('lockArticles')).toMatchInlineSnapshot(`
+      "UNWIND $ids AS wantedId MERGE (a:Article {id: wantedId}) SET a._lock = true REMOVE a._lock RETURN a.id AS id, a.contentHash AS contentHash
+      {
+       "ids": [
+        "id-1",
+        "id-12"
+       ]
+      }"
+    `);
+    expect(show('readMentionContributions')).toMatchInlineSnapshot(`
+      "UNWIND $ids AS wantedId MATCH (a:Article {id: wantedId})-[m:MENTIONS]->(e:Entity) RETURN a.id AS articleId, a.seenAt AS seenAt, e.id AS entityId, m.count AS mentions
+      {
+       "ids": [
+        "id-1",
+        "id-12"
+       ]
+      }"
+    `);
+    expect(show('readClaimContributions')).toMatchInlineSnapshot(`
+      "UNWIND $ids AS wantedId MATCH (:Article {id: wantedId})-[:HAS_CLAIM]->(c:Claim) WHERE coalesce(c.modality, 'asserted') IN $edgeModalities RETURN wantedId AS articleId, c.subjectId AS subjectId, c.predicate AS predicate, c.objectId AS objectId, count(c) AS claims
+      {
+       "ids": [
+        "id-1",
+        "id-12"
+       ],
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ]
+      }"
+    `);
+    expect(show('lockEntities')).toMatchInlineSnapshot(`
+      "UNWIND $ids AS wantedId MATCH (e:Entity {id: wantedId}) SET e._lock = true REMOVE e._lock RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, e.attributes AS attributes
+      {
+       "ids": [
+        "id-1",
+        "id-12"
+       ]
+      }"
+    `);
+    expect(show('deleteArticleContents')).toMatchInlineSnapshot(`
+      "UNWIND $ids AS wantedId MATCH (a:Article {id: wantedId}) OPTIONAL MATCH (a)-[:HAS_CLAIM]->(c:Claim) DETACH DELETE c WITH DISTINCT a OPTIONAL MATCH (a)-[r:MENTIONS|FROM_SOURCE|REPORTED_BY]->() DELETE r
+      {
+       "ids": [
+        "id-1",
+        "id-12"
+       ]
+      }"
+    `);
+    expect(show('upsertArticles')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row.props WITH a, row WHERE row.sourceId IS NOT NULL MERGE (s:Source {id: row.sourceId}) MERGE (a)-[:FROM_SOURCE]->(s)
+      {
+       "rows": [
+        {
+         "id": "id-1",
+         "sourceId": "id-1",
+         "props": {
+          "url": "id-1",
+          "canonicalUrl": "id-1",
+          "title": "id-1",
+          "outlet": "id-1",
+          "author": "id-1",
+          "publishedAt": "2024-01-01T00:00:00.000Z",
+          "fetchedAt": "2024-01-01T00:00:00.000Z",
+          "language": "id-1",
+          "text": "id-1",
+          "contentHash": "id-1",
+          "sourceId": "id-1",
+          "seenAt": "2024-01-01T00:00:00.000Z"
+         }
+        }
+       ]
+      }"
+    `);
+    expect(show('upsertEntities')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) ON CREATE SET e:Person, e.type = row.type, e.name = row.name, e.articleCount = 0, e.mentionCount = 0 SET e.aliases = row.aliases, e.aliasesText = row.aliasesText, e.attributes = row.attributes
+      {
+       "rows": [
+        {
+         "id": "id-1",
+         "type": "Person",
+         "name": "id-1",
+         "aliases": [
+          "id-1"
+         ],
+         "aliasesText": "id-1",
+         "attributes": "{\\"id-1\\":\\"id-1\\"}"
+        }
+       ]
+      }"
+    `);
+    expect(show('createNameKeys')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MERGE (k:NameKey {key: row.key, entityId: row.entityId}) ON CREATE SET k.full = row.full ON MATCH SET k.full = k.full OR row.full
+      {
+       "rows": [
+        {
+         "entityId": "id-1",
+         "key": "id-1",
+         "full": true
+        }
+       ]
+      }"
+    `);
+    expect(show('deleteOrphanEntities')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) WHERE coalesce(e.articleCount, 0) <= 0 OPTIONAL MATCH (k:NameKey {entityId: row.entityId}) DETACH DELETE k, e
+      {
+       "rows": [
+        {
+         "entityId": "id-1",
+         "articles": "int(1)",
+         "units": "int(2)",
+         "addedFirst": "id-1",
+         "addedLast": "id-1",
+         "removedFirst": "id-1",
+         "removedLast": "id-1"
+        }
+       ]
+      }"
+    `);
+    expect(show('createMentions')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (e:Entity {id: row.entityId}) CREATE (a)-[:MENTIONS {count: row.count, starts: row.starts, ends: row.ends, texts: row.texts, seenAt: row.seenAt}]->(e)
+      {
+       "rows": [
+        {
+         "articleId": "id-1",
+         "entityId": "id-1",
+         "count": "int(1)",
+         "starts": [
+          "int(0)"
+         ],
+         "ends": [
+          "int(3)"
+         ],
+         "texts": [
+          "id-1"
+         ],
+         "seenAt": "id-1"
+        }
+       ]
+      }"
+    `);
+    expect(show('createClaims')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) CREATE (a)-[:HAS_CLAIM]->(c:Claim {articleId: row.articleId, subjectId: row.subjectId, predicate: row.predicate, objectId: row.objectId, sentence: row.sentence, start: row.start, \`end\`: row.\`end\`, rule: row.rule, confidence: row.confidence, modality: row.modality, antecedentSentence: row.antecedentSentence, antecedentStart: row.antecedentStart, antecedentEnd: row.antecedentEnd, seenAt: row.seenAt}) CREATE (c)-[:SUBJECT]->(s) CREATE (c)-[:OBJECT]->(o)
+      {
+       "rows": [
+        {
+         "articleId": "id-1",
+         "subjectId": "id-1",
+         "predicate": "MET_WITH",
+         "objectId": "id-1",
+         "sentence": "id-1",
+         "start": "int(0)",
+         "end": "int(5)",
+         "rule": "id-1",
+         "confidence": 0.5,
+         "modality": "negated",
+         "antecedentSentence": "id-1",
+         "antecedentStart": "int(0)",
+         "antecedentEnd": "int(3)",
+         "seenAt": "id-1"
+        }
+       ]
+      }"
+    `);
+    expect(show('createReportedBy')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (e:Entity {id: row.entityId}) CREATE (a)-[:REPORTED_BY {rank: row.rank}]->(e)
+      {
+       "rows": [
+        {
+         "articleId": "id-1",
+         "entityId": "id-1",
+         "rank": "int(0)"
+        }
+       ]
+      }"
+    `);
+    expect(show('applyEdgeChanges')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) MERGE (s)-[r:SUPPLIES]->(o) SET r.articleCount = coalesce(r.articleCount, 0) + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, r.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (r.firstSeen IS NULL OR row.addedFirst < r.firstSeen) THEN row.addedFirst ELSE r.firstSeen END, r.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (r.lastSeen IS NULL OR row.addedLast > r.lastSeen) THEN row.addedLast ELSE r.lastSeen END
+      {
+       "rows": [
+        {
+         "subjectId": "id-1",
+         "objectId": "id-1",
+         "articles": "int(1)",
+         "units": "int(2)",
+         "addedFirst": "id-1",
+         "addedLast": "id-1",
+         "removedFirst": "id-1",
+         "removedLast": "id-1"
+        }
+       ]
+      }"
+    `);
+    expect(show('deleteEmptyEdges')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (:Entity {id: row.subjectId})-[r:MET_WITH]->(:Entity {id: row.objectId}) WHERE r.articleCount <= 0 DELETE r
+      {
+       "rows": [
+        {
+         "subjectId": "id-1",
+         "objectId": "id-1",
+         "articles": "int(1)",
+         "units": "int(2)",
+         "addedFirst": "id-1",
+         "addedLast": "id-1",
+         "removedFirst": "id-1",
+         "removedLast": "id-1"
+        }
+       ]
+      }"
+    `);
+    expect(show('refreshEdgeDates')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:MET_WITH]->(o:Entity {id: row.objectId}) WHERE r.firstSeen >= row.removedFirst OR r.lastSeen <= row.removedLast MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = $predicate AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH r, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen SET r.firstSeen = firstSeen, r.lastSeen = lastSeen
+      {
+       "predicate": "MET_WITH",
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ],
+       "rows": [
+        {
+         "subjectId": "id-1",
+         "objectId": "id-1",
+         "articles": "int(1)",
+         "units": "int(2)",
+         "addedFirst": "id-1",
+         "addedLast": "id-1",
+         "removedFirst": "id-1",
+         "removedLast": "id-1"
+        }
+       ]
+      }"
+    `);
+    expect(show('applyEntityChanges')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) SET e.articleCount = coalesce(e.articleCount, 0) + row.articles, e.mentionCount = coalesce(e.mentionCount, 0) + row.units, e.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (e.firstSeen IS NULL OR row.addedFirst < e.firstSeen) THEN row.addedFirst ELSE e.firstSeen END, e.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (e.lastSeen IS NULL OR row.addedLast > e.lastSeen) THEN row.addedLast ELSE e.lastSeen END
+      {
+       "rows": [
+        {
+         "entityId": "id-1",
+         "articles": "int(1)",
+         "units": "int(2)",
+         "addedFirst": "id-1",
+         "addedLast": "id-1",
+         "removedFirst": "id-1",
+         "removedLast": "id-1"
+        }
+       ]
+      }"
+    `);
+    expect(show('refreshEntityDates')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) WHERE e.firstSeen >= row.removedFirst OR e.lastSeen <= row.removedLast MATCH (:Article)-[m:MENTIONS]->(e) WITH e, min(m.seenAt) AS firstSeen, max(m.seenAt) AS lastSeen SET e.firstSeen = firstSeen, e.lastSeen = lastSeen
+      {
+       "rows": [
+        {
+         "entityId": "id-1",
+         "articles": "int(1)",
+         "units": "int(2)",
+         "addedFirst": "id-1",
+         "addedLast": "id-1",
+         "removedFirst": "id-1",
+         "removedLast": "id-1"
+        }
+       ]
+      }"
+    `);
+    expect(show('addPublication')).toMatchInlineSnapshot(`
+      "MATCH (a:Article {id: $articleId}) WHERE a.contentHash IS NOT NULL MERGE (a)-[:REPUBLISHED_AS]->(p:Publication {articleId: $articleId, url: $url}) SET p.title = $title, p.outlet = $outlet, p.publishedAt = $publishedAt, p.fetchedAt = $fetchedAt, p.sortDate = $sortDate RETURN a.id AS id
+      {
+       "articleId": "id-1",
+       "url": "id-1",
+       "title": "id-1",
+       "outlet": "id-1",
+       "publishedAt": null,
+       "fetchedAt": "id-1",
+       "sortDate": "id-1"
+      }"
+    `);
+    expect(show('getArticle')).toMatchInlineSnapshot(`
+      "MATCH (a:Article {id: $id}) WHERE a.contentHash IS NOT NULL RETURN properties(a) AS article
+      {
+       "id": "id-1"
+      }"
+    `);
+    expect(show('searchEntities')).toMatchInlineSnapshot(`
+      "MATCH (k:NameKey) WHERE k.key STARTS WITH $prefix WITH k.entityId AS entityId, max(CASE WHEN k.key = $prefix AND k.full THEN 1 ELSE 0 END) AS exact MATCH (e:Entity {id: entityId}) WHERE $types IS NULL OR e.type IN $types RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, coalesce(e.articleCount, 0) AS articleCount, exact ORDER BY exact DESC, articleCount DESC, name ASC, id ASC LIMIT $limit
+      {
+       "prefix": "id-1",
+       "types": [
+        "Person"
+       ],
+       "limit": "int(5)"
+      }"
+    `);
+    expect(show('getEntity')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id}) RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.attributes AS attributes, coalesce(e.articleCount, 0) AS articleCount, coalesce(e.mentionCount, 0) AS mentionCount, e.firstSeen AS firstSeen, e.lastSeen AS lastSeen
+      {
+       "id": "id-1"
+      }"
+    `);
+    expect(show('neighbors')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[r:VISITED]-(n:Entity) WITH e, r, n, type(r) AS predicate, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, r.articleCount AS edgeArticleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": [
+        "Country"
+       ],
+       "direction": "out",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": null,
+       "until": null,
+       "limit": "int(3)"
+      }"
+    `);
+    expect(show('neighborsWindow')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})<-[role:SUBJECT|OBJECT]-(c:Claim)-[other:SUBJECT|OBJECT]->(n:Entity) WHERE type(role) <> type(other) AND c.predicate IN $predicates AND coalesce(c.modality, 'asserted') IN $edgeModalities AND ($since IS NULL OR c.seenAt >= $since) AND ($until IS NULL OR c.seenAt <= $until) WITH n, c, c.predicate AS predicate, CASE type(role) WHEN 'SUBJECT' THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "in",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": "2024-01-01T00:00:00.000Z",
+       "until": "2024-02-01T23:59:59.999Z",
+       "limit": "int(50)",
+       "predicates": [
+        "VISITED",
+        "MET_WITH",
+        "URGED",
+        "SUPPLIES",
+        "SHIPPED_VIA",
+        "SANCTIONS",
+        "TRADES_WITH",
+        "HOLDS_ROLE",
+        "PART_OF",
+        "LOCATED_IN",
+        "REPORTED_BY"
+       ],
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ]
+      }"
+    `);
+    expect(show('neighborCounts')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]-(n:Entity) WITH e, r, n, type(r) AS predicate, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) RETURN n.type AS type, predicate, count(*) AS count
+      {
+       "id": "id-1",
+       "types": [
+        "Person"
+       ],
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": null,
+       "until": null,
+       "limit": "int(50)"
+      }"
+    `);
+    expect(show('neighborCountsWindow')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})<-[role:SUBJECT|OBJECT]-(c:Claim)-[other:SUBJECT|OBJECT]->(n:Entity) WHERE type(role) <> type(other) AND c.predicate IN $predicates AND coalesce(c.modality, 'asserted') IN $edgeModalities AND ($since IS NULL OR c.seenAt >= $since) AND ($until IS NULL OR c.seenAt <= $until) WITH n, c, c.predicate AS predicate, CASE type(role) WHEN 'SUBJECT' THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH DISTINCT n, predicate, direction RETURN n.type AS type, predicate, count(*) AS count
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": "2024-01-01T00:00:00.000Z",
+       "until": null,
+       "limit": "int(50)",
+       "predicates": [
+        "VISITED",
+        "MET_WITH",
+        "URGED",
+        "SUPPLIES",
+        "SHIPPED_VIA",
+        "SANCTIONS",
+        "TRADES_WITH",
+        "HOLDS_ROLE",
+        "PART_OF",
+        "LOCATED_IN",
+        "REPORTED_BY"
+       ],
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ]
+      }"
+    `);
+    expect(show('reportedByOut')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})<-[m:MENTIONS]-(a:Article)-[:REPORTED_BY]->(n:Entity) WHERE n.id <> $id AND ($since IS NULL OR m.seenAt >= $since) AND ($until IS NULL OR m.seenAt <= $until) AND ($types IS NULL OR n.type IN $types) WITH n, count(DISTINCT a) AS edgeArticleCount, min(m.seenAt) AS firstSeen, max(m.seenAt) AS lastSeen RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, 'REPORTED_BY' AS predicate, $direction AS direction, edgeArticleCount, edgeArticleCount AS claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "out",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": null,
+       "until": null,
+       "limit": "int(50)"
+      }"
+    `);
+    expect(show('reportedByIn')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})<-[:REPORTED_BY]-(a:Article)-[m:MENTIONS]->(n:Entity) WHERE n.id <> $id AND ($since IS NULL OR m.seenAt >= $since) AND ($until IS NULL OR m.seenAt <= $until) AND ($types IS NULL OR n.type IN $types) WITH n, count(DISTINCT a) AS edgeArticleCount, min(m.seenAt) AS firstSeen, max(m.seenAt) AS lastSeen RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, 'REPORTED_BY' AS predicate, $direction AS direction, edgeArticleCount, edgeArticleCount AS claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "in",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": "2024-01-01T00:00:00.000Z",
+       "until": null,
+       "limit": "int(50)"
+      }"
+    `);
+    expect(show('reportedByCounts')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})<-[m:MENTIONS]-(a:Article)-[:REPORTED_BY]->(n:Entity) WHERE n.id <> $id AND ($since IS NULL OR m.seenAt >= $since) AND ($until IS NULL OR m.seenAt <= $until) AND ($types IS NULL OR n.type IN $types) WITH DISTINCT n RETURN n.type AS type, 'REPORTED_BY' AS predicate, count(*) AS count
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": null,
+       "until": null,
+       "limit": "int(50)"
+      }"
+    `);
+    expect(show('shortestPaths')).toMatchInlineSnapshot(`
+      "MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) MATCH p = allShortestPaths((a)-[:SUPPLIES|SHIPPED_VIA*..3]-(b)) RETURN DISTINCT [n IN nodes(p) | n.id] AS ids LIMIT $fetch
+      {
+       "from": "id-1",
+       "to": "id-12",
+       "fetch": "int(1000)"
+      }"
+    `);
+    expect(show('edgesBetween')).toMatchInlineSnapshot(`
+      "UNWIND $pairs AS pair MATCH (x:Entity {id: pair[0]})-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]-(y:Entity {id: pair[1]}) RETURN DISTINCT pair[0] AS a, pair[1] AS b, startNode(r).id AS subjectId, type(r) AS predicate, endNode(r).id AS objectId, r.articleCount AS articleCount
+      {
+       "pairs": [
+        [
+         "id-1",
+         "id-12"
+        ]
+       ]
+      }"
+    `);
+    expect(show('entitySummaries')).toMatchInlineSnapshot(`
+      "UNWIND $ids AS wantedId MATCH (e:Entity {id: wantedId}) RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, coalesce(e.articleCount, 0) AS articleCount
+      {
+       "ids": [
+        "id-1",
+        "id-12"
+       ]
+      }"
+    `);
+    expect(show('evidence')).toMatchInlineSnapshot(`
+      "MATCH (x:Entity {id: $subjectId})<-[:SUBJECT|OBJECT]-(c:Claim)-[:SUBJECT|OBJECT]->(y:Entity {id: $objectId}) WHERE (($predicate IS NULL AND ((c.subjectId = $subjectId AND c.objectId = $objectId) OR (c.subjectId = $objectId AND c.objectId = $subjectId))) OR (c.predicate = $predicate AND c.subjectId = $subjectId AND c.objectId = $objectId)) AND ($modalities IS NULL OR coalesce(c.modality, 'asserted') IN $modalities) WITH DISTINCT c MATCH (a:Article)-[:HAS_CLAIM]->(c) OPTIONAL MATCH (a)-[rb:REPORTED_BY]->(outlet:Entity) WHERE rb.rank = 0 RETURN c.subjectId AS subjectId, c.predicate AS predicate, c.objectId AS objectId, c.sentence AS sentence, c.start AS claimStart, c.\`end\` AS claimEnd, c.rule AS rule, c.confidence AS confidence, coalesce(c.modality, 'asserted') AS modality, c.antecedentSentence AS antecedentSentence, c.antecedentStart AS antecedentStart, c.antecedentEnd AS antecedentEnd, a.id AS articleId, a.url AS url, a.title AS title, a.outlet AS outlet, a.publishedAt AS publishedAt, a.seenAt AS seenAt, outlet.id AS outletId, outlet.name AS outletName ORDER BY seenAt DESC, articleId ASC, claimStart ASC, predicate ASC, subjectId ASC, rule ASC LIMIT $limit
+      {
+       "subjectId": "id-1",
+       "objectId": "id-12",
+       "predicate": "VISITED",
+       "modalities": [
+        "negated"
+       ],
+       "limit": "int(100)"
+      }"
+    `);
+    expect(show('evidenceAny')).toMatchInlineSnapshot(`
+      "MATCH (x:Entity {id: $subjectId})<-[:SUBJECT|OBJECT]-(c:Claim)-[:SUBJECT|OBJECT]->(y:Entity {id: $objectId}) WHERE (($predicate IS NULL AND ((c.subjectId = $subjectId AND c.objectId = $objectId) OR (c.subjectId = $objectId AND c.objectId = $subjectId))) OR (c.predicate = $predicate AND c.subjectId = $subjectId AND c.objectId = $objectId)) AND ($modalities IS NULL OR coalesce(c.modality, 'asserted') IN $modalities) WITH DISTINCT c MATCH (a:Article)-[:HAS_CLAIM]->(c) OPTIONAL MATCH (a)-[rb:REPORTED_BY]->(outlet:Entity) WHERE rb.rank = 0 RETURN c.subjectId AS subjectId, c.predicate AS predicate, c.objectId AS objectId, c.sentence AS sentence, c.start AS claimStart, c.\`end\` AS claimEnd, c.rule AS rule, c.confidence AS confidence, coalesce(c.modality, 'asserted') AS modality, c.antecedentSentence AS antecedentSentence, c.antecedentStart AS antecedentStart, c.antecedentEnd AS antecedentEnd, a.id AS articleId, a.url AS url, a.title AS title, a.outlet AS outlet, a.publishedAt AS publishedAt, a.seenAt AS seenAt, outlet.id AS outletId, outlet.name AS outletName ORDER BY seenAt DESC, articleId ASC, claimStart ASC, predicate ASC, subjectId ASC, rule ASC LIMIT $limit
+      {
+       "subjectId": "id-1",
+       "objectId": "id-12",
+       "predicate": null,
+       "modalities": null,
+       "limit": "int(100)"
+      }"
+    `);
+    expect(show('top')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity) WHERE ($types IS NULL OR e.type IN $types) AND e.articleCount > 0 RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, coalesce(e.articleCount, 0) AS articleCount, e.articleCount AS count ORDER BY count DESC, name ASC, id ASC LIMIT $limit
+      {
+       "types": [
+        "Goods"
+       ],
+       "since": null,
+       "limit": "int(7)"
+      }"
+    `);
+    expect(show('topSince')).toMatchInlineSnapshot(`
+      "MATCH (:Article)-[m:MENTIONS]->(e:Entity) WHERE m.seenAt >= $since AND ($types IS NULL OR e.type IN $types) WITH e, count(m) AS count RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, coalesce(e.articleCount, 0) AS articleCount, count ORDER BY count DESC, name ASC, id ASC LIMIT $limit
+      {
+       "types": null,
+       "since": "2024-03-01T00:00:00.000Z",
+       "limit": "int(20)"
+      }"
+    `);
+    expect(show('coMentioned')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(o:Entity) WHERE o.id <> $id WITH o, count(DISTINCT a) AS count RETURN o.id AS id, o.type AS type, o.name AS name, coalesce(o.aliases, []) AS aliases, coalesce(o.articleCount, 0) AS articleCount, count ORDER BY count DESC, name ASC, id ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "limit": "int(4)"
+      }"
+    `);
+    expect(show('timeline')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})<-[m:MENTIONS]-(:Article) WITH substring(m.seenAt, 0, 10) AS date, count(m) AS articleCount RETURN date, articleCount ORDER BY date ASC
+      {
+       "id": "id-1"
+      }"
+    `);
+    expect(show('listPublications')).toMatchInlineSnapshot(`
+      "MATCH (:Article {id: $articleId})-[:REPUBLISHED_AS]->(p:Publication) RETURN p.url AS url, p.title AS title, p.outlet AS outlet, p.publishedAt AS publishedAt, p.fetchedAt AS fetchedAt, p.sortDate AS sortDate ORDER BY sortDate ASC, url ASC
+      {
+       "articleId": "id-1"
+      }"
+    `);
+    expect(show('exportEntities')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity) WHERE ($after IS NULL OR e.id > $after) AND ($types IS NULL OR e.type IN $types) RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.attributes AS attributes, coalesce(e.articleCount, 0) AS articleCount, coalesce(e.mentionCount, 0) AS mentionCount ORDER BY id ASC LIMIT $limit
+      {
+       "after": "id-1",
+       "types": null,
+       "since": null,
+       "limit": "int(100)"
+      }"
+    `);
+    expect(show('exportEntitiesSince')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity) WHERE ($after IS NULL OR e.id > $after) AND ($types IS NULL OR e.type IN $types) AND e.lastSeen >= $since WITH e ORDER BY e.id ASC LIMIT $limit MATCH (:Article)-[m:MENTIONS]->(e) WHERE m.seenAt >= $since WITH e, count(m) AS articleCount, sum(m.count) AS mentionCount RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.attributes AS attributes, articleCount, mentionCount ORDER BY id ASC
+      {
+       "after": "id-1",
+       "types": [
+        "Person"
+       ],
+       "since": "2024-01-01T00:00:00.000Z",
+       "limit": "int(100)"
+      }"
+    `);
+    expect(show('exportEdges')).toMatchInlineSnapshot(`
+      "MATCH (s:Entity) WHERE $after IS NULL OR s.id > $after WITH s ORDER BY s.id ASC LIMIT $limit WITH collect(s) AS subjects WITH subjects, last(subjects).id AS lastId UNWIND subjects AS s OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(o:Entity) WHERE ($types IS NULL OR (s.type IN $types AND o.type IN $types)) AND ($since IS NULL OR r.lastSeen >= $since) RETURN lastId, s.id AS subjectId, type(r) AS predicate, o.id AS objectId, r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen ORDER BY subjectId ASC, predicate ASC, objectId ASC
+      {
+       "after": "id-1",
+       "types": null,
+       "since": null,
+       "limit": "int(100)"
+      }"
+    `);
+    expect(show('exportEdgesSince')).toMatchInlineSnapshot(`
+      "MATCH (s:Entity) WHERE $after IS NULL OR s.id > $after WITH s ORDER BY s.id ASC LIMIT $limit WITH collect(s) AS subjects WITH subjects, last(subjects).id AS lastId UNWIND subjects AS s OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(o:Entity) WHERE ($types IS NULL OR (s.type IN $types AND o.type IN $types)) AND ($since IS NULL OR r.lastSeen >= $since) OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = type(r) AND c.seenAt >= $since AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH lastId, s, r, o, count(c) AS claimCount, count(DISTINCT c.articleId) AS articleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen RETURN lastId, s.id AS subjectId, type(r) AS predicate, o.id AS objectId, articleCount, claimCount, firstSeen, lastSeen ORDER BY subjectId ASC, predicate ASC, objectId ASC
+      {
+       "after": "id-1",
+       "types": [
+        "Person"
+       ],
+       "since": "2024-01-01T00:00:00.000Z",
+       "limit": "int(100)",
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ]
+      }"
+    `);
+    expect(show('stats.articles')).toMatchInlineSnapshot(`
+      "MATCH (a:Article) WHERE a.contentHash IS NOT NULL RETURN count(a) AS value
+      {}"
+    `);
+    expect(show('stats.entities')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity) RETURN count(e) AS value
+      {}"
+    `);
+    expect(show('stats.mentions')).toMatchInlineSnapshot(`
+      "MATCH (:Article)-[m:MENTIONS]->(:Entity) RETURN coalesce(sum(m.count), 0) AS value
+      {}"
+    `);
+    expect(show('stats.claims')).toMatchInlineSnapshot(`
+      "MATCH (c:Claim) RETURN count(c) AS value
+      {}"
+    `);
+    expect(show('stats.edges')).toMatchInlineSnapshot(`
+      "MATCH (:Entity)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(:Entity) RETURN count(r) AS value
+      {}"
+    `);
+  });
+});
