@@ -1,5 +1,6 @@
 import { createLogger, loadConfig, type Logger, type NewsgraphConfig } from '@newsgraph/shared';
 import { openStore, type GraphStore } from '@newsgraph/graph';
+import { loadListMatcher, withListMatching } from './lists/list-matching.ts';
 
 /**
  * What every command gets: configuration loaded and validated once (on first use, so `--help`
@@ -11,6 +12,8 @@ export interface CliContext {
   logger(): Logger;
   /** Opens the configured store (migrating its schema) on first call; closed by `close()`. */
   store(): Promise<GraphStore>;
+  /** The store for writing articles: with lists stored, people and organizations are matched against them as each article is written. */
+  ingestStore(): Promise<GraphStore>;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
@@ -49,6 +52,11 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
         return opened;
       })();
       return store;
+    },
+    async ingestStore() {
+      const opened = await ctx.store();
+      const matcher = await loadListMatcher(opened, ctx.config());
+      return matcher ? withListMatching(opened, matcher) : opened;
     },
     stdout: options.stdout ?? process.stdout,
     stderr: options.stderr ?? process.stderr,

@@ -11,3 +11,4 @@ export * from './importers/read-list-file.ts';
 export * from './importers/sdn-remarks.ts';
 export * from './eval/matching-gold.ts';
 export * from './eval/evaluate-matching.ts';
+export * from './matcher/entity-listings.ts';

@@ -61,7 +61,7 @@ async function crawlAction(ctx: CliContext, role: 'crawl' | 'worker', options: C
   const config = ctx.config();
   const logger = ctx.logger();
   const sources = role === 'crawl' ? await loadScheduledSources(options.sources ?? config.sourcesFile) : [];
-  const store = await ctx.store();
+  const store = await ctx.ingestStore();
   const { signal, dispose } = abortOnSignals(['SIGINT', 'SIGTERM'], (s) => logger.info({ signal: s }, 'shutting down gracefully'));
   try {
     const summary = await runCrawl({

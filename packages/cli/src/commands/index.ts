@@ -8,6 +8,7 @@ import { registerEvalCommand } from './eval.ts';
 import { registerExportCommand } from './export.ts';
 import { registerExtractCommand } from './extract.ts';
 import { registerIngestCommand } from './ingest.ts';
+import { registerListsCommand } from './lists.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerQueryCommand } from './query.ts';
 import { registerServeCommand } from './serve.ts';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerCypherCommand(query, ctx);
   registerExportCommand(program, ctx);
   registerSourcesCommand(program, ctx);
+  registerListsCommand(program, ctx);
   registerCrawlCommands(program, ctx);
   registerServeCommand(program, ctx);
   registerExtractCommand(program, ctx);

@@ -21,7 +21,7 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExit code 1 when some inputs failed; the rest are still stored.')
     .action(async (inputs: string[], options: { json?: boolean; allowPrivateNetwork?: boolean; concurrency: number }) => {
       const config = ctx.config();
-      const store = await ctx.store();
+      const store = await ctx.ingestStore();
       const http = { ...config.http, allowPrivateNetwork: options.allowPrivateNetwork || config.http.allowPrivateNetwork };
       const fetcher = createFetcher(http);
       const progress = createProgress(ctx, !options.json);

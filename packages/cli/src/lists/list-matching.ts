@@ -1,0 +1,62 @@
+import type { ArticleDocument, NewsgraphConfig, ListingLink } from '@newsgraph/shared';
+import { storeLists, type GraphStore, type WriteResult } from '@newsgraph/graph';
+import { ListMatcher, listingsForEntity } from '@newsgraph/lists';
+
+/** A matcher over every entry stored in `store` (null when no list is stored). */
+export async function loadListMatcher(store: GraphStore, config: NewsgraphConfig): Promise<ListMatcher | null> {
+  if (!store.lists) return null;
+  const entries = await store.lists.listEntries();
+  return entries.length ? new ListMatcher(entries, { threshold: config.lists.matchThreshold }) : null;
+}
+
+/**
+ * Matches every stored Person and Organization against `matcher` and replaces the links into
+ * `lists` (after an import: the imported list) with the result. Returns the number of links.
+ */
+export async function refreshListings(store: GraphStore, matcher: ListMatcher, lists: readonly string[]): Promise<{ entities: number; links: number }> {
+  const wanted = new Set(lists);
+  const links: ListingLink[] = [];
+  let entities = 0;
+  for await (const entity of store.exportEntities({ types: ['Person', 'Organization'] })) {
+    entities++;
+    for (const link of listingsForEntity(entity, matcher)) if (wanted.has(link.list)) links.push(link);
+  }
+  await storeLists(store).replaceListings({ lists }, links);
+  return { entities, links: links.length };
+}
+
+/** Links of the Person and Organization entities of written documents. */
+export async function matchDocuments(store: GraphStore, matcher: ListMatcher, docs: readonly ArticleDocument[]): Promise<void> {
+  const entities = new Map(docs.flatMap((d) => d.entities).filter((e) => e.type === 'Person' || e.type === 'Organization').map((e) => [e.id, e]));
+  if (entities.size === 0) return;
+  const links = [...entities.values()].flatMap((e) => listingsForEntity(e, matcher));
+  await storeLists(store).replaceListings({ entityIds: [...entities.keys()] }, links);
+}
+
+/**
+ * The store with matching at ingest: every article written through it has its people and
+ * organizations matched against the stored lists right after the write. The pipeline needs no
+ * change: it only sees a GraphStore.
+ */
+export function withListMatching(store: GraphStore, matcher: ListMatcher): GraphStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'writeArticle') {
+        return async (doc: ArticleDocument): Promise<WriteResult> => {
+          const result = await target.writeArticle(doc);
+          if (result.status !== 'unchanged') await matchDocuments(target, matcher, [doc]);
+          return result;
+        };
+      }
+      if (property === 'writeArticles') {
+        return async (docs: ArticleDocument[]): Promise<WriteResult[]> => {
+          const results = await target.writeArticles(docs);
+          await matchDocuments(target, matcher, docs.filter((_d, i) => results[i]?.status !== 'unchanged'));
+          return results;
+        };
+      }
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
