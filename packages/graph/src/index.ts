@@ -17,3 +17,4 @@ export * from './export/export-graph.ts';
 export type * from './interfaces/list-store.ts';
 export * from './lists/sqlite-list-store.ts';
 export * from './lists/list-replacement.ts';
+export * from './lists/listed-exposure.ts';

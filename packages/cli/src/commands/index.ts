@@ -11,6 +11,7 @@ import { registerIngestCommand } from './ingest.ts';
 import { registerListsCommand } from './lists.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerQueryCommand } from './query.ts';
+import { registerQueryListsCommands } from './query-lists.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerSourcesCommand } from './sources.ts';
 
@@ -19,6 +20,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerIngestCommand(program, ctx);
   const query = registerQueryCommand(program, ctx);
   registerCypherCommand(query, ctx);
+  registerQueryListsCommands(query, ctx);
   registerExportCommand(program, ctx);
   registerSourcesCommand(program, ctx);
   registerListsCommand(program, ctx);
