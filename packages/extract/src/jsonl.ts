@@ -22,8 +22,10 @@ import type { ExtractOptions } from './interfaces/analysis.ts';
 export interface JsonlOptions {
   /** Outlet used for lines that do not carry their own. */
   outlet?: string | null;
-  /** Replaces the extractor (tests). */
+  /** Replaces the extractor (tests; the CLI's --lists adds known names). */
   extractor?: (text: string, options: ExtractOptions) => ExtractionResult;
+  /** More fields for each output entity (the CLI's --lists adds "listings"). */
+  entityFields?: (entity: ExtractionResult['entities'][number]) => Record<string, unknown>;
 }
 
 export interface JsonlStats {
@@ -69,6 +71,7 @@ function processLine(line: string, options: JsonlOptions, setId: (id: LineId) =>
       name: e.name,
       attributes: e.attributes,
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+      ...options.entityFields?.(e),
     })),
     relations: result.relations.map((r) => ({
       subject: r.subject,

@@ -1,6 +1,7 @@
-import type { ArticleDocument, NewsgraphConfig, ListingLink } from '@newsgraph/shared';
+import type { ArticleDocument, ListEntry, NewsgraphConfig, ListingLink } from '@newsgraph/shared';
+import { KnownNames, type KnownName } from '@newsgraph/extract';
 import { storeLists, type GraphStore, type WriteResult } from '@newsgraph/graph';
-import { ListMatcher, listingsForEntity } from '@newsgraph/lists';
+import { ListMatcher, isCommonWord, listingsForEntity } from '@newsgraph/lists';
 
 /** A matcher over every entry stored in `store` (null when no list is stored). */
 export async function loadListMatcher(store: GraphStore, config: NewsgraphConfig): Promise<ListMatcher | null> {
@@ -59,4 +60,15 @@ export function withListMatching(store: GraphStore, matcher: ListMatcher): Graph
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/** Names (and aliases) of the stored people and organizations, for the recognizer's known-names pass. */
+export function knownNamesOf(entries: readonly ListEntry[]): KnownNames {
+  const names: KnownName[] = [];
+  for (const e of entries) {
+    if (e.type !== 'person' && e.type !== 'organization') continue;
+    const type = e.type === 'person' ? 'Person' : 'Organization';
+    for (const name of [e.name, ...e.aliases]) names.push({ name, type });
+  }
+  return new KnownNames(names, { isCommonWord });
 }

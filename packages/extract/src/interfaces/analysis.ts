@@ -1,3 +1,4 @@
+import type { KnownNames } from '../entities/known-names.ts';
 import type { ExtractedEntity } from '@newsgraph/shared';
 
 /**
@@ -40,4 +41,6 @@ export interface ExtractOptions {
   /** The publishing outlet, for REPORTED_BY (e.g. "Nikkei Asia"). */
   outlet?: string | null;
   title?: string | null;
+  /** Names from stored lists to find even where no pattern would (entities/known-names.ts). */
+  knownNames?: KnownNames;
 }

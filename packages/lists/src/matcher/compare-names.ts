@@ -128,6 +128,8 @@ export function compareNames(query: PreparedName, entry: PreparedName, kind: Nam
   // usual way news names a person; the left-out middle names weigh little.
   const strong = kind === 'person' && firstGivenMatched;
   let score = queryCoverage * (1 - (strong ? NAME_SCORE.personStrongEntryCoverage : share) + (strong ? NAME_SCORE.personStrongEntryCoverage : share) * entryCoverage);
+  // One word against one word: the score is how alike they are.
+  if (query.tokens.length === 1 && entry.tokens.length === 1) score = queryCoverage;
   if (!strong && extraWords > 1) score -= NAME_SCORE.extraWordPenalty * (extraWords - 1);
   if (kind === 'person' && !strong) score -= NAME_SCORE.firstGivenNameMissing;
   const round = (x: number) => Math.round(x * 1000) / 1000;
