@@ -89,3 +89,33 @@ export function evaluateMatching(entries: readonly ListEntry[], gold: MatchingGo
     }),
   };
 }
+
+/** The evaluation as the other `newsgraph eval` commands print it: a table, then one JSON summary. */
+export function matchingReport(evaluation: MatchingEvaluation, sources: readonly string[]): { table: string; summary: Record<string, unknown> } {
+  const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
+  const lines = [
+    `matching gold: ${evaluation.queries} queries, ${evaluation.pairs} expected (query, entry) pairs, built from ${sources.join(', ')}`,
+    `threshold ${evaluation.threshold}`,
+    '',
+    'variant                  queries  matcher   exact   (positives: recall %; negatives: % with no wrong match)',
+    ...evaluation.byVariant.map((v) => `${v.variant.padEnd(24)} ${String(v.queries).padStart(7)}  ${pct(v.matcher)}  ${pct(v.exact)}`),
+    '',
+    '                 precision  recall     TP     FP     FN',
+    `matcher          ${pct(evaluation.matcher.precision)}    ${pct(evaluation.matcher.recall)} ${String(evaluation.matcher.truePositives).padStart(6)} ${String(evaluation.matcher.falsePositives).padStart(6)} ${String(evaluation.matcher.falseNegatives).padStart(6)}`,
+    `exact (baseline) ${pct(evaluation.exact.precision)}    ${pct(evaluation.exact.recall)} ${String(evaluation.exact.truePositives).padStart(6)} ${String(evaluation.exact.falsePositives).padStart(6)} ${String(evaluation.exact.falseNegatives).padStart(6)}`,
+  ];
+  return {
+    table: lines.join('\n'),
+    summary: {
+      eval: 'matching',
+      threshold: evaluation.threshold,
+      queries: evaluation.queries,
+      pairs: evaluation.pairs,
+      precision: evaluation.matcher.precision,
+      recall: evaluation.matcher.recall,
+      exactPrecision: evaluation.exact.precision,
+      exactRecall: evaluation.exact.recall,
+      recallGainPoints: Math.round((evaluation.matcher.recall - evaluation.exact.recall) * 1000) / 10,
+    },
+  };
+}
