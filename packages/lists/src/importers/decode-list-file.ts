@@ -22,6 +22,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       hi = mid;
     }
   }
+  // The prefix may end inside an unfinished sequence; the bad sequence starts at its lead byte.
+  let start = lo;
+  while (start > 0 && lo - start < 3 && (bytes[start - 1]! & 0xc0) === 0x80) start--;
+  if (start > 0 && bytes[start - 1]! >= 0xc0) return start - 1;
   return lo;
 }
 
