@@ -1,6 +1,8 @@
 import { createLogger, loadConfig, type Logger, type NewsgraphConfig } from '@newsgraph/shared';
 import { openStore, type GraphStore } from '@newsgraph/graph';
-import { loadListMatcher, withListMatching } from './lists/list-matching.ts';
+import { extract, type ExtractOptions } from '@newsgraph/extract';
+import type { ExtractionResult } from '@newsgraph/shared';
+import { loadListMatching, withListMatching, type ListMatching } from './lists/list-matching.ts';
 
 /**
  * What every command gets: configuration loaded and validated once (on first use, so `--help`
@@ -14,6 +16,8 @@ export interface CliContext {
   store(): Promise<GraphStore>;
   /** The store for writing articles: with lists stored, people and organizations are matched against them as each article is written. */
   ingestStore(): Promise<GraphStore>;
+  /** The extractor for ingesting: with lists stored, their names are known names (undefined: the default extractor). */
+  ingestExtract(): Promise<((text: string, options?: ExtractOptions) => ExtractionResult) | undefined>;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
@@ -35,6 +39,7 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
   let config: NewsgraphConfig | undefined;
   let logger: Logger | undefined;
   let store: Promise<GraphStore> | undefined;
+  let listMatching: Promise<ListMatching | null> | undefined;
   let code = 0;
   const ctx: CliContext = {
     config() {
@@ -55,8 +60,15 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
     },
     async ingestStore() {
       const opened = await ctx.store();
-      const matcher = await loadListMatcher(opened, ctx.config());
-      return matcher ? withListMatching(opened, matcher) : opened;
+      listMatching ??= loadListMatching(opened, ctx.config());
+      const loaded = await listMatching;
+      return loaded ? withListMatching(opened, loaded.matcher) : opened;
+    },
+    async ingestExtract() {
+      listMatching ??= loadListMatching(await ctx.store(), ctx.config());
+      const loaded = await listMatching;
+      if (!loaded) return undefined;
+      return (text: string, options: ExtractOptions = {}) => extract(text, { ...options, knownNames: loaded.knownNames });
     },
     stdout: options.stdout ?? process.stdout,
     stderr: options.stderr ?? process.stderr,

@@ -28,7 +28,7 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
       progress.addTotal(inputs.length);
       const counts = { inserted: 0, updated: 0, unchanged: 0, failed: 0 };
       try {
-        for await (const outcome of ingestInputs(inputs, { store, fetcher, readers: createDefaultReaders(), concurrency: options.concurrency })) {
+        for await (const outcome of ingestInputs(inputs, { store, fetcher, readers: createDefaultReaders(), concurrency: options.concurrency, extract: await ctx.ingestExtract() })) {
           counts[outcome.status]++;
           progress.tick(outcome.title ?? outcome.input);
           if (options.json) {

@@ -73,7 +73,7 @@ export async function runDemo(ctx: CliContext, options: DemoOptions = {}): Promi
   try {
     const store = await ctx.ingestStore();
     println(ctx, `newsgraph demo: serving examples/site at ${site.baseUrl}, crawling ${feedUrl}`);
-    for await (const outcome of ingestInputs([feedUrl], { store, fetcher, readers: createDefaultReaders(), concurrency: 4 })) {
+    for await (const outcome of ingestInputs([feedUrl], { store, fetcher, readers: createDefaultReaders(), concurrency: 4, extract: await ctx.ingestExtract() })) {
       counts[outcome.status]++;
       if (outcome.status === 'failed') printError(ctx, failureLine(outcome));
     }

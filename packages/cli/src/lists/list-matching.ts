@@ -1,13 +1,19 @@
 import type { ArticleDocument, ListEntry, NewsgraphConfig, ListingLink } from '@newsgraph/shared';
 import { KnownNames, type KnownName } from '@newsgraph/extract';
 import { storeLists, type GraphStore, type WriteResult } from '@newsgraph/graph';
-import { ListMatcher, isCommonWord, listingsForEntity } from '@newsgraph/lists';
+import { ListMatcher, isCommonWord, listingsForEntity, nameTokens } from '@newsgraph/lists';
 
-/** A matcher over every entry stored in `store` (null when no list is stored). */
-export async function loadListMatcher(store: GraphStore, config: NewsgraphConfig): Promise<ListMatcher | null> {
+export interface ListMatching {
+  matcher: ListMatcher;
+  knownNames: KnownNames;
+}
+
+/** A matcher and the known names over every entry stored in `store` (null when no list is stored). */
+export async function loadListMatching(store: GraphStore, config: NewsgraphConfig): Promise<ListMatching | null> {
   if (!store.lists) return null;
   const entries = await store.lists.listEntries();
-  return entries.length ? new ListMatcher(entries, { threshold: config.lists.matchThreshold }) : null;
+  if (!entries.length) return null;
+  return { matcher: new ListMatcher(entries, { threshold: config.lists.matchThreshold }), knownNames: knownNamesOf(entries) };
 }
 
 /**
@@ -68,7 +74,12 @@ export function knownNamesOf(entries: readonly ListEntry[]): KnownNames {
   for (const e of entries) {
     if (e.type !== 'person' && e.type !== 'organization') continue;
     const type = e.type === 'person' ? 'Person' : 'Organization';
-    for (const name of [e.name, ...e.aliases]) names.push({ name, type });
+    for (const name of [e.name, ...e.aliases]) {
+      names.push({ name, type });
+      // Articles drop legal forms ("Grand Fenwick Armaments" for "GRAND FENWICK ARMAMENTS JSC").
+      const bare = nameTokens(name, 'organization');
+      if (type === 'Organization' && bare.legalFormRemoved) names.push({ name: bare.tokens.join(' '), type });
+    }
   }
   return new KnownNames(names, { isCommonWord });
 }

@@ -76,18 +76,20 @@ export class KnownNames {
 
 /**
  * The known-names pass: adds an entity (or a mention to the entity of the same id) for each known
- * name in `text` that no recognized mention covers. Relations are left as they are.
+ * name in `text` that no recognized mention crosses. A known name wins over the shorter mentions
+ * inside it ("Fenwick Armaments" taken for a person inside "Grand Fenwick Armaments"): those
+ * mentions go, an entity left without mentions goes, and so do the relations naming it.
  */
 export function withKnownNames(text: string, result: ExtractionResult, known: KnownNames | undefined): ExtractionResult {
   if (!known || known.size === 0) return result;
-  const taken = result.entities.flatMap((e) => e.mentions);
-  const hits = known.find(text, taken);
+  const hits = known.find(text, result.entities.flatMap((e) => e.mentions));
   if (hits.length === 0) return result;
-  const entities = result.entities.map((e) => ({ ...e, mentions: [...e.mentions] }));
+  const inside = (m: { start: number; end: number }) => hits.some((h) => m.start >= h.start && m.end <= h.end);
+  const entities: ExtractedEntity[] = result.entities.map((e) => ({ ...e, mentions: e.mentions.filter((m) => !inside(m)) }));
   const byId = new Map(entities.map((e) => [e.id, e]));
   for (const hit of hits) {
     const id = entityIdFor(hit.known.type, hit.text);
-    let entity: ExtractedEntity | undefined = byId.get(id);
+    let entity = byId.get(id);
     if (!entity) {
       entity = { id, type: hit.known.type, name: hit.text, attributes: { knownFrom: 'list' }, mentions: [] };
       entities.push(entity);
@@ -95,5 +97,8 @@ export function withKnownNames(text: string, result: ExtractionResult, known: Kn
     }
     entity.mentions.push({ start: hit.start, end: hit.end, text: hit.text });
   }
-  return { ...result, entities };
+  const kept = entities.filter((e) => e.mentions.length > 0);
+  const keptIds = new Set(kept.map((e) => e.id));
+  const relations = result.relations.filter((r) => (keptIds.has(r.subject) || !byId.has(r.subject)) && (keptIds.has(r.object) || !byId.has(r.object)));
+  return { ...result, entities: kept, relations };
 }
