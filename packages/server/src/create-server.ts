@@ -11,6 +11,7 @@ import { bearerTokenMatches } from './http/bearer-token.ts';
 import { RequestLogController } from './http/request-log-controller.ts';
 import type { RunningServer, ServerOptions } from './interfaces/server-options.ts';
 import { registerApiRoutes } from './routes/api-routes.ts';
+import { registerListRoutes } from './routes/list-routes.ts';
 import { LIST_PARAMETERS, routeSchemas } from './schemas.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -154,6 +155,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   });
 
   registerApiRoutes(app, options.store);
+  registerListRoutes(app, options.store);
 
   app.get('/healthz', { schema: routeSchemas.health }, async () => ({ status: 'ok' as const }));
 

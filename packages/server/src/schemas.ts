@@ -85,7 +85,7 @@ const neighborSchema = {
   },
 } as const;
 
-const pathSchema = {
+export const pathSchema = {
   type: 'object',
   required: ['nodes', 'edges'],
   properties: {
