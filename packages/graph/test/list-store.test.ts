@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { SqliteStore } from '../src/sqlite/sqlite-store.ts';
+import { exportGraph } from '../src/export/export-graph.ts';
 import { describeListStoreContract, entry } from './list-store-contract.ts';
 import { A1, ENTITIES, ID, baseDocuments, buildDocument } from './store-fixtures.ts';
 
@@ -39,6 +41,23 @@ describe('SqliteListStore (SQLite specifics)', () => {
     }
     expect(await store.getEntity(ID.blinken)).toBeNull();
     expect(await store.lists.listingsOf(ID.blinken)).toEqual([]);
+    await store.close();
+  });
+
+  it('exports carry the listings (JSON, GraphML, CSV)', async () => {
+    const store = await SqliteStore.open(freshPath());
+    await store.writeArticles(baseDocuments());
+    await store.lists.replaceList({ list: 'test-list', format: 'un-xml', versionDate: null, source: 'a.xml', entries: [entry('1', 'ZORBLAT, Antonin')] });
+    await store.lists.replaceListings({ lists: ['test-list'] }, [{ entityId: ID.blinken, list: 'test-list', entryId: '1', score: 0.9, features: { name_similarity: 0.9 }, matchedName: 'x' }]);
+    const out = join(dir, `export-${n++}`);
+    await exportGraph(store, { format: 'json', out: `${out}.json` });
+    const nodes = (JSON.parse(readFileSync(`${out}.json`, 'utf8')) as { nodes: Array<{ id: string; listings?: unknown }> }).nodes;
+    expect(nodes.find((x) => x.id === ID.blinken)!.listings).toEqual([{ list: 'test-list', id: '1', score: 0.9, features: { name_similarity: 0.9 } }]);
+    expect(nodes.find((x) => x.id === ID.yellen)!.listings).toBeUndefined();
+    await exportGraph(store, { format: 'graphml', out: `${out}.graphml` });
+    expect(readFileSync(`${out}.graphml`, 'utf8')).toContain('<data key="listings">test-list/1 (0.900)</data>');
+    await exportGraph(store, { format: 'csv', out: `${out}-csv` });
+    expect(readFileSync(join(`${out}-csv`, 'entities.csv'), 'utf8')).toMatch(/person:antony-blinken,.*"\[\{""list"":""test-list"",""id"":""1""/);
     await store.close();
   });
 });
