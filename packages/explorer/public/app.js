@@ -325,7 +325,8 @@ async function showEvidence(subjectId, predicate, objectId, known) {
             'p',
             { className: 'source' },
             externalLink(record.article.url, record.article.title || record.article.url),
-            ` · ${record.article.outlet ?? 'unknown outlet'} · ${date} · rule ${record.rule} · confidence ${Number(record.confidence).toFixed(2)} · `,
+            // The outlet entity (REPORTED_BY) names the outlet of local files that carry no outlet field.
+            ` · ${record.article.outlet ?? record.article.outletEntity?.name ?? 'unknown outlet'} · ${date} · rule ${record.rule} · confidence ${Number(record.confidence).toFixed(2)}${record.modality && record.modality !== 'asserted' ? ` · ${record.modality}` : ''} · `,
             toggle,
           ),
           details,

@@ -6,6 +6,8 @@ import { SqliteStore } from './sqlite/sqlite-store.ts';
 export interface OpenStoreOptions {
   /** Directory a relative `config.db` is resolved against (default: the process's cwd). */
   cwd?: string;
+  /** Neo4j only: a label prefix giving the store its own graph beside other data (cypher/label-prefix.ts). */
+  labelPrefix?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface OpenStoreOptions {
 export async function openStore(config: NewsgraphConfig, options: OpenStoreOptions = {}): Promise<GraphStore> {
   if (config.neo4j.uri) {
     const { Neo4jStore } = await import('./neo4j/neo4j-store.ts');
-    return Neo4jStore.connect(config);
+    return Neo4jStore.connect(config, options.labelPrefix === undefined ? {} : { labelPrefix: options.labelPrefix });
   }
   const file = config.db === ':memory:' ? config.db : resolve(options.cwd ?? process.cwd(), config.db);
   return SqliteStore.open(file);

@@ -61,7 +61,7 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     ['lockEntities', w.lockEntitiesStatement(ids)],
     ['deleteArticleContents', w.deleteArticleContentsStatement(ids)],
     ['upsertArticles', w.upsertArticlesStatement([w.articleRow(article, '2024-01-01T00:00:00.000Z')])],
-    ['upsertEntities', w.upsertEntitiesStatement('Person', [entityRow])],
+    ['upsertEntities', w.upsertEntitiesStatement([entityRow])],
     ['createNameKeys', w.createNameKeysStatement([{ entityId: input, key: input, full: true }])],
     ['deleteOrphanEntities', w.deleteOrphanEntitiesStatement([{ entityId: input, ...change }])],
     ['createMentions', w.createMentionsStatement([mention])],

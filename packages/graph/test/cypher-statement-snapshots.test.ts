@@ -117,7 +117,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('upsertEntities')).toMatchInlineSnapshot(`
-      "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) ON CREATE SET e:Person, e.type = row.type, e.name = row.name, e.articleCount = 0, e.mentionCount = 0 SET e.aliases = row.aliases, e.aliasesText = row.aliasesText, e.attributes = row.attributes
+      "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) ON CREATE SET e.type = row.type, e.name = row.name, e.articleCount = 0, e.mentionCount = 0 SET e.aliases = row.aliases, e.aliasesText = row.aliasesText, e.attributes = row.attributes FOREACH (_ IN CASE WHEN row.type = 'Person' THEN [1] ELSE [] END | SET e:Person) FOREACH (_ IN CASE WHEN row.type = 'Organization' THEN [1] ELSE [] END | SET e:Organization) FOREACH (_ IN CASE WHEN row.type = 'Country' THEN [1] ELSE [] END | SET e:Country) FOREACH (_ IN CASE WHEN row.type = 'Place' THEN [1] ELSE [] END | SET e:Place) FOREACH (_ IN CASE WHEN row.type = 'Goods' THEN [1] ELSE [] END | SET e:Goods)
       {
        "rows": [
         {

@@ -90,7 +90,7 @@ describe('names, text and parameters never reach the Cypher text', () => {
     expect(() => w.applyEdgeChangesStatement('VISITED]->() DETACH DELETE n //' as Predicate, [])).toThrow(/not one of/);
     expect(() => w.refreshEdgeDatesStatement('VISITED]->() DETACH DELETE n //' as Predicate, [])).toThrow(/not one of/);
     expect(() => relationshipTypes(['KNOWS'])).toThrow(/predicate "KNOWS": not one of/);
-    expect(() => w.upsertEntitiesStatement('Person:Admin', [])).toThrow(/entity type "Person:Admin"/);
+    expect(() => w.upsertEntitiesStatement([{ type: 'Person:Admin' } as never])).toThrow(/entity type "Person:Admin"/);
     expect(() => q.topEntitiesStatement({ types: ['Robot' as never], since: null, limit: 1 })).toThrow(/entity type "Robot"/);
     expect(() => w.createClaimsStatement([{ predicate: 'HACKS' } as never])).toThrow(/predicate "HACKS"/);
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
-import { ConfigError, ENTITY_TYPES, PREDICATES, loadConfig, type ArticleDocument, type NewsgraphConfig } from '@newsgraph/shared';
+import { ConfigError, PREDICATES, loadConfig, type ArticleDocument, type NewsgraphConfig } from '@newsgraph/shared';
 import * as w from '../src/cypher/write-statements.ts';
 import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
 import { Neo4jConnectionError } from '../src/neo4j/neo4j-errors.ts';
@@ -48,7 +48,7 @@ const KINDS = (() => {
   add('lockEntities', w.lockEntitiesStatement(none));
   add('deleteContents', w.deleteArticleContentsStatement(none));
   add('upsertArticles', w.upsertArticlesStatement(none));
-  for (const t of ENTITY_TYPES) add('upsertEntities', w.upsertEntitiesStatement(t, none));
+  add('upsertEntities', w.upsertEntitiesStatement(none));
   add('nameKeys', w.createNameKeysStatement(none));
   add('mentions', w.createMentionsStatement(none));
   add('claims', w.createClaimsStatement(none));
@@ -175,8 +175,8 @@ describe('Neo4jStore writes', () => {
     expect(counts.get('mentions')).toBe(1);
     expect(counts.get('upsertArticles')).toBe(1);
     expect(writes.map(kind)).not.toContain('other');
-    // One statement per entity type present (Country, Goods, Organization, Person).
-    expect(counts.get('upsertEntities')).toBe(4);
+    // One statement for the entities of every type.
+    expect(counts.get('upsertEntities')).toBe(1);
     // New articles only add: one change statement per predicate, nothing to refresh or delete.
     expect(counts.get('applyEdgeChanges')).toBe(new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size);
     expect(counts.get('applyEntityChanges')).toBe(1);

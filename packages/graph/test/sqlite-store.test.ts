@@ -82,6 +82,17 @@ describe('SqliteStore (SQLite specifics)', () => {
     await expect(SqliteStore.open(path)).rejects.toThrow(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*newer`));
   });
 
+  it('refuses an article with more mentions than its row-id range before writing any document of the call', async () => {
+    const store = await SqliteStore.open(freshPath(), { batchRows: 50 });
+    const [first, second] = baseDocuments();
+    const huge = structuredClone(second!);
+    const m = huge.mentions[0]!;
+    huge.mentions = Array.from({ length: 65_536 }, () => ({ ...m }));
+    await expect(store.writeArticles([first!, huge])).rejects.toThrow(/article art-a2: more than 65535 mentions or claims in one article/);
+    expect((await store.stats()).articles).toBe(0);
+    await store.close();
+  });
+
   it('rolls back a failing write: nothing already stored changes', async () => {
     const store = await SqliteStore.open(freshPath());
     await store.writeArticles(baseDocuments());

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleDocument } from '@newsgraph/shared';
 import type { EntityCount, GraphPath, GraphStore, Neighbor } from '../src/interfaces/graph-store.ts';
-import { A1, A3, ENTITIES, HOSTILE, ID, baseDocuments, buildDocument, editedA3, hostileDocument } from './store-fixtures.ts';
+import { A1, A3, ENTITIES, HOSTILE, ID, MODAL_SPEC, REUTERS, baseDocuments, buildDocument, editedA3, hostileDocument, modalDocument, reportedDocument } from './store-fixtures.ts';
 
 /**
  * The behaviour every GraphStore must show, on the hand-built graph of store-fixtures.ts.
@@ -440,6 +440,134 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         // Rewriting it unchanged is still a no-op, and the graph is intact.
         expect((await store.writeArticle(hostileDocument())).status).toBe('unchanged');
         expect(brief(await store.neighbors(ID.china))[0]).toEqual([ID.russia, 'TRADES_WITH', 'out', 2, 2]);
+      });
+    });
+
+    describe('modality and antecedents', () => {
+      it('keeps negated and hypothetical claims as evidence only; asserted and planned claims are edges', async () => {
+        const doc = modalDocument();
+        expect((await store.writeArticle(doc)).status).toBe('inserted');
+        // Three claims stored; only the planned one (Blinken VISITED Russia) is a new edge.
+        expect(await store.stats()).toMatchObject({ articles: 5, claims: 12, edges: 8 });
+        expect(brief(await store.neighbors(ID.blinken, { predicates: ['VISITED'] }))).toEqual([
+          [ID.china, 'VISITED', 'out', 1, 1],
+          [ID.russia, 'VISITED', 'out', 1, 1],
+        ]);
+        expect(brief(await store.neighbors(ID.us))).toEqual([[ID.iran, 'SANCTIONS', 'out', 1, 1]]);
+        expect(brief(await store.neighbors(ID.china, { since: '2024-04-01' }))).toEqual([]);
+        expect((await store.shortestPaths(ID.us, ID.china, { maxHops: 1 }))).toEqual([]);
+        expect((await collect(store.exportEdges())).filter((e) => e.subjectId === ID.us).map((e) => e.objectId)).toEqual([ID.iran]);
+        expect((await collect(store.exportEdges({ since: '2024-04-01' }))).map((e) => [e.subjectId, e.predicate, e.objectId])).toEqual([[ID.blinken, 'VISITED', ID.russia]]);
+        const negated = await store.evidence({ subjectId: ID.us, predicate: 'SANCTIONS', objectId: ID.china });
+        expect(negated.map((r) => [r.modality, r.sentence, r.antecedent])).toEqual([['negated', 'The United States denied it sanctions China.', null]]);
+        const hypothetical = await store.evidence({ subjectId: ID.russia, objectId: ID.china, modalities: ['hypothetical'] });
+        expect(hypothetical).toEqual([
+          expect.objectContaining({
+            predicate: 'SUPPLIES',
+            modality: 'hypothetical',
+            antecedent: { sentence: 'Russia is under pressure.', start: 0, end: 25 },
+            sentence: 'It is considering supplying China.',
+          }),
+        ]);
+        expect(await store.evidence({ subjectId: ID.us, objectId: ID.china, modalities: ['asserted', 'planned'] })).toEqual([]);
+        const planned = await store.evidence({ subjectId: ID.blinken, predicate: 'VISITED', objectId: ID.russia });
+        expect(planned.map((r) => r.modality)).toEqual(['planned']);
+        // Replacing the article removes its evidence-only claims and its edges alike.
+        const replaced = buildDocument({ ...MODAL_SPEC, sentences: [{ text: 'Nothing happened.', claims: [] }] });
+        expect((await store.writeArticle(replaced)).status).toBe('updated');
+        expect(await store.evidence({ subjectId: ID.us, objectId: ID.china })).toEqual([]);
+        expect(await store.stats()).toMatchObject({ claims: 9, edges: 7 });
+      });
+
+      it('refuses an unknown modality and an antecedent outside the text, naming the claim', async () => {
+        const bad = modalDocument();
+        bad.claims[0]!.evidence.modality = 'rumoured' as never;
+        await expect(store.writeArticle(bad)).rejects.toThrow(/claims\[0\]\.evidence\.modality "rumoured"/);
+        const far = modalDocument();
+        far.claims[1]!.evidence.antecedent = { sentence: 'x', start: 0, end: 10_000 };
+        await expect(store.writeArticles([far])).rejects.toThrow(/docs\[0\].*claims\[1\]\.evidence\.antecedent span 0\.\.10000/);
+        expect((await store.stats()).articles).toBe(4);
+      });
+    });
+
+    describe('REPORTED_BY', () => {
+      it('stores who reported an article: evidence rows carry the outlet entity', async () => {
+        await store.writeArticle(reportedDocument());
+        const rows = await store.evidence({ subjectId: ID.iran, predicate: 'SUPPLIES', objectId: ID.russia });
+        expect(rows.map((r) => [r.article.id, r.article.outletEntity])).toEqual([
+          ['art-a6', { id: REUTERS.id, name: 'Reuters' }],
+          ['art-a3', null],
+          ['art-a3', null],
+        ]);
+      });
+
+      it('answers the REPORTED_BY filter from the articles: outlets of an entity, entities of an outlet', async () => {
+        await store.writeArticle(reportedDocument());
+        expect(brief(await store.neighbors(ID.iran, { predicates: ['REPORTED_BY'] }))).toEqual([[REUTERS.id, 'REPORTED_BY', 'out', 1, 1]]);
+        expect(brief(await store.neighbors(REUTERS.id, { predicates: ['REPORTED_BY'] }))).toEqual([
+          [ID.iran, 'REPORTED_BY', 'in', 1, 1],
+          [ID.russia, 'REPORTED_BY', 'in', 1, 1],
+        ]);
+        expect(await store.neighbors(REUTERS.id, { predicates: ['REPORTED_BY'], direction: 'out' })).toEqual([]);
+        expect(brief(await store.neighbors(ID.iran, { predicates: ['REPORTED_BY', 'SUPPLIES'] }))).toEqual([
+          [ID.russia, 'SUPPLIES', 'out', 2, 3],
+          [REUTERS.id, 'REPORTED_BY', 'out', 1, 1],
+        ]);
+        expect(await store.neighbors(ID.iran, { predicates: ['REPORTED_BY'], since: '2024-06-01' })).toEqual([]);
+        // Without asking for it, REPORTED_BY is no neighbour.
+        expect((await store.neighbors(ID.iran)).some((n) => n.predicate === 'REPORTED_BY')).toBe(false);
+        expect(await store.neighborCounts(REUTERS.id, { predicates: ['REPORTED_BY'] })).toEqual({ total: 2, groups: [{ type: 'Country', predicate: 'REPORTED_BY', count: 2 }] });
+        const first = (await store.neighbors(ID.iran, { predicates: ['REPORTED_BY'] }))[0]!;
+        expect(first).toMatchObject({ firstSeen: '2024-05-01T10:00:00.000Z', lastSeen: '2024-05-01T10:00:00.000Z', entity: { id: REUTERS.id, name: 'Reuters', type: 'Organization' } });
+        // Rewriting the article without the outlet removes the link.
+        const without = reportedDocument();
+        without.reportedBy = [];
+        without.article.contentHash = 'changed';
+        expect((await store.writeArticle(without)).status).toBe('updated');
+        expect(await store.neighbors(ID.iran, { predicates: ['REPORTED_BY'] })).toEqual([]);
+      });
+
+      it('refuses a REPORTED_BY entity the document does not list', async () => {
+        const bad = reportedDocument();
+        bad.reportedBy = ['org:nobody'];
+        await expect(store.writeArticle(bad)).rejects.toThrow(/reportedBy\[0\] names entity "org:nobody"/);
+      });
+    });
+
+    describe('paging and path filters', () => {
+      it('pages neighbours with limit and offset and counts them by type and predicate', async () => {
+        const all = brief(await store.neighbors(ID.china));
+        expect(all).toEqual([
+          [ID.russia, 'TRADES_WITH', 'out', 2, 2],
+          [ID.blinken, 'VISITED', 'in', 1, 1],
+          [ID.pboc, 'LOCATED_IN', 'in', 1, 1],
+        ]);
+        expect(brief(await store.neighbors(ID.china, { limit: 1, offset: 1 }))).toEqual([all[1]]);
+        expect(brief(await store.neighbors(ID.china, { offset: 2 }))).toEqual([all[2]]);
+        expect(await store.neighbors(ID.china, { offset: 3 })).toEqual([]);
+        expect(await store.neighborCounts(ID.china)).toEqual({
+          total: 3,
+          groups: [
+            { type: 'Country', predicate: 'TRADES_WITH', count: 1 },
+            { type: 'Organization', predicate: 'LOCATED_IN', count: 1 },
+            { type: 'Person', predicate: 'VISITED', count: 1 },
+          ],
+        });
+        expect(await store.neighborCounts(ID.china, { types: ['Person', 'Organization'], direction: 'in' })).toMatchObject({ total: 2 });
+        expect(await store.neighborCounts(ID.china, { since: '2024-03-01' })).toEqual({ total: 1, groups: [{ type: 'Country', predicate: 'TRADES_WITH', count: 1 }] });
+        expect(await store.neighborCounts('country:XX')).toEqual({ total: 0, groups: [] });
+        await expect(store.neighbors(ID.china, { offset: -1 })).rejects.toThrow(/offset: must be a whole number from 0 to 100000/);
+        await expect(store.neighbors(ID.china, { offset: 1.5 })).rejects.toThrow(/offset/);
+      });
+
+      it('restricts paths to some predicates or excludes some', async () => {
+        expect((await store.shortestPaths(ID.china, ID.iran)).map(hops)).toEqual([[ID.china, ID.russia, ID.iran]]);
+        expect((await store.shortestPaths(ID.china, ID.iran, { predicates: ['TRADES_WITH', 'SUPPLIES'] })).map(hops)).toEqual([[ID.china, ID.russia, ID.iran]]);
+        expect(await store.shortestPaths(ID.china, ID.iran, { excludePredicates: ['SUPPLIES'] })).toEqual([]);
+        expect(await store.shortestPaths(ID.china, ID.iran, { predicates: ['TRADES_WITH', 'SUPPLIES'], excludePredicates: ['TRADES_WITH'] })).toEqual([]);
+        expect((await store.shortestPaths(ID.blinken, ID.pboc, { excludePredicates: ['VISITED'] })).map(hops)).toEqual([[ID.blinken, ID.yellen, ID.pboc]]);
+        await expect(store.shortestPaths(ID.china, ID.iran, { predicates: ['VISITED'], excludePredicates: ['VISITED'] })).rejects.toThrow(/excludePredicates: excludes every predicate/);
+        await expect(store.shortestPaths(ID.china, ID.iran, { excludePredicates: ['KNOWS' as never] })).rejects.toThrow(/excludePredicates "KNOWS": not one of/);
       });
     });
   });

@@ -195,3 +195,48 @@ export function hostileDocument(): ArticleDocument {
     ],
   });
 }
+
+/**
+ * A5 2024-04-01T10:00Z: claims of every modality. "The United States denied it sanctions
+ * China." (negated), "It is considering supplying China." after "Russia is under pressure."
+ * (hypothetical, with the antecedent naming Russia), "Blinken will visit Russia." (planned).
+ */
+export const MODAL_SPEC: DocSpec = {
+  id: 'art-a5',
+  title: 'What did not happen',
+  publishedAt: '2024-04-01T10:00:00Z',
+  fetchedAt: '2024-04-01T11:00:00Z',
+  entities: [ENTITIES.russia, ENTITIES.us, ENTITIES.china, ENTITIES.blinken],
+  sentences: [
+    { text: 'Russia is under pressure.', claims: [] },
+    { text: 'It is considering supplying China.', claims: [[ID.russia, 'SUPPLIES', ID.china, 'supply.consider']] },
+    { text: 'The United States denied it sanctions China.', claims: [[ID.us, 'SANCTIONS', ID.china, 'sanction.verb']] },
+    { text: 'Blinken will visit Russia.', claims: [[ID.blinken, 'VISITED', ID.russia, 'visit.future']] },
+  ],
+};
+
+export function modalDocument(): ArticleDocument {
+  const doc = buildDocument(MODAL_SPEC);
+  doc.claims[0]!.evidence.modality = 'hypothetical';
+  doc.claims[0]!.evidence.antecedent = { sentence: 'Russia is under pressure.', start: 0, end: 25 };
+  doc.claims[1]!.evidence.modality = 'negated';
+  doc.claims[2]!.evidence.modality = 'planned';
+  return doc;
+}
+
+export const REUTERS: Entity = { id: 'org:reuters', type: 'Organization', name: 'Reuters', aliases: [], attributes: { kind: 'news agency' } };
+
+/** A6 2024-05-01T10:00Z, REPORTED_BY Reuters: Iran SUPPLIES Russia. */
+export function reportedDocument(): ArticleDocument {
+  const doc = buildDocument({
+    id: 'art-a6',
+    title: 'Iran ships more drones, Reuters reports',
+    publishedAt: '2024-05-01T10:00:00Z',
+    fetchedAt: '2024-05-01T11:00:00Z',
+    outlet: 'Reuters',
+    entities: [ENTITIES.iran, ENTITIES.russia, REUTERS],
+    sentences: [{ text: 'Iran supplies more drones to Russia, according to Reuters.', claims: [[ID.iran, 'SUPPLIES', ID.russia, 'supply.verb']] }],
+  });
+  doc.reportedBy = [REUTERS.id];
+  return doc;
+}

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, PREDICATES } from '@newsgraph/shared';
+import { ENTITY_TYPES, MODALITIES, PREDICATES } from '@newsgraph/shared';
 
 /**
  * JSON schemas of every route's parameters and responses. Fastify validates requests against
@@ -116,6 +116,12 @@ const articleRefSchema = {
     title: { type: 'string' },
     outlet: nullableString,
     publishedAt: nullableString,
+    // The entity the article is REPORTED_BY (its outlet), when known.
+    outletEntity: {
+      type: ['object', 'null'],
+      required: ['id', 'name'],
+      properties: { id: { type: 'string' }, name: { type: 'string' } },
+    },
   },
 } as const;
 
@@ -131,6 +137,13 @@ const evidenceSchema = {
     end: { type: 'integer' },
     rule: { type: 'string' },
     confidence: { type: 'number' },
+    // Negated and hypothetical claims are evidence only: they make no edge.
+    modality: { type: 'string', enum: [...MODALITIES] },
+    antecedent: {
+      type: ['object', 'null'],
+      required: ['sentence', 'start', 'end'],
+      properties: { sentence: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } },
+    },
     article: articleRefSchema,
   },
 } as const;

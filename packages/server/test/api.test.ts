@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '@newsgraph/graph';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { InputError, PREDICATES } from '@newsgraph/shared';
+import { ARTICLE_SUBJECT, InputError, PREDICATES, contentHash, toArticleDocument } from '@newsgraph/shared';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -408,6 +408,8 @@ describe('HTTP API over the SQLite store', () => {
     const evidence = (await app.inject({ url: `/api/evidence?subject=${IDS.iran}&predicate=TRADES_WITH&object=${IDS.russia}` })).json();
     expect(evidence.evidence).toHaveLength(1);
     expect(evidence.evidence[0]).toMatchObject({ sentence: 'Russia trades with Iran more than ever.', rule: 'test.fixture', article: { title: 'Russia and Iran deepen trade' } });
+    // Modality, antecedent and the outlet entity survive the response schema.
+    expect(evidence.evidence[0]).toMatchObject({ modality: 'asserted', antecedent: null, article: { outletEntity: null } });
 
     const timeline = (await app.inject({ url: `/api/entities/${IDS.blinken}/timeline` })).json();
     expect(timeline.points).toEqual([
@@ -423,5 +425,53 @@ describe('HTTP API over the SQLite store', () => {
     const doc = demoDocumentsWithXss()[1]!;
     const article = (await app.inject({ url: `/api/articles/${doc.article.id}` })).json();
     expect(article).toEqual({ article: expect.objectContaining({ id: doc.article.id, text: doc.article.text }), publications: [] });
+  });
+});
+
+describe('REPORTED_BY over the HTTP API', () => {
+  it('answers the REPORTED_BY filter and returns the outlet entity with the evidence', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsgraph-api-reported-'));
+    const store = await SqliteStore.open(join(dir, 'graph.db'));
+    const text = 'Iran supplies drones to Russia, Reuters reported.';
+    const article = {
+      id: 'art-r1',
+      url: 'https://news.example/r1',
+      canonicalUrl: 'https://news.example/r1',
+      title: 'Drones',
+      outlet: null,
+      author: null,
+      publishedAt: '2024-05-01T10:00:00Z',
+      fetchedAt: '2024-05-01T11:00:00Z',
+      language: 'en',
+      text,
+      contentHash: contentHash(text),
+    };
+    await store.writeArticle(
+      toArticleDocument(article, {
+        entities: [
+          { id: 'country:IR', type: 'Country', name: 'Iran', attributes: {}, mentions: [{ start: 0, end: 4, text: 'Iran' }] },
+          { id: 'country:RU', type: 'Country', name: 'Russia', attributes: {}, mentions: [{ start: 24, end: 30, text: 'Russia' }] },
+          { id: 'org:reuters', type: 'Organization', name: 'Reuters', attributes: {}, mentions: [{ start: 32, end: 39, text: 'Reuters' }] },
+        ],
+        relations: [
+          { subject: 'country:IR', predicate: 'SUPPLIES', object: 'country:RU', evidence: { sentence: text, start: 0, end: text.length, rule: 'supply.verb', confidence: 0.9 } },
+          { subject: ARTICLE_SUBJECT, predicate: 'REPORTED_BY', object: 'org:reuters', evidence: { sentence: text, start: 0, end: text.length, rule: 'reported-by.verb', confidence: 0.8 } },
+        ],
+      }),
+    );
+    const app = await buildApp({ store });
+    try {
+      const neighbors = (await app.inject({ url: '/api/entities/org:reuters/neighbors?predicate=REPORTED_BY' })).json();
+      expect(neighbors.neighbors.map((n: { entity: { id: string }; direction: string }) => [n.entity.id, n.direction])).toEqual([
+        ['country:IR', 'in'],
+        ['country:RU', 'in'],
+      ]);
+      const evidence = (await app.inject({ url: '/api/evidence?subject=country:IR&predicate=SUPPLIES&object=country:RU' })).json();
+      expect(evidence.evidence[0].article.outletEntity).toEqual({ id: 'org:reuters', name: 'Reuters' });
+    } finally {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

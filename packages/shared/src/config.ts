@@ -36,9 +36,9 @@ const configSchema = z.object({
       user: z.string().default('neo4j'),
       password: z.string().default(''),
       database: z.string().min(1).optional(),
-      batchSize: positiveInt.default(1000),
+      batchSize: positiveInt.default(5000),
     })
-    .default({ user: 'neo4j', password: '', batchSize: 1000 }),
+    .default({ user: 'neo4j', password: '', batchSize: 5000 }),
   redisUrl: z
     .string()
     .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')

@@ -178,9 +178,13 @@ export function registerQueryCommand(program: Command, ctx: CliContext): Command
       if (o.json) return printJson(ctx, { subject, object, evidence: records });
       if (records.length === 0) return println(ctx, `no claims between ${label(subject)} and ${label(object)}`);
       for (const r of records) {
-        println(ctx, `${r.subjectId} ${r.predicate} ${r.objectId}  (rule ${r.rule}, confidence ${r.confidence.toFixed(2)})`);
+        // Negated and hypothetical claims are evidence only (no edge): say so next to the rule.
+        const modality = r.modality === 'asserted' ? '' : `, ${r.modality}`;
+        const outlet = r.article.outlet ?? r.article.outletEntity?.name ?? null;
+        println(ctx, `${r.subjectId} ${r.predicate} ${r.objectId}  (rule ${r.rule}, confidence ${r.confidence.toFixed(2)}${modality})`);
+        if (r.antecedent) println(ctx, `  (after “${safeText(r.antecedent.sentence)}”)`);
         println(ctx, `  “${safeText(r.sentence)}”`);
-        println(ctx, `  — ${safeText(r.article.title)}${r.article.outlet ? `, ${safeText(r.article.outlet)}` : ''}${r.article.publishedAt ? `, ${r.article.publishedAt.slice(0, 10)}` : ''}  ${r.article.url}`);
+        println(ctx, `  — ${safeText(r.article.title)}${outlet ? `, ${safeText(outlet)}` : ''}${r.article.publishedAt ? `, ${r.article.publishedAt.slice(0, 10)}` : ''}  ${r.article.url}`);
       }
     });
 

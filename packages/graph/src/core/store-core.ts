@@ -78,7 +78,9 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
   }
 
   async writeArticle(doc: ArticleDocument): Promise<WriteResult> {
-    const [result] = await this.#writeGroup([prepareDocument(doc, undefined, true)]);
+    const prepared = prepareDocument(doc, undefined, true);
+    this.backend.checkDocument?.(prepared);
+    const [result] = await this.#writeGroup([prepared]);
     return result!;
   }
 
@@ -86,6 +88,7 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
     if (!Array.isArray(docs)) throw new InputError('docs', 'must be an array of article documents');
     // Every document is checked before anything is written, so a bad one is refused whole.
     const prepared = docs.map((doc, i) => prepareDocument(doc, `docs[${i}]`, true));
+    for (const p of prepared) this.backend.checkDocument?.(p);
     const results: WriteResult[] = [];
     for (const group of groupForTransactions(prepared, this.backend.writeGroupRows)) results.push(...(await this.#writeGroup(group)));
     return results;

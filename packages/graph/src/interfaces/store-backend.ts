@@ -27,6 +27,8 @@ export interface StoreBackend {
   readonly kind: 'sqlite' | 'neo4j';
   /** Most rows (articles + entities + mentions + claims) the core puts into one write transaction. */
   readonly writeGroupRows: number;
+  /** Backend-specific limits on one document (e.g. rows per article), checked before anything of the call is written. */
+  checkDocument?(doc: PreparedDocument): void;
   migrate(): Promise<void>;
   /**
    * Runs `work` in one write transaction (committed when it resolves, rolled back when it

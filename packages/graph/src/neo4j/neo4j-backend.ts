@@ -13,10 +13,11 @@ import type {
   TimelinePoint,
 } from '../interfaces/graph-store.ts';
 import type { StoreBackend, StoreWriteTransaction, StoredArticleState, WritePlan } from '../interfaces/store-backend.ts';
-import type { ArticleContribution, CountChange } from '../core/count-maintenance.ts';
+import type { ArticleContribution } from '../core/count-maintenance.ts';
 import { mergeNeighbors, compareNeighbors } from '../core/neighbor-order.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { chunk, type CypherStatement } from '../cypher/cypher-statement.ts';
+import { checkLabelPrefix, prefixSchemaStatement, prefixStatement } from '../cypher/label-prefix.ts';
 import { READ_CONSTRAINTS_35, READ_INDEXES_35, SCHEMA_ITEMS, type ExistingSchema35, type Neo4jDialect } from '../cypher/neo4j-dialect.ts';
 import {
   addPublicationStatement,
@@ -41,7 +42,6 @@ import {
   upsertEntitiesStatement,
   type EdgeChangeRow,
   type EntityChangeRow,
-  type EntityRow,
 } from '../cypher/write-statements.ts';
 import {
   coMentionedStatement,
@@ -78,6 +78,8 @@ export interface Neo4jBackendOptions {
   dialect: Neo4jDialect;
   /** Called once by close(): releases the shared driver. */
   release?: () => Promise<void>;
+  /** Prefix of every node label and schema name (cypher/label-prefix.ts); default none. */
+  labelPrefix?: string;
 }
 
 export async function run(tx: ManagedTransactionLike, statement: CypherStatement): Promise<Row[]> {
@@ -125,9 +127,11 @@ export class Neo4jBackend implements StoreBackend {
   readonly #driver: DriverLike;
   readonly #database: string | undefined;
   readonly #release: (() => Promise<void>) | undefined;
+  readonly labelPrefix: string;
   #closed = false;
 
   constructor(driver: DriverLike, options: Neo4jBackendOptions) {
+    this.labelPrefix = options.labelPrefix === undefined ? '' : checkLabelPrefix(options.labelPrefix);
     this.#driver = driver;
     this.#database = options.database;
     this.batchSize = options.batchSize;
@@ -162,8 +166,13 @@ export class Neo4jBackend implements StoreBackend {
     }
   }
 
+  /** Sends one of the store's statements (with the label prefix, when there is one). */
+  #run(tx: ManagedTransactionLike, statement: CypherStatement): Promise<Row[]> {
+    return run(tx, this.labelPrefix ? prefixStatement(statement, this.labelPrefix) : statement);
+  }
+
   async #read(statement: CypherStatement): Promise<Row[]> {
-    return this.readTx((tx) => run(tx, statement));
+    return this.readTx((tx) => this.#run(tx, statement));
   }
 
   // ---------------------------------------------------------------- schema
@@ -191,7 +200,7 @@ export class Neo4jBackend implements StoreBackend {
         };
       });
     }
-    const statements = this.dialect.schemaStatements(existing);
+    const statements = this.dialect.schemaStatements(existing).map((st) => prefixSchemaStatement(st, this.labelPrefix));
     const report: MigrationReport = { server: this.dialect.version.raw, dialect: this.dialect.family, statements: [], existing: [] };
     const planned = new Set(statements.map((s) => s.item.name));
     if (existing) {
@@ -223,7 +232,7 @@ export class Neo4jBackend implements StoreBackend {
 
   async #each(tx: ManagedTransactionLike, rows: readonly unknown[], statement: (part: never[]) => CypherStatement): Promise<Row[]> {
     const out: Row[] = [];
-    for (const part of chunk(rows, this.batchSize)) out.push(...(await run(tx, statement(part as never[]))));
+    for (const part of chunk(rows, this.batchSize)) out.push(...(await this.#run(tx, statement(part as never[]))));
     return out;
   }
 
@@ -281,26 +290,22 @@ export class Neo4jBackend implements StoreBackend {
     await this.#each(tx, articles, upsertArticlesStatement);
 
     const entities = mergeEntities(docs.flatMap((d) => d.entities), existing);
-    const byType = new Map<string, EntityRow[]>();
-    for (const row of entities.rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
-    for (const [type, rows] of [...byType.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      await this.#each(tx, rows, (part) => upsertEntitiesStatement(type, part));
-    }
+    await this.#each(tx, entities.rows, upsertEntitiesStatement);
     await this.#each(tx, entities.nameKeys, createNameKeysStatement);
     await this.#each(tx, mentionRows(docs), createMentionsStatement);
     await this.#each(tx, claimRows(docs), createClaimsStatement);
     await this.#each(tx, reportedByRows(docs), createReportedByStatement);
 
     // The plan's count changes: arithmetic on the aggregates, then the few that lost a contribution.
-    const edgeRows = new Map<Predicate, Array<{ row: EdgeChangeRow; change: CountChange }>>();
+    const edgeRows = new Map<Predicate, Array<{ row: EdgeChangeRow; refresh: boolean }>>();
     for (const c of plan.counts.edges) {
       const list = edgeRows.get(c.predicate) ?? [];
-      list.push({ row: { subjectId: c.subjectId, objectId: c.objectId, ...countChangeRow(c) }, change: c });
+      list.push({ row: { subjectId: c.subjectId, objectId: c.objectId, ...countChangeRow(c) }, refresh: c.datesFromRemaining });
       edgeRows.set(c.predicate, list);
     }
     for (const [p, list] of [...edgeRows.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       await this.#each(tx, list.map((x) => x.row), (part) => applyEdgeChangesStatement(p, part));
-      const refreshed = list.filter((x) => x.change.datesFromRemaining).map((x) => x.row);
+      const refreshed = list.filter((x) => x.refresh).map((x) => x.row);
       await this.#each(tx, refreshed, (part) => deleteEmptyEdgesStatement(p, part));
       await this.#each(tx, refreshed, (part) => refreshEdgeDatesStatement(p, part));
     }
@@ -312,7 +317,7 @@ export class Neo4jBackend implements StoreBackend {
   }
 
   async addPublication(articleId: string, publication: Publication, sortDate: string): Promise<boolean> {
-    const rows = await this.write((tx) => run(tx, addPublicationStatement(articleId, publication, sortDate)));
+    const rows = await this.write((tx) => this.#run(tx, addPublicationStatement(articleId, publication, sortDate)));
     return rows.length > 0;
   }
 
@@ -441,7 +446,7 @@ export class Neo4jBackend implements StoreBackend {
   async stats(): Promise<StoreStats> {
     const statements = statsStatements();
     return this.readTx(async (tx) => {
-      const value = async (s: CypherStatement) => asNumber((await run(tx, s))[0]?.value);
+      const value = async (s: CypherStatement) => asNumber((await this.#run(tx, s))[0]?.value);
       return {
         articles: await value(statements.articles),
         entities: await value(statements.entities),

@@ -17,11 +17,15 @@ export interface Neo4jStoreOptions {
   dialect: Neo4jDialect;
   /** Called once by close(): releases the shared driver. */
   release?: () => Promise<void>;
+  /** Prefix of every node label and schema name: a store of its own beside other data (cypher/label-prefix.ts). */
+  labelPrefix?: string;
 }
 
 export interface ConnectOptions {
   /** Creates the driver; tests pass a fake. Default: neo4j-driver with numbers instead of Integers. */
   createDriver?: (uri: string, user: string, password: string) => DriverLike;
+  /** See Neo4jStoreOptions.labelPrefix (tests and benchmarks use one per run). */
+  labelPrefix?: string;
 }
 
 
@@ -52,9 +56,9 @@ export class Neo4jStore extends StoreCore<Neo4jBackend> {
   readonly lists: Neo4jListStore;
 
   constructor(driver: DriverLike, options: Neo4jStoreOptions) {
-    const batchSize = options.batchSize ?? 2000;
+    const batchSize = options.batchSize ?? 5000;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new ConfigError('NEO4J_BATCH_SIZE', `must be a positive integer, got ${batchSize}`);
-    super(new Neo4jBackend(driver, { database: options.database, batchSize, dialect: options.dialect, release: options.release }));
+    super(new Neo4jBackend(driver, { database: options.database, batchSize, dialect: options.dialect, release: options.release, labelPrefix: options.labelPrefix }));
     this.dialect = options.dialect;
     this.batchSize = batchSize;
     this.lists = new Neo4jListStore(driver, { database: options.database, batchSize });
@@ -101,7 +105,7 @@ export class Neo4jStore extends StoreCore<Neo4jBackend> {
       } catch (error) {
         throw new Neo4jConnectionError(`Neo4j at ${redactUri(uri)}: ${(error as Error).message}`, { cause: error });
       }
-      return new Neo4jStore(shared.driver, { database, batchSize, dialect, release });
+      return new Neo4jStore(shared.driver, { database, batchSize, dialect, release, labelPrefix: options.labelPrefix });
     } catch (error) {
       await release().catch(() => undefined);
       if (error instanceof Neo4jConnectionError) throw error;

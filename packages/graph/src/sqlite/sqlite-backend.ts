@@ -266,6 +266,10 @@ export class SqliteBackend implements StoreBackend {
 
   // ---------------------------------------------------------------- writes
 
+  checkDocument(doc: PreparedDocument): void {
+    checkRowLimits(doc);
+  }
+
   writeTransaction<T>(work: (tx: StoreWriteTransaction) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       if (this.closed) throw new Error(`${this.path}: the store is closed`);
@@ -348,7 +352,6 @@ export class SqliteBackend implements StoreBackend {
   private apply(plan: WritePlan, stored: Map<string, StoredArticle>): void {
     const writes: Array<{ doc: PreparedDocument; seq: number }> = [];
     let nextSeq = -1;
-    for (const { doc } of plan.documents) checkRowLimits(doc);
     for (const { doc, status } of plan.documents) {
       const old = stored.get(doc.article.id);
       if (status === 'updated') {
