@@ -64,12 +64,12 @@ export const SCHEMA_ITEMS: readonly SchemaItem[] = [
   { name: 'article_url', kind: 'index', label: 'Article', properties: ['url'] },
   { name: 'claim_subject_id', kind: 'index', label: 'Claim', properties: ['subjectId'] },
   { name: 'publication_url', kind: 'index', label: 'Publication', properties: ['url'] },
-  { name: 'entity_names', kind: 'fulltext', label: 'Entity', properties: ['name', 'aliasesText'] },
   // Sanctions lists (lists/neo4j-list-store.ts).
   { name: 'list_name', kind: 'unique', label: 'List', properties: ['name'] },
   { name: 'list_entry_key', kind: 'unique', label: 'ListEntry', properties: ['key'] },
   { name: 'list_entry_list', kind: 'index', label: 'ListEntry', properties: ['list'] },
   { name: 'list_version_list', kind: 'index', label: 'ListVersion', properties: ['list'] },
+  { name: 'entity_names', kind: 'fulltext', label: 'Entity', properties: ['name', 'aliasesText'] },
 ];
 
 export interface SchemaStatement {

@@ -3,6 +3,7 @@ import type { EntitySummary } from '../interfaces/graph-store.ts';
 import type { ListedEntity, ListedQuery, ListStore, ReplaceListInput, StoredList } from '../interfaces/list-store.ts';
 import type { DriverLike, ManagedTransactionLike } from '../neo4j/interfaces/neo4j-driver-like.ts';
 import { checkLimit } from '../core/store-limits.ts';
+import { withLabelPrefix } from '../cypher/label-prefix.ts';
 import { asNumber, asString, asStringArray, recordToObject, toNeo4jParams } from '../neo4j/neo4j-values.ts';
 import { checkLinksInScope, compareListings, entryFromJson, validateReplaceInput, versionOf } from './list-replacement.ts';
 
@@ -21,11 +22,14 @@ export class Neo4jListStore implements ListStore {
   readonly #driver: DriverLike;
   readonly #database: string | undefined;
   readonly #batchSize: number;
+  readonly #labelPrefix: string;
 
-  constructor(driver: DriverLike, options: { database?: string; batchSize?: number }) {
+  /** `labelPrefix`: the store's label prefix (cypher/label-prefix.ts), applied to every statement. */
+  constructor(driver: DriverLike, options: { database?: string; batchSize?: number; labelPrefix?: string }) {
     this.#driver = driver;
     this.#database = options.database;
     this.#batchSize = options.batchSize ?? 1000;
+    this.#labelPrefix = options.labelPrefix ?? '';
   }
 
   async #tx<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransactionLike) => Promise<T>): Promise<T> {
@@ -38,7 +42,7 @@ export class Neo4jListStore implements ListStore {
   }
 
   async #run(tx: ManagedTransactionLike, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    const result = await tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>);
+    const result = await tx.run(withLabelPrefix(cypher, this.#labelPrefix), toNeo4jParams(params) as Record<string, unknown>);
     return result.records.map(recordToObject);
   }
 

@@ -61,7 +61,7 @@ export class Neo4jStore extends StoreCore<Neo4jBackend> {
     super(new Neo4jBackend(driver, { database: options.database, batchSize, dialect: options.dialect, release: options.release, labelPrefix: options.labelPrefix }));
     this.dialect = options.dialect;
     this.batchSize = batchSize;
-    this.lists = new Neo4jListStore(driver, { database: options.database, batchSize });
+    this.lists = new Neo4jListStore(driver, { database: options.database, batchSize, labelPrefix: options.labelPrefix });
   }
 
   /**
