@@ -117,7 +117,8 @@ export class Neo4jListStore implements ListStore {
         tx,
         `MATCH (l:List) OPTIONAL MATCH (v:ListVersion {list: l.name})
          WITH l, v ORDER BY v.seq DESC
-         RETURN l {.*} AS list, collect(v {.*}) AS versions ORDER BY l.name`,
+         WITH l, collect(v {.*}) AS versions
+         RETURN l {.*} AS list, versions ORDER BY list.name`,
       );
       return rows.map((r) => {
         const l = r.list as Row;
