@@ -1,5 +1,8 @@
 import { createLogger, loadConfig, type Logger, type NewsgraphConfig } from '@newsgraph/shared';
 import type { GraphStore } from '@newsgraph/graph';
+import type { ExtractOptions } from '@newsgraph/extract';
+import type { ExtractionResult } from '@newsgraph/shared';
+import type { ListMatching } from './lists/list-matching.ts';
 
 /**
  * What every command gets: configuration loaded and validated once (on first use, so `--help`
@@ -11,6 +14,10 @@ export interface CliContext {
   logger(): Logger;
   /** Opens the configured store (migrating its schema) on first call; closed by `close()`. */
   store(): Promise<GraphStore>;
+  /** The store for writing articles: with lists stored, people and organizations are matched against them as each article is written. */
+  ingestStore(): Promise<GraphStore>;
+  /** The extractor for ingesting: with lists stored, their names are known names (undefined: the default extractor). */
+  ingestExtract(): Promise<((text: string, options?: ExtractOptions) => ExtractionResult) | undefined>;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
@@ -32,6 +39,7 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
   let config: NewsgraphConfig | undefined;
   let logger: Logger | undefined;
   let store: Promise<GraphStore> | undefined;
+  let listMatching: Promise<ListMatching | null> | undefined;
   let code = 0;
   const ctx: CliContext = {
     config() {
@@ -52,6 +60,23 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
         return opened;
       })();
       return store;
+    },
+    // Both load the list matcher (and the extractor) on first use only: queries never pay for them.
+    async ingestStore() {
+      const opened = await ctx.store();
+      const { loadListMatching, withListMatching } = await import('./lists/list-matching.ts');
+      listMatching ??= loadListMatching(opened, ctx.config());
+      const loaded = await listMatching;
+      return loaded ? withListMatching(opened, loaded.matcher) : opened;
+    },
+    async ingestExtract() {
+      const opened = await ctx.store();
+      const { loadListMatching } = await import('./lists/list-matching.ts');
+      listMatching ??= loadListMatching(opened, ctx.config());
+      const loaded = await listMatching;
+      if (!loaded) return undefined;
+      const { extract } = await import('@newsgraph/extract');
+      return (text: string, options: ExtractOptions = {}) => extract(text, { ...options, knownNames: loaded.knownNames });
     },
     stdout: options.stdout ?? process.stdout,
     stderr: options.stderr ?? process.stderr,

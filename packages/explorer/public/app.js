@@ -10,6 +10,7 @@ import { createRelationsPanel } from './relations-panel.js';
 import { toGraphML } from './graphml.js';
 import { attachSuggestions } from './suggest.js';
 import { timelineChart } from './timeline.js';
+import { setupListings, showEntityListings } from './listings.js';
 
 const PREDICATES = ['VISITED', 'MET_WITH', 'URGED', 'SUPPLIES', 'SHIPPED_VIA', 'SANCTIONS', 'TRADES_WITH', 'HOLDS_ROLE', 'PART_OF', 'LOCATED_IN', 'REPORTED_BY'];
 const ENTITY_TYPES = Object.keys(TYPE_COLORS);
@@ -307,6 +308,7 @@ async function showEntity(id) {
     if (!(await relationsPanel.show(entity, neighborParams())) || ticket !== tickets.entity) return;
     state.current = entity;
     $('entity-panel').hidden = false;
+    showEntityListings(id);
     $('entity-title').textContent = entity.name;
     const seen = entity.firstSeen ? ` · ${String(entity.firstSeen).slice(0, 10)} – ${String(entity.lastSeen ?? '').slice(0, 10)}` : '';
     $('entity-meta').textContent = `${entity.type} · ${entity.articleCount} article${entity.articleCount === 1 ? '' : 's'} · ${entity.mentionCount} mentions${seen}`;
@@ -651,6 +653,7 @@ function start() {
   setupEntityPanel();
   setupViews();
   buildLegend();
+  setupListings(graph.cy);
   updateEmptyHint();
   window.addEventListener('resize', () => graph.resize());
   loadStart();

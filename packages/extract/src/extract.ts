@@ -4,6 +4,7 @@ import type { EntityAnalysis, ExtractOptions } from './interfaces/analysis.ts';
 import { extractRelations } from './relations/extract-relations.ts';
 import { withOutletEntity } from './relations/outlet.ts';
 import { ARTICLE_SUBJECT } from './relations/sentence-context.ts';
+import { withKnownNames } from './entities/known-names.ts';
 
 /**
  * Entities and relations of one text: entity analysis, then relation rules over it. Offsets are
@@ -11,7 +12,7 @@ import { ARTICLE_SUBJECT } from './relations/sentence-context.ts';
  * `ARTICLE` (ARTICLE_SUBJECT), which is not an entity id.
  */
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
-  return extractFromAnalysis(analyzeEntities(text, options), options);
+  return withKnownNames(text, extractFromAnalysis(analyzeEntities(text, options), options), options.knownNames);
 }
 
 /** The relation half of `extract`, for callers that already hold an analysis. */

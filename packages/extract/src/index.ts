@@ -25,6 +25,8 @@ export { extractRelations, extractRelationsDetailed } from './relations/extract-
 export type { DetailedRelation } from './relations/extract-relations.ts';
 export { ARTICLE_SUBJECT } from './relations/sentence-context.ts';
 export { runExtractJsonl } from './jsonl.ts';
+export { KnownNames, withKnownNames } from './entities/known-names.ts';
+export type { KnownName } from './entities/known-names.ts';
 export type { JsonlOptions, JsonlStats } from './jsonl.ts';
 export { evaluateSeeds } from './eval/seeds.ts';
 export { evaluateGold, readGoldFile } from './eval/gold.ts';

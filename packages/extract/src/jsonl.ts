@@ -24,10 +24,12 @@ import { CorpusIndex } from './corpus/corpus-index.ts';
 export interface JsonlOptions {
   /** Outlet used for lines that do not carry their own. */
   outlet?: string | null;
-  /** Replaces the extractor (tests). */
+  /** Replaces the extractor (tests; the CLI's --lists adds known names). */
   extractor?: (text: string, options: ExtractOptions) => ExtractionResult;
   /** The corpus index shared by the lines of one run; a new one per run when absent. Pass `false` to analyse each line alone. */
   corpus?: EntityCorpus | false;
+  /** More fields for each output entity (the CLI's --lists adds "listings"). */
+  entityFields?: (entity: ExtractionResult['entities'][number]) => Record<string, unknown>;
 }
 
 export interface JsonlStats {
@@ -77,6 +79,7 @@ function processLine(line: string, options: JsonlOptions, setId: (id: LineId) =>
       name: e.name,
       attributes: e.attributes,
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+      ...options.entityFields?.(e),
     })),
     relations: result.relations.map((r) => ({
       subject: r.subject,

@@ -14,3 +14,7 @@ export * from './cypher/read-only-guard.ts';
 export * from './cypher/parse-cypher-params.ts';
 export * from './cypher/run-read-only-cypher.ts';
 export * from './export/export-graph.ts';
+export type * from './interfaces/list-store.ts';
+export * from './lists/sqlite-list-store.ts';
+export * from './lists/list-replacement.ts';
+export * from './lists/listed-exposure.ts';

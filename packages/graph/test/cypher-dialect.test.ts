@@ -39,6 +39,10 @@ describe('schema statements per server version', () => {
         'CREATE INDEX publication_url IF NOT EXISTS FOR (n:Publication) ON (n.url)',
         'CREATE CONSTRAINT curation_entry_id IF NOT EXISTS FOR (n:CurationEntry) REQUIRE n.id IS UNIQUE',
         'CREATE CONSTRAINT curation_entry_seq IF NOT EXISTS FOR (n:CurationEntry) REQUIRE n.seq IS UNIQUE',
+        'CREATE CONSTRAINT list_name IF NOT EXISTS FOR (n:List) REQUIRE n.name IS UNIQUE',
+        'CREATE CONSTRAINT list_entry_key IF NOT EXISTS FOR (n:ListEntry) REQUIRE n.key IS UNIQUE',
+        'CREATE INDEX list_entry_list IF NOT EXISTS FOR (n:ListEntry) ON (n.list)',
+        'CREATE INDEX list_version_list IF NOT EXISTS FOR (n:ListVersion) ON (n.list)',
         'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText]',
       ]);
     }
@@ -73,6 +77,10 @@ describe('schema statements per server version', () => {
       'CREATE INDEX ON :Publication(url)',
       'CREATE CONSTRAINT ON (n:CurationEntry) ASSERT n.id IS UNIQUE',
       'CREATE CONSTRAINT ON (n:CurationEntry) ASSERT n.seq IS UNIQUE',
+      'CREATE CONSTRAINT ON (n:List) ASSERT n.name IS UNIQUE',
+      'CREATE CONSTRAINT ON (n:ListEntry) ASSERT n.key IS UNIQUE',
+      'CREATE INDEX ON :ListEntry(list)',
+      'CREATE INDEX ON :ListVersion(list)',
       'CALL db.index.fulltext.createNodeIndex($name, $labels, $properties)',
     ]);
     expect(fresh.at(-1)!.params).toEqual({ name: 'entity_names', labels: ['Entity'], properties: ['name', 'aliasesText'] });
@@ -97,6 +105,10 @@ describe('schema statements per server version', () => {
       'publication_url',
       'curation_entry_id',
       'curation_entry_seq',
+      'list_name',
+      'list_entry_key',
+      'list_entry_list',
+      'list_version_list',
     ]);
   });
 });

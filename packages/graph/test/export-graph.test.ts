@@ -140,13 +140,14 @@ describe('CSV export (neo4j-admin import layout)', () => {
     expect(summary.files).toEqual([join(dir, 'entities.csv'), join(dir, 'relationships.csv')]);
     const entities = parseCsv(readFileSync(join(dir, 'entities.csv'), 'utf8'), { relax_quotes: false }) as string[][];
     expect(entities[0]).toEqual(ENTITY_CSV_HEADER);
-    expect(entities[0]).toEqual(['id:ID', 'name', 'type', 'aliases:string[]', 'articleCount:int', 'mentionCount:int', 'attributes', ':LABEL']);
+    expect(entities[0]).toEqual(['id:ID', 'name', 'type', 'aliases:string[]', 'articleCount:int', 'mentionCount:int', 'attributes', 'listings', ':LABEL']);
     const org = entities.find((r) => r[0] === 'org:x&y')!;
     // UTF-8 cannot carry a lone surrogate: it arrives as U+FFFD; everything else is exact.
     expect(org[1]).toBe(NASTY.replace('\ud800', '\uFFFD'));
     expect(org[3]!.split(';')).toEqual(['a,b', 'c,"d"']);
     expect(JSON.parse(org[6]!)).toEqual({ iso: 12, tags: ['t1', 't2'], name: 'clash' });
-    expect(org[7]).toBe('Entity;Organization');
+    expect(org[7]).toBe('');
+    expect(org[8]).toBe('Entity;Organization');
     expect(entities).toHaveLength(4);
     const rels = parseCsv(readFileSync(join(dir, 'relationships.csv'), 'utf8')) as string[][];
     expect(rels[0]).toEqual(RELATIONSHIP_CSV_HEADER);

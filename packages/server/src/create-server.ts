@@ -12,6 +12,7 @@ import { RequestLogController } from './http/request-log-controller.ts';
 import type { RunningServer, ServerOptions } from './interfaces/server-options.ts';
 import { registerApiRoutes } from './routes/api-routes.ts';
 import { registerCurationRoutes } from './routes/curation-routes.ts';
+import { registerListRoutes } from './routes/list-routes.ts';
 import { LIST_PARAMETERS, routeSchemas } from './schemas.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -178,6 +179,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   });
 
   registerApiRoutes(app, options.store);
+  registerListRoutes(app, options.store);
   if (options.curation) registerCurationRoutes(app, options.curation, Boolean(options.token));
 
   // Every other /api/* URL is an API 404 (after the limiter and the token check), never a file.

@@ -92,7 +92,7 @@ const neighborSchema = {
   },
 } as const;
 
-const pathSchema = {
+export const pathSchema = {
   type: 'object',
   required: ['nodes', 'edges'],
   properties: {

@@ -6,3 +6,4 @@ export * from './logging.ts';
 export * from './document.ts';
 export * from './curation.ts';
 export * from './path-predicates.ts';
+export * from './lists.ts';

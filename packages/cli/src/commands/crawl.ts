@@ -111,7 +111,7 @@ async function crawlAction(ctx: CliContext, role: 'crawl' | 'worker', options: C
     ctx.fail(1);
     return;
   }
-  const store = await ctx.store();
+  const store = await ctx.ingestStore();
   const metrics = new CrawlMetrics();
   const progress = new CrawlProgressLine(ctx, metrics);
   const { signal, dispose } = abortOnSignals(['SIGINT', 'SIGTERM'], (s) => logger.info({ signal: s }, 'shutting down gracefully'));

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { evaluateCorpus, evaluateGold, evaluateNer, evaluateRelations, evaluateSeeds, renderEdgeSample } from '@newsgraph/extract';
 import { evaluateArticleText } from '@newsgraph/ingest';
 import { InputError } from '@newsgraph/shared';
+import { buildMatchingGold, evaluateMatching, matchingReport, readListFile } from '@newsgraph/lists';
 import type { CliContext } from '../context.ts';
 import { println } from '../output.ts';
 
@@ -98,5 +99,25 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .action(async (dir: string, o: { limit?: number }) => {
       mustExist(`${dir}/evaldata.json`, 'evaldata.json');
       report(ctx, await evaluateArticleText(dir, o.limit ? { limit: o.limit } : {}));
+    });
+
+  evalCmd
+    .command('matching')
+    .description('sanctions-list name matching on a gold built from the lists themselves, against exact normalised-name matching (docs/sanctions.md)')
+    .argument('[files...]', 'list files to build the gold from', [
+      '../shared/sanctions/ofac_sdn_2024-05-03/sdn.csv',
+      '../shared/sanctions/un_consolidated_2025-11-20/un_consolidated.xml',
+    ])
+    .option('--threshold <t>', 'match threshold (default: the lists.matchThreshold setting)', (v) => {
+      const t = Number(v);
+      if (!(t > 0 && t <= 1)) throw new InputError(`--threshold ${v}`, 'must be a number in (0, 1]');
+      return t;
+    })
+    .option('--per-variant <n>', 'at most N queries of each variant', (v) => Number.parseInt(v, 10), 3000)
+    .action(async (files: string[], o: { threshold?: number; perVariant: number }) => {
+      const entries = [];
+      for (const file of files) entries.push(...(await readListFile(mustExist(file, 'list file'))).entries);
+      const gold = buildMatchingGold(entries, { maxPerVariant: o.perVariant });
+      report(ctx, matchingReport(evaluateMatching(entries, gold, o.threshold ?? ctx.config().lists.matchThreshold), files));
     });
 }

@@ -14,13 +14,22 @@ export const COMMAND_MODULES: ReadonlyArray<{ names: readonly string[]; load: ()
   {
     names: ['query'],
     load: async () => {
-      const [{ registerQueryCommand }, { registerCypherCommand }] = await Promise.all([import('./query.ts'), import('./cypher.ts')]);
-      return (program, ctx) => registerCypherCommand(registerQueryCommand(program, ctx), ctx);
+      const [{ registerQueryCommand }, { registerCypherCommand }, { registerQueryListsCommands }] = await Promise.all([
+        import('./query.ts'),
+        import('./cypher.ts'),
+        import('./query-lists.ts'),
+      ]);
+      return (program, ctx) => {
+        const query = registerQueryCommand(program, ctx);
+        registerCypherCommand(query, ctx);
+        registerQueryListsCommands(query, ctx);
+      };
     },
   },
   { names: ['curate'], load: async () => (await import('./curate.ts')).registerCurateCommand },
   { names: ['export'], load: async () => (await import('./export.ts')).registerExportCommand },
   { names: ['sources'], load: async () => (await import('./sources.ts')).registerSourcesCommand },
+  { names: ['lists'], load: async () => (await import('./lists.ts')).registerListsCommand },
   { names: ['crawl', 'worker', 'jobs'], load: async () => (await import('./crawl.ts')).registerCrawlCommands },
   { names: ['serve'], load: async () => (await import('./serve.ts')).registerServeCommand },
   { names: ['extract'], load: async () => (await import('./extract.ts')).registerExtractCommand },

@@ -52,7 +52,7 @@ Exit code 1 when some inputs failed; the rest are still stored.`,
         throw new InputError(defaults.error.issues[0]?.path[0] === 'outlet' ? `--outlet ${options.outlet}` : `--published ${options.published}`, describeIssues(defaults.error));
       }
       const config = ctx.config();
-      const store = await ctx.store();
+      const store = await ctx.ingestStore();
       const http = { ...config.http, allowPrivateNetwork: options.allowPrivateNetwork || config.http.allowPrivateNetwork };
       const fetcher = createFetcher(http);
       const progress = createProgress(ctx, !options.json);
@@ -63,6 +63,7 @@ Exit code 1 when some inputs failed; the rest are still stored.`,
           fetcher,
           readers: createDefaultReaders(),
           concurrency: options.concurrency,
+          extract: await ctx.ingestExtract(),
           defaults: defaults.data,
           onPlanned: (n) => progress.addTotal(n),
         });

@@ -4,6 +4,7 @@ import { InputError, isEntityType, isPredicate, pathPredicates, type EntityType,
 import type { ArticleRef, EntitySummary, GraphStore } from '@newsgraph/graph';
 import type { CliContext } from '../context.ts';
 import { formatTable, printJson, println, safeText } from '../output.ts';
+import { printListings } from './lists.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -102,13 +103,18 @@ export function registerQueryCommand(program: Command, ctx: CliContext): Command
       const store = await ctx.store();
       const hit = await resolveEntity(store, ref);
       const detail = await store.getEntity(hit.id);
-      if (o.json) return printJson(ctx, detail);
+      const listings = store.lists ? await store.lists.listingsOf(hit.id) : [];
+      if (o.json) return printJson(ctx, detail && { ...detail, listings });
       if (!detail) return;
       println(ctx, `${safeText(detail.name)}  (${detail.type}, ${detail.id})`);
       if (detail.aliases.length) println(ctx, `aliases:    ${safeText(detail.aliases.join(', '))}`);
       for (const [k, v] of Object.entries(detail.attributes)) println(ctx, `${`${k}:`.padEnd(11)} ${safeText(Array.isArray(v) ? v.join(', ') : String(v))}`);
       println(ctx, `articles:   ${detail.articleCount} (${detail.mentionCount} mentions)`);
       println(ctx, `seen:       ${detail.firstSeen ?? '?'} .. ${detail.lastSeen ?? '?'}`);
+      if (listings.length) {
+        println(ctx, 'listed:');
+        printListings(ctx, listings, '  ');
+      }
     });
 
   query

@@ -8,6 +8,7 @@ import type { CliContext } from '../context.ts';
 import { failureLine } from '../commands/ingest.ts';
 import { formatTable, printError, println, safeText } from '../output.ts';
 import { serveSite, type ServedSite } from './serve-site.ts';
+import { printListedSummary } from '../lists/listed-summary.ts';
 
 /** The demo site ships in the repository's `examples/site`; found by walking up from this file. */
 export function findExamplesSite(start = dirname(fileURLToPath(import.meta.url))): string {
@@ -70,9 +71,9 @@ export async function runDemo(ctx: CliContext, options: DemoOptions = {}): Promi
   const fetcher = createFetcher({ ...config.http, allowPrivateNetwork: true, perHostDelayMs: 0, perHostConcurrency: 4 });
   const counts = { inserted: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0 };
   try {
-    const store = await ctx.store();
+    const store = await ctx.ingestStore();
     println(ctx, `newsgraph demo: serving examples/site at ${site.baseUrl}, crawling ${feedUrl}`);
-    for await (const outcome of ingestInputs([feedUrl], { store, fetcher, readers: createDefaultReaders(), concurrency: 4 })) {
+    for await (const outcome of ingestInputs([feedUrl], { store, fetcher, readers: createDefaultReaders(), concurrency: 4, extract: await ctx.ingestExtract() })) {
       counts[outcome.status]++;
       if (outcome.status === 'failed') printError(ctx, failureLine(outcome));
     }
@@ -95,12 +96,14 @@ export async function runDemo(ctx: CliContext, options: DemoOptions = {}): Promi
         println(ctx, `    — ${safeText(evidence.article.title)} (${evidence.article.url.replace(site.baseUrl, 'examples/site')})`);
       }
     }
+    await printListedSummary(ctx, store);
     println(ctx, `
 Next, try:
   pnpm newsgraph query search Russia
   pnpm newsgraph query neighbors Russia --predicate SUPPLIES
   pnpm newsgraph query evidence Iran Russia
   pnpm newsgraph query path "Antony Blinken" Iran
+  pnpm newsgraph query listed                      # entities on an imported sanctions list
   pnpm newsgraph export --format graphml --out newsgraph.graphml
   pnpm start            # the demo, then the explorer in your browser`);
     if (counts.failed > 0) ctx.fail(1);

@@ -1,3 +1,4 @@
+import type { KnownNames } from '../entities/known-names.ts';
 import type { ExtractedEntity } from '@newsgraph/shared';
 import type { EntityCorpus } from './corpus.ts';
 
@@ -48,4 +49,6 @@ export interface ExtractOptions {
    * pipeline passes one per run; the article being analysed is added to it afterwards.
    */
   corpus?: EntityCorpus;
+  /** Names from stored lists to find even where no pattern would (entities/known-names.ts). */
+  knownNames?: KnownNames;
 }

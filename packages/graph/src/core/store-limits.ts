@@ -16,6 +16,8 @@ export const STORE_LIMITS = {
   coMentioned: { default: 20, max: 10_000 },
   /** Articles one curation action may rewrite: a merge of two hubs is refused, not left half done. */
   curationArticles: { default: 50_000, max: 1_000_000 },
+  /** `lists.listedEntities` (interfaces/list-store.ts). */
+  listed: { default: 100, max: 10_000 },
 } as const;
 
 export type LimitName = keyof typeof STORE_LIMITS;

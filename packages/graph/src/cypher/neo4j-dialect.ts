@@ -66,6 +66,11 @@ export const SCHEMA_ITEMS: readonly SchemaItem[] = [
   { name: 'publication_url', kind: 'index', label: 'Publication', properties: ['url'] },
   { name: 'curation_entry_id', kind: 'unique', label: 'CurationEntry', properties: ['id'] },
   { name: 'curation_entry_seq', kind: 'unique', label: 'CurationEntry', properties: ['seq'] },
+  // Sanctions lists (lists/neo4j-list-store.ts).
+  { name: 'list_name', kind: 'unique', label: 'List', properties: ['name'] },
+  { name: 'list_entry_key', kind: 'unique', label: 'ListEntry', properties: ['key'] },
+  { name: 'list_entry_list', kind: 'index', label: 'ListEntry', properties: ['list'] },
+  { name: 'list_version_list', kind: 'index', label: 'ListVersion', properties: ['list'] },
   { name: 'entity_names', kind: 'fulltext', label: 'Entity', properties: ['name', 'aliasesText'] },
 ];
 

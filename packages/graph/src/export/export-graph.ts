@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputError, type EntityAttributes, type EntityType } from '@newsgraph/shared';
 import type { ExportEdge, ExportEntity, ExportFilter, GraphStore } from '../interfaces/graph-store.ts';
 import { OutputSink, openFileTarget, type FileTarget } from './output-sink.ts';
+import { exportListings, listingsText, type ExportListing } from '../lists/export-listings.ts';
 import { csvRow, xmlEscape } from './text-escaping.ts';
 
 export const EXPORT_FORMATS = ['graphml', 'csv', 'json'] as const;
@@ -90,6 +91,7 @@ const NODE_KEYS: AttributeKey[] = [
   { id: 'aliases', name: 'aliases', type: 'string' },
   { id: 'articleCount', name: 'articleCount', type: 'long' },
   { id: 'mentionCount', name: 'mentionCount', type: 'long' },
+  { id: 'listings', name: 'listings', type: 'string' },
 ];
 
 const EDGE_KEYS: AttributeKey[] = [
@@ -156,6 +158,7 @@ async function writeGraphml(store: GraphStore, filter: ExportFilter, sink: Outpu
   for (const key of extra.values()) await sink.write(keyElement(key, 'node'));
   for (const key of EDGE_KEYS) await sink.write(keyElement(key, 'edge'));
   await sink.write('  <graph id="newsgraph" edgedefault="directed">\n');
+  const listed = await exportListings(store);
   let nodes = 0;
   for await (const e of store.exportEntities(filter)) {
     const parts = [
@@ -166,6 +169,7 @@ async function writeGraphml(store: GraphStore, filter: ExportFilter, sink: Outpu
       data('articleCount', e.articleCount),
       data('mentionCount', e.mentionCount),
     ];
+    if (listed.has(e.id)) parts.push(data('listings', listingsText(listed.get(e.id))));
     for (const [name, value] of Object.entries(e.attributes)) {
       const key = extra.get(name);
       if (key) parts.push(data(key.id, attributeText(value)));
@@ -188,8 +192,8 @@ async function writeGraphml(store: GraphStore, filter: ExportFilter, sink: Outpu
 
 // ---------------------------------------------------------------- JSON (node-link)
 
-function jsonNode(e: ExportEntity): Record<string, unknown> {
-  return { id: e.id, type: e.type, name: e.name, aliases: e.aliases, attributes: e.attributes, articleCount: e.articleCount, mentionCount: e.mentionCount };
+function jsonNode(e: ExportEntity, listings: ExportListing[] | undefined): Record<string, unknown> {
+  return { id: e.id, type: e.type, name: e.name, aliases: e.aliases, attributes: e.attributes, articleCount: e.articleCount, mentionCount: e.mentionCount, ...(listings ? { listings } : {}) };
 }
 
 function jsonLink(r: ExportEdge): Record<string, unknown> {
@@ -211,9 +215,10 @@ async function writeJson(store: GraphStore, filter: ExportFilter, sink: OutputSi
   // see which nodes and edges were corrected by hand, by whom and why.
   const curation = await store.curationLog();
   await sink.write(`{"directed":true,"multigraph":true,"graph":{"name":"newsgraph","curation":${JSON.stringify(curation)}},"nodes":[`);
+  const listed = await exportListings(store);
   let nodes = 0;
   for await (const e of store.exportEntities(filter)) {
-    await sink.write(`${nodes === 0 ? '\n' : ',\n'}${JSON.stringify(jsonNode(e))}`);
+    await sink.write(`${nodes === 0 ? '\n' : ',\n'}${JSON.stringify(jsonNode(e, listed.get(e.id)))}`);
     nodes++;
   }
   await sink.write('\n],"links":[');
@@ -229,7 +234,7 @@ async function writeJson(store: GraphStore, filter: ExportFilter, sink: OutputSi
 
 // ---------------------------------------------------------------- CSV (neo4j-admin import)
 
-export const ENTITY_CSV_HEADER = ['id:ID', 'name', 'type', 'aliases:string[]', 'articleCount:int', 'mentionCount:int', 'attributes', ':LABEL'];
+export const ENTITY_CSV_HEADER = ['id:ID', 'name', 'type', 'aliases:string[]', 'articleCount:int', 'mentionCount:int', 'attributes', 'listings', ':LABEL'];
 export const RELATIONSHIP_CSV_HEADER = [':START_ID', ':END_ID', ':TYPE', 'articleCount:int', 'claimCount:int', 'firstSeen', 'lastSeen'];
 
 /** neo4j-admin splits arrays on ';': an alias cannot contain one, so it becomes ','. */
@@ -249,10 +254,12 @@ async function exportCsv(store: GraphStore, filter: ExportFilter, dir: string): 
     const entities = new OutputSink(entitiesFile.stream);
     sinks.push(entities);
     await entities.write(csvRow(ENTITY_CSV_HEADER));
+    const listed = await exportListings(store);
     let nodes = 0;
     for await (const e of store.exportEntities(filter)) {
+      const listings = listed.get(e.id);
       await entities.write(
-        csvRow([e.id, e.name, e.type, arrayField(e.aliases), e.articleCount, e.mentionCount, JSON.stringify(e.attributes), `Entity;${e.type}`]),
+        csvRow([e.id, e.name, e.type, arrayField(e.aliases), e.articleCount, e.mentionCount, JSON.stringify(e.attributes), listings ? JSON.stringify(listings) : '', `Entity;${e.type}`]),
       );
       nodes++;
     }

@@ -1,4 +1,5 @@
 import type { Antecedent, Article, ArticleDocument, CurationEntry, Entity, EntityType, Modality, Predicate } from '@newsgraph/shared';
+import type { ListStore } from './list-store.ts';
 
 /**
  * The one interface every store implements (SQLite embedded, Neo4j production). Both must give
@@ -206,6 +207,12 @@ export interface Publication {
 
 export interface GraphStore {
   readonly kind: 'sqlite' | 'neo4j';
+  /**
+   * Sanctions and watch lists, and LISTED_AS links from entities (see list-store.ts). Both
+   * stores have it; optional so that test doubles of the graph need not (`storeLists` throws a
+   * clear error for a store without).
+   */
+  readonly lists?: ListStore;
   /** Creates or upgrades the schema; idempotent. */
   migrate(): Promise<void>;
   /**

@@ -5,8 +5,8 @@ import { ENTITY_TYPES, PREDICATES } from '@newsgraph/shared';
  * test checks every example query and every store statement against.
  */
 export const GRAPH_MODEL = {
-  labels: ['Entity', ...ENTITY_TYPES, 'Article', 'Source', 'Claim', 'NameKey', 'Publication', 'CurationEntry'],
-  relationshipTypes: [...PREDICATES, 'MENTIONS', 'HAS_CLAIM', 'SUBJECT', 'OBJECT', 'FROM_SOURCE', 'REPUBLISHED_AS'],
+  labels: ['Entity', ...ENTITY_TYPES, 'Article', 'Source', 'Claim', 'NameKey', 'Publication', 'CurationEntry', 'List', 'ListEntry', 'ListVersion'],
+  relationshipTypes: [...PREDICATES, 'MENTIONS', 'HAS_CLAIM', 'SUBJECT', 'OBJECT', 'FROM_SOURCE', 'REPUBLISHED_AS', 'LISTED_AS'],
   properties: {
     Entity: ['id', 'type', 'name', 'aliases', 'aliasesText', 'attributes', 'articleCount', 'mentionCount', 'firstSeen', 'lastSeen'],
     Article: ['id', 'url', 'canonicalUrl', 'title', 'outlet', 'author', 'publishedAt', 'fetchedAt', 'language', 'text', 'contentHash', 'sourceId', 'seenAt'],
@@ -33,6 +33,12 @@ export const GRAPH_MODEL = {
     /** On every predicate relationship between two entities. */
     Edge: ['articleCount', 'claimCount', 'firstSeen', 'lastSeen'],
     MENTIONS: ['count', 'starts', 'ends', 'texts', 'seenAt'],
+    /** Sanctions lists (lists/neo4j-list-store.ts). */
+    List: ['name', 'format', 'versionDate', 'importedAt', 'source', 'entryCount'],
+    ListVersion: ['list', 'seq', 'format', 'versionDate', 'importedAt', 'source', 'entryCount', 'added', 'removed'],
+    ListEntry: ['key', 'list', 'id', 'type', 'name', 'aliases', 'programs', 'listedOn', 'nationalities', 'countries', 'identifiers', 'remarks'],
+    /** (:Entity)-[:LISTED_AS]->(:ListEntry); features is JSON text. */
+    LISTED_AS: ['score', 'features', 'matchedName'],
     /** (:Article)-[:REPORTED_BY]->(:Entity); rank 0 is the article's outlet. */
     REPORTED_BY: ['rank'],
   },

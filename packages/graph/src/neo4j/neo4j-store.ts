@@ -5,6 +5,7 @@ import { createDialect, parseServerVersion, READ_SERVER_VERSION, type Neo4jDiale
 import type { DriverLike } from './interfaces/neo4j-driver-like.ts';
 import type { MigrationReport } from './migration-report.ts';
 import { Neo4jBackend, run, type Row } from './neo4j-backend.ts';
+import { Neo4jListStore } from '../lists/neo4j-list-store.ts';
 import { connectionError, Neo4jConnectionError, redactUri } from './neo4j-errors.ts';
 import { asStringArray, recordToObject, toNeo4jParams } from './neo4j-values.ts';
 
@@ -52,6 +53,7 @@ function defaultCreateDriver(uri: string, user: string, password: string): Drive
 export class Neo4jStore extends StoreCore<Neo4jBackend> {
   readonly dialect: Neo4jDialect;
   readonly batchSize: number;
+  readonly lists: Neo4jListStore;
 
   constructor(driver: DriverLike, options: Neo4jStoreOptions) {
     const batchSize = options.batchSize ?? 5000;
@@ -59,6 +61,7 @@ export class Neo4jStore extends StoreCore<Neo4jBackend> {
     super(new Neo4jBackend(driver, { database: options.database, batchSize, dialect: options.dialect, release: options.release, labelPrefix: options.labelPrefix }));
     this.dialect = options.dialect;
     this.batchSize = batchSize;
+    this.lists = new Neo4jListStore(driver, { database: options.database, batchSize, labelPrefix: options.labelPrefix });
   }
 
   /**

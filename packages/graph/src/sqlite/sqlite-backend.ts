@@ -148,7 +148,8 @@ export class SqliteBackend implements StoreBackend {
   readonly kind = 'sqlite' as const;
   readonly path: string;
   readonly writeGroupRows: number;
-  private readonly db: DatabaseSync;
+  /** The connection; the list tables (lists/sqlite-list-store.ts) share it. */
+  readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
   private readonly pathLimits: Partial<PathSearchLimits>;
   private writeQueue: Promise<unknown> = Promise.resolve();

@@ -1,5 +1,6 @@
 import { StoreCore } from '../core/store-core.ts';
 import { SqliteBackend, type SqliteStoreOptions } from './sqlite-backend.ts';
+import { SqliteListStore } from '../lists/sqlite-list-store.ts';
 
 export type { SqliteStoreOptions } from './sqlite-backend.ts';
 
@@ -14,10 +15,17 @@ export type { SqliteStoreOptions } from './sqlite-backend.ts';
  */
 export class SqliteStore extends StoreCore<SqliteBackend> {
   readonly path: string;
+  readonly lists: SqliteListStore;
 
   private constructor(backend: SqliteBackend) {
     super(backend);
     this.path = backend.path;
+    this.lists = new SqliteListStore(backend.db, backend.path);
+  }
+
+  override async migrate(): Promise<void> {
+    await super.migrate();
+    await this.lists.migrate();
   }
 
   /**
@@ -26,7 +34,15 @@ export class SqliteStore extends StoreCore<SqliteBackend> {
    * newer newsgraph.
    */
   static async open(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
-    return new SqliteStore(await SqliteBackend.open(path, options));
+    const backend = await SqliteBackend.open(path, options);
+    const store = new SqliteStore(backend);
+    try {
+      await store.lists.migrate();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
   }
 
   /** The schema version of the open database (`PRAGMA user_version`). */

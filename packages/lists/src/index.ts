@@ -1,0 +1,14 @@
+export * from './normalize/name-normalization.ts';
+export * from './normalize/legal-forms.ts';
+export * from './normalize/country-codes.ts';
+export * from './matcher/token-similarity.ts';
+export * from './matcher/compare-names.ts';
+export * from './matcher/list-matcher.ts';
+export * from './matcher/common-words.ts';
+export type * from './interfaces/matcher-options.ts';
+export type * from './interfaces/parsed-list.ts';
+export * from './importers/read-list-file.ts';
+export * from './importers/sdn-remarks.ts';
+export * from './eval/matching-gold.ts';
+export * from './eval/evaluate-matching.ts';
+export * from './matcher/entity-listings.ts';
