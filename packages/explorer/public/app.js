@@ -335,6 +335,7 @@ async function showEntity(id) {
     });
     if (ticket !== tickets.entity) return;
     clear($('entity-curation'));
+    $('entity-curation-title').hidden = !curation;
     if (curation) $('entity-curation').append(curation);
   } catch (error) {
     showError(error);
@@ -410,6 +411,7 @@ function hideEvidence() {
   $('evidence-panel').hidden = true;
   clear($('evidence-list'));
   clear($('evidence-edge'));
+  clear($('evidence-curation'));
 }
 
 /** Not-asserted claims say so: "planned", "negated", "hypothetical". */
@@ -423,7 +425,7 @@ const MODALITY_LABELS = {
  * One evidence row: the sentence with both names marked and, when the sentence only says "he" or
  * "the minister", the earlier sentence that names who is meant.
  */
-function evidenceItem(record, terms) {
+function evidenceItem(record, terms, curation) {
   const details = el('div', { className: 'article-details' });
   const toggle = el('button', {
     className: 'link-button',
@@ -454,7 +456,7 @@ function evidenceItem(record, terms) {
       // The outlet entity (REPORTED_BY) names the outlet of local files that carry no outlet field.
       ` · ${record.article.outlet ?? record.article.outletEntity?.name ?? 'unknown outlet'} · ${date} · rule ${record.rule} · confidence ${Number(record.confidence).toFixed(2)} · `,
       toggle,
-      claimActions(record, correctionHandlers),
+      curation ? claimActions(record, correctionHandlers) : null,
     ),
     details,
   );
@@ -475,15 +477,19 @@ async function showEvidence(subjectId, predicate, objectId, known) {
     el('span', { className: 'predicate', text: predicate }),
     ' ',
     el('strong', { text: object }),
-    edgeActions(state.evidenceEdge, correctionHandlers),
   );
+  const corrections = clear($('evidence-curation'));
   panel.hidden = false;
   try {
-    const { evidence } = await apiGet('evidence', { subject: subjectId, predicate, object: objectId, limit: 50 });
+    const [{ evidence }, edgeButtons] = await Promise.all([
+      apiGet('evidence', { subject: subjectId, predicate, object: objectId, limit: 50 }),
+      edgeActions(state.evidenceEdge, correctionHandlers),
+    ]);
     if (ticket !== tickets.evidence) return;
+    if (edgeButtons) corrections.append(edgeButtons);
     const terms = [...namesOf(subjectId, known), ...namesOf(objectId, known)];
     if (evidence.length === 0) list.append(el('li', { className: 'meta', text: 'No sentence recorded for this relation.' }));
-    for (const record of evidence) list.append(evidenceItem(record, terms));
+    for (const record of evidence) list.append(evidenceItem(record, terms, Boolean(edgeButtons)));
     panel.scrollIntoView({ block: 'nearest' });
   } catch (error) {
     showError(error);

@@ -124,19 +124,33 @@ async function resolveOther(entity, typed) {
   return match.id;
 }
 
+let served = null;
+
+/**
+ * Whether the server has the curation routes (a server embedded without a curation service has
+ * none): read once from its OpenAPI document, so that such a page asks nothing that answers 404.
+ */
+export function curationServed() {
+  served ??= fetch('/openapi.json', { headers: { accept: 'application/json' } })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((doc) => Boolean(doc?.paths?.['/api/curation']))
+    .catch(() => false);
+  return served;
+}
+
 /**
  * The entity panel's "Corrections" part: what the log says about the entity (with undo), and
  * buttons to rename, merge another node into it, split one of its aliases off, or add a note.
  * handlers: onDone(outcome) after a write, onError(error).
  */
 export async function curationSection(entity, handlers) {
+  if (!(await curationServed())) return null;
   const section = el('div', { className: 'curation' });
   let entries = [];
   try {
     ({ entries } = await apiGet('curation', { entity: entity.id }));
   } catch (error) {
-    // A server embedded without the curation routes shows no corrections part.
-    if (error instanceof ApiFailure && error.status === 404) return section;
+    if (error instanceof ApiFailure && error.status === 404) return null;
     throw error;
   }
   const list = el('ul', { className: 'curation-log', attrs: { 'aria-label': 'Corrections of this entity' } });
@@ -184,8 +198,9 @@ export async function curationSection(entity, handlers) {
   return section;
 }
 
-/** "edge wrong" and "edge confirmed" for the edge in the evidence panel's title. */
-export function edgeActions(edge, handlers) {
+/** "edge wrong" and "edge confirmed" for the edge the evidence panel shows (null without curation). */
+export async function edgeActions(edge, handlers) {
+  if (!(await curationServed())) return null;
   const action = (kind) => ({ kind, subject: edge.subjectId, predicate: edge.predicate, object: edge.objectId });
   const make = (kind, text) =>
     el('button', {
@@ -194,10 +209,10 @@ export function edgeActions(edge, handlers) {
       attrs: { type: 'button', 'aria-label': `${text}: ${edgeText(action(kind))}` },
       on: { click: () => recordCorrection(action(kind), `${text}: ${edgeText(action(kind))}`, handlers) },
     });
-  return el('span', { className: 'curation-edge' }, ' ', make('reject-edge', 'edge wrong'), ' · ', make('confirm-edge', 'edge confirmed'));
+  return el('span', { className: 'curation-edge' }, make('reject-edge', 'edge wrong'), ' · ', make('confirm-edge', 'edge confirmed'));
 }
 
-/** "claim wrong" and "confirmed" for one claim (one sentence of one article). */
+/** "claim wrong" and "confirmed" for one claim (one sentence of one article); call only when curationServed(). */
 export function claimActions(record, handlers) {
   const claim = { articleId: record.article.id, subject: record.subjectId, predicate: record.predicate, object: record.objectId, start: record.start };
   const what = `"${record.sentence.slice(0, 120)}"`;
