@@ -146,7 +146,7 @@ export function curationServed() {
 export async function curationSection(entity, handlers) {
   if (!(await curationServed())) return null;
   const section = el('div', { className: 'curation' });
-  let entries = [];
+  let entries;
   try {
     ({ entries } = await apiGet('curation', { entity: entity.id }));
   } catch (error) {
