@@ -24,6 +24,7 @@ const VOCABULARY: Array<[name: string, id: string, type: ExtractedEntity['type']
   ['Ronald Reagan', 'person:ronald-reagan', 'Person'],
   ['Reagan', 'person:reagan', 'Person'],
   ['Gorbachev', 'person:gorbachev', 'Person'],
+  ['Gorby', 'person:gorbachev', 'Person'],
   ['Moscow', 'place:moscow', 'Place'],
   ['Geneva', 'place:geneva', 'Place'],
 ];
@@ -65,6 +66,7 @@ const ARTICLES = [
   article('a1', 'Reagan met Gorbachev. Reagan visited Geneva.', '2024-01-01T00:00:00.000Z'),
   article('a2', 'Ronald Reagan visited Moscow. Ronald Reagan met Gorbachev in the spring.', '2024-02-01T00:00:00.000Z'),
   article('a3', 'Gorbachev visited Geneva. Gorbachev visited Moscow.', '2024-03-01T00:00:00.000Z'),
+  article('a4', 'Gorby met Reagan.', '2024-04-01T00:00:00.000Z'),
 ];
 
 const RONALD = 'person:ronald-reagan';
@@ -246,6 +248,28 @@ describe('explorer corrections in Chromium', () => {
     await page.locator('#evidence-list').getByRole('button', { name: 'confirmed: this sentence' }).click();
     await expect.poll(() => corrections(page)).toContain(`claim confirmed: ${GORBACHEV} VISITED ${MOSCOW} (article ${articleIdFor('a3')}, at 26)`);
     expect(await graphIds(page, 'edge')).toContain(`${GORBACHEV}|VISITED|${MOSCOW}`);
+    expect(s.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('splits an alias off into a node of its own, and undoes it', async () => {
+    const s = await openSession(browser, server.url);
+    const { page } = s;
+    await saveToken(page, TOKEN);
+    await openEntity(page, GORBACHEV, 'Gorbachev');
+    const split = `${GORBACHEV}~gorby`;
+    const status = async (id: string) => (await fetch(`${server.url}/api/entities/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${TOKEN}` } })).status;
+    expect(await status(split)).toBe(404);
+    await page.selectOption('#entity-curation select', 'Gorby');
+    s.answers.push('desk', 'Gorby is a nickname used for someone else here');
+    await page.getByRole('button', { name: 'Split the chosen alias off Gorbachev' }).click();
+    await expect.poll(() => corrections(page)).toContain(`split "Gorby" off ${GORBACHEV}`);
+    expect(await status(split)).toBe(200);
+
+    s.answers.push('desk', '');
+    await page.getByRole('button', { name: `Undo: split "Gorby" off ${GORBACHEV}` }).click();
+    await expect.poll(() => page.textContent('#status')).toMatch(/^Undone: split/);
+    expect(await status(split)).toBe(404);
     expect(s.errors).toEqual([]);
     await page.close();
   });
