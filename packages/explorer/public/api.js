@@ -1,5 +1,6 @@
-// The page's only way to the server: GET requests to /api/* with the optional bearer token.
-// No request ever carries query text; every parameter is a value the API validates.
+// The page's only way to the server: requests to /api/* with the optional bearer token, sent in
+// the Authorization header only (never in a URL). No request ever carries query text; every
+// parameter is a value the API validates. Writes (curation) are POSTs with a JSON body.
 
 const TOKEN_KEY = 'newsgraph.token';
 
@@ -56,6 +57,20 @@ export async function apiGet(path, params = {}) {
     throw new ApiFailure(response.status, message, body?.error?.parameter);
   }
   return body;
+}
+
+/** POST /api/<path> with `body` as JSON; resolves to the JSON answer, throws ApiFailure like apiGet. */
+export async function apiPost(path, body) {
+  const headers = { accept: 'application/json', 'content-type': 'application/json' };
+  const token = getToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`/api/${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = answer?.error?.message ?? `request failed (${response.status})`;
+    throw new ApiFailure(response.status, message, answer?.error?.parameter);
+  }
+  return answer;
 }
 
 export const entityPath = (id, suffix = '') => `entities/${encodeURIComponent(id)}${suffix}`;

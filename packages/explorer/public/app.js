@@ -6,6 +6,7 @@ import { adoptTokenFromUrl, apiGet, ApiFailure, entityPath, getToken, setToken }
 import { clear, download, el, externalLink, highlight } from './dom.js';
 import { createGraphView, TYPE_COLORS } from './graph-view.js';
 import { createMapView } from './map-view.js';
+import { claimActions, curationSection, describeEntry, edgeActions } from './curation-panel.js';
 import { createRelationsPanel } from './relations-panel.js';
 import { toGraphML } from './graphml.js';
 import { attachSuggestions } from './suggest.js';
@@ -327,10 +328,48 @@ async function showEntity(id) {
     const chips = clear($('entity-comentioned'));
     if (co.entities.length === 0) chips.append(el('li', { className: 'meta', text: 'nobody yet' }));
     for (const { entity: other, count } of co.entities) chips.append(entityChip(other, count));
+
+    // The log's entries about the entity, with undo, and the corrections one can make to it. A
+    // failure here leaves the rest of the panel in place.
+    const curation = await curationSection(entity, correctionHandlers).catch((error) => {
+      showError(error);
+      return null;
+    });
+    if (ticket !== tickets.entity) return;
+    clear($('entity-curation'));
+    $('entity-curation-title').hidden = !curation;
+    if (curation) $('entity-curation').append(curation);
   } catch (error) {
     showError(error);
   }
 }
+
+// ---------------------------------------------------------------- corrections
+
+/**
+ * After a correction (or its undo) the store has changed: the graph around the expanded
+ * entities, the entity panel (name, aliases, relations, log) and the evidence are read again.
+ */
+async function afterCorrection({ entry, articlesRewritten }) {
+  const action = entry.action;
+  const undone = entry.undoneAt !== null;
+  // A node merged away is gone: it is not expanded again, and evidence that names it is closed.
+  if (action.kind === 'merge' && !undone) {
+    state.expanded = state.expanded.filter((id) => id !== action.from);
+    const edge = state.evidenceEdge;
+    if (edge && (edge.subjectId === action.from || edge.objectId === action.from)) hideEvidence();
+  }
+  const edge = state.evidenceEdge;
+  await redraw();
+  if (edge && state.evidenceEdge) await showEvidence(edge.subjectId, edge.predicate, edge.objectId);
+  const rewritten = articlesRewritten > 0 ? `; ${articlesRewritten} article${articlesRewritten === 1 ? '' : 's'} rewritten` : '';
+  showStatus(`${undone ? 'Undone' : 'Recorded'}: ${describeEntry(entry)}${rewritten}.`);
+}
+
+const correctionHandlers = {
+  onDone: (outcome) => afterCorrection(outcome),
+  onError: (error) => showError(error),
+};
 
 // ---------------------------------------------------------------- evidence
 
@@ -374,6 +413,7 @@ function hideEvidence() {
   $('evidence-panel').hidden = true;
   clear($('evidence-list'));
   clear($('evidence-edge'));
+  clear($('evidence-curation'));
 }
 
 /** Not-asserted claims say so: "planned", "negated", "hypothetical". */
@@ -387,7 +427,7 @@ const MODALITY_LABELS = {
  * One evidence row: the sentence with both names marked and, when the sentence only says "he" or
  * "the minister", the earlier sentence that names who is meant.
  */
-function evidenceItem(record, terms) {
+function evidenceItem(record, terms, curation) {
   const details = el('div', { className: 'article-details' });
   const toggle = el('button', {
     className: 'link-button',
@@ -418,6 +458,7 @@ function evidenceItem(record, terms) {
       // The outlet entity (REPORTED_BY) names the outlet of local files that carry no outlet field.
       ` · ${record.article.outlet ?? record.article.outletEntity?.name ?? 'unknown outlet'} · ${date} · rule ${record.rule} · confidence ${Number(record.confidence).toFixed(2)} · `,
       toggle,
+      curation ? claimActions(record, correctionHandlers) : null,
     ),
     details,
   );
@@ -432,14 +473,25 @@ async function showEvidence(subjectId, predicate, objectId, known) {
   const subject = (graph.nodeData(subjectId) ?? known?.[subjectId])?.name ?? subjectId;
   const object = (graph.nodeData(objectId) ?? known?.[objectId])?.name ?? objectId;
   const title = clear($('evidence-edge'));
-  title.append(el('strong', { text: subject }), ' ', el('span', { className: 'predicate', text: predicate }), ' ', el('strong', { text: object }));
+  title.append(
+    el('strong', { text: subject }),
+    ' ',
+    el('span', { className: 'predicate', text: predicate }),
+    ' ',
+    el('strong', { text: object }),
+  );
+  const corrections = clear($('evidence-curation'));
   panel.hidden = false;
   try {
-    const { evidence } = await apiGet('evidence', { subject: subjectId, predicate, object: objectId, limit: 50 });
+    const [{ evidence }, edgeButtons] = await Promise.all([
+      apiGet('evidence', { subject: subjectId, predicate, object: objectId, limit: 50 }),
+      edgeActions(state.evidenceEdge, correctionHandlers),
+    ]);
     if (ticket !== tickets.evidence) return;
+    if (edgeButtons) corrections.append(edgeButtons);
     const terms = [...namesOf(subjectId, known), ...namesOf(objectId, known)];
     if (evidence.length === 0) list.append(el('li', { className: 'meta', text: 'No sentence recorded for this relation.' }));
-    for (const record of evidence) list.append(evidenceItem(record, terms));
+    for (const record of evidence) list.append(evidenceItem(record, terms, Boolean(edgeButtons)));
     panel.scrollIntoView({ block: 'nearest' });
   } catch (error) {
     showError(error);

@@ -139,6 +139,8 @@ describe('explorer page in Chromium', () => {
       [IDS.russia, IDS.china, IDS.iran, 'org:acme-evil'].sort(),
     );
     expect(await page.locator('#entity-attributes dd').first().textContent()).toBe('RU');
+    // A server embedded without a curation service offers no corrections (and asks nothing that 404s).
+    expect(await page.locator('#entity-curation-title').isHidden()).toBe(true);
     expect(await page.locator('#entity-timeline svg rect.bar').count()).toBeGreaterThan(5);
 
     // Double-click China to expand it: Blinken and Yellen appear.
