@@ -4,22 +4,25 @@ import { loadConfig } from '@newsgraph/shared';
 import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
 import { runReadOnlyCypher } from '../src/cypher/run-read-only-cypher.ts';
 import { describeGraphStoreContract } from './store-contract.ts';
+import { neo4jEnv, neo4jTestServer } from '../../../test/support/neo4j-test-server.ts';
 
 /**
- * The store contract and the schema migration against a real Neo4j server. Runs only when
- * NEO4J_URI is set (with NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE as usual); otherwise it is
- * skipped with a notice. Use a scratch database: before each test it deletes every newsgraph
- * node (Entity, Article, Claim, NameKey, Source, Publication), and it refuses to start when the
- * database holds articles that are not test fixtures.
+ * The store contract and the schema migration against a real Neo4j server: the one the vitest
+ * project `neo4j` starts (test/support/neo4j-global-setup.ts), or NEO4J_URI when set (with
+ * NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE as usual). Without Java and Maven it is skipped
+ * with a notice. With NEO4J_URI, use a scratch database: before each test it deletes every
+ * newsgraph node (Entity, Article, Claim, NameKey, Source, Publication), and it refuses to start
+ * when the database holds articles that are not test fixtures.
  */
 
-const enabled = Boolean(process.env.NEO4J_URI);
-if (!enabled) console.warn('neo4j-store.int.test.ts: skipped: set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD) to run the store contract against a real Neo4j server');
+const server = neo4jTestServer('neo4j-store.int.test.ts');
+const enabled = server !== null;
+const env = server ? neo4jEnv(server) : {};
 
 const MODEL_LABELS = ['Entity', 'Article', 'Claim', 'NameKey', 'Source', 'Publication'];
 
 async function connect(): Promise<Neo4jStore> {
-  return Neo4jStore.connect(loadConfig({ env: process.env }));
+  return Neo4jStore.connect(loadConfig({ env }));
 }
 
 async function wipe(store: Neo4jStore): Promise<void> {
@@ -28,7 +31,7 @@ async function wipe(store: Neo4jStore): Promise<void> {
     throw new Error('the Neo4j database holds newsgraph articles that are not test fixtures: point NEO4J_URI/NEO4J_DATABASE at a scratch database');
   }
   // A driver of the test's own: the store has no "delete everything" method, on purpose.
-  const { uri, user, password, database } = loadConfig({ env: process.env }).neo4j;
+  const { uri, user, password, database } = loadConfig({ env }).neo4j;
   const driver = neo4j.driver(uri!, neo4j.auth.basic(user, password));
   const session = driver.session(database ? { database } : {});
   try {
@@ -63,11 +66,12 @@ describe.skipIf(!enabled)('Neo4j server', () => {
   });
 });
 
-if (enabled) {
+// Registered even when skipped, so a run without a server shows the contract as skipped.
+describe.skipIf(!enabled)(`Neo4j ${server?.version ?? '(no server)'}`, () => {
   describeGraphStoreContract('neo4j', async () => {
     const store = await connect();
     await wipe(store);
     await store.migrate();
     return store;
   });
-}
+});
