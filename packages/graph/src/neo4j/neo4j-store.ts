@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { ConfigError, InputError, isEntityType, isPredicate, type Article, type ArticleDocument, type EntityType, type NewsgraphConfig, type Predicate } from '@newsgraph/shared';
+import { ConfigError, InputError, NEO4J_TIMEOUT_DEFAULTS, isEntityType, isPredicate, type Article, type ArticleDocument, type EntityType, type NewsgraphConfig, type Predicate } from '@newsgraph/shared';
 import type {
   PathEdge,
   EntityCount,
@@ -64,7 +64,8 @@ import {
 } from '../cypher/query-statements.ts';
 import type { DriverLike, ManagedTransactionLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
 import type { MigrationReport } from './migration-report.ts';
-import { connectionError, Neo4jConnectionError, redactUri } from './neo4j-errors.ts';
+import { connectionError, Neo4jConnectionError, redactUri, type ConnectionTarget } from './neo4j-errors.ts';
+import { runManagedTransaction, type TransactionPolicy } from './neo4j-transactions.ts';
 import { asNumber, asString, asStringArray, recordToObject, toNeo4jParams } from './neo4j-values.ts';
 import {
   claimRows,
@@ -90,11 +91,14 @@ export interface Neo4jStoreOptions {
   dialect: Neo4jDialect;
   /** Called once by close(): releases the shared driver. */
   release?: () => Promise<void>;
+  /** Timeouts and retry limit (default NEO4J_TIMEOUT_DEFAULTS), and the server named in errors. */
+  policy?: TransactionPolicy;
+  target?: ConnectionTarget;
 }
 
 export interface ConnectOptions {
   /** Creates the driver; tests pass a fake. Default: neo4j-driver with numbers instead of Integers. */
-  createDriver?: (uri: string, user: string, password: string) => DriverLike;
+  createDriver?: (uri: string, user: string, password: string, policy: TransactionPolicy) => DriverLike;
 }
 
 type Row = Record<string, unknown>;
@@ -105,13 +109,16 @@ type Row = Record<string, unknown>;
  */
 const drivers = new Map<string, { driver: DriverLike; refs: number }>();
 
-function defaultCreateDriver(uri: string, user: string, password: string): DriverLike {
+function defaultCreateDriver(uri: string, user: string, password: string, policy: TransactionPolicy): DriverLike {
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
     // Counts and offsets come back as JS numbers; the store never hands out Integer objects.
     disableLosslessIntegers: true,
     userAgent: 'newsgraph/0.1',
-    // A host that drops packets should fail the start-up check in seconds, not minutes.
-    connectionTimeout: 15_000,
+    // Fail fast: a dead server costs seconds per call, not the driver's default 30 s retry and
+    // 60 s connection wait (NEO4J_MAX_RETRY_MS, NEO4J_CONNECT_TIMEOUT_MS).
+    maxTransactionRetryTime: policy.maxRetryMs,
+    connectionTimeout: policy.connectTimeoutMs,
+    connectionAcquisitionTimeout: 2 * policy.connectTimeoutMs,
   });
 }
 
@@ -128,6 +135,8 @@ export class Neo4jStore implements GraphStore {
   readonly #driver: DriverLike;
   readonly #database: string | undefined;
   readonly #release: (() => Promise<void>) | undefined;
+  readonly #policy: TransactionPolicy;
+  readonly #target: ConnectionTarget;
   #closed = false;
 
   constructor(driver: DriverLike, options: Neo4jStoreOptions) {
@@ -137,6 +146,8 @@ export class Neo4jStore implements GraphStore {
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new ConfigError('NEO4J_BATCH_SIZE', `must be a positive integer, got ${this.batchSize}`);
     this.dialect = options.dialect;
     this.#release = options.release;
+    this.#policy = options.policy ?? { ...NEO4J_TIMEOUT_DEFAULTS };
+    this.#target = options.target ?? { uri: 'neo4j', user: 'neo4j', database: options.database };
   }
 
   /**
@@ -144,15 +155,16 @@ export class Neo4jStore implements GraphStore {
    * version. Every failure is a Neo4jConnectionError (or ConfigError) saying what is wrong.
    */
   static async connect(config: NewsgraphConfig, options: ConnectOptions = {}): Promise<Neo4jStore> {
-    const { uri, user, password, database, batchSize } = config.neo4j;
+    const { uri, user, password, database, batchSize, txTimeoutMs, maxRetryMs, connectTimeoutMs } = config.neo4j;
+    const policy: TransactionPolicy = { txTimeoutMs, maxRetryMs, connectTimeoutMs };
     if (!uri) throw new ConfigError('NEO4J_URI', 'is not set (it selects the Neo4j store)');
     const target = { uri, user, database };
-    const key = `${uri}\u0000${user}\u0000${password}`;
+    const key = `${uri}\u0000${user}\u0000${password}\u0000${maxRetryMs}\u0000${connectTimeoutMs}`;
     let entry = drivers.get(key);
     if (!entry) {
       let driver: DriverLike;
       try {
-        driver = (options.createDriver ?? defaultCreateDriver)(uri, user, password);
+        driver = (options.createDriver ?? defaultCreateDriver)(uri, user, password, policy);
       } catch (error) {
         throw connectionError(error, target);
       }
@@ -180,7 +192,7 @@ export class Neo4jStore implements GraphStore {
       } catch (error) {
         throw new Neo4jConnectionError(`Neo4j at ${redactUri(uri)}: ${(error as Error).message}`, { cause: error });
       }
-      return new Neo4jStore(shared.driver, { database, batchSize, dialect, release });
+      return new Neo4jStore(shared.driver, { database, batchSize, dialect, release, policy, target });
     } catch (error) {
       await release().catch(() => undefined);
       if (error instanceof Neo4jConnectionError) throw error;
@@ -197,21 +209,11 @@ export class Neo4jStore implements GraphStore {
 
   /** Runs `work` in a managed write transaction: the driver retries it on transient errors (deadlocks, leader switches). */
   async #write<T>(work: (tx: ManagedTransactionLike) => Promise<T>): Promise<T> {
-    const session = this.#session('WRITE');
-    try {
-      return await session.executeWrite(work);
-    } finally {
-      await session.close();
-    }
+    return runManagedTransaction(() => this.#session('WRITE'), 'WRITE', work, { policy: this.#policy, target: this.#target });
   }
 
   async #readTx<T>(work: (tx: ManagedTransactionLike) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.#session('READ');
-    try {
-      return await session.executeRead(work, timeoutMs ? { timeout: timeoutMs } : undefined);
-    } finally {
-      await session.close();
-    }
+    return runManagedTransaction(() => this.#session('READ'), 'READ', work, { policy: this.#policy, target: this.#target, timeoutMs });
   }
 
   async #read(statement: CypherStatement): Promise<Row[]> {

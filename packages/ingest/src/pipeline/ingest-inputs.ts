@@ -8,6 +8,7 @@ import type { Fetcher } from '../interfaces/fetcher.ts';
 import { canonicalizeUrl } from '../dedupe/canonicalize-url.ts';
 import { buildArticle } from './build-article.ts';
 import { processArticle, type ExtractFunction } from './process-article.ts';
+import { StoreFailureBreaker, StoreFailureStreakError } from './store-failure-breaker.ts';
 
 /** What one input (or one feed item of an input) came to. */
 export interface IngestOutcome {
@@ -37,6 +38,8 @@ export interface IngestDeps {
   /** Feed items fetched at once; the fetcher still applies per-host politeness. */
   concurrency?: number;
   now?: () => Date;
+  /** Stops the batch when the store fails several times in a row (default: a new StoreFailureBreaker). */
+  breaker?: StoreFailureBreaker;
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
@@ -95,6 +98,7 @@ async function readLocalArticle(file: string, deps: IngestDeps): Promise<{ url: 
 
 async function store(input: string, url: string, article: Article, deps: IngestDeps): Promise<IngestOutcome> {
   const result = await processArticle(article, { store: deps.store, extract: deps.extract });
+  deps.breaker?.succeeded();
   return { input, url, status: result.status, articleId: result.articleId, title: article.title };
 }
 
@@ -137,6 +141,7 @@ async function ingestFeed(input: string, feedUrl: string, body: string, deps: In
         outcomes[index] = await store(input, response.url, article, deps);
       } catch (error) {
         outcomes[index] = { input, url: item.url, status: 'failed', error: errorMessage(error) };
+        deps.breaker?.failed(error);
       }
     }
   };
@@ -148,8 +153,11 @@ async function ingestFeed(input: string, feedUrl: string, body: string, deps: In
  * Ingests files, directories (recursively: .txt, .html), page URLs and feed URLs (whose items
  * are fetched), yielding one outcome per article. A failing input yields a 'failed' outcome
  * naming the input and the reason, and the batch goes on; nothing already stored changes for it.
+ * When the store itself fails several times in a row (server gone, paused, too slow), it throws
+ * a StoreFailureStreakError instead of trying every remaining input.
  */
-export async function* ingestInputs(inputs: string[], deps: IngestDeps): AsyncGenerator<IngestOutcome> {
+export async function* ingestInputs(inputs: string[], given: IngestDeps): AsyncGenerator<IngestOutcome> {
+  const deps: IngestDeps = { ...given, breaker: given.breaker ?? new StoreFailureBreaker() };
   const now = deps.now ?? (() => new Date());
   for (const input of inputs) {
     try {
@@ -173,10 +181,13 @@ export async function* ingestInputs(inputs: string[], deps: IngestDeps): AsyncGe
           yield await store(input, url, article, deps);
         } catch (error) {
           yield { input: file, status: 'failed', error: errorMessage(error) };
+          deps.breaker!.failed(error);
         }
       }
     } catch (error) {
+      if (error instanceof StoreFailureStreakError) throw error;
       yield { input, status: 'failed', error: errorMessage(error) };
+      deps.breaker!.failed(error);
     }
   }
 }
