@@ -36,6 +36,8 @@ export interface Neo4jServerOptions {
   /** JVM heap, e.g. `1g` (default), and page cache, e.g. `256m` (default). */
   heap?: string;
   pageCache?: string;
+  /** Further neo4j.conf settings, e.g. `{ 'server.databases.default_to_read_only': 'true' }`. */
+  settings?: Record<string, string>;
   /** How long to wait for Bolt (default 240 s: two shared cores, a cold Maven cache). */
   startTimeoutMs?: number;
   /** Called with each line Maven or the server prints on stderr (default: kept for errors only). */
@@ -55,8 +57,8 @@ export interface RunningNeo4j {
   signal(signal: NodeJS.Signals): void;
   /** Resolves when the JVM has exited (on its own, by signal or by stop()). */
   exited(): Promise<void>;
-  /** Starts the server again on the same home and port (after a kill: recovery runs). */
-  restart(): Promise<RunningNeo4j>;
+  /** Starts the server again on the same home and port (after a kill: recovery runs), with other settings if given. */
+  restart(settings?: Record<string, string>): Promise<RunningNeo4j>;
   /** SIGTERM (SIGKILL after 30 s), then removes the home if it was a temp dir. */
   stop(): Promise<void>;
 }
@@ -183,6 +185,10 @@ export async function startNeo4jServer(options: Neo4jServerOptions = {}): Promis
     password,
     String(options.port ?? 0),
     options.pageCache ?? '256m',
+    ...Object.entries(options.settings ?? {}).map(([key, value]) => {
+      if (!/^[a-z][a-z0-9_.]*$/.test(key) || /[\r\n]/.test(value)) throw new Error(`Neo4j setting ${JSON.stringify(key)}: not a neo4j.conf setting name and one-line value`);
+      return `${key}=${value}`;
+    }),
   ];
   const child = spawn(java, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const exit = new Promise<void>((done) => child.once('exit', () => done()));
@@ -208,7 +214,18 @@ export async function startNeo4jServer(options: Neo4jServerOptions = {}): Promis
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     },
     exited: () => exit,
-    restart: () => startNeo4jServer({ ...options, version, home, port, password }),
+    restart: async (settings) => {
+      const next = await startNeo4jServer({ ...options, version, home, port, password, settings: settings ?? options.settings });
+      if (temporary) {
+        // The home is still ours: the last server of the chain removes it.
+        const stopNext = next.stop;
+        next.stop = async () => {
+          await stopNext();
+          rmSync(home, { recursive: true, force: true });
+        };
+      }
+      return next;
+    },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGCONT');
