@@ -19,7 +19,7 @@ const ROOT = resolve(HERE, '../..');
 
 /**
  * The versions CI tests: the newest 5.26 LTS patch and the newest calendar-versioned release that
- * Maven Central serves (checked 2026-12-02 with the versions plugin, see docs/neo4j-server.md).
+ * Maven Central serves (checked 2026-12-02 with the versions plugin: docs/neo4j-server.md).
  */
 export const NEO4J_VERSIONS = { '5': '5.26.30', latest: '2026.08.1' } as const;
 export type Neo4jVersionAlias = keyof typeof NEO4J_VERSIONS;
