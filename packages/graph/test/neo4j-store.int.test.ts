@@ -6,28 +6,31 @@ import { runReadOnlyCypher } from '../src/cypher/run-read-only-cypher.ts';
 import { describeCurationContract } from './curation-contract.ts';
 import { describeGraphStoreContract } from './store-contract.ts';
 import { GRAPH_MODEL } from '../src/neo4j/graph-model.ts';
+import { neo4jEnv, neo4jTestServer } from '../../../test/support/neo4j-test-server.ts';
 
 /**
- * The store contract and the schema migration against a real Neo4j server. Runs only when
- * NEO4J_URI is set (with NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE as usual); otherwise it is
- * skipped with a notice. The contract runs on its own labels (label prefix `NgContract_`, see
+ * The store contract and the schema migration against a real Neo4j server: the one the vitest
+ * project `neo4j` starts (test/support/neo4j-global-setup.ts), or NEO4J_URI when set (with
+ * NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE as usual). Without Java and Maven it is skipped
+ * with a notice. The contract runs on its own labels (label prefix `NgContract_`, see
  * cypher/label-prefix.ts), so it runs beside real data: before each test it deletes only nodes
  * with those labels.
  */
 
-const enabled = Boolean(process.env.NEO4J_URI);
-if (!enabled) console.warn('neo4j-store.int.test.ts: skipped: set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD) to run the store contract against a real Neo4j server');
+const server = neo4jTestServer('neo4j-store.int.test.ts');
+const enabled = server !== null;
+const env = server ? neo4jEnv(server) : {};
 
 const LABEL_PREFIX = 'NgContract_';
 const MODEL_LABELS = GRAPH_MODEL.labels.map((l) => `${LABEL_PREFIX}${l}`);
 
 async function connect(): Promise<Neo4jStore> {
-  return Neo4jStore.connect(loadConfig({ env: process.env }), { labelPrefix: LABEL_PREFIX });
+  return Neo4jStore.connect(loadConfig({ env }), { labelPrefix: LABEL_PREFIX });
 }
 
 async function wipe(): Promise<void> {
   // A driver of the test's own: the store has no "delete everything" method, on purpose.
-  const { uri, user, password, database } = loadConfig({ env: process.env }).neo4j;
+  const { uri, user, password, database } = loadConfig({ env }).neo4j;
   const driver = neo4j.driver(uri!, neo4j.auth.basic(user, password));
   const session = driver.session(database ? { database } : {});
   try {
@@ -62,7 +65,8 @@ describe.skipIf(!enabled)('Neo4j server', () => {
   });
 });
 
-if (enabled) {
+// Registered even when skipped, so a run without a server shows the contract as skipped.
+describe.skipIf(!enabled)(`Neo4j ${server?.version ?? '(no server)'}`, () => {
   const fresh = async () => {
     const store = await connect();
     await wipe();
@@ -71,4 +75,4 @@ if (enabled) {
   };
   describeGraphStoreContract('neo4j', fresh);
   describeCurationContract('neo4j', fresh);
-}
+});

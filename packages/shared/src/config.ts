@@ -26,6 +26,9 @@ export const DEFAULT_LIST_MATCH_THRESHOLD = 0.85;
 const positiveInt = z.coerce.number().int().positive();
 const nonNegativeInt = z.coerce.number().int().nonnegative();
 
+/** Defaults of NEO4J_TX_TIMEOUT_MS, NEO4J_MAX_RETRY_MS and NEO4J_CONNECT_TIMEOUT_MS. */
+export const NEO4J_TIMEOUT_DEFAULTS = { txTimeoutMs: 30_000, maxRetryMs: 5_000, connectTimeoutMs: 5_000 } as const;
+
 const configSchema = z.object({
   db: z.string().min(1).default('./data/newsgraph.db'),
   neo4j: z
@@ -38,8 +41,14 @@ const configSchema = z.object({
       password: z.string().default(''),
       database: z.string().min(1).optional(),
       batchSize: positiveInt.default(5000),
+      // Fail fast (CLI-suited defaults): the server aborts a transaction after txTimeoutMs; the
+      // driver retries transient failures for at most maxRetryMs; connecting (socket, TLS,
+      // handshake, or waiting for a pooled connection) gives up after connectTimeoutMs.
+      txTimeoutMs: positiveInt.min(100).max(3_600_000).default(NEO4J_TIMEOUT_DEFAULTS.txTimeoutMs),
+      maxRetryMs: nonNegativeInt.max(600_000).default(NEO4J_TIMEOUT_DEFAULTS.maxRetryMs),
+      connectTimeoutMs: positiveInt.min(100).max(600_000).default(NEO4J_TIMEOUT_DEFAULTS.connectTimeoutMs),
     })
-    .default({ user: 'neo4j', password: '', batchSize: 5000 }),
+    .default({ user: 'neo4j', password: '', batchSize: 5000, ...NEO4J_TIMEOUT_DEFAULTS }),
   redisUrl: z
     .string()
     .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
@@ -104,6 +113,9 @@ const ENV_KEYS: Record<string, string[]> = {
   NEO4J_PASSWORD: ['neo4j', 'password'],
   NEO4J_DATABASE: ['neo4j', 'database'],
   NEO4J_BATCH_SIZE: ['neo4j', 'batchSize'],
+  NEO4J_TX_TIMEOUT_MS: ['neo4j', 'txTimeoutMs'],
+  NEO4J_MAX_RETRY_MS: ['neo4j', 'maxRetryMs'],
+  NEO4J_CONNECT_TIMEOUT_MS: ['neo4j', 'connectTimeoutMs'],
   REDIS_URL: ['redisUrl'],
   NEWSGRAPH_LOG_LEVEL: ['logLevel'],
   NEWSGRAPH_LOG_FORMAT: ['logFormat'],

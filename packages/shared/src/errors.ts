@@ -29,3 +29,18 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * The graph store cannot be used right now: the server is unreachable, stopped, paused or too
+ * slow. Not about any input, so a batch should stop after a few of these in a row and a crawler
+ * job should be retried later. The message names the setting to look at (NEO4J_URI,
+ * NEO4J_TX_TIMEOUT_MS ...) and never contains a password.
+ */
+export class StoreUnavailableError extends Error {
+  readonly setting: string;
+  constructor(message: string, options: { setting: string; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.name = 'StoreUnavailableError';
+    this.setting = options.setting;
+  }
+}

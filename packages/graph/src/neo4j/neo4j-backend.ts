@@ -1,4 +1,4 @@
-import { isEntityType, isPredicate, type Article, type CurationEntry, type EntityType, type Modality, type Predicate } from '@newsgraph/shared';
+import { NEO4J_TIMEOUT_DEFAULTS, isEntityType, isPredicate, type Article, type CurationEntry, type EntityType, type Modality, type Predicate } from '@newsgraph/shared';
 import type {
   EntityCount,
   EntityDetail,
@@ -66,6 +66,8 @@ import {
 import type { DriverLike, ManagedTransactionLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
 import type { MigrationReport } from './migration-report.ts';
 import { Neo4jCuration } from './neo4j-curation.ts';
+import type { ConnectionTarget } from './neo4j-errors.ts';
+import { runManagedTransaction, type TransactionPolicy } from './neo4j-transactions.ts';
 import { asNumber, asString, asStringArray, recordToObject } from './neo4j-values.ts';
 import { claimRows, countChangeRow, mentionRows, mergeEntities, parseAttributes, reportedByRows, sortedUnique, type StoredEntity } from './neo4j-article-batch.ts';
 
@@ -81,6 +83,9 @@ export interface Neo4jBackendOptions {
   release?: () => Promise<void>;
   /** Prefix of every node label and schema name (cypher/label-prefix.ts); default none. */
   labelPrefix?: string;
+  /** Timeouts and retry limit (default NEO4J_TIMEOUT_DEFAULTS), and the server named in errors. */
+  policy?: TransactionPolicy;
+  target?: ConnectionTarget;
 }
 
 export async function run(tx: ManagedTransactionLike, statement: CypherStatement): Promise<Row[]> {
@@ -131,6 +136,8 @@ export class Neo4jBackend implements StoreBackend {
   readonly labelPrefix: string;
   #closed = false;
   readonly #curation: Neo4jCuration;
+  readonly #policy: TransactionPolicy;
+  readonly #target: ConnectionTarget;
 
   constructor(driver: DriverLike, options: Neo4jBackendOptions) {
     this.labelPrefix = options.labelPrefix === undefined ? '' : checkLabelPrefix(options.labelPrefix);
@@ -140,6 +147,8 @@ export class Neo4jBackend implements StoreBackend {
     this.writeGroupRows = options.batchSize * 4;
     this.dialect = options.dialect;
     this.#release = options.release;
+    this.#policy = options.policy ?? { ...NEO4J_TIMEOUT_DEFAULTS };
+    this.#target = options.target ?? { uri: 'neo4j', user: 'neo4j', database: options.database };
     this.#curation = new Neo4jCuration({ read: (statement) => this.#read(statement), write: (work) => this.write(work), run: (tx, statement) => this.#run(tx, statement) });
   }
 
@@ -151,22 +160,14 @@ export class Neo4jBackend implements StoreBackend {
   }
 
   /** Runs `work` in a managed write transaction: the driver retries it on transient errors (deadlocks, leader switches). */
+  // Both go through runManagedTransaction (neo4j-transactions.ts): a server-side transaction
+  // timeout, the driver's bounded retry, and a client-side deadline for a paused server.
   async write<T>(work: (tx: ManagedTransactionLike) => Promise<T>): Promise<T> {
-    const session = this.#session('WRITE');
-    try {
-      return await session.executeWrite(work);
-    } finally {
-      await session.close();
-    }
+    return runManagedTransaction(() => this.#session('WRITE'), 'WRITE', work, { policy: this.#policy, target: this.#target });
   }
 
   async readTx<T>(work: (tx: ManagedTransactionLike) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.#session('READ');
-    try {
-      return await session.executeRead(work, timeoutMs ? { timeout: timeoutMs } : undefined);
-    } finally {
-      await session.close();
-    }
+    return runManagedTransaction(() => this.#session('READ'), 'READ', work, { policy: this.#policy, target: this.#target, timeoutMs });
   }
 
   /** Sends one of the store's statements (with the label prefix, when there is one). */

@@ -1,12 +1,13 @@
 import neo4j from 'neo4j-driver';
 import { ConfigError, type NewsgraphConfig } from '@newsgraph/shared';
+import type { TransactionPolicy } from './neo4j-transactions.ts';
 import { StoreCore } from '../core/store-core.ts';
 import { createDialect, parseServerVersion, READ_SERVER_VERSION, type Neo4jDialect } from '../cypher/neo4j-dialect.ts';
 import type { DriverLike } from './interfaces/neo4j-driver-like.ts';
 import type { MigrationReport } from './migration-report.ts';
 import { Neo4jBackend, run, type Row } from './neo4j-backend.ts';
 import { Neo4jListStore } from '../lists/neo4j-list-store.ts';
-import { connectionError, Neo4jConnectionError, redactUri } from './neo4j-errors.ts';
+import { connectionError, Neo4jConnectionError, redactUri, type ConnectionTarget } from './neo4j-errors.ts';
 import { asStringArray, recordToObject, toNeo4jParams } from './neo4j-values.ts';
 
 export interface Neo4jStoreOptions {
@@ -19,11 +20,14 @@ export interface Neo4jStoreOptions {
   release?: () => Promise<void>;
   /** Prefix of every node label and schema name: a store of its own beside other data (cypher/label-prefix.ts). */
   labelPrefix?: string;
+  /** Timeouts and retry limit (default NEO4J_TIMEOUT_DEFAULTS), and the server named in errors. */
+  policy?: TransactionPolicy;
+  target?: ConnectionTarget;
 }
 
 export interface ConnectOptions {
   /** Creates the driver; tests pass a fake. Default: neo4j-driver with numbers instead of Integers. */
-  createDriver?: (uri: string, user: string, password: string) => DriverLike;
+  createDriver?: (uri: string, user: string, password: string, policy: TransactionPolicy) => DriverLike;
   /** See Neo4jStoreOptions.labelPrefix (tests and benchmarks use one per run). */
   labelPrefix?: string;
 }
@@ -35,13 +39,16 @@ export interface ConnectOptions {
  */
 const drivers = new Map<string, { driver: DriverLike; refs: number }>();
 
-function defaultCreateDriver(uri: string, user: string, password: string): DriverLike {
+function defaultCreateDriver(uri: string, user: string, password: string, policy: TransactionPolicy): DriverLike {
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
     // Counts and offsets come back as JS numbers; the store never hands out Integer objects.
     disableLosslessIntegers: true,
     userAgent: 'newsgraph/0.1',
-    // A host that drops packets should fail the start-up check in seconds, not minutes.
-    connectionTimeout: 15_000,
+    // Fail fast: a dead server costs seconds per call, not the driver's default 30 s retry and
+    // 60 s connection wait (NEO4J_MAX_RETRY_MS, NEO4J_CONNECT_TIMEOUT_MS).
+    maxTransactionRetryTime: policy.maxRetryMs,
+    connectionTimeout: policy.connectTimeoutMs,
+    connectionAcquisitionTimeout: 2 * policy.connectTimeoutMs,
   });
 }
 
@@ -58,7 +65,17 @@ export class Neo4jStore extends StoreCore<Neo4jBackend> {
   constructor(driver: DriverLike, options: Neo4jStoreOptions) {
     const batchSize = options.batchSize ?? 5000;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new ConfigError('NEO4J_BATCH_SIZE', `must be a positive integer, got ${batchSize}`);
-    super(new Neo4jBackend(driver, { database: options.database, batchSize, dialect: options.dialect, release: options.release, labelPrefix: options.labelPrefix }));
+    super(
+      new Neo4jBackend(driver, {
+        database: options.database,
+        batchSize,
+        dialect: options.dialect,
+        release: options.release,
+        labelPrefix: options.labelPrefix,
+        policy: options.policy,
+        target: options.target,
+      }),
+    );
     this.dialect = options.dialect;
     this.batchSize = batchSize;
     this.lists = new Neo4jListStore(driver, { database: options.database, batchSize, labelPrefix: options.labelPrefix });
@@ -69,15 +86,16 @@ export class Neo4jStore extends StoreCore<Neo4jBackend> {
    * version. Every failure is a Neo4jConnectionError (or ConfigError) saying what is wrong.
    */
   static async connect(config: NewsgraphConfig, options: ConnectOptions = {}): Promise<Neo4jStore> {
-    const { uri, user, password, database, batchSize } = config.neo4j;
+    const { uri, user, password, database, batchSize, txTimeoutMs, maxRetryMs, connectTimeoutMs } = config.neo4j;
+    const policy: TransactionPolicy = { txTimeoutMs, maxRetryMs, connectTimeoutMs };
     if (!uri) throw new ConfigError('NEO4J_URI', 'is not set (it selects the Neo4j store)');
     const target = { uri, user, database };
-    const key = `${uri}\u0000${user}\u0000${password}`;
+    const key = `${uri}\u0000${user}\u0000${password}\u0000${maxRetryMs}\u0000${connectTimeoutMs}`;
     let entry = drivers.get(key);
     if (!entry) {
       let driver: DriverLike;
       try {
-        driver = (options.createDriver ?? defaultCreateDriver)(uri, user, password);
+        driver = (options.createDriver ?? defaultCreateDriver)(uri, user, password, policy);
       } catch (error) {
         throw connectionError(error, target);
       }
@@ -105,7 +123,7 @@ export class Neo4jStore extends StoreCore<Neo4jBackend> {
       } catch (error) {
         throw new Neo4jConnectionError(`Neo4j at ${redactUri(uri)}: ${(error as Error).message}`, { cause: error });
       }
-      return new Neo4jStore(shared.driver, { database, batchSize, dialect, release, labelPrefix: options.labelPrefix });
+      return new Neo4jStore(shared.driver, { database, batchSize, dialect, release, labelPrefix: options.labelPrefix, policy, target });
     } catch (error) {
       await release().catch(() => undefined);
       if (error instanceof Neo4jConnectionError) throw error;

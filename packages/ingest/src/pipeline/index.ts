@@ -6,3 +6,4 @@ export * from './article-metadata.ts';
 export * from './article-from-response.ts';
 export * from './inline-crawl.ts';
 export * from './non-article-files.ts';
+export * from './store-failure-breaker.ts';

@@ -19,6 +19,7 @@ import { buildArticle } from './build-article.ts';
 import { crawlUrlInline } from './inline-crawl.ts';
 import { nonArticleFileReason } from './non-article-files.ts';
 import { processArticle, type ExtractFunction } from './process-article.ts';
+import { StoreFailureBreaker, StoreFailureStreakError } from './store-failure-breaker.ts';
 
 /** What one input (or one feed item, JSONL line or file of an input) came to. */
 export interface IngestOutcome {
@@ -60,6 +61,8 @@ export interface IngestDeps {
    * progress bar's total counts articles, not inputs.
    */
   onPlanned?: (articles: number) => void;
+  /** Stops the batch when the store fails several times in a row (default: a new StoreFailureBreaker). */
+  breaker?: StoreFailureBreaker;
 }
 
 /** An input of `ingestInputs`: a path or URL, or a JSONL file of articles (`ingest --jsonl`). */
@@ -169,6 +172,7 @@ function localArticle(url: string, extracted: ExtractedArticle, deps: IngestDeps
 
 async function store(input: string, article: Article, deps: IngestDeps): Promise<IngestOutcome> {
   const result = await processArticle(article, { store: deps.store, extract: deps.extract, ...(deps.corpus ? { corpus: deps.corpus } : {}) });
+  deps.breaker?.succeeded();
   return { input, url: article.url, status: result.status, articleId: result.articleId, title: article.title };
 }
 
@@ -185,6 +189,7 @@ async function* ingestLocalFile(file: string, deps: IngestDeps, inDirectory: boo
     yield await store(file, localArticle(url, extracted, deps), deps);
   } catch (error) {
     yield { input: file, status: 'failed', error: errorMessage(error) };
+    deps.breaker?.failed(error);
   }
 }
 
@@ -222,6 +227,7 @@ async function* ingestJsonl(file: string, deps: IngestDeps): AsyncGenerator<Inge
       yield await store(where, localArticle(url, extracted, deps), deps);
     } catch (error) {
       yield { input: where, status: 'failed', error: errorMessage(error) };
+      deps.breaker?.failed(error);
     }
   }
 }
@@ -245,7 +251,9 @@ async function* ingestUrl(input: string, deps: IngestDeps): AsyncGenerator<Inges
   for await (const page of pages) {
     if ('error' in page) {
       yield { input, url: page.url, status: 'failed', error: errorMessage(page.error) };
+      deps.breaker?.failed(page.error);
     } else {
+      deps.breaker?.succeeded();
       yield { input, url: page.article.url, status: page.write.status, articleId: page.write.articleId, title: page.article.title };
     }
   }
@@ -293,7 +301,9 @@ async function* ingestOne(input: IngestInput, deps: IngestDeps): AsyncGenerator<
  */
 export async function* ingestInputs(inputs: IngestInput[], given: IngestDeps): AsyncGenerator<IngestOutcome> {
   // One alias index for the batch: a surname or acronym in a later article meets its full form.
-  const deps: IngestDeps = given.corpus ? given : { ...given, corpus: new CorpusIndex() };
+  // One breaker: when the store itself fails several times in a row (server gone, paused, too
+  // slow), the batch stops with a StoreFailureStreakError instead of trying every other input.
+  const deps: IngestDeps = { ...given, corpus: given.corpus ?? new CorpusIndex(), breaker: given.breaker ?? new StoreFailureBreaker() };
   for (const input of inputs) {
     let planned = false;
     const counted: IngestDeps = {
@@ -306,9 +316,11 @@ export async function* ingestInputs(inputs: IngestInput[], given: IngestDeps): A
     try {
       yield* ingestOne(input, counted);
     } catch (error) {
+      if (error instanceof StoreFailureStreakError) throw error;
       // Failed before it could be counted: it stands for one article in the totals.
       if (!planned) deps.onPlanned?.(1);
       yield { input: typeof input === 'string' ? input : input.jsonl, status: 'failed', error: errorMessage(error) };
+      deps.breaker!.failed(error);
     }
   }
 }

@@ -1,11 +1,11 @@
-import { InputError, errorMessage } from '@newsgraph/shared';
+import { InputError, StoreUnavailableError, errorMessage } from '@newsgraph/shared';
 import { FetchError } from '../http/fetch-error.ts';
 import type { RetryOptions } from './interfaces/retry-options.ts';
 
 /** How one job failure is treated: retried later or failed for good, and under which reason label. */
 export interface FailureClass {
   retryable: boolean;
-  /** Short label for metrics and `jobs failed`: a FetchError code, 'input', 'host-busy' or 'error'. */
+  /** Short label for metrics and `jobs failed`: a FetchError code, 'input', 'host-busy', 'store' or 'error'. */
   reason: string;
   /** Minimum delay a server asked for (Retry-After). */
   retryAfterMs: number | null;
@@ -14,12 +14,14 @@ export interface FailureClass {
 /**
  * A FetchError says itself whether it is retryable (timeouts, network errors, 429, 5xx). Any
  * other InputError (unparseable feed, page without text) is about the input and will not get
- * better by retrying. Anything else (a store hiccup, a bug) is retried.
+ * better by retrying. A store that is down or too slow (StoreUnavailableError) is retried later
+ * under 'store'. Anything else (a bug) is retried too.
  */
 export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof FetchError) {
     return { retryable: error.retryable, reason: error.code, retryAfterMs: error.retryAfterMs };
   }
+  if (error instanceof StoreUnavailableError) return { retryable: true, reason: 'store', retryAfterMs: null };
   if (error instanceof InputError) return { retryable: false, reason: 'input', retryAfterMs: null };
   return { retryable: true, reason: 'error', retryAfterMs: null };
 }
