@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured, scratch } from './support/run-cli.ts';
@@ -66,6 +67,12 @@ describe.skipIf(!server)(`docs/graph-model.md examples on Neo4j ${server?.versio
     await deleteEverything(env);
     const demo = await runCliCaptured(['demo'], env);
     expect(demo.code, demo.stderr).toBe(0);
+    // A list of our own (FollowTheMoney JSON lines, under the name the docs use) naming one of
+    // the demo site's fictional companies, so the listings example has rows to return.
+    const list = join(box.dir, 'demo-list.json');
+    writeFileSync(list, `${JSON.stringify({ id: 'demo-1', schema: 'Company', properties: { name: ['Sable Crest Shipping'], country: ['ae'] } })}\n`);
+    const imported = await runCliCaptured(['lists', 'import', list, '--list', 'ofac-sdn'], env);
+    expect(imported.code, imported.stderr).toBe(0);
   });
 
   afterAll(async () => {

@@ -46,6 +46,9 @@ describe('ingestInputs with a store that is down', () => {
     let writes = 0;
     const store = {
       getArticle: async () => null,
+      // An empty curation log: every write passes through the store's curation plan first.
+      curationRevision: async () => '0:0',
+      curationLog: async () => [],
       writeArticle: async (): Promise<WriteResult> => {
         writes++;
         throw down();
