@@ -73,3 +73,22 @@ describe('MET_WITH in clauses and nouns', () => {
     expect(claims(`${P('Ada Lind')} and ${P('Bo Krantz')} disagreed.`, 'MET_WITH')).toEqual([]);
   });
 });
+
+describe('TRADES_WITH from a hyphenated pair', () => {
+  it('reads "the A-B trade dispute" and "A-B trade relations"', () => {
+    expect(claims(`Officials met to end the ${C('Norland', 'NL')}-${C('Sudria', 'SD')} trade dispute.`, 'TRADES_WITH')).toEqual([
+      'country:NL TRADES_WITH country:SD asserted',
+    ]);
+    expect(claims(`He spoke at a forum on ${C('Norland', 'NL')}-${C('Sudrian', 'SD')} trade relations.`, 'TRADES_WITH')).toEqual([
+      'country:NL TRADES_WITH country:SD asserted',
+    ]);
+    expect(claims(`They cited a ${C('Norland', 'NL')}-${C('Sudria', 'SD')} micro chip trade pact.`, 'TRADES_WITH')).toEqual([
+      'country:NL TRADES_WITH country:SD asserted',
+    ]);
+  });
+
+  it('reads no trade from a pair before another noun or a trade union', () => {
+    expect(claims(`The ${C('Norland', 'NL')}-${C('Sudria', 'SD')} border talks resumed.`, 'TRADES_WITH')).toEqual([]);
+    expect(claims(`The ${C('Norland', 'NL')}-${C('Sudria', 'SD')} trade union federation met.`, 'TRADES_WITH')).toEqual([]);
+  });
+});

@@ -67,8 +67,20 @@ export function tradeRule(ctx: SentenceContext): RelationCandidate[] {
     if (!b || b.type !== 'Country' || !/^\s+and\s+(?:the\s+)?$/i.test(ctx.text.slice(a.end, b.start)) || a.entityId === b.entityId) continue;
     out.push({ subject: a, predicate: 'TRADES_WITH', object: b, rule: 'trade.between', confidence: 0.75 });
   }
+  // "the A-B trade dispute", "U.S.-Soviet trade relations", "an A-B chip trade pact".
+  for (let i = 0; i + 1 < ctx.mentions.length; i++) {
+    const a = ctx.mentions[i]!;
+    const b = ctx.mentions[i + 1]!;
+    if (a.type !== 'Country' || b.type !== 'Country' || a.entityId === b.entityId) continue;
+    if (!/^\s?[-–/]\s?$/.test(ctx.text.slice(a.end, b.start))) continue;
+    if (!PAIR_TRADE.test(ctx.text.slice(b.end, b.end + 50))) continue;
+    out.push({ subject: a, predicate: 'TRADES_WITH', object: b, rule: 'trade.pair', confidence: 0.7 });
+  }
   return out;
 }
+
+/** After "A-B": a trade noun within two words ("trade", "micro chip trade pact"), not "trade union". */
+const PAIR_TRADE = /^\s+(?:[a-z-]+\s+){0,2}?(?:trade|trading|commerce|commercial|free-trade)\b(?!\s+(?:unions?|unionists?|marks?|secrets?|shows?|fairs?|names?)\b)/;
 
 export const rule: RelationRule = {
   id: 'trade',
@@ -80,6 +92,7 @@ export const rule: RelationRule = {
     { id: 'trade.with', example: '"Turkey\'s trade with Russia", "its trade surplus with Y", "a trade deal with Y", "a trade dispute with Y"' },
     { id: 'trade.partner', example: '"X is Y\'s largest trading partner", "Y\'s main trading partner, X", "X and Y are major trading partners"' },
     { id: 'trade.between', example: '"trade between A and B"' },
+    { id: 'trade.pair', example: '"the A-B trade dispute", "A-B trade relations", "an A-B chip trade pact"' },
   ],
   acceptsReferences: true,
   minMentions: 2,
