@@ -92,3 +92,21 @@ describe('TRADES_WITH from a hyphenated pair', () => {
     expect(claims(`The ${C('Norland', 'NL')}-${C('Sudria', 'SD')} trade union federation met.`, 'TRADES_WITH')).toEqual([]);
   });
 });
+
+describe('TRADES_WITH from a trade agreement of joint parties', () => {
+  it('reads every pair of the countries that signed a trade deal', () => {
+    expect(claims(`${C('Norland', 'NL')} and ${C('Sudria', 'SD')} seal free-trade pact`, 'TRADES_WITH')).toEqual([
+      'country:NL TRADES_WITH country:SD asserted',
+    ]);
+    expect(claims(`${C('Norland', 'NL')}, ${C('Sudria', 'SD')} and ${C('Ostria', 'OS')} have signed a new regional trade agreement.`, 'TRADES_WITH')).toEqual([
+      'country:NL TRADES_WITH country:OS asserted',
+      'country:NL TRADES_WITH country:SD asserted',
+      'country:OS TRADES_WITH country:SD asserted',
+    ]);
+  });
+
+  it('reads no trade from a deal that is not about trade or from a single signer', () => {
+    expect(claims(`${C('Norland', 'NL')} and ${C('Sudria', 'SD')} signed a peace deal.`, 'TRADES_WITH')).toEqual([]);
+    expect(claims(`Officials said ${C('Norland', 'NL')} signed a trade deal.`, 'TRADES_WITH')).toEqual([]);
+  });
+});
