@@ -110,3 +110,15 @@ describe('TRADES_WITH from a trade agreement of joint parties', () => {
     expect(claims(`Officials said ${C('Norland', 'NL')} signed a trade deal.`, 'TRADES_WITH')).toEqual([]);
   });
 });
+
+describe('VISITED from departures and arrivals that are due', () => {
+  it('reads "left for X" and "is due in X"', () => {
+    expect(claims(`${P('Ada Lind')} left for [[Riga|Place]] on Monday.`, 'VISITED')).toEqual(['person:ada-lind VISITED place:riga asserted']);
+    expect(claims(`After the vote, ${P('Ada Lind')} is due in [[Riga|Place]] at the end of May.`, 'VISITED')).toEqual(['person:ada-lind VISITED place:riga asserted']);
+  });
+
+  it('reads no visit from a payment that is due or a sum left for someone', () => {
+    expect(claims(`${P('Ada Lind')} said the payment is due in May.`, 'VISITED')).toEqual([]);
+    expect(claims(`Little was left for ${C('Norland', 'NL')} after the auction.`, 'VISITED')).toEqual([]);
+  });
+});
