@@ -5,12 +5,14 @@ import {
   PERSON_TYPES,
   listBackward,
   listForward,
+  mentionBefore,
   mentionAfter,
   sentenceSubject,
   pronounSubject,
   subjectBefore,
   isMediaOutlet,
   firstDocumentMentionAtOrAfter,
+  firstMentionAtOrAfter,
   type MentionView,
   titledPerson,
   triggers,
@@ -26,7 +28,7 @@ const MEET =
 const SPORTS_FIXTURE = /\b(?:round|final|semi-final|semi-finals|quarter-final|quarter-finals|semis|seed|seeded|match|tournament|championships?|fixture|league|cup|derby|tie-break|play-off|play-offs|grand slam|wimbledon|the open)\b/i;
 const NOUN_MEETING = /^(?:meeting|meetings|talks|conversation|discussions|consultations|negotiations|summit|call|calls|phone|telephone|video)\b/;
 const HOLDS_NOUN =
-  /^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+(?:(?:has|have|had|also|then|later|will|would|is|was|were|are|\w+ly)\s+){0,2}(?:held|hold|holds|holding|had|have|has|began|begin|begins|opened|open|opens|resumed|resume|concluded|continued|entered|is\s+in|was\s+in|are\s+in|were\s+in|in|during|after|ahead\s+of|before|for)\s+(?:(?:a|an|the|his|her|their|its|two|three|several|new|fresh|further|more|direct|bilateral|private|secret|lengthy|long|brief|first|second|separate|closed-door|informal|formal|[a-z]+-day|telephone|phone|video)\s+){0,3}|\s+)$/i;
+  /^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+(?:(?:has|have|had|also|then|later|will|would|is|was|were|are|to|still|now|already|due\s+to|set\s+to|expected\s+to|\w+ly)\s+){0,3}(?:held|hold|holds|holding|had|have|has|began|begin|begins|opened|open|opens|resumed|resume|concluded|continued|entered|is\s+in|was\s+in|are\s+in|were\s+in|in|during|after|ahead\s+of|before|for)\s+(?:(?:a|an|the|his|her|their|its|two|three|several|new|fresh|further|more|direct|bilateral|private|secret|lengthy|long|brief|first|second|separate|closed-door|informal|formal|[a-z]+-day|[a-z]+-level|telephone|phone|video|membership|trade|peace|exploratory|preliminary|technical|official|urgent|emergency|face-to-face|one-on-one)\s+){0,3}|\s+)$/i;
 /** Verbs whose object is met as a guest: "Xi hosted Lula", "the king received Macron". */
 const HOST = /\b(?:hosted|hosts|hosting|host|received|receives|receiving|welcomed|welcomes|welcoming)\b/gi;
 /** "The two sides met", "the two leaders held talks": the two agents of the sentences before. */
@@ -38,9 +40,18 @@ const HELD_BY = /\b(?:meetings?|talks|sessions?|briefings?|conference|summit|dis
 const HOSTED_MEETING = /^\s+(?:(?:has|have|had)\s+)?(?:held|hosted|organi[sz]ed|convened|chaired|called)\s+(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,3}?(?:meetings?|talks|sessions?|briefings?|conference|summit|discussions)\b/i;
 /** "met with officials from the United Arab Emirates", "met his counterpart from Japan". */
 const OBJECT_GAP =
-  /^\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:senior\s+|top\s+|government\s+|\w+\s+)?(?:officials?|representatives?|counterparts?|leaders?|delegations?|executives?|members?|envoys?|ministers?|diplomats?|regulators?)\s+(?:from|of)\s+(?:the\s+)?)?$/i;
+  /^\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+|an\s+|both\s+)?(?:(?:senior|top|high-ranking|high-level|visiting|leading)\s+)?(?:(?:senior\s+|top\s+|government\s+|\w+\s+)?(?:officials?|representatives?|counterparts?|leaders?|delegations?|executives?|members?|envoys?|ministers?|diplomats?|regulators?)\s+(?:from|of)\s+(?:the\s+)?)?$/i;
 
-const BETWEEN = /\b(?:talks|meeting|meetings|summit|call|phone call|negotiations)\s+between\b/gi;
+const BETWEEN =
+  /\b(?:talks|meeting|meetings|summit|call|phone call|negotiations)(?:\s+(?:scheduled|planned|set|due|expected|held|to\s+be\s+held|later|earlier|next|last|this|week|month|year|today|tomorrow|on\s+\w+day|in\s+[A-Z][a-z]+|at\s+[A-Z][a-z]+)){0,5}\s+between\b/gi;
+/** "Ambassador X made the recommendation at a meeting with Y": the clause's subject was at the meeting. */
+const AT_MEETING = /\b(?:at|during|after|in|following|on\s+the\s+sidelines\s+of)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z-]+\s+){0,2}$/i;
+/** "the Baker-Chung meeting", "the Putin-Xi summit": the two named sides of a meeting. */
+const PAIR_MEETING = /^\s+(?:[a-z-]+\s+)?(?:meeting|meetings|talks|summit|call|negotiations)\b/i;
+/** "A and B signed the accord", "A and his counterpart B agreed to ...": two people who negotiated it. */
+const SIGNED =
+  /\b(?:signed|sign|signs|initialled|initialed|agreed|agree|agrees)\s+(?:(?:to|on|that)\b|(?:(?:the|a|an|their|a\s+new)\s+)?(?:[a-z-]+\s+){0,2}?(?:accord|agreement|deal|treaty|pact|memorandum|protocol|contract|declaration|communiqu[eé]|accords|agreements|deals)\b)/gi;
+const SIGNER_GAP = /^\s*,?\s*(?:(?:have|has|had|jointly|also|formally|then|later|finally|on\s+\w+day|will|would|are\s+to|are\s+due\s+to)\s+)*$/i;
 /** Talks that ended: no meeting is claimed. (Refused, cancelled or denied meetings are read, as negated claims.) */
 const CALLED_OFF = /\b(?:cut\s+off|broke\s+off|break\s+off|breaking\s+off|suspend\w*|froze|freez\w*)\s+(?:\w+\s+)?$/i;
 
@@ -64,14 +75,25 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     // "meeting"/"talks" without "with" is a noun ("the meeting"), not a claim.
     if (!withWith && !/^(?:met|meets|meet)$/.test(phrase)) continue;
     let subject = subjectBefore(ctx, t.start, AGENT_TYPES) ?? pronounSubject(ctx, t.start);
+    const nearest = subject;
     // A noun ("talks with", "meetings with") is the subject's own meeting only after an owner
     // ("his talks with") or a verb that holds it ("held talks with", "is in talks with"):
     // "Novo will miss the meetings with Dundee" is a fixture.
-    if (subject && NOUN_MEETING.test(phrase) && !HOLDS_NOUN.test(ctx.text.slice(subject.end, t.start))) subject = null;
+    if (subject && NOUN_MEETING.test(phrase) && !HOLDS_NOUN.test(ctx.text.slice(subject.end, t.start).replace(/^\s*\([A-Z][A-Za-z.&-]{1,11}\)/, ''))) subject = null;
     // "X prepared to head to Brussels to meet with Y": the infinitive's agent is the clause's subject.
     if (!subject && /\bto\s+$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 4), t.start))) {
       const main = sentenceSubject(ctx, AGENT_TYPES);
       if (main && main.end <= t.start && t.start - main.end < 160 && !/[;:]/.test(ctx.text.slice(main.end, t.start))) subject = main;
+    }
+    // "X made the recommendation at a meeting with Y": the clause's subject was at the meeting.
+    let atMeeting = false;
+    if (!subject && withWith && NOUN_MEETING.test(phrase) && AT_MEETING.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 60), t.start))) {
+      // The nearest agent on the left, past a longer verb phrase than a subject's filler allows.
+      const main = nearest ?? mentionBefore(ctx, t.start, AGENT_TYPES, /^[^,;:()]*$/);
+      if (main && main.end <= t.start && t.start - main.end < 120 && !/[;:“”"]|\b(?:said|says|told|who|which|that)\b/i.test(ctx.text.slice(main.end, t.start))) {
+        subject = main;
+        atMeeting = true;
+      }
     }
     if (!subject) continue;
     // "The Slovakian will meet X in the second round": a demonym used as a noun is a person not named.
@@ -106,7 +128,7 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     for (const s of subjects) {
       for (const o of listForward(ctx, first, AGENT_TYPES)) {
         if (s.entityId === o.entityId) continue;
-        out.push({ subject: s, predicate: 'MET_WITH', object: o, rule: s === subject && o === first ? 'meet.verb' : 'meet.list', confidence: 0.8 });
+        out.push({ subject: s, predicate: 'MET_WITH', object: o, rule: atMeeting ? 'meet.at-meeting' : s === subject && o === first ? 'meet.verb' : 'meet.list', confidence: atMeeting ? 0.7 : 0.8 });
       }
     }
   }
@@ -143,11 +165,50 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     if (!a) continue;
     const pa = titledPerson(ctx, a);
     const b = ctx.mentions[pa.index + 1];
-    if (!b || !AGENT_TYPES.has(b.type) || !/^\s+and\s+(?:the\s+)?$/i.test(ctx.text.slice(pa.end, b.start))) continue;
+    if (!b || !AGENT_TYPES.has(b.type)) continue;
+    // "between Reagan and Prime Minister Nakasone": a title may stand before a person.
+    const andGap = ctx.text.slice(pa.end, b.start);
+    if (!/^\s+and\s+(?:the\s+)?$/i.test(andGap) && !(b.type === 'Person' && /^\s+and\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\.?|of|for)\s+){1,4}$/.test(andGap))) continue;
     const pb = titledPerson(ctx, b);
     if (pa.entityId !== pb.entityId && !pa.adjectival && !pb.adjectival) out.push({ subject: pa, predicate: 'MET_WITH', object: pb, rule: 'meet.between', confidence: 0.75 });
   }
+  pairMeetings(ctx, out);
+  signers(ctx, out);
   return out;
+}
+
+/** "the Baker-Chung meeting", "the US-China talks": two mentions joined by a hyphen before a meeting noun. */
+function pairMeetings(ctx: SentenceContext, out: RelationCandidate[]): void {
+  for (let i = 0; i + 1 < ctx.mentions.length; i++) {
+    const a = ctx.mentions[i]!;
+    const b = ctx.mentions[i + 1]!;
+    if (!AGENT_TYPES.has(a.type) || !AGENT_TYPES.has(b.type) || a.entityId === b.entityId) continue;
+    if (!/^\s?[-–]\s?$/.test(ctx.text.slice(a.end, b.start))) continue;
+    if (!PAIR_MEETING.test(ctx.text.slice(b.end, b.end + 40))) continue;
+    out.push({ subject: a, predicate: 'MET_WITH', object: b, rule: 'meet.pair', confidence: 0.7 });
+  }
+}
+
+/**
+ * "A and B signed the accord", "A and his Spanish counterpart B agreed to ...": two people named
+ * as the joint subject of a signature or an agreement negotiated it together.
+ */
+function signers(ctx: SentenceContext, out: RelationCandidate[]): void {
+  for (const t of triggers(ctx, SIGNED)) {
+    const lastIndex = firstMentionAtOrAfter(ctx, t.start) - 1;
+    const last = ctx.mentions[lastIndex];
+    if (!last || last.type !== 'Person' || !SIGNER_GAP.test(ctx.text.slice(last.end, t.start).replace(/^\s*,[^,;:]{0,80},/, ''))) continue;
+    // The other signer: the nearest person before, joined by "and" with only a description between.
+    for (let i = lastIndex - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+      const m = ctx.mentions[i]!;
+      if (m.type !== 'Person') continue;
+      const gap = ctx.text.slice(m.end, last.start);
+      if (/^\s+and\s+[^;:.()"“”]{0,80}$/.test(gap) && !/\b(?:who|which|that|said|says|told|with|of\s+[A-Z][a-z]+\s+and)\b/.test(gap) && m.entityId !== last.entityId) {
+        out.push({ subject: m, predicate: 'MET_WITH', object: last, rule: 'meet.signed', confidence: 0.65 });
+      }
+      break;
+    }
+  }
 }
 
 export const rule: RelationRule = {
@@ -163,11 +224,14 @@ export const rule: RelationRule = {
     { id: 'meet.host', example: '"X hosted Y in Beijing", "the king received Y"' },
     { id: 'meet.two-sides', example: '"A flew to Rome to see B. The two sides agreed ..." (A and B)' },
     { id: 'meet.attended', example: '"meetings held by officials from X ... A and B attended the meeting" (A and B met X)' },
-    { id: 'meet.between', example: '"talks between A and B", "a meeting between A and B"' },
+    { id: 'meet.between', example: '"talks between A and B", "the meetings scheduled next month between A and President B"' },
+    { id: 'meet.at-meeting', example: '"A made the proposal at a meeting with B", "A spoke during talks with B"' },
+    { id: 'meet.pair', example: '"the A-B meeting", "the A-B talks"' },
+    { id: 'meet.signed', example: '"A and B signed the accord", "A and his counterpart B agreed to ..."' },
   ],
   acceptsReferences: true,
   minMentions: 0,
-  cue: /\bmet\b|meet|talk|sat down|spok|speak|confer|conversation|discussion|consultation|negotiat|summit|call|host|receiv|welcom|\btwo\b|\bboth\b|attend|join|part|present|among/i,
+  cue: /\bmet\b|meet|talk|sat down|spok|speak|confer|conversation|discussion|consultation|negotiat|summit|call|host|receiv|welcom|\btwo\b|\bboth\b|attend|join|part|present|among|sign|initial|agree|[-–]/i,
   run: meetRule,
 };
 

@@ -21,7 +21,7 @@ import {
 /** VISITED: a person, organization or country's officials went to a place or country. */
 
 const VISIT_VERB = new RegExp(
-  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head', 'go', 'come', 'journey', 'jet'])})\\s+(?:back\\s+)?to\\b|\\b(?:${verbAlternation(['arrive', 'land', 'stop'])})\\s+(?:over\\s+)?in\\b|\\bspen[dt]s?\\s+(?:(?:a|an|the|two|three|four|five|several|few|\\d+)\\s+)?(?:[a-z-]+\\s+)?(?:days?|weeks?|nights?|hours?|months?)\\s+in\\b|\\barrival\\s+in\\b|\\b(?:trip|journey|tour)\\s+to\\b`,
+  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head', 'go', 'come', 'journey', 'jet'])})\\s+(?:back\\s+)?to\\b|\\b(?:${verbAlternation(['arrive', 'land', 'stop'])})\\s+(?:over\\s+)?in\\b|\\bspen[dt]s?\\s+(?:(?:a|an|the|two|three|four|five|several|few|\\d+)\\s+)?(?:[a-z-]+\\s+)?(?:days?|weeks?|nights?|hours?|months?)\\s+in\\b|\\barrival\\s+in\\b|\\b(?:leave|leaves|leaving|left|depart|departs|departed|departing)\\s+for\\b|\\b(?:is|are|was|were)\\s+due\\s+(?:back\\s+)?in\\b|\\b(?:trip|journey|tour)\\s+to\\b`,
   'gi',
 );
 /** "visited Japan", "flew to the Netherlands", "toured Northwestern Europe". */
@@ -111,7 +111,7 @@ export const rule: RelationRule = {
   objectTypes: ['Place', 'Country'],
   summary: "A person, organization or country's officials went to a place or country.",
   variants: [
-    { id: 'visit.verb', example: '"X visited Beijing", "X travelled to Kyiv", "X will fly to", "X plans to visit", "X spent two days in Y", "X\'s visit to Y", "his trip to Y", "X met Z and then flew to Y"' },
+    { id: 'visit.verb', example: '"X visited Beijing", "X travelled to Kyiv", "X will fly to", "X plans to visit", "X spent two days in Y", "X\'s visit to Y", "his trip to Y", "X met Z and then flew to Y", "X left for Y", "X is due in Y"' },
     { id: 'visit.list', example: 'every further member of a list on either side' },
     { id: 'visit.passive', example: '"Beijing was visited by X"' },
     { id: 'visit.presence', example: '"X ... is in Tokyo for a conference"' },
