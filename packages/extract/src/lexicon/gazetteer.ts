@@ -154,9 +154,15 @@ export function defaultGazetteer(): Gazetteer {
       if (!cityByNameCountry.has(`${a}|${city.countryIso}`)) cityByNameCountry.set(`${a}|${city.countryIso}`, city);
     }
   }
-  const geo = (name: string, iso: string | null | undefined): EntityAttributes => {
+  // The most populous GeoNames city of any of the place's names in its country: "Washington"
+  // alone is a town in Utah there, "Washington, D.C." the capital.
+  const geo = (names: readonly string[], iso: string | null | undefined): EntityAttributes => {
     if (!iso) return {};
-    const city = cityByNameCountry.get(`${name.toLowerCase()}|${iso}`);
+    let city: GeoCity | undefined;
+    for (const name of names) {
+      const found = cityByNameCountry.get(`${name.toLowerCase()}|${iso}`);
+      if (found && (!city || found.population > city.population)) city = found;
+    }
     return city ? { countryIso: iso, lat: city.lat, lon: city.lon, population: city.population } : { countryIso: iso };
   };
   const placeNames = new Set<string>();
@@ -166,7 +172,7 @@ export function defaultGazetteer(): Gazetteer {
       type: 'Place',
       id: entityIdFor('Place', p.name),
       name: p.name,
-      attributes: p.country ? { country: p.country, kind: p.kind, ...geo(p.name, p.country) } : { kind: p.kind },
+      attributes: p.country ? { country: p.country, kind: p.kind, ...geo([p.name, ...p.aliases], p.country) } : { kind: p.kind },
       form: 'name',
       ...(capitalOf ? { capitalOf } : {}),
     };
@@ -191,7 +197,7 @@ export function defaultGazetteer(): Gazetteer {
       type: 'Place',
       id: entityIdFor('Place', c.capital),
       name: c.capital,
-      attributes: { country: c.iso, kind: 'city', ...geo(c.capital, c.iso) },
+      attributes: { country: c.iso, kind: 'city', ...geo([c.capital], c.iso) },
       form: 'name',
       capitalOf: c.iso,
     });

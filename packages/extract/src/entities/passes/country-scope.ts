@@ -92,6 +92,14 @@ export function scopeGenericBodies(input: ScopeInput): void {
     const iso = countryOf(c);
     if (iso) counts.set(iso, (counts.get(iso) ?? 0) + 1);
   }
+  // Countries in sight through their places too: an article datelined WASHINGTON is not only
+  // about the Russia it names (a US body in it stays the US's).
+  const placeCountries = new Set<string>();
+  for (const c of candidates) {
+    const r = resolved.get(c);
+    const iso = r?.type === 'Place' ? (r.attributes.countryIso ?? r.attributes.country) : undefined;
+    if (typeof iso === 'string') placeCountries.add(iso);
+  }
   let main: string | null = null;
   let most = 0;
   for (const [iso, n] of counts) if (n > most) [main, most] = [iso, n];
@@ -123,10 +131,11 @@ export function scopeGenericBodies(input: ScopeInput): void {
     const own = typeof r.attributes.country === 'string' ? r.attributes.country : null;
     if (!iso && own) {
       // A body the gazetteer places ("Treasury Department" = the US's) keeps its country unless the
-      // article is about another one: named at least twice, and the body's own country not at all.
+      // article is about another one: named at least twice, and the body's own country not at all
+      // (neither by name nor through one of its places).
       // The outlet's home wins unless the article is mainly about the body's own country.
       const homeWins = home !== null && home !== own && (counts.get(own) ?? 0) <= (counts.get(home) ?? 0);
-      const other = homeWins ? home : main !== null && main !== own && (counts.get(main) ?? 0) >= 2 && !counts.has(own) ? main : null;
+      const other = homeWins ? home : main !== null && main !== own && (counts.get(main) ?? 0) >= 2 && !counts.has(own) && !placeCountries.has(own) ? main : null;
       if (!body.nearOnly && other) iso = other;
       else continue;
     }
