@@ -2,13 +2,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { vocabularyExtractor, type VocabularyEntry } from '../../../test/support/vocabulary-extractor.ts';
 import { SqliteStore, type GraphStore } from '@newsgraph/graph';
-import { articleIdFor, contentHash, type Article, type ExtractionResult, type ExtractedEntity, type ExtractedRelation, type Predicate } from '@newsgraph/shared';
+import { articleIdFor, contentHash, type Article } from '@newsgraph/shared';
 import { Curator, processArticle } from '../src/index.ts';
 
 // A stand-in extractor with a fixed vocabulary, so that every count below is known exactly: a
 // name in the text is an entity; "A met B", "A visited B" and "A supplied B" are claims.
-const VOCABULARY: Array<[name: string, id: string, type: ExtractedEntity['type']]> = [
+const VOCABULARY: VocabularyEntry[] = [
   ['Ronald Reagan', 'person:ronald-reagan', 'Person'],
   ['Reagan', 'person:reagan', 'Person'],
   ['Gorbachev', 'person:gorbachev', 'Person'],
@@ -17,34 +18,7 @@ const VOCABULARY: Array<[name: string, id: string, type: ExtractedEntity['type']
   ['Acme', 'org:acme', 'Organization'],
   ['ACME Steel', 'org:acme', 'Organization'],
 ];
-const VERBS: Record<string, Predicate> = { met: 'MET_WITH', visited: 'VISITED', supplied: 'SUPPLIES' };
-
-function stubExtract(text: string): ExtractionResult {
-  const entities = new Map<string, ExtractedEntity>();
-  const spans: Array<{ start: number; end: number; id: string }> = [];
-  for (const [name, id, type] of VOCABULARY) {
-    for (const m of text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
-      const start = m.index;
-      if (spans.some((s) => start < s.end && start + name.length > s.start)) continue;
-      spans.push({ start, end: start + name.length, id });
-      const e = entities.get(id) ?? { id, type, name, attributes: {}, mentions: [] };
-      e.mentions.push({ start, end: start + name.length, text: name });
-      entities.set(id, e);
-    }
-  }
-  const relations: ExtractedRelation[] = [];
-  let offset = 0;
-  for (const sentence of text.split(/(?<=\.)\s*/)) {
-    const start = text.indexOf(sentence, offset);
-    offset = start + sentence.length;
-    const inside = spans.filter((s) => s.start >= start && s.end <= start + sentence.length).sort((a, b) => a.start - b.start);
-    const verb = /\b(met|visited|supplied)\b/.exec(sentence)?.[1];
-    if (verb && inside.length >= 2) {
-      relations.push({ subject: inside[0]!.id, predicate: VERBS[verb]!, object: inside[1]!.id, evidence: { sentence, start, end: start + sentence.length, rule: `stub.${verb}`, confidence: 0.9 } });
-    }
-  }
-  return { entities: [...entities.values()], relations };
-}
+const stubExtract = vocabularyExtractor(VOCABULARY);
 
 function article(key: string, text: string, publishedAt = '2024-01-01T00:00:00.000Z'): Article {
   return { id: articleIdFor(key), url: `file:///${key}.txt`, canonicalUrl: `file:///${key}.txt`, title: key, outlet: null, author: null, publishedAt, fetchedAt: publishedAt, language: 'en', text, contentHash: contentHash(text) };

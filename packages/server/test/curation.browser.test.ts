@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '@newsgraph/graph';
 import { Curator, processArticle } from '@newsgraph/ingest';
-import { articleIdFor, contentHash, type Article, type ExtractedEntity, type ExtractedRelation, type ExtractionResult, type Predicate } from '@newsgraph/shared';
+import { articleIdFor, contentHash, type Article } from '@newsgraph/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vocabularyExtractor, type VocabularyEntry } from '../../../test/support/vocabulary-extractor.ts';
 import { createServer, type RunningServer } from '../src/index.ts';
 
 /**
@@ -20,7 +21,7 @@ const TOKEN = 'curation-browser-token-7f3a';
 
 // A stand-in extractor with a fixed vocabulary, so that the graph is known exactly: a name in the
 // text is an entity; "A met B", "A visited B" and "A supplied B" are claims.
-const VOCABULARY: Array<[name: string, id: string, type: ExtractedEntity['type']]> = [
+const VOCABULARY: VocabularyEntry[] = [
   ['Ronald Reagan', 'person:ronald-reagan', 'Person'],
   ['Reagan', 'person:reagan', 'Person'],
   ['Gorbachev', 'person:gorbachev', 'Person'],
@@ -28,34 +29,7 @@ const VOCABULARY: Array<[name: string, id: string, type: ExtractedEntity['type']
   ['Moscow', 'place:moscow', 'Place'],
   ['Geneva', 'place:geneva', 'Place'],
 ];
-const VERBS: Record<string, Predicate> = { met: 'MET_WITH', visited: 'VISITED', supplied: 'SUPPLIES' };
-
-function stubExtract(text: string): ExtractionResult {
-  const entities = new Map<string, ExtractedEntity>();
-  const spans: Array<{ start: number; end: number; id: string }> = [];
-  for (const [name, id, type] of VOCABULARY) {
-    for (const m of text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
-      const start = m.index;
-      if (spans.some((s) => start < s.end && start + name.length > s.start)) continue;
-      spans.push({ start, end: start + name.length, id });
-      const e = entities.get(id) ?? { id, type, name, attributes: {}, mentions: [] };
-      e.mentions.push({ start, end: start + name.length, text: name });
-      entities.set(id, e);
-    }
-  }
-  const relations: ExtractedRelation[] = [];
-  let offset = 0;
-  for (const sentence of text.split(/(?<=\.)\s*/)) {
-    const start = text.indexOf(sentence, offset);
-    offset = start + sentence.length;
-    const inside = spans.filter((s) => s.start >= start && s.end <= start + sentence.length).sort((a, b) => a.start - b.start);
-    const verb = /\b(met|visited|supplied)\b/.exec(sentence)?.[1];
-    if (verb && inside.length >= 2) {
-      relations.push({ subject: inside[0]!.id, predicate: VERBS[verb]!, object: inside[1]!.id, evidence: { sentence, start, end: start + sentence.length, rule: `stub.${verb}`, confidence: 0.9 } });
-    }
-  }
-  return { entities: [...entities.values()], relations };
-}
+const stubExtract = vocabularyExtractor(VOCABULARY);
 
 function article(key: string, text: string, publishedAt: string): Article {
   const url = `https://news.example/${key}`;
