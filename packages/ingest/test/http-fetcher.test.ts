@@ -149,6 +149,18 @@ describe('bodies judged by content, not by Content-Type', () => {
     expect(await detectBinaryBody(Buffer.from('plain text\r\n\twith tabs'))).toBeNull();
     expect(await detectBinaryBody(new Uint8Array(0))).toBeNull();
   });
+
+  it('detectBinaryBody does not take a story for a file whose signature is two or three letters', async () => {
+    // "BM" is BMP's signature and "ID3" MP3's: real files of those kinds have NULs in their header.
+    expect(await detectBinaryBody(Buffer.from('BMW cash to fuel Mini production\n\nLess than four years after the launch...'))).toBeNull();
+    expect(await detectBinaryBody(Buffer.from('ID3 tags are read by every player, the vendor said.'))).toBeNull();
+    const bmp = Buffer.alloc(64);
+    bmp.write('BM', 0, 'latin1');
+    bmp.writeUInt32LE(64, 2);
+    bmp.writeUInt32LE(54, 10);
+    bmp.writeUInt32LE(40, 14);
+    expect(await detectBinaryBody(bmp)).toMatch(/bmp/);
+  });
 });
 
 describe('conditional GET', () => {

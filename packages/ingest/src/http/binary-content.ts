@@ -18,8 +18,26 @@ export async function detectBinaryBody(body: Uint8Array): Promise<string | null>
   if (body.length === 0) return null;
   const head = body.subarray(0, SNIFF_BYTES);
   const type = await fileTypeFromBuffer(head).catch(() => undefined);
-  if (type && !MARKUP.test(type.mime)) return type.mime === 'application/pdf' ? 'a PDF document (application/pdf)' : `a ${type.ext} file (${type.mime})`;
+  const bytes = byteClasses(head);
+  const textByBytes = bytes.nul === 0 && bytes.control / head.length <= 0.1;
+  // Some signatures are two or three printable letters (BMP's "BM", MP3's "ID3"), so a story
+  // that starts "BMW cash to fuel..." matches one. Formats like those always carry NULs or
+  // control bytes in their header, so a signature is believed over text-looking bytes only for
+  // formats whose files can be all printable (PDF, PostScript, RTF).
+  if (type && !MARKUP.test(type.mime) && (!textByBytes || PRINTABLE_SIGNATURE_EXTS.has(type.ext))) {
+    return type.mime === 'application/pdf' ? 'a PDF document (application/pdf)' : `a ${type.ext} file (${type.mime})`;
+  }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null; // UTF-16 text has NULs
+  if (!textByBytes) {
+    return `binary data (${bytes.nul} NUL and ${bytes.control} control bytes in the first ${head.length})`;
+  }
+  return null;
+}
+
+/** Formats whose signature and header can be entirely printable ASCII. */
+const PRINTABLE_SIGNATURE_EXTS: ReadonlySet<string> = new Set(['pdf', 'ps', 'eps', 'rtf']);
+
+function byteClasses(head: Uint8Array): { nul: number; control: number } {
   let nul = 0;
   let control = 0;
   for (const byte of head) {
@@ -27,8 +45,5 @@ export async function detectBinaryBody(body: Uint8Array): Promise<string | null>
     // Tab, LF, FF, CR and ESC (ISO-2022-JP escapes) occur in text; other C0 controls do not.
     else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) control++;
   }
-  if (nul > 0 || control / head.length > 0.1) {
-    return `binary data (${nul} NUL and ${control} control bytes in the first ${head.length})`;
-  }
-  return null;
+  return { nul, control };
 }
