@@ -32,10 +32,22 @@ export function compareTokens(a: string, b: string, skeletonA = skeleton(a), ske
   if (Math.min(a.length, b.length) < 3) return NONE;
   // Digits must agree exactly ("Ltd 2" is not "Ltd 3").
   if (/\d/.test(a) || /\d/.test(b)) return NONE;
+  // Romanisations of one name keep its first sound (Mohammad/Muhammad, Qasim/Kasim, Osama/Usama); "Song"/"Yong",
+  // "Amin"/"Mo'in" are different names.
+  if (!sameFirstSound(a, b)) return NONE;
   let similarity = 1 - distance(a, b) / longest;
   // Same skeleton and nearly the same length: a transliteration variant ("Mohamed"/"Muhammad"), not a longer name ("Putin"/"Potanin").
   if (skeletonA.length >= 2 && skeletonA === skeletonB && Math.min(a.length, b.length) >= 4 && Math.abs(a.length - b.length) <= 1) {
     similarity = Math.max(similarity, SKELETON_SIMILARITY);
   }
   return similarity >= MIN_SPELLING_SIMILARITY ? { relation: 'spelling', similarity } : NONE;
+}
+
+const VOWEL = /^[aeiouy]/;
+
+/** Whether two words begin alike: the same letter, two vowels, or letters transliterations interchange (q/k/c, j/y/dj, w/v, z/s). */
+function sameFirstSound(a: string, b: string): boolean {
+  if (a[0] === b[0] || (VOWEL.test(a) && VOWEL.test(b))) return true;
+  const start = (w: string) => skeleton(w.slice(0, 2))[0] ?? '';
+  return start(a) !== '' && start(a) === start(b);
 }
