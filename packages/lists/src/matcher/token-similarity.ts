@@ -43,11 +43,20 @@ export function compareTokens(a: string, b: string, skeletonA = skeleton(a), ske
   return similarity >= MIN_SPELLING_SIMILARITY ? { relation: 'spelling', similarity } : NONE;
 }
 
-const VOWEL = /^[aeiouy]/;
+/** The sound a folded word starts with, as the skeleton reduces it: vowels are one sound; q/k/c, z/s, w/v, j/y, and kh/h, ph/f, sh/ch/zh/s are alike. */
+function firstSound(w: string): string {
+  const a = w[0] ?? '';
+  const b = w[1] ?? '';
+  if (b === 'h') {
+    if (a === 'k') return 'h';
+    if (a === 'p') return 'f';
+    if (a === 's' || a === 'c' || a === 'z') return 's';
+  }
+  return FIRST_SOUND[a] ?? a;
+}
+const FIRST_SOUND: Readonly<Record<string, string>> = { a: 'V', e: 'V', i: 'V', o: 'V', u: 'V', y: 'V', q: 'k', c: 'k', z: 's', w: 'v', j: 'V' };
 
-/** Whether two words begin alike: the same letter, two vowels, or letters transliterations interchange (q/k/c, j/y/dj, w/v, z/s). */
+/** Whether two words begin alike (see firstSound): "Song"/"Yong", "Amin"/"Moin" do not. */
 function sameFirstSound(a: string, b: string): boolean {
-  if (a[0] === b[0] || (VOWEL.test(a) && VOWEL.test(b))) return true;
-  const start = (w: string) => skeleton(w.slice(0, 2))[0] ?? '';
-  return start(a) !== '' && start(a) === start(b);
+  return a[0] === b[0] || firstSound(a) === firstSound(b);
 }
