@@ -18,6 +18,8 @@ export interface CliContext {
   ingestStore(): Promise<GraphStore>;
   /** The extractor for ingesting: with lists stored, their names are known names (undefined: the default extractor). */
   ingestExtract(): Promise<((text: string, options?: ExtractOptions) => ExtractionResult) | undefined>;
+  /** The matcher and known names over the stored lists, built on first call (null when no list is stored). */
+  listMatching(): Promise<ListMatching | null>;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
@@ -62,18 +64,20 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
       return store;
     },
     // Both load the list matcher (and the extractor) on first use only: queries never pay for them.
-    async ingestStore() {
-      const opened = await ctx.store();
-      const { loadListMatching, withListMatching } = await import('./lists/list-matching.ts');
-      listMatching ??= loadListMatching(opened, ctx.config());
-      const loaded = await listMatching;
-      return loaded ? withListMatching(opened, loaded.matcher) : opened;
-    },
-    async ingestExtract() {
+    async listMatching() {
       const opened = await ctx.store();
       const { loadListMatching } = await import('./lists/list-matching.ts');
       listMatching ??= loadListMatching(opened, ctx.config());
-      const loaded = await listMatching;
+      return listMatching;
+    },
+    async ingestStore() {
+      const opened = await ctx.store();
+      const { withListMatching } = await import('./lists/list-matching.ts');
+      const loaded = await ctx.listMatching();
+      return loaded ? withListMatching(opened, loaded.matcher) : opened;
+    },
+    async ingestExtract() {
+      const loaded = await ctx.listMatching();
       if (!loaded) return undefined;
       const { extract } = await import('@newsgraph/extract');
       return (text: string, options: ExtractOptions = {}) => extract(text, { ...options, knownNames: loaded.knownNames });

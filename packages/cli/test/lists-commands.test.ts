@@ -98,6 +98,47 @@ describe('newsgraph lists and listing queries', () => {
     expect([after[0]!.entryCount, after[0]!.versions.length]).toEqual([2, 2]);
   });
 
+  it('re-matches entities a curation renames or merges, and again when it is undone', async () => {
+    const listedNames = async () =>
+      (JSON.parse((await cli(['query', 'listed', '--json'])).out) as Array<{ entity: { name: string }; listings: Array<{ entryId: string; features: Record<string, number> }> }>).map(
+        (r) => [r.entity.name, r.listings.map((l) => l.entryId).join(' '), Object.keys(r.listings[0]!.features).includes('entity_alias')],
+      );
+    const bank = join(dir, 'bank.txt');
+    writeFileSync(bank, 'Bank transfers\n\nOfficials said Quux Bank had moved funds for the broker.\n');
+    expect((await cli(['ingest', bank])).code).toBe(0);
+    // "Quux Bank" is not the listed "QUUXBANK OJSC" (two words against one).
+    expect(await listedNames()).toEqual([['Odile Merville', 'FDi.001', false]]);
+
+    const renamed = JSON.parse((await cli(['curate', 'rename', 'org:quux-bank', 'Quuxbank', '--json'])).out) as { entry: { id: string } };
+    expect(await listedNames()).toEqual([
+      ['Odile Merville', 'FDi.001', false],
+      ['Quuxbank', 'FDe.003', false],
+    ]);
+    expect((await cli(['curate', 'undo', renamed.entry.id])).code).toBe(0);
+    expect(await listedNames()).toEqual([['Odile Merville', 'FDi.001', false]]);
+
+    // Another article names the bank as the list does: a second entity, listed at ingest; merged into
+    // "Quux Bank", its name becomes the survivor's alias and the survivor is listed through it.
+    const again = join(dir, 'bank2.txt');
+    writeFileSync(again, 'Bank fined\n\nRegulators fined Quuxbank over the transfers, officials said.\n');
+    expect((await cli(['ingest', again])).code).toBe(0);
+    expect(await listedNames()).toEqual([
+      ['Odile Merville', 'FDi.001', false],
+      ['Quuxbank', 'FDe.003', false],
+    ]);
+    const merged = JSON.parse((await cli(['curate', 'merge', 'org:quux-bank', 'org:quuxbank', '--json'])).out) as { entry: { id: string }; articlesRewritten: number };
+    expect(merged.articlesRewritten).toBe(2);
+    expect(await listedNames()).toEqual([
+      ['Odile Merville', 'FDi.001', false],
+      ['Quux Bank', 'FDe.003', true],
+    ]);
+    expect((await cli(['curate', 'undo', merged.entry.id])).code).toBe(0);
+    expect(await listedNames()).toEqual([
+      ['Odile Merville', 'FDi.001', false],
+      ['Quuxbank', 'FDe.003', false],
+    ]);
+  });
+
   it('removes a list with its listings', async () => {
     expect((await cli(['lists', 'remove', 'un-test'])).out).toMatch(/removed un-test/);
     expect(JSON.parse((await cli(['query', 'listed', '--json'])).out)).toEqual([]);

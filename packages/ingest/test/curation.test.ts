@@ -141,6 +141,26 @@ describe('Curator on the SQLite store', () => {
     expect((await curator.log()).map((e) => e.action.kind)).toEqual(['reject-edge', 'reject-edge', 'reject-claim']);
   });
 
+  it('tells onNamesChanged which entities a merge, rename or their undo renamed, with the stored names already changed', async () => {
+    const store = await ingested();
+    const calls: Array<[string[], string[]]> = [];
+    const curator = new Curator({
+      store,
+      extract: stubExtract,
+      onNamesChanged: async (ids) => void calls.push([ids, await Promise.all(ids.map(async (id) => (await store.getEntity(id))?.name ?? '(gone)'))]),
+    });
+    const merge = await curator.record({ action: { kind: 'merge', into: 'person:ronald-reagan', from: 'person:reagan' }, ...by });
+    await curator.record({ action: { kind: 'rename', entity: 'org:acme', name: 'Acme Steel Corporation' }, ...by });
+    await curator.record({ action: { kind: 'note', entity: 'org:acme', text: 'a steelmaker' }, ...by });
+    await curator.record({ action: { kind: 'reject-edge', subject: 'person:gorbachev', predicate: 'VISITED', object: 'place:geneva' }, ...by });
+    await curator.undo(merge.entry.id, by);
+    expect(calls).toEqual([
+      [['person:ronald-reagan', 'person:reagan'], ['Ronald Reagan', '(gone)']],
+      [['org:acme'], ['Acme Steel Corporation']],
+      [['person:ronald-reagan', 'person:reagan'], ['Ronald Reagan', 'Reagan']],
+    ]);
+  });
+
   it('records confirmations and notes without touching the graph', async () => {
     const store = await ingested();
     const before = await snapshot(store);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListEntry } from '@newsgraph/shared';
-import { ListMatcher, countryCode, foldName, listingsForEntity, nameTokens, skeleton } from '../src/index.ts';
+import { ListMatcher, countryCode, organizationWordRarity, foldName, listingsForEntity, nameTokens, skeleton } from '../src/index.ts';
 
 /** Invented entries. */
 const entry = (id: string, name: string, extra: Partial<ListEntry> = {}): ListEntry => ({
@@ -29,6 +29,12 @@ const ENTRIES: ListEntry[] = [
   entry('o4', 'ALPHA', { type: 'organization' }),
   entry('o5', 'GRAND FENWICK ARMAMENTS', { type: 'organization' }),
   entry('v1', 'NEBULA DAWN', { type: 'vessel' }),
+  entry('p5', 'KIM, Song Chol', { nationalities: ['Korea, North'] }),
+  entry('o6', 'KORVALD', { type: 'organization' }),
+  entry('v2', 'KORVALD', { type: 'vessel', countries: ['Panama'] }),
+  entry('o7', 'NORTHERN RESEARCH AND PRODUCTION ASSOCIATION MARLOW', { type: 'organization' }),
+  // Five companies that share "international trading": those words tell none of them apart.
+  ...['AMBERLY', 'CORVINA', 'DELFORT', 'ESKARA', 'FALKOR'].map((w, i) => entry(`t${i}`, `${w} INTERNATIONAL TRADING LLC`, { type: 'organization' })),
 ];
 const matcher = new ListMatcher(ENTRIES, { threshold: 0.85 });
 const ids = (name: string, type: 'Person' | 'Organization' = 'Person', countries?: string[]) => matcher.match({ name, type, countries }).map((m) => m.entry.id);
@@ -92,7 +98,45 @@ describe('ListMatcher', () => {
     expect(same.score).toBe(1);
     const other = matcher.match({ name: 'Antonin Zorblat', type: 'Person', countries: ['FR'] });
     expect(other).toEqual([]);
-    expect(matcher.match({ name: 'Antonin Vasilyevich Zorblat', type: 'Person', countries: ['FR'] })[0]!.features.country_mismatch).toBe(-0.15);
+    // A contradicting country outweighs even the exact name at the default threshold: another bearer of the name.
+    expect(ids('Antonin Vasilyevich Zorblat', 'Person', ['FR'])).toEqual([]);
+    const lenient = new ListMatcher(ENTRIES, { threshold: 0.5 });
+    expect(lenient.match({ name: 'Antonin Vasilyevich Zorblat', type: 'Person', countries: ['FR'] })[0]!).toMatchObject({ score: 0.8, features: { country_mismatch: -0.2 } });
+    expect(ids('Song Chol Kim', 'Person', ['KP'])).toEqual(['p5']);
+  });
+
+  it('takes an organization named like both a listed company and a listed vessel for the company, and a name with a legal form for no vessel', () => {
+    expect(ids('Korvald', 'Organization')).toEqual(['o6']);
+    expect(ids('Korvald Ltd', 'Organization')).toEqual(['o6']);
+    expect(ids('Nebula Dawn Ltd', 'Organization')).toEqual([]);
+  });
+
+  it('learns from the lists how distinctive each word is', () => {
+    const names = Array.from({ length: 1000 }, (_v, i) => [`firm${i}`, ...(i % 2 === 0 ? ['trading'] : []), ...(i % 50 === 0 ? ['caspian'] : [])]);
+    const rarity = organizationWordRarity(names);
+    expect(rarity('firm7')).toBe(1);
+    expect(rarity('unheard')).toBe(1);
+    expect(rarity('caspian')).toBeCloseTo(Math.log(1000 / 20) / Math.log(1000 / 3), 6);
+    expect(rarity('trading')).toBe(0.2);
+  });
+
+  it('weighs the words many organization names share less, and never matches a name whose distinctive word is another', () => {
+    expect(ids('Amberly International Trading', 'Organization')).toEqual(['t0']);
+    expect(ids('Gravon International Trading', 'Organization')).toEqual([]);
+    expect(ids('Northern Research and Production Association Marlow', 'Organization')).toEqual(['o7']);
+    // One word in five unmatched would be tolerated, but it is the distinctive one swapped for another.
+    expect(ids('Northern Research and Production Association Tavolin', 'Organization')).toEqual([]);
+    const withExtraWord = matcher.match({ name: 'Northern Research Production Association Marlow Plant', type: 'Organization' });
+    expect(withExtraWord.map((m) => [m.entry.id, m.features.unmatched_words])).toEqual([['o7', 1]]);
+  });
+
+  it('takes a spelling variant only when it starts with the same sound', () => {
+    expect(ids('Yong Chol Kim')).toEqual([]);
+    expect(ids('Tong Chol Kim')).toEqual([]);
+    expect(ids('Antonin Borblat')).toEqual([]);
+    // z/s, q/k, j/y are one sound in romanisations.
+    expect(ids('Antonin Sorblat')).toEqual(['p1']);
+    expect(ids('Antonin Zorblatt')).toEqual(['p1']);
   });
 
   it('keeps near-named entries apart and prefers the exact one', () => {

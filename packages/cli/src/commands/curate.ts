@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { InputError, isPredicate, type CurationAction, type CurationEntry, type Predicate } from '@newsgraph/shared';
+import { InputError, curationRewrites, isPredicate, type CurationAction, type CurationEntry, type Predicate } from '@newsgraph/shared';
 import { Curator } from '@newsgraph/ingest';
+import { listAwareCurator } from '../lists/list-aware-curator.ts';
 import type { CliContext } from '../context.ts';
 import { formatTable, printJson, println, safeText } from '../output.ts';
 import { resolveEntity } from './query.ts';
@@ -50,8 +51,9 @@ export function registerCurateCommand(program: Command, ctx: CliContext): void {
   const author = (o: WhoWhy): string => o.by ?? process.env.USER ?? process.env.LOGNAME ?? 'cli';
 
   const record = async (action: CurationAction, o: WhoWhy): Promise<void> => {
-    const store = await ctx.store();
-    const outcome = await new Curator({ store }).record({ action, author: author(o), reason: o.why ?? '' });
+    // Notes and confirmations change no article and no name: they need no list matcher.
+    const curator = curationRewrites(action) || action.kind === 'rename' ? await listAwareCurator(ctx) : new Curator({ store: await ctx.store() });
+    const outcome = await curator.record({ action, author: author(o), reason: o.why ?? '' });
     if (o.json) return printJson(ctx, outcome);
     println(ctx, `${outcome.entry.id}: ${describeCuration(outcome.entry)} (${outcome.articlesRewritten} articles rewritten)`);
   };
@@ -118,7 +120,7 @@ export function registerCurateCommand(program: Command, ctx: CliContext): void {
   });
 
   withWho(curate.command('undo').description('undo a logged action (by its id) and rewrite what it changed').argument('<id>')).action(async (id: string, o: WhoWhy) => {
-    const outcome = await new Curator({ store: await ctx.store() }).undo(id, { author: author(o), reason: o.why ?? '' });
+    const outcome = await (await listAwareCurator(ctx)).undo(id, { author: author(o), reason: o.why ?? '' });
     if (o.json) return printJson(ctx, outcome);
     println(ctx, `${outcome.entry.id}: undone ${describeCuration(outcome.entry)} (${outcome.articlesRewritten} articles rewritten)`);
   });
@@ -146,7 +148,7 @@ export function registerCurateCommand(program: Command, ctx: CliContext): void {
     .command('reapply')
     .description('rewrite the articles of every active action (after an extractor upgrade)')
     .action(async () => {
-      const n = await new Curator({ store: await ctx.store() }).reapplyAll();
+      const n = await (await listAwareCurator(ctx)).reapplyAll();
       println(ctx, `${n} articles rewritten`);
     });
 }

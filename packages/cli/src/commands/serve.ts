@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '@newsgraph/shared';
-import { Curator } from '@newsgraph/ingest';
+import { lazyListAwareCurator } from '../lists/list-aware-curator.ts';
 import { createServer, type RunningServer } from '@newsgraph/server';
 import type { CliContext } from '../context.ts';
 import { println } from '../output.ts';
@@ -47,7 +47,7 @@ export async function startServe(ctx: CliContext, options: ServeCommandOptions =
   const store = await ctx.store();
   const server = await createServer({
     store,
-    curation: new Curator({ store }),
+    curation: lazyListAwareCurator(ctx),
     host,
     port: options.port ?? config.port,
     token,

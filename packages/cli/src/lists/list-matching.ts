@@ -41,6 +41,21 @@ export async function matchDocuments(store: GraphStore, matcher: ListMatcher, do
 }
 
 /**
+ * Re-matches stored entities whose names changed (a curation merged, split or renamed them),
+ * with every name and alias they now have; an id no longer stored (merged away) loses its links.
+ */
+export async function rematchEntities(store: GraphStore, matcher: ListMatcher, entityIds: readonly string[]): Promise<number> {
+  const ids = [...new Set(entityIds)];
+  const links: ListingLink[] = [];
+  for (const id of ids) {
+    const entity = await store.getEntity(id);
+    if (entity) links.push(...listingsForEntity(entity, matcher));
+  }
+  await storeLists(store).replaceListings({ entityIds: ids }, links);
+  return links.length;
+}
+
+/**
  * The store with matching at ingest: every article written through it has its people and
  * organizations matched against the stored lists right after the write. The pipeline needs no
  * change: it only sees a GraphStore.

@@ -15,6 +15,17 @@ export interface CuratorOptions {
   extract?: ExtractFunction;
   /** Articles rewritten per store transaction. */
   batchSize?: number;
+  /**
+   * Called once an action (or its undo) has changed the names of entities (a merge, a split, a
+   * rename), with the entities concerned, those merged away included. Whatever derives from
+   * names belongs here: the CLI re-matches them against the sanctions lists.
+   */
+  onNamesChanged?: (entityIds: string[]) => Promise<void>;
+}
+
+/** Whether an action changes which names entities have. */
+function changesNames(action: CurationAction): boolean {
+  return action.kind === 'merge' || action.kind === 'split-alias' || action.kind === 'rename';
 }
 
 export interface CurationOutcome {
@@ -35,8 +46,10 @@ export class Curator {
   readonly #extract: ExtractFunction | undefined;
   readonly #batchSize: number;
   readonly #plans: CurationPlanCache;
+  readonly #onNamesChanged: ((entityIds: string[]) => Promise<void>) | undefined;
 
   constructor(options: CuratorOptions) {
+    this.#onNamesChanged = options.onNamesChanged;
     this.#store = options.store;
     this.#extract = options.extract;
     this.#batchSize = options.batchSize ?? 200;
@@ -53,7 +66,14 @@ export class Curator {
     const entry = await this.#store.recordCuration({ ...input, action: checked });
     this.#plans.invalidate();
     if (checked.kind === 'rename') await this.#setName(checked.entity, checked.name, []);
-    return { entry, articlesRewritten: await this.#rewriteFor(checked) };
+    const articlesRewritten = await this.#rewriteFor(checked);
+    await this.#namesChanged([checked]);
+    return { entry, articlesRewritten };
+  }
+
+  async #namesChanged(actions: readonly CurationAction[]): Promise<void> {
+    const ids = new Set(actions.filter(changesNames).flatMap(curationEntities));
+    if (ids.size > 0 && this.#onNamesChanged) await this.#onNamesChanged([...ids]);
   }
 
   /** The entity's name becomes `name`; its old name stays an alias; `drop` leaves the aliases. */
@@ -82,15 +102,20 @@ export class Curator {
       const before = new Set(action.intoAliases ?? []);
       if (survivor) await this.#store.setEntityNames(action.into, survivor.name, survivor.aliases.filter((a) => before.has(a) || !action.fromNames!.includes(a)));
     }
-    return { entry, articlesRewritten: await this.#rewriteFor(action) };
+    const articlesRewritten = await this.#rewriteFor(action);
+    await this.#namesChanged([action]);
+    return { entry, articlesRewritten };
   }
 
   /** Rewrites the articles of every active action: after an extractor upgrade, or to repair a race. */
   async reapplyAll(): Promise<number> {
     const ids = new Set<string>();
-    for (const e of await this.#store.curationLog()) if (e.undoneAt === null && curationRewrites(e.action)) for (const id of curationEntities(e.action)) ids.add(id);
+    const active = (await this.#store.curationLog()).filter((e) => e.undoneAt === null).map((e) => e.action);
+    for (const action of active) if (curationRewrites(action)) for (const id of curationEntities(action)) ids.add(id);
     this.#plans.invalidate();
-    return this.#rewrite(await this.#store.articlesMentioning([...ids]));
+    const rewritten = await this.#rewrite(await this.#store.articlesMentioning([...ids]));
+    await this.#namesChanged(active);
+    return rewritten;
   }
 
   /** Entities an action names must be stored; a rename records the name it replaces. */

@@ -74,7 +74,7 @@ export function evaluateMatching(entries: readonly ListEntry[], gold: MatchingGo
     v.queries++;
     v.denominator += q.expected.length || 1;
     const scope = new Set(q.lists);
-    tally(q, matcher.match({ name: q.name, type: q.type }).filter((m) => scope.has(m.entry.list)).map((m) => entryKey(m.entry)), 'matcher');
+    tally(q, matcher.match({ name: q.name, type: q.type, ...(q.countries ? { countries: q.countries } : {}) }).filter((m) => scope.has(m.entry.list)).map((m) => entryKey(m.entry)), 'matcher');
     tally(q, exact.match(q.name, q.type as 'Person' | 'Organization').filter((e) => scope.has(e.list)).map(entryKey), 'exact');
   }
   return {

@@ -2,6 +2,8 @@ import type { EntityType, ListEntry } from '@newsgraph/shared';
 import { foldName, nameKindOf, nameTokens } from '../normalize/name-normalization.ts';
 import { LEGAL_FORMS } from '../normalize/legal-forms.ts';
 import { isCommonWord } from '../matcher/common-words.ts';
+import { countryCode } from '../normalize/country-codes.ts';
+import { distance } from 'fastest-levenshtein';
 
 /** How a gold query was made from the lists (see docs/sanctions.md, "The development gold"). */
 export const GOLD_VARIANTS = [
@@ -15,6 +17,10 @@ export const GOLD_VARIANTS = [
   'common-word',
   'mixed-names',
   'type-mismatch',
+  'country-confirmed',
+  'country-contradicted',
+  'namesake-entries',
+  'distinctive-word-swapped',
 ] as const;
 export type GoldVariant = (typeof GOLD_VARIANTS)[number];
 
@@ -28,6 +34,8 @@ export interface GoldQuery {
   acceptable: string[];
   /** Lists the query is scored against: its source entry's list (one list is one register of designations; the same person on two lists is a cross-list query). */
   lists: string[];
+  /** Countries (ISO alpha-2) the news ties the entity to, as the recognizer's attributes would; absent when the query has none. */
+  countries?: string[];
 }
 
 export const entryKey = (e: Pick<ListEntry, 'list' | 'id'>): string => `${e.list}/${e.id}`;
@@ -238,6 +246,148 @@ export function buildMatchingGold(entries: readonly ListEntry[], options: { seed
     const parts = splitSurname(e.name);
     if (parts) add({ name: title([...parts.given, parts.surname].join(' ')), type: 'Organization', variant: 'type-mismatch', expected: [], acceptable: [], lists: allLists });
   }
+  addCountryAndNamesakeQueries(entries, { random, add, keyOf, listedName, byKey });
+  addSwappedWordQueries(orgs, { random, add, listedName, allLists });
   const pairs = queries.reduce((n, q) => n + q.expected.length, 0);
   return { queries, pairs };
+}
+
+/** ISO alpha-2 codes of an entry's nationalities and countries. */
+export function entryCountryCodes(e: Pick<ListEntry, 'countries' | 'nationalities'>): Set<string> {
+  const codes = new Set<string>();
+  for (const c of [...e.countries, ...e.nationalities]) {
+    const code = countryCode(c);
+    if (code) codes.add(code);
+  }
+  return codes;
+}
+
+/** Fisher-Yates with the gold's PRNG: a deterministic sample that is not the lists' own order. */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** How a news article would write the entry's name: a person given names first ("Ali Akbar Ahmadian"), anything else as listed, title case. */
+function newsName(e: ListEntry): string {
+  const parts = e.type === 'person' ? splitSurname(e.name) : null;
+  return title(parts ? [...parts.given, parts.surname].join(' ') : e.name);
+}
+
+interface GoldContext {
+  random: () => number;
+  add: (q: GoldQuery) => void;
+  keyOf: (name: string, type: ListEntry['type']) => string;
+  listedName: (name: string, type: ListEntry['type']) => boolean;
+  byKey: Map<string, Set<string>>;
+}
+
+/**
+ * The hardest realistic negatives: the same name, a different entity. News ties a person or
+ * company to a country (the recognizer's `country`/`nationality` attributes); a listed name
+ * with a country the entry contradicts is another bearer of the name.
+ *
+ * - `country-confirmed` (positive) and `country-contradicted` (negative) come in pairs, from
+ *   the same sample of people and organizations whose entry gives a country: the name as news
+ *   writes it, once with one of the entry's own countries and once with a country drawn from
+ *   the countries of all entries (by frequency) that the entry does not give. Another entry of
+ *   that name which gives the drawn country is then expected; one that gives no country is
+ *   acceptable; one whose countries are all different is wrong.
+ * - `namesake-entries`: two entries on one list with one name that differ in type
+ *   (organization/vessel/aircraft) or in country. Each is asked with its own type and country:
+ *   the other is wrong unless it shares the country (expected) or gives none (acceptable).
+ */
+function addCountryAndNamesakeQueries(entries: readonly ListEntry[], ctx: GoldContext & { byKey: Map<string, Set<string>> }): void {
+  const byEntryKey = new Map(entries.map((e) => [entryKey(e), e]));
+  const codes = new Map(entries.map((e) => [entryKey(e), entryCountryCodes(e)]));
+  const pool = entries.flatMap((e) => (e.type === 'person' || e.type === 'organization' ? [...codes.get(entryKey(e))!] : []));
+  const queryType = (t: ListEntry['type']): EntityType => (t === 'person' ? 'Person' : 'Organization');
+  /** Same-name entries on `list` (by the sorted-words key), other than `self`. */
+  const namesakes = (e: ListEntry): ListEntry[] =>
+    [...(ctx.byKey.get(ctx.keyOf(e.name, e.type)) ?? [])].filter((k) => k !== entryKey(e)).map((k) => byEntryKey.get(k)!).filter((o) => o.list === e.list);
+  /** How a namesake stands to a query of `type` tied to `country`: expected, acceptable or wrong. */
+  const judge = (o: ListEntry, type: EntityType, country: string | null): 'expected' | 'acceptable' | 'wrong' => {
+    if (queryType(o.type) !== type) return 'wrong';
+    if (type === 'Organization' && o.type !== 'organization') return 'wrong';
+    const c = codes.get(entryKey(o))!;
+    if (country === null || c.size === 0) return 'acceptable';
+    return c.has(country) ? 'expected' : 'wrong';
+  };
+  const query = (e: ListEntry, variant: GoldVariant, country: string | null, self: 'expected' | 'wrong') => {
+    const type = queryType(e.type);
+    const expected = self === 'expected' ? [entryKey(e)] : [];
+    const acceptable: string[] = [];
+    for (const o of namesakes(e)) {
+      const j = judge(o, type, country);
+      if (j === 'expected') expected.push(entryKey(o));
+      else if (j === 'acceptable') acceptable.push(entryKey(o));
+    }
+    const q: GoldQuery = { name: newsName(e), type, variant, expected, acceptable, lists: [e.list] };
+    if (country) q.countries = [country];
+    ctx.add(q);
+  };
+  const located = shuffled(
+    entries.filter((e) => (e.type === 'person' || e.type === 'organization') && codes.get(entryKey(e))!.size > 0),
+    ctx.random,
+  );
+  for (const e of located) {
+    const own = [...codes.get(entryKey(e))!].sort();
+    let other: string | null = null;
+    for (let tries = 0; tries < 20 && other === null; tries++) {
+      const c = pool[Math.floor(ctx.random() * pool.length)]!;
+      if (!own.includes(c)) other = c;
+    }
+    if (other === null) continue;
+    query(e, 'country-confirmed', own[Math.floor(ctx.random() * own.length)]!, 'expected');
+    query(e, 'country-contradicted', other, 'wrong');
+  }
+  for (const e of entries) {
+    if (e.type !== 'person' && e.type !== 'organization') continue;
+    const others = namesakes(e);
+    const own = [...codes.get(entryKey(e))!].sort();
+    const country = own[0] ?? null;
+    if (!others.some((o) => judge(o, queryType(e.type), country) === 'wrong')) continue;
+    query(e, 'namesake-entries', country, 'expected');
+  }
+}
+
+/**
+ * `distinctive-word-swapped` (negative): an organization name of three words or more (legal
+ * forms left out) whose most distinctive word (the one fewest organization names share) is
+ * replaced by the most distinctive word of another, randomly drawn organization that shares no
+ * word with it and whose word is no spelling of the replaced one (edit similarity under 0.5):
+ * "Bank Melli Iran" → "Bank Tejarat Iran" when that is not listed. What is left is the words many
+ * organizations share ("bank", "trading", "international"), which must not carry a match.
+ */
+function addSwappedWordQueries(orgs: readonly ListEntry[], ctx: Pick<GoldContext, 'random' | 'add' | 'listedName'> & { allLists: string[] }): void {
+  const tokensOf = orgs.map((e) => nameTokens(e.name, 'organization').tokens);
+  const df = new Map<string, number>();
+  for (const tokens of tokensOf) for (const t of new Set(tokens)) df.set(t, (df.get(t) ?? 0) + 1);
+  const distinctive = (tokens: string[]): number => {
+    let best = -1;
+    tokens.forEach((t, i) => {
+      if (t.length < 3 || /\d/.test(t)) return;
+      if (best < 0 || df.get(t)! < df.get(tokens[best]!)! || (df.get(t) === df.get(tokens[best]!) && t.length > tokens[best]!.length)) best = i;
+    });
+    return best;
+  };
+  for (const i of shuffled(orgs.map((_e, n) => n), ctx.random)) {
+    const tokens = tokensOf[i]!;
+    if (tokens.length < 3) continue;
+    const at = distinctive(tokens);
+    if (at < 0) continue;
+    const other = tokensOf[Math.floor(ctx.random() * tokensOf.length)]!;
+    if (other.some((t) => tokens.includes(t))) continue;
+    const from = other[distinctive(other)];
+    if (!from) continue;
+    const word = tokens[at]!;
+    if (1 - distance(word, from) / Math.max(word.length, from.length) >= 0.5) continue;
+    const name = title(tokens.map((t, n) => (n === at ? from : t)).join(' '));
+    if (ctx.listedName(name, 'organization')) continue;
+    ctx.add({ name, type: 'Organization', variant: 'distinctive-word-swapped', expected: [], acceptable: [], lists: ctx.allLists });
+  }
 }

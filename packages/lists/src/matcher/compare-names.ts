@@ -12,7 +12,15 @@ export interface PreparedName {
   legalFormRemoved: boolean;
   /** Person entries: tokens from this index on are the family name (OFAC's part before the comma, else the last word). */
   surnameStart: number;
+  /** Per word, 0..1: how distinctive it is among the lists' names (1 for a rare or unknown word, less for "bank", "trading", "international"). */
+  rarity: number[];
 }
+
+/** Distinctiveness of a word among the lists' names (see ListMatcher): 1 when unknown. */
+export type WordRarity = (token: string) => number;
+
+/** A word at least this distinctive, left unmatched on both sides, is a different name ("Bank Melli" is not "Bank Tejarat"), not a missing word. */
+export const DISTINCTIVE_RARITY = 0.6;
 
 /** Particles of Arabic, Persian and Dutch names: part of the name, but they say little. */
 const PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'abd', 'ben', 'van', 'von', 'der', 'de', 'da', 'la', 'le']);
@@ -26,12 +34,15 @@ function tokenWeight(token: string, kind: NameKind): number {
   return token.length;
 }
 
-export function prepareName(tokens: string[], kind: NameKind, legalFormRemoved: boolean, surnameStart = tokens.length - 1): PreparedName {
+export function prepareName(tokens: string[], kind: NameKind, legalFormRemoved: boolean, surnameStart = tokens.length - 1, rarityOf?: WordRarity): PreparedName {
+  const rarity = tokens.map((t) => (rarityOf && t.length > 1 ? rarityOf(t) : 1));
   return {
     tokens,
     surnameStart,
+    rarity,
     skeletons: tokens.map((t) => skeleton(t)),
-    weights: tokens.map((t) => tokenWeight(t, kind)),
+    // Words many names share weigh less: "International Trading" is not what tells two companies apart.
+    weights: tokens.map((t, i) => tokenWeight(t, kind) * rarity[i]!),
     key: [...tokens].sort().join(' '),
     legalFormRemoved,
   };
@@ -115,6 +126,9 @@ export function compareNames(query: PreparedName, entry: PreparedName, kind: Nam
     firstGivenMatched = usedE.findIndex((u, j) => u && meaningful(j)) === entry.tokens.findIndex((_t, j) => meaningful(j));
   }
   if (kind === 'organization' && unmatchedQ * 4 > query.tokens.length) return null;
+  // One distinctive word swapped for another is another organization, however many common words the two names share
+  // ("Research and Production Association Mars" / "... Association Tavo").
+  if (kind === 'organization' && unmatchedQ > 0 && entry.rarity.some((r, j) => !usedE[j] && r >= DISTINCTIVE_RARITY && entry.tokens[j]!.length > 1)) return null;
   // A name of initials alone ("V. V.") or a single shared word never identifies anyone.
   if (fullWords === 0 || (fullWords < 2 && query.tokens.length >= 2 && initials === 0)) return null;
   const totalQ = query.weights.reduce((a, b) => a + b, 0);

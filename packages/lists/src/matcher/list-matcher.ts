@@ -2,7 +2,7 @@ import type { EntityType, ListEntry, ListEntryType, MatchFeatures } from '@newsg
 import { countryCode } from '../normalize/country-codes.ts';
 import { nameKindOf, nameTokens, type NameKind } from '../normalize/name-normalization.ts';
 import type { ListMatcherOptions, MatchQuery } from '../interfaces/matcher-options.ts';
-import { compareNames, prepareName, type PreparedName } from './compare-names.ts';
+import { compareNames, prepareName, type PreparedName, type WordRarity } from './compare-names.ts';
 import { isCommonWord } from './common-words.ts';
 
 /** One entry an entity matched, with the score and the reasons. */
@@ -24,7 +24,7 @@ interface IndexedName {
 /** Evidence weights beyond the name (see docs/sanctions.md). */
 export const EVIDENCE = {
   countryMatch: 0.05,
-  countryMismatch: -0.15,
+  countryMismatch: -0.2,
   /** An Organization entity against a vessel or aircraft entry: possible (ships are often written like companies), but less likely. */
   assetType: -0.1,
   /** Matches this far below the best one for the same entity are dropped. */
@@ -60,6 +60,7 @@ export class ListMatcher {
   private readonly singleWord = new Map<string, number[]>();
   private readonly hits: Int32Array;
   private readonly seen: Float64Array;
+  private readonly rarityOf: WordRarity;
   private stamp = 0;
 
   constructor(entries: readonly ListEntry[], options: ListMatcherOptions) {
@@ -74,13 +75,15 @@ export class ListMatcher {
       }
       return codes;
     });
+    const tokenized = this.entries.map((entry) => [entry.name, ...entry.aliases].map((text) => entryNameTokens(text, nameKindOf(entry.type))));
+    this.rarityOf = organizationWordRarity(this.entries.flatMap((entry, i) => (entry.type === 'person' ? [] : tokenized[i]!.map((t) => t.tokens))));
     this.entries.forEach((entry, index) => {
       const kind = nameKindOf(entry.type);
       const seenKeys = new Set<string>();
       [entry.name, ...entry.aliases].forEach((text, n) => {
-        const { tokens, legalFormRemoved, surnameStart } = entryNameTokens(text, kind);
+        const { tokens, legalFormRemoved, surnameStart } = tokenized[index]![n]!;
         if (tokens.length === 0) return;
-        const prepared = prepareName(tokens, kind, legalFormRemoved, surnameStart);
+        const prepared = prepareName(tokens, kind, legalFormRemoved, surnameStart, kind === 'organization' ? this.rarityOf : undefined);
         if (seenKeys.has(prepared.key)) return;
         seenKeys.add(prepared.key);
         const id = this.names.length;
@@ -112,15 +115,20 @@ export class ListMatcher {
     const kind: NameKind = query.type === 'Person' ? 'person' : 'organization';
     const best = new Map<number, EntryMatch>();
     const queryCountries = new Set((query.countries ?? []).map((c) => c.toUpperCase()));
+    /** Best name score (before evidence) of an entry of the query's own type, and of each asset entry (vessel, aircraft). */
+    let bestSameTypeName = 0;
+    const nameScores = new Map<number, number>();
     for (const [n, text] of [query.name, ...(query.aliases ?? [])].entries()) {
       const { tokens, legalFormRemoved } = nameTokens(text, kind);
       if (tokens.length === 0) continue;
-      const prepared = prepareName(tokens, kind, legalFormRemoved);
+      const prepared = prepareName(tokens, kind, legalFormRemoved, undefined, kind === 'organization' ? this.rarityOf : undefined);
       for (const nameId of this.candidates(prepared, kind)) {
         const name = this.names[nameId]!;
         const entry = this.entries[name.entry]!;
         const typeFit = typeCompatible(query.type, entry.type);
         if (typeFit === 'no') continue;
+        // A name written with a legal form ("Koti Corp") is a company's, not a ship's or an aircraft's.
+        if (typeFit === 'weak' && legalFormRemoved) continue;
         const compared = compareNames(prepared, name.prepared, kind);
         if (!compared) continue;
         const features: MatchFeatures = { ...compared.features };
@@ -142,8 +150,12 @@ export class ListMatcher {
         if (score < this.threshold) continue;
         const previous = best.get(name.entry);
         if (!previous || score > previous.score) best.set(name.entry, { entry, score, features, matchedName: name.text });
+        if (typeFit === 'match') bestSameTypeName = Math.max(bestSameTypeName, compared.score);
+        else nameScores.set(name.entry, Math.max(nameScores.get(name.entry) ?? 0, compared.score));
       }
     }
+    // An organization named like both a listed company and a listed vessel is the company.
+    for (const [index, nameScore] of nameScores) if (nameScore <= bestSameTypeName) best.delete(index);
     const found = [...best.values()];
     // An entity named exactly like one entry is that entry (or another of that name), not a near-named one.
     const top = Math.max(0, ...found.map((m) => m.score));
@@ -207,4 +219,27 @@ function push(map: Map<string, number[]>, key: string, id: number): void {
   if (list) {
     if (list[list.length - 1] !== id) list.push(id);
   } else map.set(key, [id]);
+}
+
+/** Names sharing a word beyond which it counts as fully distinctive (rarity 1). */
+const RARE_WORD_NAMES = 3;
+/** The least a word weighs (a word in every second name still says something). */
+const MIN_RARITY = 0.2;
+
+/**
+ * How distinctive each word of organization names is, from how many names use it (an inverse
+ * document frequency scaled to 0..1): a word in three names or fewer is 1; "trading",
+ * "international", "bank", "federal", "research" are far less. Learnt from the lists at build
+ * time, so it follows whatever lists are imported.
+ */
+export function organizationWordRarity(names: ReadonlyArray<readonly string[]>): WordRarity {
+  const df = new Map<string, number>();
+  for (const tokens of names) for (const t of new Set(tokens)) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(names.length, RARE_WORD_NAMES + 1);
+  const top = Math.log(n / RARE_WORD_NAMES);
+  return (token) => {
+    const count = df.get(token) ?? 0;
+    if (count <= RARE_WORD_NAMES) return 1;
+    return Math.max(MIN_RARITY, Math.min(1, Math.log(n / count) / top));
+  };
 }
