@@ -4,7 +4,7 @@ import type { EntityCorpus, LearnedArticle } from '../../interfaces/corpus.ts';
 import type { Gazetteer } from '../../lexicon/gazetteer.ts';
 import type { Token } from '../../text/tokenizer.ts';
 import { canonicalize } from '../canonicalizer.ts';
-import type { Candidate } from '../recognizer.ts';
+import type { Candidate } from '../recognizer/index.ts';
 import { isSportsDocument, markSportsTeams } from './sports-teams.ts';
 
 /** What the document passes share: the text, its tokens and sentences, the candidates, and the result. */

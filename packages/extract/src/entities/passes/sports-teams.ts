@@ -1,5 +1,5 @@
 import type { Token } from '../../text/tokenizer.ts';
-import type { Candidate } from '../recognizer.ts';
+import type { Candidate } from '../recognizer/index.ts';
 
 /**
  * Pass "sports-teams": in a sports report, a town or county written as a side ("Surrey 429 for
