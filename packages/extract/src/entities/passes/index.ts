@@ -34,7 +34,7 @@ export const DOCUMENT_PASSES: readonly DocumentPass[] = [
   {
     name: 'sports-teams',
     run(s) {
-      if (!isSportsDocument(s.lowerInDocument)) return;
+      if (!isSportsDocument(s.lowerInDocument, s.tokens)) return;
       markSportsTeams(s.body, s.tokens, s.candidates, (c) => s.body.slice((s.tokens[c.first] as Token).start, (s.tokens[c.last - 1] as Token).end));
     },
   },
