@@ -35,6 +35,12 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
       end = next + 1;
       continue;
     }
+    // "Employers' Association", "Bond Traders ' Association": a plural possessive inside a name
+    // that goes on to an organization head.
+    if (t.text === "'" && next > 0 && s.isNameToken(next) && s.lower(end - 1).endsWith('s') && s.isNameToken(end - 1) && orgHeadAhead(s, next, limit)) {
+      end = next + 1;
+      continue;
+    }
     // "Trade Co., Ltd.", "Acme, Inc.": a comma before a company suffix stays inside the name.
     if (t.text === ',' && next > 0 && /^(ltd|limited|inc|llc|plc|corp|co|gmbh|ag|sa|nv|bv|llp|lp)\.?$/.test(s.lower(next)) && (ORG_SUFFIXES.has(s.lower(end - 1)) || s.isNameToken(end - 1))) {
       end = next + 1;
@@ -103,6 +109,15 @@ function companyNameAhead(s: SentenceScan, k: number, limit: number): boolean {
     if (!s.isNameToken(m)) return false;
     const w = stripDot(s.lower(m));
     if (LEGAL_FORM_WORDS.has(w) || w === 'service' || w === 'services') return true;
+  }
+  return false;
+}
+
+/** Capitalised words from k on that end, within four, in an organization head ("... Association"). */
+function orgHeadAhead(s: SentenceScan, k: number, limit: number): boolean {
+  for (let m = k; m < limit && m < k + 4; m++) {
+    if (!s.isNameToken(m)) return false;
+    if (ORG_SUFFIXES.has(stripDot(s.lower(m)))) return true;
   }
   return false;
 }

@@ -13,7 +13,14 @@ const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our
 /** Words before a capitalised span that point to a thing or place rather than a person. */
 const NOT_BEFORE_NAME = new Set([...ARTICLES, 'in', 'at', 'of', 'into', 'on', 'from', 'all', 'per', 'each', 'via', 'near']);
 /** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
-const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv']);
+const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv', 'gdrs', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'workers', 'employees', 'headquarters', 'executives', 'unions', 'newspaper', 'shareholder']);
+/**
+ * A lower-case noun of kind right before a name makes it an organization: "the news agency Tanjug",
+ * "the official newspaper Granma", "mineral water firm Multico", "telecoms operator Unicom".
+ */
+const ORG_KIND_BEFORE = new Set(['firm', 'company', 'group', 'newspaper', 'daily', 'weekly', 'agency', 'operator', 'carrier', 'airline', 'insurer', 'distributor', 'maker', 'manufacturer', 'retailer', 'publisher', 'brokerage', 'conglomerate', 'club', 'side', 'consortium', 'bank', 'lender', 'broadcaster', 'magazine', 'station', 'team']);
+/** Who, in a name list, works for an organization ("X general manager", "X board"). */
+const ORG_STAFF_PAIRS = new Set(['general manager', 'managing director', 'chief executive', 'board of']);
 const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
 /** Awards, holidays and festivals: capitalised, never a PER/ORG/LOC name on their own. */
 const NOT_NAMES = new Set(['oscar', 'oscars', 'grammy', 'grammys', 'grammies', 'emmy', 'emmys', 'bafta', 'baftas', 'brits', 'christmas', 'easter', 'xmas', 'ramadan', 'diwali', 'hanukkah', 'thanksgiving', 'halloween', 'eid', 'passover', 'lent']);
@@ -57,6 +64,13 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
       }
     }
     s.push(cand);
+    return;
+  }
+  // "the news agency Tanjug", "Tanjug spokesman", "Petofi general manager": said of an organization.
+  const after = b < s.sentence.lastToken ? s.lower(b) : '';
+  const afterTwo = b + 1 < s.sentence.lastToken ? `${after} ${s.lower(b + 1)}` : '';
+  if ((ORG_KIND_BEFORE.has(prevText) && !isAllCaps(s.tok(a))) || ((COMPANY_AFTER.has(after) || ORG_STAFF_PAIRS.has(afterTwo)) && !s.isCommonWord(a) && !personShaped(s, a, b))) {
+    s.push({ first: a, last: b, type: 'Organization', source: 'org-context' });
     return;
   }
   // "Veldhoven-based": a place.
@@ -116,6 +130,11 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     return;
   }
   s.push({ first: a, last: b, type: null, source: 'capitalised' });
+}
+
+/** "Frater spokesman" is rare, "John Smith chairman" never an organization: a given name opens a person. */
+function personShaped(s: SentenceScan, a: number, b: number): boolean {
+  return b - a >= 2 && s.ctx.words.firstNames.has(s.lower(a));
 }
 
 /** Tokens [a,b) look like a personal name: capitalised, no title, organization or ordinary word. */
