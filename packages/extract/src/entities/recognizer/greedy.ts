@@ -19,6 +19,11 @@ export function segmentGreedy(s: SentenceScan, a: number, b: number): void {
       k = m;
       continue;
     }
+    // "Brian Finn", "Trevor Holland": after a given name, a one-word place or demonym ends the person's name.
+    if (m === k + 1 && m === b && pending >= 0 && pending === k - 1 && givenNameOpens(s, pending) && s.gazetteerAt(k, m)?.every((e) => e.type === 'Place' || e.type === 'Country')) {
+      k = m;
+      continue;
+    }
     if (m > k) {
       flush(k);
       emitKnown(s, k, m, 'gazetteer');
@@ -43,6 +48,12 @@ export function segmentGreedy(s: SentenceScan, a: number, b: number): void {
     k++;
   }
   flush(b);
+}
+
+/** A given name that is no ordinary word, not opening the sentence: "Brian", not "Will" or "Mark". */
+function givenNameOpens(s: SentenceScan, i: number): boolean {
+  const w = s.lower(i);
+  return s.ctx.words.firstNames.has(w) && !s.ctx.words.common.has(w) && !s.isSentenceInitial(i) && !s.isKnown(i, i + 1);
 }
 
 function onlyMinorTown(s: SentenceScan, a: number, b: number): boolean {

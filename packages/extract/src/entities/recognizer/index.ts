@@ -13,6 +13,7 @@ import { knownRun } from './segmenters/05-known-run.ts';
 import { eventAfterPlace } from './segmenters/06-event-after-place.ts';
 import { orgSuffix } from './segmenters/07-org-suffix.ts';
 import { orgOf } from './segmenters/08-org-of.ts';
+import { orgPrefix } from './segmenters/085-org-prefix.ts';
 import { placeSuffix } from './segmenters/09-place-suffix.ts';
 import { lexiconWhole } from './segmenters/10-lexicon-whole.ts';
 import { greedy } from './segmenters/11-greedy.ts';
@@ -34,6 +35,7 @@ export const RUN_SEGMENTERS: readonly RunSegmenter[] = [
   eventAfterPlace,
   orgSuffix,
   orgOf,
+  orgPrefix,
   placeSuffix,
   lexiconWhole,
   greedy,

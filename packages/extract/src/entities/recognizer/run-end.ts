@@ -74,7 +74,16 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
     }
     if (w === 'and') {
       const soFar = `${s.keyOf(start, end)} and`;
-      if (sawOfAfterOrgHead || s.ctx.gazetteer.namePrefixes.has(soFar) || lex?.prefixes.has(soFar)) {
+      const known = s.ctx.gazetteer.namePrefixes.has(soFar) || lex?.prefixes.has(soFar);
+      const secondOrg = orgHeadAhead(s, next, limit);
+      // "Bank of Africa and Standard Trust Bank" is two banks; "Ministry of Trade and Industry" one.
+      if (known || (sawOfAfterOrgHead && !secondOrg)) {
+        end = next + 1;
+        continue;
+      }
+      // "Ways and Means Committee", "Economic and Security Review Commission": "and" inside a name
+      // that goes on to its organization head, when what comes before is no name of its own.
+      if (!sawOfAfterOrgHead && secondOrg && !hasOrgHead(s, start, end) && !s.gazetteerAt(start, end) && !s.ctx.words.firstNames.has(s.lower(start)) && !knownAhead(s, next, limit)) {
         end = next + 1;
         continue;
       }
@@ -113,6 +122,18 @@ function companyNameAhead(s: SentenceScan, k: number, limit: number): boolean {
   return false;
 }
 
+/** A known name opens at k ("Glazer and Manchester United"): the "and" coordinates two names. */
+function knownAhead(s: SentenceScan, k: number, limit: number): boolean {
+  for (let m = k + 1; m <= limit && m <= k + 4; m++) if (s.gazetteerAt(k, m)) return true;
+  return false;
+}
+
+/** Does [a,b) hold an organization head word? */
+function hasOrgHead(s: SentenceScan, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ORG_SUFFIXES.has(stripDot(s.lower(k)))) return true;
+  return false;
+}
+
 /** Capitalised words from k on that end, within four, in an organization head ("... Association"). */
 function orgHeadAhead(s: SentenceScan, k: number, limit: number): boolean {
   for (let m = k; m < limit && m < k + 4; m++) {
@@ -126,5 +147,7 @@ function orgHeadAhead(s: SentenceScan, k: number, limit: number): boolean {
 function particlesThenName(s: SentenceScan, k: number, limit: number): number {
   let m = k;
   while (m < limit && m - k < 3 && s.tok(m).kind === 'word' && NAME_PARTICLES.has(s.lower(m)) && !s.tok(m).blankLineBefore) m++;
+  // "al-Jibouri", "el-Sisi": a particle joined by a hyphen.
+  if (m === k + 1 && m + 1 < limit && s.tok(m).text === '-' && !s.tok(m).spaceBefore && !s.tok(m + 1).spaceBefore && s.isNameToken(m + 1)) return m + 2;
   return m > k && m < limit && s.isNameToken(m) && !s.tok(m).blankLineBefore ? m + 1 : -1;
 }

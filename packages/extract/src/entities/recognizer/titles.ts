@@ -133,6 +133,8 @@ export function roleBefore(s: SentenceScan, nameStart: number): { text: string; 
   }
   if (lastHead < 0) return null;
   if (lastHead !== nameStart - 1 && !['of', 'for', 'to', 'at', 'in'].includes(s.lower(lastHead + 1))) return null;
+  // "the secretary's official Kent house": "official" right after an article or a possessive qualifies a thing.
+  if (start === lastHead && s.lower(lastHead) === 'official' && start > f && (s.tok(start - 1).kind === 'possessive' || ['the', 'its', 'his', 'her', 'their', 'an', 'a'].includes(s.lower(start - 1)))) return null;
   // Do not start the role with a connector.
   while (start < nameStart && ['of', 'for', 'and', '-'].includes(s.lower(start))) start++;
   if (start >= nameStart) return null;

@@ -11,7 +11,9 @@ const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'explained', 'wro
 const SPEECH_BEFORE = new Set(['said', 'says', 'by', 'told', 'added', 'asked', 'photo', 'credit', 'reporting']);
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her']);
 /** Words before a capitalised span that point to a thing or place rather than a person. */
-const NOT_BEFORE_NAME = new Set([...ARTICLES, 'in', 'at', 'of', 'into', 'on', 'from', 'all', 'per', 'each', 'via', 'near']);
+const NOT_BEFORE_NAME = new Set([...ARTICLES, 'in', 'at', 'of', 'into', 'on', 'from', 'all', 'per', 'each', 'via', 'near', 'most', 'many', 'some', 'few', 'several', 'both', 'other', 'fellow']);
+/** Members of a party or creed, capitalised but never a person's name ("an Illinois Democrat said"). */
+const PARTY_MEMBERS = new Set(['democrat', 'democrats', 'republican', 'republicans', 'tory', 'tories', 'socialist', 'socialists', 'communist', 'communists', 'liberal', 'liberals', 'conservative', 'conservatives', 'nationalist', 'nationalists', 'unionist', 'unionists', 'loyalist', 'loyalists', 'catholic', 'catholics', 'protestant', 'protestants', 'muslim', 'muslims', 'moslem', 'moslems']);
 /** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
 const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv', 'gdrs', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'workers', 'employees', 'headquarters', 'executives', 'unions', 'newspaper', 'shareholder']);
 /**
@@ -125,7 +127,7 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     return;
   }
   // "Yeltsin said": one unknown name word, quoted, is a person's surname (later mentions follow it).
-  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && !s.isSentenceInitial(a) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
+  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !s.out.some((c) => c.last === a && (c.type === 'Place' || c.type === 'Country')) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
     s.push({ first: a, last: b, type: 'Person', source: 'quoted-surname' });
     return;
   }

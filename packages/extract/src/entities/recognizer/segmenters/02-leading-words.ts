@@ -1,4 +1,6 @@
+import { ORG_OF_HEADS, ORG_SUFFIXES, TITLE_WORDS } from '../../../lexicon/titles.ts';
 import type { RunSegmenter } from '../run.ts';
+import type { SentenceScan } from '../scan.ts';
 import { splitTitle } from '../titles.ts';
 
 /**
@@ -9,7 +11,7 @@ export const leadingWords: RunSegmenter = {
   name: 'leading-words',
   run(s, r) {
     let i = r.start;
-    while (i < r.end && !s.isKnown(i, r.end) && !(i + 1 < r.end && s.tok(i + 1).kind === 'possessive') && ((s.isSentenceInitial(i) && s.isCommonWord(i)) || (s.lower(i) === 'the' && i + 1 < r.end))) {
+    while (i < r.end && !s.isKnown(i, r.end) && !(i + 1 < r.end && s.tok(i + 1).kind === 'possessive') && ((s.isSentenceInitial(i) && s.isCommonWord(i) && !opensOrganization(s, i, r.end)) || (s.lower(i) === 'the' && i + 1 < r.end))) {
       i++;
     }
     r.start = i;
@@ -17,3 +19,8 @@ export const leadingWords: RunSegmenter = {
     return i > r.begin && splitTitle(s, i, r.end);
   },
 };
+
+/** "State Administration of Taxation", "National Bank of ...": a title word before an organization head opens its name. */
+function opensOrganization(s: SentenceScan, i: number, end: number): boolean {
+  return i + 1 < end && TITLE_WORDS.has(s.lower(i)) && (ORG_SUFFIXES.has(s.lower(i + 1)) || ORG_OF_HEADS.has(s.lower(i + 1)));
+}

@@ -1,4 +1,4 @@
-import { ORG_OF_HEADS, PLACE_OF_HEADS, TITLE_WORDS } from '../../../lexicon/titles.ts';
+import { HONORIFICS, ORG_OF_HEADS, PLACE_OF_HEADS, ROLE_HEADS, TITLE_WORDS } from '../../../lexicon/titles.ts';
 import { stripDot } from '../candidate.ts';
 import { segmentGreedy } from '../greedy.ts';
 import { emitKnown } from '../known.ts';
@@ -26,13 +26,19 @@ export const orgOf: RunSegmenter = {
   },
 };
 
-/** "Central Bank of …", "Russian Ministry of …": countries and title words before the head are part of the name. */
+/**
+ * "Central Bank of …", "Russian Ministry of …", "United Bank of Africa", "Chicago Board of Trade":
+ * the capitalised words before the head are part of the name, unless one is a title ("Governor
+ * Bank of England" is a person's title and a bank) or a person's name.
+ */
 function prefixBelongsToOrg(s: SentenceScan, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
+    const w = stripDot(s.lower(k));
+    if (TITLE_WORDS.has(w)) continue;
+    if (ROLE_HEADS.has(w) || HONORIFICS.has(s.lower(k))) return false;
     const g = s.gazetteerAt(k, k + 1);
-    if (g?.some((e) => e.type === 'Country')) continue;
-    if (TITLE_WORDS.has(s.lower(k))) continue;
-    return false;
+    if (g?.some((e) => e.type === 'Person')) return false;
+    if (k === a && s.ctx.words.firstNames.has(w) && !g) return false;
   }
   return true;
 }

@@ -1,0 +1,16 @@
+import type { RunSegmenter } from '../run.ts';
+
+/**
+ * Heads that open a company or bank name in Romance languages and German ("Banca Nazionale del
+ * Lavoro", "Banco Santander", "Compagnie Generale", "Grupo Mexico"): the whole run is one Organization.
+ */
+const ORG_OPENERS = new Set(['banca', 'banco', 'banque', 'caja', 'caixa', 'cassa', 'compagnie', 'compagnia', 'compañía', 'compania', 'societe', 'société', 'sociedad', 'societa', 'società', 'groupe', 'grupo', 'gruppo', 'istituto', 'instituto', 'fondazione', 'fundación', 'fundacion']);
+
+export const orgPrefix: RunSegmenter = {
+  name: 'org-prefix',
+  run(s, r) {
+    if (r.end - r.start < 2 || !ORG_OPENERS.has(s.lower(r.start))) return false;
+    s.push({ first: r.start, last: r.end, type: 'Organization', source: 'org-prefix' });
+    return true;
+  },
+};
