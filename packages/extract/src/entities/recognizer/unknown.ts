@@ -81,6 +81,17 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     return;
   }
   if (lex) {
+    // "Tiger Woods", "Marion Clignet": a given name and name-like words are a person whatever the
+    // context statistics say (they vote for the team or the country written next to a name).
+    if (n >= 2 && n <= 3 && s.ctx.words.firstNames.has(s.lower(a)) && !s.ctx.words.common.has(s.lower(a)) && !s.gazetteerAt(a, a + 1) && allNameLike(s, a + 1, b) && !isAllCaps(s.tok(a))) {
+      s.push({ first: a, last: b, type: 'Person', source: 'name-list' });
+      return;
+    }
+    // "Representatives of ...", "Fruit remained": an ordinary word opening a sentence is no name.
+    if (n === 1 && s.isSentenceInitial(a) && s.ctx.words.common.has(s.lower(a)) && !s.ctx.words.firstNames.has(s.lower(a)) && !s.ctx.words.lastNames.has(s.lower(a))) {
+      s.push({ first: a, last: b, type: null, source: 'capitalised' });
+      return;
+    }
     const outcome = classify(s, a, b);
     if (outcome === 'O' || outcome === 'MISC') {
       // Most likely not a PER/ORG/LOC name; still a candidate for surname/acronym resolution.
