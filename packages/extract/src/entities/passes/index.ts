@@ -2,6 +2,7 @@ import type { ExtractedEntity } from '@newsgraph/shared';
 import type { EntityMention, ExtractOptions, Sentence } from '../../interfaces/analysis.ts';
 import type { EntityCorpus, LearnedArticle } from '../../interfaces/corpus.ts';
 import type { Gazetteer } from '../../lexicon/gazetteer.ts';
+import { wordClasses } from '../../lexicon/word-classes.ts';
 import type { Token } from '../../text/tokenizer.ts';
 import { canonicalize } from '../canonicalizer.ts';
 import type { Candidate } from '../recognizer/index.ts';
@@ -35,7 +36,7 @@ export const DOCUMENT_PASSES: readonly DocumentPass[] = [
     name: 'sports-teams',
     run(s) {
       if (!isSportsDocument(s.lowerInDocument, s.tokens)) return;
-      markSportsTeams(s.body, s.tokens, s.candidates, (c) => s.body.slice((s.tokens[c.first] as Token).start, (s.tokens[c.last - 1] as Token).end));
+      markSportsTeams(s.body, s.tokens, s.candidates, (c) => s.body.slice((s.tokens[c.first] as Token).start, (s.tokens[c.last - 1] as Token).end), wordClasses());
     },
   },
   {

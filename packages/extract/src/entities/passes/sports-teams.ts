@@ -1,3 +1,4 @@
+import type { WordClasses } from '../../lexicon/word-classes.ts';
 import type { Token } from '../../text/tokenizer.ts';
 import type { Candidate } from '../recognizer/index.ts';
 
@@ -29,6 +30,9 @@ const SIDE_AFTER = new Set([
   'rallied', 'blanked', 'routed', 'tied', 'scored', 'trailed', 'led', 'leads', 'declared', 'replied', 'finished',
 ]);
 const SIDE_BEFORE = new Set(['v', 'vs', 'vs.', 'versus', 'beat', 'defeated', 'over', 'against', 'for', 'joined', 'join', 'joins', 'rivals', 'hopefuls', 'champions', 'leaders', 'former', 'blanked', 'routed', 'club', 'side']);
+/** Scorecard words around a fielder's or bowler's name: "c Cork b Croft", "lbw b Akram", "st Russell". */
+const DISMISSALS = new Set(['c', 'b', 'lbw', 'st']);
+const SIDE_VERSUS = new Set(['v', 'vs', 'vs.', 'versus']);
 const PLACE_BEFORE = new Set(['in', 'at', 'from', 'near', 'to', 'of', 'outside', 'into']);
 const COORDINATORS = new Set(['and', 'or', ',', '&']);
 
@@ -46,13 +50,16 @@ export function isSportsDocument(lowerWords: ReadonlySet<string>, tokens: readon
 /** Sources that only guess a person from the shape of a name (a team's name can look like one). */
 const WEAK_PERSON_SOURCES = new Set(['name-list', 'name-shape', 'surname', 'quoted-surname', 'capitalised', 'corpus-alias', 'corpus-type']);
 
-export function markSportsTeams(text: string, tokens: readonly Token[], candidates: Candidate[], surface: (c: Candidate) => string): void {
+export function markSportsTeams(text: string, tokens: readonly Token[], candidates: Candidate[], surface: (c: Candidate) => string, words: Pick<WordClasses, 'firstNames'>): void {
   const teams = new Set<string>();
   // Towns and counties field teams; countries and regions ("England") are national sides, left as places.
   const town = (c: Candidate) => c.type === 'Place' && c.entry?.type === 'Place' && !c.entry.capitalOf && (c.entry.attributes.kind === 'city' || c.entry.attributes.kind === 'province');
-  const oneWordGuess = (c: Candidate) => c.last - c.first === 1 && (c.type === null || c.type === 'Organization' || (c.type === 'Person' && WEAK_PERSON_SOURCES.has(c.source)));
+  const guessed = (c: Candidate) => c.type === null || c.type === 'Organization' || (c.type === 'Person' && WEAK_PERSON_SOURCES.has(c.source));
+  const oneWordGuess = (c: Candidate) => c.last - c.first === 1 && guessed(c);
+  /** "Greenock Morton", "Port Vale": two or three words guessed a person from their shape. */
+  const longGuess = (c: Candidate) => c.last - c.first >= 2 && c.last - c.first <= 3 && guessed(c) && !words.firstNames.has(lower(c.first));
   /** What may be read as a side: a town, an unknown or guessed name, a "... County" / "... City" club. */
-  const sideable = (c: Candidate) => town(c) || c.type === null || oneWordGuess(c) || (c.type === 'Place' && c.source === 'place-suffix');
+  const sideable = (c: Candidate) => town(c) || c.type === null || oneWordGuess(c) || longGuess(c) || (c.type === 'Place' && c.source === 'place-suffix');
   const lower = (i: number) => (i >= 0 && i < tokens.length ? (tokens[i] as Token).text.toLowerCase() : '');
   const isNumber = (i: number) => i >= 0 && i < tokens.length && (tokens[i] as Token).kind === 'number';
   const lineStart = (i: number) => i === 0 || ((tokens[i] as Token).text !== '' && (tokens[i - 1] as Token).end < (tokens[i] as Token).start && /\n/.test(text.slice((tokens[i - 1] as Token).end, (tokens[i] as Token).start)));
@@ -71,22 +78,44 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
     while (isNumber(i + n) || (lower(i + n) === '.' && isNumber(i + n + 1))) n++;
     return n;
   };
+  /** "O'Meara 73 71 69 71": a golfer's card, every number a round's score. */
+  const golfCard = (i: number) => {
+    let n = 0;
+    for (; isNumber(i + n); n++) {
+      const v = Number((tokens[i + n] as Token).text);
+      if (!(v >= 60 && v <= 89) && !(n >= 4 && v >= 240 && v <= 360)) return false;
+    }
+    return n >= 2;
+  };
   for (const c of candidates) {
     const prev = lower(c.first - 1);
     const next = lower(c.last);
-    const score = isNumber(c.last) && !dateAfter(c.last);
+    // "Cork 3-0-15-0", "c Cork b Croft": a bowler's figures and a scorecard's dismissals name players.
+    const figures = isNumber(c.last) && lower(c.last + 1) === '-' && isNumber(c.last + 2) && lower(c.last + 3) === '-';
+    if (c.type === 'Person' && (DISMISSALS.has(prev) || DISMISSALS.has(next) || figures)) continue;
+    const score = isNumber(c.last) && !dateAfter(c.last) && !figures;
     // "WIGAN , England 1996-08-31": the dateline's place, not a side.
     if (dateline(c)) continue;
     if (sideable(c)) {
       // An unknown name is a side in a result line ("Lotte 6 Hyundai 2"), a standings row, or after
       // a rider's country ("Ludwig ( Germany ) Telekom 4:08"); players are named in prose.
       const resultLine = score && (lineStart(c.first) || isNumber(c.first - 1));
-      const standings = lineStart(c.first) && numbersAfter(c.last) >= 3;
+      const standings = lineStart(c.first) && numbersAfter(c.last) >= 3 && !golfCard(c.last);
       const afterRiderCountry = prev === ')' && c.first >= 3 && countryInBrackets(c.first - 3) && candidates.some((d) => d.last === c.first - 3 && d.type === 'Person');
       if (!town(c) && (resultLine || standings || afterRiderCountry)) {
         teams.add(surface(c).toLowerCase());
         continue;
       }
+    }
+    if (longGuess(c)) {
+      // A longer name looks like a player's: a side only in a pairing ("Wigan 42 Bradford Bulls 36",
+      // "St Johnstone v Airdrieonians") or a league table row (a golfer's card has fewer numbers).
+      // Players carry an initial or their country in brackets ("M. Alleyne 4-80", "Greg Rusedski ( Britain ) vs.").
+      const player = /^\p{Lu}\.$/u.test((tokens[c.first] as Token).text) || countryInBrackets(c.last) || prev === ')';
+      const pairing = !player && ((score && (isNumber(c.first - 1) || (lineStart(c.first) && candidates.some((d) => d.first === c.last + 1 && isNumber(d.last))))) || SIDE_VERSUS.has(next) || SIDE_VERSUS.has(prev));
+      const tableRow = !player && lineStart(c.first) && numbersAfter(c.last) >= 6;
+      if (pairing || tableRow) teams.add(surface(c).toLowerCase());
+      continue;
     }
     if (!town(c)) continue;
     if (PLACE_BEFORE.has(prev)) continue;

@@ -101,6 +101,13 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     s.push({ first: a, last: b, type: ENTITY_TYPE_OF[outcome], source: 'lexicon-context' });
     return;
   }
+  // "Douglas & Lomason", "A.G. Edwards & Sons": names joined by an ampersand are a firm.
+  for (let k = a + 1; k < b - 1; k++) {
+    if (s.tok(k).text === '&') {
+      s.push({ first: a, last: b, type: 'Organization', source: 'org-ampersand' });
+      return;
+    }
+  }
   const first = s.lower(a);
   const last = s.lower(b - 1);
   const words = s.ctx.words;
