@@ -15,7 +15,11 @@ export const leadingWords: RunSegmenter = {
       i++;
     }
     r.start = i;
-    if (i >= r.end) return true;
+    if (i >= r.end) {
+      // "Reading 2 Stoke 2": an ordinary word opening a result line is kept, untyped, for the sports pass.
+      if (r.end - r.begin === 1 && r.end < s.sentence.lastToken && s.tok(r.end).kind === 'number') s.push({ first: r.begin, last: r.end, type: null, source: 'capitalised' });
+      return true;
+    }
     return i > r.begin && splitTitle(s, i, r.end);
   },
 };
