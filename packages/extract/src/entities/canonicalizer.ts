@@ -120,7 +120,7 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   for (const c of candidates) {
     // A type guessed from the shape of a name ("Absa said" as a person) yields to the one type that
     // constructions gave the same name in this document ("retail bank Absa", "a stake in Absa").
-    if (c.type !== null && SHAPE_SOURCES.has(c.source) && !resolved.has(c)) {
+    if (c.type !== null && (SHAPE_SOURCES.has(c.source) || isSoft(c)) && !resolved.has(c)) {
       const st = strongTypes.get(nameOf(c).toLowerCase());
       if (st && st.size === 1 && !st.has(c.type)) {
         c.type = [...st.keys()][0] as EntityType;

@@ -71,7 +71,7 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   // "the news agency Tanjug", "Tanjug spokesman", "Petofi general manager": said of an organization.
   const after = b < s.sentence.lastToken ? s.lower(b) : '';
   const afterTwo = b + 1 < s.sentence.lastToken ? `${after} ${s.lower(b + 1)}` : '';
-  if ((ORG_KIND_BEFORE.has(prevText) && !isAllCaps(s.tok(a))) || ((COMPANY_AFTER.has(after) || ORG_STAFF_PAIRS.has(afterTwo)) && !s.isCommonWord(a) && !personShaped(s, a, b))) {
+  if ((ORG_KIND_BEFORE.has(prevText) && !isAllCaps(s.tok(a))) || ((COMPANY_AFTER.has(after) || ORG_STAFF_PAIRS.has(afterTwo)) && (n >= 2 || !s.isCommonWord(a)) && !personShaped(s, a, b))) {
     s.push({ first: a, last: b, type: 'Organization', source: 'org-context' });
     return;
   }
