@@ -64,7 +64,14 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
   const isNumber = (i: number) => i >= 0 && i < tokens.length && (tokens[i] as Token).kind === 'number';
   const lineStart = (i: number) => i === 0 || ((tokens[i] as Token).text !== '' && (tokens[i - 1] as Token).end < (tokens[i] as Token).start && /\n/.test(text.slice((tokens[i - 1] as Token).end, (tokens[i] as Token).start)));
   const dateAfter = (i: number) => isNumber(i) && /^\d{4}$/.test((tokens[i] as Token).text) && lower(i + 1) === '-';
-  const countryInBrackets = (i: number) => lower(i) === '(' && candidates.some((d) => d.first === i + 1 && d.type === 'Country') && lower(i + 2) === ')';
+  // Candidates by their first and last token, so that each context test is a lookup (no scan per candidate).
+  const byFirst = new Map<number, Candidate>();
+  const byLast = new Map<number, Candidate>();
+  for (const d of candidates) {
+    if (!byFirst.has(d.first)) byFirst.set(d.first, d);
+    if (!byLast.has(d.last)) byLast.set(d.last, d);
+  }
+  const countryInBrackets = (i: number) => lower(i) === '(' && byFirst.get(i + 1)?.type === 'Country' && lower(i + 2) === ')';
   /** "LEEDS 1996-08-30", "ARLINGTON , Texas 1996-08-31": a dateline's place (first in its line, a date close after). */
   const dateline = (c: Candidate) => {
     if (dateAfter(c.last)) return true;
@@ -101,7 +108,7 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
       // a rider's country ("Ludwig ( Germany ) Telekom 4:08"); players are named in prose.
       const resultLine = score && (lineStart(c.first) || isNumber(c.first - 1));
       const standings = lineStart(c.first) && numbersAfter(c.last) >= 3 && !golfCard(c.last);
-      const afterRiderCountry = prev === ')' && c.first >= 3 && countryInBrackets(c.first - 3) && candidates.some((d) => d.last === c.first - 3 && d.type === 'Person');
+      const afterRiderCountry = prev === ')' && c.first >= 3 && countryInBrackets(c.first - 3) && byLast.get(c.first - 3)?.type === 'Person';
       if (!town(c) && (resultLine || standings || afterRiderCountry)) {
         teams.add(surface(c).toLowerCase());
         continue;
@@ -112,7 +119,7 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
       // "St Johnstone v Airdrieonians") or a league table row (a golfer's card has fewer numbers).
       // Players carry an initial or their country in brackets ("M. Alleyne 4-80", "Greg Rusedski ( Britain ) vs.").
       const player = /^\p{Lu}\.$/u.test((tokens[c.first] as Token).text) || countryInBrackets(c.last) || prev === ')';
-      const pairing = !player && ((score && (isNumber(c.first - 1) || (lineStart(c.first) && candidates.some((d) => d.first === c.last + 1 && isNumber(d.last))))) || SIDE_VERSUS.has(next) || SIDE_VERSUS.has(prev));
+      const pairing = !player && ((score && (isNumber(c.first - 1) || (lineStart(c.first) && isNumber(byFirst.get(c.last + 1)?.last ?? -1)))) || SIDE_VERSUS.has(next) || SIDE_VERSUS.has(prev));
       const tableRow = !player && lineStart(c.first) && numbersAfter(c.last) >= 6;
       if (pairing || tableRow) teams.add(surface(c).toLowerCase());
       continue;
