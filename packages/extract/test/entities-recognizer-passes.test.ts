@@ -30,6 +30,10 @@ describe('recognizer passes', () => {
     const banks = typed('Rivermark Bank of Ostrava and Standard Crown Bank agreed to merge.');
     expect(banks).toContain('Organization Rivermark Bank of Ostrava');
     expect(banks).toContain('Organization Standard Crown Bank');
+    // A company's head after "and" coordinates two names ("Quuxbank and Grand Fenwick Armaments JSC").
+    const firms = typed('Velmora and Grand Ostrel Armaments JSC were named.');
+    expect(firms).toContain('Organization Grand Ostrel Armaments JSC');
+    expect(firms.some((e) => e.includes('Velmora and'))).toBe(false);
   });
 
   it('joins a plural possessive before an organization head', () => {

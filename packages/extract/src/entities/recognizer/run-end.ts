@@ -83,7 +83,7 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
       }
       // "Ways and Means Committee", "Economic and Security Review Commission": "and" inside a name
       // that goes on to its organization head, when what comes before is no name of its own.
-      if (!sawOfAfterOrgHead && secondOrg && !hasOrgHead(s, start, end) && !s.gazetteerAt(start, end) && !s.ctx.words.firstNames.has(s.lower(start)) && !knownAhead(s, next, limit)) {
+      if (!sawOfAfterOrgHead && bodyHeadAhead(s, next, limit) && !hasOrgHead(s, start, end) && !s.gazetteerAt(start, end) && !s.ctx.words.firstNames.has(s.lower(start)) && !knownAhead(s, next, limit)) {
         end = next + 1;
         continue;
       }
@@ -125,6 +125,21 @@ function companyNameAhead(s: SentenceScan, k: number, limit: number): boolean {
 /** A known name opens at k ("Glazer and Manchester United"): the "and" coordinates two names. */
 function knownAhead(s: SentenceScan, k: number, limit: number): boolean {
   for (let m = k + 1; m <= limit && m <= k + 4; m++) if (s.gazetteerAt(k, m)) return true;
+  return false;
+}
+
+/**
+ * Heads of public bodies, whose names hold "and" ("Ways and Means Committee"); a company's head
+ * ("Quuxbank and Grand Fenwick Armaments JSC", "Acme and Beta Bank") coordinates two names instead.
+ */
+const BODY_HEADS = new Set(['committee', 'subcommittee', 'commission', 'council', 'board', 'administration', 'exchange', 'association', 'authority', 'agency', 'department', 'ministry', 'office', 'bureau', 'institute', 'service', 'directorate', 'secretariat', 'tribunal', 'court', 'foundation']);
+
+/** Capitalised words from k on that end, within four, in a public body's head. */
+function bodyHeadAhead(s: SentenceScan, k: number, limit: number): boolean {
+  for (let m = k; m < limit && m < k + 4; m++) {
+    if (!s.isNameToken(m)) return false;
+    if (BODY_HEADS.has(stripDot(s.lower(m)))) return true;
+  }
   return false;
 }
 
