@@ -1,7 +1,7 @@
 import { InputError } from '@newsgraph/shared';
 import type { EntityAnalysis, ExtractOptions, Sentence } from './interfaces/analysis.ts';
-import { SentenceRecognizer } from './entities/recognizer.ts';
-import type { Candidate } from './entities/recognizer.ts';
+import { SentenceRecognizer } from './entities/recognizer/index.ts';
+import type { Candidate } from './entities/recognizer/index.ts';
 import { defaultGazetteer, tokenKey } from './lexicon/gazetteer.ts';
 import type { TypeLexicon } from './lexicon/type-lexicon.ts';
 import { wordClasses } from './lexicon/word-classes.ts';

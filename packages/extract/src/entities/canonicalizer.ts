@@ -6,8 +6,8 @@ import { keyOf } from '../lexicon/gazetteer.ts';
 import type { Gazetteer } from '../lexicon/gazetteer.ts';
 import { countryByIso } from '../lexicon/countries.ts';
 import type { Token } from '../text/tokenizer.ts';
-import { isAllCaps } from './recognizer.ts';
-import type { Candidate } from './recognizer.ts';
+import { isAllCaps } from './recognizer/index.ts';
+import type { Candidate } from './recognizer/index.ts';
 import { organizationKindFor } from './organization-kind.ts';
 import { scopeGenericBodies } from './passes/country-scope.ts';
 import { COMPASS_WORDS, TITLE_WORDS } from '../lexicon/titles.ts';
@@ -103,6 +103,8 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   // One sense per document: spans typed only by context statistics take the type the document
   // gives the same name elsewhere (a strong reading outweighs three soft ones).
   const votes = new Map<string, Map<EntityType, number>>();
+  /** Readings by a construction or context (not by the shape of the name), per name. */
+  const strongTypes = new Map<string, Map<EntityType, number>>();
   for (const c of candidates) {
     if (c.type === null) continue;
     const key = nameOf(c).toLowerCase();
@@ -110,10 +112,30 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     if (!v) votes.set(key, (v = new Map()));
     const type = resolved.get(c)?.type ?? c.type;
     v.set(type, (v.get(type) ?? 0) + (isSoft(c) ? 1 : 3));
+    if (isSoft(c) || c.weak || SHAPE_SOURCES.has(c.source)) continue;
+    let st = strongTypes.get(key);
+    if (!st) strongTypes.set(key, (st = new Map()));
+    st.set(type, (st.get(type) ?? 0) + 1);
   }
   for (const c of candidates) {
-    if (!isSoft(c) || c.type === null) continue;
+    // A type guessed from the shape of a name ("Absa said" as a person) yields to the one type that
+    // constructions gave the same name in this document ("retail bank Absa", "a stake in Absa").
+    if (c.type !== null && (SHAPE_SOURCES.has(c.source) || isSoft(c)) && !resolved.has(c)) {
+      const st = strongTypes.get(nameOf(c).toLowerCase());
+      if (st && st.size === 1 && !st.has(c.type)) {
+        c.type = [...st.keys()][0] as EntityType;
+        c.weak = false;
+        continue;
+      }
+    }
+    if (!isSoft(c)) continue;
     const v = votes.get(nameOf(c).toLowerCase());
+    // An untyped mention takes the type a strong reading gave the same name elsewhere in the document.
+    if (c.type === null) {
+      const st = strongTypes.get(nameOf(c).toLowerCase());
+      if (st && st.size === 1) c.type = [...st.keys()][0] as EntityType;
+      continue;
+    }
     if (!v || v.size < 2) continue;
     let best: EntityType = c.type;
     for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
@@ -401,6 +423,9 @@ function treasuryOf(iso: string, gazetteer: Gazetteer): Resolved {
   const name = `Treasury of ${countryName}`;
   return { id: entityIdFor('Organization', name), type: 'Organization', name, attributes: { kind: 'GovernmentAgency', country: iso } };
 }
+
+/** Rules that guess a type from the shape of a name alone (a name list, "X said", capitals). */
+const SHAPE_SOURCES = new Set(['name-list', 'name-shape', 'quoted-surname', 'acronym', 'capitalised', 'headline']);
 
 /** Typed only by context statistics (or not at all): open to document-level evidence. */
 function isSoft(c: Candidate): boolean {

@@ -69,7 +69,7 @@ export const ORG_SUFFIXES = new Set(
   party movement front army navy force forces police guard brigade militia
   airlines airline airways motor motors petroleum oil energy steel pharmaceuticals pharma technologies technology
   systems electronics telecom telecommunications communications media press news times post journal herald
-  tribune gazette daily weekly magazine radio television tv broadcasting
+  tribune gazette daily weekly magazine radio television tv broadcasting newsroom newsdesk desk
   club fc united city rovers wanderers athletic`
     .split(/\s+/)
     .filter(Boolean)

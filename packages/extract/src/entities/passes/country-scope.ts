@@ -5,7 +5,7 @@ import { keyOf } from '../../lexicon/gazetteer.ts';
 import type { Gazetteer } from '../../lexicon/gazetteer.ts';
 import { outletHomeCountry } from '../../lexicon/outlet-homes.ts';
 import type { Token } from '../../text/tokenizer.ts';
-import type { Candidate } from '../recognizer.ts';
+import type { Candidate } from '../recognizer/index.ts';
 
 /**
  * Pass "country-scope": generic names of government bodies and parties ("the Treasury", "Finance

@@ -2,9 +2,10 @@ import type { ExtractedEntity } from '@newsgraph/shared';
 import type { EntityMention, ExtractOptions, Sentence } from '../../interfaces/analysis.ts';
 import type { EntityCorpus, LearnedArticle } from '../../interfaces/corpus.ts';
 import type { Gazetteer } from '../../lexicon/gazetteer.ts';
+import { wordClasses } from '../../lexicon/word-classes.ts';
 import type { Token } from '../../text/tokenizer.ts';
 import { canonicalize } from '../canonicalizer.ts';
-import type { Candidate } from '../recognizer.ts';
+import type { Candidate } from '../recognizer/index.ts';
 import { isSportsDocument, markSportsTeams } from './sports-teams.ts';
 
 /** What the document passes share: the text, its tokens and sentences, the candidates, and the result. */
@@ -34,8 +35,8 @@ export const DOCUMENT_PASSES: readonly DocumentPass[] = [
   {
     name: 'sports-teams',
     run(s) {
-      if (!isSportsDocument(s.lowerInDocument)) return;
-      markSportsTeams(s.body, s.tokens, s.candidates, (c) => s.body.slice((s.tokens[c.first] as Token).start, (s.tokens[c.last - 1] as Token).end));
+      if (!isSportsDocument(s.lowerInDocument, s.tokens)) return;
+      markSportsTeams(s.body, s.tokens, s.candidates, (c) => s.body.slice((s.tokens[c.first] as Token).start, (s.tokens[c.last - 1] as Token).end), wordClasses());
     },
   },
   {

@@ -1,0 +1,65 @@
+import type { TokenSentence } from '../../text/sentence-splitter.ts';
+import type { Candidate, RecognizerContext } from './candidate.ts';
+import { headline } from './passes/1-headline.ts';
+import { capitalisedRuns } from './passes/2-capitalised-runs.ts';
+import { goods } from './passes/3-goods.ts';
+import type { RunSegmenter, SentencePass } from './run.ts';
+import { SentenceScan } from './scan.ts';
+import { titleName } from './segmenters/01-title-name.ts';
+import { leadingWords } from './segmenters/02-leading-words.ts';
+import { midTitle } from './segmenters/03-mid-title.ts';
+import { placeRound } from './segmenters/04-place-round.ts';
+import { knownRun } from './segmenters/05-known-run.ts';
+import { eventAfterPlace } from './segmenters/06-event-after-place.ts';
+import { orgSuffix } from './segmenters/07-org-suffix.ts';
+import { orgOf } from './segmenters/08-org-of.ts';
+import { orgPrefix } from './segmenters/085-org-prefix.ts';
+import { placeSuffix } from './segmenters/09-place-suffix.ts';
+import { lexiconWhole } from './segmenters/10-lexicon-whole.ts';
+import { greedy } from './segmenters/11-greedy.ts';
+
+export type { Candidate, RecognizerContext } from './candidate.ts';
+export { isAllCaps, isCapitalised } from './candidate.ts';
+
+/**
+ * How a run of capitalised tokens is read: the first segmenter that takes the run wins, so the
+ * order is the order of precedence (a title before a name beats a known name; a known name beats
+ * a construction; the greedy segmenter always takes what is left).
+ */
+export const RUN_SEGMENTERS: readonly RunSegmenter[] = [
+  titleName,
+  leadingWords,
+  midTitle,
+  placeRound,
+  knownRun,
+  eventAfterPlace,
+  orgSuffix,
+  orgOf,
+  orgPrefix,
+  placeSuffix,
+  lexiconWhole,
+  greedy,
+];
+
+/**
+ * The per-sentence passes, in the order they run. Headlines are read for known names only; other
+ * sentences by their capitalised runs; goods last, over the tokens no name took.
+ */
+export const SENTENCE_PASSES: readonly SentencePass[] = [headline, capitalisedRuns(RUN_SEGMENTERS), goods];
+
+/** Recognises entity candidates in one sentence. Linear in the sentence length (bounded lookups). */
+export class SentenceRecognizer {
+  private readonly scan: SentenceScan;
+
+  constructor(ctx: RecognizerContext) {
+    this.scan = new SentenceScan(ctx);
+  }
+
+  recognize(sentence: TokenSentence, sentenceIndex: number): Candidate[] {
+    const s = this.scan;
+    s.start(sentence, sentenceIndex);
+    for (const pass of SENTENCE_PASSES) pass.run(s);
+    s.out.sort((a, b) => a.first - b.first);
+    return s.out.slice();
+  }
+}

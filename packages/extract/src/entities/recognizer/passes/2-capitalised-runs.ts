@@ -1,0 +1,33 @@
+import { runEnd } from '../run-end.ts';
+import type { RunSegmenter, RunSpan, SentencePass } from '../run.ts';
+import { usStateAbbreviation } from '../us-state.ts';
+
+/**
+ * Runs of capitalised tokens in an ordinary sentence; each run is read by the first segmenter (in
+ * the order given) that takes it. US state abbreviations are read first, where news style puts them.
+ */
+export function capitalisedRuns(segmenters: readonly RunSegmenter[]): SentencePass {
+  return {
+    name: 'capitalised-runs',
+    run(s) {
+      if (s.capsMode) return;
+      const { firstToken: f, lastToken: l } = s.sentence;
+      let k = f;
+      while (k < l) {
+        if (!s.isNameToken(k)) {
+          k++;
+          continue;
+        }
+        const state = usStateAbbreviation(s, k, l);
+        if (state > k) {
+          k = state;
+          continue;
+        }
+        const end = runEnd(s, k, l);
+        const run: RunSpan = { begin: k, start: k, end };
+        for (const segmenter of segmenters) if (segmenter.run(s, run)) break;
+        k = end;
+      }
+    },
+  };
+}

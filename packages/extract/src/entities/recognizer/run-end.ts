@@ -1,0 +1,168 @@
+import { ORG_OF_HEADS, ORG_SUFFIXES, PLACE_OF_HEADS, ROLE_HEADS } from '../../lexicon/titles.ts';
+import { stripDot } from './candidate.ts';
+import type { SentenceScan } from './scan.ts';
+import { LEGAL_FORM_WORDS, NAME_PARTICLES } from './words.ts';
+
+/** Bodies after which "for" opens a constituency or brief, not more of the name ("Member of Parliament for Leeds"). */
+const NO_FOR_HEADS = new Set(['parliament', 'assembly', 'congress', 'senate']);
+const ORG_IN_HEADS = new Set(['consulate', 'embassy', 'consulate-general', 'mission']);
+
+/**
+ * End of the run of capitalised tokens opening at `start`: name words joined by the connectors
+ * where a name continues ("of"/"for" after a head, "and" inside a known name, "&", hyphens,
+ * particles, "Co., Ltd.").
+ */
+export function runEnd(s: SentenceScan, start: number, limit: number): number {
+  let end = start + 1;
+  let sawOfAfterOrgHead = false;
+  const lex = s.ctx.lexicon;
+  while (end < limit) {
+    const t = s.tok(end);
+    if (t.blankLineBefore) break;
+    if (s.isNameToken(end)) {
+      end++;
+      continue;
+    }
+    const afterParticles = particlesThenName(s, end, limit);
+    if (afterParticles > 0) {
+      end = afterParticles;
+      continue;
+    }
+    const next = end + 1 < limit ? end + 1 : -1;
+    // "Moody's Investors Service Inc", "McDonald's Corp": a possessive inside a company name that
+    // ends in a corporate word, after a word that is no known name ("Britain's Labour Party" is two).
+    if (t.kind === 'possessive' && next > 0 && s.isNameToken(next) && !s.gazetteerAt(end - 1, end) && end - start === 1 && companyNameAhead(s, next, limit)) {
+      end = next + 1;
+      continue;
+    }
+    // "Employers' Association", "Bond Traders ' Association": a plural possessive inside a name
+    // that goes on to an organization head.
+    if (t.text === "'" && next > 0 && s.isNameToken(next) && s.lower(end - 1).endsWith('s') && s.isNameToken(end - 1) && orgHeadAhead(s, next, limit)) {
+      end = next + 1;
+      continue;
+    }
+    // "Trade Co., Ltd.", "Acme, Inc.": a comma before a company suffix stays inside the name.
+    if (t.text === ',' && next > 0 && /^(ltd|limited|inc|llc|plc|corp|co|gmbh|ag|sa|nv|bv|llp|lp)\.?$/.test(s.lower(next)) && (ORG_SUFFIXES.has(s.lower(end - 1)) || s.isNameToken(end - 1))) {
+      end = next + 1;
+      continue;
+    }
+    // "Central Bank of the UAE", "Ministry of the Interior": "of the" after an organization head.
+    if (t.kind === 'word' && t.text === 'of' && next > 0 && next + 1 < limit && s.tok(next).text === 'the' && ORG_OF_HEADS.has(stripDot(s.lower(end - 1))) && s.isNameToken(next + 1) && !s.tok(next + 1).blankLineBefore) {
+      sawOfAfterOrgHead = true;
+      end = next + 2;
+      continue;
+    }
+    if (next < 0 || !s.isNameToken(next) || s.tok(next).blankLineBefore) break;
+    const w = t.text.toLowerCase();
+    const prev = stripDot(s.lower(end - 1));
+    if (t.kind === 'punct' && (t.text === '-' || t.text === '&') && !t.spaceBefore && !s.tok(next).spaceBefore) {
+      end = next + 1;
+      continue;
+    }
+    if (t.text === '&') {
+      end = next + 1;
+      continue;
+    }
+    if (w === 'of' || w === 'for') {
+      if (w === 'for' && NO_FOR_HEADS.has(prev)) break;
+      if (ORG_OF_HEADS.has(prev) || PLACE_OF_HEADS.has(prev) || ROLE_HEADS.has(prev) || lex?.connectorHeads.has(prev)) {
+        if (ORG_OF_HEADS.has(prev) || lex?.connectorHeads.has(prev)) sawOfAfterOrgHead = true;
+        end = next + 1;
+        continue;
+      }
+      break;
+    }
+    if (w === 'and') {
+      const soFar = `${s.keyOf(start, end)} and`;
+      const known = s.ctx.gazetteer.namePrefixes.has(soFar) || lex?.prefixes.has(soFar);
+      const secondOrg = orgHeadAhead(s, next, limit);
+      // "Bank of Africa and Standard Trust Bank" is two banks; "Ministry of Trade and Industry" one.
+      if (known || (sawOfAfterOrgHead && !secondOrg)) {
+        end = next + 1;
+        continue;
+      }
+      // "Ways and Means Committee", "Economic and Security Review Commission": "and" inside a name
+      // that goes on to its organization head, when what comes before is no name of its own.
+      if (!sawOfAfterOrgHead && bodyHeadAhead(s, next, limit) && !hasOrgHead(s, start, end) && !s.gazetteerAt(start, end) && !s.ctx.words.firstNames.has(s.lower(start)) && !knownAhead(s, next, limit)) {
+        end = next + 1;
+        continue;
+      }
+      // Multi-word country names with "and" (Trinidad and Tobago).
+      let joined = false;
+      for (let m = next + 1; m <= Math.min(limit, next + 4); m++) {
+        if (s.ctx.gazetteer.lookup(s.keyOf(start, m))) {
+          end = m;
+          joined = true;
+          break;
+        }
+      }
+      if (joined) continue;
+      break;
+    }
+    if (w === 'in' && (ORG_IN_HEADS.has(prev) || sawOfAfterOrgHead)) {
+      end = next + 1;
+      continue;
+    }
+    if (NAME_PARTICLES.has(w) && t.kind === 'word') {
+      end = next + 1;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+/** Capitalised words from k on that end, within four, in a legal-form or corporate head word. */
+function companyNameAhead(s: SentenceScan, k: number, limit: number): boolean {
+  for (let m = k; m < limit && m < k + 4; m++) {
+    if (!s.isNameToken(m)) return false;
+    const w = stripDot(s.lower(m));
+    if (LEGAL_FORM_WORDS.has(w) || w === 'service' || w === 'services') return true;
+  }
+  return false;
+}
+
+/** A known name opens at k ("Glazer and Manchester United"): the "and" coordinates two names. */
+function knownAhead(s: SentenceScan, k: number, limit: number): boolean {
+  for (let m = k + 1; m <= limit && m <= k + 4; m++) if (s.gazetteerAt(k, m)) return true;
+  return false;
+}
+
+/**
+ * Heads of public bodies, whose names hold "and" ("Ways and Means Committee"); a company's head
+ * ("Quuxbank and Grand Fenwick Armaments JSC", "Acme and Beta Bank") coordinates two names instead.
+ */
+const BODY_HEADS = new Set(['committee', 'subcommittee', 'commission', 'council', 'board', 'administration', 'exchange', 'association', 'authority', 'agency', 'department', 'ministry', 'office', 'bureau', 'institute', 'service', 'directorate', 'secretariat', 'tribunal', 'court', 'foundation']);
+
+/** Capitalised words from k on that end, within four, in a public body's head. */
+function bodyHeadAhead(s: SentenceScan, k: number, limit: number): boolean {
+  for (let m = k; m < limit && m < k + 4; m++) {
+    if (!s.isNameToken(m)) return false;
+    if (BODY_HEADS.has(stripDot(s.lower(m)))) return true;
+  }
+  return false;
+}
+
+/** Does [a,b) hold an organization head word? */
+function hasOrgHead(s: SentenceScan, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ORG_SUFFIXES.has(stripDot(s.lower(k)))) return true;
+  return false;
+}
+
+/** Capitalised words from k on that end, within four, in an organization head ("... Association"). */
+function orgHeadAhead(s: SentenceScan, k: number, limit: number): boolean {
+  for (let m = k; m < limit && m < k + 4; m++) {
+    if (!s.isNameToken(m)) return false;
+    if (ORG_SUFFIXES.has(stripDot(s.lower(m)))) return true;
+  }
+  return false;
+}
+
+/** "van der Westhuizen", "de la Fuente": up to three particles followed by a name word. */
+function particlesThenName(s: SentenceScan, k: number, limit: number): number {
+  let m = k;
+  while (m < limit && m - k < 3 && s.tok(m).kind === 'word' && NAME_PARTICLES.has(s.lower(m)) && !s.tok(m).blankLineBefore) m++;
+  // "al-Jibouri", "el-Sisi": a particle joined by a hyphen.
+  if (m === k + 1 && m + 1 < limit && s.tok(m).text === '-' && !s.tok(m).spaceBefore && !s.tok(m + 1).spaceBefore && s.isNameToken(m + 1)) return m + 2;
+  return m > k && m < limit && s.isNameToken(m) && !s.tok(m).blankLineBefore ? m + 1 : -1;
+}

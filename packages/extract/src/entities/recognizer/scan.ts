@@ -1,0 +1,172 @@
+import type { Gazetteer, GazetteerEntry } from '../../lexicon/gazetteer.ts';
+import { GOODS_CONTEXT_WORDS } from '../../lexicon/goods.ts';
+import type { LabelCounts } from '../../lexicon/type-lexicon.ts';
+import { MONTHS_AND_DAYS } from '../../lexicon/word-classes.ts';
+import type { TokenSentence } from '../../text/sentence-splitter.ts';
+import type { Token } from '../../text/tokenizer.ts';
+import { isCapitalised, stripDot } from './candidate.ts';
+import type { Candidate, RecognizerContext } from './candidate.ts';
+
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '–', '—', ':']);
+const CONTRACTION = /^i['’](?:ve|d|m|ll)$/;
+
+/**
+ * One sentence being recognised: the document context, the sentence's bounds, the candidates found
+ * so far (`out`, in the order the passes push them), and the token lookups every pass shares.
+ */
+export class SentenceScan {
+  readonly ctx: RecognizerContext;
+  readonly out: Candidate[] = [];
+  sentenceIndex = 0;
+  sentence: TokenSentence = { start: 0, end: 0, firstToken: 0, lastToken: 0 };
+  /** A headline-like sentence: no word with a lower-case letter, at least one all-caps word. */
+  capsMode = false;
+  private goodsContextSentence = -1;
+  private goodsContext = false;
+
+  constructor(ctx: RecognizerContext) {
+    this.ctx = ctx;
+  }
+
+  get gazetteer(): Gazetteer {
+    return this.ctx.gazetteer;
+  }
+
+  start(sentence: TokenSentence, sentenceIndex: number): void {
+    this.out.length = 0;
+    this.sentence = sentence;
+    this.sentenceIndex = sentenceIndex;
+    this.capsMode = this.isCapsSentence();
+  }
+
+  tok(i: number): Token {
+    return this.ctx.tokens[i] as Token;
+  }
+
+  lower(i: number): string {
+    return this.ctx.keys[i] as string;
+  }
+
+  private isCapsSentence(): boolean {
+    let caps = 0;
+    for (let i = this.sentence.firstToken; i < this.sentence.lastToken; i++) {
+      const t = this.tok(i);
+      if (t.kind !== 'word') continue;
+      if (t.text !== t.text.toUpperCase()) return false;
+      if (t.text.length >= 2) caps++;
+    }
+    return caps >= 1;
+  }
+
+  isNameToken(i: number): boolean {
+    const t = this.tok(i);
+    if (!isCapitalised(t)) return false;
+    const lower = t.text.toLowerCase();
+    // "I've", "I'd", "I'm": the pronoun, never a name.
+    if (CONTRACTION.test(lower)) return false;
+    if (MONTHS_AND_DAYS.has(stripDot(lower)) && !this.ctx.gazetteer.lookup(lower)) return false;
+    return true;
+  }
+
+  keyOf(a: number, b: number): string {
+    let key = this.ctx.keys[a] as string;
+    for (let i = a + 1; i < b; i++) key += ' ' + (this.ctx.keys[i] as string);
+    return key;
+  }
+
+  /** Could a known name continue after this key? */
+  hasPrefix(key: string): boolean {
+    return this.ctx.gazetteer.namePrefixes.has(key) || (this.ctx.lexicon?.prefixes.has(key) ?? false);
+  }
+
+  spanText(a: number, b: number): string {
+    return this.ctx.text.slice(this.tok(a).start, this.tok(b - 1).end);
+  }
+
+  /** Gazetteer entries for tokens [a,b), honouring exact-case acronyms. */
+  gazetteerAt(a: number, b: number, key?: string): GazetteerEntry[] | null {
+    const list = this.ctx.gazetteer.lookup(key ?? this.keyOf(a, b));
+    if (!list) return null;
+    const surface = b - a === 1 ? this.tok(a).text : null;
+    const ok = list.filter((e) => !e.exactCase || (surface !== null && surface === e.exactCase) || (b - a > 1 && this.spanText(a, b) === e.exactCase));
+    if (ok.length === 0) return null;
+    // Names must be written capitalised unless the alias itself starts lower case ("mainland China").
+    const first = this.tok(a);
+    if (!isCapitalised(first) && !ok.some((e) => e.name.charAt(0) === e.name.charAt(0).toLowerCase())) return null;
+    return ok;
+  }
+
+  lexiconAt(a: number, b: number, key?: string): LabelCounts | null {
+    const lex = this.ctx.lexicon;
+    if (!lex) return null;
+    const k = key ?? this.keyOf(a, b);
+    const counts = lex.phrases.get(k);
+    if (!counts) return null;
+    if (b - a === 1) {
+      // A word that is usually not a name when capitalised ("The") is not known as a name.
+      const stats = lex.tokens.get(k);
+      const named = counts[0] + counts[1] + counts[2] + counts[3];
+      if (stats && stats.capitalOther + stats.initialOther > named) return null;
+    }
+    return counts;
+  }
+
+  isKnown(a: number, b: number, key?: string): boolean {
+    const k = key ?? this.keyOf(a, b);
+    return this.gazetteerAt(a, b, k) !== null || this.lexiconAt(a, b, k) !== null;
+  }
+
+  /** Known in an all-caps line: smaller GeoNames towns ("RUGBY", "UNION") are left out there. */
+  isKnownInCaps(a: number, b: number, key: string): boolean {
+    const g = this.gazetteerAt(a, b, key);
+    if (g && g.some((e) => !e.minor)) return true;
+    return this.lexiconAt(a, b, key) !== null;
+  }
+
+  isSentenceInitial(i: number): boolean {
+    if (i === this.sentence.firstToken) return true;
+    const prev = this.tok(i - 1);
+    if (OPENERS.has(prev.text)) return i - 1 === this.sentence.firstToken || OPENERS.has(this.tok(i - 2).text) || this.tok(i - 2).kind === 'punct';
+    return false;
+  }
+
+  isCommonWord(i: number): boolean {
+    const lower = this.lower(i);
+    const lex = this.ctx.lexicon;
+    if (lex) {
+      const s = lex.tokens.get(lower);
+      if (s) {
+        const named = s.labels[0] + s.labels[1] + s.labels[2] + s.labels[3];
+        if (s.lower + s.initialOther + s.capitalOther > named * 2 + 1) return true;
+        if (named > 0) return false;
+      }
+    }
+    if (this.ctx.words.firstNames.has(lower) || this.ctx.words.lastNames.has(lower)) return false;
+    return this.ctx.words.common.has(lower) || this.ctx.lowerInDocument.has(lower);
+  }
+
+  /** Does the sentence speak of trade, shipping or the military (computed once per sentence)? */
+  hasGoodsContext(f: number, l: number): boolean {
+    if (this.goodsContextSentence !== f) {
+      this.goodsContextSentence = f;
+      this.goodsContext = false;
+      for (let i = f; i < l; i++) {
+        if (GOODS_CONTEXT_WORDS.has(this.lower(i))) {
+          this.goodsContext = true;
+          break;
+        }
+      }
+    }
+    return this.goodsContext;
+  }
+
+  sentenceHas(words: ReadonlySet<string>, f: number, l: number): boolean {
+    for (let i = f; i < l; i++) if (words.has(this.lower(i))) return true;
+    return false;
+  }
+
+  push(c: Omit<Candidate, 'sentenceIndex'>): void {
+    (c as Candidate).sentenceIndex = this.sentenceIndex;
+    this.out.push(c as Candidate);
+  }
+}

@@ -1,0 +1,176 @@
+import type { Candidate } from './candidate.ts';
+import { isAllCaps, isCapitalised } from './candidate.ts';
+import { COMMON_ACRONYMS, COMPASS_WORDS, GOVERNMENT_ROLE_HEADS, HONORIFICS, MISC_LAST_WORDS, ORG_SUFFIXES, TITLE_WORDS } from '../../lexicon/titles.ts';
+import { FUNCTION_WORDS } from '../../lexicon/word-classes.ts';
+import { ENTITY_TYPE_OF, classify } from './classify.ts';
+import type { SentenceScan } from './scan.ts';
+import { roleBefore } from './titles.ts';
+import { NAME_PARTICLES } from './words.ts';
+
+const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'explained', 'wrote', 'argued', 'insisted', 'who', 'noted', 'asked', 'replied']);
+const SPEECH_BEFORE = new Set(['said', 'says', 'by', 'told', 'added', 'asked', 'photo', 'credit', 'reporting']);
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her']);
+/** Words before a capitalised span that point to a thing or place rather than a person. */
+const NOT_BEFORE_NAME = new Set([...ARTICLES, 'in', 'at', 'of', 'into', 'on', 'from', 'all', 'per', 'each', 'via', 'near', 'most', 'many', 'some', 'few', 'several', 'both', 'other', 'fellow']);
+/** Members of a party or creed, capitalised but never a person's name ("an Illinois Democrat said"). */
+const PARTY_MEMBERS = new Set(['democrat', 'democrats', 'republican', 'republicans', 'tory', 'tories', 'socialist', 'socialists', 'communist', 'communists', 'liberal', 'liberals', 'conservative', 'conservatives', 'nationalist', 'nationalists', 'unionist', 'unionists', 'loyalist', 'loyalists', 'catholic', 'catholics', 'protestant', 'protestants', 'muslim', 'muslims', 'moslem', 'moslems']);
+/** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
+const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv', 'gdrs', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'workers', 'employees', 'headquarters', 'executives', 'unions', 'newspaper', 'shareholder']);
+/**
+ * A lower-case noun of kind right before a name makes it an organization: "the news agency Tanjug",
+ * "the official newspaper Granma", "mineral water firm Multico", "telecoms operator Unicom".
+ */
+const ORG_KIND_BEFORE = new Set(['firm', 'company', 'group', 'newspaper', 'daily', 'weekly', 'agency', 'operator', 'carrier', 'airline', 'insurer', 'distributor', 'maker', 'manufacturer', 'retailer', 'publisher', 'brokerage', 'conglomerate', 'club', 'side', 'consortium', 'bank', 'lender', 'broadcaster', 'magazine', 'station', 'team']);
+/** Who, in a name list, works for an organization ("X general manager", "X board"). */
+const ORG_STAFF_PAIRS = new Set(['general manager', 'managing director', 'chief executive', 'board of']);
+const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
+/** Awards, holidays and festivals: capitalised, never a PER/ORG/LOC name on their own. */
+const NOT_NAMES = new Set(['oscar', 'oscars', 'grammy', 'grammys', 'grammies', 'emmy', 'emmys', 'bafta', 'baftas', 'brits', 'christmas', 'easter', 'xmas', 'ramadan', 'diwali', 'hanukkah', 'thanksgiving', 'halloween', 'eid', 'passover', 'lent']);
+const NOT_NAME_OPENERS = /^(english|scottish|welsh|european|asian|african|arab|latin|western|eastern|northern|southern|royal|national|international|global|new|old|great|grand|first|second|third|merry|happy)$/;
+
+/**
+ * An unknown capitalised span: typed from its context (a role or honorific before it, "-based",
+ * the learned lexicon, name lists, acronym shape, company context, quoted speech), or kept untyped
+ * for the document passes (surname and acronym resolution).
+ */
+export function emitUnknown(s: SentenceScan, a: number, b: number): void {
+  // Trim title words left over at the edges ("Senator" handled earlier; "Foreign" alone is nothing).
+  while (a < b && (FUNCTION_WORDS.has(s.lower(a)) || s.lower(a) === '-')) a++;
+  while (b > a && (FUNCTION_WORDS.has(s.lower(b - 1)) || s.tok(b - 1).kind !== 'word')) b--;
+  if (a >= b) return;
+  const lex = s.ctx.lexicon;
+  const n = b - a;
+  // "Jesse Owens Award", "Davis Cup": events and prizes are no PER/ORG/LOC.
+  if (n >= 2 && MISC_LAST_WORDS.has(s.lower(b - 1))) return;
+  // "(SUV)" after lower-case words abbreviates a common noun, not a name.
+  if (n === 1 && a > s.sentence.firstToken + 1 && s.tok(a - 1).text === '(' && /^\p{Ll}/u.test(s.tok(a - 2).text)) {
+    s.push({ first: a, last: b, type: null, source: 'capitalised' });
+    return;
+  }
+  // Awards and holidays ("Oscar", "Christmas") are no person, organization or place.
+  if (n <= 2 && NOT_NAMES.has(s.lower(b - 1))) {
+    s.push({ first: a, last: b, type: null, source: 'capitalised' });
+    return;
+  }
+  const role = roleBefore(s, a);
+  const prevText = a > s.sentence.firstToken ? s.lower(a - 1) : '';
+  if (role || HONORIFICS.has(prevText)) {
+    const cand: Candidate = { first: a, last: b, type: 'Person', source: role ? 'role-name' : 'honorific', sentenceIndex: s.sentenceIndex };
+    if (role && !HONORIFICS.has(role.head)) {
+      cand.role = role.text;
+      // Affiliation: the entity written right before the role phrase.
+      const before = s.out.findIndex((c) => c.last === role.start && (c.type === 'Organization' || c.type === 'Country'));
+      if (before >= 0) {
+        const c = s.out[before] as Candidate;
+        if (c.type === 'Organization' || GOVERNMENT_ROLE_HEADS.has(role.head)) cand.affiliation = c;
+      }
+    }
+    s.push(cand);
+    return;
+  }
+  // "the news agency Tanjug", "Tanjug spokesman", "Petofi general manager": said of an organization.
+  const after = b < s.sentence.lastToken ? s.lower(b) : '';
+  const afterTwo = b + 1 < s.sentence.lastToken ? `${after} ${s.lower(b + 1)}` : '';
+  if ((ORG_KIND_BEFORE.has(prevText) && !isAllCaps(s.tok(a))) || ((COMPANY_AFTER.has(after) || ORG_STAFF_PAIRS.has(afterTwo)) && (n >= 2 || !s.isCommonWord(a)) && !personShaped(s, a, b))) {
+    s.push({ first: a, last: b, type: 'Organization', source: 'org-context' });
+    return;
+  }
+  // "Veldhoven-based": a place.
+  if (b < s.sentence.lastToken - 1 && s.tok(b).text === '-' && !s.tok(b).spaceBefore && /^(based|born|headquartered|registered|listed)$/.test(s.lower(b + 1))) {
+    s.push({ first: a, last: b, type: 'Place', source: 'based-on' });
+    return;
+  }
+  if (lex) {
+    // "Tiger Woods", "Marion Clignet": a given name and name-like words are a person whatever the
+    // context statistics say (they vote for the team or the country written next to a name).
+    if (n >= 2 && n <= 3 && s.ctx.words.firstNames.has(s.lower(a)) && !s.ctx.words.common.has(s.lower(a)) && !s.gazetteerAt(a, a + 1) && allNameLike(s, a + 1, b) && !isAllCaps(s.tok(a))) {
+      s.push({ first: a, last: b, type: 'Person', source: 'name-list' });
+      return;
+    }
+    // "Representatives of ...", "Fruit remained": an ordinary word opening a sentence is no name.
+    if (n === 1 && s.isSentenceInitial(a) && s.ctx.words.common.has(s.lower(a)) && !s.ctx.words.firstNames.has(s.lower(a)) && !s.ctx.words.lastNames.has(s.lower(a))) {
+      s.push({ first: a, last: b, type: null, source: 'capitalised' });
+      return;
+    }
+    const outcome = classify(s, a, b);
+    if (outcome === 'O' || outcome === 'MISC') {
+      // Most likely not a PER/ORG/LOC name; still a candidate for surname/acronym resolution.
+      s.push({ first: a, last: b, type: null, source: 'capitalised' });
+      return;
+    }
+    s.push({ first: a, last: b, type: ENTITY_TYPE_OF[outcome], source: 'lexicon-context' });
+    return;
+  }
+  // "Douglas & Lomason", "A.G. Edwards & Sons": names joined by an ampersand are a firm.
+  for (let k = a + 1; k < b - 1; k++) {
+    if (s.tok(k).text === '&') {
+      s.push({ first: a, last: b, type: 'Organization', source: 'org-ampersand' });
+      return;
+    }
+  }
+  const first = s.lower(a);
+  const last = s.lower(b - 1);
+  const words = s.ctx.words;
+  // "Bill Clinton": a given name that is also an ordinary word still opens a name before a name-like word.
+  const givenFirst = n === 2 && words.givenNames.has(first) && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && allNameLike(s, a + 1, b);
+  const nameListOk = !COMPASS_WORDS.has(first) && !(s.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym') ?? false) && !isAllCaps(s.tok(b - 1));
+  if (n >= 2 && n <= 4 && nameListOk && (words.firstNames.has(first) || words.lastNames.has(last) || givenFirst)) {
+    s.push({ first: a, last: b, type: 'Person', source: 'name-list' });
+    return;
+  }
+  if (n === 1 && COMMON_ACRONYMS.has(s.lower(a))) return;
+  // "NOTE:", "REUTER": an ordinary word in capitals is no acronym.
+  if (n === 1 && isAllCaps(s.tok(a)) && words.common.has(s.lower(a))) {
+    s.push({ first: a, last: b, type: null, source: 'capitalised' });
+    return;
+  }
+  if (n === 1 && isAllCaps(s.tok(a)) && s.tok(a).text.length <= 6) {
+    s.push({ first: a, last: b, type: 'Organization', source: 'acronym', weak: true });
+    return;
+  }
+  // A company by what is said of it: "Petofi shares", "a stake in Comelf", "a unit of Cofinec".
+  const nextText = b < s.sentence.lastToken ? s.lower(b) : '';
+  const beforePrev = a - 2 >= s.sentence.firstToken ? s.lower(a - 2) : '';
+  if (COMPANY_AFTER.has(nextText) || ((prevText === 'in' || prevText === 'of') && COMPANY_BEFORE.has(beforePrev))) {
+    if (!s.isCommonWord(a) || n >= 2) {
+      s.push({ first: a, last: b, type: 'Organization', source: 'company-context' });
+      return;
+    }
+  }
+  // An unknown two-to-four word name is a person only where people are quoted or credited.
+  // Names of things mostly come after an article ("the Millennium Dome"); people's names do not.
+  const quoted = SPEECH_AFTER.has(b < s.sentence.lastToken ? s.lower(b) : '') || SPEECH_BEFORE.has(prevText) || prevText === '/';
+  if (n >= 2 && n <= 4 && allNameLike(s, a, b) && (quoted || !NOT_BEFORE_NAME.has(prevText))) {
+    s.push({ first: a, last: b, type: 'Person', source: 'name-shape', weak: true });
+    return;
+  }
+  // "Yeltsin said": one unknown name word, quoted, is a person's surname (later mentions follow it).
+  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !s.out.some((c) => c.last === a && (c.type === 'Place' || c.type === 'Country')) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
+    s.push({ first: a, last: b, type: 'Person', source: 'quoted-surname' });
+    return;
+  }
+  s.push({ first: a, last: b, type: null, source: 'capitalised' });
+}
+
+/** "Frater spokesman" is rare, "John Smith chairman" never an organization: a given name opens a person. */
+function personShaped(s: SentenceScan, a: number, b: number): boolean {
+  return b - a >= 2 && s.ctx.words.firstNames.has(s.lower(a));
+}
+
+/** Tokens [a,b) look like a personal name: capitalised, no title, organization or ordinary word. */
+export function allNameLike(s: SentenceScan, a: number, b: number): boolean {
+  if (s.tok(b - 1).text.length === 1) return false; // "Class B": initials come first, not last
+  if (a > s.sentence.firstToken && s.tok(a - 1).kind === 'number') return false;
+  if (s.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym')) return false;
+  if (NOT_NAME_OPENERS.test(s.lower(a)) || COMPASS_WORDS.has(s.lower(a))) return false;
+  for (let k = a; k < b; k++) {
+    const t = s.tok(k);
+    if (t.kind !== 'word') return false;
+    if (k > a && NAME_PARTICLES.has(t.text)) continue;
+    if (!isCapitalised(t) || isAllCaps(t)) return false;
+    const w = t.text.toLowerCase();
+    // A word also written in lower case in this document is an ordinary word, not a name.
+    if (TITLE_WORDS.has(w) || ORG_SUFFIXES.has(w) || s.ctx.words.common.has(w) || s.ctx.lowerInDocument.has(w)) return false;
+  }
+  return true;
+}
