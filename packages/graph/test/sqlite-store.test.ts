@@ -9,6 +9,7 @@ import { openStore } from '../src/open-store.ts';
 import { LATEST_SCHEMA_VERSION } from '../src/sqlite/migrations.ts';
 import { findShortestPaths } from '../src/core/path-search.ts';
 import { describeCurationContract } from './curation-contract.ts';
+import { describeAliasIndexContract } from './alias-contract.ts';
 import { SqliteStore } from '../src/sqlite/sqlite-store.ts';
 import { describeGraphStoreContract } from './store-contract.ts';
 import { A1, ID, baseDocuments, buildDocument } from './store-fixtures.ts';
@@ -21,6 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeGraphStoreContract('sqlite', () => SqliteStore.open(freshPath()));
 describeCurationContract('sqlite', () => SqliteStore.open(freshPath()));
+describeAliasIndexContract('sqlite', () => SqliteStore.open(freshPath()));
 
 describe('SqliteStore (SQLite specifics)', () => {
   it('creates parent directories, migrates once, and migrating again is a no-op', async () => {
