@@ -19,7 +19,7 @@ const SHORT_FORM_MIN_ARTICLES = 2;
 const STRONG_SOURCES = new Set(['title-name', 'role-name', 'honorific', 'org-suffix', 'org-of', 'team-context', 'name-list', 'place-suffix', 'based-on']);
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'in', '&', 'de', 'du', 'der', 'von', 'van']);
 
-interface Known {
+export interface Known {
   id: string;
   type: EntityType;
   name: string;
@@ -32,6 +32,19 @@ interface Known {
 
 /** How many co-mentioned entities an entity remembers. */
 const CONTEXT_LIMIT = 300;
+
+/** Everything a CorpusIndex holds (see `state()`); opaque to callers, which only pass it on. */
+export interface CorpusIndexState {
+  entities: ReadonlyMap<string, Known>;
+  surnames: ReadonlyMap<string, Set<string>>;
+  acronyms: ReadonlyMap<string, Set<string>>;
+  shortForms: ReadonlyMap<string, Set<string>>;
+  singlePersons: ReadonlyMap<string, string>;
+  merged: ReadonlyMap<string, { into: string; reason: string }>;
+  types: ReadonlyMap<string, Map<EntityType, number>>;
+  lowerSeen: ReadonlySet<string>;
+  resolvedAliases: ReadonlyMap<string, Map<string, number>>;
+}
 
 export interface CorpusIndexSnapshot {
   version: 1;
@@ -343,6 +356,42 @@ export class CorpusIndex implements EntityCorpus {
     const why = reason(k);
     this.pendingResolutions.push({ kind, alias, entityId: k.id, reason: why });
     return { id: k.id, type: k.type, name: k.name, attributes: { ...k.attributes }, reason: why };
+  }
+
+  /**
+   * The whole index as structured-cloneable data (Maps and Sets, no functions): what a worker
+   * thread's replica starts from (`CorpusIndex.fromState`), exactly, unlike the JSON snapshot.
+   */
+  state(): CorpusIndexState {
+    return {
+      entities: this.entities,
+      surnames: this.surnames,
+      acronyms: this.acronyms,
+      shortForms: this.shortForms,
+      singlePersons: this.singlePersons,
+      merged: this.merged,
+      types: this.types,
+      lowerSeen: this.lowerSeen,
+      resolvedAliases: this.resolvedAliases,
+    };
+  }
+
+  /** A replica of the index whose `state()` (cloned, e.g. by postMessage) this is. */
+  static fromState(state: CorpusIndexState, options: ConstructorParameters<typeof CorpusIndex>[0] = {}): CorpusIndex {
+    const index = new CorpusIndex(options);
+    const copy = <K, V>(from: ReadonlyMap<K, V>, to: Map<K, V>) => {
+      for (const [k, v] of from) to.set(k, v);
+    };
+    copy(state.entities, index.entities);
+    copy(state.surnames, index.surnames);
+    copy(state.acronyms, index.acronyms);
+    copy(state.shortForms, index.shortForms);
+    copy(state.singlePersons, index.singlePersons);
+    copy(state.merged, index.merged);
+    copy(state.types, index.types);
+    copy(state.resolvedAliases, index.resolvedAliases);
+    for (const w of state.lowerSeen) index.lowerSeen.add(w);
+    return index;
   }
 
   snapshot(): CorpusIndexSnapshot {

@@ -92,9 +92,9 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
     this.aliases = {
       record: async (articleId, learning, events) => {
         const args = aliasRecordArgs(articleId, learning, events);
-        if (!(await this.backend.recordAliases(args.articleId, args.learning, args.events))) {
-          throw new InputError(`article ${args.articleId}`, 'is not stored; write the article before what it taught the alias index');
-        }
+        const seq = await this.backend.recordAliases(args.articleId, args.learning, args.events);
+        if (seq === null) throw new InputError(`article ${args.articleId}`, 'is not stored; write the article before what it taught the alias index');
+        return seq;
       },
       learnings: async (options = {}) => {
         const { afterSeq, limit } = aliasLearningArgs(options);

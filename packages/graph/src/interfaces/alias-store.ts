@@ -42,10 +42,11 @@ export const ALIAS_LEARNING_MAX_CHARS = 2_000_000;
 export interface AliasIndexStore {
   /**
    * Replaces what the stored article `articleId` taught the alias index and its events, in one
-   * transaction, and moves it to the end of the recording order. `learning` is any JSON value.
-   * Rejects with an InputError when the article is not stored or an argument is malformed.
+   * transaction, and moves it to the end of the recording order. `learning` is any JSON object.
+   * Resolves to the record's seq. Rejects with an InputError when the article is not stored or
+   * an argument is malformed.
    */
-  record(articleId: string, learning: unknown, events: AliasEvent[]): Promise<void>;
+  record(articleId: string, learning: unknown, events: AliasEvent[]): Promise<number>;
   /** Records with `seq > afterSeq` (default 0), in seq order, at most `limit` (default 1000, max 10000). */
   learnings(options?: { afterSeq?: number; limit?: number }): Promise<AliasLearningRecord[]>;
   /** Events about an entity (of the given articles when `articleIds`), newest record first, then kind, alias. Default limit 50. */

@@ -27,8 +27,8 @@ import type {
  */
 /** What a storage engine keeps of the alias index (interfaces/alias-store.ts); arguments are checked by the core. */
 export interface AliasBackend {
-  /** Replaces the article's learning (JSON text) and events in one write transaction; false when the article is not stored. */
-  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<boolean>;
+  /** Replaces the article's learning (JSON text) and events in one write transaction: the new seq, or null when the article is not stored. */
+  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null>;
   /** Learning records with seq > afterSeq in seq order, `learning` still JSON text. */
   aliasLearnings(afterSeq: number, limit: number): Promise<Array<Omit<AliasLearningRecord, 'learning'> & { learning: string }>>;
   /** Events about the entities (of `articleIds` when not null), seq desc, kind, alias, entityId. */

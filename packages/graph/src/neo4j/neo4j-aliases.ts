@@ -19,13 +19,14 @@ export class Neo4jAliases implements AliasBackend {
     this.#deps = deps;
   }
 
-  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<boolean> {
+  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null> {
     return this.#deps.write(async (tx) => {
-      if ((await this.#deps.run(tx, articleExistsStatement(articleId))).length === 0) return false;
+      if ((await this.#deps.run(tx, articleExistsStatement(articleId))).length === 0) return null;
       await this.#deps.run(tx, deleteAliasRecordStatement(articleId));
       const [row] = await this.#deps.run(tx, createAliasLearningStatement(articleId, learning));
-      if (events.length > 0) await this.#deps.run(tx, createAliasEventsStatement(articleId, asNumber(row?.seq), events));
-      return true;
+      const seq = asNumber(row?.seq);
+      if (events.length > 0) await this.#deps.run(tx, createAliasEventsStatement(articleId, seq, events));
+      return seq;
     });
   }
 

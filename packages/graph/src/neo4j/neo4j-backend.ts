@@ -547,7 +547,7 @@ export class Neo4jBackend implements StoreBackend {
 
   // ---------------------------------------------------------------- alias index (neo4j-aliases.ts)
 
-  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<boolean> {
+  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null> {
     return this.#aliases.recordAliases(articleId, learning, events);
   }
 

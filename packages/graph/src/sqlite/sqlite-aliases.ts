@@ -24,15 +24,15 @@ export class SqliteAliases implements AliasBackend {
     this.write = write;
   }
 
-  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<boolean> {
+  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null> {
     return this.write(() => {
-      if (!this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) return false;
+      if (!this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) return null;
       this.db.prepare('DELETE FROM alias_events WHERE article_id = ?').run(articleId);
       this.db.prepare('DELETE FROM alias_learning WHERE article_id = ?').run(articleId);
       const { seq } = this.db.prepare('INSERT INTO alias_learning (article_id, learning) VALUES (?, ?) RETURNING seq').get(articleId, learning) as { seq: number };
       const insert = this.db.prepare('INSERT INTO alias_events (entity_id, seq, article_id, kind, alias, reason) VALUES (?, ?, ?, ?, ?, ?)');
       for (const e of events) insert.run(e.entityId, seq, articleId, e.kind, e.alias, e.reason);
-      return true;
+      return seq;
     });
   }
 

@@ -1190,7 +1190,7 @@ export class SqliteBackend implements StoreBackend {
 
   // ---------------------------------------------------------------- alias index (sqlite-aliases.ts)
 
-  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<boolean> {
+  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null> {
     return this.aliasTables.recordAliases(articleId, learning, events);
   }
 
