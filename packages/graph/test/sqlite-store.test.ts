@@ -38,6 +38,28 @@ describe('SqliteStore (SQLite specifics)', () => {
     expect(applied).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })));
   });
 
+  it('migrates a store written before the alias index (schema 3): data intact, the index empty and writable', async () => {
+    const path = freshPath();
+    const first = await SqliteStore.open(path);
+    await first.writeArticles(baseDocuments());
+    const stats = await first.stats();
+    await first.close();
+    // Migrations 1-3 are unchanged since their release: this is what such a store holds.
+    const old = new DatabaseSync(path);
+    old.exec('DROP TABLE alias_events; DROP TABLE alias_learning; DELETE FROM schema_migrations WHERE version > 3; PRAGMA user_version = 3');
+    old.close();
+    const store = await SqliteStore.open(path);
+    try {
+      expect(store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      expect(await store.stats()).toEqual(stats);
+      expect(await store.aliases.learnings()).toEqual([]);
+      await store.aliases.record(A1.id, { version: 1 }, [{ kind: 'resolved', entityId: ID.blinken, alias: 'Blinken', reason: 'why' }]);
+      expect((await store.getEntity(ID.blinken))?.corpusAliases).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps data across reopening the file', async () => {
     const path = freshPath();
     const first = await SqliteStore.open(path);

@@ -125,3 +125,27 @@ describe('the crawler reads the same alias index', () => {
     });
   }
 });
+
+describe('a store from before the alias index', () => {
+  it('learns from its articles when they are ingested again, leaving them as stored', async () => {
+    const store = await freshStore();
+    try {
+      const one = article('one', FIRST);
+      // Stored without an alias index, as every store before it was.
+      await processArticle(one, { store });
+      const before = await store.getEntity('person:anna-kowalczyk');
+      expect(await store.aliases!.learnings()).toEqual([]);
+      const aliases = new StoreAliasIndex(store);
+      expect(await processArticle(one, { store, aliases })).toEqual({ articleId: one.id, status: 'unchanged' });
+      expect((await store.aliases!.learnings()).map((r) => r.articleId)).toEqual([one.id]);
+      expect(await store.getEntity('person:anna-kowalczyk')).toEqual(before);
+      // Once learned, an unchanged article is not extracted again.
+      await processArticle(one, { store, aliases, extract: () => expect.fail('extracted an article the index has learned') });
+      const two = article('two', SECOND);
+      await processArticle(two, { store, aliases });
+      expect(await resolvedIn(store)).toEqual([two.id]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -97,7 +97,8 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): { deps: Cr
  */
 async function processOnPool(article: Article, store: GraphStore, pool: ExtractionPool, aliases: StoreAliasIndex): Promise<WriteResult> {
   const stored = await store.getArticle(article.id);
-  if (stored && stored.contentHash === article.contentHash) return { articleId: article.id, status: 'unchanged' };
+  // Unchanged: processArticle says so (and teaches the index an article stored before it, on this thread).
+  if (stored && stored.contentHash === article.contentHash) return processArticle(article, { store, aliases });
   const corpus = await aliases.prepare();
   const { extraction, learning } = await pool.extractEntitiesWithAliases(article.text, { outlet: article.outlet, title: article.title }, aliases.corpus, article.url);
   // The thread read and extended the index; processArticle keeps its learning as on the main thread.

@@ -31,6 +31,10 @@ export async function processArticle(article: Article, deps: ProcessArticleDeps)
   }
   const stored = await deps.store.getArticle(article.id);
   if (stored && stored.contentHash === article.contentHash) {
+    if (deps.aliases?.needsLearning) {
+      await deps.aliases.prepare();
+      if (deps.aliases.needsLearning(article.id)) await learnFromStored(article, deps, deps.aliases);
+    }
     return { articleId: article.id, status: 'unchanged' };
   }
   const { document, learning } = await extractArticleDocument(article, deps);
@@ -38,6 +42,18 @@ export async function processArticle(article: Article, deps: ProcessArticleDeps)
   // What the article taught the alias index is kept once the article is: a later process replays it.
   if (learning && result.status !== 'unchanged') await deps.aliases!.record(article.id, learning);
   return result;
+}
+
+/**
+ * An unchanged article stored before the alias index existed: extracted once more so that the
+ * index learns its names, and nothing stored changes. Its resolutions are not kept: the stored
+ * mentions were not written from them.
+ */
+async function learnFromStored(article: Article, deps: ProcessArticleDeps, aliases: ArticleAliasIndex): Promise<void> {
+  const corpus = await aliases.prepare();
+  (deps.extract ?? defaultExtract)(article.text, { outlet: article.outlet, title: article.title, corpus });
+  const learning = aliases.takeLearning();
+  if (learning) await aliases.record(article.id, { ...learning, resolutions: [], ambiguities: [] });
 }
 
 /** What extraction finds in an article, as the document a store writes, with curation applied. */

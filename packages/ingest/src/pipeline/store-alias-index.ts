@@ -13,6 +13,11 @@ export interface ArticleAliasIndex {
   takeLearning(): AliasArticleLearning | null;
   /** Keeps that learning for the stored article, so that a later process rebuilds the same index. */
   record(articleId: string, learning: AliasArticleLearning): Promise<void>;
+  /**
+   * True for a stored article the index has never learned from (a store from before the alias
+   * index): re-ingesting it teaches the index without touching what is stored. After `prepare`.
+   */
+  needsLearning?(articleId: string): boolean;
 }
 
 /** The store events of one article's learning: one per resolution, one per entity an alias became ambiguous between. */
@@ -54,6 +59,8 @@ export class StoreAliasIndex implements ArticleAliasIndex {
   #lastRefresh = 0;
   /** Seqs this process recorded after #lastSeq: already learned, skipped when refreshing. */
   readonly #own = new Set<number>();
+  /** Articles with a learning record (loaded or recorded). */
+  readonly #learned = new Set<string>();
 
   constructor(store: GraphStore, options: StoreAliasIndexOptions = {}) {
     this.#store = store;
@@ -89,6 +96,7 @@ export class StoreAliasIndex implements ArticleAliasIndex {
       const replayed: AliasArticleLearning[] = [];
       for (const record of page) {
         this.#lastSeq = Math.max(this.#lastSeq, record.seq);
+        this.#learned.add(record.articleId);
         if (this.#own.delete(record.seq)) continue;
         const learning = record.learning as AliasArticleLearning;
         try {
@@ -113,5 +121,10 @@ export class StoreAliasIndex implements ArticleAliasIndex {
     if (!aliases) return;
     const seq = await aliases.record(articleId, learning, aliasEventsOf(learning));
     if (seq > this.#lastSeq) this.#own.add(seq);
+    this.#learned.add(articleId);
+  }
+
+  needsLearning(articleId: string): boolean {
+    return this.#store.aliases !== undefined && this.#loaded !== null && !this.#learned.has(articleId);
   }
 }
