@@ -30,6 +30,9 @@ export interface Known {
   context: Map<string, number>;
 }
 
+/** Distinct lower-case words whose ordinariness is remembered (a vocabulary, not a corpus). */
+const ORDINARY_MEMO_LIMIT = 200_000;
+
 /** How many co-mentioned entities an entity remembers. */
 const CONTEXT_LIMIT = 300;
 
@@ -111,7 +114,7 @@ export class CorpusIndex implements EntityCorpus {
     this.articleAmbiguities = [];
     this.learnNames(article);
     const lowerWords: string[] = [];
-    if (article.lowerWords) for (const w of article.lowerWords) if (!this.isOrdinaryWord(w)) lowerWords.push(w);
+    if (article.lowerWords) for (const w of article.lowerWords) if (!this.isOrdinaryWordMemo(w)) lowerWords.push(w);
     this.lastLearning = {
       version: 1,
       entities: article.entities.map(({ entity, sources, roles }) => ({
@@ -159,6 +162,17 @@ export class CorpusIndex implements EntityCorpus {
     });
     this.articleAmbiguities = [];
     this.lastLearning = null;
+  }
+
+  /** Words recur from article to article: the gazetteer lookup behind isOrdinaryWord is paid once per word. */
+  private readonly ordinaryMemo = new Map<string, boolean>();
+  private isOrdinaryWordMemo(lower: string): boolean {
+    let ordinary = this.ordinaryMemo.get(lower);
+    if (ordinary === undefined) {
+      ordinary = this.isOrdinaryWord(lower);
+      if (this.ordinaryMemo.size < ORDINARY_MEMO_LIMIT) this.ordinaryMemo.set(lower, ordinary);
+    }
+    return ordinary;
   }
 
   private noteResolution(r: AliasResolutionNote): void {
