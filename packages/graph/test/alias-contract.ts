@@ -39,6 +39,8 @@ export function describeAliasIndexContract(name: string, makeStore: () => Promis
       expect(await aliases.learnings({ afterSeq: all[0]!.seq })).toEqual([all[1]]);
       expect(await aliases.learnings({ limit: 1 })).toEqual([all[0]]);
       expect(await aliases.record(A1.id, { version: 1, names: [] }, [])).toBeGreaterThan(all[1]!.seq);
+      expect((await aliases.learningsOf([A1.id, HOSTILE.articleId])).map((r) => [r.articleId, r.learning])).toEqual([[A1.id, { version: 1, names: [] }]]);
+      expect(await aliases.learningsOf([])).toEqual([]);
     });
 
     it('replaces an article re-recorded, moving it after every seq a reader has seen', async () => {

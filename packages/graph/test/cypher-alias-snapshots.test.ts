@@ -60,6 +60,15 @@ describe('alias index Cypher, exactly', () => {
        "limit": "int(10)"
       }"
     `);
+    expect(show('aliasLearningsOf')).toMatchInlineSnapshot(`
+      "UNWIND $articleIds AS wanted MATCH (l:AliasLearning {articleId: wanted}) RETURN l.seq AS seq, l.articleId AS articleId, l.learning AS learning ORDER BY seq
+      {
+       "articleIds": [
+        "id-1",
+        "id-12"
+       ]
+      }"
+    `);
     expect(show('aliasEvents')).toMatchInlineSnapshot(`
       "UNWIND $entityIds AS wanted MATCH (e:AliasEvent {entityId: wanted}) WHERE $articleIds IS NULL OR e.articleId IN $articleIds RETURN e.entityId AS entityId, e.seq AS seq, e.articleId AS articleId, e.kind AS kind, e.alias AS alias, e.reason AS reason ORDER BY seq DESC, kind, alias, entityId LIMIT $limit
       {

@@ -114,6 +114,7 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     ['createAliasLearning', al.createAliasLearningStatement(input, input)],
     ['createAliasEvents', al.createAliasEventsStatement(input, 7, [{ kind: 'resolved', entityId: input, alias: input, reason: input }])],
     ['aliasLearnings', al.aliasLearningsStatement(3, 10)],
+    ['aliasLearningsOf', al.aliasLearningsOfStatement(ids)],
     ['aliasEvents', al.aliasEventsStatement(ids, ids, 10)],
   ];
 }

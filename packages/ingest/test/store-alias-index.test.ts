@@ -8,6 +8,7 @@ import { buildArticle } from '../src/pipeline/build-article.ts';
 import { processArticle } from '../src/pipeline/process-article.ts';
 import { StoreAliasIndex, aliasEventsOf } from '../src/pipeline/store-alias-index.ts';
 import { createCrawlStageDeps } from '../src/crawl/crawl-stage-deps.ts';
+import { Curator } from '../src/curation/curator.ts';
 import { testCrawlConfig } from './fixtures/crawl/mount-site.ts';
 
 /** Texts written for these tests. */
@@ -144,6 +145,28 @@ describe('a store from before the alias index', () => {
       const two = article('two', SECOND);
       await processArticle(two, { store, aliases });
       expect(await resolvedIn(store)).toEqual([two.id]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('curation rewrites', () => {
+  it('keep the full form an article was stored with, even after its alias became ambiguous', async () => {
+    const store = await freshStore();
+    try {
+      const aliases = new StoreAliasIndex(store);
+      const two = article('two', SECOND);
+      for (const a of [article('one', FIRST), two, article('three', 'Governor Peter Kowalczyk told Congress his state needed the money.')]) await processArticle(a, { store, aliases });
+      const before = await store.getEntity('person:anna-kowalczyk');
+      expect(before?.articleCount).toBe(2);
+      // Splitting an alias off the White House rewrites every article naming it, re-extracting them.
+      const [whiteHouse] = await store.searchEntities('White House');
+      const outcome = await new Curator({ store }).record({ action: { kind: 'split-alias', entity: whiteHouse!.id, alias: 'White House' }, author: 'ed' });
+      expect(outcome.articlesRewritten).toBe(2);
+      expect((await store.getEntity('person:anna-kowalczyk'))?.articleCount).toBe(2);
+      const [claim] = await store.evidence({ subjectId: 'person:anna-kowalczyk', objectId: 'person:olaf-scholz' });
+      expect(claim?.article.id).toBe(two.id);
     } finally {
       await store.close();
     }

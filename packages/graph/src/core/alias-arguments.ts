@@ -1,6 +1,6 @@
 import { InputError } from '@newsgraph/shared';
 import { ALIAS_EVENT_KINDS, ALIAS_LEARNING_MAX_CHARS, type AliasEvent, type AliasEventKind } from '../interfaces/alias-store.ts';
-import { checkLimit } from './store-limits.ts';
+import { STORE_LIMITS, checkLimit } from './store-limits.ts';
 
 /** Longest id, alias or reason an alias event takes (ids as curation takes them; reasons are a sentence). */
 const ID_MAX = 500;
@@ -50,6 +50,13 @@ export function aliasLearningArgs(options: { afterSeq?: number; limit?: number }
   const afterSeq = options.afterSeq ?? 0;
   if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) throw new InputError('afterSeq', `must be a whole number from 0 (got ${String(afterSeq)})`);
   return { afterSeq, limit: checkLimit(options.limit, 'aliasLearnings') };
+}
+
+export function aliasLearningsOfArgs(articleIds: unknown): string[] {
+  if (!Array.isArray(articleIds)) throw new InputError('articleIds', 'must be an array of article ids');
+  const ids = [...new Set(articleIds.map(String))];
+  if (ids.length > STORE_LIMITS.aliasLearnings.max) throw new InputError('articleIds', `at most ${STORE_LIMITS.aliasLearnings.max} at once (got ${ids.length})`);
+  return ids;
 }
 
 export function aliasEventArgs(entityIds: unknown, options: { articleIds?: string[]; limit?: number }): { entityIds: string[]; articleIds: string[] | null; limit: number } {

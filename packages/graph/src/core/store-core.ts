@@ -32,7 +32,7 @@ import type {
 } from '../interfaces/graph-store.ts';
 import type { AliasIndexStore } from '../interfaces/alias-store.ts';
 import type { StoreBackend } from '../interfaces/store-backend.ts';
-import { aliasEventArgs, aliasLearningArgs, aliasRecordArgs } from './alias-arguments.ts';
+import { aliasEventArgs, aliasLearningArgs, aliasLearningsOfArgs, aliasRecordArgs } from './alias-arguments.ts';
 import { planCountChanges, type ArticleContribution } from './count-maintenance.ts';
 import { prepareDocument, type PreparedDocument } from './document-preparation.ts';
 import { pathPairs, rankPaths } from './path-ranking.ts';
@@ -99,6 +99,11 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
       learnings: async (options = {}) => {
         const { afterSeq, limit } = aliasLearningArgs(options);
         return (await this.backend.aliasLearnings(afterSeq, limit)).map((r) => ({ seq: r.seq, articleId: r.articleId, learning: JSON.parse(r.learning) as unknown }));
+      },
+      learningsOf: async (articleIds) => {
+        const ids = aliasLearningsOfArgs(articleIds);
+        if (ids.length === 0) return [];
+        return (await this.backend.aliasLearningsOf(ids)).map((r) => ({ seq: r.seq, articleId: r.articleId, learning: JSON.parse(r.learning) as unknown }));
       },
       events: async (entityIds, options = {}) => {
         const args = aliasEventArgs(entityIds, options);

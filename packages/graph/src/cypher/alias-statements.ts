@@ -46,6 +46,13 @@ export function aliasLearningsStatement(afterSeq: number, limit: number): Cypher
   };
 }
 
+export function aliasLearningsOfStatement(articleIds: string[]): CypherStatement {
+  return {
+    cypher: 'UNWIND $articleIds AS wanted MATCH (l:AliasLearning {articleId: wanted}) RETURN l.seq AS seq, l.articleId AS articleId, l.learning AS learning ORDER BY seq',
+    params: { articleIds },
+  };
+}
+
 export function aliasEventsStatement(entityIds: string[], articleIds: string[] | null, limit: number): CypherStatement {
   return {
     cypher:

@@ -49,6 +49,8 @@ export interface AliasIndexStore {
   record(articleId: string, learning: unknown, events: AliasEvent[]): Promise<number>;
   /** Records with `seq > afterSeq` (default 0), in seq order, at most `limit` (default 1000, max 10000). */
   learnings(options?: { afterSeq?: number; limit?: number }): Promise<AliasLearningRecord[]>;
+  /** The current records of these articles (any order; an article without one is left out). At most 10000 ids. */
+  learningsOf(articleIds: string[]): Promise<AliasLearningRecord[]>;
   /** Events about an entity (of the given articles when `articleIds`), newest record first, then kind, alias. Default limit 50. */
   events(entityIds: string[], options?: { articleIds?: string[]; limit?: number }): Promise<StoredAliasEvent[]>;
 }

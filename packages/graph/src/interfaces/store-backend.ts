@@ -31,6 +31,8 @@ export interface AliasBackend {
   recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null>;
   /** Learning records with seq > afterSeq in seq order, `learning` still JSON text. */
   aliasLearnings(afterSeq: number, limit: number): Promise<Array<Omit<AliasLearningRecord, 'learning'> & { learning: string }>>;
+  /** The records of these articles, `learning` still JSON text. */
+  aliasLearningsOf(articleIds: string[]): Promise<Array<Omit<AliasLearningRecord, 'learning'> & { learning: string }>>;
   /** Events about the entities (of `articleIds` when not null), seq desc, kind, alias, entityId. */
   aliasEvents(entityIds: string[], articleIds: string[] | null, limit: number): Promise<StoredAliasEvent[]>;
 }

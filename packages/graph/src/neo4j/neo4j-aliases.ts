@@ -1,6 +1,7 @@
 import {
   aliasEventsStatement,
   aliasLearningsStatement,
+  aliasLearningsOfStatement,
   articleExistsStatement,
   createAliasEventsStatement,
   createAliasLearningStatement,
@@ -32,6 +33,10 @@ export class Neo4jAliases implements AliasBackend {
 
   async aliasLearnings(afterSeq: number, limit: number): Promise<Array<{ seq: number; articleId: string; learning: string }>> {
     return (await this.#deps.read(aliasLearningsStatement(afterSeq, limit))).map((r) => ({ seq: asNumber(r.seq), articleId: String(r.articleId), learning: asString(r.learning) ?? 'null' }));
+  }
+
+  async aliasLearningsOf(articleIds: string[]): Promise<Array<{ seq: number; articleId: string; learning: string }>> {
+    return (await this.#deps.read(aliasLearningsOfStatement(articleIds))).map((r) => ({ seq: asNumber(r.seq), articleId: String(r.articleId), learning: asString(r.learning) ?? 'null' }));
   }
 
   async aliasEvents(entityIds: string[], articleIds: string[] | null, limit: number): Promise<StoredAliasEvent[]> {

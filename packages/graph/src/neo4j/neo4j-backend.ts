@@ -555,6 +555,10 @@ export class Neo4jBackend implements StoreBackend {
     return this.#aliases.aliasLearnings(afterSeq, limit);
   }
 
+  aliasLearningsOf(articleIds: string[]): Promise<Array<{ seq: number; articleId: string; learning: string }>> {
+    return this.#aliases.aliasLearningsOf(articleIds);
+  }
+
   aliasEvents(entityIds: string[], articleIds: string[] | null, limit: number): Promise<StoredAliasEvent[]> {
     return this.#aliases.aliasEvents(entityIds, articleIds, limit);
   }

@@ -41,6 +41,13 @@ export class SqliteAliases implements AliasBackend {
     return rows.map((r) => ({ seq: r.seq, articleId: r.article_id, learning: r.learning }));
   }
 
+  async aliasLearningsOf(articleIds: string[]): Promise<Array<{ seq: number; articleId: string; learning: string }>> {
+    const rows = this.db
+      .prepare('SELECT seq, article_id, learning FROM alias_learning WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY seq')
+      .all(JSON.stringify(articleIds)) as Array<{ seq: number; article_id: string; learning: string }>;
+    return rows.map((r) => ({ seq: r.seq, articleId: r.article_id, learning: r.learning }));
+  }
+
   async aliasEvents(entityIds: string[], articleIds: string[] | null, limit: number): Promise<StoredAliasEvent[]> {
     const rows = this.db
       .prepare(

@@ -1198,6 +1198,10 @@ export class SqliteBackend implements StoreBackend {
     return this.aliasTables.aliasLearnings(afterSeq, limit);
   }
 
+  aliasLearningsOf(articleIds: string[]): Promise<Array<{ seq: number; articleId: string; learning: string }>> {
+    return this.aliasTables.aliasLearningsOf(articleIds);
+  }
+
   aliasEvents(entityIds: string[], articleIds: string[] | null, limit: number): Promise<StoredAliasEvent[]> {
     return this.aliasTables.aliasEvents(entityIds, articleIds, limit);
   }
