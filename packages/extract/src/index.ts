@@ -1,7 +1,8 @@
 export type * from './interfaces/analysis.ts';
 export type * from './interfaces/corpus.ts';
 export { CorpusIndex } from './corpus/corpus-index.ts';
-export type { CorpusIndexSnapshot } from './corpus/corpus-index.ts';
+export { RecordedArticleCorpus } from './corpus/recorded-article-corpus.ts';
+export type { CorpusIndexSnapshot, CorpusIndexState } from './corpus/corpus-index.ts';
 export { analyzeEntities } from './analyze-entities.ts';
 export type { EntityAnalysisOptions } from './analyze-entities.ts';
 export { loadConllLexicon } from './lexicon/conll-lexicon.ts';

@@ -1,4 +1,5 @@
 export type * from './interfaces/graph-store.ts';
+export * from './interfaces/alias-store.ts';
 export * from './open-store.ts';
 export * from './sqlite/sqlite-store.ts';
 export * from './search-keys.ts';

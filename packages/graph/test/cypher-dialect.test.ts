@@ -43,6 +43,11 @@ describe('schema statements per server version', () => {
         'CREATE CONSTRAINT list_entry_key IF NOT EXISTS FOR (n:ListEntry) REQUIRE n.key IS UNIQUE',
         'CREATE INDEX list_entry_list IF NOT EXISTS FOR (n:ListEntry) ON (n.list)',
         'CREATE INDEX list_version_list IF NOT EXISTS FOR (n:ListVersion) ON (n.list)',
+        'CREATE CONSTRAINT alias_learning_article_id IF NOT EXISTS FOR (n:AliasLearning) REQUIRE n.articleId IS UNIQUE',
+        'CREATE INDEX alias_learning_seq IF NOT EXISTS FOR (n:AliasLearning) ON (n.seq)',
+        'CREATE INDEX alias_event_entity_id IF NOT EXISTS FOR (n:AliasEvent) ON (n.entityId)',
+        'CREATE INDEX alias_event_article_id IF NOT EXISTS FOR (n:AliasEvent) ON (n.articleId)',
+        'CREATE CONSTRAINT alias_counter_name IF NOT EXISTS FOR (n:AliasCounter) REQUIRE n.name IS UNIQUE',
         'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText]',
       ]);
     }
@@ -81,6 +86,11 @@ describe('schema statements per server version', () => {
       'CREATE CONSTRAINT ON (n:ListEntry) ASSERT n.key IS UNIQUE',
       'CREATE INDEX ON :ListEntry(list)',
       'CREATE INDEX ON :ListVersion(list)',
+      'CREATE CONSTRAINT ON (n:AliasLearning) ASSERT n.articleId IS UNIQUE',
+      'CREATE INDEX ON :AliasLearning(seq)',
+      'CREATE INDEX ON :AliasEvent(entityId)',
+      'CREATE INDEX ON :AliasEvent(articleId)',
+      'CREATE CONSTRAINT ON (n:AliasCounter) ASSERT n.name IS UNIQUE',
       'CALL db.index.fulltext.createNodeIndex($name, $labels, $properties)',
     ]);
     expect(fresh.at(-1)!.params).toEqual({ name: 'entity_names', labels: ['Entity'], properties: ['name', 'aliasesText'] });
@@ -109,6 +119,11 @@ describe('schema statements per server version', () => {
       'list_entry_key',
       'list_entry_list',
       'list_version_list',
+      'alias_learning_article_id',
+      'alias_learning_seq',
+      'alias_event_entity_id',
+      'alias_event_article_id',
+      'alias_counter_name',
     ]);
   });
 });

@@ -4,6 +4,7 @@ import type { CypherStatement } from '../src/cypher/cypher-statement.ts';
 import * as q from '../src/cypher/query-statements.ts';
 import * as w from '../src/cypher/write-statements.ts';
 import * as c from '../src/cypher/curation-statements.ts';
+import * as al from '../src/cypher/alias-statements.ts';
 
 /** Every statement builder of the Neo4j store, called with `input` in every name, id and text. */
 export function allStatements(input: string): Array<[string, CypherStatement]> {
@@ -108,6 +109,13 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     ['curationRevision', c.curationRevisionStatement()],
     ['articleIdsMentioning', c.articleIdsMentioningStatement(ids, 10)],
     ['setEntityNames', c.setEntityNamesStatement(input, input, [input], [{ key: input, full: true }])],
+    ['articleExists', al.articleExistsStatement(input)],
+    ['deleteAliasRecord', al.deleteAliasRecordStatement(input)],
+    ['createAliasLearning', al.createAliasLearningStatement(input, input)],
+    ['createAliasEvents', al.createAliasEventsStatement(input, 7, [{ kind: 'resolved', entityId: input, alias: input, reason: input }])],
+    ['aliasLearnings', al.aliasLearningsStatement(3, 10)],
+    ['aliasLearningsOf', al.aliasLearningsOfStatement(ids)],
+    ['aliasEvents', al.aliasEventsStatement(ids, ids, 10)],
   ];
 }
 

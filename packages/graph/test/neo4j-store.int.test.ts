@@ -4,6 +4,7 @@ import { loadConfig } from '@newsgraph/shared';
 import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
 import { runReadOnlyCypher } from '../src/cypher/run-read-only-cypher.ts';
 import { describeCurationContract } from './curation-contract.ts';
+import { describeAliasIndexContract } from './alias-contract.ts';
 import { describeGraphStoreContract } from './store-contract.ts';
 import { GRAPH_MODEL } from '../src/neo4j/graph-model.ts';
 import { neo4jEnv, neo4jTestServer } from '../../../test/support/neo4j-test-server.ts';
@@ -75,4 +76,5 @@ describe.skipIf(!enabled)(`Neo4j ${server?.version ?? '(no server)'}`, () => {
   };
   describeGraphStoreContract('neo4j', fresh);
   describeCurationContract('neo4j', fresh);
+  describeAliasIndexContract('neo4j', fresh);
 });

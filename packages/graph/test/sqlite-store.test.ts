@@ -9,6 +9,7 @@ import { openStore } from '../src/open-store.ts';
 import { LATEST_SCHEMA_VERSION } from '../src/sqlite/migrations.ts';
 import { findShortestPaths } from '../src/core/path-search.ts';
 import { describeCurationContract } from './curation-contract.ts';
+import { describeAliasIndexContract } from './alias-contract.ts';
 import { SqliteStore } from '../src/sqlite/sqlite-store.ts';
 import { describeGraphStoreContract } from './store-contract.ts';
 import { A1, ID, baseDocuments, buildDocument } from './store-fixtures.ts';
@@ -21,6 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeGraphStoreContract('sqlite', () => SqliteStore.open(freshPath()));
 describeCurationContract('sqlite', () => SqliteStore.open(freshPath()));
+describeAliasIndexContract('sqlite', () => SqliteStore.open(freshPath()));
 
 describe('SqliteStore (SQLite specifics)', () => {
   it('creates parent directories, migrates once, and migrating again is a no-op', async () => {
@@ -34,6 +36,28 @@ describe('SqliteStore (SQLite specifics)', () => {
     const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
     db.close();
     expect(applied).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })));
+  });
+
+  it('migrates a store written before the alias index (schema 3): data intact, the index empty and writable', async () => {
+    const path = freshPath();
+    const first = await SqliteStore.open(path);
+    await first.writeArticles(baseDocuments());
+    const stats = await first.stats();
+    await first.close();
+    // Migrations 1-3 are unchanged since their release: this is what such a store holds.
+    const old = new DatabaseSync(path);
+    old.exec('DROP TABLE alias_events; DROP TABLE alias_learning; DELETE FROM schema_migrations WHERE version > 3; PRAGMA user_version = 3');
+    old.close();
+    const store = await SqliteStore.open(path);
+    try {
+      expect(store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      expect(await store.stats()).toEqual(stats);
+      expect(await store.aliases.learnings()).toEqual([]);
+      await store.aliases.record(A1.id, { version: 1 }, [{ kind: 'resolved', entityId: ID.blinken, alias: 'Blinken', reason: 'why' }]);
+      expect((await store.getEntity(ID.blinken))?.corpusAliases).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
   });
 
   it('keeps data across reopening the file', async () => {

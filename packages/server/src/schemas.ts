@@ -75,6 +75,22 @@ export const entityDetailSchema = {
     mentionCount: { type: 'integer' },
     firstSeen: nullableString,
     lastSeen: nullableString,
+    corpusAliases: {
+      type: 'array',
+      description: 'What the cross-document alias index did with this entity, newest first: short names resolved to it, aliases that became ambiguous (absent when none)',
+      items: {
+        type: 'object',
+        required: ['kind', 'entityId', 'alias', 'reason', 'articleId', 'seq'],
+        properties: {
+          kind: { type: 'string', enum: ['resolved', 'ambiguous'] },
+          entityId: { type: 'string' },
+          alias: { type: 'string' },
+          reason: { type: 'string' },
+          articleId: { type: 'string' },
+          seq: { type: 'integer' },
+        },
+      },
+    },
   },
 } as const;
 
@@ -153,6 +169,11 @@ const evidenceSchema = {
       properties: { sentence: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } },
     },
     article: articleRefSchema,
+    resolvedBy: {
+      type: 'object',
+      description: 'Why the subject or object was read from a short name in this article (the alias index); absent when neither was',
+      properties: { subject: { type: 'string' }, object: { type: 'string' } },
+    },
   },
 } as const;
 

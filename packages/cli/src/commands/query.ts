@@ -111,6 +111,11 @@ export function registerQueryCommand(program: Command, ctx: CliContext): Command
       for (const [k, v] of Object.entries(detail.attributes)) println(ctx, `${`${k}:`.padEnd(11)} ${safeText(Array.isArray(v) ? v.join(', ') : String(v))}`);
       println(ctx, `articles:   ${detail.articleCount} (${detail.mentionCount} mentions)`);
       println(ctx, `seen:       ${detail.firstSeen ?? '?'} .. ${detail.lastSeen ?? '?'}`);
+      if (detail.corpusAliases?.length) {
+        // What the cross-document alias index did with this entity, and why (docs/entities.md).
+        println(ctx, 'alias index:');
+        for (const e of detail.corpusAliases) println(ctx, `  ${e.kind} "${safeText(e.alias)}" in ${safeText(e.articleId)}: ${safeText(e.reason)}`);
+      }
       if (listings.length) {
         println(ctx, 'listed:');
         printListings(ctx, listings, '  ');
@@ -207,6 +212,8 @@ export function registerQueryCommand(program: Command, ctx: CliContext): Command
         println(ctx, `${r.subjectId} ${r.predicate} ${r.objectId}  (rule ${r.rule}, confidence ${r.confidence.toFixed(2)}${modality})`);
         if (r.antecedent) println(ctx, `  (after “${safeText(r.antecedent.sentence)}”)`);
         println(ctx, `  “${safeText(r.sentence)}”`);
+        if (r.resolvedBy?.subject) println(ctx, `  (${r.subjectId}: ${safeText(r.resolvedBy.subject)})`);
+        if (r.resolvedBy?.object) println(ctx, `  (${r.objectId}: ${safeText(r.resolvedBy.object)})`);
         println(ctx, `  — ${evidenceSource(r.article)}`);
       }
     });

@@ -1,5 +1,5 @@
 import type { EntityAttributes, EntityType } from '@newsgraph/shared';
-import type { AliasResolution, EntityCorpus, LearnedArticle } from '../interfaces/corpus.ts';
+import type { AliasAmbiguityNote, AliasArticleLearning, AliasKind, AliasResolution, AliasResolutionNote, EntityCorpus, LearnedArticle } from '../interfaces/corpus.ts';
 import { defaultGazetteer } from '../lexicon/gazetteer.ts';
 import { ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS } from '../lexicon/titles.ts';
 import { wordClasses } from '../lexicon/word-classes.ts';
@@ -19,7 +19,7 @@ const SHORT_FORM_MIN_ARTICLES = 2;
 const STRONG_SOURCES = new Set(['title-name', 'role-name', 'honorific', 'org-suffix', 'org-of', 'team-context', 'name-list', 'place-suffix', 'based-on']);
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'in', '&', 'de', 'du', 'der', 'von', 'van']);
 
-interface Known {
+export interface Known {
   id: string;
   type: EntityType;
   name: string;
@@ -30,8 +30,24 @@ interface Known {
   context: Map<string, number>;
 }
 
+/** Distinct lower-case words whose ordinariness is remembered (a vocabulary, not a corpus). */
+const ORDINARY_MEMO_LIMIT = 200_000;
+
 /** How many co-mentioned entities an entity remembers. */
 const CONTEXT_LIMIT = 300;
+
+/** Everything a CorpusIndex holds (see `state()`); opaque to callers, which only pass it on. */
+export interface CorpusIndexState {
+  entities: ReadonlyMap<string, Known>;
+  surnames: ReadonlyMap<string, Set<string>>;
+  acronyms: ReadonlyMap<string, Set<string>>;
+  shortForms: ReadonlyMap<string, Set<string>>;
+  singlePersons: ReadonlyMap<string, string>;
+  merged: ReadonlyMap<string, { into: string; reason: string }>;
+  types: ReadonlyMap<string, Map<EntityType, number>>;
+  lowerSeen: ReadonlySet<string>;
+  resolvedAliases: ReadonlyMap<string, Map<string, number>>;
+}
 
 export interface CorpusIndexSnapshot {
   version: 1;
@@ -64,6 +80,14 @@ export class CorpusIndex implements EntityCorpus {
   /** Words seen in lower case in any article so far: an ordinary word in this corpus ("radio", "cabinet"). */
   private readonly lowerSeen = new Set<string>();
   private readonly givenNames: ReadonlySet<string>;
+  /** `kind:key` of every alias resolved so far → entity id → resolutions: what a new full form can make ambiguous. */
+  private readonly resolvedAliases = new Map<string, Map<string, number>>();
+  /** Resolutions handed out since the last `learn` (the article being analysed). */
+  private pendingResolutions: AliasResolutionNote[] = [];
+  /** Ambiguities the current `learn` call found. */
+  private articleAmbiguities: AliasAmbiguityNote[] = [];
+  /** What the last learned article taught, until `takeArticleLearning` collects it. */
+  private lastLearning: AliasArticleLearning | null = null;
 
   /**
    * `isOrdinaryWord(lower)`: true for a word that is never a surname or short form on its own (an
@@ -80,6 +104,108 @@ export class CorpusIndex implements EntityCorpus {
   }
 
   learn(article: LearnedArticle): void {
+    // Resolutions count before this article's own names: one that resolved "Smith" and also names
+    // "Jane Smith" makes "Smith" ambiguous at once.
+    const inArticle = new Set<string>();
+    for (const { entity, sources } of article.entities) if (sources.has('corpus-alias')) inArticle.add(entity.id);
+    const resolutions = this.pendingResolutions.filter((r) => inArticle.has(r.entityId));
+    this.pendingResolutions = [];
+    for (const r of resolutions) this.noteResolution(r);
+    this.articleAmbiguities = [];
+    this.learnNames(article);
+    const lowerWords: string[] = [];
+    if (article.lowerWords) for (const w of article.lowerWords) if (!this.isOrdinaryWordMemo(w)) lowerWords.push(w);
+    this.lastLearning = {
+      version: 1,
+      entities: article.entities.map(({ entity, sources, roles }) => ({
+        id: entity.id,
+        type: entity.type,
+        name: entity.name,
+        aliases: [...(entity.aliases ?? [])],
+        attributes: { ...entity.attributes },
+        sources: [...sources],
+        roles: [...roles],
+      })),
+      lowerWords,
+      resolutions,
+      ambiguities: this.articleAmbiguities,
+    };
+    this.articleAmbiguities = [];
+  }
+
+  /**
+   * What the last learned article taught and was told, once (null when nothing was learned since
+   * the last call). `extract` is synchronous, so calling this right after it gives that article's.
+   */
+  takeArticleLearning(): AliasArticleLearning | null {
+    const learning = this.lastLearning;
+    this.lastLearning = null;
+    return learning;
+  }
+
+  /**
+   * Learns an article again from what `takeArticleLearning` gave (kept by a store): replaying a
+   * store's records in their order rebuilds the index a run built, resolutions and merges included.
+   */
+  replay(learning: AliasArticleLearning): void {
+    if (learning?.version !== 1 || !Array.isArray(learning.entities) || !Array.isArray(learning.resolutions)) {
+      throw new Error('alias learning record: unsupported version or shape (expected version 1 with entities and resolutions)');
+    }
+    for (const r of learning.resolutions) this.noteResolution(r);
+    this.learnNames({
+      entities: learning.entities.map((e) => ({
+        entity: { id: e.id, type: e.type, name: e.name, aliases: e.aliases ?? [], attributes: e.attributes ?? {}, mentions: [] },
+        sources: new Set(e.sources),
+        roles: e.roles ?? [],
+      })),
+      lowerWords: new Set(learning.lowerWords ?? []),
+    });
+    this.articleAmbiguities = [];
+    this.lastLearning = null;
+  }
+
+  /** Words recur from article to article: the gazetteer lookup behind isOrdinaryWord is paid once per word. */
+  private readonly ordinaryMemo = new Map<string, boolean>();
+  private isOrdinaryWordMemo(lower: string): boolean {
+    let ordinary = this.ordinaryMemo.get(lower);
+    if (ordinary === undefined) {
+      ordinary = this.isOrdinaryWord(lower);
+      if (this.ordinaryMemo.size < ORDINARY_MEMO_LIMIT) this.ordinaryMemo.set(lower, ordinary);
+    }
+    return ordinary;
+  }
+
+  private noteResolution(r: AliasResolutionNote): void {
+    const key = aliasKey(r.kind, r.alias);
+    let ids = this.resolvedAliases.get(key);
+    if (!ids) this.resolvedAliases.set(key, (ids = new Map()));
+    ids.set(r.entityId, (ids.get(r.entityId) ?? 0) + 1);
+  }
+
+  /**
+   * Adds a full form under an alias key; when the alias had been resolved before and now fits
+   * more than one full form, records why it stops resolving (earlier resolutions stay as written).
+   */
+  private addAlias(kind: AliasKind, map: Map<string, Set<string>>, key: string, id: string): void {
+    const existing = map.get(key);
+    if (existing?.has(id)) return;
+    const before = existing ? [...existing] : [];
+    add(map, key, id);
+    if (before.length === 0) return;
+    const resolved = this.resolvedAliases.get(aliasKey(kind, key));
+    if (!resolved) return;
+    const ids = [...before, id];
+    const names = ids.map((x) => this.entities.get(x)?.name ?? x);
+    const earlier = [...resolved].map(([x, n]) => `${n} to ${this.entities.get(x)?.name ?? x}`).join(', ');
+    this.articleAmbiguities.push({
+      kind,
+      alias: key,
+      entityIds: ids,
+      reason: `"${key}" is now the ${kind} of ${ids.length} names (${names.join(', ')}): it is no longer resolved unless a role tells them apart; earlier resolutions (${earlier}) are kept as written`,
+    });
+  }
+
+  private learnNames(article: LearnedArticle): void {
     if (article.lowerWords) for (const w of article.lowerWords) this.lowerSeen.add(w);
     for (const { entity, sources, roles } of article.entities) {
       let strong = false;
@@ -111,7 +237,7 @@ export class CorpusIndex implements EntityCorpus {
       }
       if (entity.type === 'Person' && words.length >= 2 && this.looksLikeFullName(words, sources)) {
         const surname = (words[words.length - 1] as string).toLowerCase();
-        add(this.surnames, surname, entity.id);
+        this.addAlias('surname', this.surnames, surname, entity.id);
         this.mergeSingle(surname, known);
       }
       if (entity.type === 'Person' && words.length === 1 && fromRule && !this.isOrdinaryWord(words[0]!.toLowerCase())) {
@@ -123,10 +249,10 @@ export class CorpusIndex implements EntityCorpus {
       if (entity.type === 'Organization') {
         const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
         const caps = content.filter((w) => /^\p{Lu}/u.test(w));
-        if (caps.length >= 2) add(this.acronyms, caps.map((w) => w.charAt(0)).join('').toUpperCase(), entity.id);
-        for (const alias of entity.aliases ?? []) if (/^[A-Z]{2,6}$/.test(alias)) add(this.acronyms, alias, entity.id);
+        if (caps.length >= 2) this.addAlias('acronym', this.acronyms, caps.map((w) => w.charAt(0)).join('').toUpperCase(), entity.id);
+        for (const alias of entity.aliases ?? []) if (/^[A-Z]{2,6}$/.test(alias)) this.addAlias('acronym', this.acronyms, alias, entity.id);
         const first = content[0]?.toLowerCase();
-        if (first && content.length >= 2 && !this.isOrdinaryWord(first) && /^\p{Lu}\p{Ll}/u.test(content[0] as string)) add(this.shortForms, first, entity.id);
+        if (first && content.length >= 2 && !this.isOrdinaryWord(first) && /^\p{Lu}\p{Ll}/u.test(content[0] as string)) this.addAlias('short form', this.shortForms, first, entity.id);
       }
     }
   }
@@ -204,11 +330,11 @@ export class CorpusIndex implements EntityCorpus {
   private resolve(surface: string, type: EntityType | null, role?: string): AliasResolution | null {
     const s = surface.trim();
     if (!s || /\s/.test(s)) return null;
-    if (/^[A-Z]{2,6}$/.test(s) && type !== 'Person') return this.unique(this.acronyms.get(s), null, (k) => `acronym of ${k.name}, the only organization with these initials in ${k.articles} earlier article(s)`);
+    if (/^[A-Z]{2,6}$/.test(s) && type !== 'Person') return this.unique('acronym', s, this.acronyms.get(s), null, (k) => `acronym of ${k.name}, the only organization with these initials in ${k.articles} earlier article(s)`);
     const key = s.toLowerCase();
     if (this.isOrdinaryWord(key)) return null;
     if (type === null || type === 'Person') {
-      const r = this.unique(this.surnames.get(key), role ?? null, (k) => `surname of ${k.name}, the only full name with it in ${k.articles} earlier article(s)${role ? ` (role ${role})` : ''}`);
+      const r = this.unique('surname', s, this.surnames.get(key), role ?? null, (k) => `surname of ${k.name}, the only full name with it in ${k.articles} earlier article(s)${role ? ` (role ${role})` : ''}`);
       if (r) return r;
       if (type === 'Person') return null;
     }
@@ -216,11 +342,11 @@ export class CorpusIndex implements EntityCorpus {
     const ids = this.shortForms.get(key);
     const supported = ids ? new Set([...ids].filter((id) => (this.entities.get(id)?.articles ?? 0) >= SHORT_FORM_MIN_ARTICLES)) : undefined;
     if (ids && supported && supported.size !== ids.size) return null;
-    return this.unique(supported, null, (k) => `short form of ${k.name}, the only organization starting with it in ${k.articles} earlier article(s)`);
+    return this.unique('short form', s, supported, null, (k) => `short form of ${k.name}, the only organization starting with it in ${k.articles} earlier article(s)`);
   }
 
   /** The single entity among ids (after narrowing by role), or null when there are none or several. */
-  private unique(ids: Set<string> | undefined, role: string | null, reason: (k: Known) => string): AliasResolution | null {
+  private unique(kind: AliasKind, alias: string, ids: Set<string> | undefined, role: string | null, reason: (k: Known) => string): AliasResolution | null {
     if (!ids || ids.size === 0) return null;
     let candidates = [...ids].map((id) => this.entities.get(id)).filter((k): k is Known => k !== undefined);
     if (role) {
@@ -241,7 +367,45 @@ export class CorpusIndex implements EntityCorpus {
       for (const id of ctx) if (k.context.has(id)) shared = true;
       if (!shared) return null;
     }
-    return { id: k.id, type: k.type, name: k.name, attributes: { ...k.attributes }, reason: reason(k) };
+    const why = reason(k);
+    this.pendingResolutions.push({ kind, alias, entityId: k.id, reason: why });
+    return { id: k.id, type: k.type, name: k.name, attributes: { ...k.attributes }, reason: why };
+  }
+
+  /**
+   * The whole index as structured-cloneable data (Maps and Sets, no functions): what a worker
+   * thread's replica starts from (`CorpusIndex.fromState`), exactly, unlike the JSON snapshot.
+   */
+  state(): CorpusIndexState {
+    return {
+      entities: this.entities,
+      surnames: this.surnames,
+      acronyms: this.acronyms,
+      shortForms: this.shortForms,
+      singlePersons: this.singlePersons,
+      merged: this.merged,
+      types: this.types,
+      lowerSeen: this.lowerSeen,
+      resolvedAliases: this.resolvedAliases,
+    };
+  }
+
+  /** A replica of the index whose `state()` (cloned, e.g. by postMessage) this is. */
+  static fromState(state: CorpusIndexState, options: ConstructorParameters<typeof CorpusIndex>[0] = {}): CorpusIndex {
+    const index = new CorpusIndex(options);
+    const copy = <K, V>(from: ReadonlyMap<K, V>, to: Map<K, V>) => {
+      for (const [k, v] of from) to.set(k, v);
+    };
+    copy(state.entities, index.entities);
+    copy(state.surnames, index.surnames);
+    copy(state.acronyms, index.acronyms);
+    copy(state.shortForms, index.shortForms);
+    copy(state.singlePersons, index.singlePersons);
+    copy(state.merged, index.merged);
+    copy(state.types, index.types);
+    copy(state.resolvedAliases, index.resolvedAliases);
+    for (const w of state.lowerSeen) index.lowerSeen.add(w);
+    return index;
   }
 
   snapshot(): CorpusIndexSnapshot {
@@ -259,7 +423,7 @@ export class CorpusIndex implements EntityCorpus {
     const index = new CorpusIndex(options);
     for (const e of snapshot.entities) {
       const entity = { id: e.id, type: e.type, name: e.name, aliases: [], attributes: e.attributes, mentions: [] };
-      for (let i = 0; i < Math.max(1, e.articles); i++) index.learn({ entities: [{ entity, sources: new Set(['gazetteer', 'title-name']), roles: e.roles }] });
+      for (let i = 0; i < Math.max(1, e.articles); i++) index.learnNames({ entities: [{ entity, sources: new Set(['gazetteer', 'title-name']), roles: e.roles }] });
       const known = index.entities.get(e.id);
       if (known) for (const [id, n] of e.context ?? []) known.context.set(id, n);
     }
@@ -292,6 +456,11 @@ export function rolesAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): bool
     }
   }
   return false;
+}
+
+/** Resolutions are counted per alias table and key ("surname:smith", "acronym:NAO"). */
+function aliasKey(kind: AliasKind, alias: string): string {
+  return `${kind}:${kind === 'acronym' ? alias : alias.toLowerCase()}`;
 }
 
 function add(map: Map<string, Set<string>>, key: string, id: string): void {

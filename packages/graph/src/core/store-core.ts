@@ -30,16 +30,21 @@ import type {
   TopQuery,
   WriteResult,
 } from '../interfaces/graph-store.ts';
+import type { AliasIndexStore } from '../interfaces/alias-store.ts';
 import type { StoreBackend } from '../interfaces/store-backend.ts';
+import { aliasEventArgs, aliasLearningArgs, aliasLearningsOfArgs, aliasRecordArgs } from './alias-arguments.ts';
 import { planCountChanges, type ArticleContribution } from './count-maintenance.ts';
 import { prepareDocument, type PreparedDocument } from './document-preparation.ts';
 import { pathPairs, rankPaths } from './path-ranking.ts';
 import { checkPublication } from './publication-check.ts';
 import { evidenceArgs, exportArgs, neighborArgs, pathArgs, searchArgs, topArgs } from './query-arguments.ts';
-import { checkLimit } from './store-limits.ts';
+import { STORE_LIMITS, checkLimit } from './store-limits.ts';
 
 /** Node sequences a path search enumerates before ranking (the paths limit is at most 100). */
 const PATH_CANDIDATES = 1000;
+
+/** Alias-index events shown with an entity (getEntity). */
+const ENTITY_ALIAS_EVENTS = 20;
 
 const compareText = (x: string, y: string): number => (x === y ? 0 : x < y ? -1 : 1);
 
@@ -78,9 +83,33 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
   readonly kind: 'sqlite' | 'neo4j';
   protected readonly backend: B;
 
+  /** The alias index: arguments checked here (alias-arguments.ts), rows kept by the backend. */
+  readonly aliases: AliasIndexStore;
+
   constructor(backend: B) {
     this.backend = backend;
     this.kind = backend.kind;
+    this.aliases = {
+      record: async (articleId, learning, events) => {
+        const args = aliasRecordArgs(articleId, learning, events);
+        const seq = await this.backend.recordAliases(args.articleId, args.learning, args.events);
+        if (seq === null) throw new InputError(`article ${args.articleId}`, 'is not stored; write the article before what it taught the alias index');
+        return seq;
+      },
+      learnings: async (options = {}) => {
+        const { afterSeq, limit } = aliasLearningArgs(options);
+        return (await this.backend.aliasLearnings(afterSeq, limit)).map((r) => ({ seq: r.seq, articleId: r.articleId, learning: JSON.parse(r.learning) as unknown }));
+      },
+      learningsOf: async (articleIds) => {
+        const ids = aliasLearningsOfArgs(articleIds);
+        if (ids.length === 0) return [];
+        return (await this.backend.aliasLearningsOf(ids)).map((r) => ({ seq: r.seq, articleId: r.articleId, learning: JSON.parse(r.learning) as unknown }));
+      },
+      events: async (entityIds, options = {}) => {
+        const args = aliasEventArgs(entityIds, options);
+        return args.entityIds.length === 0 ? [] : this.backend.aliasEvents(args.entityIds, args.articleIds, args.limit);
+      },
+    };
   }
 
   migrate(): Promise<void> {
@@ -155,8 +184,11 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
     return args ? this.backend.searchEntities(args) : [];
   }
 
-  getEntity(id: string): Promise<EntityDetail | null> {
-    return this.backend.getEntity(String(id));
+  async getEntity(id: string): Promise<EntityDetail | null> {
+    const detail = await this.backend.getEntity(String(id));
+    if (!detail) return null;
+    const events = await this.backend.aliasEvents([detail.id], null, ENTITY_ALIAS_EVENTS);
+    return events.length > 0 ? { ...detail, corpusAliases: events } : detail;
   }
 
   async neighbors(id: string, query: NeighborQuery = {}): Promise<Neighbor[]> {
@@ -196,8 +228,23 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
     return rankPaths(sequences, edges, summaries, args.limit);
   }
 
-  evidence(query: EvidenceQuery): Promise<EvidenceRecord[]> {
-    return this.backend.evidence(evidenceArgs(query));
+  async evidence(query: EvidenceQuery): Promise<EvidenceRecord[]> {
+    const records = await this.backend.evidence(evidenceArgs(query));
+    if (records.length === 0) return records;
+    // Why a side was read from a short name in that article: the alias index's own events.
+    const articleIds = [...new Set(records.map((r) => r.article.id))];
+    const entityIds = [...new Set(records.flatMap((r) => [r.subjectId, r.objectId]))];
+    const reasons = new Map<string, string>();
+    for (const e of await this.backend.aliasEvents(entityIds, articleIds, STORE_LIMITS.aliasEvents.max)) {
+      if (e.kind === 'resolved' && !reasons.has(`${e.articleId}\u0000${e.entityId}`)) reasons.set(`${e.articleId}\u0000${e.entityId}`, e.reason);
+    }
+    if (reasons.size === 0) return records;
+    return records.map((r) => {
+      const subject = reasons.get(`${r.article.id}\u0000${r.subjectId}`);
+      const object = reasons.get(`${r.article.id}\u0000${r.objectId}`);
+      if (!subject && !object) return r;
+      return { ...r, resolvedBy: { ...(subject ? { subject } : {}), ...(object ? { object } : {}) } };
+    });
   }
 
   topEntities(query: TopQuery = {}): Promise<EntityCount[]> {

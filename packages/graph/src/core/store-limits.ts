@@ -18,6 +18,9 @@ export const STORE_LIMITS = {
   curationArticles: { default: 50_000, max: 1_000_000 },
   /** `lists.listedEntities` (interfaces/list-store.ts). */
   listed: { default: 100, max: 10_000 },
+  /** `aliases.learnings` and `aliases.events` (interfaces/alias-store.ts). */
+  aliasLearnings: { default: 1000, max: 10_000 },
+  aliasEvents: { default: 50, max: 10_000 },
 } as const;
 
 export type LimitName = keyof typeof STORE_LIMITS;

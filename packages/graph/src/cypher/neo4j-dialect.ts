@@ -71,6 +71,12 @@ export const SCHEMA_ITEMS: readonly SchemaItem[] = [
   { name: 'list_entry_key', kind: 'unique', label: 'ListEntry', properties: ['key'] },
   { name: 'list_entry_list', kind: 'index', label: 'ListEntry', properties: ['list'] },
   { name: 'list_version_list', kind: 'index', label: 'ListVersion', properties: ['list'] },
+  // The alias index (neo4j/neo4j-aliases.ts).
+  { name: 'alias_learning_article_id', kind: 'unique', label: 'AliasLearning', properties: ['articleId'] },
+  { name: 'alias_learning_seq', kind: 'index', label: 'AliasLearning', properties: ['seq'] },
+  { name: 'alias_event_entity_id', kind: 'index', label: 'AliasEvent', properties: ['entityId'] },
+  { name: 'alias_event_article_id', kind: 'index', label: 'AliasEvent', properties: ['articleId'] },
+  { name: 'alias_counter_name', kind: 'unique', label: 'AliasCounter', properties: ['name'] },
   { name: 'entity_names', kind: 'fulltext', label: 'Entity', properties: ['name', 'aliasesText'] },
 ];
 

@@ -1,4 +1,5 @@
 import type { Antecedent, Article, ArticleDocument, CurationEntry, Entity, EntityType, Modality, Predicate } from '@newsgraph/shared';
+import type { AliasIndexStore, StoredAliasEvent } from './alias-store.ts';
 import type { ListStore } from './list-store.ts';
 
 /**
@@ -55,6 +56,12 @@ export interface EntityDetail extends Entity {
   mentionCount: number;
   firstSeen: string | null;
   lastSeen: string | null;
+  /**
+   * What the cross-document alias index did with this entity, newest first (at most 20): short
+   * names resolved to it from other articles, and aliases that later became ambiguous. Absent
+   * when there is nothing.
+   */
+  corpusAliases?: StoredAliasEvent[];
 }
 
 export type Direction = 'out' | 'in' | 'both';
@@ -137,6 +144,8 @@ export interface EvidenceRecord {
   /** The earlier sentence naming the subject or object, when the claim's sentence does not. */
   antecedent: Antecedent | null;
   article: ArticleRef;
+  /** Why the subject or object was read from a short name in this article (alias index); absent when neither was. */
+  resolvedBy?: { subject?: string; object?: string };
 }
 
 export interface EvidenceQuery {
@@ -213,6 +222,11 @@ export interface GraphStore {
    * clear error for a store without).
    */
   readonly lists?: ListStore;
+  /**
+   * The cross-document alias index (alias-store.ts). Both stores have it; optional so that test
+   * doubles of the graph need not (ingest then keeps an index for the run only).
+   */
+  readonly aliases?: AliasIndexStore;
   /** Creates or upgrades the schema; idempotent. */
   migrate(): Promise<void>;
   /**

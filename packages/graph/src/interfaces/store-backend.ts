@@ -1,4 +1,5 @@
 import type { Article, EntityType, Predicate } from '@newsgraph/shared';
+import type { AliasEvent, AliasLearningRecord, StoredAliasEvent } from './alias-store.ts';
 import type { CurationBackend } from './curation-backend.ts';
 import type { ArticleContribution, CountChanges } from '../core/count-maintenance.ts';
 import type { PreparedDocument } from '../core/document-preparation.ts';
@@ -24,7 +25,19 @@ import type {
  * statuses, plans count changes and ranks paths; a backend only reads and writes rows. Every
  * argument a backend receives is already valid (see core/query-arguments.ts).
  */
-export interface StoreBackend extends CurationBackend {
+/** What a storage engine keeps of the alias index (interfaces/alias-store.ts); arguments are checked by the core. */
+export interface AliasBackend {
+  /** Replaces the article's learning (JSON text) and events in one write transaction: the new seq, or null when the article is not stored. */
+  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null>;
+  /** Learning records with seq > afterSeq in seq order, `learning` still JSON text. */
+  aliasLearnings(afterSeq: number, limit: number): Promise<Array<Omit<AliasLearningRecord, 'learning'> & { learning: string }>>;
+  /** The records of these articles, `learning` still JSON text. */
+  aliasLearningsOf(articleIds: string[]): Promise<Array<Omit<AliasLearningRecord, 'learning'> & { learning: string }>>;
+  /** Events about the entities (of `articleIds` when not null), seq desc, kind, alias, entityId. */
+  aliasEvents(entityIds: string[], articleIds: string[] | null, limit: number): Promise<StoredAliasEvent[]>;
+}
+
+export interface StoreBackend extends CurationBackend, AliasBackend {
   readonly kind: 'sqlite' | 'neo4j';
   /** Most rows (articles + entities + mentions + claims) the core puts into one write transaction. */
   readonly writeGroupRows: number;

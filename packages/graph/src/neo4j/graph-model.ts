@@ -5,7 +5,7 @@ import { ENTITY_TYPES, PREDICATES } from '@newsgraph/shared';
  * test checks every example query and every store statement against.
  */
 export const GRAPH_MODEL = {
-  labels: ['Entity', ...ENTITY_TYPES, 'Article', 'Source', 'Claim', 'NameKey', 'Publication', 'CurationEntry', 'List', 'ListEntry', 'ListVersion'],
+  labels: ['Entity', ...ENTITY_TYPES, 'Article', 'Source', 'Claim', 'NameKey', 'Publication', 'CurationEntry', 'List', 'ListEntry', 'ListVersion', 'AliasLearning', 'AliasEvent', 'AliasCounter'],
   relationshipTypes: [...PREDICATES, 'MENTIONS', 'HAS_CLAIM', 'SUBJECT', 'OBJECT', 'FROM_SOURCE', 'REPUBLISHED_AS', 'LISTED_AS'],
   properties: {
     Entity: ['id', 'type', 'name', 'aliases', 'aliasesText', 'attributes', 'articleCount', 'mentionCount', 'firstSeen', 'lastSeen'],
@@ -29,6 +29,10 @@ export const GRAPH_MODEL = {
     ],
     NameKey: ['key', 'entityId', 'full'],
     CurationEntry: ['id', 'seq', 'at', 'author', 'reason', 'action', 'undoneAt', 'undoneBy', 'undoReason'],
+    /** The alias index (neo4j/neo4j-aliases.ts): learning is the extractor's JSON text. */
+    AliasLearning: ['articleId', 'seq', 'learning'],
+    AliasEvent: ['articleId', 'seq', 'entityId', 'kind', 'alias', 'reason'],
+    AliasCounter: ['name', 'seq'],
     Publication: ['articleId', 'url', 'title', 'outlet', 'publishedAt', 'fetchedAt', 'sortDate'],
     /** On every predicate relationship between two entities. */
     Edge: ['articleCount', 'claimCount', 'firstSeen', 'lastSeen'],

@@ -66,6 +66,8 @@ import {
 import type { DriverLike, ManagedTransactionLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
 import type { MigrationReport } from './migration-report.ts';
 import { Neo4jCuration } from './neo4j-curation.ts';
+import { Neo4jAliases } from './neo4j-aliases.ts';
+import type { AliasEvent, StoredAliasEvent } from '../interfaces/alias-store.ts';
 import type { ConnectionTarget } from './neo4j-errors.ts';
 import { runManagedTransaction, type TransactionPolicy } from './neo4j-transactions.ts';
 import { asNumber, asString, asStringArray, recordToObject } from './neo4j-values.ts';
@@ -136,6 +138,7 @@ export class Neo4jBackend implements StoreBackend {
   readonly labelPrefix: string;
   #closed = false;
   readonly #curation: Neo4jCuration;
+  readonly #aliases: Neo4jAliases;
   readonly #policy: TransactionPolicy;
   readonly #target: ConnectionTarget;
 
@@ -150,6 +153,7 @@ export class Neo4jBackend implements StoreBackend {
     this.#policy = options.policy ?? { ...NEO4J_TIMEOUT_DEFAULTS };
     this.#target = options.target ?? { uri: 'neo4j', user: 'neo4j', database: options.database };
     this.#curation = new Neo4jCuration({ read: (statement) => this.#read(statement), write: (work) => this.write(work), run: (tx, statement) => this.#run(tx, statement) });
+    this.#aliases = new Neo4jAliases({ read: (statement) => this.#read(statement), write: (work) => this.write(work), run: (tx, statement) => this.#run(tx, statement) });
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -539,6 +543,24 @@ export class Neo4jBackend implements StoreBackend {
 
   setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean> {
     return this.#curation.setEntityNames(id, name, aliases);
+  }
+
+  // ---------------------------------------------------------------- alias index (neo4j-aliases.ts)
+
+  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null> {
+    return this.#aliases.recordAliases(articleId, learning, events);
+  }
+
+  aliasLearnings(afterSeq: number, limit: number): Promise<Array<{ seq: number; articleId: string; learning: string }>> {
+    return this.#aliases.aliasLearnings(afterSeq, limit);
+  }
+
+  aliasLearningsOf(articleIds: string[]): Promise<Array<{ seq: number; articleId: string; learning: string }>> {
+    return this.#aliases.aliasLearningsOf(articleIds);
+  }
+
+  aliasEvents(entityIds: string[], articleIds: string[] | null, limit: number): Promise<StoredAliasEvent[]> {
+    return this.#aliases.aliasEvents(entityIds, articleIds, limit);
   }
 
   async close(): Promise<void> {

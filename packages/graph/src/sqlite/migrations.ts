@@ -194,6 +194,32 @@ CREATE TABLE curation_log (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'alias index',
+    // What each article taught the cross-document alias index (the extractor's JSON), replayed in
+    // seq order to rebuild it: AUTOINCREMENT so that a re-recorded article always gets a larger
+    // seq than any reader has seen. alias_events say what the index did with an article's names,
+    // read per entity (getEntity) and per article (evidence). A store from before starts empty.
+    sql: `
+CREATE TABLE alias_learning (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id TEXT NOT NULL UNIQUE,
+  learning TEXT NOT NULL
+);
+
+CREATE TABLE alias_events (
+  entity_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  alias TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (entity_id, seq, kind, alias)
+) WITHOUT ROWID;
+CREATE INDEX alias_events_article ON alias_events (article_id);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -24,6 +24,8 @@ import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopA
 import { prefixUpperBound, searchKeysFor } from '../search-keys.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
 import { SqliteCuration } from './sqlite-curation.ts';
+import { SqliteAliases } from './sqlite-aliases.ts';
+import type { AliasEvent, StoredAliasEvent } from '../interfaces/alias-store.ts';
 import { BulkInsert } from './bulk-insert.ts';
 
 export interface SqliteStoreOptions {
@@ -154,6 +156,7 @@ export class SqliteBackend implements StoreBackend {
   private readonly pathLimits: Partial<PathSearchLimits>;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private readonly curation: SqliteCuration;
+  private readonly aliasTables: SqliteAliases;
   private closed = false;
 
   private constructor(path: string, db: DatabaseSync, options: SqliteStoreOptions) {
@@ -162,6 +165,7 @@ export class SqliteBackend implements StoreBackend {
     this.writeGroupRows = options.batchRows ?? 400_000;
     this.pathLimits = options.pathLimits ?? {};
     this.curation = new SqliteCuration(db, (work) => this.writeTransaction(async () => work()));
+    this.aliasTables = new SqliteAliases(db, (work) => this.writeTransaction(async () => work()));
   }
 
   /**
@@ -1182,6 +1186,24 @@ export class SqliteBackend implements StoreBackend {
 
   setEntityNames(id: string, name: string, aliases: string[]): Promise<boolean> {
     return this.curation.setEntityNames(id, name, aliases);
+  }
+
+  // ---------------------------------------------------------------- alias index (sqlite-aliases.ts)
+
+  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null> {
+    return this.aliasTables.recordAliases(articleId, learning, events);
+  }
+
+  aliasLearnings(afterSeq: number, limit: number): Promise<Array<{ seq: number; articleId: string; learning: string }>> {
+    return this.aliasTables.aliasLearnings(afterSeq, limit);
+  }
+
+  aliasLearningsOf(articleIds: string[]): Promise<Array<{ seq: number; articleId: string; learning: string }>> {
+    return this.aliasTables.aliasLearningsOf(articleIds);
+  }
+
+  aliasEvents(entityIds: string[], articleIds: string[] | null, limit: number): Promise<StoredAliasEvent[]> {
+    return this.aliasTables.aliasEvents(entityIds, articleIds, limit);
   }
 
   async close(): Promise<void> {

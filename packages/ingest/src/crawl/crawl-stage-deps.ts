@@ -8,6 +8,7 @@ import type { Fetcher } from '../interfaces/fetcher.ts';
 import { timedStore, type CrawlMetrics } from '../metrics/crawl-metrics.ts';
 import { HttpFetcher } from '../http/http-fetcher.ts';
 import { processArticle, type ExtractFunction } from '../pipeline/process-article.ts';
+import { StoreAliasIndex } from '../pipeline/store-alias-index.ts';
 import { ExtractionPool } from './extraction-pool.ts';
 import type { HostGate } from '../queue/interfaces/host-gate.ts';
 import type { CrawlMemory, CrawlStageDeps, ParsedLinks } from './interfaces/crawl-stages.ts';
@@ -58,6 +59,9 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): { deps: Cr
   const fetcher = options.fetcher ?? ownFetcher!;
   const store = options.metrics ? timedStore(options.store, options.metrics) : options.store;
   const pool = options.extractionThreads && options.extractionThreads > 0 ? new ExtractionPool(options.extractionThreads) : null;
+  // The store's alias index, as `ingest` uses it: loaded at the first article, refreshed with what
+  // other workers recorded. Extraction on pool threads reads a replica of it (processOnPool).
+  const aliases = new StoreAliasIndex(options.store, { onReplay: (learnings) => pool?.replayAliases(learnings) });
   const deps: CrawlStageDeps = {
     fetcher,
     memory: options.memory,
@@ -65,7 +69,7 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): { deps: Cr
     parseSitemap: sitemapLinks,
     canonicalizeUrl,
     extractArticle: pool ? (html, url, opts) => pool.extractArticle(html, url, opts) : extractArticle,
-    processArticle: pool && !options.extract ? (article) => processOnPool(article, store, pool) : (article) => processArticle(article, { store, extract: options.extract }),
+    processArticle: pool && !options.extract ? (article) => processOnPool(article, store, pool, aliases) : (article) => processArticle(article, { store, extract: options.extract, aliases }),
     addPublication: async (articleId, publication) => {
       // The original may be claimed but not written yet (its processing job is queued, or a
       // crash left its page to be resumed): a retryable error, so this copy is not dropped.
@@ -91,9 +95,12 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): { deps: Cr
  * processArticle's unchanged-check, which costs a wasted extraction only for re-fetched,
  * unchanged articles (rare: seen URLs are not re-fetched).
  */
-async function processOnPool(article: Article, store: GraphStore, pool: ExtractionPool): Promise<WriteResult> {
+async function processOnPool(article: Article, store: GraphStore, pool: ExtractionPool, aliases: StoreAliasIndex): Promise<WriteResult> {
   const stored = await store.getArticle(article.id);
-  if (stored && stored.contentHash === article.contentHash) return { articleId: article.id, status: 'unchanged' };
-  const extraction = await pool.extractEntities(article.text, { outlet: article.outlet, title: article.title }, article.url);
-  return processArticle(article, { store, extract: () => extraction });
+  // Unchanged: processArticle says so (and teaches the index an article stored before it, on this thread).
+  if (stored && stored.contentHash === article.contentHash) return processArticle(article, { store, aliases });
+  const corpus = await aliases.prepare();
+  const { extraction, learning } = await pool.extractEntitiesWithAliases(article.text, { outlet: article.outlet, title: article.title }, aliases.corpus, article.url);
+  // The thread read and extended the index; processArticle keeps its learning as on the main thread.
+  return processArticle(article, { store, extract: () => extraction, aliases: { prepare: async () => corpus, takeLearning: () => learning, record: (id, l) => aliases.record(id, l) } });
 }

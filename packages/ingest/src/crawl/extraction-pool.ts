@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { InputError, type ExtractionResult } from '@newsgraph/shared';
+import type { AliasArticleLearning, CorpusIndex } from '@newsgraph/extract';
 import type { ArticleExtractionOptions, ExtractedArticle } from '../interfaces/article.ts';
 
 interface Pending {
@@ -11,6 +12,8 @@ interface Pending {
 interface PoolWorker {
   worker: Worker;
   inFlight: number;
+  /** Its alias-index replica has been given the main index's state. */
+  aliasesSeeded: boolean;
 }
 
 /**
@@ -33,7 +36,7 @@ export class ExtractionPool {
 
   #spawn(): void {
     const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url));
-    const entry: PoolWorker = { worker, inFlight: 0 };
+    const entry: PoolWorker = { worker, inFlight: 0, aliasesSeeded: false };
     type Reply = { id: number; result?: unknown; error?: { name: string; message: string; input?: string; reason?: string } };
     worker.on('message', (message: Reply) => {
       const pending = this.#pending.get(message.id);
@@ -68,15 +71,54 @@ export class ExtractionPool {
     if (!this.#closed) this.#spawn();
   }
 
-  #run<T>(message: Record<string, unknown>, url: string): Promise<T> {
+  #run<T>(message: Record<string, unknown>, url: string, worker = this.#leastBusy()): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('extraction pool is closed'));
-    const worker = this.#workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     const id = this.#nextId++;
     worker.inFlight++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, url, worker });
       worker.worker.postMessage({ id, ...message });
     });
+  }
+
+  #leastBusy(): PoolWorker {
+    return this.#workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+  }
+
+  /**
+   * Entity extraction that reads and extends the alias index. Each thread keeps a replica of
+   * `main` (the process's index, which the caller keeps current with the store): a thread's
+   * first such task starts it from `main`'s state, and what an article taught is replayed into
+   * `main` and every other seeded thread, in the order the articles finish, as `ingest` would.
+   */
+  async extractEntitiesWithAliases(
+    text: string,
+    options: { outlet?: string | null; title?: string | null },
+    main: CorpusIndex,
+    url = 'article',
+  ): Promise<{ extraction: ExtractionResult; learning: AliasArticleLearning | null }> {
+    if (this.#closed) throw new Error('extraction pool is closed');
+    const worker = this.#leastBusy();
+    if (!worker.aliasesSeeded) {
+      worker.worker.postMessage({ op: 'alias-state', state: main.state() });
+      worker.aliasesSeeded = true;
+    }
+    const reply = await this.#run<{ extraction: ExtractionResult; learning: AliasArticleLearning | null }>(
+      { op: 'entities', text, outlet: options.outlet ?? null, title: options.title ?? null, aliases: true },
+      url,
+      worker,
+    );
+    if (reply.learning) {
+      main.replay(reply.learning);
+      for (const other of this.#workers) if (other !== worker && other.aliasesSeeded) other.worker.postMessage({ op: 'alias-replay', learnings: [reply.learning] });
+    }
+    return reply;
+  }
+
+  /** Learnings other processes recorded (already replayed into the main index): to every seeded thread. */
+  replayAliases(learnings: AliasArticleLearning[]): void {
+    if (learnings.length === 0) return;
+    for (const w of this.#workers) if (w.aliasesSeeded) w.worker.postMessage({ op: 'alias-replay', learnings });
   }
 
   extractArticle(html: string, url: string, options: ArticleExtractionOptions = {}): Promise<ExtractedArticle> {

@@ -2,22 +2,42 @@
  * Worker-thread side of ExtractionPool: the two CPU-heavy steps of the crawl (main-text
  * extraction from HTML, entity/claim extraction from text), so a crawler process can use more
  * than one core. Messages: { id, op: 'article', html, url, bodySelector } and
- * { id, op: 'entities', text, outlet, title }; replies { id, result } or { id, error }.
+ * { id, op: 'entities', text, outlet, title, aliases }; replies { id, result } or { id, error }.
+ * The thread's replica of the alias index starts from { op: 'alias-state', state } and follows
+ * { op: 'alias-replay', learnings } (no reply); an 'entities' request with `aliases: true` reads
+ * and extends it and replies { extraction, learning }.
  */
 import { parentPort } from 'node:worker_threads';
-import { extract } from '@newsgraph/extract';
+import { CorpusIndex, extract, type AliasArticleLearning, type CorpusIndexState } from '@newsgraph/extract';
 import { extractArticle } from '../article/extract-article.ts';
 
 type Request =
   | { id: number; op: 'article'; html: string; url: string; bodySelector?: string }
-  | { id: number; op: 'entities'; text: string; outlet: string | null; title: string | null };
+  | { id: number; op: 'entities'; text: string; outlet: string | null; title: string | null; aliases?: boolean }
+  | { op: 'alias-state'; state: CorpusIndexState }
+  | { op: 'alias-replay'; learnings: AliasArticleLearning[] };
+
+let corpus: CorpusIndex | null = null;
+
+function entities(request: Extract<Request, { op: 'entities' }>): unknown {
+  if (!request.aliases) return extract(request.text, { outlet: request.outlet, title: request.title });
+  corpus ??= new CorpusIndex();
+  const extraction = extract(request.text, { outlet: request.outlet, title: request.title, corpus });
+  return { extraction, learning: corpus.takeArticleLearning() };
+}
 
 parentPort!.on('message', (request: Request) => {
+  if (request.op === 'alias-state') {
+    corpus = CorpusIndex.fromState(request.state);
+    return;
+  }
+  if (request.op === 'alias-replay') {
+    corpus ??= new CorpusIndex();
+    for (const learning of request.learnings) corpus.replay(learning);
+    return;
+  }
   try {
-    const result =
-      request.op === 'article'
-        ? extractArticle(request.html, request.url, { bodySelector: request.bodySelector })
-        : extract(request.text, { outlet: request.outlet, title: request.title });
+    const result = request.op === 'article' ? extractArticle(request.html, request.url, { bodySelector: request.bodySelector }) : entities(request);
     parentPort!.postMessage({ id: request.id, result });
   } catch (error) {
     const e = error as Error & { input?: string; reason?: string };

@@ -8,6 +8,8 @@ import {
 } from '@newsgraph/shared';
 import type { GraphStore } from '@newsgraph/graph';
 import { articleDocumentFor, type ExtractFunction } from '../pipeline/process-article.ts';
+import type { ArticleAliasIndex } from '../pipeline/store-alias-index.ts';
+import { RecordedArticleCorpus, type AliasArticleLearning, type EntityCorpus } from '@newsgraph/extract';
 import { curationPlanFor, type CurationPlanCache } from './curation-plan-cache.ts';
 
 export interface CuratorOptions {
@@ -159,12 +161,22 @@ export class Curator {
     let rewritten = 0;
     for (let i = 0; i < articleIds.length; i += this.#batchSize) {
       const docs = [];
-      for (const id of articleIds.slice(i, i + this.#batchSize)) {
+      const batch = articleIds.slice(i, i + this.#batchSize);
+      // Each article keeps the full forms the alias index gave it when it was stored (docs/entities.md).
+      const learned = new Map((await (this.#store.aliases?.learningsOf(batch) ?? Promise.resolve([]))).map((r) => [r.articleId, r.learning as AliasArticleLearning]));
+      for (const id of batch) {
         const article = await this.#store.getArticle(id);
-        if (article) docs.push(await articleDocumentFor(article, { store: this.#store, extract: this.#extract, curation: this.#plans }));
+        const learning = learned.get(id);
+        const aliases = learning ? recordedAliases(new RecordedArticleCorpus(learning)) : undefined;
+        if (article) docs.push(await articleDocumentFor(article, { store: this.#store, extract: this.#extract, curation: this.#plans, ...(aliases ? { aliases } : {}) }));
       }
       rewritten += (await this.#store.rewriteArticles(docs)).length;
     }
     return rewritten;
   }
+}
+
+/** An alias index that reads `corpus` and records nothing: a rewrite teaches the index nothing new. */
+function recordedAliases(corpus: EntityCorpus): ArticleAliasIndex {
+  return { prepare: async () => corpus, takeLearning: () => null, record: async () => {} };
 }

@@ -7,3 +7,4 @@ export * from './article-from-response.ts';
 export * from './inline-crawl.ts';
 export * from './non-article-files.ts';
 export * from './store-failure-breaker.ts';
+export * from './store-alias-index.ts';

@@ -3,7 +3,6 @@ import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errorMessage, InputError, type Article } from '@newsgraph/shared';
 import type { GraphStore, WriteStatus } from '@newsgraph/graph';
-import { CorpusIndex, type EntityCorpus } from '@newsgraph/extract';
 import type { ExtractedArticle, ArticleExtractionOptions } from '../interfaces/article.ts';
 import type { Fetcher } from '../interfaces/fetcher.ts';
 import { canonicalizeUrl } from '../dedupe/canonicalize-url.ts';
@@ -20,6 +19,7 @@ import { crawlUrlInline } from './inline-crawl.ts';
 import { nonArticleFileReason } from './non-article-files.ts';
 import { processArticle, type ExtractFunction } from './process-article.ts';
 import { StoreFailureBreaker, StoreFailureStreakError } from './store-failure-breaker.ts';
+import { StoreAliasIndex, type ArticleAliasIndex } from './store-alias-index.ts';
 
 /** What one input (or one feed item, JSONL line or file of an input) came to. */
 export interface IngestOutcome {
@@ -47,8 +47,8 @@ export interface IngestDeps {
   fetcher: Fetcher;
   readers: ArticleReaders;
   extract?: ExtractFunction;
-  /** The cross-document alias index shared by the articles of this run (a new one when absent). */
-  corpus?: EntityCorpus;
+  /** The cross-document alias index (default: the store's, a StoreAliasIndex). */
+  aliases?: ArticleAliasIndex;
   /** Feed items fetched at once; the fetcher still applies per-host politeness. */
   concurrency?: number;
   now?: () => Date;
@@ -171,7 +171,7 @@ function localArticle(url: string, extracted: ExtractedArticle, deps: IngestDeps
 }
 
 async function store(input: string, article: Article, deps: IngestDeps): Promise<IngestOutcome> {
-  const result = await processArticle(article, { store: deps.store, extract: deps.extract, ...(deps.corpus ? { corpus: deps.corpus } : {}) });
+  const result = await processArticle(article, { store: deps.store, extract: deps.extract, ...(deps.aliases ? { aliases: deps.aliases } : {}) });
   deps.breaker?.succeeded();
   return { input, url: article.url, status: result.status, articleId: result.articleId, title: article.title };
 }
@@ -241,7 +241,7 @@ async function* ingestUrl(input: string, deps: IngestDeps): AsyncGenerator<Inges
       extractHtml: deps.readers.extractHtml,
       canonicalizeUrl,
       extract: deps.extract,
-      ...(deps.corpus ? { corpus: deps.corpus } : {}),
+      ...(deps.aliases ? { aliases: deps.aliases } : {}),
       concurrency: deps.concurrency ?? 4,
       now: deps.now ?? (() => new Date()),
       defaults: deps.defaults,
@@ -300,10 +300,11 @@ async function* ingestOne(input: IngestInput, deps: IngestDeps): AsyncGenerator<
  * reason, and the batch goes on; nothing already stored changes for it.
  */
 export async function* ingestInputs(inputs: IngestInput[], given: IngestDeps): AsyncGenerator<IngestOutcome> {
-  // One alias index for the batch: a surname or acronym in a later article meets its full form.
+  // The store's alias index: a surname or acronym meets its full form from this batch or any
+  // earlier one (loaded on the first article, so a batch of bad inputs never reads it).
   // One breaker: when the store itself fails several times in a row (server gone, paused, too
   // slow), the batch stops with a StoreFailureStreakError instead of trying every other input.
-  const deps: IngestDeps = { ...given, corpus: given.corpus ?? new CorpusIndex(), breaker: given.breaker ?? new StoreFailureBreaker() };
+  const deps: IngestDeps = { ...given, aliases: given.aliases ?? new StoreAliasIndex(given.store), breaker: given.breaker ?? new StoreFailureBreaker() };
   for (const input of inputs) {
     let planned = false;
     const counted: IngestDeps = {

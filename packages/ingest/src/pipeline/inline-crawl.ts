@@ -8,7 +8,7 @@ import { pollSource } from '../crawl/poll-source.ts';
 import { processStage } from '../crawl/process-stage.ts';
 import type { CrawlMemory, CrawlSourceRef, CrawlStageDeps, DuplicateMatch, PageJobData } from '../crawl/interfaces/crawl-stages.ts';
 import type { ArticleMetadataDefaults } from './article-metadata.ts';
-import type { EntityCorpus } from '@newsgraph/extract';
+import type { ArticleAliasIndex } from './store-alias-index.ts';
 import { processArticle, type ExtractFunction } from './process-article.ts';
 
 /**
@@ -57,8 +57,8 @@ export interface InlineCrawlDeps {
   extractHtml(html: string, url: string, options?: ArticleExtractionOptions): ExtractedArticle;
   canonicalizeUrl(url: string): string;
   extract?: ExtractFunction;
-  /** The run's cross-document alias index (see processArticle). */
-  corpus?: EntityCorpus;
+  /** The cross-document alias index (see processArticle). */
+  aliases?: ArticleAliasIndex;
   /** Page fetches at once; the fetcher still applies per-host politeness. */
   concurrency: number;
   now(): Date;
@@ -133,7 +133,7 @@ export async function* crawlUrlInline(input: string, deps: InlineCrawlDeps, onPl
     parseSitemap: sitemapLinks,
     canonicalizeUrl: deps.canonicalizeUrl,
     extractArticle: deps.extractHtml,
-    processArticle: (article) => processArticle(article, { store: deps.store, extract: deps.extract, ...(deps.corpus ? { corpus: deps.corpus } : {}) }),
+    processArticle: (article) => processArticle(article, { store: deps.store, extract: deps.extract, ...(deps.aliases ? { aliases: deps.aliases } : {}) }),
     addPublication: async () => {
       throw new Error('one-off ingest records no duplicate publications'); // InlineCrawlMemory never reports a duplicate
     },

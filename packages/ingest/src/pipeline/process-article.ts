@@ -1,7 +1,8 @@
-import { extract as defaultExtract, type EntityCorpus, type ExtractOptions } from '@newsgraph/extract';
+import { extract as defaultExtract, type AliasArticleLearning, type ExtractOptions } from '@newsgraph/extract';
 import { applyCuration, toArticleDocument, type Article, type ArticleDocument, type ExtractionResult } from '@newsgraph/shared';
 import { curationPlanFor, type CurationPlanSource } from '../curation/curation-plan-cache.ts';
 import type { GraphStore, WriteResult } from '@newsgraph/graph';
+import type { ArticleAliasIndex } from './store-alias-index.ts';
 
 export type ExtractFunction = (text: string, options?: ExtractOptions) => ExtractionResult;
 
@@ -11,8 +12,11 @@ export interface ProcessArticleDeps {
   extract?: ExtractFunction;
   /** The curation plan to apply; defaults to the store's own log (curationPlanFor). */
   curation?: CurationPlanSource;
-  /** The run's cross-document alias index: names learned from earlier articles (see docs/entities.md). */
-  corpus?: EntityCorpus;
+  /**
+   * The cross-document alias index (see docs/entities.md): read by extraction, extended by every
+   * article, kept in the store (StoreAliasIndex). Absent: each article is read on its own.
+   */
+  aliases?: ArticleAliasIndex;
 }
 
 /**
@@ -27,15 +31,42 @@ export async function processArticle(article: Article, deps: ProcessArticleDeps)
   }
   const stored = await deps.store.getArticle(article.id);
   if (stored && stored.contentHash === article.contentHash) {
+    if (deps.aliases?.needsLearning) {
+      await deps.aliases.prepare();
+      if (deps.aliases.needsLearning(article.id)) await learnFromStored(article, deps, deps.aliases);
+    }
     return { articleId: article.id, status: 'unchanged' };
   }
-  return deps.store.writeArticle(await articleDocumentFor(article, deps));
+  const { document, learning } = await extractArticleDocument(article, deps);
+  const result = await deps.store.writeArticle(document);
+  // What the article taught the alias index is kept once the article is: a later process replays it.
+  if (learning && result.status !== 'unchanged') await deps.aliases!.record(article.id, learning);
+  return result;
+}
+
+/**
+ * An unchanged article stored before the alias index existed: extracted once more so that the
+ * index learns its names, and nothing stored changes. Its resolutions are not kept: the stored
+ * mentions were not written from them.
+ */
+async function learnFromStored(article: Article, deps: ProcessArticleDeps, aliases: ArticleAliasIndex): Promise<void> {
+  const corpus = await aliases.prepare();
+  (deps.extract ?? defaultExtract)(article.text, { outlet: article.outlet, title: article.title, corpus });
+  const learning = aliases.takeLearning();
+  if (learning) await aliases.record(article.id, { ...learning, resolutions: [], ambiguities: [] });
 }
 
 /** What extraction finds in an article, as the document a store writes, with curation applied. */
 export async function articleDocumentFor(article: Article, deps: ProcessArticleDeps): Promise<ArticleDocument> {
+  return (await extractArticleDocument(article, deps)).document;
+}
+
+async function extractArticleDocument(article: Article, deps: ProcessArticleDeps): Promise<{ document: ArticleDocument; learning: AliasArticleLearning | null }> {
   const extract = deps.extract ?? defaultExtract;
-  const extraction = extract(article.text, { outlet: article.outlet, title: article.title, ...(deps.corpus ? { corpus: deps.corpus } : {}) });
+  const corpus = deps.aliases ? await deps.aliases.prepare() : undefined;
+  const extraction = extract(article.text, { outlet: article.outlet, title: article.title, ...(corpus ? { corpus } : {}) });
+  // Synchronously after extract: nothing else has extracted since, so this is the article's learning.
+  const learning = deps.aliases?.takeLearning() ?? null;
   const plan = await (deps.curation ?? curationPlanFor(deps.store)).plan();
-  return applyCuration(toArticleDocument(article, extraction), plan);
+  return { document: applyCuration(toArticleDocument(article, extraction), plan), learning };
 }
