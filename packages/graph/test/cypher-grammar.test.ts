@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isNotParamError, lintCypherQuery } from '@neo4j-cypher/language-support';
 import { createDialect, parseServerVersion } from '../src/cypher/neo4j-dialect.ts';
-import { allStatements } from './cypher-statement-samples.ts';
+import { DIALECT_SPECIFIC, allStatements } from './cypher-statement-samples.ts';
 
 /**
  * Every statement the Neo4j store sends, and every example query in docs/graph-model.md, parsed
@@ -24,7 +24,8 @@ const docPath = fileURLToPath(new URL('../../../docs/graph-model.md', import.met
 const docBlocks = existsSync(docPath) ? [...readFileSync(docPath, 'utf8').matchAll(/```cypher\n([\s\S]*?)```/g)].map((m) => m[1]!.trim()) : [];
 
 describe('Cypher accepted by the Neo4j 5 front end', () => {
-  const statements = allStatements('plain-id');
+  // The pre-5 degree lookup (size of a pattern) is not Cypher 5: the 5 front end cannot check it.
+  const statements = allStatements('plain-id').filter(([name]) => DIALECT_SPECIFIC.get(name) !== 'legacy');
   const distinct = [...new Map(statements.map(([name, s]) => [s.cypher, name])).entries()];
 
   it.each(distinct.map(([cypher, name]) => [name, cypher]))('store statement %s', (_name, cypher) => {

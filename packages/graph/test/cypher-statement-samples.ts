@@ -5,6 +5,16 @@ import * as q from '../src/cypher/query-statements.ts';
 import * as w from '../src/cypher/write-statements.ts';
 import * as c from '../src/cypher/curation-statements.ts';
 import * as al from '../src/cypher/alias-statements.ts';
+import * as t from '../src/cypher/strength-tiers.ts';
+
+/**
+ * The statements whose text depends on the server version (the degree lookups of the strength
+ * tiers: `COUNT { }` on 5.x, `size(( ))` before it); every other one is the same for all.
+ */
+export const DIALECT_SPECIFIC: ReadonlyMap<string, 'neo4j-5' | 'legacy'> = new Map([
+  ['strengthTierDegrees5', 'neo4j-5'],
+  ['strengthTierDegreesLegacy', 'legacy'],
+]);
 
 /** Every statement builder of the Neo4j store, called with `input` in every name, id and text. */
 export function allStatements(input: string): Array<[string, CypherStatement]> {
@@ -79,6 +89,20 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     ['searchEntities', q.searchEntitiesStatement({ prefix: input, types: ['Person'], limit: 5 })],
     ['getEntity', q.getEntityStatement(input)],
     ['neighbors', q.neighborsStatement(neighbors({ predicates: ['VISITED'], types: ['Country'], direction: 'out', limit: 3 }))],
+    ['strongNeighbors', q.strongNeighborsStatement(neighbors({ predicates: ['VISITED', 'SUPPLIES'], types: ['Country'], direction: 'out', limit: 3 }), 4)],
+    ['strongNeighborsAll', q.strongNeighborsStatement(neighbors({ limit: 50 }), 1)],
+    ['strengthTierDegrees5', t.strengthTierDegreesStatement(input, 'neo4j-5')],
+    ['strengthTierDegreesLegacy', t.strengthTierDegreesStatement(input, 'neo4j-4')],
+    ['deleteStrengthMirrors', t.deleteStrengthMirrorsStatement('SUPPLIES', 2, [{ subjectId: input, objectId: `${input}2` }])],
+    ['createStrengthMirrors', t.createStrengthMirrorsStatement('SUPPLIES', 3, [{ subjectId: input, objectId: `${input}2` }])],
+    ['syncStrengthMirrors', t.syncStrengthMirrorsStatement('MET_WITH', [{ subjectId: input, objectId: `${input}2` }])],
+    ['backfillStrengthMirrors', t.backfillStrengthMirrorsStatement('VISITED', 2)],
+    ['backfillStrengthMirrorsTop', t.backfillStrengthMirrorsStatement('VISITED', 6)],
+    ['pruneStrengthMirrors', t.pruneStrengthMirrorsStatement(1)],
+    ['pruneStrengthMirrorsTop', t.pruneStrengthMirrorsStatement(6)],
+    ['readMigrationMarker', t.readMigrationMarkerStatement()],
+    ['anyEdge', t.anyEdgeStatement()],
+    ['writeMigrationMarker', t.writeMigrationMarkerStatement()],
     ['neighborsWindow', q.neighborsStatement(neighbors({ since: '2024-01-01T00:00:00.000Z', until: '2024-02-01T23:59:59.999Z', direction: 'in' }))],
     ['neighborCounts', q.neighborCountsStatement(neighbors({ types: ['Person'] }))],
     ['neighborCountsWindow', q.neighborCountsStatement(neighbors({ since: '2024-01-01T00:00:00.000Z' }))],

@@ -29,7 +29,7 @@ function show(name: string): string {
 
 describe('Cypher statements, exactly', () => {
   it('covers every sample statement', () => {
-    expect([...statements.keys()]).toHaveLength(61);
+    expect([...statements.keys()]).toHaveLength(75);
   });
 
   it('sends exactly this text and these parameters', () => {
@@ -219,7 +219,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('applyEdgeChanges')).toMatchInlineSnapshot(`
-      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) MERGE (s)-[r:SUPPLIES]->(o) SET r.articleCount = coalesce(r.articleCount, 0) + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, r.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (r.firstSeen IS NULL OR row.addedFirst < r.firstSeen) THEN row.addedFirst ELSE r.firstSeen END, r.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (r.lastSeen IS NULL OR row.addedLast > r.lastSeen) THEN row.addedLast ELSE r.lastSeen END
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) MERGE (s)-[r:SUPPLIES]->(o) WITH s, o, r, row, coalesce(r.articleCount, 0) AS before SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, r.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (r.firstSeen IS NULL OR row.addedFirst < r.firstSeen) THEN row.addedFirst ELSE r.firstSeen END, r.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (r.lastSeen IS NULL OR row.addedLast > r.lastSeen) THEN row.addedLast ELSE r.lastSeen END WITH s, o, CASE WHEN before >= 4096 THEN 6 WHEN before >= 1024 THEN 5 WHEN before >= 256 THEN 4 WHEN before >= 64 THEN 3 WHEN before >= 16 THEN 2 WHEN before >= 4 THEN 1 ELSE 0 END AS fromTier, CASE WHEN before + row.articles >= 4096 THEN 6 WHEN before + row.articles >= 1024 THEN 5 WHEN before + row.articles >= 256 THEN 4 WHEN before + row.articles >= 64 THEN 3 WHEN before + row.articles >= 16 THEN 2 WHEN before + row.articles >= 4 THEN 1 ELSE 0 END AS toTier WHERE fromTier > 0 OR toTier > 0 RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier
       {
        "rows": [
         {
@@ -338,6 +338,136 @@ describe('Cypher statements, exactly', () => {
       "MATCH (e:Entity {id: $id}) RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.attributes AS attributes, coalesce(e.articleCount, 0) AS articleCount, coalesce(e.mentionCount, 0) AS mentionCount, e.firstSeen AS firstSeen, e.lastSeen AS lastSeen
       {
        "id": "id-1"
+      }"
+    `);
+    expect(show('strongNeighbors')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, t.articleCount AS edgeArticleCount, t.claimCount AS claimCount, t.firstSeen AS firstSeen, t.lastSeen AS lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": [
+        "Country"
+       ],
+       "direction": "out",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": null,
+       "until": null,
+       "limit": "int(3)",
+       "predicates": [
+        "VISITED",
+        "SUPPLIES"
+       ]
+      }"
+    `);
+    expect(show('strongNeighborsAll')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, t.articleCount AS edgeArticleCount, t.claimCount AS claimCount, t.firstSeen AS firstSeen, t.lastSeen AS lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": null,
+       "until": null,
+       "limit": "int(50)",
+       "predicates": null
+      }"
+    `);
+    expect(show('strengthTierDegrees5')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id}) RETURN [COUNT { (e)-[:STRENGTH_TIER_1]-() }, COUNT { (e)-[:STRENGTH_TIER_2]-() }, COUNT { (e)-[:STRENGTH_TIER_3]-() }, COUNT { (e)-[:STRENGTH_TIER_4]-() }, COUNT { (e)-[:STRENGTH_TIER_5]-() }, COUNT { (e)-[:STRENGTH_TIER_6]-() }] AS degrees
+      {
+       "id": "id-1"
+      }"
+    `);
+    expect(show('strengthTierDegreesLegacy')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id}) RETURN [size((e)-[:STRENGTH_TIER_1]-()), size((e)-[:STRENGTH_TIER_2]-()), size((e)-[:STRENGTH_TIER_3]-()), size((e)-[:STRENGTH_TIER_4]-()), size((e)-[:STRENGTH_TIER_5]-()), size((e)-[:STRENGTH_TIER_6]-())] AS degrees
+      {
+       "id": "id-1"
+      }"
+    `);
+    expect(show('deleteStrengthMirrors')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (:Entity {id: row.subjectId})-[t:STRENGTH_TIER_2]->(:Entity {id: row.objectId}) WHERE t.predicate = $predicate DELETE t
+      {
+       "predicate": "SUPPLIES",
+       "rows": [
+        {
+         "subjectId": "id-1",
+         "objectId": "id-12"
+        }
+       ]
+      }"
+    `);
+    expect(show('createStrengthMirrors')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:SUPPLIES]->(o:Entity {id: row.objectId}) CREATE (s)-[t:STRENGTH_TIER_3 {predicate: $predicate}]->(o) SET t.articleCount = r.articleCount, t.claimCount = r.claimCount, t.firstSeen = r.firstSeen, t.lastSeen = r.lastSeen
+      {
+       "predicate": "SUPPLIES",
+       "rows": [
+        {
+         "subjectId": "id-1",
+         "objectId": "id-12"
+        }
+       ]
+      }"
+    `);
+    expect(show('syncStrengthMirrors')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:MET_WITH]->(o:Entity {id: row.objectId}) MATCH (s)-[t:STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]->(o) WHERE t.predicate = $predicate SET t.articleCount = r.articleCount, t.claimCount = r.claimCount, t.firstSeen = r.firstSeen, t.lastSeen = r.lastSeen
+      {
+       "predicate": "MET_WITH",
+       "rows": [
+        {
+         "subjectId": "id-1",
+         "objectId": "id-12"
+        }
+       ]
+      }"
+    `);
+    expect(show('backfillStrengthMirrors')).toMatchInlineSnapshot(`
+      "MATCH (s:Entity)-[r:VISITED]->(o:Entity) WHERE r.articleCount >= $floor AND r.articleCount < $ceiling AND NOT (s)-[:STRENGTH_TIER_2 {predicate: $predicate}]->(o) CREATE (s)-[t:STRENGTH_TIER_2 {predicate: $predicate}]->(o) SET t.articleCount = r.articleCount, t.claimCount = r.claimCount, t.firstSeen = r.firstSeen, t.lastSeen = r.lastSeen
+      {
+       "predicate": "VISITED",
+       "floor": "int(16)",
+       "ceiling": "int(64)"
+      }"
+    `);
+    expect(show('backfillStrengthMirrorsTop')).toMatchInlineSnapshot(`
+      "MATCH (s:Entity)-[r:VISITED]->(o:Entity) WHERE r.articleCount >= $floor AND NOT (s)-[:STRENGTH_TIER_6 {predicate: $predicate}]->(o) CREATE (s)-[t:STRENGTH_TIER_6 {predicate: $predicate}]->(o) SET t.articleCount = r.articleCount, t.claimCount = r.claimCount, t.firstSeen = r.firstSeen, t.lastSeen = r.lastSeen
+      {
+       "predicate": "VISITED",
+       "floor": "int(4096)"
+      }"
+    `);
+    expect(show('pruneStrengthMirrors')).toMatchInlineSnapshot(`
+      "MATCH (s:Entity)-[t:STRENGTH_TIER_1]->(o:Entity) OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(o) WHERE type(r) = t.predicate WITH t, r WHERE r IS NULL OR r.articleCount < $floor OR r.articleCount >= $ceiling DELETE t
+      {
+       "floor": "int(4)",
+       "ceiling": "int(16)"
+      }"
+    `);
+    expect(show('pruneStrengthMirrorsTop')).toMatchInlineSnapshot(`
+      "MATCH (s:Entity)-[t:STRENGTH_TIER_6]->(o:Entity) OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(o) WHERE type(r) = t.predicate WITH t, r WHERE r IS NULL OR r.articleCount < $floor DELETE t
+      {
+       "floor": "int(4096)"
+      }"
+    `);
+    expect(show('readMigrationMarker')).toMatchInlineSnapshot(`
+      "MATCH (m:StoreMeta {key: $key}) RETURN m.version AS version
+      {
+       "key": "strength-tiers"
+      }"
+    `);
+    expect(show('anyEdge')).toMatchInlineSnapshot(`
+      "MATCH (:Entity)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]->(:Entity) RETURN 1 AS found LIMIT 1
+      {}"
+    `);
+    expect(show('writeMigrationMarker')).toMatchInlineSnapshot(`
+      "MERGE (m:StoreMeta {key: $key}) SET m.version = $version
+      {
+       "key": "strength-tiers",
+       "version": "int(1)"
       }"
     `);
     expect(show('neighbors')).toMatchInlineSnapshot(`

@@ -7,6 +7,9 @@ import { describeCurationContract } from './curation-contract.ts';
 import { describeAliasIndexContract } from './alias-contract.ts';
 import { describeGraphStoreContract } from './store-contract.ts';
 import { GRAPH_MODEL } from '../src/neo4j/graph-model.ts';
+import { STRENGTH_TIER_TYPES } from '../src/cypher/strength-tiers.ts';
+import { relationshipTypes } from '../src/cypher/cypher-statement.ts';
+import { syntheticDocuments } from '../src/bench/synthetic-news-workload.ts';
 import { neo4jEnv, neo4jTestServer } from '../../../test/support/neo4j-test-server.ts';
 
 /**
@@ -57,6 +60,46 @@ describe.skipIf(!enabled)('Neo4j server', () => {
     const second = await store.migrateSchema();
     expect(first.statements.length + first.existing.length).toBeGreaterThan(0);
     expect(second.statements.every((s) => s.created !== true)).toBe(true);
+  });
+
+  it('migrates a store written before the strength tiers: mirrors from the edges, same answers', async () => {
+    await wipe();
+    await store.migrate();
+    await store.writeArticles([...syntheticDocuments({ relationships: 4000, seed: 7, idPrefix: 'tiers' })]);
+    const hubs = ['country:RU', 'country:CN', 'person:p0-anna-kakaan'];
+    const answers = async () => Promise.all(hubs.flatMap((id) => [store.neighbors(id, { limit: 5 }), store.neighbors(id, { limit: 40, types: ['Person'] })]));
+    const { uri, user, password, database } = loadConfig({ env }).neo4j;
+    const driver = neo4j.driver(uri!, neo4j.auth.basic(user, password));
+    const session = driver.session(database ? { database } : {});
+    const tiers = STRENGTH_TIER_TYPES.join('|');
+    const mirrors = async () =>
+      (
+        await session.run(
+          `MATCH (s:${LABEL_PREFIX}Entity)-[t:${tiers}]->(o:${LABEL_PREFIX}Entity) MATCH (s)-[r]->(o) WHERE type(r) = t.predicate ` +
+            'RETURN count(t) AS mirrors, sum(CASE WHEN t.articleCount = r.articleCount AND t.claimCount = r.claimCount AND t.firstSeen = r.firstSeen AND t.lastSeen = r.lastSeen THEN 1 ELSE 0 END) AS exact',
+        )
+      ).records[0]!.toObject();
+    const strongEdges = async () =>
+      (await session.run(`MATCH (:${LABEL_PREFIX}Entity)-[r:${relationshipTypes()}]->(:${LABEL_PREFIX}Entity) WHERE r.articleCount >= 4 RETURN count(r) AS n`)).records[0]!.get('n');
+    try {
+      const written = await mirrors();
+      expect(Number(written.mirrors)).toBe(Number(await strongEdges()));
+      expect(Number(written.mirrors)).toBeGreaterThan(10);
+      expect(Number(written.exact)).toBe(Number(written.mirrors));
+      const before = await answers();
+      // What the previous version left: the same edges, no mirrors, no marker.
+      await session.run(`MATCH (:${LABEL_PREFIX}Entity)-[t:${tiers}]->() DELETE t`);
+      await session.run(`MATCH (m:${LABEL_PREFIX}StoreMeta) DELETE m`);
+      expect(await answers()).toEqual(before);
+      const report = await store.migrateSchema();
+      expect(report.statements.map((s) => s.name)).toContain('strength-tiers');
+      expect(await mirrors()).toEqual(written);
+      expect(await answers()).toEqual(before);
+      expect((await store.migrateSchema()).statements.map((s) => s.name)).not.toContain('strength-tiers');
+    } finally {
+      await session.close();
+      await driver.close();
+    }
   });
 
   it('answers read-only Cypher and refuses writes', async () => {

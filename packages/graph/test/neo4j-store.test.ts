@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { ConfigError, PREDICATES, loadConfig, type ArticleDocument, type NewsgraphConfig } from '@newsgraph/shared';
 import * as w from '../src/cypher/write-statements.ts';
+import { STRENGTH_TIERS, STRENGTH_TIERS_MIGRATION, anyEdgeStatement, readMigrationMarkerStatement, writeMigrationMarkerStatement } from '../src/cypher/strength-tiers.ts';
 import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
 import { Neo4jConnectionError } from '../src/neo4j/neo4j-errors.ts';
 import { runReadOnlyCypher } from '../src/cypher/run-read-only-cypher.ts';
@@ -408,15 +409,40 @@ describe('Neo4jStore reads', () => {
 describe('Neo4jStore schema', () => {
   it('runs every 5.x statement in its own write transaction and reports what it created', async () => {
     const fake = new FakeDriver();
+    // A store with edges but no strength-tier marker: written by a version without the tiers.
+    fake.respond((cypher): Rows | undefined => (cypher === anyEdgeStatement().cypher ? [{ found: 1 }] : undefined));
     const store = await connect(fake);
     const report = await store.migrateSchema();
     const ddl = fake.calls.filter((c) => c.cypher.startsWith('CREATE'));
     expect(ddl.map((c) => c.cypher)).toEqual(store.dialect.schemaStatements().map((s) => s.cypher));
     expect(ddl.length).toBeGreaterThan(0);
     expect(ddl.every((c) => c.mode === 'WRITE')).toBe(true);
-    expect(report.statements).toHaveLength(ddl.length);
+    const schema = report.statements.filter((s) => s.name !== STRENGTH_TIERS_MIGRATION.key);
+    expect(schema).toHaveLength(ddl.length);
     expect(report.statements.every((s) => s.created === true)).toBe(true);
     expect(report.dialect).toBe('neo4j-5');
+    // A store without the strength-tier marker gets its mirrors, then the marker, last.
+    expect(report.statements.map((s) => s.name)).toContain(STRENGTH_TIERS_MIGRATION.key);
+    const writes = fake.calls.filter((c) => c.mode === 'WRITE').map((c) => c.cypher);
+    expect(writes.filter((c) => c.includes('CREATE (s)-[t:STRENGTH_TIER_')).length).toBe(PREDICATES.length * STRENGTH_TIERS.length);
+    expect(writes.at(-1)).toBe(writeMigrationMarkerStatement().cypher);
+  });
+
+  it('a new store without edges gets the strength-tier marker and no backfill', async () => {
+    const fake = new FakeDriver();
+    const store = await connect(fake);
+    await store.migrateSchema();
+    const writes = fake.calls.filter((c) => c.mode === 'WRITE').map((c) => c.cypher);
+    expect(writes.filter((c) => c.includes('STRENGTH_TIER'))).toEqual([]);
+    expect(writes.at(-1)).toBe(writeMigrationMarkerStatement().cypher);
+  });
+
+  it('backfills the strength tiers only once: a store with the marker costs one read', async () => {
+    const fake = new FakeDriver().respond((cypher): Rows | undefined => (cypher === readMigrationMarkerStatement().cypher ? [{ version: STRENGTH_TIERS_MIGRATION.version }] : undefined));
+    const store = await connect(fake);
+    const report = await store.migrateSchema();
+    expect(report.statements.map((s) => s.name)).not.toContain(STRENGTH_TIERS_MIGRATION.key);
+    expect(fake.calls.filter((c) => c.cypher.includes('STRENGTH_TIER') || c.cypher.includes('StoreMeta {key: $key}) SET'))).toEqual([]);
   });
 
   it('on 3.5 reads the existing schema first and creates only what is missing', async () => {
@@ -432,7 +458,7 @@ describe('Neo4jStore schema', () => {
     const ddl = fake.calls.filter((c) => c.mode === 'WRITE').map((c) => c.cypher);
     expect(ddl).not.toContain('CREATE CONSTRAINT ON (n:Entity) ASSERT n.id IS UNIQUE');
     expect(ddl).toContain('CREATE CONSTRAINT ON (n:Article) ASSERT n.id IS UNIQUE');
-    expect(ddl.at(-1)).toBe('CALL db.index.fulltext.createNodeIndex($name, $labels, $properties)');
+    expect(ddl.filter((c) => !c.startsWith('MATCH') && !c.startsWith('MERGE')).at(-1)).toBe('CALL db.index.fulltext.createNodeIndex($name, $labels, $properties)');
   });
 });
 

@@ -560,6 +560,56 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         await expect(store.neighbors(ID.china, { offset: 1.5 })).rejects.toThrow(/offset/);
       });
 
+      it('reads a hub’s strongest neighbours exactly, with ties and filters, as counts cross strength tiers', async () => {
+        // Iran supplies seven companies in 3 to 17 articles each: strong edges (Neo4j keeps
+        // those in strength tiers, cypher/strength-tiers.ts) beside the fixtures' weak ones.
+        const supplier = (i: number) => ({ id: `org:s${i}`, type: 'Organization' as const, name: `Supplier ${i}`, aliases: [], attributes: {} });
+        const article = (i: number, n: number, text = `Iran supplies Supplier ${i}.`) =>
+          buildDocument({
+            id: `art-s${i}-${n}`,
+            title: `s${i} ${n}`,
+            publishedAt: `2024-05-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00.000Z`,
+            fetchedAt: '2024-06-01T00:00:00.000Z',
+            entities: [ENTITIES.iran, supplier(i)],
+            sentences: [{ text, claims: text.startsWith('Iran supplies') ? [[ID.iran, 'SUPPLIES', `org:s${i}`]] : [] }],
+          });
+        const counts: Record<number, number> = { 0: 17, 1: 3, 2: 4, 3: 5, 4: 6, 5: 7, 6: 8 };
+        await store.writeArticles(Object.entries(counts).flatMap(([i, n]) => Array.from({ length: n }, (_, k) => article(Number(i), k))));
+        const prefixesMatch = async (query: Parameters<GraphStore['neighbors']>[1] = {}) => {
+          const all = await store.neighbors(ID.iran, { ...query, limit: 1000 });
+          for (const limit of [1, 2, 3, 5, 8]) expect(await store.neighbors(ID.iran, { ...query, limit })).toEqual(all.slice(0, limit));
+          return brief(all);
+        };
+        expect((await prefixesMatch()).slice(0, 3)).toEqual([
+          ['org:s0', 'SUPPLIES', 'out', 17, 17],
+          ['org:s6', 'SUPPLIES', 'out', 8, 8],
+          ['org:s5', 'SUPPLIES', 'out', 7, 7],
+        ]);
+        // Filters that leave fewer strong edges than the limit: the answer still comes whole.
+        expect(await prefixesMatch({ types: ['Country'] })).toEqual([
+          [ID.russia, 'SUPPLIES', 'out', 1, 2],
+          [ID.us, 'SANCTIONS', 'in', 1, 1],
+        ]);
+        expect(await prefixesMatch({ direction: 'in' })).toEqual([[ID.us, 'SANCTIONS', 'in', 1, 1]]);
+        expect((await prefixesMatch({ predicates: ['SUPPLIES'], types: ['Organization'] })).map((r) => r[0])).toEqual(['org:s0', 'org:s6', 'org:s5', 'org:s4', 'org:s3', 'org:s2', 'org:s1']);
+        // Counts move: s0 loses 14 articles (17 → 3), s6 gains 9 (8 → 17), s5 one more (7 → 8), s1 one (3 → 4).
+        await store.writeArticles([
+          ...Array.from({ length: 14 }, (_, k) => article(0, k, `Supplier 0 was mentioned in passing (${k}).`)),
+          ...Array.from({ length: 9 }, (_, k) => article(6, 8 + k)),
+          article(5, 7),
+          article(1, 3),
+        ]);
+        expect((await prefixesMatch()).slice(0, 4)).toEqual([
+          ['org:s6', 'SUPPLIES', 'out', 17, 17],
+          ['org:s5', 'SUPPLIES', 'out', 8, 8],
+          ['org:s4', 'SUPPLIES', 'out', 6, 6],
+          ['org:s3', 'SUPPLIES', 'out', 5, 5],
+        ]);
+        const s0 = (await store.neighbors(ID.iran, { limit: 1000 })).find((n) => n.entity.id === 'org:s0');
+        expect(s0).toMatchObject({ articleCount: 3, claimCount: 3 });
+        expect((await store.neighbors(ID.iran, { limit: 1 }))[0]).toMatchObject({ firstSeen: '2024-05-01T08:00:00.000Z', lastSeen: '2024-05-17T08:00:00.000Z' });
+      });
+
       it('restricts paths to some predicates or excludes some', async () => {
         expect((await store.shortestPaths(ID.china, ID.iran)).map(hops)).toEqual([[ID.china, ID.russia, ID.iran]]);
         expect((await store.shortestPaths(ID.china, ID.iran, { predicates: ['TRADES_WITH', 'SUPPLIES'] })).map(hops)).toEqual([[ID.china, ID.russia, ID.iran]]);

@@ -3,6 +3,7 @@ import { EDGE_MODALITIES, SYMMETRIC_PREDICATES, type EntityType, type Predicate 
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { checkSize } from '../core/store-limits.ts';
 import { entityLabel, relationshipType, relationshipTypes, type CypherStatement } from './cypher-statement.ts';
+import { STRENGTH_TIER_TYPES } from './strength-tiers.ts';
 
 /**
  * Read statements of the Neo4j store, in Cypher that 3.5, 4.4, 5.x and 2025.x all accept (no
@@ -102,6 +103,27 @@ export function neighborsStatement(args: NeighborArgs): CypherStatement {
       `RETURN ${SUMMARY('n')}, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ` +
       NEIGHBOR_ORDER,
     params: { ...params, predicates: types.split('|'), edgeModalities: EDGE_MODALITY_LIST },
+  };
+}
+
+/**
+ * neighborsStatement over the mirrors of the edges in strength tier `fromTier` and above
+ * (strength-tiers.ts), which carry the edges' predicate, counts and dates. When at least
+ * `limit` of them pass the filters, the `limit`-th strongest has at least the tier's floor, so
+ * every edge that can be in the answer was read and the answer is exact; the caller checks.
+ */
+export function strongNeighborsStatement(args: NeighborArgs, fromTier: number): CypherStatement {
+  const tiers = STRENGTH_TIER_TYPES.slice(fromTier - 1);
+  if (fromTier < 1 || tiers.length === 0) throw new Error(`strength tier ${fromTier}: must be 1-${STRENGTH_TIER_TYPES.length}`);
+  return {
+    cypher:
+      `MATCH (e:Entity {id: $id})-[t:${tiers.join('|')}]-(n:Entity) ` +
+      "WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction " +
+      `WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} ` +
+      `RETURN ${SUMMARY('n')}, predicate, direction, t.articleCount AS edgeArticleCount, t.claimCount AS claimCount, ` +
+      't.firstSeen AS firstSeen, t.lastSeen AS lastSeen ' +
+      NEIGHBOR_ORDER,
+    params: { ...neighborParams(args), predicates: args.predicates === null ? null : edgeTypes(args).split('|') },
   };
 }
 

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { EDGE_MODALITIES, ENTITY_TYPES, type Article, type Modality, type Predicate } from '@newsgraph/shared';
 import { entityLabel, relationshipType, type CypherStatement } from './cypher-statement.ts';
+import { strengthTierExpression } from './strength-tiers.ts';
 
 /**
  * Write statements of the Neo4j store. Each one takes whole batches (`UNWIND $rows AS row`), so a
@@ -281,7 +282,8 @@ const MERGE_DATES = (v: string) =>
  * arithmetic, no aggregation over claims, so a hub edge costs no more than a leaf. The
  * relationship type is validated against the closed predicate set. (One statement per
  * predicate: FOREACH branches for all predicates in one statement make the planner put an Eager
- * between every branch, which measured slower than the extra round trips.)
+ * between every branch, which measured slower than the extra round trips.) Returns the edges
+ * that have or had a strength-tier mirror (strength-tiers.ts), for the caller to update it.
  */
 export function applyEdgeChangesStatement(predicate: Predicate, rows: EdgeChangeRow[]): CypherStatement {
   const type = relationshipType(predicate);
@@ -289,8 +291,11 @@ export function applyEdgeChangesStatement(predicate: Predicate, rows: EdgeChange
     cypher:
       'UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) ' +
       `MERGE (s)-[r:${type}]->(o) ` +
-      'SET r.articleCount = coalesce(r.articleCount, 0) + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, ' +
-      MERGE_DATES('r'),
+      'WITH s, o, r, row, coalesce(r.articleCount, 0) AS before ' +
+      'SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, ' +
+      MERGE_DATES('r') +
+      ` WITH s, o, ${strengthTierExpression('before')} AS fromTier, ${strengthTierExpression('before + row.articles')} AS toTier ` +
+      'WHERE fromTier > 0 OR toTier > 0 RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier',
     params: { rows: rows.map(changeParams) },
   };
 }

@@ -1,12 +1,13 @@
 import { ENTITY_TYPES, PREDICATES } from '@newsgraph/shared';
+import { STRENGTH_TIER_TYPES } from '../cypher/strength-tiers.ts';
 
 /**
  * The Neo4j graph model in one place, as data: what docs/graph-model.md describes and what a
  * test checks every example query and every store statement against.
  */
 export const GRAPH_MODEL = {
-  labels: ['Entity', ...ENTITY_TYPES, 'Article', 'Source', 'Claim', 'NameKey', 'Publication', 'CurationEntry', 'List', 'ListEntry', 'ListVersion', 'AliasLearning', 'AliasEvent', 'AliasCounter'],
-  relationshipTypes: [...PREDICATES, 'MENTIONS', 'HAS_CLAIM', 'SUBJECT', 'OBJECT', 'FROM_SOURCE', 'REPUBLISHED_AS', 'LISTED_AS'],
+  labels: ['Entity', ...ENTITY_TYPES, 'Article', 'Source', 'Claim', 'NameKey', 'Publication', 'CurationEntry', 'List', 'ListEntry', 'ListVersion', 'AliasLearning', 'AliasEvent', 'AliasCounter', 'StoreMeta'],
+  relationshipTypes: [...PREDICATES, 'MENTIONS', 'HAS_CLAIM', 'SUBJECT', 'OBJECT', 'FROM_SOURCE', 'REPUBLISHED_AS', 'LISTED_AS', ...STRENGTH_TIER_TYPES],
   properties: {
     Entity: ['id', 'type', 'name', 'aliases', 'aliasesText', 'attributes', 'articleCount', 'mentionCount', 'firstSeen', 'lastSeen'],
     Article: ['id', 'url', 'canonicalUrl', 'title', 'outlet', 'author', 'publishedAt', 'fetchedAt', 'language', 'text', 'contentHash', 'sourceId', 'seenAt'],
@@ -45,6 +46,10 @@ export const GRAPH_MODEL = {
     LISTED_AS: ['score', 'features', 'matchedName'],
     /** (:Article)-[:REPORTED_BY]->(:Entity); rank 0 is the article's outlet. */
     REPORTED_BY: ['rank'],
+    /** (:Entity)-[:STRENGTH_TIER_k {predicate}]->(:Entity) mirrors a typed edge with its counts (cypher/strength-tiers.ts). */
+    STRENGTH_TIER: ['predicate', 'articleCount', 'claimCount', 'firstSeen', 'lastSeen'],
+    /** One node per store-level migration done, e.g. {key: 'strength-tiers', version: 1}. */
+    StoreMeta: ['key', 'version'],
   },
   /** Set and removed in the same statement to take a write lock; never stored. */
   lockProperty: '_lock',

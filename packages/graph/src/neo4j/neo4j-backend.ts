@@ -1,4 +1,4 @@
-import { NEO4J_TIMEOUT_DEFAULTS, isEntityType, isPredicate, type Article, type CurationEntry, type EntityType, type Modality, type Predicate } from '@newsgraph/shared';
+import { NEO4J_TIMEOUT_DEFAULTS, PREDICATES, isEntityType, isPredicate, type Article, type CurationEntry, type EntityType, type Modality, type Predicate } from '@newsgraph/shared';
 import type {
   EntityCount,
   EntityDetail,
@@ -55,6 +55,7 @@ import {
   listPublicationsStatement,
   neighborCountsStatement,
   neighborsStatement,
+  strongNeighborsStatement,
   reportedByCountsStatement,
   reportedByNeighborsStatement,
   searchEntitiesStatement,
@@ -63,6 +64,7 @@ import {
   timelineStatement,
   topEntitiesStatement,
 } from '../cypher/query-statements.ts';
+import { STRENGTH_TIERS, STRENGTH_TIERS_MIGRATION, anyEdgeStatement, readMigrationMarkerStatement, writeMigrationMarkerStatement, backfillStrengthMirrorsStatement, createStrengthMirrorsStatement, deleteStrengthMirrorsStatement, syncStrengthMirrorsStatement, lowestTierToRead, pruneStrengthMirrorsStatement, strengthTierDegreesStatement, type TierMoveRow } from '../cypher/strength-tiers.ts';
 import type { DriverLike, ManagedTransactionLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
 import type { MigrationReport } from './migration-report.ts';
 import { Neo4jCuration } from './neo4j-curation.ts';
@@ -70,7 +72,7 @@ import { Neo4jAliases } from './neo4j-aliases.ts';
 import type { AliasEvent, StoredAliasEvent } from '../interfaces/alias-store.ts';
 import type { ConnectionTarget } from './neo4j-errors.ts';
 import { runManagedTransaction, type TransactionPolicy } from './neo4j-transactions.ts';
-import { asNumber, asString, asStringArray, recordToObject } from './neo4j-values.ts';
+import { asNumber, asNumberArray, asString, asStringArray, recordToObject } from './neo4j-values.ts';
 import { claimRows, countChangeRow, mentionRows, mergeEntities, parseAttributes, reportedByRows, sortedUnique, type StoredEntity } from './neo4j-article-batch.ts';
 
 export type Row = Record<string, unknown>;
@@ -223,7 +225,23 @@ export class Neo4jBackend implements StoreBackend {
       const added = counters ? (counters.constraintsAdded ?? 0) + (counters.indexesAdded ?? 0) > 0 : null;
       report.statements.push({ name: s.item.name, cypher: s.cypher, created: existing ? true : added });
     }
+    report.statements.push(...(await this.#migrateStrengthTiers()));
     return report;
+  }
+
+  /**
+   * A store written before the strength tiers existed gets its mirrors (strength-tiers.ts) once:
+   * stale mirrors pruned, missing ones created, each statement idempotent, then the marker; a
+   * store with the marker costs one read.
+   */
+  async #migrateStrengthTiers(): Promise<MigrationReport['statements']> {
+    const [marker] = await this.#read(readMigrationMarkerStatement());
+    if (asNumber(marker?.version) >= STRENGTH_TIERS_MIGRATION.version) return [];
+    // A new store has no edges (and no mirrors): the marker is all it needs.
+    const hasEdges = (await this.#read(anyEdgeStatement())).length > 0;
+    const statements = hasEdges ? [...STRENGTH_TIERS.map(pruneStrengthMirrorsStatement), ...PREDICATES.flatMap((p) => STRENGTH_TIERS.map((tier) => backfillStrengthMirrorsStatement(p, tier)))] : [];
+    for (const statement of [...statements, writeMigrationMarkerStatement()]) await this.write((tx) => this.#run(tx, statement));
+    return [{ name: STRENGTH_TIERS_MIGRATION.key, cypher: `${statements.length} statements (cypher/strength-tiers.ts)`, created: true }];
   }
 
   // ---------------------------------------------------------------- writes
@@ -314,16 +332,31 @@ export class Neo4jBackend implements StoreBackend {
       edgeRows.set(c.predicate, list);
     }
     for (const [p, list] of [...edgeRows.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      await this.#each(tx, list.map((x) => x.row), (part) => applyEdgeChangesStatement(p, part));
+      const strong = await this.#each(tx, list.map((x) => x.row), (part) => applyEdgeChangesStatement(p, part));
       const refreshed = list.filter((x) => x.refresh).map((x) => x.row);
       await this.#each(tx, refreshed, (part) => deleteEmptyEdgesStatement(p, part));
       await this.#each(tx, refreshed, (part) => refreshEdgeDatesStatement(p, part));
+      await this.#updateStrengthMirrors(tx, p, strong);
     }
     const entityRows: EntityChangeRow[] = plan.counts.entities.map((c) => ({ entityId: c.entityId, ...countChangeRow(c) }));
     await this.#each(tx, entityRows, applyEntityChangesStatement);
     const refreshedEntities = entityRows.filter((_, i) => plan.counts.entities[i]!.datesFromRemaining);
     await this.#each(tx, refreshedEntities, deleteOrphanEntitiesStatement);
     await this.#each(tx, refreshedEntities, refreshEntityDatesStatement);
+  }
+
+  /**
+   * The strength-tier mirrors (strength-tiers.ts) of changed edges that have or had one, once
+   * the edges hold their final counts and dates: moved when the tier changed, else updated.
+   */
+  async #updateStrengthMirrors(tx: ManagedTransactionLike, p: Predicate, strong: Row[]): Promise<void> {
+    const ends = (keep: (from: number, to: number) => boolean): TierMoveRow[] =>
+      strong.filter((r) => keep(asNumber(r.fromTier), asNumber(r.toTier))).map((r) => ({ subjectId: String(r.subjectId), objectId: String(r.objectId) }));
+    for (const tier of STRENGTH_TIERS) {
+      await this.#each(tx, ends((from, to) => from === tier && to !== tier), (part) => deleteStrengthMirrorsStatement(p, tier, part));
+      await this.#each(tx, ends((from, to) => to === tier && from !== tier), (part) => createStrengthMirrorsStatement(p, tier, part));
+    }
+    await this.#each(tx, ends((from, to) => from > 0 && from === to), (part) => syncStrengthMirrorsStatement(p, part));
   }
 
   async addPublication(articleId: string, publication: Publication, sortDate: string): Promise<boolean> {
@@ -380,10 +413,30 @@ export class Neo4jBackend implements StoreBackend {
   }
 
   async neighbors(args: NeighborArgs): Promise<Neighbor[]> {
-    const edges = args.predicates?.length === 0 ? [] : (await this.#read(neighborsStatement(args))).map(neighborOf);
+    const edges = args.predicates?.length === 0 ? [] : await this.#edgeNeighbors(args);
     const derived: Neighbor[] = [];
     for (const side of this.#reportedBySides(args)) derived.push(...(await this.#read(reportedByNeighborsStatement(args, side))).map(neighborOf));
     return derived.length === 0 ? edges : mergeNeighbors(edges, derived.sort(compareNeighbors), args.limit);
+  }
+
+  /**
+   * Typed-edge neighbours. Without a time window, from the strength tiers (strength-tiers.ts):
+   * the degrees say from which tier down at least `limit` edges exist; if that many pass the
+   * filters the answer is exact, else one tier lower, and the whole edge list as the last
+   * resort. A time window counts claims (neighborsStatement).
+   */
+  async #edgeNeighbors(args: NeighborArgs): Promise<Neighbor[]> {
+    if (args.since !== null || args.until !== null) return (await this.#read(neighborsStatement(args))).map(neighborOf);
+    return this.readTx(async (tx) => {
+      const [row] = await this.#run(tx, strengthTierDegreesStatement(args.id, this.dialect.family));
+      if (!row) return [];
+      const degrees = asNumberArray(row.degrees);
+      for (let tier = lowestTierToRead(degrees, args.limit); tier >= 1; tier--) {
+        const rows = await this.#run(tx, strongNeighborsStatement(args, tier));
+        if (rows.length >= args.limit) return rows.map(neighborOf);
+      }
+      return (await this.#run(tx, neighborsStatement(args))).map(neighborOf);
+    });
   }
 
   async neighborCounts(args: NeighborArgs): Promise<Array<{ type: EntityType; predicate: Predicate; count: number }>> {

@@ -97,3 +97,8 @@ export function asStringArray(value: unknown): string[] {
   const v = toNative(value);
   return Array.isArray(v) ? v.map(String) : [];
 }
+
+export function asNumberArray(value: unknown): number[] {
+  const v = toNative(value);
+  return Array.isArray(v) ? v.map(asNumber) : [];
+}
