@@ -72,3 +72,27 @@ export function isMatchableCityName(name: string, population: number, filter: Ge
   if (population >= BIG_CITY_POPULATION) return true;
   return population >= ONE_WORD_MIN_POPULATION && !filter.commonWords.has(lower) && !filter.personNames.has(lower);
 }
+
+let usTowns: Map<string, GeoCity> | null = null;
+
+/**
+ * A US town of any size GeoNames lists (1,000+ inhabitants) by its name and state ("Aiken", "SC").
+ * Only for news style that names the state right after the town ("Aiken, S.C."): there the
+ * context says it is a place, so small towns whose names are also words or surnames are safe.
+ */
+export function usTownInState(name: string, statePostal: string): GeoCity | undefined {
+  if (!usTowns) {
+    usTowns = new Map();
+    for (const c of cities) {
+      if (c.country !== 'US' || !c.name || !c.adminCode) continue;
+      const [lon, lat] = c.loc.coordinates;
+      const town: GeoCity = { name: c.name, countryIso: 'US', population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
+      for (const n of town.altName ? [c.name, town.altName] : [c.name]) {
+        const key = `${n.toLowerCase()}|${c.adminCode}`;
+        const known = usTowns.get(key);
+        if (!known || known.population < town.population) usTowns.set(key, town);
+      }
+    }
+  }
+  return usTowns.get(`${name.toLowerCase()}|${statePostal}`);
+}

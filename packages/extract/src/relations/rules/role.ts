@@ -27,12 +27,12 @@ const ROLE_WORD_ANY = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, '
 /** Occupations by their endings, for appositives: "an ecologist and entomologist at Cornell". */
 const OCCUPATION = '(?:[a-z]+(?:ist|ologist|ician|eer|ant|ent|or|er|man|woman|person)s?)';
 /** Words a role phrase is made of: "assistant secretary of commerce for export administration". */
-const ROLE_PHRASE = /^(?:['’]s)?(?:\s+(?:[A-Za-z][\w.-]*|&)){1,9}\s+$/;
+const ROLE_PHRASE = /^(?:\s?['’]s)?(?:\s+(?:[A-Za-z][\w.-]*|&)){1,9}\s+$/;
 const NOT_IN_ROLE = /\b(?:said|says|say|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its|including|such|like|among|olympic|sports?)\b/i;
 
 function roleWords(gap: string, org: MentionView): boolean {
   if (!ROLE_PHRASE.test(gap)) return false;
-  const words = gap.replace(/^['’]s/, '');
+  const words = gap.replace(/^\s?['’]s/, '');
   if (/^\s+(?:and|or|of|for)\b/i.test(words) || NOT_IN_ROLE.test(words)) return false;
   // "Hong Kong director Wong Kar-Wai", "German chief executive X": a nationality with an
   // occupation; a country's posts are the government's ("US Secretary", "Turkish Finance Minister").
@@ -59,7 +59,7 @@ const COPULA_BEFORE_ORG = /^\s*(?:,\s*\d{1,3}\s*,)?\s+(?:is|was|has been|had bee
 const BARE_ROLE_OF = new RegExp(`^\\s+(?:[a-z][\\w-]*\\s+){0,2}(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|for|at)\\s+(?:the\\s+)?$`, 'i');
 /** "the chairman of the United Djibouti Opposition Front, Mohamed Ahmed Issa". */
 const HEAD_OF_BEFORE = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|at|for)\\s+(?:the\\s+)?$`, 'i');
-const ROLE_AFTER_ORG = new RegExp(`^(?:['’]s)?\\s+(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
+const ROLE_AFTER_ORG = new RegExp(`^(?:\\s?['’]s)?\\s+(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
 const WORKS_FOR =
   /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:works?|worked|working|serves?|served|serving)\s+(?:as\s+(?:[\w-]+\s+){1,5}?)?(?:for|at|with|in|on)\s+(?:the\s+)?$/i;
 const LEADS =
@@ -68,7 +68,7 @@ const AT_OF = /^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:of|at)\s+(?:the\s+)?$|^\s*,\s*(?:\d
 /** A second post after the first: "X, director of A and a member of B". */
 const SECOND_ROLE = new RegExp(`^\\s+and\\s+(?:(?:the|a|an)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|for|at)\\s+(?:the\\s+)?$`, 'i');
 /** "Musk's Tesla", "Mulroney's Conservative Party": a person's organization (not a ministry of the person's country). */
-const OWNER_POSSESSIVE = /^['’]s\s+(?:[a-z-]+\s+){0,2}$/;
+const OWNER_POSSESSIVE = /^\s?['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
 export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
   const out = rolesOfPersons(ctx);
@@ -81,7 +81,7 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
     for (const p of list) if (p !== c.subject) extra.push({ ...c, subject: p, rule: `${c.rule}.list`, confidence: c.confidence - 0.05 });
     // "of Harvard University's Kennedy School": the school and the university.
     const outer = ctx.mentions[c.object.index + 1];
-    if (c.object.index > c.subject.index && outer?.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(c.object.end, outer.start))) {
+    if (c.object.index > c.subject.index && outer?.type === 'Organization' && /^\s?['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(c.object.end, outer.start))) {
       extra.push({ ...c, object: outer, rule: `${c.rule}.unit`, confidence: c.confidence - 0.05 });
     }
   }
@@ -119,7 +119,7 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
 }
 
 /** "Rostec's chief executive, Sergei Ivanov": a title with an owner, then the name after a comma. */
-const OWNER_TITLE_COMMA = new RegExp(`^['’]s\\s+(?:(?:new|former|acting|deputy|interim|longtime|current|outgoing|incoming)\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?,\\s*$`, 'i');
+const OWNER_TITLE_COMMA = new RegExp(`^\\s?['’]s\\s+(?:(?:new|former|acting|deputy|interim|longtime|current|outgoing|incoming)\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?,\\s*$`, 'i');
 /** "Jet Airways, founded by X", "the party, led by X": the organization before, the person after. */
 const LED_BY = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|has been)\s+|(?:is|was|are|were|has been|have been)\s+)?(?:(?:now|currently|then|still)\s+)?(?:founded|co-founded|led|headed|run|chaired|directed|managed|owned)\s+by\s+(?:(?:its|the)\s+(?:[a-z-]+\s+){0,2})?$/i;
 
@@ -167,7 +167,7 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
         out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.85 });
         // "the Foreign Ministry's Southeast Asian Department Chief X", "CHP (Republican People's Party) leader X".
         const outer = ms[i - 2];
-        if (outer?.type === 'Organization' && /^(?:['’]s\s+(?:the\s+)?|\s*\(\s*)$/.test(ctx.text.slice(outer.end, prev.start))) {
+        if (outer?.type === 'Organization' && /^(?:\s?['’]s\s+(?:the\s+)?|\s*\(\s*)$/.test(ctx.text.slice(outer.end, prev.start))) {
           out.push({ subject: person, predicate: 'HOLDS_ROLE', object: outer, rule: 'role.title-unit', confidence: 0.75 });
         }
         // "Chinese Foreign Ministry spokesman Zhao": the ministry's country too.
@@ -176,7 +176,7 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
         if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start)) && /\b(?:ministry|department|government|office|embassy|agency|army|navy|air force|council|commission|parliament|treasury|cabinet|police|customs|central bank)\b/i.test(prev.name)) {
           out.push({ subject: person, predicate: 'HOLDS_ROLE', object: before, rule: 'role.title-country', confidence: 0.7 });
         }
-      } else if (prev.type === 'Organization' && /^['’]s\s+$/.test(gap) && !prev.adjectival) {
+      } else if (prev.type === 'Organization' && /^\s?['’]s\s+$/.test(gap) && !prev.adjectival) {
         // "GM's Rick Wagoner".
         out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.possessive', confidence: 0.6 });
       } else if (prev.type === 'Organization' && person.role && /^\s*$/.test(gap)) {
@@ -218,7 +218,7 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
       APPOSITIVE_BEFORE_ORG.test(after) &&
       ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 80)) &&
       // "X, Gazprom chief Aleksey Miller": the title belongs to the next name.
-      !(ms[next.index + 1]?.type === 'Person' && /^(?:['’]s)?(?:\s+[\w.-]+){1,4}\s+$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start)))
+      !(ms[next.index + 1]?.type === 'Person' && /^(?:\s?['’]s)?(?:\s+[\w.-]+){1,4}\s+$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start)))
     ) {
       const roleText = ctx.text.slice(next.end, next.end + 80);
       if (next.type === 'Organization' || ROLE_WORD_STATE.test(roleText.split(/[,;.]/)[0] ?? '')) {
@@ -226,7 +226,7 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
       }
     } else if (WORKS_FOR.test(after) && (next.type === 'Organization' || /\bas\b/i.test(after))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.works-for', confidence: 0.75 });
-    } else if (LEADS.test(after) && (next.type === 'Organization' || /^['’]s\s/.test(ctx.text.slice(next.end, next.end + 3)))) {
+    } else if (LEADS.test(after) && (next.type === 'Organization' || /^\s?['’]s\s/.test(ctx.text.slice(next.end, next.end + 3)))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.leads', confidence: 0.7 });
     } else if (COPULA_ROLE_OF.test(after) && next.type === 'Organization') {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
@@ -234,7 +234,7 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
     } else if (BARE_ROLE_OF.test(after) && next.type === 'Organization') {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.bare', confidence: 0.6 });
-    } else if (AT_OF.test(after) && LOCATION_TYPES.has(next.type) && ms[next.index + 1]?.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start))) {
+    } else if (AT_OF.test(after) && LOCATION_TYPES.has(next.type) && ms[next.index + 1]?.type === 'Organization' && /^\s?['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: ms[next.index + 1]!, rule: 'role.at', confidence: 0.6 });
     } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization')) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.at', confidence: 0.6 });
