@@ -6,6 +6,7 @@ import type { Token } from '../../text/tokenizer.ts';
 import { canonicalize } from '../canonicalizer.ts';
 import type { Candidate } from '../recognizer.ts';
 import { isSportsDocument, markSportsTeams } from './sports-teams.ts';
+import { markTitleOwners } from './title-owners.ts';
 import { markUsTowns } from './us-towns.ts';
 
 /** What the document passes share: the text, its tokens and sentences, the candidates, and the result. */
@@ -37,6 +38,12 @@ export const DOCUMENT_PASSES: readonly DocumentPass[] = [
     run(s) {
       if (!isSportsDocument(s.lowerInDocument)) return;
       markSportsTeams(s.body, s.tokens, s.candidates, (c) => s.body.slice((s.tokens[c.first] as Token).start, (s.tokens[c.last - 1] as Token).end));
+    },
+  },
+  {
+    name: 'title-owners',
+    run(s) {
+      markTitleOwners(s.tokens, s.candidates, s.lowerInDocument, new Set(s.sentences.map((x) => x.start)));
     },
   },
   {

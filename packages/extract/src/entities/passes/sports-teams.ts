@@ -18,7 +18,7 @@ const SPORTS_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-const SIDE_AFTER = new Set(['beat', 'beats', 'drew', 'lost', 'won', 'defeated', 'captain', 'coach', 'manager', 'striker', 'midfielder', 'goalkeeper', 'batsman', 'bowler', 'all-rounder', 'skipper', 'v', 'vs', 'vs.', 'versus']);
+const SIDE_AFTER = new Set(['beat', 'beats', 'drew', 'lost', 'won', 'defeated', 'captain', 'coach', 'manager', 'boss', 'striker', 'midfielder', 'defender', 'winger', 'goalkeeper', 'batsman', 'bowler', 'all-rounder', 'skipper', 'v', 'vs', 'vs.', 'versus']);
 const SIDE_BEFORE = new Set(['v', 'vs', 'vs.', 'versus', 'beat', 'defeated', 'over', 'against']);
 const PLACE_BEFORE = new Set(['in', 'at', 'from', 'near', 'to', 'of', 'outside', 'into']);
 

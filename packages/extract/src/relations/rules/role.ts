@@ -31,7 +31,7 @@ const ROLE_PHRASE = /^(?:\s?['’]s)?(?:\s+(?:[A-Za-z][\w.-]*|&)){1,9}\s+$/;
 const NOT_IN_ROLE = /\b(?:said|says|say|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its|including|such|like|among|olympic|sports?)\b/i;
 
 function roleWords(gap: string, org: MentionView): boolean {
-  if (!ROLE_PHRASE.test(gap)) return false;
+  if (org.type === 'Place' || !ROLE_PHRASE.test(gap)) return false;
   const words = gap.replace(/^\s?['’]s/, '');
   if (/^\s+(?:and|or|of|for)\b/i.test(words) || NOT_IN_ROLE.test(words)) return false;
   // "Hong Kong director Wong Kar-Wai", "German chief executive X": a nationality with an
@@ -67,6 +67,8 @@ const LEADS =
 const AT_OF = /^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:of|at)\s+(?:the\s+)?$|^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:of|at)\s+(?:the\s+)?$/i;
 /** A second post after the first: "X, director of A and a member of B". */
 const SECOND_ROLE = new RegExp(`^\\s+and\\s+(?:(?:the|a|an)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|for|at)\\s+(?:the\\s+)?$`, 'i');
+/** A post in a national side, written between the country's name (a noun, not a demonym) and the person. */
+const NATIONAL_SIDE_POST = /^\s+(?:(?:national|caretaker|interim|new|former|assistant|team)\s+)?(?:coach|manager|boss|captain|skipper|striker|midfielder|defender|goalkeeper|keeper|winger|full-back|fly-half|scrum-half|hooker|prop|lock|flanker|centre|batsman|bowler|all-rounder|wicketkeeper)\s+$/i;
 /** "Musk's Tesla", "Mulroney's Conservative Party": a person's organization (not a ministry of the person's country). */
 const OWNER_POSSESSIVE = /^\s?['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
@@ -160,7 +162,8 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     if (person.type !== 'Person') continue;
     // Title before the name: "<Org|Country> <role words> <Person>" (a name, never "he").
     const prev = ms[i - 1];
-    if (prev && STATE_TYPES.has(prev.type) && !person.reference) {
+    // A place holds no post except as a national side ("Wales boss John Toshack").
+    if (prev && (STATE_TYPES.has(prev.type) || (prev.type === 'Place' && NATIONAL_SIDE_POST.test(ctx.text.slice(prev.end, person.start)))) && !person.reference) {
       const gap = ctx.text.slice(prev.end, person.start);
       const unbracketed = gap.replace(/^\s*\)/, '');
       if (roleWords(unbracketed, prev)) {
@@ -176,6 +179,9 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
         if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start)) && /\b(?:ministry|department|government|office|embassy|agency|army|navy|air force|council|commission|parliament|treasury|cabinet|police|customs|central bank)\b/i.test(prev.name)) {
           out.push({ subject: person, predicate: 'HOLDS_ROLE', object: before, rule: 'role.title-country', confidence: 0.7 });
         }
+      } else if (prev.type !== 'Organization' && !prev.adjectival && NATIONAL_SIDE_POST.test(gap)) {
+        // "Scotland manager Walter Smith", "Germany coach Jurgen Klinsmann": the national side, named by its country.
+        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.team', confidence: 0.7 });
       } else if (prev.type === 'Organization' && /^\s?['’]s\s+$/.test(gap) && !prev.adjectival) {
         // "GM's Rick Wagoner".
         out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.possessive', confidence: 0.6 });
@@ -248,12 +254,13 @@ export const rule: RelationRule = {
   id: 'role',
   predicate: 'HOLDS_ROLE',
   subjectTypes: ['Person'],
-  objectTypes: ['Organization', 'Country'],
+  objectTypes: ['Organization', 'Country', 'Place'],
   summary: "A person holds a post in an organization or a country's government.",
   variants: [
     { id: 'role.title', example: '"US Secretary of State X", "Rostec chief X", "Rostec\'s chief executive, X"' },
     { id: 'role.title-unit', example: '"the Foreign Ministry\'s Asia Department chief X" (the outer organization)' },
     { id: 'role.title-country', example: '"Chinese Foreign Ministry spokesman X" (the ministry\'s country)' },
+    { id: 'role.team', example: '"Scotland manager X", "Germany coach X" (a national side, named by its country)' },
     { id: 'role.possessive', example: '"GM\'s X"' },
     { id: 'role.affiliation', example: "the recognizer's affiliation of a titled name" },
     { id: 'role.head-of', example: '"the chairman of Y, X"' },
