@@ -148,12 +148,21 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
 
 /** Bodies that serve a country abroad or that a country's name only describes ("British Embassy", "Irish Republican Army"). */
 const NOT_AT_HOME = /\b(?:embassy|embassies|consulate|mission|legation|chamber|army|brigade|front|league|liberation|diaspora|community|association of|school|exchange)\b/i;
+/**
+ * A country's own state bodies ("US Department of the Treasury", "Hong Kong Monetary Authority"):
+ * that they sit in the country is what the name means, and the development gold does not state it.
+ */
+const STATE_BODY = /\b(?:ministry|department|government|treasury|authority|agency|service|administration|commission|council|congress|parliament|senate|assembly|court|reserve|central bank|police|army|navy|air force|embassy|customs|office|bureau|cabinet)\b/i;
+/** Companies, by their legal suffix or trade ("Swiss Bank Corp", "Turkish Airlines"): a federation or a newspaper named for its country states no more than its name. */
+const COMPANY_NAME = /\b(?:co|corp|corporation|inc|incorporated|ltd|limited|llc|plc|ag|gmbh|sa|nv|bv|spa|holdings?|company|bancorp|airlines?|airways|bank|motors|telecom)\.?(?:\s|$)/i;
 /** "... of Beirut", "... in Shanghai": the name says where the body is, and it is not the country it opens with. */
 const PLACE_IN_NAME = /\b(?:of|in|at|for)\s+(?:the\s+)?\p{Lu}/u;
 
 /**
- * "the Haitian Parliament ... Haiti", "U.S. Congress", "Turkish Airlines": an organization whose own
- * name opens with a country's name or demonym is in that country. The country must be an entity
+ * "Turkish Airlines", "Swiss Bank Corp", "American Motors Corp": a company whose own name opens
+ * with a country's name or demonym is based in that country. Not other bodies: that the "Taiwan
+ * Textile Federation" or a country's ministry sits in the country is all its name says, and the
+ * project's golds do not count it. The country must be an entity
  * of the text (so "Georgia-Pacific" is no claim about Georgia without Georgia in it); the object is
  * its mention in the sentence, else the name's own opening words, which name it.
  */
@@ -161,7 +170,7 @@ function namedForCountry(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const gazetteer = defaultGazetteer();
   for (const org of ctx.mentions) {
-    if (org.type !== 'Organization' || org.adjectival || org.reference || NOT_AT_HOME.test(org.name) || PLACE_IN_NAME.test(org.text)) continue;
+    if (org.type !== 'Organization' || org.adjectival || org.reference || !COMPANY_NAME.test(org.text) || NOT_AT_HOME.test(org.name) || STATE_BODY.test(org.name) || PLACE_IN_NAME.test(org.text)) continue;
     const words = org.text.split(/\s+/);
     if (words.length < 2) continue;
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
@@ -213,7 +222,7 @@ export const rule: RelationRule = {
     { id: 'located.capital', example: '"Lyon, the largest city of ...", "Norway\'s capital, Oslo"' },
     { id: 'located.possessive', example: '"Japan\'s Toyota", "Beijing\'s Tiananmen Square"' },
     { id: 'located.nationality', example: '"Japanese automaker Toyota", "ASML, the Dutch company"' },
-    { id: 'located.name', example: '"the Haitian Parliament", "Turkish Airlines" (a name opening with a country the text names)' },
+    { id: 'located.name', example: '"Turkish Airlines", "Swiss Bank Corp" (a company named for a country the text names)' },
     { id: 'located.chain', example: '"a depot in Davisville, R.I." (the outer place too)' },
   ],
   acceptsReferences: false,
