@@ -73,26 +73,30 @@ export function isMatchableCityName(name: string, population: number, filter: Ge
   return population >= ONE_WORD_MIN_POPULATION && !filter.commonWords.has(lower) && !filter.personNames.has(lower);
 }
 
-let usTowns: Map<string, GeoCity> | null = null;
+let towns: Map<string, GeoCity> | null = null;
 
 /**
- * A US town of any size GeoNames lists (1,000+ inhabitants) by its name and state ("Aiken", "SC").
- * Only for news style that names the state right after the town ("Aiken, S.C."): there the
- * context says it is a place, so small towns whose names are also words or surnames are safe.
+ * A town of any size GeoNames lists (1,000+ inhabitants) by its name and country, and for the US
+ * by its state too ("Aiken", "US", "SC"). Only for news style that names the state or country
+ * right after the town ("Aiken, S.C.", "Zagazig, Egypt"): there the context says it is a place,
+ * so small towns whose names are also words or surnames are safe. The most populous one wins.
  */
-export function usTownInState(name: string, statePostal: string): GeoCity | undefined {
-  if (!usTowns) {
-    usTowns = new Map();
+export function townIn(name: string, countryIso: string, admin?: string): GeoCity | undefined {
+  if (!towns) {
+    towns = new Map();
+    const put = (key: string, town: GeoCity): void => {
+      const known = towns!.get(key);
+      if (!known || known.population < town.population) towns!.set(key, town);
+    };
     for (const c of cities) {
-      if (c.country !== 'US' || !c.name || !c.adminCode) continue;
+      if (!c.name || !/^[A-Z]{2}$/.test(c.country)) continue;
       const [lon, lat] = c.loc.coordinates;
-      const town: GeoCity = { name: c.name, countryIso: 'US', population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
+      const town: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
       for (const n of town.altName ? [c.name, town.altName] : [c.name]) {
-        const key = `${n.toLowerCase()}|${c.adminCode}`;
-        const known = usTowns.get(key);
-        if (!known || known.population < town.population) usTowns.set(key, town);
+        put(`${n.toLowerCase()}|${c.country}`, town);
+        if (c.country === 'US' && c.adminCode) put(`${n.toLowerCase()}|US|${c.adminCode}`, town);
       }
     }
   }
-  return usTowns.get(`${name.toLowerCase()}|${statePostal}`);
+  return towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
 }

@@ -6,6 +6,7 @@ import type { Token } from '../../text/tokenizer.ts';
 import { canonicalize } from '../canonicalizer.ts';
 import type { Candidate } from '../recognizer.ts';
 import { isSportsDocument, markSportsTeams } from './sports-teams.ts';
+import { markAppositivePersons } from './appositive-persons.ts';
 import { markTitleOwners } from './title-owners.ts';
 import { markUsTowns } from './us-towns.ts';
 
@@ -38,6 +39,12 @@ export const DOCUMENT_PASSES: readonly DocumentPass[] = [
     run(s) {
       if (!isSportsDocument(s.lowerInDocument)) return;
       markSportsTeams(s.body, s.tokens, s.candidates, (c) => s.body.slice((s.tokens[c.first] as Token).start, (s.tokens[c.last - 1] as Token).end));
+    },
+  },
+  {
+    name: 'appositive-persons',
+    run(s) {
+      markAppositivePersons(s.tokens, s.candidates, s.lowerInDocument, new Set(s.sentences.map((x) => x.start)));
     },
   },
   {

@@ -24,9 +24,14 @@ const POST_MODIFIERS = new Set(['chief', 'executive', 'managing', 'deputy', 'ass
 
 export function markTitleOwners(tokens: readonly Token[], candidates: Candidate[], lowerInDocument: ReadonlySet<string>, sentenceStarts: ReadonlySet<number>): void {
   const byFirst = new Map<number, Candidate>();
-  for (const c of candidates) byFirst.set(c.first, c);
+  const byLast = new Map<number, Candidate>();
   for (const c of candidates) {
-    if (c.type !== null) continue;
+    byFirst.set(c.first, c);
+    byLast.set(c.last, c);
+  }
+  for (const c of candidates) {
+    // "Ways and Means chairman X": the end of a longer name, not a name of its own.
+    if (c.type !== null || /^(?:and|of|&|for)$/i.test(tokens[c.first - 1]?.text ?? '')) continue;
     // Up to three lower-case words, the last a post, then a person's name.
     let k = c.last;
     let post = false;
@@ -35,12 +40,48 @@ export function markTitleOwners(tokens: readonly Token[], candidates: Candidate[
       if (w !== w.toLowerCase() || !(ORG_POSTS.has(w) || POST_MODIFIERS.has(w))) break;
       post = ORG_POSTS.has(w);
     }
-    if (!post) continue;
+    // "John Georges, International Paper's chairman": the post after the owner's possessive, the person before.
+    if (!post && possessiveAt(tokens, c.last) && ownerPostAfter(tokens, c.last + possessiveLength(tokens, c.last)) && personBeforeComma(tokens, c, byLast)) {
+      c.type = 'Organization';
+      c.source = 'title-owner';
+      continue;
+    }
     const person = byFirst.get(k);
-    if (!person || person.type !== 'Person' || person.sentenceIndex !== c.sentenceIndex) continue;
+    if (!post || !person || person.type !== 'Person' || person.sentenceIndex !== c.sentenceIndex) continue;
     const first = tokens[c.first] as Token;
     if (c.last - c.first === 1 && sentenceStarts.has(first.start) && lowerInDocument.has(first.text.toLowerCase())) continue;
     c.type = 'Organization';
     c.source = 'title-owner';
   }
+}
+
+/** "'s" as one token, or split by a tokenized source ("Paper 's"). */
+function possessiveLength(tokens: readonly Token[], i: number): number {
+  const t = tokens[i];
+  if (!t) return 0;
+  if (/^['’]s$/i.test(t.text)) return 1;
+  return /^['’]$/.test(t.text) && tokens[i + 1]?.text.toLowerCase() === 's' ? 2 : 0;
+}
+
+function possessiveAt(tokens: readonly Token[], i: number): boolean {
+  return possessiveLength(tokens, i) > 0;
+}
+
+/** Up to three lower-case post words, the last a post, then the end of the appositive. */
+function ownerPostAfter(tokens: readonly Token[], k: number): boolean {
+  let post = false;
+  for (let n = 0; n < 4 && k < tokens.length; n++, k++) {
+    const w = (tokens[k] as Token).text;
+    if (ORG_POSTS.has(w)) post = true;
+    else if (w === 'and' && post) continue;
+    else if (!POST_MODIFIERS.has(w) && !/^(?:new|former|officer)$/.test(w)) break;
+  }
+  return post && /^[,.;)]$/.test(tokens[k]?.text ?? '.');
+}
+
+/** A person's name, then a comma, right before the candidate. */
+function personBeforeComma(tokens: readonly Token[], c: Candidate, byLast: ReadonlyMap<number, Candidate>): boolean {
+  if (tokens[c.first - 1]?.text !== ',') return false;
+  const person = byLast.get(c.first - 1);
+  return person?.type === 'Person' && person.sentenceIndex === c.sentenceIndex;
 }

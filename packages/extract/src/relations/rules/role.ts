@@ -218,7 +218,9 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     const companyBetween = next.type === 'Country' && /\b(?:at|of|for|with)\s+(?:the\s+)?\p{Lu}[\w&.'-]*(?:\s+\p{Lu}[\w&.'-]*)*\s+(?:in|of|from)\s+(?:the\s+)?$/u.test(ctx.text.slice(person.end, next.start));
     if (companyBetween) continue;
     const describesBody = next.type === 'Country' && next.adjectival && /^\s+(?:[A-Z][\w-]*\s+)*(?:olympic\s+|national\s+|football\s+|rugby\s+|cricket\s+|davis\s+cup\s+)?(?:team|side|squad|delegation|federation|association|club|league|orchestra|band)\b/i.test(ctx.text.slice(next.end, next.end + 40)) && !/delegation/i.test(ctx.text.slice(next.end, next.end + 20));
-    if (APPOSITIVE_OF.test(after) && !describesBody && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
+    // "an activist in Algeria's Ettahadi party", "leader of Bosnian Serbs": the post is in what the country's name opens.
+    const countryOpensName = next.type === 'Country' && (/^\s?['’]s\s/.test(ctx.text.slice(next.end, next.end + 4)) || (next.adjectival === true && /^\s+\p{Lu}/u.test(ctx.text.slice(next.end, next.end + 3))));
+    if (APPOSITIVE_OF.test(after) && !describesBody && !countryOpensName && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
     } else if (
       APPOSITIVE_BEFORE_ORG.test(after) &&
