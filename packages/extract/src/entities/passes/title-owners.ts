@@ -1,3 +1,5 @@
+import { HONORIFICS, ROLE_HEADS, TITLE_WORDS } from '../../lexicon/titles.ts';
+import { FUNCTION_WORDS, MONTHS_AND_DAYS } from '../../lexicon/word-classes.ts';
 import type { Token } from '../../text/tokenizer.ts';
 import type { Candidate } from '../recognizer.ts';
 
@@ -9,6 +11,10 @@ import type { Candidate } from '../recognizer.ts';
  * where the word is a party but the post is Parliament's, nor government posts, where the word
  * before is mostly a country); a capitalised first word of a sentence that the document also
  * writes in lower case ("Charity boss Gordon Lishman") is an ordinary word.
+ *
+ * A one-word name the recognizer let go because it is also a word ("Arsenal boss Arsene Wenger",
+ * "Everton manager David Moyes") is read the same way, when it is capitalised inside a sentence
+ * here or elsewhere in the document, and is no function, title or calendar word.
  */
 
 /** Last word of a post in an organization (lower case), possibly after up to two more words ("chief executive"). */
@@ -29,6 +35,7 @@ export function markTitleOwners(tokens: readonly Token[], candidates: Candidate[
     byFirst.set(c.first, c);
     byLast.set(c.last, c);
   }
+  addUncoveredOwners(tokens, candidates, byFirst, sentenceStarts);
   for (const c of candidates) {
     // "Ways and Means chairman X": the end of a longer name, not a name of its own.
     if (c.type !== null || /^(?:and|of|&|for)$/i.test(tokens[c.first - 1]?.text ?? '')) continue;
@@ -46,13 +53,62 @@ export function markTitleOwners(tokens: readonly Token[], candidates: Candidate[
       c.source = 'title-owner';
       continue;
     }
-    const person = byFirst.get(k);
+    const person = byFirst.get(skipHonorific(tokens, k));
     if (!post || !person || person.type !== 'Person' || person.sentenceIndex !== c.sentenceIndex) continue;
     const first = tokens[c.first] as Token;
     if (c.last - c.first === 1 && sentenceStarts.has(first.start) && lowerInDocument.has(first.text.toLowerCase())) continue;
     c.type = 'Organization';
     c.source = 'title-owner';
   }
+}
+
+function postThenPerson(tokens: readonly Token[], from: number, byFirst: ReadonlyMap<number, Candidate>): Candidate | null {
+  let k = from;
+  let post = false;
+  for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
+    const w = (tokens[k] as Token).text;
+    if (w !== w.toLowerCase() || !(ORG_POSTS.has(w) || POST_MODIFIERS.has(w))) break;
+    post = ORG_POSTS.has(w);
+  }
+  const person = byFirst.get(skipHonorific(tokens, k));
+  return post && person?.type === 'Person' ? person : null;
+}
+
+/** "Qantas boss Mr Dixon", "United boss Sir Alex Ferguson": the person's name after an honorific. */
+function skipHonorific(tokens: readonly Token[], k: number): number {
+  const t = tokens[k];
+  if (!t || !HONORIFICS.has(t.text.toLowerCase()) || !/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof)$/.test(t.text)) return k;
+  return tokens[k + 1]?.text === '.' ? k + 2 : k + 1;
+}
+
+function isPlainWordOrTitle(lower: string): boolean {
+  return FUNCTION_WORDS.has(lower) || MONTHS_AND_DAYS.has(lower) || TITLE_WORDS.has(lower) || ROLE_HEADS.has(lower) || HONORIFICS.has(lower);
+}
+
+/** One capitalised word no candidate covers, right before a post and a person: a new organization candidate. */
+function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], byFirst: Map<number, Candidate>, sentenceStarts: ReadonlySet<number>): void {
+  const covered = new Set<number>();
+  for (const c of candidates) for (let i = c.first; i < c.last; i++) covered.add(i);
+  const capitalisedInside = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !sentenceStarts.has(t.start) && !/^[.!?"“:]$/.test((tokens[i - 1] as Token).text)) capitalisedInside.add(t.text);
+  }
+  const added: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (covered.has(i) || t.kind !== 'word' || t.text.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || isPlainWordOrTitle(t.text.toLowerCase())) continue;
+    if (/^(?:and|of|&|for)$/i.test(tokens[i - 1]?.text ?? '')) continue;
+    if (!capitalisedInside.has(t.text)) continue;
+    const person = postThenPerson(tokens, i + 1, byFirst);
+    if (!person) continue;
+    const c: Candidate = { first: i, last: i + 1, sentenceIndex: person.sentenceIndex, type: 'Organization', source: 'title-owner' };
+    added.push(c);
+    byFirst.set(i, c);
+  }
+  if (added.length === 0) return;
+  candidates.push(...added);
+  candidates.sort((a, b) => a.first - b.first);
 }
 
 /** "'s" as one token, or split by a tokenized source ("Paper 's"). */
