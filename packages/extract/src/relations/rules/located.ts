@@ -171,6 +171,8 @@ function namedForCountry(ctx: SentenceContext): RelationCandidate[] {
   const gazetteer = defaultGazetteer();
   for (const org of ctx.mentions) {
     if (org.type !== 'Organization' || org.adjectival || org.reference || !COMPANY_NAME.test(org.text) || NOT_AT_HOME.test(org.name) || STATE_BODY.test(org.name) || PLACE_IN_NAME.test(org.text)) continue;
+    // "Volkswagen of America Inc" cut to "America Inc", "a U.S. Company": no name of a company.
+    if (/\b(?:of|a|an|any)\s+$/i.test(ctx.text.slice(Math.max(0, org.start - 4), org.start))) continue;
     const words = org.text.split(/\s+/);
     if (words.length < 2) continue;
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {

@@ -95,18 +95,19 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
       extra.push({ ...c, object: second, rule: 'role.appositive.second', confidence: c.confidence - 0.1 });
     }
   }
-  // "Trade Representative Clayton Yeutter", "Secretary of State George Shultz": offices that exist only in
-  // the US federal government (public fact), in a text that names the US elsewhere.
+  // "Trade Representative Clayton Yeutter", "Home Secretary Charles Clarke": offices that exist only in
+  // one country's government (public fact), in a text that names that country elsewhere.
   for (const person of ctx.mentions) {
     if (person.type !== 'Person' || person.reference || out.some((c) => c.subject !== 'ARTICLE' && c.subject.entityId === person.entityId)) continue;
     const before = ctx.text.slice(Math.max(ctx.sentence.start, person.start - 60), person.start);
-    const title = US_OFFICE.exec(before);
-    if (!title) continue;
+    const office = NATIONAL_OFFICES.find((o) => o.title.test(before));
+    const title = office?.title.exec(before);
+    if (!office || !title) continue;
     // A country or demonym right before the title names the state itself ("British Trade Secretary").
     const prev = ctx.mentions[person.index - 1];
     if (prev && prev.end >= person.start - title[0].length - 12 && prev.type === 'Country') continue;
-    const us = unitedStates(ctx, person);
-    if (us) extra.push({ subject: person, predicate: 'HOLDS_ROLE', object: us, rule: 'role.us-office', confidence: 0.6 });
+    const country = countryNamed(ctx, person, office.country);
+    if (country) extra.push({ subject: person, predicate: 'HOLDS_ROLE', object: country, rule: office.rule, confidence: 0.6 });
   }
   // "Brian Mulroney's Progressive Conservative Party", "Musk's Tesla": the person's organization.
   for (let i = 0; i + 1 < ctx.mentions.length; i++) {
@@ -128,14 +129,25 @@ const LED_BY = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|has been)\s+|(?:is|was|ar
 /** Offices of the US federal government only: no other state has a "Trade Representative". */
 const US_OFFICE =
   /\b(?:(?:Deputy|Acting|Former)\s+)?(?:Secretary\s+of\s+State|Treasury\s+Secretary|Secretary\s+of\s+the\s+Treasury|Commerce\s+Secretary|Secretary\s+of\s+Commerce|Agriculture\s+Secretary|Secretary\s+of\s+Agriculture|Defen[cs]e\s+Secretary|Secretary\s+of\s+Defen[cs]e|Labor\s+Secretary|Energy\s+Secretary|Trade\s+Representative|National\s+Security\s+Adviser|White\s+House\s+Chief\s+of\s+Staff)\s+$/i;
+/**
+ * Offices of the UK government only, by their British names (public fact): "Home Secretary",
+ * "Chancellor of the Exchequer". Not "Defence Secretary" (British writers give the US one that
+ * name too) nor a bare "Chancellor" (Germany's head of government); not a shadow post, which is the opposition's. Capitalised, as titles are.
+ */
+const UK_OFFICE =
+  /\b(?<![Ss]hadow\s)(?:(?:Deputy|Acting|Former)\s+)?(?<![Ss]hadow\s)(?:Home\s+Secretary|Foreign\s+Secretary|Chancellor\s+of\s+the\s+Exchequer|Culture\s+Secretary|Health\s+Secretary|Education\s+Secretary|Work\s+and\s+Pensions\s+Secretary|Trade\s+and\s+Industry\s+Secretary|Transport\s+Secretary|Environment\s+Secretary|Northern\s+Ireland\s+Secretary|Lord\s+Chancellor|Chief\s+Secretary\s+to\s+the\s+Treasury)\s+$/;
+const NATIONAL_OFFICES: ReadonlyArray<{ title: RegExp; country: string; rule: string }> = [
+  { title: US_OFFICE, country: 'country:US', rule: 'role.us-office' },
+  { title: UK_OFFICE, country: 'country:GB', rule: 'role.uk-office' },
+];
 
-/** The United States as the text names it: this sentence's mention, else the nearest before (as a reference). */
-function unitedStates(ctx: SentenceContext, near: MentionView): MentionView | null {
-  const here = ctx.mentions.find((m) => m.entityId === 'country:US' && !m.reference);
+/** The country as the text names it: this sentence's mention, else the nearest before (as a reference). */
+function countryNamed(ctx: SentenceContext, near: MentionView, countryId: string): MentionView | null {
+  const here = ctx.mentions.find((m) => m.entityId === countryId && !m.reference);
   if (here) return here;
   let found: MentionView | null = null;
   for (const m of ctx.documentMentions) {
-    if (m.entityId !== 'country:US') continue;
+    if (m.entityId !== countryId) continue;
     if (m.start > near.start && found) break;
     found = m;
   }
@@ -273,6 +285,7 @@ export const rule: RelationRule = {
     { id: 'role.bare', example: '"named X publisher of Y"' },
     { id: 'role.led-by', example: '"Jet Airways, founded by X", "the party, led by X"' },
     { id: 'role.us-office', example: '"Trade Representative X", "Secretary of State X" (offices only the US has; the US named elsewhere in the text)' },
+    { id: 'role.uk-office', example: '"Home Secretary X", "Chancellor of the Exchequer X" (offices only the UK has; the UK named elsewhere in the text)' },
     { id: 'role.owner', example: '"Mulroney\'s Conservative Party", "Musk\'s Tesla"' },
     { id: 'role.at', example: '"X of the Institute of ...", "X at Y"' },
   ],
