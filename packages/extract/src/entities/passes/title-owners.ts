@@ -89,19 +89,25 @@ function isPlainWordOrTitle(lower: string): boolean {
 function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], byFirst: Map<number, Candidate>, sentenceStarts: ReadonlySet<number>): void {
   const covered = new Set<number>();
   for (const c of candidates) for (let i = c.first; i < c.last; i++) covered.add(i);
-  const capitalisedInside = new Set<string>();
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !sentenceStarts.has(t.start) && !/^[.!?"“:]$/.test((tokens[i - 1] as Token).text)) capitalisedInside.add(t.text);
-  }
+  // Built only when some word stands before a post and a person (most documents have none).
+  let capitalisedInside: Set<string> | null = null;
+  const inside = (word: string): boolean => {
+    if (!capitalisedInside) {
+      capitalisedInside = new Set<string>();
+      for (let i = 1; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !sentenceStarts.has(t.start) && !/^[.!?"“:]$/.test((tokens[i - 1] as Token).text)) capitalisedInside.add(t.text);
+      }
+    }
+    return capitalisedInside.has(word);
+  };
   const added: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (covered.has(i) || t.kind !== 'word' || t.text.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || isPlainWordOrTitle(t.text.toLowerCase())) continue;
     if (/^(?:and|of|&|for)$/i.test(tokens[i - 1]?.text ?? '')) continue;
-    if (!capitalisedInside.has(t.text)) continue;
     const person = postThenPerson(tokens, i + 1, byFirst);
-    if (!person) continue;
+    if (!person || !inside(t.text)) continue;
     const c: Candidate = { first: i, last: i + 1, sentenceIndex: person.sentenceIndex, type: 'Organization', source: 'title-owner' };
     added.push(c);
     byFirst.set(i, c);

@@ -1,5 +1,5 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
-import { defaultGazetteer, keyOf } from '../../lexicon/gazetteer.ts';
+import { defaultGazetteer, keyOf, type Gazetteer, type GazetteerEntry } from '../../lexicon/gazetteer.ts';
 import {
   LOCATION_TYPES,
   type MentionView,
@@ -148,6 +148,19 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
 
 /** Bodies that serve a country abroad or that a country's name only describes ("British Embassy", "Irish Republican Army"). */
 const NOT_AT_HOME = /\b(?:embassy|embassies|consulate|mission|legation|chamber|army|brigade|front|league|liberation|diaspora|community|association of|school|exchange)\b/i;
+/** Country entries by the opening words of organization names, remembered: the same names recur across a corpus. */
+const PREFIX_COUNTRY = new Map<string, GazetteerEntry | null>();
+const MAX_REMEMBERED_PREFIXES = 50_000;
+
+function countryOfPrefix(gazetteer: Gazetteer, prefix: string): GazetteerEntry | null {
+  let entry = PREFIX_COUNTRY.get(prefix);
+  if (entry !== undefined) return entry;
+  entry = gazetteer.lookup(keyOf(prefix))?.find((e) => e.type === 'Country') ?? null;
+  if (PREFIX_COUNTRY.size >= MAX_REMEMBERED_PREFIXES) PREFIX_COUNTRY.clear();
+  PREFIX_COUNTRY.set(prefix, entry);
+  return entry;
+}
+
 /**
  * A country's own state bodies ("US Department of the Treasury", "Hong Kong Monetary Authority"):
  * that they sit in the country is what the name means, and the development gold does not state it.
@@ -177,7 +190,7 @@ function namedForCountry(ctx: SentenceContext): RelationCandidate[] {
     if (words.length < 2) continue;
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       const prefix = words.slice(0, n).join(' ');
-      const country = gazetteer.lookup(keyOf(prefix))?.find((e) => e.type === 'Country');
+      const country = countryOfPrefix(gazetteer, prefix);
       if (!country) continue;
       if (!ctx.entities.has(country.id)) break;
       const here = ctx.mentions.find((m) => m.entityId === country.id && !m.reference);
