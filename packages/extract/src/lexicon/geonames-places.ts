@@ -73,7 +73,7 @@ export function isMatchableCityName(name: string, population: number, filter: Ge
   return population >= ONE_WORD_MIN_POPULATION && !filter.commonWords.has(lower) && !filter.personNames.has(lower);
 }
 
-let towns: Map<string, GeoCity> | null = null;
+let towns: Map<string, (typeof cities)[number]> | null = null;
 
 /**
  * A town of any size GeoNames lists (1,000+ inhabitants) by its name and country, and for the US
@@ -83,20 +83,23 @@ let towns: Map<string, GeoCity> | null = null;
  */
 export function townIn(name: string, countryIso: string, admin?: string): GeoCity | undefined {
   if (!towns) {
-    towns = new Map();
-    const put = (key: string, town: GeoCity): void => {
-      const known = towns!.get(key);
-      if (!known || known.population < town.population) towns!.set(key, town);
+    // Raw records, turned into GeoCity only on a hit: the index covers every GeoNames town.
+    const index = new Map<string, (typeof cities)[number]>();
+    const put = (key: string, c: (typeof cities)[number]): void => {
+      const known = index.get(key);
+      if (!known || known.population < c.population) index.set(key, c);
     };
     for (const c of cities) {
-      if (!c.name || !/^[A-Z]{2}$/.test(c.country)) continue;
-      const [lon, lat] = c.loc.coordinates;
-      const town: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
-      for (const n of town.altName ? [c.name, town.altName] : [c.name]) {
-        put(`${n.toLowerCase()}|${c.country}`, town);
-        if (c.country === 'US' && c.adminCode) put(`${n.toLowerCase()}|US|${c.adminCode}`, town);
-      }
+      if (!c.name || c.country.length !== 2) continue;
+      const lower = c.name.toLowerCase();
+      put(`${lower}|${c.country}`, c);
+      if (c.country === 'US' && c.adminCode) put(`${lower}|US|${c.adminCode}`, c);
+      if (c.altName && c.altName !== c.name) put(`${c.altName.toLowerCase()}|${c.country}`, c);
     }
+    towns = index;
   }
-  return towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
+  const c = towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
+  if (!c) return undefined;
+  const [lon, lat] = c.loc.coordinates;
+  return { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
 }

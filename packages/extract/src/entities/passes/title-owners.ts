@@ -87,8 +87,8 @@ function isPlainWordOrTitle(lower: string): boolean {
 
 /** One capitalised word no candidate covers, right before a post and a person: a new organization candidate. */
 function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], byFirst: Map<number, Candidate>, sentenceStarts: ReadonlySet<number>): void {
-  const covered = new Set<number>();
-  for (const c of candidates) for (let i = c.first; i < c.last; i++) covered.add(i);
+  const covered = new Uint8Array(tokens.length);
+  for (const c of candidates) covered.fill(1, c.first, c.last);
   // Built only when some word stands before a post and a person (most documents have none).
   let capitalisedInside: Set<string> | null = null;
   const inside = (word: string): boolean => {
@@ -104,7 +104,11 @@ function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], b
   const added: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (covered.has(i) || t.kind !== 'word' || t.text.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || isPlainWordOrTitle(t.text.toLowerCase())) continue;
+    if (covered[i] === 1 || t.kind !== 'word' || t.text.length < 3) continue;
+    // Cheap test first: the next word must be a post.
+    const next = tokens[i + 1]?.text ?? '';
+    if (!ORG_POSTS.has(next) && !POST_MODIFIERS.has(next)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || isPlainWordOrTitle(t.text.toLowerCase())) continue;
     if (/^(?:and|of|&|for)$/i.test(tokens[i - 1]?.text ?? '')) continue;
     const person = postThenPerson(tokens, i + 1, byFirst);
     if (!person || !inside(t.text)) continue;

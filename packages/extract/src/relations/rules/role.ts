@@ -100,6 +100,7 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
   for (const person of ctx.mentions) {
     if (person.type !== 'Person' || person.reference || out.some((c) => c.subject !== 'ARTICLE' && c.subject.entityId === person.entityId)) continue;
     const before = ctx.text.slice(Math.max(ctx.sentence.start, person.start - 60), person.start);
+    if (!OFFICE_WORD.test(before)) continue;
     const office = NATIONAL_OFFICES.find((o) => o.title.test(before));
     const title = office?.title.exec(before);
     if (!office || !title) continue;
@@ -136,6 +137,8 @@ const US_OFFICE =
  */
 const UK_OFFICE =
   /\b(?<![Ss]hadow\s)(?:(?:Deputy|Acting|Former)\s+)?(?<![Ss]hadow\s)(?:Home\s+Secretary|Foreign\s+Secretary|Chancellor\s+of\s+the\s+Exchequer|Culture\s+Secretary|Health\s+Secretary|Education\s+Secretary|Work\s+and\s+Pensions\s+Secretary|Trade\s+and\s+Industry\s+Secretary|Transport\s+Secretary|Environment\s+Secretary|Northern\s+Ireland\s+Secretary|Lord\s+Chancellor|Chief\s+Secretary\s+to\s+the\s+Treasury)\s+$/;
+/** Words every national office above contains: a cheap test before the full patterns. */
+const OFFICE_WORD = /Secretary|Representative|Adviser|Chancellor|Staff/i;
 const NATIONAL_OFFICES: ReadonlyArray<{ title: RegExp; country: string; rule: string }> = [
   { title: US_OFFICE, country: 'country:US', rule: 'role.us-office' },
   { title: UK_OFFICE, country: 'country:GB', rule: 'role.uk-office' },
