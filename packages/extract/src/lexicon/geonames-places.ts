@@ -72,3 +72,34 @@ export function isMatchableCityName(name: string, population: number, filter: Ge
   if (population >= BIG_CITY_POPULATION) return true;
   return population >= ONE_WORD_MIN_POPULATION && !filter.commonWords.has(lower) && !filter.personNames.has(lower);
 }
+
+let towns: Map<string, (typeof cities)[number]> | null = null;
+
+/**
+ * A town of any size GeoNames lists (1,000+ inhabitants) by its name and country, and for the US
+ * by its state too ("Aiken", "US", "SC"). Only for news style that names the state or country
+ * right after the town ("Aiken, S.C.", "Zagazig, Egypt"): there the context says it is a place,
+ * so small towns whose names are also words or surnames are safe. The most populous one wins.
+ */
+export function townIn(name: string, countryIso: string, admin?: string): GeoCity | undefined {
+  if (!towns) {
+    // Raw records, turned into GeoCity only on a hit: the index covers every GeoNames town.
+    const index = new Map<string, (typeof cities)[number]>();
+    const put = (key: string, c: (typeof cities)[number]): void => {
+      const known = index.get(key);
+      if (!known || known.population < c.population) index.set(key, c);
+    };
+    for (const c of cities) {
+      if (!c.name || c.country.length !== 2) continue;
+      const lower = c.name.toLowerCase();
+      put(`${lower}|${c.country}`, c);
+      if (c.country === 'US' && c.adminCode) put(`${lower}|US|${c.adminCode}`, c);
+      if (c.altName && c.altName !== c.name) put(`${c.altName.toLowerCase()}|${c.country}`, c);
+    }
+    towns = index;
+  }
+  const c = towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
+  if (!c) return undefined;
+  const [lon, lat] = c.loc.coordinates;
+  return { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
+}

@@ -7,6 +7,9 @@ import type { Token } from '../../text/tokenizer.ts';
 import { canonicalize } from '../canonicalizer.ts';
 import type { Candidate } from '../recognizer/index.ts';
 import { isSportsDocument, markSportsTeams } from './sports-teams.ts';
+import { markAppositivePersons } from './appositive-persons.ts';
+import { markTitleOwners } from './title-owners.ts';
+import { markUsTowns } from './us-towns.ts';
 
 /** What the document passes share: the text, its tokens and sentences, the candidates, and the result. */
 export interface DocumentState {
@@ -37,6 +40,24 @@ export const DOCUMENT_PASSES: readonly DocumentPass[] = [
     run(s) {
       if (!isSportsDocument(s.lowerInDocument, s.tokens)) return;
       markSportsTeams(s.body, s.tokens, s.candidates, (c) => s.body.slice((s.tokens[c.first] as Token).start, (s.tokens[c.last - 1] as Token).end), wordClasses());
+    },
+  },
+  {
+    name: 'appositive-persons',
+    run(s) {
+      markAppositivePersons(s.tokens, s.candidates, s.lowerInDocument, new Set(s.sentences.map((x) => x.start)));
+    },
+  },
+  {
+    name: 'title-owners',
+    run(s) {
+      markTitleOwners(s.tokens, s.candidates, s.lowerInDocument, new Set(s.sentences.map((x) => x.start)));
+    },
+  },
+  {
+    name: 'us-towns',
+    run(s) {
+      markUsTowns(s.tokens, s.candidates, s.sentences);
     },
   },
   {

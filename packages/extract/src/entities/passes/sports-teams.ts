@@ -25,8 +25,8 @@ const SPORTS_WORDS = new Set(
 /** Names of sports: the wire's headline convention ("SOCCER - ...") marks a sports report on its own. */
 const SPORT_NAMES = new Set(['soccer', 'cricket', 'baseball', 'basketball', 'rugby', 'tennis', 'golf', 'cycling', 'athletics', 'hockey', 'boxing', 'squash', 'motor-racing', 'football', 'nfl', 'nba', 'nhl']);
 const SIDE_AFTER = new Set([
-  'beat', 'beats', 'drew', 'lost', 'won', 'defeated', 'captain', 'coach', 'manager', 'striker', 'midfielder', 'goalkeeper', 'batsman', 'bowler',
-  'all', 'skipper', 'playmaker', 'forward', 'defender', 'player', 'players', 'fans', 'supporters', 'v', 'vs', 'vs.', 'versus', 'reached',
+  'beat', 'beats', 'drew', 'lost', 'won', 'defeated', 'captain', 'coach', 'manager', 'boss', 'striker', 'midfielder', 'goalkeeper', 'batsman', 'bowler',
+  'all', 'skipper', 'playmaker', 'forward', 'defender', 'winger', 'player', 'players', 'fans', 'supporters', 'v', 'vs', 'vs.', 'versus', 'reached',
   'rallied', 'blanked', 'routed', 'tied', 'scored', 'trailed', 'led', 'leads', 'declared', 'replied', 'finished',
 ]);
 const SIDE_BEFORE = new Set(['v', 'vs', 'vs.', 'versus', 'beat', 'defeated', 'over', 'against', 'for', 'joined', 'join', 'joins', 'rivals', 'hopefuls', 'champions', 'leaders', 'former', 'blanked', 'routed', 'club', 'side']);

@@ -1,6 +1,8 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
+import { defaultGazetteer, keyOf, type Gazetteer, type GazetteerEntry } from '../../lexicon/gazetteer.ts';
 import {
   LOCATION_TYPES,
+  type MentionView,
   type RelationCandidate,
   type SentenceContext,
 } from '../sentence-context.ts';
@@ -13,7 +15,7 @@ import {
 
 const BASED_PREFIX = /^\s*-\s*(?:based|headquartered)\s+(?:(?:[a-z-]+\s+){0,3})?$/i;
 const BASED_IN = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|are)\s+|(?:is|was|are)\s+)?(?:based|headquartered|located|situated|registered|incorporated)\s+(?:in|at)\s+(?:the\s+)?$/i;
-const DIRECTION = '(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest)\\s+)?';
+const DIRECTION = '(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|nearby|suburban|downtown)\\s+)?';
 /** Facilities and sites: "the Rocky Flats plutonium processing plant in Colorado". */
 const FACILITY =
   '(?:plant|factory|facility|campus|headquarters|offices?|branch|base|site|port|mine|refinery|airport|station|cent(?:er|re)|hospital|university|cave|farm|mall|store|shop|embassy|consulate|prison|compound|complex|reactor|shipyard|lab|laboratory|school|college|institute|museum|church|temple|mosque|palace|park|district|province|region|state|county|city|town|village|nation|country|island|island nation|capital|republic|kingdom|territory|enclave|suburb|neighbou?rhood|resort)';
@@ -28,7 +30,7 @@ const COMMA = /^\s*,\s*$/;
 const COMPANY_SUFFIX = /\b(?:co|corp|corporation|inc|incorporated|ltd|limited|llc|plc|ag|gmbh|sa|nv|bv|spa|group|holdings?|company|bancorp|trust)\.?$/i;
 /** "Bosnia's capital, Sarajevo", "Yerevan, the capital of Armenia". */
 const CAPITAL_OF = /^\s*,\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:capital|largest city|biggest city|second city|port city|main port)\s+of\s+(?:the\s+)?$/i;
-const POSSESSIVE_CAPITAL = /^['’]s\s+(?:[a-z-]+\s+){0,2}(?:capital|largest city|biggest city|second city|port|main port|province|region|state)\s*,?\s*(?:the\s+)?$/i;
+const POSSESSIVE_CAPITAL = /^\s?['’]s\s+(?:[a-z-]+\s+){0,2}(?:capital|largest city|biggest city|second city|port|main port|province|region|state)\s*,?\s*(?:the\s+)?$/i;
 /** Organizations a possessive place does not locate: "Russia's Defence Ministry" is LOCATED_IN by nationality, not "Moscow's police". */
 const PUBLIC_BODY = /\b(?:ministry|department|government|bank of|embassy|consulate|army|navy|military|parliament|congress|senate|court)\b/i;
 const NATIONALITY_ORG =
@@ -72,7 +74,7 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
     // "ASML, the Dutch company that ...", "Tokyo Electron, Japan's biggest chip equipment maker".
     if (a.type === 'Organization' && b.type === 'Country' && /^\s*,\s*(?:(?:the|a|an)\s+)?$/.test(gap)) {
       const tail = ctx.text.slice(b.end, Math.min(ctx.sentence.end, b.end + 60));
-      const noun = b.adjectival ? NATIONALITY_APPOSITIVE.test(tail) : /^['’]s\s/.test(tail) && NATIONALITY_APPOSITIVE.test(tail.slice(2));
+      const noun = b.adjectival ? NATIONALITY_APPOSITIVE.test(tail) : /^\s?['’]s\s/.test(tail) && NATIONALITY_APPOSITIVE.test(tail.replace(/^\s?['’]s/, ''));
       if (noun) {
         out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.nationality', confidence: 0.65 });
         continue;
@@ -109,7 +111,7 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
       continue;
     }
     // "Beijing's Tiananmen Square", "California's Sierra Nevada": a place inside a place.
-    if (LOCATION_TYPES.has(a.type) && b.type === 'Place' && !a.adjectival && /^['’]s\s+$/.test(gap) && a.type !== b.type || (a.type === 'Place' && b.type === 'Place' && /^['’]s\s+$/.test(gap) && !a.adjectival)) {
+    if (LOCATION_TYPES.has(a.type) && b.type === 'Place' && !a.adjectival && /^\s?['’]s\s+$/.test(gap) && a.type !== b.type || (a.type === 'Place' && b.type === 'Place' && /^\s?['’]s\s+$/.test(gap) && !a.adjectival)) {
       out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.possessive', confidence: 0.6 });
       continue;
     }
@@ -125,19 +127,78 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
     }
     // "Japan's Toyota", "Japanese automaker Toyota".
     if (a.type === 'Country' && b.type === 'Organization') {
-      if (/^['’]s\s+$/.test(gap) && !a.adjectival && !PUBLIC_BODY.test(b.name)) {
+      if (/^\s?['’]s\s+$/.test(gap) && !a.adjectival && !PUBLIC_BODY.test(b.name)) {
         out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.possessive', confidence: 0.6 });
       } else if (a.adjectival && NATIONALITY_ORG.test(gap)) {
         out.push({ subject: b, predicate: 'LOCATED_IN', object: a, rule: 'located.nationality', confidence: 0.6 });
       }
     }
   }
+  out.push(...namedForCountry(ctx));
   // Chains: "Hospital in Gosforth in northeast England", "Depot, Davisville, R.I." → also the outer place.
   for (const c of [...out]) {
     if (c.subject === 'ARTICLE') continue;
     const next = out.find((d) => d.subject !== 'ARTICLE' && d.subject.index === c.object.index && d.object.index > c.object.index);
     if (next && next.object.entityId !== c.subject.entityId) {
       out.push({ subject: c.subject, predicate: 'LOCATED_IN', object: next.object, rule: 'located.chain', confidence: 0.55 });
+    }
+  }
+  return out;
+}
+
+/** Bodies that serve a country abroad or that a country's name only describes ("British Embassy", "Irish Republican Army"). */
+const NOT_AT_HOME = /\b(?:embassy|embassies|consulate|mission|legation|chamber|army|brigade|front|league|liberation|diaspora|community|association of|school|exchange)\b/i;
+/** Country entries by the opening words of organization names, remembered: the same names recur across a corpus. */
+const PREFIX_COUNTRY = new Map<string, GazetteerEntry | null>();
+const MAX_REMEMBERED_PREFIXES = 50_000;
+
+function countryOfPrefix(gazetteer: Gazetteer, prefix: string): GazetteerEntry | null {
+  let entry = PREFIX_COUNTRY.get(prefix);
+  if (entry !== undefined) return entry;
+  entry = gazetteer.lookup(keyOf(prefix))?.find((e) => e.type === 'Country') ?? null;
+  if (PREFIX_COUNTRY.size >= MAX_REMEMBERED_PREFIXES) PREFIX_COUNTRY.clear();
+  PREFIX_COUNTRY.set(prefix, entry);
+  return entry;
+}
+
+/**
+ * A country's own state bodies ("US Department of the Treasury", "Hong Kong Monetary Authority"):
+ * that they sit in the country is what the name means, and the development gold does not state it.
+ */
+const STATE_BODY = /\b(?:ministry|department|government|treasury|authority|agency|service|administration|commission|council|congress|parliament|senate|assembly|court|reserve|central bank|police|army|navy|air force|embassy|customs|office|bureau|cabinet)\b/i;
+/** Companies, by their legal suffix or trade ("Swiss Bank Corp", "Turkish Airlines"): a federation or a newspaper named for its country states no more than its name. */
+const COMPANY_NAME = /\b(?:co|corp|corporation|inc|incorporated|ltd|limited|llc|plc|ag|gmbh|sa|nv|bv|spa|holdings?|company|bancorp|airlines?|airways|bank|motors|telecom)\.?(?:\s|$)/i;
+/** "... of Beirut", "... in Shanghai": the name says where the body is, and it is not the country it opens with. */
+const PLACE_IN_NAME = /\b(?:of|in|at|for)\s+(?:the\s+)?\p{Lu}/u;
+
+/**
+ * "Turkish Airlines", "Swiss Bank Corp", "American Motors Corp": a company whose own name opens
+ * with a country's name or demonym is based in that country. Not other bodies: that the "Taiwan
+ * Textile Federation" or a country's ministry sits in the country is all its name says, and the
+ * project's golds do not count it. The country must be an entity
+ * of the text (so "Georgia-Pacific" is no claim about Georgia without Georgia in it); the object is
+ * its mention in the sentence, else the name's own opening words, which name it.
+ */
+function namedForCountry(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  const gazetteer = defaultGazetteer();
+  for (const org of ctx.mentions) {
+    if (org.type !== 'Organization' || org.adjectival || org.reference || !COMPANY_NAME.test(org.text) || NOT_AT_HOME.test(org.name) || STATE_BODY.test(org.name) || PLACE_IN_NAME.test(org.text)) continue;
+    // "Volkswagen of America Inc" cut to "America Inc", "a U.S. Company": no name of a company.
+    if (/\b(?:of|a|an|any)\s+$/i.test(ctx.text.slice(Math.max(0, org.start - 4), org.start))) continue;
+    const words = org.text.split(/\s+/);
+    if (words.length < 2) continue;
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const prefix = words.slice(0, n).join(' ');
+      const country = countryOfPrefix(gazetteer, prefix);
+      if (!country) continue;
+      if (!ctx.entities.has(country.id)) break;
+      const here = ctx.mentions.find((m) => m.entityId === country.id && !m.reference);
+      const named = ctx.documentMentions.find((m) => m.entityId === country.id);
+      if (!named) break;
+      const object: MentionView = here ?? { ...named, start: org.start, end: org.start + prefix.length, text: prefix, sentenceIndex: ctx.sentenceIndex, index: -1 };
+      out.push({ subject: org, predicate: 'LOCATED_IN', object, rule: 'located.name', confidence: 0.6 });
+      break;
     }
   }
   return out;
@@ -176,6 +237,7 @@ export const rule: RelationRule = {
     { id: 'located.capital', example: '"Lyon, the largest city of ...", "Norway\'s capital, Oslo"' },
     { id: 'located.possessive', example: '"Japan\'s Toyota", "Beijing\'s Tiananmen Square"' },
     { id: 'located.nationality', example: '"Japanese automaker Toyota", "ASML, the Dutch company"' },
+    { id: 'located.name', example: '"Turkish Airlines", "Swiss Bank Corp" (a company named for a country the text names)' },
     { id: 'located.chain', example: '"a depot in Davisville, R.I." (the outer place too)' },
   ],
   acceptsReferences: false,

@@ -27,12 +27,12 @@ const ROLE_WORD_ANY = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, '
 /** Occupations by their endings, for appositives: "an ecologist and entomologist at Cornell". */
 const OCCUPATION = '(?:[a-z]+(?:ist|ologist|ician|eer|ant|ent|or|er|man|woman|person)s?)';
 /** Words a role phrase is made of: "assistant secretary of commerce for export administration". */
-const ROLE_PHRASE = /^(?:['’]s)?(?:\s+(?:[A-Za-z][\w.-]*|&)){1,9}\s+$/;
+const ROLE_PHRASE = /^(?:\s?['’]s)?(?:\s+(?:[A-Za-z][\w.-]*|&)){1,9}\s+$/;
 const NOT_IN_ROLE = /\b(?:said|says|say|told|tells|asked|according|met|with|by|to|from|as|when|who|which|that|is|was|are|were|has|have|had|will|would|on|in|at|a|an|this|it|its|including|such|like|among|olympic|sports?)\b/i;
 
 function roleWords(gap: string, org: MentionView): boolean {
-  if (!ROLE_PHRASE.test(gap)) return false;
-  const words = gap.replace(/^['’]s/, '');
+  if (org.type === 'Place' || !ROLE_PHRASE.test(gap)) return false;
+  const words = gap.replace(/^\s?['’]s/, '');
   if (/^\s+(?:and|or|of|for)\b/i.test(words) || NOT_IN_ROLE.test(words)) return false;
   // "Hong Kong director Wong Kar-Wai", "German chief executive X": a nationality with an
   // occupation; a country's posts are the government's ("US Secretary", "Turkish Finance Minister").
@@ -59,7 +59,7 @@ const COPULA_BEFORE_ORG = /^\s*(?:,\s*\d{1,3}\s*,)?\s+(?:is|was|has been|had bee
 const BARE_ROLE_OF = new RegExp(`^\\s+(?:[a-z][\\w-]*\\s+){0,2}(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|for|at)\\s+(?:the\\s+)?$`, 'i');
 /** "the chairman of the United Djibouti Opposition Front, Mohamed Ahmed Issa". */
 const HEAD_OF_BEFORE = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|at|for)\\s+(?:the\\s+)?$`, 'i');
-const ROLE_AFTER_ORG = new RegExp(`^(?:['’]s)?\\s+(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
+const ROLE_AFTER_ORG = new RegExp(`^(?:\\s?['’]s)?\\s+(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
 const WORKS_FOR =
   /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:works?|worked|working|serves?|served|serving)\s+(?:as\s+(?:[\w-]+\s+){1,5}?)?(?:for|at|with|in|on)\s+(?:the\s+)?$/i;
 const LEADS =
@@ -67,8 +67,10 @@ const LEADS =
 const AT_OF = /^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:of|at)\s+(?:the\s+)?$|^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:of|at)\s+(?:the\s+)?$/i;
 /** A second post after the first: "X, director of A and a member of B". */
 const SECOND_ROLE = new RegExp(`^\\s+and\\s+(?:(?:the|a|an)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|for|at)\\s+(?:the\\s+)?$`, 'i');
+/** A post in a national side, written between the country's name (a noun, not a demonym) and the person. */
+const NATIONAL_SIDE_POST = /^\s+(?:(?:national|caretaker|interim|new|former|assistant|team)\s+)?(?:coach|manager|boss|captain|skipper|striker|midfielder|defender|goalkeeper|keeper|winger|full-back|fly-half|scrum-half|hooker|prop|lock|flanker|centre|batsman|bowler|all-rounder|wicketkeeper)\s+$/i;
 /** "Musk's Tesla", "Mulroney's Conservative Party": a person's organization (not a ministry of the person's country). */
-const OWNER_POSSESSIVE = /^['’]s\s+(?:[a-z-]+\s+){0,2}$/;
+const OWNER_POSSESSIVE = /^\s?['’]s\s+(?:[a-z-]+\s+){0,2}$/;
 
 export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
   const out = rolesOfPersons(ctx);
@@ -81,7 +83,7 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
     for (const p of list) if (p !== c.subject) extra.push({ ...c, subject: p, rule: `${c.rule}.list`, confidence: c.confidence - 0.05 });
     // "of Harvard University's Kennedy School": the school and the university.
     const outer = ctx.mentions[c.object.index + 1];
-    if (c.object.index > c.subject.index && outer?.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(c.object.end, outer.start))) {
+    if (c.object.index > c.subject.index && outer?.type === 'Organization' && /^\s?['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(c.object.end, outer.start))) {
       extra.push({ ...c, object: outer, rule: `${c.rule}.unit`, confidence: c.confidence - 0.05 });
     }
   }
@@ -93,18 +95,20 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
       extra.push({ ...c, object: second, rule: 'role.appositive.second', confidence: c.confidence - 0.1 });
     }
   }
-  // "Trade Representative Clayton Yeutter", "Secretary of State George Shultz": offices that exist only in
-  // the US federal government (public fact), in a text that names the US elsewhere.
+  // "Trade Representative Clayton Yeutter", "Home Secretary Charles Clarke": offices that exist only in
+  // one country's government (public fact), in a text that names that country elsewhere.
   for (const person of ctx.mentions) {
     if (person.type !== 'Person' || person.reference || out.some((c) => c.subject !== 'ARTICLE' && c.subject.entityId === person.entityId)) continue;
     const before = ctx.text.slice(Math.max(ctx.sentence.start, person.start - 60), person.start);
-    const title = US_OFFICE.exec(before);
-    if (!title) continue;
+    if (!OFFICE_WORD.test(before)) continue;
+    const office = NATIONAL_OFFICES.find((o) => o.title.test(before));
+    const title = office?.title.exec(before);
+    if (!office || !title) continue;
     // A country or demonym right before the title names the state itself ("British Trade Secretary").
     const prev = ctx.mentions[person.index - 1];
     if (prev && prev.end >= person.start - title[0].length - 12 && prev.type === 'Country') continue;
-    const us = unitedStates(ctx, person);
-    if (us) extra.push({ subject: person, predicate: 'HOLDS_ROLE', object: us, rule: 'role.us-office', confidence: 0.6 });
+    const country = countryNamed(ctx, person, office.country);
+    if (country) extra.push({ subject: person, predicate: 'HOLDS_ROLE', object: country, rule: office.rule, confidence: 0.6 });
   }
   // "Brian Mulroney's Progressive Conservative Party", "Musk's Tesla": the person's organization.
   for (let i = 0; i + 1 < ctx.mentions.length; i++) {
@@ -119,21 +123,34 @@ export function rolesRule(ctx: SentenceContext): RelationCandidate[] {
 }
 
 /** "Rostec's chief executive, Sergei Ivanov": a title with an owner, then the name after a comma. */
-const OWNER_TITLE_COMMA = new RegExp(`^['’]s\\s+(?:(?:new|former|acting|deputy|interim|longtime|current|outgoing|incoming)\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?,\\s*$`, 'i');
+const OWNER_TITLE_COMMA = new RegExp(`^\\s?['’]s\\s+(?:(?:new|former|acting|deputy|interim|longtime|current|outgoing|incoming)\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?,\\s*$`, 'i');
 /** "Jet Airways, founded by X", "the party, led by X": the organization before, the person after. */
 const LED_BY = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|has been)\s+|(?:is|was|are|were|has been|have been)\s+)?(?:(?:now|currently|then|still)\s+)?(?:founded|co-founded|led|headed|run|chaired|directed|managed|owned)\s+by\s+(?:(?:its|the)\s+(?:[a-z-]+\s+){0,2})?$/i;
 
 /** Offices of the US federal government only: no other state has a "Trade Representative". */
 const US_OFFICE =
   /\b(?:(?:Deputy|Acting|Former)\s+)?(?:Secretary\s+of\s+State|Treasury\s+Secretary|Secretary\s+of\s+the\s+Treasury|Commerce\s+Secretary|Secretary\s+of\s+Commerce|Agriculture\s+Secretary|Secretary\s+of\s+Agriculture|Defen[cs]e\s+Secretary|Secretary\s+of\s+Defen[cs]e|Labor\s+Secretary|Energy\s+Secretary|Trade\s+Representative|National\s+Security\s+Adviser|White\s+House\s+Chief\s+of\s+Staff)\s+$/i;
+/**
+ * Offices of the UK government only, by their British names (public fact): "Home Secretary",
+ * "Chancellor of the Exchequer". Not "Defence Secretary" (British writers give the US one that
+ * name too) nor a bare "Chancellor" (Germany's head of government); not a shadow post, which is the opposition's. Capitalised, as titles are.
+ */
+const UK_OFFICE =
+  /\b(?<![Ss]hadow\s)(?:(?:Deputy|Acting|Former)\s+)?(?<![Ss]hadow\s)(?:Home\s+Secretary|Foreign\s+Secretary|Chancellor\s+of\s+the\s+Exchequer|Culture\s+Secretary|Health\s+Secretary|Education\s+Secretary|Work\s+and\s+Pensions\s+Secretary|Trade\s+and\s+Industry\s+Secretary|Transport\s+Secretary|Environment\s+Secretary|Northern\s+Ireland\s+Secretary|Lord\s+Chancellor|Chief\s+Secretary\s+to\s+the\s+Treasury)\s+$/;
+/** Words every national office above contains: a cheap test before the full patterns. */
+const OFFICE_WORD = /Secretary|Representative|Adviser|Chancellor|Staff/i;
+const NATIONAL_OFFICES: ReadonlyArray<{ title: RegExp; country: string; rule: string }> = [
+  { title: US_OFFICE, country: 'country:US', rule: 'role.us-office' },
+  { title: UK_OFFICE, country: 'country:GB', rule: 'role.uk-office' },
+];
 
-/** The United States as the text names it: this sentence's mention, else the nearest before (as a reference). */
-function unitedStates(ctx: SentenceContext, near: MentionView): MentionView | null {
-  const here = ctx.mentions.find((m) => m.entityId === 'country:US' && !m.reference);
+/** The country as the text names it: this sentence's mention, else the nearest before (as a reference). */
+function countryNamed(ctx: SentenceContext, near: MentionView, countryId: string): MentionView | null {
+  const here = ctx.mentions.find((m) => m.entityId === countryId && !m.reference);
   if (here) return here;
   let found: MentionView | null = null;
   for (const m of ctx.documentMentions) {
-    if (m.entityId !== 'country:US') continue;
+    if (m.entityId !== countryId) continue;
     if (m.start > near.start && found) break;
     found = m;
   }
@@ -160,14 +177,15 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     if (person.type !== 'Person') continue;
     // Title before the name: "<Org|Country> <role words> <Person>" (a name, never "he").
     const prev = ms[i - 1];
-    if (prev && STATE_TYPES.has(prev.type) && !person.reference) {
+    // A place holds no post except as a national side ("Wales boss John Toshack").
+    if (prev && (STATE_TYPES.has(prev.type) || (prev.type === 'Place' && NATIONAL_SIDE_POST.test(ctx.text.slice(prev.end, person.start)))) && !person.reference) {
       const gap = ctx.text.slice(prev.end, person.start);
       const unbracketed = gap.replace(/^\s*\)/, '');
       if (roleWords(unbracketed, prev)) {
         out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.85 });
         // "the Foreign Ministry's Southeast Asian Department Chief X", "CHP (Republican People's Party) leader X".
         const outer = ms[i - 2];
-        if (outer?.type === 'Organization' && /^(?:['’]s\s+(?:the\s+)?|\s*\(\s*)$/.test(ctx.text.slice(outer.end, prev.start))) {
+        if (outer?.type === 'Organization' && /^(?:\s?['’]s\s+(?:the\s+)?|\s*\(\s*)$/.test(ctx.text.slice(outer.end, prev.start))) {
           out.push({ subject: person, predicate: 'HOLDS_ROLE', object: outer, rule: 'role.title-unit', confidence: 0.75 });
         }
         // "Chinese Foreign Ministry spokesman Zhao": the ministry's country too.
@@ -176,7 +194,10 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
         if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start)) && /\b(?:ministry|department|government|office|embassy|agency|army|navy|air force|council|commission|parliament|treasury|cabinet|police|customs|central bank)\b/i.test(prev.name)) {
           out.push({ subject: person, predicate: 'HOLDS_ROLE', object: before, rule: 'role.title-country', confidence: 0.7 });
         }
-      } else if (prev.type === 'Organization' && /^['’]s\s+$/.test(gap) && !prev.adjectival) {
+      } else if (prev.type !== 'Organization' && !prev.adjectival && NATIONAL_SIDE_POST.test(gap)) {
+        // "Scotland manager Walter Smith", "Germany coach Jurgen Klinsmann": the national side, named by its country.
+        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.team', confidence: 0.7 });
+      } else if (prev.type === 'Organization' && /^\s?['’]s\s+$/.test(gap) && !prev.adjectival) {
         // "GM's Rick Wagoner".
         out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.possessive', confidence: 0.6 });
       } else if (prev.type === 'Organization' && person.role && /^\s*$/.test(gap)) {
@@ -212,13 +233,15 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     const companyBetween = next.type === 'Country' && /\b(?:at|of|for|with)\s+(?:the\s+)?\p{Lu}[\w&.'-]*(?:\s+\p{Lu}[\w&.'-]*)*\s+(?:in|of|from)\s+(?:the\s+)?$/u.test(ctx.text.slice(person.end, next.start));
     if (companyBetween) continue;
     const describesBody = next.type === 'Country' && next.adjectival && /^\s+(?:[A-Z][\w-]*\s+)*(?:olympic\s+|national\s+|football\s+|rugby\s+|cricket\s+|davis\s+cup\s+)?(?:team|side|squad|delegation|federation|association|club|league|orchestra|band)\b/i.test(ctx.text.slice(next.end, next.end + 40)) && !/delegation/i.test(ctx.text.slice(next.end, next.end + 20));
-    if (APPOSITIVE_OF.test(after) && !describesBody && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
+    // "an activist in Algeria's Ettahadi party", "leader of Bosnian Serbs": the post is in what the country's name opens.
+    const countryOpensName = next.type === 'Country' && (/^\s?['’]s\s/.test(ctx.text.slice(next.end, next.end + 4)) || (next.adjectival === true && /^\s+\p{Lu}/u.test(ctx.text.slice(next.end, next.end + 3))));
+    if (APPOSITIVE_OF.test(after) && !describesBody && !countryOpensName && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
     } else if (
       APPOSITIVE_BEFORE_ORG.test(after) &&
       ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 80)) &&
       // "X, Gazprom chief Aleksey Miller": the title belongs to the next name.
-      !(ms[next.index + 1]?.type === 'Person' && /^(?:['’]s)?(?:\s+[\w.-]+){1,4}\s+$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start)))
+      !(ms[next.index + 1]?.type === 'Person' && /^(?:\s?['’]s)?(?:\s+[\w.-]+){1,4}\s+$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start)))
     ) {
       const roleText = ctx.text.slice(next.end, next.end + 80);
       if (next.type === 'Organization' || ROLE_WORD_STATE.test(roleText.split(/[,;.]/)[0] ?? '')) {
@@ -226,7 +249,7 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
       }
     } else if (WORKS_FOR.test(after) && (next.type === 'Organization' || /\bas\b/i.test(after))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.works-for', confidence: 0.75 });
-    } else if (LEADS.test(after) && (next.type === 'Organization' || /^['’]s\s/.test(ctx.text.slice(next.end, next.end + 3)))) {
+    } else if (LEADS.test(after) && (next.type === 'Organization' || /^\s?['’]s\s/.test(ctx.text.slice(next.end, next.end + 3)))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.leads', confidence: 0.7 });
     } else if (COPULA_ROLE_OF.test(after) && next.type === 'Organization') {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
@@ -234,7 +257,7 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
     } else if (BARE_ROLE_OF.test(after) && next.type === 'Organization') {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.bare', confidence: 0.6 });
-    } else if (AT_OF.test(after) && LOCATION_TYPES.has(next.type) && ms[next.index + 1]?.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start))) {
+    } else if (AT_OF.test(after) && LOCATION_TYPES.has(next.type) && ms[next.index + 1]?.type === 'Organization' && /^\s?['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: ms[next.index + 1]!, rule: 'role.at', confidence: 0.6 });
     } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization')) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.at', confidence: 0.6 });
@@ -248,12 +271,13 @@ export const rule: RelationRule = {
   id: 'role',
   predicate: 'HOLDS_ROLE',
   subjectTypes: ['Person'],
-  objectTypes: ['Organization', 'Country'],
+  objectTypes: ['Organization', 'Country', 'Place'],
   summary: "A person holds a post in an organization or a country's government.",
   variants: [
     { id: 'role.title', example: '"US Secretary of State X", "Rostec chief X", "Rostec\'s chief executive, X"' },
     { id: 'role.title-unit', example: '"the Foreign Ministry\'s Asia Department chief X" (the outer organization)' },
     { id: 'role.title-country', example: '"Chinese Foreign Ministry spokesman X" (the ministry\'s country)' },
+    { id: 'role.team', example: '"Scotland manager X", "Germany coach X" (a national side, named by its country)' },
     { id: 'role.possessive', example: '"GM\'s X"' },
     { id: 'role.affiliation', example: "the recognizer's affiliation of a titled name" },
     { id: 'role.head-of', example: '"the chairman of Y, X"' },
@@ -264,6 +288,7 @@ export const rule: RelationRule = {
     { id: 'role.bare', example: '"named X publisher of Y"' },
     { id: 'role.led-by', example: '"Jet Airways, founded by X", "the party, led by X"' },
     { id: 'role.us-office', example: '"Trade Representative X", "Secretary of State X" (offices only the US has; the US named elsewhere in the text)' },
+    { id: 'role.uk-office', example: '"Home Secretary X", "Chancellor of the Exchequer X" (offices only the UK has; the UK named elsewhere in the text)' },
     { id: 'role.owner', example: '"Mulroney\'s Conservative Party", "Musk\'s Tesla"' },
     { id: 'role.at', example: '"X of the Institute of ...", "X at Y"' },
   ],

@@ -1,0 +1,153 @@
+import { HONORIFICS, ROLE_HEADS, TITLE_WORDS } from '../../lexicon/titles.ts';
+import { FUNCTION_WORDS, MONTHS_AND_DAYS } from '../../lexicon/word-classes.ts';
+import type { Token } from '../../text/tokenizer.ts';
+import type { Candidate } from '../recognizer.ts';
+
+/**
+ * Pass "title-owners": a name of unknown type written right before a title of a company, club or
+ * agency post and a person's name is the organization the person serves: "Yukos boss Mikhail
+ * Khodorkovsky", "Everton manager David Moyes", "Qantas chief executive Geoff Dixon", "Balco
+ * founder Victor Conte". Only posts that belong to an organization count (not "Labour MP",
+ * where the word is a party but the post is Parliament's, nor government posts, where the word
+ * before is mostly a country); a capitalised first word of a sentence that the document also
+ * writes in lower case ("Charity boss Gordon Lishman") is an ordinary word.
+ *
+ * A one-word name the recognizer let go because it is also a word ("Arsenal boss Arsene Wenger",
+ * "Everton manager David Moyes") is read the same way, when it is capitalised inside a sentence
+ * here or elsewhere in the document, and is no function, title or calendar word.
+ */
+
+/** Last word of a post in an organization (lower case), possibly after up to two more words ("chief executive"). */
+const ORG_POSTS = new Set(
+  `boss chief executive chairman chairwoman chair president director manager coach striker midfielder defender
+  goalkeeper keeper forward winger captain skipper spokesman spokeswoman spokesperson founder co-founder owner
+  head analyst economist strategist ceo cfo coo cto full-back centre-back playmaker`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Words that may stand between the name and the post: "chief executive", "assistant manager", "first-team coach". */
+const POST_MODIFIERS = new Set(['chief', 'executive', 'managing', 'deputy', 'assistant', 'vice', 'first-team', 'caretaker', 'interim', 'acting', 'former', 'finance', 'operating', 'technical', 'general', 'senior', 'team', 'group']);
+
+export function markTitleOwners(tokens: readonly Token[], candidates: Candidate[], lowerInDocument: ReadonlySet<string>, sentenceStarts: ReadonlySet<number>): void {
+  const byFirst = new Map<number, Candidate>();
+  const byLast = new Map<number, Candidate>();
+  for (const c of candidates) {
+    byFirst.set(c.first, c);
+    byLast.set(c.last, c);
+  }
+  addUncoveredOwners(tokens, candidates, byFirst, sentenceStarts);
+  for (const c of candidates) {
+    // "Ways and Means chairman X": the end of a longer name, not a name of its own.
+    if (c.type !== null || /^(?:and|of|&|for)$/i.test(tokens[c.first - 1]?.text ?? '')) continue;
+    // Up to three lower-case words, the last a post, then a person's name.
+    let k = c.last;
+    let post = false;
+    for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
+      const w = (tokens[k] as Token).text;
+      if (w !== w.toLowerCase() || !(ORG_POSTS.has(w) || POST_MODIFIERS.has(w))) break;
+      post = ORG_POSTS.has(w);
+    }
+    // "John Georges, International Paper's chairman": the post after the owner's possessive, the person before.
+    if (!post && possessiveAt(tokens, c.last) && ownerPostAfter(tokens, c.last + possessiveLength(tokens, c.last)) && personBeforeComma(tokens, c, byLast)) {
+      c.type = 'Organization';
+      c.source = 'title-owner';
+      continue;
+    }
+    const person = byFirst.get(skipHonorific(tokens, k));
+    if (!post || !person || person.type !== 'Person' || person.sentenceIndex !== c.sentenceIndex) continue;
+    const first = tokens[c.first] as Token;
+    if (c.last - c.first === 1 && sentenceStarts.has(first.start) && lowerInDocument.has(first.text.toLowerCase())) continue;
+    c.type = 'Organization';
+    c.source = 'title-owner';
+  }
+}
+
+function postThenPerson(tokens: readonly Token[], from: number, byFirst: ReadonlyMap<number, Candidate>): Candidate | null {
+  let k = from;
+  let post = false;
+  for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
+    const w = (tokens[k] as Token).text;
+    if (w !== w.toLowerCase() || !(ORG_POSTS.has(w) || POST_MODIFIERS.has(w))) break;
+    post = ORG_POSTS.has(w);
+  }
+  const person = byFirst.get(skipHonorific(tokens, k));
+  return post && person?.type === 'Person' ? person : null;
+}
+
+/** "Qantas boss Mr Dixon", "United boss Sir Alex Ferguson": the person's name after an honorific. */
+function skipHonorific(tokens: readonly Token[], k: number): number {
+  const t = tokens[k];
+  if (!t || !HONORIFICS.has(t.text.toLowerCase()) || !/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof)$/.test(t.text)) return k;
+  return tokens[k + 1]?.text === '.' ? k + 2 : k + 1;
+}
+
+function isPlainWordOrTitle(lower: string): boolean {
+  return FUNCTION_WORDS.has(lower) || MONTHS_AND_DAYS.has(lower) || TITLE_WORDS.has(lower) || ROLE_HEADS.has(lower) || HONORIFICS.has(lower);
+}
+
+/** One capitalised word no candidate covers, right before a post and a person: a new organization candidate. */
+function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], byFirst: Map<number, Candidate>, sentenceStarts: ReadonlySet<number>): void {
+  const covered = new Uint8Array(tokens.length);
+  for (const c of candidates) covered.fill(1, c.first, c.last);
+  // Built only when some word stands before a post and a person (most documents have none).
+  let capitalisedInside: Set<string> | null = null;
+  const inside = (word: string): boolean => {
+    if (!capitalisedInside) {
+      capitalisedInside = new Set<string>();
+      for (let i = 1; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !sentenceStarts.has(t.start) && !/^[.!?"“:]$/.test((tokens[i - 1] as Token).text)) capitalisedInside.add(t.text);
+      }
+    }
+    return capitalisedInside.has(word);
+  };
+  const added: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (covered[i] === 1 || t.kind !== 'word' || t.text.length < 3) continue;
+    // Cheap test first: the next word must be a post.
+    const next = tokens[i + 1]?.text ?? '';
+    if (!ORG_POSTS.has(next) && !POST_MODIFIERS.has(next)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || isPlainWordOrTitle(t.text.toLowerCase())) continue;
+    if (/^(?:and|of|&|for)$/i.test(tokens[i - 1]?.text ?? '')) continue;
+    const person = postThenPerson(tokens, i + 1, byFirst);
+    if (!person || !inside(t.text)) continue;
+    const c: Candidate = { first: i, last: i + 1, sentenceIndex: person.sentenceIndex, type: 'Organization', source: 'title-owner' };
+    added.push(c);
+    byFirst.set(i, c);
+  }
+  if (added.length === 0) return;
+  candidates.push(...added);
+  candidates.sort((a, b) => a.first - b.first);
+}
+
+/** "'s" as one token, or split by a tokenized source ("Paper 's"). */
+function possessiveLength(tokens: readonly Token[], i: number): number {
+  const t = tokens[i];
+  if (!t) return 0;
+  if (/^['’]s$/i.test(t.text)) return 1;
+  return /^['’]$/.test(t.text) && tokens[i + 1]?.text.toLowerCase() === 's' ? 2 : 0;
+}
+
+function possessiveAt(tokens: readonly Token[], i: number): boolean {
+  return possessiveLength(tokens, i) > 0;
+}
+
+/** Up to three lower-case post words, the last a post, then the end of the appositive. */
+function ownerPostAfter(tokens: readonly Token[], k: number): boolean {
+  let post = false;
+  for (let n = 0; n < 4 && k < tokens.length; n++, k++) {
+    const w = (tokens[k] as Token).text;
+    if (ORG_POSTS.has(w)) post = true;
+    else if (w === 'and' && post) continue;
+    else if (!POST_MODIFIERS.has(w) && !/^(?:new|former|officer)$/.test(w)) break;
+  }
+  return post && /^[,.;)]$/.test(tokens[k]?.text ?? '.');
+}
+
+/** A person's name, then a comma, right before the candidate. */
+function personBeforeComma(tokens: readonly Token[], c: Candidate, byLast: ReadonlyMap<number, Candidate>): boolean {
+  if (tokens[c.first - 1]?.text !== ',') return false;
+  const person = byLast.get(c.first - 1);
+  return person?.type === 'Person' && person.sentenceIndex === c.sentenceIndex;
+}
