@@ -8,6 +8,15 @@ interface Pending {
   url: string;
 }
 
+/**
+ * V8's young generation per thread. Its default grows with the machine's memory (128 MB of
+ * semi-spaces per thread on a 24 GiB machine), which is most of a thread's resident memory while
+ * the thread's live data (lexicons, one page at a time) is a few tens of MB. Sixteen MB keeps
+ * scavenges cheap (they copy only live objects) and the threads' memory small; measured in
+ * `pnpm bench:crawl` (docs/crawler.md).
+ */
+export const EXTRACTION_THREAD_YOUNG_GENERATION_MB = 16;
+
 interface PoolWorker {
   worker: Worker;
   inFlight: number;
@@ -32,7 +41,9 @@ export class ExtractionPool {
   }
 
   #spawn(): void {
-    const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url));
+    const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: EXTRACTION_THREAD_YOUNG_GENERATION_MB },
+    });
     const entry: PoolWorker = { worker, inFlight: 0 };
     type Reply = { id: number; result?: unknown; error?: { name: string; message: string; input?: string; reason?: string } };
     worker.on('message', (message: Reply) => {
