@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError, type ExtractionResult } from '@newsgraph/shared';
 import type { ArticleExtractionOptions, ExtractedArticle } from '../interfaces/article.ts';
@@ -16,6 +17,25 @@ interface Pending {
  * `pnpm bench:crawl` (docs/crawler.md).
  */
 export const EXTRACTION_THREAD_YOUNG_GENERATION_MB = 16;
+
+/**
+ * V8's old generation per thread. Without a limit V8 lets garbage pile up to 2-4 times the live
+ * data (170-260 MB measured per thread) before collecting; a thread's live data is about 60 MB
+ * (lexicons and code), and the largest inputs measured (a 3 MB page, the MAX_HTML_CHARS cap, and
+ * entity extraction over 1,000,000 characters of text) ran within 128 MB. Should a thread still
+ * run out, it is replaced and its task fails as retryable.
+ */
+export const EXTRACTION_THREAD_OLD_GENERATION_MB = 160;
+
+/**
+ * Extraction threads for a crawler process on `cores` cores: one core is left to the main thread
+ * (fetches, decoding, the duplicate check and store writes take about a third of a page's CPU),
+ * the others extract; at most 4, and none on one core. On two cores one thread measured faster
+ * and half the memory of two (every thread holds its own lexicons and heap; docs/crawler.md).
+ */
+export function defaultExtractionThreads(cores: number = availableParallelism()): number {
+  return cores > 1 ? Math.min(4, cores - 1) : 0;
+}
 
 interface PoolWorker {
   worker: Worker;
@@ -42,7 +62,7 @@ export class ExtractionPool {
 
   #spawn(): void {
     const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url), {
-      resourceLimits: { maxYoungGenerationSizeMb: EXTRACTION_THREAD_YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: EXTRACTION_THREAD_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: EXTRACTION_THREAD_OLD_GENERATION_MB },
     });
     const entry: PoolWorker = { worker, inFlight: 0 };
     type Reply = { id: number; result?: unknown; error?: { name: string; message: string; input?: string; reason?: string } };
@@ -96,6 +116,16 @@ export class ExtractionPool {
 
   extractEntities(text: string, options: { outlet?: string | null; title?: string | null }, url = 'article'): Promise<ExtractionResult> {
     return this.#run({ op: 'entities', text, outlet: options.outlet ?? null, title: options.title ?? null }, url);
+  }
+
+  /** V8 heap statistics of each thread (for benchmarks and diagnostics: where the memory is). */
+  heapStatistics(): Promise<Array<{ usedHeapSize: number; totalHeapSize: number; externalMemory: number }>> {
+    return Promise.all(
+      this.#workers.map(async (w) => {
+        const h = await w.worker.getHeapStatistics();
+        return { usedHeapSize: h.used_heap_size, totalHeapSize: h.total_heap_size, externalMemory: h.external_memory };
+      }),
+    );
   }
 
   async close(): Promise<void> {
