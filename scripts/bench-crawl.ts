@@ -5,8 +5,11 @@
  * not share this process's event loop) serves an RSS feed of N page URLs whose bodies are the
  * real pages of ../shared/eval/article-text/html/*.gz (gzip-encoded as a real server would), and
  * the in-process crawler runs fetch → main-text extraction → entity/claim extraction → SQLite
- * store (a temp file) at the configured concurrency, with T extraction threads (default: one per
- * core, at most 4).
+ * store (a temp file) at the configured concurrency, with T extraction threads (default: the
+ * CLI's, defaultExtractionThreads: one per core but the main thread's, at most 4). The measured
+ * run has a process of its own (as the Crawlee baseline has), started with the CLI's node flags
+ * (PIPELINE_NODE_FLAGS) and warmed up on 20 pages there, so its peak RSS is its own and not the
+ * baselines' leftovers.
  *
  * Printed: pages/s overall and per stage (time spent in each stage, summed over pages), RSS
  * sampled during the run and at every 1,000 pages (flat = no leak), and two baselines from the
@@ -15,9 +18,12 @@
  * A third baseline: a minimal Crawlee CheerioCrawler (@crawlee/cheerio, a dev dependency of the
  * benchmark only) in its own process, fetching and parsing the same N pages at the same
  * concurrency and reading their paragraphs — no article text, no entities, no store — with its
- * storage in memory. Its pages/s and peak RSS are compared with the full pipeline's.
- * Last line: {"pages","pages_per_s","peak_rss_mb","rss_growth_mb","baseline_pages_per_s","ratio",
- * "crawlee_pages_per_s","crawlee_peak_rss_mb","speed_vs_crawlee","rss_vs_crawlee"} where the
+ * storage in memory. Its configuration: Crawlee's defaults (session pool, got-scraping headers,
+ * node's default flags) except min = max concurrency = ours, one retry (our two attempts),
+ * logging off, persistStorage false; it gets the same 20-page warm-up, on URLs of its own.
+ * Its pages/s, CPU ms/page and peak RSS are compared with the full pipeline's.
+ * Last line: {"pages","pages_per_s","cpu_ms_per_page","peak_rss_mb","rss_growth_mb","baseline_pages_per_s","ratio",
+ * "crawlee_pages_per_s","crawlee_cpu_ms_per_page","crawlee_peak_rss_mb","speed_vs_crawlee","rss_vs_crawlee"} where the
  * baseline is the concurrency-1 pipeline and rss_growth_mb is the RSS change from the second RSS
  * mark (2,000 pages at the default size, after warm-up) to the last. `--no-crawlee` skips it.
  *
