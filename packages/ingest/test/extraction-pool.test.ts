@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '@newsgraph/extract';
-import { defaultExtractionThreads, ExtractionPool, EXTRACTION_THREAD_OLD_GENERATION_MB } from '../src/index.ts';
+import { defaultExtractionThreads, ExtractionPool } from '../src/index.ts';
 import { extractArticle } from '../src/article/extract-article.ts';
 
 const PAGE = `<html><head><title>Rates rise</title></head><body><nav>Home | World</nav><article><h1>Rates rise</h1>
@@ -16,7 +16,7 @@ describe('ExtractionPool', () => {
     expect(defaultExtractionThreads(16)).toBe(4);
   });
 
-  it('gives the same article and extraction as the main thread, within the thread heap limit', async () => {
+  it('gives the same article and extraction as the main thread, and reports its heap', async () => {
     const pool = new ExtractionPool(1);
     try {
       const article = await pool.extractArticle(PAGE, 'https://news.example/rates');
@@ -25,7 +25,7 @@ describe('ExtractionPool', () => {
       expect(entities).toEqual(extract(article.text, { outlet: null, title: article.title }));
       const [heap] = await pool.heapStatistics();
       expect(heap!.usedHeapSize).toBeGreaterThan(0);
-      expect(heap!.totalHeapSize).toBeLessThan(EXTRACTION_THREAD_OLD_GENERATION_MB * 1024 * 1024 * 1.5);
+      expect(heap!.totalHeapSize).toBeGreaterThanOrEqual(heap!.usedHeapSize);
     } finally {
       await pool.close();
     }

@@ -18,14 +18,6 @@ interface Pending {
  */
 export const EXTRACTION_THREAD_YOUNG_GENERATION_MB = 16;
 
-/**
- * V8's old generation per thread. Without a limit V8 lets garbage pile up to 2-4 times the live
- * data (170-260 MB measured per thread) before collecting; a thread's live data is about 60 MB
- * (lexicons and code), and the largest inputs measured (a 3 MB page, the MAX_HTML_CHARS cap, and
- * entity extraction over 1,000,000 characters of text) ran within 128 MB. Should a thread still
- * run out, it is replaced and its task fails as retryable.
- */
-export const EXTRACTION_THREAD_OLD_GENERATION_MB = 160;
 
 /**
  * Extraction threads for a crawler process on `cores` cores: one core is left to the main thread
@@ -62,7 +54,7 @@ export class ExtractionPool {
 
   #spawn(): void {
     const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url), {
-      resourceLimits: { maxYoungGenerationSizeMb: EXTRACTION_THREAD_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: EXTRACTION_THREAD_OLD_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: EXTRACTION_THREAD_YOUNG_GENERATION_MB },
     });
     const entry: PoolWorker = { worker, inFlight: 0 };
     type Reply = { id: number; result?: unknown; error?: { name: string; message: string; input?: string; reason?: string } };
