@@ -5,8 +5,11 @@
  * not share this process's event loop) serves an RSS feed of N page URLs whose bodies are the
  * real pages of ../shared/eval/article-text/html/*.gz (gzip-encoded as a real server would), and
  * the in-process crawler runs fetch → main-text extraction → entity/claim extraction → SQLite
- * store (a temp file) at the configured concurrency, with T extraction threads (default: one per
- * core, at most 4).
+ * store (a temp file) at the configured concurrency, with T extraction threads (default: the
+ * CLI's, defaultExtractionThreads: one per core but the main thread's, at most 4). The measured
+ * run has a process of its own (as the Crawlee baseline has), started with the CLI's node flags
+ * (PIPELINE_NODE_FLAGS) and warmed up on 20 pages there, so its peak RSS is its own and not the
+ * baselines' leftovers.
  *
  * Printed: pages/s overall and per stage (time spent in each stage, summed over pages), RSS
  * sampled during the run and at every 1,000 pages (flat = no leak), and two baselines from the
@@ -15,9 +18,12 @@
  * A third baseline: a minimal Crawlee CheerioCrawler (@crawlee/cheerio, a dev dependency of the
  * benchmark only) in its own process, fetching and parsing the same N pages at the same
  * concurrency and reading their paragraphs — no article text, no entities, no store — with its
- * storage in memory. Its pages/s and peak RSS are compared with the full pipeline's.
- * Last line: {"pages","pages_per_s","peak_rss_mb","rss_growth_mb","baseline_pages_per_s","ratio",
- * "crawlee_pages_per_s","crawlee_peak_rss_mb","speed_vs_crawlee","rss_vs_crawlee"} where the
+ * storage in memory. Its configuration: Crawlee's defaults (session pool, got-scraping headers,
+ * node's default flags) except min = max concurrency = ours, one retry (our two attempts),
+ * logging off, persistStorage false; it gets the same 20-page warm-up, on URLs of its own.
+ * Its pages/s, CPU ms/page and peak RSS are compared with the full pipeline's.
+ * Last line: {"pages","pages_per_s","cpu_ms_per_page","peak_rss_mb","rss_growth_mb","baseline_pages_per_s","ratio",
+ * "crawlee_pages_per_s","crawlee_cpu_ms_per_page","crawlee_peak_rss_mb","speed_vs_crawlee","rss_vs_crawlee"} where the
  * baseline is the concurrency-1 pipeline and rss_growth_mb is the RSS change from the second RSS
  * mark (2,000 pages at the default size, after warm-up) to the last. `--no-crawlee` skips it.
  *
@@ -28,13 +34,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '@newsgraph/graph';
 import { loadConfig, type NewsgraphConfig } from '@newsgraph/shared';
 import {
   createCrawlStageDeps,
+  defaultExtractionThreads,
   CrawlMetrics,
   CrawlStateMemory,
   HttpFetcher,
@@ -168,7 +175,7 @@ async function pipeline(origin: string, pages: number, concurrency: number, thre
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const counts = crawler.jobCounts();
   const failures = await crawler.failed();
-  if (failures.length > 0 && label !== 'warmup') {
+  if (failures.length > 0 && !label.startsWith('warmup')) {
     const byReason = new Map<string, number>();
     for (const f of failures) {
       const reason = f.failedReason.replace(/https?:\/\/\S+/g, '<url>').slice(0, 120);
@@ -215,6 +222,41 @@ async function fetchOnly(origin: string, pages: number, concurrency: number, tmp
   return pages / seconds;
 }
 
+/**
+ * Node flags of our measured run, the same the CLI starts with (packages/cli/src/main.ts and the
+ * `newsgraph` script): a 16 MB young generation instead of V8's default, which on this machine's
+ * 24 GiB is 128 MB per isolate — resident memory the crawler's main thread (I/O, duplicate check,
+ * store) does not need.
+ */
+const PIPELINE_NODE_FLAGS = ['--max-semi-space-size=16'];
+
+/**
+ * Child-process mode: the measured full pipeline in a fresh process (as the Crawlee baseline
+ * runs in its own), after a 20-page warm-up in that process; prints one JSON line. Run in the
+ * benchmark's own process it would carry the baselines' heap and caches into its peak RSS.
+ */
+async function pipelineRunChild(origin: string, pages: number, concurrency: number, threads: number, tmp: string): Promise<void> {
+  await pipeline(origin, Math.min(pages, 20), 2, threads, tmp, 'warmup-own-process');
+  const rssStart = process.memoryUsage().rss;
+  const cpuStart = process.cpuUsage();
+  const run = await pipeline(origin, pages, concurrency, threads, tmp, 'full');
+  const cpu = process.cpuUsage(cpuStart);
+  process.stdout.write(`${JSON.stringify({ ...run, rssStart, cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`);
+}
+
+async function runPipelineChild(origin: string, pages: number, concurrency: number, threads: number, tmp: string): Promise<PipelineRun & { rssStart: number; cpuSeconds: number }> {
+  const args = ['--pipeline-run', '--origin', origin, '--pages', String(pages), '--concurrency', String(concurrency), '--threads', String(threads), '--tmp', tmp];
+  const child = spawn(process.execPath, [...PIPELINE_NODE_FLAGS, fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
+  const line = out.trim().split('\n').at(-1) ?? '';
+  // Lines before the JSON are the run's failure summary.
+  process.stdout.write(out.slice(0, out.lastIndexOf(line)));
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`pipeline run failed (exit ${code}): ${out.slice(-500)}`);
+  return JSON.parse(line) as PipelineRun & { rssStart: number; cpuSeconds: number };
+}
+
 /** Child-process mode: the Crawlee baseline over `origin`; prints one JSON line. */
 async function crawleeBaseline(origin: string, pages: number, concurrency: number): Promise<void> {
   const { CheerioCrawler, Configuration, log } = await import('@crawlee/cheerio');
@@ -222,26 +264,34 @@ async function crawleeBaseline(origin: string, pages: number, concurrency: numbe
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   let parsed = 0;
-  const crawler = new CheerioCrawler(
-    {
-      minConcurrency: concurrency,
-      maxConcurrency: concurrency,
-      maxRequestRetries: 1,
-      requestHandler: async ({ $ }) => {
-        if ($('p').text().length > 0) parsed++;
+  const crawlerFor = () =>
+    new CheerioCrawler(
+      {
+        minConcurrency: concurrency,
+        maxConcurrency: concurrency,
+        maxRequestRetries: 1,
+        requestHandler: async ({ $ }) => {
+          if ($('p').text().length > 0) parsed++;
+        },
       },
-    },
-    new Configuration({ persistStorage: false, purgeOnStart: true }),
-  );
+      new Configuration({ persistStorage: false, purgeOnStart: true }),
+    );
+  // The same 20-page warm-up (module code, JIT) our pipeline gets before it is timed, on URLs of
+  // their own so the measured crawl's request queue starts empty.
+  await crawlerFor().run(Array.from({ length: Math.min(pages, 20) }, (_, i) => `${origin}/p/${i}.html?warmup`));
+  parsed = 0;
+  const crawler = crawlerFor();
+  const cpuStart = process.cpuUsage();
   const started = performance.now();
   await crawler.run(Array.from({ length: pages }, (_, i) => `${origin}/p/${i}.html`));
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  process.stdout.write(`${JSON.stringify({ pages, parsed, seconds, peakRss })}\n`);
+  const cpu = process.cpuUsage(cpuStart);
+  process.stdout.write(`${JSON.stringify({ pages, parsed, seconds, peakRss, cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`);
 }
 
-async function runCrawleeBaseline(origin: string, pages: number, concurrency: number): Promise<{ pages: number; parsed: number; seconds: number; peakRss: number }> {
+async function runCrawleeBaseline(origin: string, pages: number, concurrency: number): Promise<{ pages: number; parsed: number; seconds: number; peakRss: number; cpuSeconds: number }> {
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--crawlee-baseline', '--origin', origin, '--pages', String(pages), '--concurrency', String(concurrency)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -250,7 +300,7 @@ async function runCrawleeBaseline(origin: string, pages: number, concurrency: nu
   const code = await new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
   const line = out.trim().split('\n').at(-1) ?? '';
   if (code !== 0 || !line.startsWith('{')) throw new Error(`Crawlee baseline failed (exit ${code}): ${out.slice(-500)}`);
-  return JSON.parse(line) as { pages: number; parsed: number; seconds: number; peakRss: number };
+  return JSON.parse(line) as { pages: number; parsed: number; seconds: number; peakRss: number; cpuSeconds: number };
 }
 
 async function main(): Promise<void> {
@@ -260,13 +310,18 @@ async function main(): Promise<void> {
     const origin = process.argv[process.argv.indexOf('--origin') + 1]!;
     return crawleeBaseline(origin, pages, arg('concurrency', 8));
   }
+  if (process.argv.includes('--pipeline-run')) {
+    const origin = process.argv[process.argv.indexOf('--origin') + 1]!;
+    const tmp = process.argv[process.argv.indexOf('--tmp') + 1]!;
+    return pipelineRunChild(origin, pages, arg('concurrency', 8), Number.parseInt(process.argv[process.argv.indexOf('--threads') + 1] ?? '0', 10), tmp);
+  }
   if (!existsSync(HTML_DIR)) {
     console.warn(`bench crawl: skipped — ${HTML_DIR} is absent (the article-text pages of ../shared)`);
     console.log(JSON.stringify({ skipped: true, reason: 'no ../shared/eval/article-text/html' }));
     return;
   }
   const concurrency = arg('concurrency', 8);
-  const threads = process.argv.includes('--threads') ? arg('threads', 2) : Math.min(4, availableParallelism());
+  const threads = process.argv.includes('--threads') ? arg('threads', 2) : defaultExtractionThreads();
   const baselinePages = Math.min(pages, arg('baseline-pages', 500));
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve-pages', '--pages', String(pages)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -280,7 +335,6 @@ async function main(): Promise<void> {
   try {
     console.log(`crawl benchmark: ${pages} pages (990 real pages from ../shared/eval/article-text, repeated), concurrency ${concurrency}, with two baselines`);
     console.log('settings: in-process queues, perHostDelayMs 0, perHostConcurrency = concurrency, allowPrivateNetwork, robots off, SQLite temp file');
-    const rssStart = process.memoryUsage().rss;
     const fetchRate = await fetchOnly(origin, Math.min(pages, 2000), concurrency, tmp);
     console.log(`baseline fetch only (concurrency ${concurrency}): ${fetchRate.toFixed(1)} pages/s`);
     // Warm-up (module loading, lexicons, JIT) so neither measured run pays for it.
@@ -288,16 +342,18 @@ async function main(): Promise<void> {
     const serial = await pipeline(origin, baselinePages, 1, 0, tmp, 'serial');
     const serialRate = serial.pages / serial.seconds;
     console.log(`baseline full pipeline, concurrency 1, main thread only, ${baselinePages} pages: ${serialRate.toFixed(1)} pages/s`);
-    const run = await pipeline(origin, pages, concurrency, threads, tmp, 'full');
+    const run = await runPipelineChild(origin, pages, concurrency, threads, tmp);
+    const rssStart = run.rssStart;
     const rate = run.pages / run.seconds;
     console.log(`full pipeline, concurrency ${concurrency}, ${threads} extraction threads: ${run.pages} pages in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} pages/s (${run.stored} stored, ${run.failed} failed)`);
     // Stage times are wall time per page (queueing for a thread included), summed over pages.
     const perStage = (name: string, s: number) =>
       console.log(`  ${name.padEnd(28)} ${((s / run.pages) * 1000).toFixed(1)} ms/page (${(run.pages / s).toFixed(1)} pages/s if run one at a time)`);
+    console.log(`  CPU (all threads) ${((run.cpuSeconds / run.pages) * 1000).toFixed(1)} ms/page`);
     perStage('main-text extraction', run.stageSeconds.extraction);
     perStage('entity extraction + store', run.stageSeconds.process);
     perStage('  of which store writes', run.stageSeconds.store);
-    console.log(`  RSS at start ${mb(rssStart)} MB, peak ${mb(run.peakRss)} MB`);
+    console.log(`  RSS after warm-up ${mb(rssStart)} MB, peak ${mb(run.peakRss)} MB (own process, node ${PIPELINE_NODE_FLAGS.join(' ')})`);
     for (const [n, rss] of run.rssAtThousands) console.log(`  RSS after ${String(n).padStart(5)} pages: ${mb(rss)} MB`);
     // Growth after warm-up: from the second mark (thread heaps, lexicons and SQLite caches are
     // filled by then) to the last one. Flat memory keeps this near zero however many pages run.
@@ -310,11 +366,12 @@ async function main(): Promise<void> {
       const baseline = await runCrawleeBaseline(origin, pages, concurrency);
       const crawleeRate = baseline.pages / baseline.seconds;
       console.log(
-        `baseline Crawlee CheerioCrawler (own process, concurrency ${concurrency}, fetch + parse only): ${baseline.pages} pages in ${baseline.seconds.toFixed(1)} s = ${crawleeRate.toFixed(1)} pages/s, peak RSS ${mb(baseline.peakRss)} MB (${baseline.parsed} parsed)`,
+        `baseline Crawlee CheerioCrawler (own process, concurrency ${concurrency}, fetch + parse only): ${baseline.pages} pages in ${baseline.seconds.toFixed(1)} s = ${crawleeRate.toFixed(1)} pages/s, peak RSS ${mb(baseline.peakRss)} MB, CPU ${((baseline.cpuSeconds / baseline.pages) * 1000).toFixed(1)} ms/page (${baseline.parsed} parsed)`,
       );
       console.log(`full pipeline vs Crawlee: ${(rate / crawleeRate).toFixed(2)}x the pages/s, ${(run.peakRss / baseline.peakRss).toFixed(2)}x the peak RSS`);
       crawlee = {
         crawlee_pages_per_s: Math.round(crawleeRate * 10) / 10,
+        crawlee_cpu_ms_per_page: Math.round((baseline.cpuSeconds / baseline.pages) * 10000) / 10,
         crawlee_peak_rss_mb: mb(baseline.peakRss),
         speed_vs_crawlee: Math.round((rate / crawleeRate) * 100) / 100,
         rss_vs_crawlee: Math.round((run.peakRss / baseline.peakRss) * 100) / 100,
@@ -324,6 +381,7 @@ async function main(): Promise<void> {
       JSON.stringify({
         pages: run.pages,
         pages_per_s: Math.round(rate * 10) / 10,
+        cpu_ms_per_page: Math.round((run.cpuSeconds / run.pages) * 10000) / 10,
         peak_rss_mb: mb(run.peakRss),
         rss_growth_mb: growth,
         baseline_pages_per_s: Math.round(serialRate * 10) / 10,

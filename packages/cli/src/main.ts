@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=16
+// --max-semi-space-size=16: V8's young generation otherwise grows with the machine's memory (128 MB
+// per isolate on 24 GiB), resident memory a crawler's main thread does not need (docs/crawler.md,
+// "Memory"). The `newsgraph` and `start` scripts of the workspace pass the same flag.
 import { enableCompileCache } from 'node:module';
 
 // V8's code cache for every module loaded after this line (in the OS temp directory, keyed by

@@ -134,6 +134,21 @@ describe('simhash and the near-duplicate index', () => {
     expect(minhashSimilarity(minhashSignature(wire)!, minhashSignature(wire)!)).toBe(1);
   });
 
+  it('keeps MinHash signatures stable across versions (crawl states store them)', () => {
+    // Computed by the first MinHash implementation (word shingles joined, then hashed); a faster
+    // implementation must give the same signature, or a crawl state's stored signatures stop matching.
+    const text =
+      'The central bank raised its main interest rate by a quarter of a percentage point on Thursday, the third increase this year, ' +
+      'and said further rises were likely if inflation stayed above its target. Economists had expected the move after prices rose ' +
+      'faster than forecast in the spring.';
+    expect(minhashSignature(text)).toBe(
+      '0002d622031fd06b0602f09a0b9395c8035c42de0248ed3d0d51a78d03ffafad01ab1eba043542590ac6de1d0192d2ed017265e10b1828500893b0be0110575e' +
+        '0443c4ee0097f4a0037e07c300adf55d072034740d8dbbc600dd7f7a0007d177016e616801e9a07701f4b523007a9dc104ade0d90380907100d0935802999643' +
+        '0ae3c257045a12cc0287ac3705c5d28f01df793807410a850f4fe7a704f077ff042127c5001addf104b921b7081c2542006dc00706336f5b127d37c805ffe5e9' +
+        '04401fb5091239a609fe72d0073ce35d00c023340369bd0d0469ccbf003aece9043a4617001530590448d8a90340cea701c80a600227d812027dc048039617e6',
+    );
+  });
+
   it('hashes exact duplicates with whitespace normalised, using shared contentHash', () => {
     expect(normalizedContentHash('A  story\n\nabout   things ')).toBe(normalizedContentHash('A story about things'));
     expect(normalizedContentHash('A story about things')).toBe(contentHash('A story about things'));

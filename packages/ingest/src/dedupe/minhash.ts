@@ -15,9 +15,22 @@ const SHINGLE = 3;
 /** Texts with fewer distinct shingles get no signature (exact hashing still applies). */
 export const MINHASH_MIN_SHINGLES = 20;
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+const SPACE = 0x20;
+
+function fnv1aStep(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function fnv1a(text: string): number {
+  return fnv1aStep(FNV_OFFSET, text) >>> 0;
+}
+
+/** fnv1a of `words[start..start+SHINGLE)` joined by spaces, without building the joined string (the crawl's hottest loop). */
+function shingleHash(words: readonly string[], start: number): number {
+  let h = fnv1aStep(FNV_OFFSET, words[start]!);
+  for (let k = 1; k < SHINGLE; k++) h = fnv1aStep(Math.imul(h ^ SPACE, 0x01000193), words[start + k]!);
   return h >>> 0;
 }
 
@@ -38,7 +51,7 @@ const SEEDS: number[] = Array.from({ length: MINHASH_HASHES }, (_, i) => mix(0x9
 export function minhashSignature(text: string): string | null {
   const words = wordTokens(text);
   const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
+  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(shingleHash(words, i));
   if (shingles.size < MINHASH_MIN_SHINGLES) return null;
   const mins = new Uint32Array(MINHASH_HASHES).fill(0xffffffff);
   for (const h of shingles) {

@@ -228,16 +228,26 @@ export class SqliteCrawlState implements CrawlState, PendingWorkState {
     });
   }
 
+  /** One prepared statement per number of bands (1 for exact hashes, 16 for MinHash): preparing costs more than the query. */
+  readonly #candidateStatements = new Map<number, StatementSync>();
+
+  #candidatesStatement(bands: number): StatementSync {
+    let statement = this.#candidateStatements.get(bands);
+    if (!statement) {
+      const placeholders = Array.from({ length: bands }, () => '?').join(', ');
+      statement = this.db.prepare(
+        `SELECT DISTINCT d.id AS id, d.fingerprint AS fingerprint FROM near_duplicate_bands b ` +
+          `JOIN near_duplicates d ON d.scheme = b.scheme AND d.id = b.id WHERE b.scheme = ? AND b.band IN (${placeholders})`,
+      );
+      this.#candidateStatements.set(bands, statement);
+    }
+    return statement;
+  }
+
   async nearDuplicateCandidates(scheme: string, bands: string[]): Promise<Array<[string, string]>> {
     this.check();
     if (bands.length === 0) return [];
-    const placeholders = bands.map(() => '?').join(', ');
-    const rows = this.db
-      .prepare(
-        `SELECT DISTINCT d.id AS id, d.fingerprint AS fingerprint FROM near_duplicate_bands b ` +
-          `JOIN near_duplicates d ON d.scheme = b.scheme AND d.id = b.id WHERE b.scheme = ? AND b.band IN (${placeholders})`,
-      )
-      .all(scheme, ...bands) as Array<{ id: string; fingerprint: string }>;
+    const rows = this.#candidatesStatement(bands.length).all(scheme, ...bands) as Array<{ id: string; fingerprint: string }>;
     return rows.map((r) => [r.id, r.fingerprint]);
   }
 

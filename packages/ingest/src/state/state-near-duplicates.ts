@@ -18,14 +18,25 @@ export class PersistentNearDuplicateIndex {
 
   /** Stores `text` under `id`; returns its fingerprint (null when the text is too short). */
   async add(id: string, text: string): Promise<string | null> {
-    const fp = this.scheme.fingerprint(text);
-    if (fp) await this.state.addNearDuplicate(this.scheme.name, id, fp, this.scheme.bands(fp));
-    return fp;
+    return (await this.claim(id, text)).fingerprint;
   }
 
   async findNear(text: string): Promise<NearDuplicateMatch | null> {
     const fp = this.scheme.fingerprint(text);
     if (!fp) return null;
     return bestMatch(this.scheme, fp, await this.state.nearDuplicateCandidates(this.scheme.name, this.scheme.bands(fp)));
+  }
+
+  /**
+   * findNear, then add when nothing is near: what the crawl does with every page, with the
+   * fingerprint and its bands computed once (they are most of the cost).
+   */
+  async claim(id: string, text: string): Promise<{ near: NearDuplicateMatch | null; fingerprint: string | null }> {
+    const fp = this.scheme.fingerprint(text);
+    if (!fp) return { near: null, fingerprint: null };
+    const bands = this.scheme.bands(fp);
+    const near = bestMatch(this.scheme, fp, await this.state.nearDuplicateCandidates(this.scheme.name, bands));
+    if (!near) await this.state.addNearDuplicate(this.scheme.name, id, fp, bands);
+    return { near, fingerprint: fp };
   }
 }
