@@ -104,7 +104,7 @@ export function isMatchableCityName(name: string, population: number, filter: Ge
   return population >= ONE_WORD_MIN_POPULATION && !filter.commonWords.has(lower) && !filter.personNames.has(lower);
 }
 
-let towns: Map<string, (typeof cities)[number]> | null = null;
+let towns: Map<string, GeoCity> | null = null;
 
 /**
  * A town of any size GeoNames lists (1,000+ inhabitants) by its name and country, and for the US
@@ -114,23 +114,24 @@ let towns: Map<string, (typeof cities)[number]> | null = null;
  */
 export function townIn(name: string, countryIso: string, admin?: string): GeoCity | undefined {
   if (!towns) {
-    // Raw records, turned into GeoCity only on a hit: the index covers every GeoNames town.
-    const index = new Map<string, (typeof cities)[number]>();
-    const put = (key: string, c: (typeof cities)[number]): void => {
+    // The index covers every GeoNames town. It keeps GeoCity records, not the package's raw
+    // ones, so the package's array can still be dropped once read (see readAllCities).
+    const index = new Map<string, GeoCity>();
+    const put = (key: string, c: GeoCity): void => {
       const known = index.get(key);
       if (!known || known.population < c.population) index.set(key, c);
     };
-    for (const c of cities) {
+    for (const c of readAllCities()) {
       if (!c.name || c.country.length !== 2) continue;
+      const [lon, lat] = c.loc.coordinates;
+      const city: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
       const lower = c.name.toLowerCase();
-      put(`${lower}|${c.country}`, c);
-      if (c.country === 'US' && c.adminCode) put(`${lower}|US|${c.adminCode}`, c);
-      if (c.altName && c.altName !== c.name) put(`${c.altName.toLowerCase()}|${c.country}`, c);
+      put(`${lower}|${c.country}`, city);
+      if (c.country === 'US' && c.adminCode) put(`${lower}|US|${c.adminCode}`, city);
+      if (city.altName) put(`${city.altName.toLowerCase()}|${c.country}`, city);
     }
     towns = index;
   }
   const c = towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
-  if (!c) return undefined;
-  const [lon, lat] = c.loc.coordinates;
-  return { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
+  return c ? { ...c } : undefined;
 }

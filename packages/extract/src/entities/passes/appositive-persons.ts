@@ -1,5 +1,5 @@
 import type { Token } from '../../text/tokenizer.ts';
-import type { Candidate } from '../recognizer.ts';
+import type { Candidate } from '../recognizer/index.ts';
 
 /**
  * Pass "appositive-persons": a name of unknown type followed by an age or by a post that only

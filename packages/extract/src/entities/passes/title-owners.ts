@@ -1,7 +1,7 @@
 import { HONORIFICS, ROLE_HEADS, TITLE_WORDS } from '../../lexicon/titles.ts';
 import { FUNCTION_WORDS, MONTHS_AND_DAYS } from '../../lexicon/word-classes.ts';
 import type { Token } from '../../text/tokenizer.ts';
-import type { Candidate } from '../recognizer.ts';
+import type { Candidate } from '../recognizer/index.ts';
 
 /**
  * Pass "title-owners": a name of unknown type written right before a title of a company, club or

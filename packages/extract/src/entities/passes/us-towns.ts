@@ -4,7 +4,7 @@ import type { GazetteerEntry } from '../../lexicon/gazetteer.ts';
 import { townIn } from '../../lexicon/geonames-places.ts';
 import { US_STATES } from '../../lexicon/us-states.ts';
 import type { Token } from '../../text/tokenizer.ts';
-import type { Candidate } from '../recognizer.ts';
+import type { Candidate } from '../recognizer/index.ts';
 
 /**
  * Pass "us-towns": news style names a town with its US state or its country right after it
