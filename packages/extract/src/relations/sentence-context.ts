@@ -187,8 +187,9 @@ const LIST_JOINER =
   /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\))?\)?\s*(?:,\s*(?:and|or|as well as|followed by|along with|plus)?|and|or|&|as well as|followed by|along with|plus|then)\s*(?:also\s+)?(?:by\s+)?(?:the\s+)?$/i;
 
 /**
- * "Yeutter and Agriculture Secretary Richard Lyng", "Mr Straw and his Spanish counterpart Miguel
- * Moratinos": two people joined by "and", the second under a title or a description.
+ * "Yeutter and Agriculture Secretary Richard Lyng": two people joined by "and", the second under a
+ * title. Only for the agents of a verb (`titled`): a title rule must not hand the first person's
+ * title to the second ("Chancellor Schroeder and Commission President Barroso").
  */
 const TITLED_JOINER = /^\s+and\s+(?:(?:the|his|her|their|its)\s+)?(?:(?:[A-Z][a-z]+\.?|[a-z]+)\s+){1,4}$/;
 
@@ -207,7 +208,7 @@ const MAX_LIST = 24;
  * The coordinated list starting at `first` and running right: "China, followed by Taiwan, the EU,
  * Malaysia, the US and Israel". Members must have one of `types`.
  */
-export function listForward(ctx: SentenceContext, first: MentionView, types: ReadonlySet<EntityType>): MentionView[] {
+export function listForward(ctx: SentenceContext, first: MentionView, types: ReadonlySet<EntityType>, titled = false): MentionView[] {
   const list = [first];
   let prev = first;
   for (let i = first.index + 1; i < ctx.mentions.length && list.length < MAX_LIST; i++) {
@@ -217,7 +218,7 @@ export function listForward(ctx: SentenceContext, first: MentionView, types: Rea
       prev = m;
       continue;
     }
-    if (!types.has(m.type) || !(LIST_JOINER.test(between(ctx, prev.end, m.start)) || titledMember(ctx, prev, m))) break;
+    if (!types.has(m.type) || !(LIST_JOINER.test(between(ctx, prev.end, m.start)) || (titled && titledMember(ctx, prev, m)))) break;
     list.push(m);
     prev = m;
   }
@@ -232,7 +233,7 @@ export function listForward(ctx: SentenceContext, first: MentionView, types: Rea
 }
 
 /** The coordinated list ending at `last` and running left: "Japan, Germany and France met". */
-export function listBackward(ctx: SentenceContext, last: MentionView, types: ReadonlySet<EntityType>): MentionView[] {
+export function listBackward(ctx: SentenceContext, last: MentionView, types: ReadonlySet<EntityType>, titled = false): MentionView[] {
   const list = [last];
   let next = last;
   for (let i = last.index - 1; i >= 0 && list.length < MAX_LIST; i--) {
@@ -243,7 +244,7 @@ export function listBackward(ctx: SentenceContext, last: MentionView, types: Rea
       next = m;
       continue;
     }
-    if (!types.has(m.type) || !(LIST_JOINER.test(between(ctx, m.end, next.start)) || titledMember(ctx, m, next))) break;
+    if (!types.has(m.type) || !(LIST_JOINER.test(between(ctx, m.end, next.start)) || (titled && titledMember(ctx, m, next)))) break;
     list.unshift(m);
     next = m;
   }

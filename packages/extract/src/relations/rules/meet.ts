@@ -28,13 +28,13 @@ const MEET =
 /** "Absa has said it is still in talks with": the reported clause's "it" is the sayer. */
 const SAID_IT_IS = /^\s+(?:(?:has|have|had)\s+)?(?:said|says|confirmed|confirms|announced|announces)\s+(?:that\s+)?(?:it|they|he|she)\b/i;
 /** "X will visit Treasury Secretary Y": a visit to a person is a meeting with that person. */
-const VISIT_PERSON = /\b(?:visit|visits|visited|visiting|(?:call|calls|called|calling)\s+on)\s+$/i;
+const VISIT_PERSON = /\b(?:visit|visits|visited|visiting)\s+$/i;
 /**
  * "Brazilian and U.S. trade officials held a three-day meeting", "Japan and China began talks":
  * a coordinated subject holding a meeting with no "with" after it met among itself.
  */
 const JOINT_MEETING =
-  /\b(?:held|hold|holds|holding|began|begin|begins|opened|open|opens|resumed|resume|resumes|concluded|conclude|concludes|wrapped\s+up|ended|end|ends|started|start|starts|had|have|has)\s+(?:(?:the|a|an|their|two|three|four|several|first|second|third|final|last|latest|new|fresh|further|of|more|days?|rounds?|[a-z]+-day|[a-z]+-level|[a-z]+-hour|\w+\s+of)\s+){0,5}(?:talks|meetings?|negotiations|discussions|consultations|summit)\b/gi;
+  /\b(?:held|hold|holds|holding|began|begin|begins|opened|open|opens|resumed|resume|resumes|concluded|conclude|concludes|wrapped\s+up|ended|end|ends|started|start|starts|had|have|has)\s+(?:(?:the|a|an|two|three|four|several|first|second|third|final|last|latest|new|fresh|further|of|more|days?|rounds?|[a-z]+-day|[a-z]+-level|[a-z]+-hour|\w+\s+of)\s+){0,5}(?:talks|meetings?|negotiations|discussions|consultations|summit)\b/gi;
 const JOINT_SUBJECT_NOUN = /^\s+(?:[A-Za-z-]+\s+)?(?:officials?|delegations?|delegates|negotiators?|leaders?|ministers?|representatives?|envoys?|diplomats?|teams?)\b/i;
 
 /** Words of a sporting fixture: "meet" there means play against. */
@@ -215,8 +215,8 @@ function visitedPerson(ctx: SentenceContext, out: RelationCandidate[]): void {
 /** "Brazilian and U.S. trade officials held a three-day meeting": the coordinated parties met. */
 function jointMeetings(ctx: SentenceContext, out: RelationCandidate[]): void {
   for (const t of triggers(ctx, JOINT_MEETING)) {
-    // "held talks with Y" is read by meet.verb.
-    if (/^\s+(?:with|to)\b/i.test(ctx.text.slice(t.end, t.end + 8))) continue;
+    // "held talks with Y" is read by meet.verb; "concluded their negotiations" may be each with someone else.
+    if (/^\s+(?:with|to)\b/i.test(ctx.text.slice(t.end, t.end + 8)) || /\btheir\b/i.test(t.match[0])) continue;
     const last = subjectBefore(ctx, t.start, AGENT_TYPES);
     if (!last) continue;
     const parties = listBackward(ctx, last, AGENT_TYPES);
@@ -320,6 +320,8 @@ export function lastTwoAgents(ctx: SentenceContext, pos: number, head = 'sides')
       const m = doc[i] as MentionView;
       if (m.sentenceIndex < ctx.sentenceIndex - 2) break;
       if (m.type !== type || m.adjectival || found.some((f) => f.entityId === m.entityId)) continue;
+      // "both companies agreed": companies and banks, not the government body named beside them.
+      if (type === 'Organization' && (m.kind === 'GovernmentAgency' || m.kind === 'InternationalOrganization' || /\b(?:ministry|department|agency|commission|council|government|court|office|party)\b/i.test(m.name))) continue;
       found.push(m);
     }
     if (found.length === 2) {

@@ -61,7 +61,7 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
     if (!first || first.entityId === subject.entityId || first.adjectival) continue;
     // "He came to Britain as a high jumper", "went to Oxford to study": moving there, not a visit.
     if (/^(?:come|comes|came|coming|go|goes|went|gone|going)\s/.test(word) && /^\s*(?:as\s+(?:a|an)\b|to\s+(?:live|study|work|settle|join)\b|in\s+\d{4})/i.test(ctx.text.slice(first.end, first.end + 20))) continue;
-    const subjects = listBackward(ctx, subject, AGENT_TYPES);
+    const subjects = listBackward(ctx, subject, AGENT_TYPES, true);
     const objects = listForward(ctx, first, LOCATION_TYPES);
     for (const s of subjects) {
       for (const o of objects) {
