@@ -230,3 +230,11 @@ export function findReferences(
   }
   return out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as MentionView).end);
 }
+
+/**
+ * A view of an entity named in another sentence, standing at `pos` of sentence `sentenceIndex`:
+ * the claim a rule builds from it records the antecedent's sentence as evidence.
+ */
+export function referenceView(antecedent: MentionView, pos: number, sentenceIndex: number): MentionView & { reference: ReferenceInfo } {
+  return { ...antecedent, start: pos, end: pos + 1, sentenceIndex, index: -1, reference: { kind: 'description', antecedent, possessive: false } };
+}

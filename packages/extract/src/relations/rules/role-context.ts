@@ -1,5 +1,6 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
+import { storyCountry, type StoryCountry } from '../story-country.ts';
 
 /**
  * HOLDS_ROLE from the story's country: news writes a foreign official's title with the country
@@ -22,36 +23,6 @@ const NATIONAL_OFFICE =
   /(?:^|[^\p{L}'’.-]\s*)((?:(?:Deputy|Vice|Acting|Prime|Foreign|Finance|Trade|Agriculture|Agricultural|Economy|Economic|Economics|Defence|Defense|Interior|Home|Justice|Energy|Oil|Industry|Commerce|Labour|Labor|Health|Education|Transport|Environment|Information|Culture|Mines|Petroleum|International|External)\s+){0,2}(?:Minister|Premier|Chancellor))\s+$/u;
 /** A qualifier before the office: "Japanese Prime Minister", "the party's President", "Rostec President". */
 const QUALIFIED_BEFORE = /(?:['’]s|\p{Lu}[\p{L}.-]*)\s+$/u;
-
-const MIN_MENTIONS = 3;
-/** How many times more often than any other country the story country is named. */
-const DOMINANCE = 2;
-
-interface StoryCountry {
-  country: MentionView;
-  count: number;
-}
-
-const dominantCache = new WeakMap<readonly MentionView[], StoryCountry | null>();
-
-/** The country the story is about, if one clearly dominates its country mentions. */
-function storyCountry(ctx: SentenceContext): StoryCountry | null {
-  const doc = ctx.documentMentions;
-  if (dominantCache.has(doc)) return dominantCache.get(doc) ?? null;
-  const counts = new Map<string, { first: MentionView; count: number }>();
-  for (const m of doc) {
-    if (m.type !== 'Country') continue;
-    const c = counts.get(m.entityId);
-    if (c) c.count++;
-    else counts.set(m.entityId, { first: m, count: 1 });
-  }
-  const ranked = [...counts.values()].sort((a, b) => b.count - a.count);
-  const top = ranked[0];
-  const second = ranked[1]?.count ?? 0;
-  const found = top && top.count >= MIN_MENTIONS && top.count >= DOMINANCE * second ? { country: top.first, count: top.count } : null;
-  dominantCache.set(doc, found);
-  return found;
-}
 
 /** Some mention of the person is qualified by a country other than `country` ("US President Bush"). */
 function qualifiedElsewhere(ctx: SentenceContext, person: MentionView, country: string): boolean {

@@ -1,0 +1,69 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
+import { referenceView } from '../references.ts';
+import { type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
+import { storyCountry } from '../story-country.ts';
+
+/**
+ * LOCATED_IN that the words around a place leave to the story:
+ * - "the south-western city of Ibadan", "the port town of X": a settlement introduced by its kind
+ *   and no country is in the country the story is about (see story-country.ts);
+ * - "the Jakarta Stock Exchange", "the Tokyo Chamber of Commerce": an institution named after a
+ *   place the story names is in that place.
+ */
+
+const SETTLEMENT_OF = /\b(?:the\s+)?(?:(?:[a-z-]+|north|south|east|west)\s+){0,2}(?:city|town|village|port|capital|province|region|state)\s+of\s+$/i;
+/** A country or state right after the place: "the city of Lyon, France" is read by the address rule. */
+const COUNTRY_AFTER = /^\s*(?:,|\bin\b)/;
+const PLACE_INSTITUTION = /^\s+(?:Stock\s+Exchange|Exchange|Chamber\s+of\s+Commerce|City\s+Council|University|Airport|Port\s+Authority|Police|Metropolitan\s+Police|Bourse)\b/;
+
+export function locatedContextRule(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  for (const m of ctx.namedMentions) {
+    if (m.type === 'Place' && SETTLEMENT_OF.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 50), m.start)) && !COUNTRY_AFTER.test(ctx.text.slice(m.end, m.end + 4))) {
+      const story = storyCountry(ctx);
+      if (!story) continue;
+      const c = story.country;
+      out.push({ subject: m, predicate: 'LOCATED_IN', object: c.sentenceIndex === ctx.sentenceIndex ? c : referenceView(c, m.start, ctx.sentenceIndex), rule: 'located-context.story-country', confidence: 0.5 });
+    }
+    // Once per organization: its first mention in the story.
+    if (m.type === 'Organization' && firstOfEntity(ctx, m)) {
+      const place = namedPlaceOpening(ctx, m);
+      if (place) out.push({ subject: m, predicate: 'LOCATED_IN', object: place.sentenceIndex === ctx.sentenceIndex ? place : referenceView(place, m.start, ctx.sentenceIndex), rule: 'located-context.name', confidence: 0.6 });
+    }
+  }
+  return out;
+}
+
+function firstOfEntity(ctx: SentenceContext, m: MentionView): boolean {
+  for (const d of ctx.documentMentions) {
+    if (d.start >= m.start) return true;
+    if (d.entityId === m.entityId) return false;
+  }
+  return true;
+}
+
+/** "Jakarta Stock Exchange": a place of the story opens the name and an institution word follows it. */
+function namedPlaceOpening(ctx: SentenceContext, org: MentionView): MentionView | null {
+  for (const d of ctx.documentMentions) {
+    if (d.type !== 'Place' || (d.start >= org.start && d.end <= org.end)) continue;
+    const name = d.name;
+    if (!org.name.startsWith(`${name} `) || !PLACE_INSTITUTION.test(org.name.slice(name.length))) continue;
+    return d;
+  }
+  return null;
+}
+
+export const rule: RelationRule = {
+  id: 'located-context',
+  predicate: 'LOCATED_IN',
+  subjectTypes: ['Place', 'Organization'],
+  objectTypes: ['Place', 'Country'],
+  summary: "A settlement introduced without its country is in the story's country; an institution named after a place is in it.",
+  variants: [
+    { id: 'located-context.story-country', example: '"the south-western city of X" in a story about one country' },
+    { id: 'located-context.name', example: '"the X Stock Exchange", "the X Chamber of Commerce" where the story names the place X' },
+  ],
+  acceptsReferences: false,
+  minMentions: 1,
+  run: locatedContextRule,
+};
