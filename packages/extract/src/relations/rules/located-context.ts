@@ -12,14 +12,19 @@ import { storyCountry } from '../story-country.ts';
  */
 
 const SETTLEMENT_OF = /\b(?:the\s+)?(?:(?:[a-z-]+|north|south|east|west)\s+){0,2}(?:city|town|village|port|capital|province|region|state)\s+of\s+$/i;
-/** A country or state right after the place: "the city of Lyon, France" is read by the address rule. */
-const COUNTRY_AFTER = /^\s*(?:,|\bin\b)/;
+/** A country or state right after the place ("the city of Lyon, France", "the city of X in Y"): the address rule reads it. */
+const LOCATION_AFTER = /^\s*(?:,|in|,\s*in)\s*(?:the\s+)?$/i;
+
+function locatedAfter(ctx: SentenceContext, m: MentionView): boolean {
+  const next = ctx.namedMentions.find((n) => n.start >= m.end);
+  return !!next && (next.type === 'Country' || next.type === 'Place') && LOCATION_AFTER.test(ctx.text.slice(m.end, next.start));
+}
 const PLACE_INSTITUTION = /^\s+(?:Stock\s+Exchange|Exchange|Chamber\s+of\s+Commerce|City\s+Council|University|Airport|Port\s+Authority|Police|Metropolitan\s+Police|Bourse)\b/;
 
 export function locatedContextRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const m of ctx.namedMentions) {
-    if (m.type === 'Place' && SETTLEMENT_OF.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 50), m.start)) && !COUNTRY_AFTER.test(ctx.text.slice(m.end, m.end + 4))) {
+    if (m.type === 'Place' && SETTLEMENT_OF.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 50), m.start)) && !locatedAfter(ctx, m)) {
       const story = storyCountry(ctx);
       if (!story) continue;
       const c = story.country;
