@@ -238,3 +238,16 @@ export function findReferences(
 export function referenceView(antecedent: MentionView, pos: number, sentenceIndex: number): MentionView & { reference: ReferenceInfo } {
   return { ...antecedent, start: pos, end: pos + 1, sentenceIndex, index: -1, reference: { kind: 'description', antecedent, possessive: false } };
 }
+
+const firstMentionCache = new WeakMap<readonly MentionView[], Map<string, MentionView>>();
+
+/** The first mention of each entity in the document (computed once per document). */
+export function firstMentionOf(documentMentions: readonly MentionView[], entityId: string): MentionView | undefined {
+  let map = firstMentionCache.get(documentMentions);
+  if (!map) {
+    map = new Map();
+    for (const m of documentMentions) if (!map.has(m.entityId)) map.set(m.entityId, m);
+    firstMentionCache.set(documentMentions, map);
+  }
+  return map.get(entityId);
+}

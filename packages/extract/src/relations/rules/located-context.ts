@@ -1,5 +1,5 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
-import { referenceView } from '../references.ts';
+import { firstMentionOf, referenceView } from '../references.ts';
 import { type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
 import { storyCountry } from '../story-country.ts';
 
@@ -40,20 +40,29 @@ export function locatedContextRule(ctx: SentenceContext): RelationCandidate[] {
 }
 
 function firstOfEntity(ctx: SentenceContext, m: MentionView): boolean {
-  for (const d of ctx.documentMentions) {
-    if (d.start >= m.start) return true;
-    if (d.entityId === m.entityId) return false;
-  }
-  return true;
+  const first = firstMentionOf(ctx.documentMentions, m.entityId);
+  return !first || first.start >= m.start;
 }
+
+const placesCache = new WeakMap<readonly MentionView[], Map<string, MentionView>>();
 
 /** "Jakarta Stock Exchange": a place of the story opens the name and an institution word follows it. */
 function namedPlaceOpening(ctx: SentenceContext, org: MentionView): MentionView | null {
-  for (const d of ctx.documentMentions) {
-    if (d.type !== 'Place' || (d.start >= org.start && d.end <= org.end)) continue;
-    const name = d.name;
-    if (!org.name.startsWith(`${name} `) || !PLACE_INSTITUTION.test(org.name.slice(name.length))) continue;
-    return d;
+  let places = placesCache.get(ctx.documentMentions);
+  if (!places) {
+    places = new Map();
+    for (const d of ctx.documentMentions) if (d.type === 'Place' && !places.has(d.name)) places.set(d.name, d);
+    placesCache.set(ctx.documentMentions, places);
+  }
+  // The name's opening words, longest first: "New York Stock Exchange" → "New York".
+  const words = org.name.split(/\s+/);
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const head = words.slice(0, n).join(' ');
+    const place = places.get(head);
+    if (!place || !PLACE_INSTITUTION.test(org.name.slice(head.length))) continue;
+    // The place must be named apart from the organization's own name.
+    if (place.start >= org.start && place.end <= org.end) continue;
+    return place;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
+import { referenceView } from '../references.ts';
 import { ORG_TYPES, between, firstDocumentMentionAtOrAfter, listForward, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
 
 /**
@@ -53,7 +54,7 @@ function members(ctx: SentenceContext, out: RelationCandidate[]): void {
     out.push({
       subject: o,
       predicate: 'LOCATED_IN',
-      object: { ...country, start: o.start, end: o.start + 1, sentenceIndex: ctx.sentenceIndex, index: -1, reference: { kind: 'description', antecedent: country, possessive: false } },
+      object: referenceView(country, o.start, ctx.sentenceIndex),
       rule: 'located-described.members',
       confidence: 0.55,
     });

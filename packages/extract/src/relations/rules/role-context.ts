@@ -1,5 +1,6 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
+import { referenceView } from '../references.ts';
 import { storyCountry, type StoryCountry } from '../story-country.ts';
 
 /**
@@ -24,18 +25,31 @@ const NATIONAL_OFFICE =
 /** A qualifier before the office: "Japanese Prime Minister", "the party's President", "Rostec President". */
 const QUALIFIED_BEFORE = /(?:['’]s|\p{Lu}[\p{L}.-]*)\s+$/u;
 
-/** Some mention of the person is qualified by a country other than `country` ("US President Bush"). */
+const qualifiedCache = new WeakMap<readonly MentionView[], Map<string, Set<string>>>();
+
+/** Some mention of the person is qualified by a country or body other than `country` ("US President Bush"). */
 function qualifiedElsewhere(ctx: SentenceContext, person: MentionView, country: string): boolean {
-  const doc = ctx.documentMentions;
-  for (let i = 0; i < doc.length; i++) {
-    const m = doc[i] as MentionView;
-    if (m.entityId !== person.entityId) continue;
-    for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
-      const q = doc[j] as MentionView;
-      if (q.sentenceIndex !== m.sentenceIndex || m.start - q.end > 40) break;
-      if ((q.type === 'Country' || q.type === 'Organization') && q.entityId !== country) return true;
+  let owners = qualifiedCache.get(ctx.documentMentions);
+  if (!owners) {
+    // For each person, the countries and bodies named within 40 characters before one of its mentions (same sentence).
+    owners = new Map();
+    const doc = ctx.documentMentions;
+    for (let i = 0; i < doc.length; i++) {
+      const m = doc[i] as MentionView;
+      if (m.type !== 'Person') continue;
+      for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+        const q = doc[j] as MentionView;
+        if (q.sentenceIndex !== m.sentenceIndex || m.start - q.end > 40) break;
+        if (q.type === 'Country' || q.type === 'Organization') {
+          const set = owners.get(m.entityId) ?? new Set<string>();
+          set.add(q.entityId);
+          owners.set(m.entityId, set);
+        }
+      }
     }
+    qualifiedCache.set(ctx.documentMentions, owners);
   }
+  for (const owner of owners.get(person.entityId) ?? []) if (owner !== country) return true;
   return false;
 }
 
@@ -58,7 +72,7 @@ export function roleContextRule(ctx: SentenceContext): RelationCandidate[] {
     out.push({
       subject: p,
       predicate: 'HOLDS_ROLE',
-      object: c.sentenceIndex === ctx.sentenceIndex ? c : { ...c, start: p.start, end: p.start + 1, sentenceIndex: ctx.sentenceIndex, index: -1, reference: { kind: 'description', antecedent: c, possessive: false } },
+      object: c.sentenceIndex === ctx.sentenceIndex ? c : referenceView(c, p.start, ctx.sentenceIndex),
       rule: 'role-context.story-country',
       confidence: 0.5,
     });

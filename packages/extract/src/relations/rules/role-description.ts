@@ -1,5 +1,6 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { ROLE_HEADS } from '../../lexicon/titles.ts';
+import { firstMentionOf, referenceView } from '../references.ts';
 import { STATE_TYPES, firstDocumentMentionAtOrAfter, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
 
 /**
@@ -86,7 +87,7 @@ export function roleDescriptionRule(ctx: SentenceContext): RelationCandidate[] {
     if (p.type !== 'Person') continue;
     // Named here for the first time in the document.
     const at = firstDocumentMentionAtOrAfter(ctx, p.start);
-    if (doc.slice(0, at).some((d) => d.entityId === p.entityId)) continue;
+    if ((firstMentionOf(doc, p.entityId)?.start ?? p.start) < p.start) continue;
     const ownTitle = titleBefore(ctx, p);
     // A full name ("Charles Chen"), bare as a speaker, or under the described title ("Ambassador X").
     if (!/\s/.test(p.text.trim())) continue;
@@ -97,16 +98,18 @@ export function roleDescriptionRule(ctx: SentenceContext): RelationCandidate[] {
       if (!d) continue;
       if (ownTitle && ownTitle !== d.head) break;
       // Another person who could hold the office, named between: the description is theirs.
-      const rival = doc
-        .slice(firstDocumentMentionAtOrAfter(ctx, d.end), at)
-        .some((o) => o.type === 'Person' && o.entityId !== p.entityId && (!titleBefore(ctx, o) || titleBefore(ctx, o) === d.head));
+      let rival = false;
+      for (let i = firstDocumentMentionAtOrAfter(ctx, d.end); i < at && !rival; i++) {
+        const o = doc[i] as MentionView;
+        rival = o.type === 'Person' && o.entityId !== p.entityId && (!titleBefore(ctx, o) || titleBefore(ctx, o) === d.head);
+      }
       if (rival) break;
       const owner = d.owner;
       if (owner.entityId === p.entityId) break;
       out.push({
         subject: p,
         predicate: 'HOLDS_ROLE',
-        object: { ...owner, start: p.start, end: p.start + 1, sentenceIndex: ctx.sentenceIndex, index: -1, reference: { kind: 'description', antecedent: owner, possessive: false } },
+        object: referenceView(owner, p.start, ctx.sentenceIndex),
         rule: 'role-description.named-next',
         confidence: 0.55,
       });
