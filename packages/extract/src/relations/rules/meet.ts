@@ -288,7 +288,7 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: true,
   minMentions: 0,
-  cue: /\bmet\b|meet|talk|sat down|spok|speak|confer|conversation|discussion|consultation|negotiat|summit|call|host|receiv|welcom|\btwo\b|\bboth\b|attend|join|part|present|among|sign|initial|agree|[-–]/i,
+  cue: /\bmet\b|meet|talk|visit|sat down|spok|speak|confer|conversation|discussion|consultation|negotiat|summit|call|host|receiv|welcom|\btwo\b|\bboth\b|attend|join|part|present|among|sign|initial|agree|[-–]/i,
   run: meetRule,
 };
 

@@ -151,7 +151,8 @@ export const rule: RelationRule = {
     { id: 'trade.pair', example: '"the A-B trade dispute", "A-B trade relations", "an A-B chip trade pact", "the A-B agreement on exports of chips"' },
   ],
   acceptsReferences: true,
-  minMentions: 2,
+  // "The two countries signed a trade protocol with C": one name, the two parties from before.
+  minMentions: 1,
   cue: /trad|commerce|partner|export|import|-for-|barter/i,
   run: tradeRule,
 };
