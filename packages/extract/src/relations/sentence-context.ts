@@ -48,6 +48,9 @@ export interface SentenceContext {
   documentMentions: readonly MentionView[];
 }
 
+/** Words of a sporting fixture: there "meet" means play against and "go to X" an away match. */
+export const SPORTS_FIXTURE = /\b(?:round|final|semi-final|semi-finals|quarter-final|quarter-finals|semis|seed|seeded|match|tournament|championships?|fixture|league|cup|derby|tie-break|play-off|play-offs|grand slam|wimbledon|the open)\b/i;
+
 export const AGENT_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Person', 'Organization', 'Country']);
 export const STATE_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Organization', 'Country']);
 export const PERSON_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Person']);

@@ -16,6 +16,7 @@ import {
   type MentionView,
   titledPerson,
   describedOrganization,
+  SPORTS_FIXTURE,
   triggers,
   type RelationCandidate,
   type SentenceContext,
@@ -37,8 +38,6 @@ const JOINT_MEETING =
   /\b(?:held|hold|holds|holding|began|begin|begins|opened|open|opens|resumed|resume|resumes|concluded|conclude|concludes|wrapped\s+up|ended|end|ends|started|start|starts|had|have|has)\s+(?:(?:the|a|an|two|three|four|several|first|second|third|final|last|latest|new|fresh|further|of|more|days?|rounds?|[a-z]+-day|[a-z]+-level|[a-z]+-hour|\w+\s+of)\s+){0,5}(?:talks|meetings?|negotiations|discussions|consultations|summit)\b/gi;
 const JOINT_SUBJECT_NOUN = /^\s+(?:[A-Za-z-]+\s+)?(?:officials?|delegations?|delegates|negotiators?|leaders?|ministers?|representatives?|envoys?|diplomats?|teams?)\b/i;
 
-/** Words of a sporting fixture: "meet" there means play against. */
-const SPORTS_FIXTURE = /\b(?:round|final|semi-final|semi-finals|quarter-final|quarter-finals|semis|seed|seeded|match|tournament|championships?|fixture|league|cup|derby|tie-break|play-off|play-offs|grand slam|wimbledon|the open)\b/i;
 const NOUN_MEETING = /^(?:meeting|meetings|talks|conversations|conversation|discussions|consultations|negotiations|summit|call|calls|phone|telephone|video)\b/;
 const HOLDS_NOUN =
   /^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+(?:(?:has|have|had|also|then|later|will|would|is|was|were|are|to|still|now|already|due\s+to|set\s+to|expected\s+to|\w+ly)\s+){0,3}(?:held|hold|holds|holding|had|have|has|began|begin|begins|opened|open|opens|resumed|resume|concluded|continued|entered|is\s+in|was\s+in|are\s+in|were\s+in|in|during|after|ahead\s+of|before|for)\s+(?:(?:a|an|the|his|her|their|its|two|three|several|new|fresh|further|more|direct|bilateral|private|secret|lengthy|long|brief|first|second|separate|closed-door|informal|formal|[a-z]+-day|[a-z]+-level|telephone|phone|video|membership|trade|peace|exploratory|preliminary|technical|official|urgent|emergency|face-to-face|one-on-one)\s+){0,3}|\s+)$/i;
