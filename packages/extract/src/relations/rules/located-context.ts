@@ -19,19 +19,20 @@ function locatedAfter(ctx: SentenceContext, m: MentionView): boolean {
   const next = ctx.namedMentions.find((n) => n.start >= m.end);
   return !!next && (next.type === 'Country' || next.type === 'Place') && LOCATION_AFTER.test(ctx.text.slice(m.end, next.start));
 }
+const INSTITUTION_WORD = /\b(?:Exchange|Chamber|Council|University|Airport|Authority|Police|Bourse)\b/;
 const PLACE_INSTITUTION = /^\s+(?:Stock\s+Exchange|Exchange|Chamber\s+of\s+Commerce|City\s+Council|University|Airport|Port\s+Authority|Police|Metropolitan\s+Police|Bourse)\b/;
 
 export function locatedContextRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const m of ctx.namedMentions) {
-    if (m.type === 'Place' && SETTLEMENT_OF.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 50), m.start)) && !locatedAfter(ctx, m)) {
+    if (m.type === 'Place' && /\bof\s+$/.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 4), m.start)) && SETTLEMENT_OF.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 50), m.start)) && !locatedAfter(ctx, m)) {
       const story = storyCountry(ctx);
       if (!story) continue;
       const c = story.country;
       out.push({ subject: m, predicate: 'LOCATED_IN', object: c.sentenceIndex === ctx.sentenceIndex ? c : referenceView(c, m.start, ctx.sentenceIndex), rule: 'located-context.story-country', confidence: 0.5 });
     }
     // Once per organization: its first mention in the story.
-    if (m.type === 'Organization' && firstOfEntity(ctx, m)) {
+    if (m.type === 'Organization' && INSTITUTION_WORD.test(m.name) && firstOfEntity(ctx, m)) {
       const place = namedPlaceOpening(ctx, m);
       if (place) out.push({ subject: m, predicate: 'LOCATED_IN', object: place.sentenceIndex === ctx.sentenceIndex ? place : referenceView(place, m.start, ctx.sentenceIndex), rule: 'located-context.name', confidence: 0.6 });
     }

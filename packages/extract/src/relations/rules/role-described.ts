@@ -80,5 +80,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: true,
   minMentions: 2,
+  cue: new RegExp(`\\b(?:counterparts?|${[...GOVERNMENT_ROLE_HEADS, ...EXTRA_HEADS].join('|')})\\b`, 'i'),
   run: roleDescribedRule,
 };

@@ -1,3 +1,4 @@
+import type { Sentence } from '../../interfaces/analysis.ts';
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { ROLE_HEADS } from '../../lexicon/titles.ts';
 import { firstMentionOf, referenceView } from '../references.ts';
@@ -28,7 +29,7 @@ const TITLE_WORDS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'ambass
 const REPORTING_VERB =
   /^(?:[^.;:"“”]|(?<=[A-Z])\.){0,60}?\b(?:said|says|told|tells|added|adds|dismissed|denied|declined|confirmed|stated|rejected|commented|explained|suggested|recommended|advised|warned|insisted|argued|noted|announced)\b/i;
 /** The named person stands bare as a speaker: at the start of the sentence, or after "said" / "according to". */
-const BARE_BEFORE = /(?:^|[.!?]\s+|[,"”]\s*said\s+|\bsaid\s+|\baccording\s+to\s+)$/i;
+const BARE_BEFORE = /(?:[,"”]\s*said\s+|\bsaid\s+|\baccording\s+to\s+)$/i;
 const SPEAKS_AFTER = /^\s*(?:[.,;]|(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|noted|stated|explained|insisted|argued|confirmed|denied|declined|made|advised|cited|returned)\b)/i;
 
 interface Description {
@@ -38,8 +39,23 @@ interface Description {
   end: number;
 }
 
-/** The unnamed office-holders described in one sentence. */
+const descriptionCache = new WeakMap<readonly MentionView[], Map<number, Description[]>>();
+
+/** The unnamed office-holders described in one sentence (read once per sentence). */
 function descriptionsIn(ctx: SentenceContext, sentenceIndex: number): Description[] {
+  let bySentence = descriptionCache.get(ctx.documentMentions);
+  if (!bySentence) {
+    bySentence = new Map();
+    descriptionCache.set(ctx.documentMentions, bySentence);
+  }
+  const known = bySentence.get(sentenceIndex);
+  if (known) return known;
+  const found = readDescriptions(ctx, sentenceIndex);
+  bySentence.set(sentenceIndex, found);
+  return found;
+}
+
+function readDescriptions(ctx: SentenceContext, sentenceIndex: number): Description[] {
   const out: Description[] = [];
   const doc = ctx.documentMentions;
   const sentence = ctx.sentences[sentenceIndex];
@@ -80,9 +96,24 @@ function hasOwnAppositive(ctx: SentenceContext, m: MentionView): boolean {
   return /^\s*,\s*(?:a|an|the|who|whose|[a-z]+(?:\s+[a-z]+)?\s+(?:of|for|at)|[A-Z][\w-]*(?:\s+[\w-]+)?\s+(?:chief|head|spokes\w+|president|director|chairman|counsel|executive|officer|minister|secretary))\b/.test(ctx.text.slice(m.end, m.end + 40)) || /^\s*(?:\(|of\b)/.test(ctx.text.slice(m.end, m.end + 4));
 }
 
+/** A sentence that may describe an office-holder: one of the title words (tested once per sentence). */
+const TITLE_CUE = new RegExp(`\\b(?:${[...TITLE_WORDS].join('|')})\\b`, 'i');
+const titledSentences = new WeakMap<readonly Sentence[], boolean[]>();
+
+function describesOffice(ctx: SentenceContext, index: number): boolean {
+  let flags = titledSentences.get(ctx.sentences);
+  if (!flags) {
+    flags = ctx.sentences.map((s) => TITLE_CUE.test(s.text));
+    titledSentences.set(ctx.sentences, flags);
+  }
+  return flags[index] === true;
+}
+
 export function roleDescriptionRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const doc = ctx.documentMentions;
+  // Cheap test first: neither of the two sentences before names an office.
+  if (!describesOffice(ctx, ctx.sentenceIndex - 1) && !describesOffice(ctx, ctx.sentenceIndex - 2)) return out;
   for (const p of ctx.namedMentions) {
     if (p.type !== 'Person') continue;
     // Named here for the first time in the document.
@@ -91,7 +122,7 @@ export function roleDescriptionRule(ctx: SentenceContext): RelationCandidate[] {
     const ownTitle = titleBefore(ctx, p);
     // A full name ("Charles Chen"), bare as a speaker, or under the described title ("Ambassador X").
     if (!/\s/.test(p.text.trim())) continue;
-    if (!ownTitle && (hasOwnAppositive(ctx, p) || !BARE_BEFORE.test(ctx.text.slice(ctx.sentence.start, p.start)) || !SPEAKS_AFTER.test(ctx.text.slice(p.end, p.end + 20)))) continue;
+    if (!ownTitle && (hasOwnAppositive(ctx, p) || !(/^[\s"“'‘]*$/.test(ctx.text.slice(ctx.sentence.start, Math.min(p.start, ctx.sentence.start + 4))) && p.start - ctx.sentence.start < 4) && !BARE_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, p.start - 30), p.start)) || !SPEAKS_AFTER.test(ctx.text.slice(p.end, p.end + 20)))) continue;
     for (let back = 1; back <= 2 && ctx.sentenceIndex - back >= 0; back++) {
       const descriptions = descriptionsIn(ctx, ctx.sentenceIndex - back);
       const d = descriptions[descriptions.length - 1];
