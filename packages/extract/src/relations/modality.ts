@@ -31,7 +31,7 @@ const REPORTED_FUTURE = /\b(?:said|says|announced|announces|told\s+\w+)\s+(?:on\
 /** Relative clauses, parentheticals, and quotations: their cues belong to another verb. */
 const SET_OFF = /,\s*(?:which|who|whose|where|a|an|the|its|his|her)\b[^,;]{0,120},|\([^()]{0,120}\)|“[^”]{0,300}”|"[^"]{0,300}"/g;
 /** A clause break: what is on its left belongs to another clause. */
-const CLAUSE_BREAK = /[;:]|,\s*(?:but|while|whereas|although|though|however|and)\b|\b(?:but|after|before|because|since|although|though|while|whereas)\b|,\s*(?:said|says|according)\b/gi;
+const CLAUSE_BREAK = /[;:]|,\s*(?:but|while|whereas|although|though|however|and)\b|\b(?:but|after|before|because|since|although|though|while|whereas)\b|,["”’']?\s*(?:said|says|according)\b/gi;
 
 /**
  * The modality of a claim read between `first` and `second` (mention spans, in either order)

@@ -230,3 +230,24 @@ export function findReferences(
   }
   return out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as MentionView).end);
 }
+
+/**
+ * A view of an entity named in another sentence, standing at `pos` of sentence `sentenceIndex`:
+ * the claim a rule builds from it records the antecedent's sentence as evidence.
+ */
+export function referenceView(antecedent: MentionView, pos: number, sentenceIndex: number): MentionView & { reference: ReferenceInfo } {
+  return { ...antecedent, start: pos, end: pos + 1, sentenceIndex, index: -1, reference: { kind: 'description', antecedent, possessive: false } };
+}
+
+const firstMentionCache = new WeakMap<readonly MentionView[], Map<string, MentionView>>();
+
+/** The first mention of each entity in the document (computed once per document). */
+export function firstMentionOf(documentMentions: readonly MentionView[], entityId: string): MentionView | undefined {
+  let map = firstMentionCache.get(documentMentions);
+  if (!map) {
+    map = new Map();
+    for (const m of documentMentions) if (!map.has(m.entityId)) map.set(m.entityId, m);
+    firstMentionCache.set(documentMentions, map);
+  }
+  return map.get(entityId);
+}

@@ -48,6 +48,9 @@ export interface SentenceContext {
   documentMentions: readonly MentionView[];
 }
 
+/** Words of a sporting fixture: there "meet" means play against and "go to X" an away match. */
+export const SPORTS_FIXTURE = /\b(?:round|final|semi-final|semi-finals|quarter-final|quarter-finals|semis|seed|seeded|match|tournament|championships?|fixture|league|cup|derby|tie-break|play-off|play-offs|grand slam|wimbledon|the open)\b/i;
+
 export const AGENT_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Person', 'Organization', 'Country']);
 export const STATE_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Organization', 'Country']);
 export const PERSON_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Person']);
@@ -186,6 +189,21 @@ export function mentionAfter(
 const LIST_JOINER =
   /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\))?\)?\s*(?:,\s*(?:and|or|as well as|followed by|along with|plus)?|and|or|&|as well as|followed by|along with|plus|then)\s*(?:also\s+)?(?:by\s+)?(?:the\s+)?$/i;
 
+/**
+ * "Yeutter and Agriculture Secretary Richard Lyng": two people joined by "and", the second under a
+ * title. Only for the agents of a verb (`titled`): a title rule must not hand the first person's
+ * title to the second ("Chancellor Schroeder and Commission President Barroso").
+ */
+const TITLED_JOINER = /^\s+and\s+(?:(?:the|his|her|their|its)\s+)?(?:(?:[A-Z][a-z]+\.?|[a-z]+)\s+){1,4}$/;
+
+function titledMember(ctx: SentenceContext, a: MentionView, b: MentionView): boolean {
+  if (a.type !== 'Person' || b.type !== 'Person' || b.reference) return false;
+  const gap = between(ctx, a.end, b.start);
+  if (!TITLED_JOINER.test(gap)) return false;
+  const last = gap.trim().split(/\s+/).pop()?.replace(/\.$/, '').toLowerCase() ?? '';
+  return ROLE_HEADS.has(last) || /^(?:counterpart|colleague|deputy|successor|predecessor|rival|opposite number)$/.test(last);
+}
+
 /** Longest list a rule expands; longer runs are tables or noise, not prose. */
 const MAX_LIST = 24;
 
@@ -193,7 +211,7 @@ const MAX_LIST = 24;
  * The coordinated list starting at `first` and running right: "China, followed by Taiwan, the EU,
  * Malaysia, the US and Israel". Members must have one of `types`.
  */
-export function listForward(ctx: SentenceContext, first: MentionView, types: ReadonlySet<EntityType>): MentionView[] {
+export function listForward(ctx: SentenceContext, first: MentionView, types: ReadonlySet<EntityType>, titled = false): MentionView[] {
   const list = [first];
   let prev = first;
   for (let i = first.index + 1; i < ctx.mentions.length && list.length < MAX_LIST; i++) {
@@ -203,7 +221,7 @@ export function listForward(ctx: SentenceContext, first: MentionView, types: Rea
       prev = m;
       continue;
     }
-    if (!types.has(m.type) || !LIST_JOINER.test(between(ctx, prev.end, m.start))) break;
+    if (!types.has(m.type) || !(LIST_JOINER.test(between(ctx, prev.end, m.start)) || (titled && titledMember(ctx, prev, m)))) break;
     list.push(m);
     prev = m;
   }
@@ -218,7 +236,7 @@ export function listForward(ctx: SentenceContext, first: MentionView, types: Rea
 }
 
 /** The coordinated list ending at `last` and running left: "Japan, Germany and France met". */
-export function listBackward(ctx: SentenceContext, last: MentionView, types: ReadonlySet<EntityType>): MentionView[] {
+export function listBackward(ctx: SentenceContext, last: MentionView, types: ReadonlySet<EntityType>, titled = false): MentionView[] {
   const list = [last];
   let next = last;
   for (let i = last.index - 1; i >= 0 && list.length < MAX_LIST; i--) {
@@ -229,7 +247,7 @@ export function listBackward(ctx: SentenceContext, last: MentionView, types: Rea
       next = m;
       continue;
     }
-    if (!types.has(m.type) || !LIST_JOINER.test(between(ctx, m.end, next.start))) break;
+    if (!types.has(m.type) || !(LIST_JOINER.test(between(ctx, m.end, next.start)) || (titled && titledMember(ctx, m, next)))) break;
     list.unshift(m);
     next = m;
   }
@@ -293,6 +311,18 @@ export function titledPerson(ctx: SentenceContext, m: MentionView): MentionView 
   return m;
 }
 
+/** "UK bank Barclays", "US firm Boeing", "German airline Lufthansa": a country and a common noun before the name. */
+const DESCRIBED_ORG_GAP =
+  /^\s+(?:[a-z-]+\s+)?(?:bank|banks|lender|firm|company|group|airline|carrier|giant|maker|manufacturer|producer|rival|insurer|retailer|operator|conglomerate|exporter|supplier|brewer|winemaker|carmaker|steelmaker|chipmaker|miner|utility|broadcaster|telecoms\s+firm|oil\s+firm)\s+$/;
+
+/** A country that only describes the organization named after it ("talks with UK bank Barclays") stands for that organization. */
+export function describedOrganization(ctx: SentenceContext, m: MentionView): MentionView {
+  if (m.type !== 'Country') return m;
+  const next = ctx.mentions[m.index + 1];
+  if (next?.type === 'Organization' && !next.reference && DESCRIBED_ORG_GAP.test(between(ctx, m.end, next.start))) return next;
+  return m;
+}
+
 const SUBJECT_FILLER =
   /^(?:['’]s)?(?:\s+(?:[a-z][a-z-]*|[A-Z][a-z]+(?=\s+(?:officials?|delegation|team)\b)))?(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 const RELATIVE_WHO = /^\s*,\s*(?:who|which)\s+(?:(?:has|had|have|also|recently|last|this|week|month|year|\w+ly)\s+){0,3}$/i;
@@ -339,13 +369,24 @@ function coordinatedSubject(ctx: SentenceContext, pos: number, types: ReadonlySe
 
 const ANY_GAP = /^/;
 const SAID_IT =
-  /^\s+(?:(?:has|have|had)\s+)?(?:said|says|announced|announces|confirmed|warned|threatened|vowed|pledged|promised)\s+(?:on\s+\w+\s+|earlier\s+|last\s+week\s+)?(?:that\s+)?(?:it|they|he|she)\s+(?:(?:would|will|could|might|may|had|has|have|was|is|did|does)\s+)?(?:(?:also|soon|not|never|now|again|shortly|further|jointly)\s+)?(?:(?:plans?|intends?|wants?|is\s+(?:set|due|going|expected|ready)|was\s+(?:set|due|going|expected|ready)|(?:is|was)\s+preparing|(?:is|was)\s+planning)\s+to\s+)?$/i;
+  /^\s+(?:(?:has|have|had)\s+)?(?:said|says|announced|announces|confirmed|warned|threatened|vowed|pledged|promised)\s+(?:on\s+\w+\s+|earlier\s+|last\s+week\s+)?(?:that\s+)?(?:it|they|he|she)\s+(?:(?:would|will|could|might|may|had|has|have|was|is|did|does)\s+)?(?:(?:also|soon|not|never|now|again|shortly|further|jointly|still|currently|already)\s+)?(?:(?:plans?|intends?|wants?|is\s+(?:set|due|going|expected|ready)|was\s+(?:set|due|going|expected|ready)|(?:is|was)\s+preparing|(?:is|was)\s+planning)\s+to\s+|in\s+)?$/i;
 const TIME_PHRASE =
   /\b(?:on|in|last|this|early|late|earlier|later|since)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,\s+\d{4})?,?/g;
 const BRACKETED_ACRONYM = /^\s*\([A-Z][A-Za-z.&-]{1,11}\)/;
 
+/**
+ * Old wire copy capitalises the word after an abbreviation ("the U.S. Would impose", "U.S. Is
+ * willing"): an auxiliary there is still the verb of the clause.
+ */
+const CAPITALISED_AUXILIARY = /^(\s+)(Is|Are|Was|Were|Has|Have|Had|Will|Would|Could|Should|May|Might|Can|Does|Did|Do|Must|Plans|Wants|Intends)\b/;
+
 function withoutTimeAndAcronym(gap: string): string {
-  return gap.replace(BRACKETED_ACRONYM, '').replace(/^\)/, '').replace(TIME_PHRASE, ' ').replace(/\s+/g, ' ');
+  return gap
+    .replace(BRACKETED_ACRONYM, '')
+    .replace(/^\)/, '')
+    .replace(CAPITALISED_AUXILIARY, (_m, space: string, word: string) => `${space}${word.toLowerCase()}`)
+    .replace(TIME_PHRASE, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 /**

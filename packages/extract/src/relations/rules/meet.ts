@@ -15,6 +15,8 @@ import {
   firstMentionAtOrAfter,
   type MentionView,
   titledPerson,
+  describedOrganization,
+  SPORTS_FIXTURE,
   triggers,
   type RelationCandidate,
   type SentenceContext,
@@ -23,16 +25,26 @@ import {
 /** MET_WITH (symmetric): "A met (with) B", "A held talks with B", "A and B met". */
 
 const MEET =
-  /\b(?:met|meets|meet|meeting|meetings|held talks|hold talks|holds talks|holding talks|talks|sat down|spoke|speaks|speaking|talked|talking|conferred|conversation|discussions|consultations|negotiations|summit|(?:phone|telephone|video)\s+(?:call|conversation)s?|call|calls)(?:\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?(?:with|to))?\b/gi;
-/** Words of a sporting fixture: "meet" there means play against. */
-const SPORTS_FIXTURE = /\b(?:round|final|semi-final|semi-finals|quarter-final|quarter-finals|semis|seed|seeded|match|tournament|championships?|fixture|league|cup|derby|tie-break|play-off|play-offs|grand slam|wimbledon|the open)\b/i;
-const NOUN_MEETING = /^(?:meeting|meetings|talks|conversation|discussions|consultations|negotiations|summit|call|calls|phone|telephone|video)\b/;
+  /\b(?:met|meets|meet|meeting|meetings|held talks|hold talks|holds talks|holding talks|talks|sat down|spoke|speaks|speaking|talked|talking|conferred|conversations|conversation|discussions|consultations|negotiations|summit|(?:phone|telephone|video)\s+(?:call|conversation)s?|call|calls)(?:\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?(?:with|to))?\b/gi;
+/** "Absa has said it is still in talks with": the reported clause's "it" is the sayer. */
+const SAID_IT_IS = /^\s+(?:(?:has|have|had)\s+)?(?:said|says|confirmed|confirms|announced|announces)\s+(?:that\s+)?(?:it|they|he|she)\b/i;
+/** "X will visit Treasury Secretary Y": a visit to a person is a meeting with that person. */
+const VISIT_PERSON = /\b(?:visit|visits|visited|visiting)\s+$/i;
+/**
+ * "Brazilian and U.S. trade officials held a three-day meeting", "Japan and China began talks":
+ * a coordinated subject holding a meeting with no "with" after it met among itself.
+ */
+const JOINT_MEETING =
+  /\b(?:held|hold|holds|holding|began|begin|begins|opened|open|opens|resumed|resume|resumes|concluded|conclude|concludes|wrapped\s+up|ended|end|ends|started|start|starts|had|have|has)\s+(?:(?:the|a|an|two|three|four|several|first|second|third|final|last|latest|new|fresh|further|of|more|days?|rounds?|[a-z]+-day|[a-z]+-level|[a-z]+-hour|\w+\s+of)\s+){0,5}(?:talks|meetings?|negotiations|discussions|consultations|summit)\b/gi;
+const JOINT_SUBJECT_NOUN = /^\s+(?:[A-Za-z-]+\s+)?(?:officials?|delegations?|delegates|negotiators?|leaders?|ministers?|representatives?|envoys?|diplomats?|teams?)\b/i;
+
+const NOUN_MEETING = /^(?:meeting|meetings|talks|conversations|conversation|discussions|consultations|negotiations|summit|call|calls|phone|telephone|video)\b/;
 const HOLDS_NOUN =
   /^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+(?:(?:has|have|had|also|then|later|will|would|is|was|were|are|to|still|now|already|due\s+to|set\s+to|expected\s+to|\w+ly)\s+){0,3}(?:held|hold|holds|holding|had|have|has|began|begin|begins|opened|open|opens|resumed|resume|concluded|continued|entered|is\s+in|was\s+in|are\s+in|were\s+in|in|during|after|ahead\s+of|before|for)\s+(?:(?:a|an|the|his|her|their|its|two|three|several|new|fresh|further|more|direct|bilateral|private|secret|lengthy|long|brief|first|second|separate|closed-door|informal|formal|[a-z]+-day|[a-z]+-level|telephone|phone|video|membership|trade|peace|exploratory|preliminary|technical|official|urgent|emergency|face-to-face|one-on-one)\s+){0,3}|\s+)$/i;
 /** Verbs whose object is met as a guest: "Xi hosted Lula", "the king received Macron". */
 const HOST = /\b(?:hosted|hosts|hosting|host|received|receives|receiving|welcomed|welcomes|welcoming)\b/gi;
 /** "The two sides met", "the two leaders held talks": the two agents of the sentences before. */
-const TWO_SIDES = /\b(?:the\s+)?(?:two|both)\s+(?:sides|leaders|ministers|men|women|countries|delegations|presidents|officials|parties)\b/gi;
+const TWO_SIDES = /\b(?:the\s+)?(?:two|both)\s+(?:sides|leaders|ministers|men|women|countries|nations|governments|delegations|presidents|premiers|officials|parties|companies|firms|groups|banks)\b/gi;
 /** "HSBC and Standard Chartered attended the meeting": participants of a meeting named before. */
 const ATTENDED = /\b(?:attended|attend|attends|attending|joined|joins|took\s+part\s+in|take\s+part\s+in|takes\s+part\s+in|participated\s+in|participate\s+in|were\s+(?:present\s+)?at|was\s+(?:present\s+)?at|were\s+among\s+(?:the\s+)?(?:participants|attendees)\s+(?:at|of|in))\s+(?:the|that|those|these)\s+(?:[\w-]+\s+){0,2}?(?:meetings?|talks|sessions?|briefings?|conference|summit|discussions)\b/gi;
 /** The meeting of a sentence before and who held it: "meetings, held by officials from X", "X held a meeting with". */
@@ -71,7 +83,7 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     // "cut off talks with", "refused to meet": no meeting took place.
     if (CALLED_OFF.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 30), t.start))) continue;
     const withWith = /\s(?:with|to)$/.test(phrase);
-    const speech = /^(?:spoke|speaks|speaking|talked|talking|conversation|call|calls|phone|telephone|video)/.test(phrase);
+    const speech = /^(?:spoke|speaks|speaking|talked|talking|conversations|conversation|call|calls|phone|telephone|video)/.test(phrase);
     // "meeting"/"talks" without "with" is a noun ("the meeting"), not a claim.
     if (!withWith && !/^(?:met|meets|meet)$/.test(phrase)) continue;
     let subject = subjectBefore(ctx, t.start, AGENT_TYPES) ?? pronounSubject(ctx, t.start);
@@ -79,7 +91,7 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     // A noun ("talks with", "meetings with") is the subject's own meeting only after an owner
     // ("his talks with") or a verb that holds it ("held talks with", "is in talks with"):
     // "Novo will miss the meetings with Dundee" is a fixture.
-    if (subject && NOUN_MEETING.test(phrase) && !HOLDS_NOUN.test(ctx.text.slice(subject.end, t.start).replace(/^\s*\([A-Z][A-Za-z.&-]{1,11}\)/, ''))) subject = null;
+    if (subject && NOUN_MEETING.test(phrase) && !HOLDS_NOUN.test(ctx.text.slice(subject.end, t.start).replace(/^\s*\([A-Z][A-Za-z.&-]{1,11}\)|^\)/, '').replace(SAID_IT_IS, ''))) subject = null;
     // "X prepared to head to Brussels to meet with Y": the infinitive's agent is the clause's subject.
     if (!subject && /\bto\s+$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 4), t.start))) {
       const main = sentenceSubject(ctx, AGENT_TYPES);
@@ -104,7 +116,7 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     if (subject.type !== 'Person' && UNNAMED_OFFICIAL.test(ctx.text.slice(subject.end, t.start))) continue;
     const subjects = listBackward(ctx, subject, AGENT_TYPES);
     const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
-    let first = objectMention ? titledPerson(ctx, objectMention) : null;
+    let first = objectMention ? describedOrganization(ctx, titledPerson(ctx, objectMention)) : null;
     // "met Japanese officials" is a meeting with Japan; "will meet Swede X" (a match) and
     // "meet U.S. complaints" (demands) are not.
     // "met Mikoliunas' cross", "received Murphy's free-kick": the person owns what was met.
@@ -148,6 +160,8 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
       for (const g of listForward(ctx, guest, PERSON_TYPES)) if (h.entityId !== g.entityId) out.push({ subject: h, predicate: 'MET_WITH', object: g, rule: 'meet.host', confidence: 0.7 });
     }
   }
+  visitedPerson(ctx, out);
+  jointMeetings(ctx, out);
   twoSides(ctx, out);
   // "Speakers from HSBC and Standard Chartered attended the meeting": they met its host.
   for (const t of triggers(ctx, ATTENDED)) {
@@ -177,6 +191,45 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
   return out;
 }
 
+/** "Chung will visit U.S. Treasury Secretary James Baker": visiting a person is meeting that person. */
+function visitedPerson(ctx: SentenceContext, out: RelationCandidate[]): void {
+  for (const m of ctx.mentions) {
+    if (m.type !== 'Person' || m.reference) continue;
+    // The title may open with an organization or a demonym ("U.S. Treasury Secretary"): the words before it.
+    const owner = ctx.mentions[m.index - 1];
+    const titleStart = owner && titledPerson(ctx, owner) === m ? owner.start : m.start;
+    const from = Math.max(ctx.sentence.start, titleStart - 40);
+    const left = ctx.text.slice(from, titleStart).replace(/(?:(?:[A-Z][a-z]+\.?|of|for)\s+){1,4}$/, '');
+    const verb = VISIT_PERSON.exec(left);
+    if (!verb) continue;
+    const verbAt = from + verb.index;
+    const visitor = subjectBefore(ctx, verbAt, AGENT_TYPES) ?? pronounSubject(ctx, verbAt);
+    if (!visitor || visitor.entityId === m.entityId || visitor.adjectival) continue;
+    // "visited Murphy's grave": the person owns the place visited.
+    if (/^['’]s?\b/.test(ctx.text.slice(m.end, m.end + 2))) continue;
+    for (const v of listBackward(ctx, visitor, AGENT_TYPES)) if (v.entityId !== m.entityId) out.push({ subject: v, predicate: 'MET_WITH', object: m, rule: 'meet.visit-person', confidence: 0.7 });
+  }
+}
+
+/** "Brazilian and U.S. trade officials held a three-day meeting": the coordinated parties met. */
+function jointMeetings(ctx: SentenceContext, out: RelationCandidate[]): void {
+  for (const t of triggers(ctx, JOINT_MEETING)) {
+    // "held talks with Y" is read by meet.verb; "concluded their negotiations" may be each with someone else.
+    if (/^\s+(?:with|to)\b/i.test(ctx.text.slice(t.end, t.end + 8)) || /\btheir\b/i.test(t.match[0])) continue;
+    const last = subjectBefore(ctx, t.start, AGENT_TYPES);
+    if (!last) continue;
+    const parties = listBackward(ctx, last, AGENT_TYPES);
+    if (parties.length < 2) continue;
+    // A demonym is a party only through the people it describes ("Brazilian and U.S. officials").
+    if (parties.some((p) => p.adjectival) && !JOINT_SUBJECT_NOUN.test(ctx.text.slice(last.end, last.end + 40))) continue;
+    for (let i = 0; i < parties.length; i++) {
+      for (let j = i + 1; j < parties.length; j++) {
+        if (parties[i]!.entityId !== parties[j]!.entityId) out.push({ subject: parties[i]!, predicate: 'MET_WITH', object: parties[j]!, rule: 'meet.joint', confidence: 0.65 });
+      }
+    }
+  }
+}
+
 /** "the Baker-Chung meeting", "the US-China talks": two mentions joined by a hyphen before a meeting noun. */
 function pairMeetings(ctx: SentenceContext, out: RelationCandidate[]): void {
   for (let i = 0; i + 1 < ctx.mentions.length; i++) {
@@ -201,7 +254,8 @@ function signers(ctx: SentenceContext, out: RelationCandidate[]): void {
     // The other signer: the nearest person before, joined by "and" with only a description between.
     for (let i = lastIndex - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
       const m = ctx.mentions[i]!;
-      if (m.type !== 'Person') continue;
+      // "Mr Straw and his Spanish counterpart Miguel Moratinos": the owner and the demonym describe the second signer.
+      if (m.type !== 'Person' || m.reference?.possessive) continue;
       const gap = ctx.text.slice(m.end, last.start);
       if (/^\s+and\s+[^;:.()"“”]{0,80}$/.test(gap) && !/\b(?:who|which|that|said|says|told|with|of\s+[A-Z][a-z]+\s+and)\b/.test(gap) && m.entityId !== last.entityId) {
         out.push({ subject: m, predicate: 'MET_WITH', object: last, rule: 'meet.signed', confidence: 0.65 });
@@ -226,12 +280,14 @@ export const rule: RelationRule = {
     { id: 'meet.attended', example: '"meetings held by officials from X ... A and B attended the meeting" (A and B met X)' },
     { id: 'meet.between', example: '"talks between A and B", "the meetings scheduled next month between A and President B"' },
     { id: 'meet.at-meeting', example: '"A made the proposal at a meeting with B", "A spoke during talks with B"' },
+    { id: 'meet.visit-person', example: '"X will visit Treasury Secretary Y" (a visit to a person)' },
+    { id: 'meet.joint', example: '"A and B officials held a three-day meeting", "A and B began talks"' },
     { id: 'meet.pair', example: '"the A-B meeting", "the A-B talks"' },
     { id: 'meet.signed', example: '"A and B signed the accord", "A and his counterpart B agreed to ..."' },
   ],
   acceptsReferences: true,
   minMentions: 0,
-  cue: /\bmet\b|meet|talk|sat down|spok|speak|confer|conversation|discussion|consultation|negotiat|summit|call|host|receiv|welcom|\btwo\b|\bboth\b|attend|join|part|present|among|sign|initial|agree|[-–]/i,
+  cue: /\bmet\b|meet|talk|visit|sat down|spok|speak|confer|conversation|discussion|consultation|negotiat|summit|call|host|receiv|welcom|\btwo\b|\bboth\b|attend|join|part|present|among|sign|initial|agree|[-–]/i,
   run: meetRule,
 };
 
@@ -247,14 +303,24 @@ function sportsContext(ctx: SentenceContext, subject: MentionView): boolean {
  * this sentence before it or the two before, or else the last two countries. The views keep the
  * entities with the span of "the two sides".
  */
-function lastTwoAgents(ctx: SentenceContext, pos: number): [MentionView, MentionView] | null {
-  for (const type of ['Person', 'Country'] as const) {
+export function lastTwoAgents(ctx: SentenceContext, pos: number, head = 'sides'): [MentionView, MentionView] | null {
+  // The noun says what the two are: "the two presidents" are people, "the two companies" organizations.
+  const types: ReadonlyArray<'Person' | 'Country' | 'Organization'> = /^(?:leaders|ministers|men|women|presidents|premiers|officials)$/.test(head)
+    ? ['Person']
+    : /^(?:countries|nations|governments)$/.test(head)
+      ? ['Country']
+      : /^(?:companies|firms|groups|banks)$/.test(head)
+        ? ['Organization']
+        : ['Person', 'Country'];
+  for (const type of types) {
     const found: MentionView[] = [];
     const doc = ctx.documentMentions;
     for (let i = firstDocumentMentionAtOrAfter(ctx, pos) - 1, steps = 0; i >= 0 && steps < 80 && found.length < 2; i--, steps++) {
       const m = doc[i] as MentionView;
       if (m.sentenceIndex < ctx.sentenceIndex - 2) break;
       if (m.type !== type || m.adjectival || found.some((f) => f.entityId === m.entityId)) continue;
+      // "both companies agreed": companies and banks, not the government body named beside them.
+      if (type === 'Organization' && (m.kind === 'GovernmentAgency' || m.kind === 'InternationalOrganization' || /\b(?:ministry|department|agency|commission|council|government|court|office|party)\b/i.test(m.name))) continue;
       found.push(m);
     }
     if (found.length === 2) {
@@ -296,8 +362,11 @@ function meetingHost(ctx: SentenceContext, pos: number): MentionView | null {
 function twoSides(ctx: SentenceContext, out: RelationCandidate[]): void {
   for (const t of triggers(ctx, TWO_SIDES)) {
     const tail = ctx.text.slice(t.end, Math.min(ctx.sentence.end, t.end + 50));
-    if (!/^\s+(?:(?:have|had|has|also|then|later|will|\w+ly)\s+)?(?:met|meet|held\s+talks|hold\s+talks|talked|spoke|discussed|agreed|signed)\b/i.test(tail)) continue;
-    const pair = lastTwoAgents(ctx, t.start);
+    if (!/^\s+(?:(?:have|had|has|also|then|later|will|would|could|should|may|might|are\s+to|were\s+to|are\s+due\s+to|\w+ly)\s+){0,2}(?:met|meet|held\s+(?:[\w-]+\s+){0,3}?talks|hold\s+(?:[\w-]+\s+){0,3}?talks|talked|spoke|discussed|agreed|signed)\b/i.test(tail)) continue;
+    // "the two countries signed a trade protocol with the US": they met the US, not each other.
+    if (/^[^.;]{0,80}?\bwith\s+(?:the\s+)?\p{Lu}/u.test(tail.replace(/^\s+\S+/, ''))) continue;
+    const head = /(?:two|both)\s+(\w+)/i.exec(t.match[0])?.[1]?.toLowerCase() ?? 'sides';
+    const pair = lastTwoAgents(ctx, t.start, head);
     if (pair) out.push({ subject: pair[0], predicate: 'MET_WITH', object: pair[1], rule: 'meet.two-sides', confidence: 0.6 });
   }
 }

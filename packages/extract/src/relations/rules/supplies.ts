@@ -178,7 +178,11 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     // "Latin American exports": a demonym inside a larger name is no country.
     const ownerIsSupplier = owner && (owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) && owner.start < t.start && !/\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, owner.start - 12), owner.start));
     const supplier = from ?? (ownerIsSupplier ? owner : null);
-    if (!supplier) continue;
+    if (!supplier) {
+      // "seven steel-exporting nations - A, B and C - to reduce their shipments to the US": "their" is the list just named.
+      for (const s of theirList(ctx, t.start)) add(s, recipient, 'supplies.noun.their', 0.6);
+      continue;
+    }
     for (const s of listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.noun', 0.65);
   }
   // "Russia's imports of chips from China", "Indian imports from Russia".
@@ -241,6 +245,21 @@ function demonymInGoods(ctx: SentenceContext, goods: MentionView): MentionView |
   const entity = ctx.entities.get(entityIdFor('Country', country.name, country.iso));
   if (!entity) return null;
   return { ...goods, entityId: entity.id, type: 'Country', name: entity.name, kind: null, end: goods.start + word.length, text: word, adjectival: true };
+}
+
+/**
+ * The owners "their" stands for before a noun at `pos`: the coordinated list of two or more states
+ * named last in the sentence, with no other state between it and "their".
+ */
+function theirList(ctx: SentenceContext, pos: number): MentionView[] {
+  const left = ctx.text.slice(Math.max(ctx.sentence.start, pos - 30), pos);
+  if (!/\btheir\s+(?:[a-z-]+\s+){0,2}$/.test(left)) return [];
+  const theirAt = pos - left.length + left.search(/\btheir\s+(?:[a-z-]+\s+){0,2}$/);
+  let last: MentionView | undefined;
+  for (const m of ctx.mentions) if (m.end <= theirAt && STATE_TYPES.has(m.type)) last = m;
+  if (!last || last.adjectival || theirAt - last.end > 60 || /[;:]/.test(ctx.text.slice(last.end, theirAt))) return [];
+  const list = listBackwardSafe(ctx, last);
+  return list.length >= 2 ? list.filter((m) => !m.adjectival) : [];
 }
 
 /** "China and Iran supply Russia with ...": every coordinated supplier. */

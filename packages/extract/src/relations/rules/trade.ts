@@ -5,6 +5,7 @@ import {
   mentionAfter,
   mentionBefore,
   listBackward,
+  firstDocumentMentionAtOrAfter,
   triggers,
   type MentionView,
   type RelationCandidate,
@@ -37,8 +38,10 @@ function countryBefore(ctx: SentenceContext, pos: number, exclude: string): Ment
 export function tradeRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const t of triggers(ctx, TRADE_WITH)) {
-    const partner = mentionAfter(ctx, t.end, STATE_TYPES, /^\s+(?:the\s+)?$/i);
+    const partner = mentionAfter(ctx, t.end, STATE_TYPES, /^\s+(?:the\s+)?(?:\d+\s+)?$/i);
     if (!partner || partner.adjectival) continue;
+    // "the 25 EU member countries": a number counts the members of a bloc, which is the partner.
+    if (/\d\s+$/.test(ctx.text.slice(t.end, partner.start)) && !/^\s+(?:member\s+)?(?:countries|states|nations|members)\b/i.test(ctx.text.slice(partner.end, partner.end + 30))) continue;
     const trader = countryBefore(ctx, t.start, partner.entityId);
     if (!trader) continue;
     out.push({ subject: trader, predicate: 'TRADES_WITH', object: partner, rule: 'trade.with', confidence: 0.7 });
@@ -69,14 +72,31 @@ export function tradeRule(ctx: SentenceContext): RelationCandidate[] {
   }
   // "A and B signed a trade deal", "A and B seal free-trade pact": the joint parties of a trade agreement.
   for (const t of triggers(ctx, SEALED_TRADE_DEAL)) {
-    const last = mentionBefore(ctx, t.start, COUNTRY_TYPES, /^\s+(?:(?:have|has|had|also|finally|formally|jointly|will|would|on\s+\w+day)\s+)*$/i);
-    if (!last) continue;
-    const parties = listBackward(ctx, last, COUNTRY_TYPES).filter((m) => !m.adjectival);
+    const last = mentionBefore(ctx, t.start, COUNTRY_TYPES, SECOND_VERB);
+    // "A and B signed a trade protocol with C", "the two countries signed ... with C": each party trades with C.
+    const withParty = mentionAfter(ctx, t.end, STATE_TYPES, /^\s+with\s+(?:the\s+)?$/i);
+    const parties = last ? listBackward(ctx, last, COUNTRY_TYPES).filter((m) => !m.adjectival) : twoNamedBefore(ctx, t.start);
+    if (parties.length === 0) continue;
+    if (withParty && !withParty.adjectival) {
+      for (const p of parties) if (p.entityId !== withParty.entityId) out.push({ subject: p, predicate: 'TRADES_WITH', object: withParty, rule: 'trade.deal', confidence: 0.7 });
+      continue;
+    }
     for (let i = 0; i < parties.length; i++) {
       for (let j = i + 1; j < parties.length; j++) {
         if (parties[i]!.entityId !== parties[j]!.entityId) out.push({ subject: parties[i]!, predicate: 'TRADES_WITH', object: parties[j]!, rule: 'trade.deal', confidence: 0.7 });
       }
     }
+  }
+  // "Japan's row with the United States over trade": a dispute about trade is trade between the two.
+  for (const m of ctx.mentions) {
+    if (m.type !== 'Country' || m.adjectival) continue;
+    const left = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 40), m.start);
+    const dispute = DISPUTE_OVER.exec(left);
+    if (!dispute || !OVER_TRADE.test(ctx.text.slice(m.end, m.end + 60))) continue;
+    const at = m.start - left.length + dispute.index;
+    const owner = mentionBefore(ctx, at, COUNTRY_TYPES, /^(?:['’]s)?\s+(?:(?:[a-z-]+)\s+){0,3}$/i);
+    const trader = owner && !owner.adjectival && /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2)) ? owner : null;
+    if (trader && trader.entityId !== m.entityId) out.push({ subject: trader, predicate: 'TRADES_WITH', object: m, rule: 'trade.with', confidence: 0.65 });
   }
   // "the A-B trade dispute", "U.S.-Soviet trade relations", "an A-B chip trade pact".
   for (let i = 0; i + 1 < ctx.mentions.length; i++) {
@@ -91,9 +111,31 @@ export function tradeRule(ctx: SentenceContext): RelationCandidate[] {
 }
 
 const SEALED_TRADE_DEAL =
-  /\b(?:signed|sign|signs|sealed|seal|seals|extended|extend|extends|renewed|renew|struck|strike|strikes|reached|reach|clinched|inked|agreed)\s+(?:(?:a|an|the|their|new|a\s+new)\s+)?(?:[a-z-]+\s+){0,2}?(?:trade|free-trade|trading|commercial)\s+(?:deal|pact|agreement|accord|protocol|treaty)\b/gi;
+  /\b(?:signed|sign|signs|sealed|seal|seals|extended|extend|extends|renewed|renew|revised|revise|revises|struck|strike|strikes|reached|reach|clinched|inked|agreed)\s+(?:(?:a|an|the|their|new|a\s+new)\s+)?(?:[a-z-]+\s+){0,2}?(?:trade|free-trade|trading|commercial|export|import|[a-z]+-for-[a-z]+|barter)\s+(?:deal|pact|agreement|accord|protocol|treaty)\b/gi;
+/** "A and B have revised and extended their ... deal": a second verb of the same subject. */
+const SECOND_VERB = /^\s+(?:(?:have|has|had|also|finally|formally|jointly|will|would|on\s+\w+day)\s+)*(?:[a-z]+ed\s+and\s+)?$/i;
+/** "a row with the United States over trade", "its dispute with Japan over chip exports". */
+const DISPUTE_OVER =
+  /\b(?:row|rows|dispute|disputes|quarrel|feud|conflict|friction|frictions|tensions?|war|battle|talks|negotiations)\s+with\s+(?:the\s+)?$/i;
+const OVER_TRADE = /^\s+(?:[a-z]+\s+)?(?:over|about|on)\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:trade|exports?|imports?|tariffs?|market\s+access|dumping|quotas?)\b/i;
 /** After "A-B": a trade noun within two words ("trade", "micro chip trade pact"), not "trade union". */
-const PAIR_TRADE = /^\s+(?:[a-z-]+\s+){0,2}?(?:trade|trading|commerce|commercial|free-trade)\b(?!\s+(?:unions?|unionists?|marks?|secrets?|shows?|fairs?|names?)\b)/;
+const PAIR_TRADE =
+  /^\s+(?:(?:[a-z-]+\s+){0,2}?(?:trade|trading|commerce|commercial|free-trade)\b(?!\s+(?:unions?|unionists?|marks?|secrets?|shows?|fairs?|names?)\b)|(?:agreement|accord|pact|deal|talks|dispute|row)\s+(?:on|over)\s+(?:[a-z-]+\s+){0,2}?(?:trade|exports?|imports?|tariffs?)\b)/;
+
+/** "the two countries signed a trade protocol": the two countries named last (this sentence or the one before). */
+function twoNamedBefore(ctx: SentenceContext, pos: number): MentionView[] {
+  const left = ctx.text.slice(Math.max(ctx.sentence.start, pos - 50), pos);
+  if (!/\b(?:the\s+)?(?:two|both)\s+(?:countries|nations|governments|sides)\s+(?:(?:have|has|had|also|finally|formally|jointly|will|would)\s+)*$/i.test(left)) return [];
+  const found: MentionView[] = [];
+  const doc = ctx.documentMentions;
+  for (let i = firstDocumentMentionAtOrAfter(ctx, pos) - 1; i >= 0 && found.length < 2; i--) {
+    const m = doc[i] as MentionView;
+    if (m.sentenceIndex < ctx.sentenceIndex - 1) break;
+    if (m.type !== 'Country' || m.adjectival || found.some((f) => f.entityId === m.entityId)) continue;
+    found.push(m.sentenceIndex === ctx.sentenceIndex ? m : { ...m, index: -1, reference: { kind: 'description', antecedent: m, possessive: false } });
+  }
+  return found.length === 2 ? found : [];
+}
 
 export const rule: RelationRule = {
   id: 'trade',
@@ -102,14 +144,15 @@ export const rule: RelationRule = {
   objectTypes: ['Country', 'Organization'],
   summary: 'Two countries trade with each other (symmetric).',
   variants: [
-    { id: 'trade.with', example: '"Turkey\'s trade with Russia", "its trade surplus with Y", "a trade deal with Y", "a trade dispute with Y"' },
+    { id: 'trade.with', example: '"Turkey\'s trade with Russia", "its trade surplus with Y", "a trade deal with Y", "a trade dispute with Y", "X\'s row with Y over trade"' },
     { id: 'trade.partner', example: '"X is Y\'s largest trading partner", "Y\'s main trading partner, X", "X and Y are major trading partners"' },
     { id: 'trade.between', example: '"trade between A and B"' },
-    { id: 'trade.deal', example: '"A and B signed a trade deal", "A and B seal free-trade pact"' },
-    { id: 'trade.pair', example: '"the A-B trade dispute", "A-B trade relations", "an A-B chip trade pact"' },
+    { id: 'trade.deal', example: '"A and B signed a trade deal", "A and B seal free-trade pact", "A and B extended a food-for-oil deal", "the two countries signed a trade protocol with C"' },
+    { id: 'trade.pair', example: '"the A-B trade dispute", "A-B trade relations", "an A-B chip trade pact", "the A-B agreement on exports of chips"' },
   ],
   acceptsReferences: true,
-  minMentions: 2,
-  cue: /trad|commerce|partner/i,
+  // "The two countries signed a trade protocol with C": one name, the two parties from before.
+  minMentions: 1,
+  cue: /trad|commerce|partner|export|import|-for-|barter/i,
   run: tradeRule,
 };

@@ -27,6 +27,12 @@ const URGE = new RegExp(
 /** Verbs that ask only with an infinitive after the object: "asked Y to", "encouraged Y to", "appealed to Y to". */
 const ASK = new RegExp(`\\b(?:${verbAlternation(['ask', 'encourage', 'push', 'implore', 'beg', 'advise', 'tell'])}|(?:${verbAlternation(['appeal'])})\\s+to)\\b`, 'gi');
 const INFINITIVE_AFTER = /^\s*(?:,[^,;]{1,60},\s*)?(?:not\s+)?to\s+[a-z]/i;
+/** "X warned Y that ...", "X warned Y not to ...", "X warned Y against ...": a warning presses Y to act. */
+const WARN = new RegExp(`\\b(?:${verbAlternation(['warn'])})\\b`, 'gi');
+const WARNING_AFTER = /^\s*(?:,[^,;]{1,60},\s*)?(?:(?:not\s+)?to\s+[a-z]|against\b|that\b)/i;
+const WARNER_GAP = /^(?:['’]s\s+(?:[a-z-]+\s+){0,2}?(?:officials?|government|leaders?|ministers?|spokes\w+)\s+|\s+)(?:(?:has|have|had|also|again|then|once|\w+ly|on\s+\w+day)\s+){0,2}$/i;
+/** "an EU demand for Turkey to recognise Cyprus", "Washington's call for Beijing to ...": the nominal form. */
+const DEMAND_FOR = /^(?:['’]s)?\s+(?:(?:new|fresh|repeated|renewed|latest|public|formal|long-standing|longstanding|key)\s+)?(?:demands?|calls?|appeals?|requests?|pressure|pleas?)\s+(?:for|on)\s+(?:the\s+)?$/i;
 const OBJECT_GAP =
   /^\s*(?:the\s+)?(?:(?:governments?|authorities|officials|leaders|regulators|lawmakers|companies|banks|firms)\s+(?:of|in|from)\s+(?:the\s+)?)?$/i;
 /** An institution named only by its function; the country it belongs to is the one just named. */
@@ -94,6 +100,30 @@ export function urgeRule(ctx: SentenceContext): RelationCandidate[] {
     if (!INFINITIVE_AFTER.test(ctx.text.slice(last.end, last.end + 80))) continue;
     for (const o of list) if (o.entityId !== subject.entityId) out.push({ subject, predicate: 'URGED', object: o, rule: o === first ? 'urge.ask' : 'urge.list', confidence: 0.65 });
   }
+  // "Lyng warned Japan that ...".
+  for (const t of triggers(ctx, WARN)) {
+    // The one warning is named right before the verb: an appositive or a clause between hides who it is.
+    const subject = mentionBefore(ctx, t.start, AGENT_TYPES, WARNER_GAP);
+    if (!subject || subject.adjectival) continue;
+    const objectMention = mentionAfter(ctx, t.end, AGENT_TYPES, OBJECT_GAP) ?? mentionAfter(ctx, t.end, PERSON_TYPES, PERSON_TITLE_GAP);
+    const first = objectMention ? titledPerson(ctx, objectMention) : null;
+    if (!first || first.entityId === subject.entityId || first.adjectival) continue;
+    const list = listForward(ctx, first, AGENT_TYPES);
+    const last = list[list.length - 1] as MentionView;
+    if (!WARNING_AFTER.test(ctx.text.slice(last.end, last.end + 80))) continue;
+    for (const o of list) if (o.entityId !== subject.entityId) out.push({ subject, predicate: 'URGED', object: o, rule: 'urge.warn', confidence: 0.6 });
+  }
+  // "an EU demand for Turkey to recognise Cyprus".
+  for (const m of ctx.mentions) {
+    const next = ctx.mentions[m.index + 1];
+    if (!AGENT_TYPES.has(m.type) || !next || !AGENT_TYPES.has(next.type) || next.adjectival || next.entityId === m.entityId) continue;
+    // The owner: a demonym or a name before the noun ("an EU demand", "Washington's call").
+    if (!m.adjectival && !/^['’]s|^\s+(?:new\s+|fresh\s+)?(?:demands?|calls?|appeals?|requests?)\b/i.test(ctx.text.slice(m.end, m.end + 12))) continue;
+    if (!DEMAND_FOR.test(ctx.text.slice(m.end, next.start))) continue;
+    const target = titledPerson(ctx, next);
+    if (!/^\s+(?:not\s+)?to\s+[a-z]/i.test(ctx.text.slice(target.end, target.end + 20))) continue;
+    out.push({ subject: m, predicate: 'URGED', object: target, rule: 'urge.noun', confidence: 0.6 });
+  }
   return out;
 }
 
@@ -106,12 +136,14 @@ export const rule: RelationRule = {
   variants: [
     { id: 'urge.verb', example: '"X urged Y to", "called on Y"' },
     { id: 'urge.ask', example: '"X asked Y to", "X encouraged Y to", "X appealed to Y to" (an infinitive must follow)' },
+    { id: 'urge.warn', example: '"X warned Y that ...", "X warned Y not to ...", "X warned Y against ..."' },
+    { id: 'urge.noun', example: '"an EU demand for Y to ...", "X\'s call for Y to ..."' },
     { id: 'urge.list', example: 'every further member of the object list' },
     { id: 'urge.passive', example: '"Y was urged by X"' },
     { id: 'urge.institution', example: '"visited Hong Kong to urge the central bank" (→ Hong Kong)' },
   ],
   acceptsReferences: true,
   minMentions: 1,
-  cue: /urg|pressur|press|exhort|implor|lobb|\bcall|\bask|encourag|push|request|\bbeg|advis|\btell|\btold|warn|appeal/i,
+  cue: /urg|pressur|press|exhort|implor|lobb|\bcall|\bask|encourag|push|request|\bbeg|advis|\btell|\btold|warn|appeal|demand|plea/i,
   run: urgeRule,
 };

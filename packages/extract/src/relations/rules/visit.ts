@@ -13,6 +13,7 @@ import {
   type MentionView,
   pronounSubject,
   subjectBefore,
+  SPORTS_FIXTURE,
   triggers,
   type RelationCandidate,
   type SentenceContext,
@@ -21,9 +22,11 @@ import {
 /** VISITED: a person, organization or country's officials went to a place or country. */
 
 const VISIT_VERB = new RegExp(
-  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head', 'go', 'come', 'journey', 'jet'])})\\s+(?:back\\s+)?to\\b|\\b(?:${verbAlternation(['arrive', 'land', 'stop'])})\\s+(?:over\\s+)?in\\b|\\bspen[dt]s?\\s+(?:(?:a|an|the|two|three|four|five|several|few|\\d+)\\s+)?(?:[a-z-]+\\s+)?(?:days?|weeks?|nights?|hours?|months?)\\s+in\\b|\\barrival\\s+in\\b|\\b(?:leave|leaves|leaving|left|depart|departs|departed|departing)\\s+for\\b|\\b(?:is|are|was|were)\\s+due\\s+(?:back\\s+)?in\\b|\\b(?:trip|journey|tour)\\s+to\\b`,
+  `\\b(?:${verbAlternation(['visit', 'tour'])})\\b|\\b(?:${verbAlternation(['travel', 'fly', 'head', 'go', 'come', 'journey', 'jet'])})\\s+to\\b|\\b(?:${verbAlternation(['arrive', 'land', 'stop'])})\\s+(?:over\\s+)?in\\b|\\bspen[dt]s?\\s+(?:(?:a|an|the|two|three|four|five|several|few|\\d+)\\s+)?(?:[a-z-]+\\s+)?(?:days?|weeks?|nights?|hours?|months?)\\s+in\\b|\\barrival\\s+in\\b|\\b(?:leave|leaves|leaving|left|depart|departs|departed|departing)\\s+for\\b|\\b(?:is|are|was|were)\\s+due\\s+in\\b|\\b(?:trip|journey|tour)\\s+to\\b`,
   'gi',
 );
+/** Verbs of a draw or a fixture list: "Fulham face Watford", "Villa were drawn against Sheffield United". */
+const FIXTURE_LIST = /\b(?:face|faces|drawn\s+against|draw\s+against|take\s+on|takes\s+on|host|hosts|entertain|entertains)\b/i;
 /** "visited Japan", "flew to the Netherlands", "toured Northwestern Europe". */
 const OBJECT_GAP = /^\s*(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?\w+|south-?\w+)\s+)?$/i;
 const NOUN_OBJECT_GAP = /^\s+to\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$/i;
@@ -48,6 +51,9 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
     }
     const subject = subjectBefore(ctx, t.start, AGENT_TYPES) ?? pronounSubject(ctx, t.start);
     if (!subject) continue;
+    // "Liverpool travel to Burnley, Palace go to Sunderland" (the cup draw): a club plays away, nobody visits.
+    // A sentence listing fixtures ("X face Y, Z were drawn against W") speaks of matches whoever the subject is.
+    if ((subject.type === 'Organization' || FIXTURE_LIST.test(ctx.sentence.text)) && (SPORTS_FIXTURE.test(ctx.sentence.text) || SPORTS_FIXTURE.test(ctx.sentences[ctx.sentenceIndex - 1]?.text ?? ''))) continue;
     // "Another Boca Juniors player is coming to Brazil": with come and go the one who moves is
     // named right before the verb; a noun between is the mover ("player").
     if (/^(?:come|comes|came|coming|go|goes|went|gone|going)\s/.test(word) && !/^(?:['’]s)?\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then|later|now|soon|\w+ly|to|plans\s+to|is\s+due\s+to)\s+){0,3}$/i.test(ctx.text.slice(subject.end, t.start))) continue;
@@ -61,7 +67,7 @@ export function visitRule(ctx: SentenceContext): RelationCandidate[] {
     if (!first || first.entityId === subject.entityId || first.adjectival) continue;
     // "He came to Britain as a high jumper", "went to Oxford to study": moving there, not a visit.
     if (/^(?:come|comes|came|coming|go|goes|went|gone|going)\s/.test(word) && /^\s*(?:as\s+(?:a|an)\b|to\s+(?:live|study|work|settle|join)\b|in\s+\d{4})/i.test(ctx.text.slice(first.end, first.end + 20))) continue;
-    const subjects = listBackward(ctx, subject, AGENT_TYPES);
+    const subjects = listBackward(ctx, subject, AGENT_TYPES, true);
     const objects = listForward(ctx, first, LOCATION_TYPES);
     for (const s of subjects) {
       for (const o of objects) {

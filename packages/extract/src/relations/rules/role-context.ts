@@ -1,0 +1,94 @@
+import type { RelationRule } from '../../interfaces/relation-rule.ts';
+import { type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
+import { referenceView } from '../references.ts';
+import { storyCountry, type StoryCountry } from '../story-country.ts';
+
+/**
+ * HOLDS_ROLE from the story's country: news writes a foreign official's title with the country
+ * ("Japanese Prime Minister Yasuhiro Nakasone", "US President Bush") and leaves it out only for the
+ * country the story is about ("Prime Minister Yasuhiro Nakasone" in a story about Japan,
+ * "Agriculture Minister Adamu Bello said" in a story about Nigeria). So an unqualified national
+ * office before a name is held for the story's country, when one country clearly dominates it:
+ * named at least three times and at least twice as often as any other. Never when the person is
+ * qualified by another country anywhere in the story, and only for cabinet offices of a national
+ * government (ministers, prime ministers, premiers, chancellors), not for posts that parties,
+ * companies or cities also have. The claim records the sentence that first names the country.
+ */
+
+/**
+ * "Prime Minister", "Agriculture Minister", "Chancellor": a cabinet office right before the name.
+ * Not "President" or "Secretary": the wires and the BBC write their home country's president and
+ * secretaries unqualified in stories about other countries ("President Reagan" in a story about Iran).
+ */
+const NATIONAL_OFFICE =
+  /(?:^|[^\p{L}'’.-]\s*)((?:(?:Deputy|Vice|Acting|Prime|Foreign|Finance|Trade|Agriculture|Agricultural|Economy|Economic|Economics|Defence|Defense|Interior|Home|Justice|Energy|Oil|Industry|Commerce|Labour|Labor|Health|Education|Transport|Environment|Information|Culture|Mines|Petroleum|International|External)\s+){0,2}(?:Minister|Premier|Chancellor))\s+$/u;
+/** A qualifier before the office: "Japanese Prime Minister", "the party's President", "Rostec President". */
+const QUALIFIED_BEFORE = /(?:['’]s|\p{Lu}[\p{L}.-]*)\s+$/u;
+
+const qualifiedCache = new WeakMap<readonly MentionView[], Map<string, Set<string>>>();
+
+/** Some mention of the person is qualified by a country or body other than `country` ("US President Bush"). */
+function qualifiedElsewhere(ctx: SentenceContext, person: MentionView, country: string): boolean {
+  let owners = qualifiedCache.get(ctx.documentMentions);
+  if (!owners) {
+    // For each person, the countries and bodies named within 40 characters before one of its mentions (same sentence).
+    owners = new Map();
+    const doc = ctx.documentMentions;
+    for (let i = 0; i < doc.length; i++) {
+      const m = doc[i] as MentionView;
+      if (m.type !== 'Person') continue;
+      for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+        const q = doc[j] as MentionView;
+        if (q.sentenceIndex !== m.sentenceIndex || m.start - q.end > 40) break;
+        if (q.type === 'Country' || q.type === 'Organization') {
+          const set = owners.get(m.entityId) ?? new Set<string>();
+          set.add(q.entityId);
+          owners.set(m.entityId, set);
+        }
+      }
+    }
+    qualifiedCache.set(ctx.documentMentions, owners);
+  }
+  for (const owner of owners.get(person.entityId) ?? []) if (owner !== country) return true;
+  return false;
+}
+
+export function roleContextRule(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  let story: StoryCountry | null | undefined;
+  for (const p of ctx.namedMentions) {
+    if (p.type !== 'Person') continue;
+    const left = ctx.text.slice(Math.max(ctx.sentence.start, p.start - 60), p.start);
+    const office = NATIONAL_OFFICE.exec(left);
+    if (!office) continue;
+    const officeStart = p.start - left.length + office.index + office[0].indexOf(office[1] as string);
+    // "Japanese Prime Minister", "Reagan's Chief of Staff", "Labour Party President": the owner is written.
+    if (QUALIFIED_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, officeStart - 30), officeStart))) continue;
+    // "the Secretary of State" and its kind name the office's owner after it: not this pattern.
+    story ??= storyCountry(ctx);
+    if (!story || story.country.entityId === p.entityId) return out;
+    if (qualifiedElsewhere(ctx, p, story.country.entityId)) continue;
+    const c = story.country;
+    out.push({
+      subject: p,
+      predicate: 'HOLDS_ROLE',
+      object: c.sentenceIndex === ctx.sentenceIndex ? c : referenceView(c, p.start, ctx.sentenceIndex),
+      rule: 'role-context.story-country',
+      confidence: 0.5,
+    });
+  }
+  return out;
+}
+
+export const rule: RelationRule = {
+  id: 'role-context',
+  predicate: 'HOLDS_ROLE',
+  subjectTypes: ['Person'],
+  objectTypes: ['Country'],
+  summary: "A national office written without its country is held for the country the story is about.",
+  variants: [{ id: 'role-context.story-country', example: '"Prime Minister X said" in a story that names Japan far more often than any other country' }],
+  acceptsReferences: false,
+  minMentions: 1,
+  cue: /Minister|Premier|Chancellor/,
+  run: roleContextRule,
+};
