@@ -63,4 +63,11 @@ describe('recognizer passes', () => {
     expect(t).toContain('Place Glasgow');
     expect(t.some((e) => e === 'Organization Croft' || e === 'Organization Aamir Sohail')).toBe(false);
   });
+
+  it('takes no side from a paragraph that opens with an age ("The 24-year-old ...")', () => {
+    const text = 'Leeds striker signs new deal\n\nLeeds beat Chelsea 3-1 in the league on Saturday and the coach praised the goalkeeper.\n\nThe 24-year-old striker scored twice before half-time.\n\nThe 31-year-old defender said the club would fight on.';
+    const t = typed(text);
+    expect(t.some((e) => e.endsWith(' The'))).toBe(false);
+    expect(t).toContain('Organization Leeds');
+  });
 });

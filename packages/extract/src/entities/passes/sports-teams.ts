@@ -1,4 +1,4 @@
-import type { WordClasses } from '../../lexicon/word-classes.ts';
+import { FUNCTION_WORDS, type WordClasses } from '../../lexicon/word-classes.ts';
 import type { Token } from '../../text/tokenizer.ts';
 import type { Candidate } from '../recognizer/index.ts';
 
@@ -59,7 +59,10 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
   /** "Greenock Morton", "Port Vale": two or three words guessed a person from their shape. */
   const longGuess = (c: Candidate) => c.last - c.first >= 2 && c.last - c.first <= 3 && guessed(c) && !words.firstNames.has(lower(c.first));
   /** What may be read as a side: a town, an unknown or guessed name, a "... County" / "... City" club. */
-  const sideable = (c: Candidate) => town(c) || c.type === null || oneWordGuess(c) || longGuess(c) || (c.type === 'Place' && c.source === 'place-suffix');
+  // A paragraph's first word is capitalised whatever it is ("The 34-year-old ..."): a function word is never a side.
+  const sideable = (c: Candidate) =>
+    !(c.last - c.first === 1 && FUNCTION_WORDS.has(lower(c.first))) &&
+    (town(c) || c.type === null || oneWordGuess(c) || longGuess(c) || (c.type === 'Place' && c.source === 'place-suffix'));
   const lower = (i: number) => (i >= 0 && i < tokens.length ? (tokens[i] as Token).text.toLowerCase() : '');
   const isNumber = (i: number) => i >= 0 && i < tokens.length && (tokens[i] as Token).kind === 'number';
   const lineStart = (i: number) => i === 0 || ((tokens[i] as Token).text !== '' && (tokens[i - 1] as Token).end < (tokens[i] as Token).start && /\n/.test(text.slice((tokens[i - 1] as Token).end, (tokens[i] as Token).start)));
@@ -100,7 +103,9 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
     // "Cork 3-0-15-0", "c Cork b Croft": a bowler's figures and a scorecard's dismissals name players.
     const figures = isNumber(c.last) && lower(c.last + 1) === '-' && isNumber(c.last + 2) && lower(c.last + 3) === '-';
     if (c.type === 'Person' && (DISMISSALS.has(prev) || DISMISSALS.has(next) || figures)) continue;
-    const score = isNumber(c.last) && !dateAfter(c.last) && !figures;
+    // "34-year-old", "10-point": a number joined to a word is a modifier, not a score ("3-2" is one).
+    const compound = lower(c.last + 1) === '-' && !isNumber(c.last + 2);
+    const score = isNumber(c.last) && !dateAfter(c.last) && !figures && !compound;
     // "WIGAN , England 1996-08-31": the dateline's place, not a side.
     if (dateline(c)) continue;
     if (sideable(c)) {
