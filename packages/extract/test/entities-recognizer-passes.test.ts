@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEntities } from '../src/analyze-entities.ts';
 import { RUN_SEGMENTERS, SENTENCE_PASSES } from '../src/entities/recognizer/index.ts';
+import { addLabelledSentence, emptyTypeLexicon } from '../src/lexicon/type-lexicon.ts';
 
 /** "Type name" of every entity in a text, sorted. */
 function typed(text: string): string[] {
@@ -64,3 +65,33 @@ describe('recognizer passes', () => {
     expect(t.some((e) => e === 'Organization Croft' || e === 'Organization Aamir Sohail')).toBe(false);
   });
 });
+
+describe('datelines and score tables', () => {
+  it('reads the capitalised town opening a dateline as a place', () => {
+    // Invented towns: only the dateline's shape (TOWN, country or state, then a date, agency or dash) types them.
+    expect(typed('VELMORSK , Slovakia 1996-08-30\nThe mayor opened the bridge.')).toContain('Place VELMORSK');
+    expect(typed('OSTREBNIK, Tajikistan (Reuters) - Fighting resumed.')).toContain('Place OSTREBNIK');
+    // Not a dateline: a sentence goes on after the country, or the town is not in capitals.
+    expect(typed('VELMORSK , Slovakia said nothing .')).not.toContain('Place VELMORSK');
+    expect(typed('Velmorsk , Slovakia 1996-08-30')).not.toContain('Place Velmorsk');
+  });
+
+  it('keeps a person the training lexicon knows as a person in a score table', () => {
+    const lexicon = emptyTypeLexicon();
+    addLabelledSentence(lexicon, [
+      { text: 'Ostrel', label: 'PER', begin: true },
+      { text: 'Varnokov', label: 'PER', begin: false },
+      { text: 'won', label: null, begin: false },
+    ]);
+    addLabelledSentence(lexicon, [
+      { text: 'Kettlebury', label: 'LOC', begin: true },
+      { text: 'is', label: null, begin: false },
+      { text: 'far', label: null, begin: false },
+    ]);
+    const types = analyzeEntities('287 Ostrel Varnokov 70 76 71 70\nKettlebury 2 Fenwick 1', { typeLexicon: lexicon }).entities.map((e) => `${e.type} ${e.name}`);
+    expect(types).toContain('Person Ostrel Varnokov');
+    // A place before a score is still its side.
+    expect(types).toContain('Organization Kettlebury');
+  });
+});
+

@@ -80,6 +80,11 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     s.push({ first: a, last: b, type: 'Place', source: 'based-on' });
     return;
   }
+  // "TAVILDARA , Tajikistan 1996-08-30", "TOFTIR, Faroe Islands (Reuters) -": a dateline's town.
+  if (datelineTown(s, a, b)) {
+    s.push({ first: a, last: b, type: 'Place', source: 'dateline-town', dateline: true });
+    return;
+  }
   if (lex) {
     // "Tiger Woods", "Marion Clignet": a given name and name-like words are a person whatever the
     // context statistics say (they vote for the team or the country written next to a name).
@@ -150,6 +155,24 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     return;
   }
   s.push({ first: a, last: b, type: null, source: 'capitalised' });
+}
+
+/**
+ * A dateline opens a line with its town in capitals, a comma, the country or state it is in, then
+ * the date, the agency in brackets or a dash: [a,b) is that town.
+ */
+export function datelineTown(s: SentenceScan, a: number, b: number): boolean {
+  const l = s.sentence.lastToken;
+  if (a !== s.sentence.firstToken || b - a > 3 || b + 1 >= l || s.tok(b).text !== ',') return false;
+  for (let k = a; k < b; k++) if (!isAllCaps(s.tok(k)) && s.tok(k).text !== '-') return false;
+  for (let m = Math.min(l, b + 4); m > b + 1; m--) {
+    const region = s.gazetteerAt(b + 1, m);
+    if (!region?.some((e) => (e.type === 'Country' || e.type === 'Place') && e.form !== 'demonym')) continue;
+    if (m === l) return true;
+    const after = s.tok(m);
+    return after.kind === 'number' || after.text === '(' || after.text === '-' || after.text === '—' || after.text === '–';
+  }
+  return false;
 }
 
 /** "Frater spokesman" is rare, "John Smith chairman" never an organization: a given name opens a person. */
