@@ -95,3 +95,34 @@ describe('datelines and score tables', () => {
   });
 });
 
+
+describe('source lines, numbered formations, state abbreviations, quoted surnames', () => {
+  it('reads the outlet after the city in a translated item source line', () => {
+    // Invented outlets: only the line's shape (item code or "in <Language> <date>") types them.
+    expect(typed('NC1404123794 Cairo AL-VARNOK in Arabic 6 Apr 94 p 6')).toEqual(expect.arrayContaining(['Place Cairo', 'Organization AL-VARNOK']));
+    expect(typed('Paris Radio Ostrelia in Arabic 1700 GMT 7 Apr 94')).toContain('Organization Radio Ostrelia');
+    // Without the code or the language-and-date, a city before a name is not a source line.
+    expect(typed('Paris Radio Ostrelia said it would close.')).not.toContain('Organization Radio Ostrelia');
+  });
+
+  it('reads an ordinal before a formation head as a numbered unit', () => {
+    const types = typed('The ships joined the 6th Fleet while the 12th Brigade stayed home.');
+    expect(types).toContain('Organization 6th Fleet');
+    expect(types).toContain('Organization 12th Brigade');
+    expect(typed('He finished 6th Sunday.')).not.toContain('Organization 6th Sunday');
+  });
+
+  it('reads a state abbreviation whose dot is split off in tokenised text', () => {
+    expect(typed('Composer Thomas is a native of Chisholm , Minn .')).toEqual(expect.arrayContaining(['Place Chisholm', 'Place Minnesota']));
+  });
+
+  it('reads a title before a given name that is also a word', () => {
+    expect(typed('Rep. Bill Varnokov said no.')).toContain('Person Bill Varnokov');
+  });
+
+  it('reads an unknown word opening a sentence before a speech verb as a surname, not an ordinary word', () => {
+    expect(typed('Varnokov said the union wants to avoid unrest.')).toContain('Person Varnokov');
+    expect(typed('Officials said the union wants to avoid unrest.')).toEqual([]);
+    expect(typed('Gary Hess , an Ostrelco employee , said it.')).toContain('Organization Ostrelco');
+  });
+});

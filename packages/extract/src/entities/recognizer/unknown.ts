@@ -15,7 +15,7 @@ const NOT_BEFORE_NAME = new Set([...ARTICLES, 'in', 'at', 'of', 'into', 'on', 'f
 /** Members of a party or creed, capitalised but never a person's name ("an Illinois Democrat said"). */
 const PARTY_MEMBERS = new Set(['democrat', 'democrats', 'republican', 'republicans', 'tory', 'tories', 'socialist', 'socialists', 'communist', 'communists', 'liberal', 'liberals', 'conservative', 'conservatives', 'nationalist', 'nationalists', 'unionist', 'unionists', 'loyalist', 'loyalists', 'catholic', 'catholics', 'protestant', 'protestants', 'muslim', 'muslims', 'moslem', 'moslems']);
 /** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
-const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv', 'gdrs', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'workers', 'employees', 'headquarters', 'executives', 'unions', 'newspaper', 'shareholder']);
+const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv', 'gdrs', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'workers', 'employees', 'headquarters', 'executives', 'unions', 'newspaper', 'shareholder', 'employee']);
 /**
  * A lower-case noun of kind right before a name makes it an organization: "the news agency Tanjug",
  * "the official newspaper Granma", "mineral water firm Multico", "telecoms operator Unicom".
@@ -150,7 +150,9 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     return;
   }
   // "Yeltsin said": one unknown name word, quoted, is a person's surname (later mentions follow it).
-  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !s.out.some((c) => c.last === a && (c.type === 'Place' || c.type === 'Country')) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
+  // First in a sentence only when the word is no ordinary one ("Walesa said", not "Officials said").
+  const initialOk = !s.isSentenceInitial(a) || (!words.common.has(s.lower(a)) && !s.ctx.lowerInDocument.has(s.lower(a)));
+  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && initialOk && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !s.out.some((c) => c.last === a && (c.type === 'Place' || c.type === 'Country')) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
     s.push({ first: a, last: b, type: 'Person', source: 'quoted-surname' });
     return;
   }
