@@ -126,3 +126,15 @@ describe('source lines, numbered formations, state abbreviations, quoted surname
     expect(typed('Gary Hess , an Ostrelco employee , said it.')).toContain('Organization Ostrelco');
   });
 });
+
+describe('places by their kind', () => {
+  it('reads the name after a settlement kind and "of" as a place', () => {
+    expect(typed('Fire reached the small resort town of Varnoskil , near the border.')).toContain('Place Varnoskil');
+    // Capitalised, the kind word opens a name of its own ("Town of ..." is not read by this rule).
+    expect(typed('The members of Varnoskil said no.')).not.toContain('Place Varnoskil');
+  });
+
+  it('reads a forest as a place by its last word', () => {
+    expect(typed('A fire burned in the Ostrel National Forest on Tuesday.')).toContain('Place Ostrel National Forest');
+  });
+});

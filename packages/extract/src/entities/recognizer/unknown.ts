@@ -21,6 +21,8 @@ const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'sub
  * "the official newspaper Granma", "mineral water firm Multico", "telecoms operator Unicom".
  */
 const ORG_KIND_BEFORE = new Set(['firm', 'company', 'group', 'newspaper', 'daily', 'weekly', 'agency', 'operator', 'carrier', 'airline', 'insurer', 'distributor', 'maker', 'manufacturer', 'retailer', 'publisher', 'brokerage', 'conglomerate', 'club', 'side', 'consortium', 'bank', 'lender', 'broadcaster', 'magazine', 'station', 'team']);
+/** Settlements and areas, written in lower case before "of" and a place's name ("the town of Lowman"). */
+const SETTLEMENT_KINDS = new Set(['town', 'towns', 'city', 'village', 'villages', 'hamlet', 'port', 'province', 'region', 'district', 'county', 'island', 'suburb', 'municipality', 'township', 'borough', 'commune']);
 /** Who, in a name list, works for an organization ("X general manager", "X board"). */
 const ORG_STAFF_PAIRS = new Set(['general manager', 'managing director', 'chief executive', 'board of']);
 const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
@@ -73,6 +75,11 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   const afterTwo = b + 1 < s.sentence.lastToken ? `${after} ${s.lower(b + 1)}` : '';
   if ((ORG_KIND_BEFORE.has(prevText) && !isAllCaps(s.tok(a))) || ((COMPANY_AFTER.has(after) || ORG_STAFF_PAIRS.has(afterTwo)) && (n >= 2 || !s.isCommonWord(a)) && !personShaped(s, a, b))) {
     s.push({ first: a, last: b, type: 'Organization', source: 'org-context' });
+    return;
+  }
+  // "the small resort town of Lowman", "the village of Layron": a kind of settlement names a place.
+  if (prevText === 'of' && a - 2 >= s.sentence.firstToken && SETTLEMENT_KINDS.has(s.tok(a - 2).text) && n <= 3) {
+    s.push({ first: a, last: b, type: 'Place', source: 'settlement-of' });
     return;
   }
   // "Veldhoven-based": a place.
