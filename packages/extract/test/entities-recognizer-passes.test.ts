@@ -138,3 +138,12 @@ describe('places by their kind', () => {
     expect(typed('A fire burned in the Ostrel National Forest on Tuesday.')).toContain('Place Ostrel National Forest');
   });
 });
+
+describe('age appositives', () => {
+  it('reads a name followed by an age between commas as a person', () => {
+    expect(typed('Ulf D. Varnokov , 47 , of the European Space Agency was chosen.')).toContain('Person Ulf D. Varnokov');
+    expect(typed('Ostrelin, 29, told reporters.')).toContain('Person Ostrelin');
+    // A year or a score is no age.
+    expect(typed('Ostrelin , 1996 , was a good year.')).not.toContain('Person Ostrelin');
+  });
+});

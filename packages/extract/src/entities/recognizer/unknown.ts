@@ -87,6 +87,11 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     s.push({ first: a, last: b, type: 'Place', source: 'based-on' });
     return;
   }
+  // "Ulf D. Merbold, 47, of the European Space Agency": news style gives a person's age this way.
+  if (n <= 4 && ageAfter(s, b) && !isAllCaps(s.tok(a)) && !s.isCommonWord(b - 1)) {
+    s.push({ first: a, last: b, type: 'Person', source: 'age-appositive' });
+    return;
+  }
   // "TAVILDARA , Tajikistan 1996-08-30", "TOFTIR, Faroe Islands (Reuters) -": a dateline's town.
   if (datelineTown(s, a, b)) {
     s.push({ first: a, last: b, type: 'Place', source: 'dateline-town', dateline: true });
@@ -164,6 +169,16 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     return;
   }
   s.push({ first: a, last: b, type: null, source: 'capitalised' });
+}
+
+/** ", 47 ," (or ", 47)" / ", 47;"): an age, in news style right after a person's name ending at b. */
+function ageAfter(s: SentenceScan, b: number): boolean {
+  const l = s.sentence.lastToken;
+  if (b + 2 >= l || s.tok(b).text !== ',' || s.tok(b + 1).kind !== 'number') return false;
+  const age = s.tok(b + 1).text;
+  if (!/^\d{1,3}$/.test(age) || Number(age) < 1 || Number(age) > 115) return false;
+  const close = s.tok(b + 2).text;
+  return close === ',' || close === ';' || close === ')';
 }
 
 /**
