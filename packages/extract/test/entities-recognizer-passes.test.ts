@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEntities } from '../src/analyze-entities.ts';
 import { RUN_SEGMENTERS, SENTENCE_PASSES } from '../src/entities/recognizer/index.ts';
+import { addLabelledSentence, emptyTypeLexicon } from '../src/lexicon/type-lexicon.ts';
 
 /** "Type name" of every entity in a text, sorted. */
 function typed(text: string): string[] {
@@ -69,5 +70,87 @@ describe('recognizer passes', () => {
     const t = typed(text);
     expect(t.some((e) => e.endsWith(' The'))).toBe(false);
     expect(t).toContain('Organization Leeds');
+  });
+});
+
+describe('datelines and score tables', () => {
+  it('reads the capitalised town opening a dateline as a place', () => {
+    // Invented towns: only the dateline's shape (TOWN, country or state, then a date, agency or dash) types them.
+    expect(typed('VELMORSK , Slovakia 1996-08-30\nThe mayor opened the bridge.')).toContain('Place VELMORSK');
+    expect(typed('OSTREBNIK, Tajikistan (Reuters) - Fighting resumed.')).toContain('Place OSTREBNIK');
+    // Not a dateline: a sentence goes on after the country, or the town is not in capitals.
+    expect(typed('VELMORSK , Slovakia said nothing .')).not.toContain('Place VELMORSK');
+    expect(typed('Velmorsk , Slovakia 1996-08-30')).not.toContain('Place Velmorsk');
+  });
+
+  it('keeps a person the training lexicon knows as a person in a score table', () => {
+    const lexicon = emptyTypeLexicon();
+    addLabelledSentence(lexicon, [
+      { text: 'Ostrel', label: 'PER', begin: true },
+      { text: 'Varnokov', label: 'PER', begin: false },
+      { text: 'won', label: null, begin: false },
+    ]);
+    addLabelledSentence(lexicon, [
+      { text: 'Kettlebury', label: 'LOC', begin: true },
+      { text: 'is', label: null, begin: false },
+      { text: 'far', label: null, begin: false },
+    ]);
+    const types = analyzeEntities('287 Ostrel Varnokov 70 76 71 70\nKettlebury 2 Fenwick 1', { typeLexicon: lexicon }).entities.map((e) => `${e.type} ${e.name}`);
+    expect(types).toContain('Person Ostrel Varnokov');
+    // A place before a score is still its side.
+    expect(types).toContain('Organization Kettlebury');
+  });
+});
+
+
+describe('source lines, numbered formations, state abbreviations, quoted surnames', () => {
+  it('reads the outlet after the city in a translated item source line', () => {
+    // Invented outlets: only the line's shape (item code or "in <Language> <date>") types them.
+    expect(typed('NC1404123794 Cairo AL-VARNOK in Arabic 6 Apr 94 p 6')).toEqual(expect.arrayContaining(['Place Cairo', 'Organization AL-VARNOK']));
+    expect(typed('Paris Radio Ostrelia in Arabic 1700 GMT 7 Apr 94')).toContain('Organization Radio Ostrelia');
+    // Without the code or the language-and-date, a city before a name is not a source line.
+    expect(typed('Paris Radio Ostrelia said it would close.')).not.toContain('Organization Radio Ostrelia');
+  });
+
+  it('reads an ordinal before a formation head as a numbered unit', () => {
+    const types = typed('The ships joined the 6th Fleet while the 12th Brigade stayed home.');
+    expect(types).toContain('Organization 6th Fleet');
+    expect(types).toContain('Organization 12th Brigade');
+    expect(typed('He finished 6th Sunday.')).not.toContain('Organization 6th Sunday');
+  });
+
+  it('reads a state abbreviation whose dot is split off in tokenised text', () => {
+    expect(typed('Composer Thomas is a native of Chisholm , Minn .')).toEqual(expect.arrayContaining(['Place Chisholm', 'Place Minnesota']));
+  });
+
+  it('reads a title before a given name that is also a word', () => {
+    expect(typed('Rep. Bill Varnokov said no.')).toContain('Person Bill Varnokov');
+  });
+
+  it('reads an unknown word opening a sentence before a speech verb as a surname, not an ordinary word', () => {
+    expect(typed('Varnokov said the union wants to avoid unrest.')).toContain('Person Varnokov');
+    expect(typed('Officials said the union wants to avoid unrest.')).toEqual([]);
+    expect(typed('Gary Hess , an Ostrelco employee , said it.')).toContain('Organization Ostrelco');
+  });
+});
+
+describe('places by their kind', () => {
+  it('reads the name after a settlement kind and "of" as a place', () => {
+    expect(typed('Fire reached the small resort town of Varnoskil , near the border.')).toContain('Place Varnoskil');
+    // Capitalised, the kind word opens a name of its own ("Town of ..." is not read by this rule).
+    expect(typed('The members of Varnoskil said no.')).not.toContain('Place Varnoskil');
+  });
+
+  it('reads a forest as a place by its last word', () => {
+    expect(typed('A fire burned in the Ostrel National Forest on Tuesday.')).toContain('Place Ostrel National Forest');
+  });
+});
+
+describe('age appositives', () => {
+  it('reads a name followed by an age between commas as a person', () => {
+    expect(typed('Ulf D. Varnokov , 47 , of the European Space Agency was chosen.')).toContain('Person Ulf D. Varnokov');
+    expect(typed('Ostrelin, 29, told reporters.')).toContain('Person Ostrelin');
+    // A year or a score is no age.
+    expect(typed('Ostrelin , 1996 , was a good year.')).not.toContain('Person Ostrelin');
   });
 });

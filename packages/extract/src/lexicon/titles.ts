@@ -98,7 +98,7 @@ export const PLACE_OF_HEADS = new Set(
 export const PLACE_SUFFIXES = new Set(
   `river lake mountains mountain mount sea ocean bay gulf island islands peninsula valley desert province region
   state county district city town village street avenue road airport port harbour harbor coast square park
-  strait canal plateau basin delta`
+  strait canal plateau basin delta forest`
     .split(/\s+/)
     .filter(Boolean),
 );

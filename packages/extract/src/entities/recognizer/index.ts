@@ -9,6 +9,8 @@ import { titleName } from './segmenters/01-title-name.ts';
 import { leadingWords } from './segmenters/02-leading-words.ts';
 import { midTitle } from './segmenters/03-mid-title.ts';
 import { placeRound } from './segmenters/04-place-round.ts';
+import { sourceLine } from './segmenters/045-source-line.ts';
+import { ordinalUnit } from './segmenters/046-ordinal-unit.ts';
 import { knownRun } from './segmenters/05-known-run.ts';
 import { eventAfterPlace } from './segmenters/06-event-after-place.ts';
 import { orgSuffix } from './segmenters/07-org-suffix.ts';
@@ -31,6 +33,8 @@ export const RUN_SEGMENTERS: readonly RunSegmenter[] = [
   leadingWords,
   midTitle,
   placeRound,
+  sourceLine,
+  ordinalUnit,
   knownRun,
   eventAfterPlace,
   orgSuffix,

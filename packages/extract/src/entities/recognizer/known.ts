@@ -12,7 +12,8 @@ export function emitKnown(s: SentenceScan, a: number, b: number, source: string)
   if (!g && !lexCounts) return false;
   const entry: GazetteerEntry | undefined = g ? pickEntry(s, g, a, b) : undefined;
   const table = tableContext(s, a, b);
-  if (table === 'team' && (entry ? entry.type === 'Place' : lexCounts !== null && argmax(lexCounts) <= 2)) {
+  // A place before a score is its side; a person known as such keeps being one ("287 Ian Woosnam 70 76").
+  if (table === 'team' && (entry ? entry.type === 'Place' : lexCounts !== null && argmax(lexCounts) >= 1 && argmax(lexCounts) <= 2)) {
     s.push({ first: a, last: b, type: 'Organization', source: 'team-context' });
     return true;
   }

@@ -15,12 +15,14 @@ const NOT_BEFORE_NAME = new Set([...ARTICLES, 'in', 'at', 'of', 'into', 'on', 'f
 /** Members of a party or creed, capitalised but never a person's name ("an Illinois Democrat said"). */
 const PARTY_MEMBERS = new Set(['democrat', 'democrats', 'republican', 'republicans', 'tory', 'tories', 'socialist', 'socialists', 'communist', 'communists', 'liberal', 'liberals', 'conservative', 'conservatives', 'nationalist', 'nationalists', 'unionist', 'unionists', 'loyalist', 'loyalists', 'catholic', 'catholics', 'protestant', 'protestants', 'muslim', 'muslims', 'moslem', 'moslems']);
 /** Words after a name that make it a company ("Petofi shares"); and before "in"/"of" ("stake in X"). */
-const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv', 'gdrs', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'workers', 'employees', 'headquarters', 'executives', 'unions', 'newspaper', 'shareholder']);
+const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'subsidiary', 'subsidiaries', 'earnings', 'profits', 'revenues', 'plc', 'ag', 'sa', 'spa', 'nv', 'gdrs', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'workers', 'employees', 'headquarters', 'executives', 'unions', 'newspaper', 'shareholder', 'employee']);
 /**
  * A lower-case noun of kind right before a name makes it an organization: "the news agency Tanjug",
  * "the official newspaper Granma", "mineral water firm Multico", "telecoms operator Unicom".
  */
 const ORG_KIND_BEFORE = new Set(['firm', 'company', 'group', 'newspaper', 'daily', 'weekly', 'agency', 'operator', 'carrier', 'airline', 'insurer', 'distributor', 'maker', 'manufacturer', 'retailer', 'publisher', 'brokerage', 'conglomerate', 'club', 'side', 'consortium', 'bank', 'lender', 'broadcaster', 'magazine', 'station', 'team']);
+/** Settlements and areas, written in lower case before "of" and a place's name ("the town of Lowman"). */
+const SETTLEMENT_KINDS = new Set(['town', 'towns', 'city', 'village', 'villages', 'hamlet', 'port', 'province', 'region', 'district', 'county', 'island', 'suburb', 'municipality', 'township', 'borough', 'commune']);
 /** Who, in a name list, works for an organization ("X general manager", "X board"). */
 const ORG_STAFF_PAIRS = new Set(['general manager', 'managing director', 'chief executive', 'board of']);
 const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
@@ -75,9 +77,24 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     s.push({ first: a, last: b, type: 'Organization', source: 'org-context' });
     return;
   }
+  // "the small resort town of Lowman", "the village of Layron": a kind of settlement names a place.
+  if (prevText === 'of' && a - 2 >= s.sentence.firstToken && SETTLEMENT_KINDS.has(s.tok(a - 2).text) && n <= 3) {
+    s.push({ first: a, last: b, type: 'Place', source: 'settlement-of' });
+    return;
+  }
   // "Veldhoven-based": a place.
   if (b < s.sentence.lastToken - 1 && s.tok(b).text === '-' && !s.tok(b).spaceBefore && /^(based|born|headquartered|registered|listed)$/.test(s.lower(b + 1))) {
     s.push({ first: a, last: b, type: 'Place', source: 'based-on' });
+    return;
+  }
+  // "Ulf D. Merbold, 47, of the European Space Agency": news style gives a person's age this way.
+  if (n <= 4 && ageAfter(s, b) && !isAllCaps(s.tok(a)) && !s.isCommonWord(b - 1)) {
+    s.push({ first: a, last: b, type: 'Person', source: 'age-appositive' });
+    return;
+  }
+  // "TAVILDARA , Tajikistan 1996-08-30", "TOFTIR, Faroe Islands (Reuters) -": a dateline's town.
+  if (datelineTown(s, a, b)) {
+    s.push({ first: a, last: b, type: 'Place', source: 'dateline-town', dateline: true });
     return;
   }
   if (lex) {
@@ -145,11 +162,41 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     return;
   }
   // "Yeltsin said": one unknown name word, quoted, is a person's surname (later mentions follow it).
-  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !s.out.some((c) => c.last === a && (c.type === 'Place' || c.type === 'Country')) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
+  // First in a sentence only when the word is no ordinary one ("Walesa said", not "Officials said").
+  const initialOk = !s.isSentenceInitial(a) || (!words.common.has(s.lower(a)) && !s.ctx.lowerInDocument.has(s.lower(a)));
+  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && initialOk && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !s.out.some((c) => c.last === a && (c.type === 'Place' || c.type === 'Country')) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
     s.push({ first: a, last: b, type: 'Person', source: 'quoted-surname' });
     return;
   }
   s.push({ first: a, last: b, type: null, source: 'capitalised' });
+}
+
+/** ", 47 ," (or ", 47)" / ", 47;"): an age, in news style right after a person's name ending at b. */
+function ageAfter(s: SentenceScan, b: number): boolean {
+  const l = s.sentence.lastToken;
+  if (b + 2 >= l || s.tok(b).text !== ',' || s.tok(b + 1).kind !== 'number') return false;
+  const age = s.tok(b + 1).text;
+  if (!/^\d{1,3}$/.test(age) || Number(age) < 1 || Number(age) > 115) return false;
+  const close = s.tok(b + 2).text;
+  return close === ',' || close === ';' || close === ')';
+}
+
+/**
+ * A dateline opens a line with its town in capitals, a comma, the country or state it is in, then
+ * the date, the agency in brackets or a dash: [a,b) is that town.
+ */
+export function datelineTown(s: SentenceScan, a: number, b: number): boolean {
+  const l = s.sentence.lastToken;
+  if (a !== s.sentence.firstToken || b - a > 3 || b + 1 >= l || s.tok(b).text !== ',') return false;
+  for (let k = a; k < b; k++) if (!isAllCaps(s.tok(k)) && s.tok(k).text !== '-') return false;
+  for (let m = Math.min(l, b + 4); m > b + 1; m--) {
+    const region = s.gazetteerAt(b + 1, m);
+    if (!region?.some((e) => (e.type === 'Country' || e.type === 'Place') && e.form !== 'demonym')) continue;
+    if (m === l) return true;
+    const after = s.tok(m);
+    return after.kind === 'number' || after.text === '(' || after.text === '-' || after.text === '—' || after.text === '–';
+  }
+  return false;
 }
 
 /** "Frater spokesman" is rare, "John Smith chairman" never an organization: a given name opens a person. */

@@ -20,7 +20,8 @@ export function usStateAbbreviation(s: SentenceScan, k: number, l: number): numb
   const entry = s.ctx.gazetteer.usStateAbbreviations.get(text.replace(/\./g, ''));
   if (!entry) return -1;
   const dot = s.ctx.tokens[end];
-  if (!text.endsWith('.') && !(dot && dot.text === '.' && !dot.spaceBefore)) return -1;
+  // "Minn." or, in tokenised text, "Minn ." (the abbreviation's dot split off as its own token).
+  if (!text.endsWith('.') && !(dot && dot.text === '.')) return -1;
   const prev = k - 1 >= f ? s.tok(k - 1).text : '';
   const cityBefore = prev === ',' && k - 2 >= f && isCapitalised(s.tok(k - 2));
   const party = prev === '-' && k - 2 >= f && /^[RDI]$/.test(s.tok(k - 2).text);
