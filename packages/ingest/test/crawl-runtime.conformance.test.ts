@@ -270,11 +270,16 @@ describe.each<Mode>(['in-process', 'redis'])('crawl runtime conformance: %s', (m
         });
         children.push(child);
         let last = '';
+        let stderr = '';
         child.stdout!.on('data', (d: Buffer) => (last = d.toString().trim().split('\n').at(-1) ?? last));
-        return { child, finished: new Promise<string>((resolve) => child.once('exit', () => resolve(last))) };
+        child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+        // The last stdout line, with the child's stderr (failure reasons) when it is not `done 0`.
+        return { child, finished: new Promise<string>((resolve) => child.once('exit', () => resolve(last === 'done 0' ? last : `${last}\n${stderr}`))) };
       };
       const first = start();
-      for (let i = 0; i < 600 && (await store.stats()).articles < 8; i++) await new Promise((r) => setTimeout(r, 25));
+      // Until some articles are in, however long the child takes to start on a loaded machine
+      // (a fixed 15 s wait killed it before its first article at load 9); the test timeout bounds it.
+      while ((await store.stats()).articles < 8 && first.child.exitCode === null) await new Promise((r) => setTimeout(r, 25));
       first.child.kill('SIGKILL');
       await first.finished;
       const before = (await store.stats()).articles;
