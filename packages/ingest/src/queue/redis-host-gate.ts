@@ -9,7 +9,7 @@ import { QUEUE_PREFIX } from './queue-names.ts';
  * The host scheduler shared by every process and machine on one Redis: the steps of takeTurn
  * (host-turns.ts) as one Lua script, so a turn is taken atomically and Redis's own clock (TIME)
  * is the one clock every worker reads. Per host: a hash (next reservation, last start, pause,
- * Crawl-delay), a sorted set of reserved turns (token → start) and one of leases (id → expiry;
+ * Crawl-delay, the granted request not at the host yet: opening), a sorted set of reserved turns (token → start) and one of leases (id → expiry;
  * the expiry frees the slot of a crashed worker). BullMQ's worker `limiter` is per queue, not per
  * host (group limits are BullMQ Pro), so the waiting itself is BullMQ's: a job whose turn is
  * later is moved to delayed until its turn.
