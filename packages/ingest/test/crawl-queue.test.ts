@@ -369,7 +369,9 @@ describe('crawl through BullMQ workers on Redis', () => {
       for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await server.close();
     }
-  });
+    // Two cold worker starts (each loads the NLP lexicons), 200 articles and stalled-job recovery:
+    // 20-52 s at load 8, over the default 60 s at load 15.
+  }, 180_000);
 
   it('SIGTERM stops a worker gracefully: in-flight jobs finish, exit code 0', async () => {
     await flushRedis();
