@@ -162,7 +162,9 @@ describe('newsgraph crawl (in-process)', () => {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    for (let i = 0; i < 200 && !hits.has('/slow-1.html'); i++) await new Promise((r) => setTimeout(r, 25));
+    // Wait for the slow page's request itself, not a fixed time: on a loaded machine the CLI's
+    // start-up alone can take longer than 5 s (the test's own timeout bounds the wait).
+    for (; !hits.has('/slow-1.html') && child.exitCode === null; ) await new Promise((r) => setTimeout(r, 25));
     expect(hits.has('/slow-1.html')).toBe(true);
     child.kill('SIGINT');
     expect(await exited).toBe(130);

@@ -14,6 +14,7 @@ import { Worker, type Job } from 'bullmq';
 import { CrawlQueues } from '../src/queue/crawl-queues.ts';
 import { QUEUE_NAMES, QUEUE_PREFIX } from '../src/queue/queue-names.ts';
 import { createRedisConnection, QueueCrawler } from '../src/queue/queue-crawler.ts';
+import { ONCE_RETRY_HORIZON_MS } from '../src/queue/interfaces/retry-options.ts';
 import { RedisHostGate } from '../src/queue/redis-host-gate.ts';
 import type { ScheduledSource } from '../src/queue/interfaces/crawl-queue-options.ts';
 import { delayed, respond, startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
@@ -61,7 +62,16 @@ async function storedIds(store: SqliteStore, ids: string[]): Promise<string[]> {
   return found.sort();
 }
 
-async function crawlOnce(configDb: string, sources: ScheduledSource[], extra: { concurrency?: number } = {}) {
+/*
+ * Locks as in production (30 s) for runs that kill nothing: FAST_WORKER's 2 s lock is there so
+ * the SIGKILL tests recover quickly, but on a loaded machine a 2 s lock is not always renewed
+ * in time ("could not renew lock"), and the stalled check then runs the page job a second time
+ * while the first still finishes — a correct at-least-once re-run (the store still holds each
+ * article once) that a "fetched exactly once" assertion cannot tell from a real duplicate fetch.
+ */
+const PRODUCTION_LOCKS = { ...FAST_WORKER, stalledIntervalMs: 30_000, lockDurationMs: 30_000 };
+
+async function crawlOnce(configDb: string, sources: ScheduledSource[], extra: { concurrency?: number; worker?: typeof FAST_WORKER } = {}) {
   const config = testCrawlConfig({ db: configDb, redisUrl: redis.url, concurrency: extra.concurrency ?? 8 });
   const store = await SqliteStore.open(configDb);
   try {
@@ -74,7 +84,7 @@ async function crawlOnce(configDb: string, sources: ScheduledSource[], extra: { 
       serveMetrics: false,
       openMemory: (conn) => openCrawlMemory(config, conn),
       retry: FAST_RETRY,
-      worker: FAST_WORKER,
+      worker: extra.worker ?? FAST_WORKER,
     });
     return { summary, stats: await store.stats() };
   } finally {
@@ -92,7 +102,7 @@ describe('crawl through BullMQ workers on Redis', () => {
       const articles = generateArticles(200);
       const feedUrl = mountNewsSite(server, articles);
       const db = join(tmp, 'clean.db');
-      const first = await crawlOnce(db, [source('gazette', feedUrl)]);
+      const first = await crawlOnce(db, [source('gazette', feedUrl)], { worker: PRODUCTION_LOCKS });
       expect(first.summary.failed).toEqual([]);
       expect(first.stats.articles).toBe(200);
       expect(first.stats.claims).toBeGreaterThan(200);
@@ -104,7 +114,7 @@ describe('crawl through BullMQ workers on Redis', () => {
       // Every page was fetched once; the second poll finds nothing new (seen URLs) and the feed is read again.
       const pageHits = server.requests.filter((r) => r.path.startsWith('/news/')).length;
       expect(pageHits).toBe(200);
-      const second = await crawlOnce(db, [source('gazette', feedUrl)]);
+      const second = await crawlOnce(db, [source('gazette', feedUrl)], { worker: PRODUCTION_LOCKS });
       expect(second.stats).toEqual(first.stats);
       expect(server.requests.filter((r) => r.path.startsWith('/news/')).length).toBe(200);
     } finally {
@@ -342,8 +352,10 @@ describe('crawl through BullMQ workers on Redis', () => {
       first.kill('SIGKILL');
       await exited;
       await startWorker();
-      for (let i = 0; i < 600 && !(await queues.isDrained()); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(await queues.isDrained()).toBe(true);
+      // A retry not yet due is work of this crawl too (without a horizon isDrained calls it "later").
+      const drained = () => queues.isDrained({ retryHorizonMs: ONCE_RETRY_HORIZON_MS });
+      for (let i = 0; i < 600 && !(await drained()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await drained()).toBe(true);
       expect(await queues.listFailed()).toEqual([]);
       const stats = await store.stats();
       expect(stats.articles).toBe(200);
@@ -357,7 +369,9 @@ describe('crawl through BullMQ workers on Redis', () => {
       for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await server.close();
     }
-  });
+    // Two cold worker starts (each loads the NLP lexicons), 200 articles and stalled-job recovery:
+    // 20-52 s at load 8, over the default 60 s at load 15.
+  }, 180_000);
 
   it('SIGTERM stops a worker gracefully: in-flight jobs finish, exit code 0', async () => {
     await flushRedis();
@@ -427,11 +441,11 @@ describe('crawl through BullMQ workers on Redis', () => {
       expect((await store.stats()).articles).toBe(8);
       expect(await crawlers[0]!.crawler.queues.listFailed()).toEqual([]);
       // One request at a time to the host (robots.txt included: every HTTP request takes a turn),
-      // each starting at least 200 ms after the previous one. Arrival times are taken in this
-      // process, whose event loop also runs both crawlers' extraction: allow 50 ms of lag.
+      // each arriving at least 200 ms after the previous one: the next turn is granted only once
+      // the previous request reached the host, so no lag allowance is needed under load.
       const times = server.requests.map((r) => r.at).sort((a, b) => a - b);
       const gaps = times.slice(1).map((t, i) => t - times[i]!);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(200);
     } finally {
       for (const c of crawlers) {
         await c.crawler.close();

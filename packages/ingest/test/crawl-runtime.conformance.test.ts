@@ -34,8 +34,6 @@ import { testCrawlConfig } from './fixtures/crawl/mount-site.ts';
 const CRAWL_ONCE_ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/crawl/crawl-once-entry.ts');
 const FAST_RETRY: RetryOptions = { attempts: 3, baseDelayMs: 40, maxDelayMs: 200 };
 const FAST_WORKER = { stalledIntervalMs: 1_000, lockDurationMs: 2_000, maxStalledCount: 3, drainDelaySeconds: 1 };
-/** Arrival times are taken in this process, whose event loop also runs the crawlers' extraction. */
-const LAG_MS = 50;
 
 type Mode = 'in-process' | 'redis';
 
@@ -246,7 +244,8 @@ describe.each<Mode>(['in-process', 'redis'])('crawl runtime conformance: %s', (m
       const times = server.requests.map((r) => r.at).sort((a, b) => a - b);
       const gaps = times.slice(1).map((t, i) => t - times[i]!);
       expect(gaps.length).toBeGreaterThanOrEqual(6);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(politeness.perHostDelayMs - LAG_MS);
+      // No lag allowance: a turn is granted only after the previous request reached the host.
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(politeness.perHostDelayMs);
     } finally {
       for (const r of runtimes) await r.close();
       await store.close();
@@ -271,11 +270,16 @@ describe.each<Mode>(['in-process', 'redis'])('crawl runtime conformance: %s', (m
         });
         children.push(child);
         let last = '';
+        let stderr = '';
         child.stdout!.on('data', (d: Buffer) => (last = d.toString().trim().split('\n').at(-1) ?? last));
-        return { child, finished: new Promise<string>((resolve) => child.once('exit', () => resolve(last))) };
+        child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+        // The last stdout line, with the child's stderr (failure reasons) when it is not `done 0`.
+        return { child, finished: new Promise<string>((resolve) => child.once('exit', () => resolve(last === 'done 0' ? last : `${last}\n${stderr}`))) };
       };
       const first = start();
-      for (let i = 0; i < 600 && (await store.stats()).articles < 8; i++) await new Promise((r) => setTimeout(r, 25));
+      // Until some articles are in, however long the child takes to start on a loaded machine
+      // (a fixed 15 s wait killed it before its first article at load 9); the test timeout bounds it.
+      while ((await store.stats()).articles < 8 && first.child.exitCode === null) await new Promise((r) => setTimeout(r, 25));
       first.child.kill('SIGKILL');
       await first.finished;
       const before = (await store.stats()).articles;
@@ -291,7 +295,9 @@ describe.each<Mode>(['in-process', 'redis'])('crawl runtime conformance: %s', (m
       for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await server.close();
     }
-  });
+    // Two cold starts of a crawl process (each loads the NLP lexicons) plus stalled-job recovery:
+    // 28-59 s measured at load 8, against the default 60 s budget.
+  }, 180_000);
 
   it('storage loss: after the queues and crawl state are lost, a new run re-finds everything and stores nothing twice', async () => {
     const h = await harness(mode);

@@ -194,6 +194,7 @@ describe('per-host politeness', () => {
     for (const token of ['a', 'b', 'c', 'd']) {
       const turn = await gate.tryAcquire('h.example', token);
       waits.push('waitMs' in turn ? turn.waitMs : 0);
+      if ('started' in turn) await turn.started();
     }
     expect(waits).toEqual([0, 100, 200, 300]);
     now = 100;
@@ -206,6 +207,32 @@ describe('per-host politeness', () => {
     now = 200;
     expect(await gate.tryAcquire('h.example', 'c')).toEqual({ waitMs: 4_900 });
     expect(await gate.pausedFor('h.example')).toBe(4_900);
+  });
+
+  it('MemoryHostGate: the gap counts from when a request reached the host, and nothing is granted before it did', async () => {
+    let now = 0;
+    const gate = new MemoryHostGate({ perHostConcurrency: 2, perHostDelayMs: 250, slotTtlMs: 10_000 }, () => now);
+    const a = await gate.tryAcquire('h.example', 'a');
+    if (!('started' in a)) throw new Error('a was not granted');
+    // The worker holding a's turn was slow to send (a loaded machine): its request reached the
+    // host at 150. Spacing the grants (0, 250) would put the two arrivals 100 ms apart.
+    now = 150;
+    await a.started();
+    now = 250;
+    expect(await gate.tryAcquire('h.example', 'b')).toEqual({ waitMs: 150 });
+    now = 400;
+    const b = await gate.tryAcquire('h.example', 'b');
+    expect('started' in b).toBe(true);
+    // While b has not reached the host, nobody else starts, whatever the delay says.
+    now = 700;
+    const c = await gate.tryAcquire('h.example', 'c');
+    expect('waitMs' in c).toBe(true);
+    now = 800;
+    if ('release' in b) await b.release(); // release implies started: b failed or ended at 800
+    now = 1_000;
+    expect(await gate.tryAcquire('h.example', 'c')).toEqual({ waitMs: 50 });
+    now = 1_050;
+    expect('started' in (await gate.tryAcquire('h.example', 'c'))).toBe(true);
   });
 
   describe('RedisHostGate (shared by processes)', () => {
@@ -226,7 +253,9 @@ describe('per-host politeness', () => {
         const gateA = new RedisHostGate(a, options);
         const gateB = new RedisHostGate(b, options);
         const s1 = await gateA.tryAcquire(host, 'one');
+        if ('started' in s1) await s1.started();
         const s2 = await gateB.tryAcquire(host, 'two');
+        if ('started' in s2) await s2.started();
         const s3 = await gateA.tryAcquire(host, 'three');
         expect('release' in s1 && 'release' in s2).toBe(true);
         expect('waitMs' in s3).toBe(true);
@@ -237,8 +266,14 @@ describe('per-host politeness', () => {
         const slow = { perHostConcurrency: 2, perHostDelayMs: 150, slotTtlMs: 5_000 };
         const first = await new RedisHostGate(a, slow).tryAcquire(spaced, 'one');
         expect('release' in first).toBe(true);
+        // Until first reaches the host, nothing else is granted, even after the delay.
+        await new Promise((r) => setTimeout(r, 200));
+        const blocked = await new RedisHostGate(b, slow).tryAcquire(spaced, 'two');
+        expect('waitMs' in blocked).toBe(true);
+        // Once it did, the delay counts from then (Redis's clock), not from its grant 200 ms ago.
+        if ('started' in first) await first.started();
         const second = await new RedisHostGate(b, slow).tryAcquire(spaced, 'two');
-        expect('waitMs' in second && second.waitMs > 0 && second.waitMs <= 150).toBe(true);
+        expect('waitMs' in second && second.waitMs > 100 && second.waitMs <= 150).toBe(true);
         await new RedisHostGate(b, slow).pause(spaced, 2_000);
         expect(await new RedisHostGate(a, slow).pausedFor(spaced)).toBeGreaterThan(1_500);
         const paused = await new RedisHostGate(b, slow).tryAcquire(spaced, 'two');

@@ -230,7 +230,7 @@ export class HttpFetcher implements Fetcher {
         // A redirect hop waits for its turn here: re-running the job would take the first hop's
         // turn again and never reach this one. The wait does not count against the timeout.
         if (hop > 0) disarm();
-        const release = await this.acquireHost(url, controller.signal, requestedUrl, `${kind} ${url.href}`, crawlDelayMs, hop > 0);
+        const slot = await this.acquireHost(url, controller.signal, requestedUrl, `${kind} ${url.href}`, crawlDelayMs, hop > 0);
         arm();
         let response: Dispatcher.ResponseData;
         try {
@@ -251,9 +251,13 @@ export class HttpFetcher implements Fetcher {
               bodyTimeout: this.config.timeoutMs,
             });
           } catch (error) {
+            slot.started();
             throw this.translateError(error, requestedUrl, url, controller.signal);
           }
           const status = response.statusCode;
+          // The headers arrived, so the host has seen the request: the next turn counts from here.
+          // A 429/503 first pauses the host, so no turn is granted between its answer and its pause.
+          if (status !== 429 && status !== 503) slot.started();
           const responseHeaders = response.headers as Record<string, string | string[] | undefined>;
 
           if (REDIRECT_STATUSES.has(status)) {
@@ -283,9 +287,13 @@ export class HttpFetcher implements Fetcher {
           if (status === 429 || status === 503) {
             await discard(response.body);
             const retryAfterMs = parseRetryAfter(header(responseHeaders, 'retry-after'), this.now());
-            if (retryAfterMs !== null) {
-              if (this.gate) await this.gate.pause(hostKey(url), retryAfterMs);
-              else this.limiter.pause(hostKey(url), retryAfterMs);
+            try {
+              if (retryAfterMs !== null) {
+                if (this.gate) await this.gate.pause(hostKey(url), retryAfterMs);
+                else this.limiter.pause(hostKey(url), retryAfterMs);
+              }
+            } finally {
+              slot.started();
             }
             throw new FetchError(requestedUrl, 'http-status', `HTTP ${status}${retryAfterMs !== null ? ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)` : ''} from ${url.href}`, {
               status,
@@ -306,7 +314,7 @@ export class HttpFetcher implements Fetcher {
           const bytes = await this.readBody(response, maxBytes, requestedUrl, url, controller.signal, kind === 'robots');
           return { requestedUrl, url: url.href, status, headers: responseHeaders, bytes };
         } finally {
-          release();
+          slot.release();
         }
       }
     } finally {
@@ -321,11 +329,14 @@ export class HttpFetcher implements Fetcher {
     token: string,
     crawlDelayMs: number | null,
     waitForTurn: boolean,
-  ): Promise<() => void> {
+  ): Promise<{ started: () => void; release: () => void }> {
     if (this.gate) {
       for (;;) {
         const turn = await this.gate.tryAcquire(hostKey(url), token, { crawlDelayMs });
-        if (!('waitMs' in turn)) return () => void turn.release().catch(() => undefined); // a lost release expires with the slot TTL
+        if (!('waitMs' in turn)) {
+          // A lost started/release expires with the slot TTL.
+          return { started: () => void turn.started().catch(() => undefined), release: () => void turn.release().catch(() => undefined) };
+        }
         if (!waitForTurn || this.closed) throw new HostBusyError(hostKey(url), turn.waitMs);
         await this.sleep(turn.waitMs);
       }
@@ -338,7 +349,8 @@ export class HttpFetcher implements Fetcher {
       else signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      return await Promise.race([acquired, aborted]);
+      const release = await Promise.race([acquired, aborted]);
+      return { started: () => undefined, release };
     } catch (error) {
       // The slot may still be granted later: give it back at once.
       void acquired.then((release) => release());

@@ -30,6 +30,7 @@ export class GatedFetcher implements Fetcher {
     try {
       return await this.#inner.fetch(request);
     } finally {
+      // A plain Fetcher does not say when its request reached the host: the whole fetch counts.
       await slot.release();
     }
   }

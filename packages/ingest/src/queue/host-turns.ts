@@ -9,6 +9,11 @@ export interface HostSchedule {
   lastStart: number;
   pausedUntil: number;
   crawlDelayMs: number;
+  /**
+   * The granted request that has not reached the host yet (lease id, expiry): no other grant
+   * until it reports `started` (or its lease expires, for a crashed worker).
+   */
+  opening: { leaseId: string; until: number } | null;
   /** token → reserved start. */
   reservations: Map<string, number>;
   /** lease id → lease expiry. */
@@ -16,7 +21,7 @@ export interface HostSchedule {
 }
 
 export function emptySchedule(): HostSchedule {
-  return { nextAt: 0, lastStart: Number.NEGATIVE_INFINITY, pausedUntil: 0, crawlDelayMs: 0, reservations: new Map(), leases: new Map() };
+  return { nextAt: 0, lastStart: Number.NEGATIVE_INFINITY, pausedUntil: 0, crawlDelayMs: 0, opening: null, reservations: new Map(), leases: new Map() };
 }
 
 /** How long to look again when every slot is held by a running fetch. */
@@ -42,6 +47,7 @@ export function takeTurn(
   }
   const spacing = Math.max(options.perHostDelayMs, s.crawlDelayMs);
   for (const [t, expiry] of s.leases) if (expiry <= now) s.leases.delete(t);
+  if (s.opening && s.opening.until <= now) s.opening = null;
   // A job that does not come back within a slot TTL after its turn lost it (removed, or its worker died).
   for (const [t, at] of s.reservations) if (at + options.slotTtlMs < now) s.reservations.delete(t);
   let turn = s.reservations.get(token);
@@ -57,6 +63,7 @@ export function takeTurn(
   }
   const readyAt = Math.max(turn, s.lastStart + spacing, s.pausedUntil);
   if (readyAt > now) return { granted: false, waitMs: Math.max(1, Math.ceil(readyAt - now)) };
+  if (s.opening) return { granted: false, waitMs: Math.max(1, Math.min(BUSY_POLL_MS, Math.ceil(s.opening.until - now))) };
   if (s.leases.size >= Math.max(1, options.perHostConcurrency)) {
     let soonest = Number.POSITIVE_INFINITY;
     for (const expiry of s.leases.values()) soonest = Math.min(soonest, expiry);
@@ -64,8 +71,19 @@ export function takeTurn(
   }
   s.reservations.delete(token);
   s.leases.set(leaseId, now + options.slotTtlMs);
+  s.opening = { leaseId, until: now + options.slotTtlMs };
   s.lastStart = now;
   return { granted: true };
+}
+
+/**
+ * The request of lease `leaseId` reached the host at `now`: the host is open for the next grant,
+ * and the gap is counted from here (the Redis gate's STARTED script does the same).
+ */
+export function markStarted(s: HostSchedule, leaseId: string, now: number): void {
+  if (s.opening?.leaseId !== leaseId) return;
+  s.opening = null;
+  s.lastStart = Math.max(s.lastStart, now);
 }
 
 /**
@@ -74,5 +92,5 @@ export function takeTurn(
  */
 export function isIdleSchedule(s: HostSchedule, now: number, options: PolitenessOptions): boolean {
   const spacing = Math.max(options.perHostDelayMs, s.crawlDelayMs);
-  return s.leases.size === 0 && s.reservations.size === 0 && s.pausedUntil <= now && s.lastStart + spacing <= now && s.nextAt <= now;
+  return s.leases.size === 0 && s.opening === null && s.reservations.size === 0 && s.pausedUntil <= now && s.lastStart + spacing <= now && s.nextAt <= now;
 }

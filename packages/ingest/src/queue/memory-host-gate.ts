@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HostGate, HostTurn, PolitenessOptions } from './interfaces/host-gate.ts';
 import { DEFAULT_MAX_PAUSE_MS } from './interfaces/host-gate.ts';
-import { emptySchedule, isIdleSchedule, takeTurn, type HostSchedule } from './host-turns.ts';
+import { emptySchedule, isIdleSchedule, markStarted, takeTurn, type HostSchedule } from './host-turns.ts';
 
 /** The host scheduler within one process (in-process crawl mode): takeTurn over a Map. */
 export class MemoryHostGate implements HostGate {
@@ -32,9 +32,11 @@ export class MemoryHostGate implements HostGate {
     if (!turn.granted) return { waitMs: turn.waitMs };
     let released = false;
     return {
+      started: async () => markStarted(s, leaseId, this.#now()),
       release: async () => {
         if (released) return;
         released = true;
+        markStarted(s, leaseId, this.#now());
         s.leases.delete(leaseId);
       },
     };

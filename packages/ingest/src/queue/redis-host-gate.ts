@@ -9,7 +9,7 @@ import { QUEUE_PREFIX } from './queue-names.ts';
  * The host scheduler shared by every process and machine on one Redis: the steps of takeTurn
  * (host-turns.ts) as one Lua script, so a turn is taken atomically and Redis's own clock (TIME)
  * is the one clock every worker reads. Per host: a hash (next reservation, last start, pause,
- * Crawl-delay), a sorted set of reserved turns (token → start) and one of leases (id → expiry;
+ * Crawl-delay, the granted request not at the host yet: opening), a sorted set of reserved turns (token → start) and one of leases (id → expiry;
  * the expiry frees the slot of a crashed worker). BullMQ's worker `limiter` is per queue, not per
  * host (group limits are BullMQ Pro), so the waiting itself is BullMQ's: a job whose turn is
  * later is moved to delayed until its turn.
@@ -19,8 +19,13 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local token, lease = ARGV[1], ARGV[2]
 local concurrency, delay, ttl = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-local h = redis.call('HMGET', KEYS[1], 'next', 'last', 'paused', 'cdelay')
+local h = redis.call('HMGET', KEYS[1], 'next', 'last', 'paused', 'cdelay', 'opening', 'openuntil')
 local nextAt, last, paused, cdelay = tonumber(h[1]) or 0, tonumber(h[2]) or -1e15, tonumber(h[3]) or 0, tonumber(h[4]) or 0
+local openUntil = tonumber(h[6]) or 0
+if h[5] and openUntil <= now then
+  redis.call('HDEL', KEYS[1], 'opening', 'openuntil')
+  openUntil = 0
+end
 if ARGV[6] ~= '' then
   cdelay = math.min(tonumber(ARGV[6]), tonumber(ARGV[7]))
   redis.call('HSET', KEYS[1], 'cdelay', cdelay)
@@ -43,6 +48,7 @@ redis.call('PEXPIRE', KEYS[1], keep)
 redis.call('PEXPIRE', KEYS[2], keep)
 local ready = math.max(turn, last + spacing, paused)
 if ready > now then return {0, math.ceil(ready - now)} end
+if openUntil > now then return {0, math.max(1, math.min(tonumber(ARGV[8]), openUntil - now))} end
 if redis.call('ZCARD', KEYS[3]) >= concurrency then
   local first = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
   return {0, math.max(1, math.min(tonumber(ARGV[8]), tonumber(first[2]) - now))}
@@ -50,8 +56,19 @@ end
 redis.call('ZREM', KEYS[2], token)
 redis.call('ZADD', KEYS[3], now + ttl, lease)
 redis.call('PEXPIRE', KEYS[3], ttl)
-redis.call('HSET', KEYS[1], 'last', now)
+redis.call('HSET', KEYS[1], 'last', now, 'opening', lease, 'openuntil', now + ttl)
 return {1, 0}
+`;
+
+/** markStarted (host-turns.ts): the granted request reached the host; the gap counts from now. */
+const STARTED = `
+if redis.call('HGET', KEYS[1], 'opening') ~= ARGV[1] then return 0 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local last = tonumber(redis.call('HGET', KEYS[1], 'last')) or -1e15
+redis.call('HDEL', KEYS[1], 'opening', 'openuntil')
+redis.call('HSET', KEYS[1], 'last', math.max(last, now))
+return 1
 `;
 
 const RELEASE = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
@@ -107,10 +124,18 @@ export class RedisHostGate implements HostGate {
     )) as [number, number];
     if (granted !== 1) return { waitMs: Math.max(1, waitMs) };
     let released = false;
+    let started = false;
+    const markStarted = async (): Promise<void> => {
+      if (started) return;
+      started = true;
+      await this.#redis.eval(STARTED, 1, keys[0], lease);
+    };
     return {
+      started: markStarted,
       release: async () => {
         if (released) return;
         released = true;
+        await markStarted();
         await this.#redis.eval(RELEASE, 1, keys[2], lease);
       },
     };

@@ -1,5 +1,16 @@
-/** A held fetch slot of one host; release it when the request is done. */
+/**
+ * A held fetch slot of one host. Call `started` as soon as the request has reached the host (its
+ * response headers arrived, or it failed), and `release` when the request is done (release
+ * implies started).
+ */
 export interface HostSlot {
+  /**
+   * The request reached the host. Until then no other request to the host is granted, and the
+   * gap to the next start is counted from this moment, not from the grant: a worker delayed
+   * between its grant and its send (a loaded machine, a slow connect) cannot bring two requests
+   * closer together at the site than the delay.
+   */
+  started(): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -10,7 +21,8 @@ export type HostTurn = HostSlot | { waitMs: number };
  * The host scheduler: per-host politeness for every fetch of every worker sharing it (in memory
  * for one process, in Redis for many). It enforces
  * - at most `perHostConcurrency` requests in flight per host,
- * - at least max(`perHostDelayMs`, the host's robots Crawl-delay) between two request starts,
+ * - at least max(`perHostDelayMs`, the host's robots Crawl-delay) between two request starts as
+ *   the host sees them: the next grant waits for the previous request's `started` plus the delay,
  * - no request while the host is paused by a Retry-After.
  * `tryAcquire` never blocks: a request that cannot start now gets a reserved turn and the time
  * until it (`waitMs`); the queue puts its job back, delayed, so a job waiting for its host holds
