@@ -50,6 +50,9 @@ describe('club', () => {
   it('needs a sports story, and two squad entries; a country in brackets is a nationality', () => {
     expect(claims(`${CLUB('Rovers')} star ${P('Sam Hale')} opened the shop.`, 'club.')).toEqual([]);
     expect(claims(`${SPORT}\nShe beat ${P('A Bell')} ([[Millbrook|Place]]) in the final.`, 'club.')).toEqual([]);
+    const REGION = '[[Wessex|Place|place:wessex|kind=region]]';
+    expect(claims(`${SPORT}\n${REGION}'s ${P('A Bell')} won the race.`, 'club.')).toEqual([]);
+    expect(claims(`${SPORT}\n${REGION}'s captain ${P('A Bell')} won the toss.`, 'club.')).toEqual(['person:a-bell HOLDS_ROLE place:wessex club.possessive']);
     expect(claims(`${SPORT}\nResults: ${P('A Bell')} ([[France|Country]]), ${P('C Dunn')} ([[Spain|Country]]).`, 'club.')).toEqual([]);
   });
 });

@@ -57,7 +57,8 @@ export function clubRule(ctx: SentenceContext): RelationCandidate[] {
     if (isClub(a) && b.type === 'Person') {
       if (sport && POST_BEFORE_NAME.test(gap)) {
         out.push({ subject: b, predicate: 'HOLDS_ROLE', object: a, rule: 'club.post', confidence: 0.8 });
-      } else if (sport && POSSESSIVE_BEFORE_NAME.test(gap)) {
+      } else if (sport && POSSESSIVE_BEFORE_NAME.test(gap) && (a.kind !== 'region' || gap.replace(/^['’]s?\s+/, '') !== '')) {
+        // "Scotland's X" with no post is a nationality (a region or nation is no club); "Scotland's captain X" is a post.
         out.push({ subject: b, predicate: 'HOLDS_ROLE', object: a, rule: 'club.possessive', confidence: 0.7 });
       }
     } else if (a.type === 'Person' && isClub(b)) {
