@@ -54,6 +54,8 @@ describe('club', () => {
     expect(claims(`${SPORT}\n${REGION}'s ${P('A Bell')} won the race.`, 'club.')).toEqual([]);
     expect(claims(`${SPORT}\n${REGION}'s captain ${P('A Bell')} won the toss.`, 'club.')).toEqual(['person:a-bell HOLDS_ROLE place:wessex club.possessive']);
     expect(claims(`${SPORT}\nResults: ${P('A Bell')} ([[France|Country]]), ${P('C Dunn')} ([[Spain|Country]]).`, 'club.')).toEqual([]);
+    // A selection of national players: the home nation in brackets is the national side, no club.
+    expect(claims(`${SPORT}\nSquad: ${P('A Bell')} (${REGION}), ${P('C Dunn')} (${REGION}, capt).`, 'club.')).toEqual([]);
   });
 });
 

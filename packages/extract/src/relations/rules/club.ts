@@ -64,7 +64,8 @@ export function clubRule(ctx: SentenceContext): RelationCandidate[] {
     } else if (a.type === 'Person' && isClub(b)) {
       if (sport && APPOSITION.test(gap) && POST_AFTER.test(ctx.text.slice(b.end, b.end + 40))) {
         out.push({ subject: a, predicate: 'HOLDS_ROLE', object: b, rule: 'club.appositive', confidence: 0.75 });
-      } else if (sport && ROSTER_OPEN.test(gap) && ROSTER_CLOSE.test(ctx.text.slice(b.end, b.end + 12))) {
+      } else if (sport && b.kind !== 'region' && ROSTER_OPEN.test(gap) && ROSTER_CLOSE.test(ctx.text.slice(b.end, b.end + 12))) {
+        // "B Cohen (England)" in a selection of national players names his national side, not a club.
         rosterEntries.push([a, b]);
       }
     }
