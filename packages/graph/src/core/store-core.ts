@@ -223,8 +223,11 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
     }
     const sequences = await this.backend.pathSequences(from, to, args, PATH_CANDIDATES);
     if (sequences.length === 0) return [];
-    const edges = await this.backend.edgesBetween(pathPairs(sequences), args.predicates);
-    const summaries = await this.backend.entitySummaries([...new Set(sequences.flat())]);
+    // Independent reads: issued together, so a networked backend pays one round trip, not two.
+    const [edges, summaries] = await Promise.all([
+      this.backend.edgesBetween(pathPairs(sequences), args.predicates),
+      this.backend.entitySummaries([...new Set(sequences.flat())]),
+    ]);
     return rankPaths(sequences, edges, summaries, args.limit);
   }
 

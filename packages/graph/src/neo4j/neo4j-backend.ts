@@ -450,21 +450,14 @@ export class Neo4jBackend implements StoreBackend {
   }
 
   async edgesBetween(pairs: Array<[string, string]>, predicates: Predicate[] | null): Promise<PathEdge[]> {
-    const out: PathEdge[] = [];
-    for (const part of chunk(pairs, this.batchSize)) {
-      for (const r of await this.#read(edgesBetweenStatement(part, predicates))) {
-        out.push({ subjectId: String(r.subjectId), predicate: predicate(r.predicate), objectId: String(r.objectId), articleCount: asNumber(r.articleCount) });
-      }
-    }
-    return out;
+    // One read transaction for every chunk: a transaction per chunk costs a begin/commit round trip each.
+    const rows = await this.readTx((tx) => this.#each(tx, pairs, (part: Array<[string, string]>) => edgesBetweenStatement(part, predicates)));
+    return rows.map((r) => ({ subjectId: String(r.subjectId), predicate: predicate(r.predicate), objectId: String(r.objectId), articleCount: asNumber(r.articleCount) }));
   }
 
   async entitySummaries(ids: string[]): Promise<Map<string, EntitySummary>> {
-    const out = new Map<string, EntitySummary>();
-    for (const part of chunk(sortedUnique(ids), this.batchSize)) {
-      for (const r of await this.#read(entitySummariesStatement(part))) out.set(String(r.id), summary(r));
-    }
-    return out;
+    const rows = await this.readTx((tx) => this.#each(tx, sortedUnique(ids), (part: string[]) => entitySummariesStatement(part)));
+    return new Map(rows.map((r) => [String(r.id), summary(r)]));
   }
 
   async evidence(args: EvidenceArgs): Promise<EvidenceRecord[]> {
