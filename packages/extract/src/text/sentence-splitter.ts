@@ -89,7 +89,8 @@ export function splitSentences(tokens: readonly Token[]): TokenSentence[] {
       endsHere = (prev.text === '.' || prev.text === '!' || prev.text === '?') && next.spaceBefore && (isUpperStart(next.text) || '"“'.includes(next.text));
     } else if (t.kind === 'word' && t.text.endsWith('.') && next.spaceBefore) {
       const lower = t.text.toLowerCase();
-      if (!NEVER_END_AFTER.has(lower) && t.text.length > 2) endsHere = SENTENCE_STARTERS.has(next.text.toLowerCase());
+      // "Acme Inc. in New York": a sentence opens with a capital, so a lower-case word goes on the one before.
+      if (!NEVER_END_AFTER.has(lower) && t.text.length > 2) endsHere = isUpperStart(next.text) && SENTENCE_STARTERS.has(next.text.toLowerCase());
     }
     if (endsHere) push(i + 1);
   }

@@ -21,7 +21,7 @@ import {
 const STATE_ROLE =
   '(?:secretary|secretary-general|undersecretary|under-secretary|minister|ministers|president|vice-president|premier|chancellor|ambassador|envoy|officials?|commissioner|spokes(?:man|woman|person)|governor|senator|lawmaker|legislator|diplomat|negotiator|chief|head|director|administrator|deputy|adviser|advisor|counsel(?:or|lor)?|attorney|general|admiral|commander|king|queen|prince|emperor|leader|mayor|consul|chair(?:man|woman|person)?|regulator|czar|tsar|coordinator|representative|prosecutor|judge|justice|speaker|monarch|dictator|ruler|strongman|lieutenant|colonel|major|captain|sheikh|emir|crown prince)';
 const ORG_ONLY_ROLE =
-  '(?:executive|ceo|cfo|coo|cto|founder|co-founder|owner|manager|analyst|economist|strategist|researcher|scientist|engineer|employee|lawyer|partner|professor|editor|reporter|correspondent|columnist|boss|member|trader|banker|principal|lecturer|fellow|officer|agent|staffer|aide|worker|chairman|treasurer|auditor|designer|architect|coach|player|manager|superintendent|dean|rector|provost|curator|conductor|pastor|bishop|cardinal|rabbi|imam|priest|official|astronaut|pilot|placekicker|quarterback|pitcher|striker|goalkeeper|midfielder|defender|forward|captain|trustee|governor|spokesman|spokeswoman|spokesperson|vice president|vice-president|president|director|chief|head|secretary)';
+  '(?:executive|ceo|cfo|coo|cto|founder|co-founder|owner|manager|analyst|economist|strategist|researcher|scientist|engineer|employee|lawyer|partner|professor|editor|reporter|correspondent|columnist|boss|member|trader|banker|principal|lecturer|fellow|officer|agent|staffer|aide|worker|chairman|treasurer|auditor|designer|architect|coach|player|manager|superintendent|dean|rector|provost|curator|conductor|pastor|bishop|cardinal|rabbi|imam|priest|official|astronaut|pilot|publisher|anchor|anchorman|anchorwoman|candidate|placekicker|quarterback|pitcher|striker|goalkeeper|midfielder|defender|forward|captain|trustee|governor|spokesman|spokeswoman|spokesperson|vice president|vice-president|president|director|chief|head|secretary)';
 const ROLE_WORD_STATE = new RegExp(`\\b${STATE_ROLE}s?\\b`, 'i');
 const ROLE_WORD_ANY = new RegExp(`\\b(?:${STATE_ROLE}|${ORG_ONLY_ROLE})s?\\b`, 'i');
 /** Occupations by their endings, for appositives: "an ecologist and entomologist at Cornell". */
@@ -65,6 +65,8 @@ const WORKS_FOR =
 const LEADS =
   /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed|founded|co-founded|manages|managed|joined|represents|represented)\s+(?:the\s+)?$/i;
 const AT_OF = /^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:of|at)\s+(?:the\s+)?$|^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:of|at)\s+(?:the\s+)?$/i;
+/** "X, of the agency's water division", "X of the network's ``Evening News''": a unit or a programme of the organization. */
+const UNIT_AFTER_OWNER = /^\s?['’]s\s+(?:(?:[a-z][a-z-]*\s+){0,2}(?:division|department|office|unit|bureau|board|staff|team|desk|section|branch|service|program|programme|show)\b|[`'"“‘])/;
 /** A second post after the first: "X, director of A and a member of B". */
 const SECOND_ROLE = new RegExp(`^\\s+and\\s+(?:(?:the|a|an)\\s+)?(?:[\\w.-]+\\s+){0,3}?(?:${STATE_ROLE}|${ORG_ONLY_ROLE})\\s+(?:of|for|at)\\s+(?:the\\s+)?$`, 'i');
 /** A post in a national side, written between the country's name (a noun, not a demonym) and the person. */
@@ -222,6 +224,8 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
     }
     let next = ms[i + 1];
     if (!next) continue;
+    // "Sen. X, D-Mich., chairman of ...": the state in a legislator's party tag is no object.
+    if (next.type === 'Place' && /^\s*,\s*[DRI]-$/.test(ctx.text.slice(person.end, next.start)) && ms[i + 2]) next = ms[i + 2]!;
     // "attorney for the Peruvian mining company Minpeco": the demonym describes the organization.
     const following = ms[i + 2];
     if (next.adjectival && following?.type === 'Organization' && /^[\s-]+(?:[a-z][\w-]*\s+){0,4}$/.test(ctx.text.slice(next.end, following.start))) next = following;
@@ -259,7 +263,7 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.bare', confidence: 0.6 });
     } else if (AT_OF.test(after) && LOCATION_TYPES.has(next.type) && ms[next.index + 1]?.type === 'Organization' && /^\s?['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: ms[next.index + 1]!, rule: 'role.at', confidence: 0.6 });
-    } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization')) {
+    } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization' || UNIT_AFTER_OWNER.test(ctx.text.slice(next.end, next.end + 12)))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.at', confidence: 0.6 });
     }
   }
