@@ -63,10 +63,10 @@ export const ORG_SUFFIXES = new Set(
   group holding holdings unit division subsidiary bank bancorp banks company companies partners associates industries international
   ministry department bureau agency authority commission council committee office service services board
   administration directorate secretariat parliament assembly congress senate court tribunal government cabinet
-  association federation union league society institute institution foundation fund trust alliance coalition
+  association federation confederation union league society institute institution foundation fund trust alliance coalition
   organisation organization organizations forum network centre center consortium syndicate exchange
   university college school academy
-  party movement front army navy force forces police guard brigade militia
+  party movement front army navy fleet corps patrol force forces police guard brigade militia
   airlines airline airways motor motors petroleum oil energy steel pharmaceuticals pharma technologies technology
   systems electronics telecom telecommunications communications media press news times post journal herald
   tribune gazette daily weekly magazine radio television tv broadcasting newsroom newsdesk desk
@@ -98,7 +98,7 @@ export const PLACE_OF_HEADS = new Set(
 export const PLACE_SUFFIXES = new Set(
   `river lake mountains mountain mount sea ocean bay gulf island islands peninsula valley desert province region
   state county district city town village street avenue road airport port harbour harbor coast square park
-  strait canal plateau basin delta forest`
+  strait canal plateau basin delta forest parish`
     .split(/\s+/)
     .filter(Boolean),
 );
