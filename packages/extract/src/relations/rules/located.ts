@@ -27,7 +27,7 @@ const OF_PLACE = /^[>)]?\s+of\s+(?:the\s+)?$/i;
 const INSTITUTION = /\b(?:court|university|bank|ministry|council|parliament|assembly|academy|institute|museum|library|church|embassy|consulate|police|army|navy|government|commission|agency|authority|chamber|exchange|office|department|committee|senate|congress)\b/i;
 const COMMA = /^\s*,\s*$/;
 /** Company names that say what they are: "Pittsburgh-Corning Corp. of Pittsburgh". */
-const COMPANY_SUFFIX = /\b(?:co|corp|corporation|inc|incorporated|ltd|limited|llc|plc|ag|gmbh|sa|nv|bv|spa|group|holdings?|company|bancorp|trust)\.?$/i;
+const COMPANY_SUFFIX = /\b(?:co|corp|corporation|inc|incorporated|ltd|limited|llc|plc|ag|gmbh|sa|nv|bv|spa|group|holdings?|company|bancorp|trust|industries)\.?$/i;
 /** "Bosnia's capital, Sarajevo", "Yerevan, the capital of Armenia". */
 const CAPITAL_OF = /^\s*,\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:capital|largest city|biggest city|second city|port city|main port)\s+of\s+(?:the\s+)?$/i;
 const POSSESSIVE_CAPITAL = /^\s?['’]s\s+(?:[a-z-]+\s+){0,2}(?:capital|largest city|biggest city|second city|port|main port|province|region|state)\s*,?\s*(?:the\s+)?$/i;
