@@ -16,7 +16,7 @@ import { LOCATION_TYPES, listForward, type MentionView, type RelationCandidate, 
 const KIND =
   '(?:capital|city|cities|town|towns|village|villages|port|ports|province|provinces|state|states|region|regions|republic|republics|island|islands|district|districts|county|counties|territory|territories|enclave|oblast|prefecture|municipality|canton|emirate|suburb|resort)';
 /** Between the owner and the place: "'s southern province of", " city of", " resort town of the". */
-const KIND_OF = new RegExp(`^(?:['’]s)?\\s+(?:(?:[a-z-]+|north|south|east|west)\\s+){0,2}?${KIND}\\s+of\\s+(?:the\\s+)?$`, 'i');
+const KIND_OF = new RegExp(`^\\s?(?:['’]s)?\\s+(?:(?:[a-z-]+|north|south|east|west)\\s+){0,2}?${KIND}\\s+of\\s+(?:the\\s+)?$`, 'i');
 const PLURAL_KIND = /(?:s|ies)\s+of\s+(?:the\s+)?$/i;
 /** ", an island nation in the", ", a landlocked country in": what the country is, then where. */
 const APPOSITIVE_PLACED = /^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:nation|country|state|kingdom|republic|island|archipelago|emirate|territory|monarchy)\s+(?:in|on|off)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$/i;
@@ -31,7 +31,7 @@ export function locatedKindRule(ctx: SentenceContext): RelationCandidate[] {
     const gap = ctx.text.slice(owner.end, place.start);
     if (KIND_OF.test(gap)) {
       // A demonym only before the kind ("the Russian city of"); a possessive never after a demonym.
-      if (owner.adjectival && /^['’]/.test(gap)) continue;
+      if (owner.adjectival && /^\s?['’]/.test(gap)) continue;
       // "the New Mexican town of": a demonym inside a longer capitalised name is not the owner.
       if (owner.adjectival && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(ctx.sentence.start, owner.start - 12), owner.start))) continue;
       const members: MentionView[] = PLURAL_KIND.test(gap) ? listForward(ctx, place, LOCATION_TYPES) : [place];

@@ -263,7 +263,7 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.bare', confidence: 0.6 });
     } else if (AT_OF.test(after) && LOCATION_TYPES.has(next.type) && ms[next.index + 1]?.type === 'Organization' && /^\s?['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: ms[next.index + 1]!, rule: 'role.at', confidence: 0.6 });
-    } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization' || UNIT_AFTER_OWNER.test(ctx.text.slice(next.end, next.end + 12)))) {
+    } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization' || UNIT_AFTER_OWNER.test(ctx.text.slice(next.end, next.end + 40)))) {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.at', confidence: 0.6 });
     }
   }
