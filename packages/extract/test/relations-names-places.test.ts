@@ -166,6 +166,11 @@ describe('recognizer changes the rules rely on', () => {
     expect(a.sentences).toHaveLength(1);
   });
 
+  it('reads a US town written with "St." as the GeoNames town spelled "Saint", and only before its state', () => {
+    expect(textClaims('Snow fell in St. Albans, Vt., on Monday.', 'LOCATED_IN')).toEqual(['Saint Albans LOCATED_IN Vermont']);
+    expect(analyzeEntities('Snow fell in St. Albans on Monday.').entities.map((e) => e.name)).not.toContain('Saint Albans');
+  });
+
   it('reads a parish, a confederation, a fleet, a corps and a patrol as names of their kind', () => {
     const types = (text: string): string[] => analyzeEntities(text).entities.map((e) => `${e.name}/${e.type}`).sort();
     expect(types('Floods reached Louisiana\'s Cameron Parish on Monday.')).toContain('Cameron Parish/Place');

@@ -22,6 +22,10 @@ const MAX_TOWN_WORDS = 3;
 /** Words of a town name that are not capitalised: "Fort of", "Port au Prince" are rare in US towns; only these. */
 const TOWN_JOINERS = new Set(['de', 'la', 'del', 'du', 'of']);
 
+/** "St.", "Ft.", "Mt." opening a town name, and what GeoNames writes for them. */
+const TOWN_ABBREVIATION = /^(?:St|Ft|Mt)\.?(?=\s)/;
+const SPELLED_OUT: Readonly<Record<string, string>> = { st: 'Saint', ft: 'Fort', mt: 'Mount' };
+
 function isTownWord(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text);
 }
@@ -33,7 +37,9 @@ export function markUsTowns(tokens: readonly Token[], candidates: Candidate[], s
     const usState = state.type === 'Place' && state.entry?.attributes['kind'] === 'province' && state.entry.attributes['country'] === 'US' ? POSTAL_BY_STATE.get(state.entry.name) : undefined;
     const iso = !usState && state.type === 'Country' && !state.adjectival && state.entry?.form === 'name' ? state.entry.attributes['iso'] : undefined;
     if (!usState && (typeof iso !== 'string' || !closesPhrase(tokens[state.last]))) continue;
-    const lookup = (name: string) => (usState ? townIn(name, 'US', usState) : townIn(name, iso as string));
+    const find = (name: string) => (usState ? townIn(name, 'US', usState) : townIn(name, iso as string));
+    // News abbreviates "Saint", "Fort", "Mount" in town names ("St. Albans, Vt."); GeoNames spells them out.
+    const lookup = (name: string) => find(name) ?? (TOWN_ABBREVIATION.test(name) ? find(name.replace(TOWN_ABBREVIATION, (w) => SPELLED_OUT[w.slice(0, 2).toLowerCase()] ?? w)) : undefined);
     const comma = state.first - 1;
     if (tokens[comma]?.text !== ',') continue;
     const end = comma; // town tokens are [start, end)

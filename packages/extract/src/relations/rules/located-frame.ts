@@ -56,7 +56,8 @@ function fitsFrame(ctx: SentenceContext, frame: MentionView, place: MentionView)
 export function locatedFrameRule(ctx: SentenceContext): RelationCandidate[] {
   const ms = ctx.mentions;
   const frame = ms[0];
-  if (!frame || !LOCATION_TYPES.has(frame.type) || frame.adjectival) return [];
+  // The frame opens the sentence: at most an editor's bracket and "In the" before it.
+  if (!frame || frame.start - ctx.sentence.start > 24 || !LOCATION_TYPES.has(frame.type) || frame.adjectival) return [];
   const before = ctx.text.slice(ctx.sentence.start, frame.start);
   const after = ctx.text.slice(frame.end, frame.end + 3);
   const heading = HEADING_BEFORE.test(before) && /^\s*:/.test(after);

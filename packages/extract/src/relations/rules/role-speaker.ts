@@ -25,6 +25,9 @@ const OUTSIDER = /\b(?:counsel|attorney)\b/i;
 const BODY_NOUN_WORD = new RegExp(`\\b${BODY_NOUN}\\b`, 'i');
 
 export function roleSpeakerRule(ctx: SentenceContext): RelationCandidate[] {
+  // The subject opens the sentence: a cheap test before the subject helper's.
+  const first = ctx.mentions[0];
+  if (!first || first.type !== 'Organization' || first.start - ctx.sentence.start > 40) return [];
   const org = sentenceSubject(ctx, ORG_TYPES);
   if (!org || org.type !== 'Organization' || org.adjectival || isMediaOutlet(org)) return [];
   const out: RelationCandidate[] = [];
