@@ -45,6 +45,14 @@ describe('located-kind: an organization introduced by its country and kind', () 
     ]);
   });
 
+  it('reads a list after a dash only for a plural description', () => {
+    expect(claims(`Two ${NL_ADJ} state-run banks - ${O('Arn Bank')} and ${O('Brek Bank')} - delayed listings.`, 'LOCATED_IN', 'located-kind')).toEqual([
+      'org:arn-bank country:NL located-kind.before',
+      'org:brek-bank country:NL located-kind.before.list',
+    ]);
+    expect(claims(`The ${NL_ADJ} bank - ${O('Arn Bank')} said - was sold.`, 'LOCATED_IN', 'located-kind')).toEqual([]);
+  });
+
   it('reads the description after the name, closed by punctuation', () => {
     expect(claims(`${O('Arngas')}, the ${NL_ADJ} ${G('gas')} monopoly, said it would bid.`, 'LOCATED_IN', 'located-kind')).toEqual(['org:arngas country:NL located-kind.after']);
     expect(claims(`${O('Tesk')}, ${SD}'s biggest supermarket chain, cut prices.`, 'LOCATED_IN', 'located-kind')).toEqual(['org:tesk country:SD located-kind.after']);
@@ -117,5 +125,20 @@ describe('trade-goods-deal: the parties of a deal over goods', () => {
   it('reads no deal that is not about goods, and no talks about one', () => {
     expect(claims(`${NL} and ${SD} signed a peace deal.`, 'TRADES_WITH', 'trade-goods-deal')).toEqual([]);
     expect(claims(`${NL} and ${SD} held talks on an ${G('oil')} deal.`, 'TRADES_WITH', 'trade-goods-deal')).toEqual([]);
+  });
+});
+
+describe('role-us-legislator: the party-and-state notation of the US Congress', () => {
+  const US = '[[U.S.|Country|country:US]]';
+  it('reads "Sen. X (D-Okla.)" and "Rep. X, R-Calif.," where the text names the US', () => {
+    expect(claims(`${US} farm policy is in trouble. "We will act," Senator ${P('Ada Lind')} (D-Okla) said.`, 'HOLDS_ROLE', 'role-us-legislator')).toEqual([
+      'person:ada-lind country:US role-us-legislator.notation.description',
+    ]);
+    expect(claims(`Representative ${P('Bo Krantz')}, R-Calif, backed the ${US} plan.`, 'HOLDS_ROLE', 'role-us-legislator')).toEqual(['person:bo-krantz country:US role-us-legislator.notation']);
+  });
+
+  it('reads no other bracket, and nothing where the US is not named', () => {
+    expect(claims(`${US} farm policy is in trouble. ${P('Ada Lind')} (Oklahoma) spoke.`, 'HOLDS_ROLE', 'role-us-legislator')).toEqual([]);
+    expect(claims(`Senator ${P('Ada Lind')} (D-Okla) said so.`, 'HOLDS_ROLE', 'role-us-legislator')).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ const STOP =
   /\b(?:of|for|to|in|on|at|and|or|but|with|by|from|as|than|that|which|who|whose|said|says|say|told|is|was|are|were|be|been|has|have|had|will|would|could|can|may|might|should|did|does|do|its|their|his|her|the|a|an|this|these|those|such|like|including|bought|sold|owns|owned by|led|leads|against|over|versus|after|before|while|when|where|if|not|no|there|here|also|now|then|other|another|every|each|all|some|many|most|both)\b/;
 const HEAD = `(?:${ORGANIZATION_NOUN_PATTERN})`;
 /** Between a country and the name: "[’s] (words){0,4} head[,]". */
-const DESCRIPTION_BEFORE = new RegExp(`^(['’]s)?\\s+((?:${WORD}\\s+){0,4}?)(${HEAD})(,?)\\s+$`);
+const DESCRIPTION_BEFORE = new RegExp(`^(['’]s)?\\s+((?:${WORD}\\s+){0,4}?)(${HEAD})(,|\\s*[-–—:]|)\\s+$`);
 /** After a plural head: "such as", "including", "like". */
 const SUCH_AS = new RegExp(`^(['’]s)?\\s+((?:${WORD}\\s+){0,4}?)(${HEAD})\\s*,?\\s+(?:such\\s+as|including|like|among\\s+them)\\s+(?:the\\s+)?$`);
 /** Before the country, after the name: ", the", ", a", ", one of" is no description of one body. */
@@ -37,9 +37,13 @@ function descriptionWords(words: string, head: string): boolean {
   return !STOP.test(words.toLowerCase()) && !PERSON_TRADE.test(`${words}${head}`);
 }
 
+const SENTENCE_OPENER = /(?:^|[\s"“(])(?:The|A|An|Two|Three|Four|Five|Six|Several|Both|Many|Some|Other|All|Most|Its|Their|His|Her|Leading|Top|Big|Rival|Fellow|Major)\s+$/;
+
 /** A demonym or country name that is part of a longer name ("the Latin American ...", "Anglo-Dutch"). */
 function insideName(ctx: SentenceContext, m: MentionView): boolean {
   const before = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 12), m.start);
+  // A determiner or a number opening the sentence is capitalised, not a name ("Two Chinese banks").
+  if (SENTENCE_OPENER.test(before)) return false;
   return /(?:\p{Lu}[\p{L}.]*\s+|-)$/u.test(before) || /^-/.test(ctx.text.slice(m.end, m.end + 1));
 }
 
@@ -86,9 +90,11 @@ export function locatedKindRule(ctx: SentenceContext): RelationCandidate[] {
       const described = DESCRIPTION_BEFORE.exec(gap);
       const such = described ? null : SUCH_AS.exec(gap);
       const match = described ?? such;
-      // A comma before the name only after a possessive: "Britain's biggest bank, Barclays".
-      if (match && descriptionWords(match[2] ?? '', match[3] ?? '') && !(described && described[4] === ',' && !described[1])) {
-        const plural = /(?:s|ies)$/.test(match[3] ?? '') && !/(?:ss|us)$/.test(match[3] ?? '');
+      const plural = match !== null && /(?:s|ies)$/.test(match[3] ?? '') && !/(?:ss|us)$/.test(match[3] ?? '');
+      // A comma before the name only after a possessive ("Britain's biggest bank, Barclays"); a dash
+      // or a colon only before a list ("two Chinese state-run banks - A and B").
+      const separator = described?.[4]?.trim() ?? '';
+      if (match && descriptionWords(match[2] ?? '', match[3] ?? '') && !(separator === ',' && !described?.[1]) && !(separator !== '' && separator !== ',' && !plural)) {
         if (!such || plural) {
           const members = plural ? membersAfter(ctx, org) : [org];
           const rule = such ? 'located-kind.such-as' : 'located-kind.before';
