@@ -142,3 +142,20 @@ describe('role-us-legislator: the party-and-state notation of the US Congress', 
     expect(claims(`Senator ${P('Ada Lind')} (D-Okla) said so.`, 'HOLDS_ROLE', 'role-us-legislator')).toEqual([]);
   });
 });
+
+describe('located-place-kind: a place introduced by its country and kind', () => {
+  const V = '[[Varna|Place]]';
+  it('reads "the northern Norlandic city of Varna", "the Norlandic capital, Varna" and plural kinds', () => {
+    expect(claims(`Fighting spread to the northern ${NL_ADJ} city of ${V}.`, 'LOCATED_IN', 'located-place-kind')).toEqual(['place:varna country:NL located-place-kind.of']);
+    expect(claims(`It was agreed in the ${NL_ADJ} capital, ${V}.`, 'LOCATED_IN', 'located-place-kind')).toEqual(['place:varna country:NL located-place-kind.of']);
+    expect(claims(`Sales grew in the ${NL_ADJ} provinces of ${V} and [[Kolt|Place]].`, 'LOCATED_IN', 'located-place-kind')).toEqual([
+      'place:kolt country:NL located-place-kind.of.list',
+      'place:varna country:NL located-place-kind.of',
+    ]);
+  });
+
+  it('reads no kind of place, and no place after other words', () => {
+    expect(claims(`${NL_ADJ} forces of ${V} advanced.`, 'LOCATED_IN', 'located-place-kind')).toEqual([]);
+    expect(claims(`The ${NL_ADJ} city was shelled, ${V} said.`, 'LOCATED_IN', 'located-place-kind')).toEqual([]);
+  });
+});
