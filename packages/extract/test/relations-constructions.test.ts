@@ -63,6 +63,8 @@ describe('located-kind: an organization introduced by its country and kind', () 
     expect(claims(`${NL_ADJ} investors bought ${O('Arn Works')} shares.`, 'LOCATED_IN', 'located-kind')).toEqual([]);
     expect(claims(`Talks with ${NL} and the firm ${O('Arn Works')} ended.`, 'LOCATED_IN', 'located-kind')).toEqual([]);
     expect(claims(`Leaders back the ${O('Media Council')}, ${SD}'s New Dawn newspaper reports.`, 'LOCATED_IN', 'located-kind')).toEqual([]);
+    // After an owner, a tie to it: "Norland's partner Arn Works" says nothing of where Arn Works is.
+    expect(claims(`${NL}'s partner ${O('Arn Works')} agreed.`, 'LOCATED_IN', 'located-kind')).toEqual([]);
     // A person's trade, and a demonym inside a longer name or a compound.
     expect(claims(`The ${NL_ADJ} film maker ${O('Arn Vos')} spoke.`, 'LOCATED_IN', 'located-kind')).toEqual([]);
     expect(claims(`The Anglo-${NL_ADJ} group ${O('Arn Works')} spoke.`, 'LOCATED_IN', 'located-kind')).toEqual([]);
@@ -157,5 +159,12 @@ describe('located-place-kind: a place introduced by its country and kind', () =>
   it('reads no kind of place, and no place after other words', () => {
     expect(claims(`${NL_ADJ} forces of ${V} advanced.`, 'LOCATED_IN', 'located-place-kind')).toEqual([]);
     expect(claims(`The ${NL_ADJ} city was shelled, ${V} said.`, 'LOCATED_IN', 'located-place-kind')).toEqual([]);
+  });
+});
+
+describe('located-kind with a city or region', () => {
+  it('reads "Varna software firm X" and leaves the region of a plain noun alone', () => {
+    expect(claims(`It bought small [[Varna|Place]] software firm ${O('Arn Soft')}.`, 'LOCATED_IN', 'located-kind')).toEqual(['org:arn-soft place:varna located-kind.before']);
+    expect(claims(`[[Varna|Place]] police said ${O('Arn Soft')} was raided.`, 'LOCATED_IN', 'located-kind')).toEqual([]);
   });
 });

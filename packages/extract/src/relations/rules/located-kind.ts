@@ -3,7 +3,8 @@ import { ORGANIZATION_NOUN_PATTERN } from '../../lexicon/organization-nouns.ts';
 import { ORG_TYPES, between, listForward, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
 
 /**
- * LOCATED_IN for an organization introduced by its country and what kind of body it is, with
+ * LOCATED_IN for an organization introduced by its country (or a city or region: "New York software
+ * firm X", "Glasgow group X") and what kind of body it is, with
  * the words of trade between that other rules do not allow:
  * - "US supermarket giant Wal-Mart", "Russian gas monopoly Gazprom" (goods inside the description),
  *   "German football club Schalke", "the French news agency AFP", "Britain's biggest bank, Barclays";
@@ -37,6 +38,8 @@ function descriptionWords(words: string, head: string): boolean {
   return !STOP.test(words.toLowerCase()) && !PERSON_TRADE.test(`${words}${head}`);
 }
 
+/** Nouns of a tie between two bodies: before a name they describe it by its country ("US rival X"), after a possessive by its tie. */
+const RELATIONAL = /^(?:rivals?|partners?|affiliates?|subsidiar(?:y|ies)|units?|arms?|ventures?)$/;
 const SENTENCE_OPENER = /(?:^|[\s"“(])(?:The|A|An|Two|Three|Four|Five|Six|Several|Both|Many|Some|Other|All|Most|Its|Their|His|Her|Leading|Top|Big|Rival|Fellow|Major)\s+$/;
 
 /** A demonym or country name that is part of a longer name ("the Latin American ...", "Anglo-Dutch"). */
@@ -83,7 +86,7 @@ function membersAfter(ctx: SentenceContext, first: MentionView): MentionView[] {
 export function locatedKindRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const m of ctx.mentions) {
-    if (m.type !== 'Country' || m.reference || insideName(ctx, m)) continue;
+    if ((m.type !== 'Country' && m.type !== 'Place') || m.reference || insideName(ctx, m)) continue;
     const org = nextAgent(ctx, m.index);
     if (org && org.type === 'Organization' && org.start - m.end < 90) {
       const gap = between(ctx, m.end, org.start);
@@ -94,11 +97,13 @@ export function locatedKindRule(ctx: SentenceContext): RelationCandidate[] {
       // A comma before the name only after a possessive ("Britain's biggest bank, Barclays"); a dash
       // or a colon only before a list ("two Chinese state-run banks - A and B").
       const separator = described?.[4]?.trim() ?? '';
-      if (match && descriptionWords(match[2] ?? '', match[3] ?? '') && !(separator === ',' && !described?.[1]) && !(separator !== '' && separator !== ',' && !plural)) {
+      // After an owner a relational noun names a tie to it, not where the body is ("Russia's partner China").
+      const relational = match?.[1] !== undefined && RELATIONAL.test(match[3] ?? '');
+      if (match && !relational && descriptionWords(match[2] ?? '', match[3] ?? '') && !(separator === ',' && !described?.[1]) && !(separator !== '' && separator !== ',' && !plural)) {
         if (!such || plural) {
           const members = plural ? membersAfter(ctx, org) : [org];
           const rule = such ? 'located-kind.such-as' : 'located-kind.before';
-          for (const o of members) out.push({ subject: o, predicate: 'LOCATED_IN', object: m, rule: o === org ? rule : `${rule}.list`, confidence: 0.65 });
+          for (const o of members) out.push({ subject: o, predicate: 'LOCATED_IN', object: m, rule: o === org ? rule : `${rule}.list`, confidence: 0.55 });
         }
       }
     }
@@ -109,7 +114,7 @@ export function locatedKindRule(ctx: SentenceContext): RelationCandidate[] {
       // The goods of the description are words of it ("the Russian gas giant").
       const after = DESCRIPTION_AFTER.exec(tail);
       if (after && descriptionWords(after[2] ?? '', after[3] ?? '') && (after[1] || m.adjectival)) {
-        out.push({ subject: prev, predicate: 'LOCATED_IN', object: m, rule: 'located-kind.after', confidence: 0.6 });
+        out.push({ subject: prev, predicate: 'LOCATED_IN', object: m, rule: 'located-kind.after', confidence: 0.55 });
       }
     }
   }
@@ -120,10 +125,10 @@ export const rule: RelationRule = {
   id: 'located-kind',
   predicate: 'LOCATED_IN',
   subjectTypes: ['Organization'],
-  objectTypes: ['Country'],
-  summary: 'An organization introduced by its country and the kind of body it is ("US supermarket giant Wal-Mart", "Gazprom, the Russian gas monopoly").',
+  objectTypes: ['Country', 'Place'],
+  summary: 'An organization introduced by its country (or city, region) and the kind of body it is ("US supermarket giant Wal-Mart", "Glasgow group X", "Gazprom, the Russian gas monopoly").',
   variants: [
-    { id: 'located-kind.before', example: '"US supermarket giant X", "German football club X", "Britain\'s biggest bank, X", "British casino operators X, Y and Z"' },
+    { id: 'located-kind.before', example: '"US supermarket giant X", "German football club X", "New York software firm X", "Britain\'s biggest bank, X", "British casino operators X, Y and Z"' },
     { id: 'located-kind.such-as', example: '"US firms such as X and Y", "Japanese banks including X"' },
     { id: 'located-kind.after', example: '"X, the Russian gas monopoly", "X, Britain\'s biggest retailer" (not "X, a unit of ...")' },
   ],

@@ -31,7 +31,7 @@ export function locatedPlaceKindRule(ctx: SentenceContext): RelationCandidate[] 
     if (country.adjectival && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(ctx.sentence.start, country.start - 12), country.start)) && !/(?:^|\s)(?:The|A|An)\s+$/.test(ctx.text.slice(Math.max(ctx.sentence.start, country.start - 6), country.start))) continue;
     const plural = /(?:ies|s)\s+(?:of\s+)?(?:the\s+)?$/.test(gap.replace(/\s*,\s*$/, ' '));
     const members = plural ? listForward(ctx, place, PLACES) : [place];
-    for (const p of members) out.push({ subject: p, predicate: 'LOCATED_IN', object: country, rule: p === place ? 'located-place-kind.of' : 'located-place-kind.of.list', confidence: 0.75 });
+    for (const p of members) out.push({ subject: p, predicate: 'LOCATED_IN', object: country, rule: p === place ? 'located-place-kind.of' : 'located-place-kind.of.list', confidence: 0.7 });
   }
   return out;
 }

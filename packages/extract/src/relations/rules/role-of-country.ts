@@ -39,9 +39,9 @@ export function roleOfCountryRule(ctx: SentenceContext): RelationCandidate[] {
     const b = ms[i + 1] as MentionView;
     const gap = between(ctx, a.end, b.start);
     if (a.type === 'Person' && b.type === 'Country' && !b.adjectival && OF_COUNTRY.test(gap) && !opensName(ctx, b) && governmentTitle(ctx, a)) {
-      out.push({ subject: a, predicate: 'HOLDS_ROLE', object: b, rule: 'role-of-country.of', confidence: 0.75 });
+      out.push({ subject: a, predicate: 'HOLDS_ROLE', object: b, rule: 'role-of-country.of', confidence: 0.7 });
     } else if (a.type === 'Country' && b.type === 'Person' && GOVERNMENT_LED_BY.test(gap) && !(a.adjectival && /^['’]/.test(gap))) {
-      out.push({ subject: b, predicate: 'HOLDS_ROLE', object: a, rule: 'role-of-country.government', confidence: 0.75 });
+      out.push({ subject: b, predicate: 'HOLDS_ROLE', object: a, rule: 'role-of-country.government', confidence: 0.7 });
     }
   }
   return out;

@@ -56,7 +56,7 @@ export function roleQualifiedRule(ctx: SentenceContext): RelationCandidate[] {
     }
     gap += between(ctx, at, org.start);
     if (isTitle(gap)) {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: org, rule: 'role-qualified.appositive', confidence: 0.7 });
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: org, rule: 'role-qualified.appositive', confidence: 0.65 });
     }
   }
   return out;

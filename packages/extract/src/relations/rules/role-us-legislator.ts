@@ -23,7 +23,7 @@ export function roleUsLegislatorRule(ctx: SentenceContext): RelationCandidate[] 
     const first = here ?? firstMentionOf(ctx.documentMentions, US);
     if (!first) continue;
     const country: MentionView = here ?? referenceView(first, person.start, ctx.sentenceIndex);
-    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: country, rule: 'role-us-legislator.notation', confidence: 0.7 });
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: country, rule: 'role-us-legislator.notation', confidence: 0.55 });
   }
   return out;
 }
