@@ -134,5 +134,7 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  // Every pattern ends in a noun of organization kinds: a sentence without one is skipped at once.
+  cue: new RegExp(`\\b(?:${HEAD})\\b`),
   run: locatedKindRule,
 };

@@ -45,5 +45,6 @@ export const rule: RelationRule = {
   variants: [{ id: 'located-place-kind.of', example: '"the northern Iraqi city of Mosul", "the Swiss resort of Davos", "the Iraqi cities of Mosul and Kirkuk" (every member)' }],
   acceptsReferences: false,
   minMentions: 2,
+  cue: new RegExp(`\\b${KIND}\\b`),
   run: locatedPlaceKindRule,
 };

@@ -59,5 +59,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  cue: /\bof\b|\b(?:led|headed|run)\s+by\b/,
   run: roleOfCountryRule,
 };
