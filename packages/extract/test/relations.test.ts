@@ -306,6 +306,8 @@ describe('LOCATED_IN', () => {
 
   it('reads "based in" past an appositive and address chains', () => {
     expect(only("[[Acme Corp|Organization]], [[Syldavia|Country|country:SY]]'s largest shipper, is based in [[Klow|Place]].", 'LOCATED_IN')).toEqual([
+      // The appositive says where it is too ("Syldavia's largest shipper": located-kind.after).
+      'org:acme-corp LOCATED_IN country:SY',
       'org:acme-corp LOCATED_IN place:klow',
     ]);
     expect(only('[[Acme Depot|Organization]], [[Davisville|Place]], [[Rhode Island|Place]];', 'LOCATED_IN')).toEqual([

@@ -17,7 +17,12 @@ const KIND =
   '(?:capital|city|cities|town|towns|village|villages|port|ports|province|provinces|state|states|region|regions|republic|republics|island|islands|district|districts|county|counties|territory|territories|enclave|oblast|prefecture|municipality|canton|emirate|suburb|resort)';
 /** Between the owner and the place: "'s southern province of", " city of", " resort town of the". */
 const KIND_OF = new RegExp(`^\\s?(?:['’]s)?\\s+(?:(?:[a-z-]+|north|south|east|west)\\s+){0,2}?${KIND}\\s+of\\s+(?:the\\s+)?$`, 'i');
-const PLURAL_KIND = /(?:s|ies)\s+of\s+(?:the\s+)?$/i;
+/**
+ * Without "of", only after a country: "the Kazakh capital Astana", "the Dutch capital, Amsterdam"
+ * (a kind in lower case, then the place or a comma before it).
+ */
+const KIND_BARE = new RegExp(`^(?:['’]s)?\\s+(?:[a-z-]+\\s+){0,2}?${KIND}(?:\\s*,)?\\s+(?:the\\s+)?$`);
+const PLURAL_KIND = /(?:s|ies)(?:\s+of)?\s*,?\s+(?:the\s+)?$/i;
 /** ", an island nation in the", ", a landlocked country in": what the country is, then where. */
 const APPOSITIVE_PLACED = /^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:nation|country|state|kingdom|republic|island|archipelago|emirate|territory|monarchy)\s+(?:in|on|off)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$/i;
 
@@ -29,7 +34,7 @@ export function locatedKindRule(ctx: SentenceContext): RelationCandidate[] {
     const place = ms[i + 1]!;
     if (!LOCATION_TYPES.has(owner.type) || !LOCATION_TYPES.has(place.type) || place.adjectival || owner.entityId === place.entityId) continue;
     const gap = ctx.text.slice(owner.end, place.start);
-    if (KIND_OF.test(gap)) {
+    if (KIND_OF.test(gap) || (owner.type === 'Country' && place.type === 'Place' && KIND_BARE.test(gap))) {
       // A demonym only before the kind ("the Russian city of"); a possessive never after a demonym.
       if (owner.adjectival && /^\s?['’]/.test(gap)) continue;
       // "the New Mexican town of": a demonym inside a longer capitalised name is not the owner.
@@ -61,7 +66,7 @@ export const rule: RelationRule = {
   objectTypes: ['Place', 'Country'],
   summary: 'A place introduced by its kind and its owner ("the Russian city of X", "Norway\'s province of X"), "Soviet X", or a country placed by an appositive.',
   variants: [
-    { id: 'located-kind.of', example: '"the Russian city of X", "the Texas town of X", "Norway\'s northern province of X", "the Malaysian states of X and Y"' },
+    { id: 'located-kind.of', example: '"the Russian city of X", "the Texas town of X", "Norway\'s northern province of X", "the Malaysian states of X and Y", "the Kazakh capital X"' },
     { id: 'located-kind.demonym', example: '"Soviet Armenia"' },
     { id: 'located-kind.appositive', example: '"Tuvalu, an island nation in the Pacific"' },
   ],
