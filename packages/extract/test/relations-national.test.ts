@@ -64,6 +64,25 @@ describe('national: a nationality after the name', () => {
   });
 });
 
+describe('national: hyphenated nationalities and citizenship', () => {
+  it('gives the last of a hyphenated pair, and both to a dual national', () => {
+    expect(nationals('Iranian-American journalist Sam Karimi was released.')).toEqual(['Sam Karimi NATIONAL_OF United States [national.before]']);
+    expect(nationals('Lena Hartley, a dual British-Iranian national, was jailed.')).toEqual([
+      'Lena Hartley NATIONAL_OF Iran [national.appositive]',
+      'Lena Hartley NATIONAL_OF United Kingdom [national.appositive]',
+    ]);
+  });
+
+  it('reads a citizenship someone holds, never one denied', () => {
+    expect(nationals('John Smith holds British and Canadian citizenship.')).toEqual([
+      'John Smith NATIONAL_OF Canada [national.citizenship]',
+      'John Smith NATIONAL_OF United Kingdom [national.citizenship]',
+    ]);
+    expect(nationals('John Smith does not hold British citizenship.')).toEqual([]);
+    expect(nationals("John Smith, Britain's citizenship minister, spoke.")).toEqual([]);
+  });
+});
+
 describe('national: a country in brackets in an individual result', () => {
   it('reads a result line with a time or a score, or several ranked names', () => {
     expect(nationals('1. Jane Doe (Britain) 2:21.04 2. Mary Wanjiru (Kenya) 2:22.10')).toEqual([

@@ -12,14 +12,18 @@ import { PERSON_TYPES, between, listForward, type MentionView, type RelationCand
  *   (lexicon/person-nouns.ts), then the name;
  * - "Briton Andy Murray", "Spaniard X": the demonym alone, directly before the name;
  * - "Petrov, a Russian national,", "Doe, 34, the British actress,", "Smith, an American, said":
- *   the same description in apposition after the name; "Petrov is a Russian citizen";
+ *   the same description in apposition after the name; "Petrov is a Russian citizen"; "Smith holds
+ *   British and Canadian citizenship";
+ * - hyphenated demonyms: "Iranian-American journalist X" is American (the last), "a dual
+ *   British-Iranian national" holds both;
  * - "1. Jane Doe (Britain) 2:21.04", "X (France) beat Y (Spain) 6-3": the country in brackets after
  *   the name in a result of individual sport.
  *
  * An office of a country is HOLDS_ROLE and adds no NATIONAL_OF ("French President X": the
  * person-noun list holds no office, so this rule never reads it). Not read: organizations (only a
  * Person name is a subject: "French carmaker Renault" is LOCATED_IN), a demonym inside a longer
- * name or a hyphenated word ("Latin American", "Russian-made", "British-born"), a description
+ * name or a word hyphenated with anything but a demonym ("Latin American", "Russian-made",
+ * "British-born"), a description
  * qualified by an organization noun ("a British army soldier", "the French team doctor"), and the
  * demonyms that name no single nationality (`AMBIGUOUS`).
  */
@@ -59,15 +63,54 @@ const APPOSITIVE_CLOSE = new RegExp(String.raw`^(?:\s+((?:${MODIFIER}\s+){0,3}?)
 const RESULT_AFTER = /^\s*\)\s*(?:\d|[-–]\s*\d|(?:beat|bt|def|defeated|v|vs)\b\.?)/i;
 const RANK_BEFORE = /(?:^|\n|[\s:;,])\d{1,3}[.)]?\s+$/;
 
-/** The mention is a nationality: a country (by demonym or name), not a capital standing for a government. */
-function isNationality(ctx: SentenceContext, m: MentionView): boolean {
-  if (m.type !== 'Country' || m.reference || m.source === 'metonymy') return false;
-  if (AMBIGUOUS.has(m.text.toLowerCase())) return false;
-  // "Russian-made", "Anglo-Dutch", "British-born": part of a hyphenated word.
-  if (/[-‐–]$/.test(ctx.text.slice(Math.max(0, m.start - 1), m.start)) || /^[-‐–\p{L}]/u.test(ctx.text.slice(m.end, m.end + 1))) return false;
-  // "Britain's ...": a possessive is an owner, not a nationality.
-  if (/^['’]/.test(ctx.text.slice(m.end, m.end + 1))) return false;
-  return true;
+/** A country mention that may state a nationality: not a reference, not a capital standing for a government, not ambiguous. */
+function countryMention(m: MentionView | undefined): m is MentionView {
+  return m !== undefined && m.type === 'Country' && !m.reference && m.source !== 'metonymy' && !AMBIGUOUS.has(m.text.toLowerCase());
+}
+
+/** One nationality as written: a demonym or a name, or demonyms joined by hyphens ("British-Iranian"). */
+interface Nationality {
+  first: MentionView;
+  last: MentionView;
+  members: MentionView[];
+}
+
+const HYPHEN = /^[-‐–]$/;
+
+/**
+ * The nationalities of the sentence. "Russian-made", "Anglo-Dutch", "British-born": a demonym in a
+ * hyphenated word with anything but another demonym is none; "Britain's ...": a possessive is an
+ * owner.
+ */
+function nationalities(ctx: SentenceContext): Nationality[] {
+  const out: Nationality[] = [];
+  const ms = ctx.mentions;
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i] as MentionView;
+    if (!countryMention(m)) continue;
+    const members = [m];
+    for (;;) {
+      const last = members[members.length - 1] as MentionView;
+      const n = ms[last.index + 1];
+      if (!last.adjectival || !countryMention(n) || !n.adjectival || !HYPHEN.test(between(ctx, last.end, n.start))) break;
+      members.push(n);
+    }
+    const last = members[members.length - 1] as MentionView;
+    i = last.index;
+    if (/[-‐–]$/.test(ctx.text.slice(Math.max(0, m.start - 1), m.start)) || /^[-‐–\p{L}'’]/u.test(ctx.text.slice(last.end, last.end + 1))) continue;
+    out.push({ first: m, last, members });
+  }
+  return out;
+}
+
+/**
+ * Which countries of a hyphenated nationality the person holds: "Iranian-American journalist" is
+ * an American of Iranian descent (the last only); "a dual British-Iranian national" and
+ * "British-Iranian national" hold both.
+ */
+function heldCountries(unit: Nationality, noun: string | undefined, dual: boolean): MentionView[] {
+  if (unit.members.length === 1) return unit.members;
+  return dual || (noun !== undefined && /^(?:national|citizen)s?$/i.test(noun)) ? unit.members : [unit.last];
 }
 
 /**
@@ -134,38 +177,67 @@ export function nationalRule(ctx: SentenceContext): RelationCandidate[] {
   const claim = (person: MentionView, country: MentionView, rule: string, confidence: number): void => {
     out.push({ subject: person, predicate: 'NATIONAL_OF', object: country, rule, confidence });
   };
-  for (const m of ms) {
-    if (!isNationality(ctx, m)) continue;
-    const next = ms[m.index + 1];
-    const prev = ms[m.index - 1];
+  const units = nationalities(ctx);
+  for (const unit of units) {
+    const { first, last } = unit;
+    const next = ms[last.index + 1];
+    const prev = ms[first.index - 1];
+    const dualBefore = /\bdual\s+$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, first.start - 8), first.start));
     // Before the name: "British actress Jane Doe", "Briton Andy Murray".
-    if (isPersonName(next) && !insideLongerName(ctx, m)) {
-      const gap = between(ctx, m.end, next.start);
+    if (isPersonName(next) && !insideLongerName(ctx, first)) {
+      const gap = between(ctx, last.end, next.start);
       const before = BEFORE_GAP.exec(gap);
-      if (before && plainModifiers(before[1], m.adjectival ? 3 : 1)) {
+      if (before && plainModifiers(before[1], last.adjectival ? 3 : 1)) {
         const plural = isPlural(before[2] as string);
         const people = plural ? listForward(ctx, next, PERSON_TYPES) : [next];
-        for (const p of people) claim(p, m, p === next ? 'national.before' : 'national.before.list', 0.7);
-      } else if (m.adjectival && /^\s+$/.test(gap) && next.role === undefined && !weakName(ctx, m, next)) {
+        for (const p of people) for (const c of heldCountries(unit, before[2], dualBefore)) claim(p, c, p === next ? 'national.before' : 'national.before.list', 0.7);
+      } else if (unit.members.length === 1 && last.adjectival && /^\s+$/.test(gap) && next.role === undefined && !weakName(ctx, last, next)) {
         // "Briton Andy Murray", "Kenyan Eliud Kipchoge won": a demonym used as a noun; a titled name ("Chancellor X") is an office.
-        claim(next, m, 'national.bare', 0.6);
+        claim(next, last, 'national.bare', 0.6);
       }
     }
     // After the name: "Petrov, a Russian national,", "Petrov is a Russian citizen".
     if (isPersonName(prev)) {
-      const gap = between(ctx, prev.end, m.start);
+      const gap = between(ctx, prev.end, first.start);
       const open = APPOSITIVE_OPEN.exec(gap) ?? COPULA_OPEN.exec(gap);
-      if (open && plainModifiers(open[1], m.adjectival ? 3 : 1)) {
-        const close = APPOSITIVE_CLOSE.exec(ctx.text.slice(m.end, ctx.sentence.end));
+      if (open && plainModifiers(open[1], last.adjectival ? 3 : 1)) {
+        const close = APPOSITIVE_CLOSE.exec(ctx.text.slice(last.end, ctx.sentence.end));
         // Without a noun the demonym must be one ("an American,"), which only an adjectival mention is.
-        if (close && plainModifiers(close[1]) && (close[2] !== undefined || m.adjectival)) {
-          claim(prev, m, APPOSITIVE_OPEN.test(gap) ? 'national.appositive' : 'national.copula', 0.7);
+        if (close && plainModifiers(close[1]) && (close[2] !== undefined || last.adjectival)) {
+          const dual = /\bdual\b/i.test(open[1] ?? '');
+          for (const c of heldCountries(unit, close[2], dual)) claim(prev, c, APPOSITIVE_OPEN.test(gap) ? 'national.appositive' : 'national.copula', 0.7);
         }
       }
     }
   }
+  citizenship(ctx, units, claim);
   results(ctx, claim);
   return out;
+}
+
+/** "X holds British and Canadian citizenship", "X, who has dual British-Iranian nationality", "X has a Russian passport". */
+const HOLDS = /^\s*,?\s+(?:who\s+)?(?:also\s+)?(?:holds|held|has|had|acquired|obtained|gained|took|was\s+granted|has\s+been\s+granted)\s+(?:(?:a|an)\s+)?((?:dual|joint)\s+)?$/i;
+const CITIZENSHIP = /^\s+(?:citizenship|nationality|nationalities|passports?)\b/i;
+
+function citizenship(ctx: SentenceContext, units: readonly Nationality[], claim: (person: MentionView, country: MentionView, rule: string, confidence: number) => void): void {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i] as Nationality;
+    const person = ctx.mentions[unit.first.index - 1];
+    if (!isPersonName(person)) continue;
+    const open = HOLDS.exec(between(ctx, person.end, unit.first.start));
+    if (!open) continue;
+    // "British and Canadian citizenship": the nationalities joined by "and" share the noun.
+    const held = [unit];
+    for (let j = i + 1; j < units.length; j++) {
+      const u = units[j] as Nationality;
+      if (!/^\s+and\s+$/.test(between(ctx, (held[held.length - 1] as Nationality).last.end, u.first.start))) break;
+      held.push(u);
+    }
+    const lastUnit = held[held.length - 1] as Nationality;
+    if (!CITIZENSHIP.test(ctx.text.slice(lastUnit.last.end, ctx.sentence.end))) continue;
+    for (const u of held) for (const c of heldCountries(u, 'citizen', open[1] !== undefined)) claim(person, c, 'national.citizenship', 0.7);
+    i += held.length - 1;
+  }
 }
 
 /** "1. Jane Doe (Britain) 2:21.04", "X (France) beat Y (Spain) 6-3": only in a result of individual sport. */
@@ -197,6 +269,7 @@ export const rule: RelationRule = {
     { id: 'national.bare', example: '"Briton X", "Spaniard X", "Kenyan X won"' },
     { id: 'national.appositive', example: '"X, a Russian national,", "X, 34, the British actress,", "X, an American, said"' },
     { id: 'national.copula', example: '"X is a British citizen"' },
+    { id: 'national.citizenship', example: '"X holds British and Canadian citizenship", "X, who has dual British-Iranian nationality"' },
     { id: 'national.result', example: '"1. X (Britain) 2:21.04", "X (France) beat Y (Spain) 6-3"' },
   ],
   acceptsReferences: false,
