@@ -13,7 +13,7 @@ import { attachSuggestions } from './suggest.js';
 import { timelineChart } from './timeline.js';
 import { setupListings, showEntityListings } from './listings.js';
 
-const PREDICATES = ['VISITED', 'MET_WITH', 'URGED', 'SUPPLIES', 'SHIPPED_VIA', 'SANCTIONS', 'TRADES_WITH', 'HOLDS_ROLE', 'PART_OF', 'LOCATED_IN', 'REPORTED_BY'];
+const PREDICATES = ['VISITED', 'MET_WITH', 'URGED', 'SUPPLIES', 'SHIPPED_VIA', 'SANCTIONS', 'TRADES_WITH', 'HOLDS_ROLE', 'PART_OF', 'LOCATED_IN', 'REPORTED_BY', 'NATIONAL_OF'];
 const ENTITY_TYPES = Object.keys(TYPE_COLORS);
 /** Relations without a direction (stored with the smaller id as subject). */
 const SYMMETRIC = new Set(['MET_WITH', 'TRADES_WITH']);

@@ -100,6 +100,20 @@ describe('evaluateGold', () => {
     expect(table).toMatch(/missed relations: Rufus Firefly HOLDS_ROLE Freedonia/);
   });
 
+  it('scores only the gold\'s closed predicate set: a NATIONAL_OF claim is neither right nor wrong', async () => {
+    const dir = await fixture();
+    await writeFile(join(dir, 'gold.json'), JSON.stringify(gold));
+    const withNationality = (): ExtractionResult => {
+      const result = extractor();
+      result.relations.push({ subject: 'p:rf', predicate: 'NATIONAL_OF', object: 'c:fr', evidence: { sentence: 's', start: 0, end: 1, rule: 'national.before', confidence: 1 } });
+      return result;
+    };
+    const { summary } = await evaluateGold({ goldPath: join(dir, 'gold.json'), textsDir: dir, extractor: withNationality, perRule: true });
+    expect(summary.relations).toEqual({ p: 0.5, r: 0.5, f1: 0.5, hard_r: 0 });
+    expect(summary.relationsByPredicate.NATIONAL_OF).toBeUndefined();
+    expect(summary.per_rule?.some((r) => r.rule === 'national.before')).toBe(false);
+  });
+
   it('names the gold file and the document when the gold is malformed', async () => {
     const dir = await fixture();
     await writeFile(join(dir, 'bad.json'), JSON.stringify({ documents: [{ file: 'plain.txt', entities: [] }] }));

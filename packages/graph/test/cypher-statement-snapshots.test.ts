@@ -441,14 +441,14 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('pruneStrengthMirrors')).toMatchInlineSnapshot(`
-      "MATCH (s:Entity)-[t:STRENGTH_TIER_1]->(o:Entity) OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(o) WHERE type(r) = t.predicate WITH t, r WHERE r IS NULL OR r.articleCount < $floor OR r.articleCount >= $ceiling DELETE t
+      "MATCH (s:Entity)-[t:STRENGTH_TIER_1]->(o:Entity) OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF]->(o) WHERE type(r) = t.predicate WITH t, r WHERE r IS NULL OR r.articleCount < $floor OR r.articleCount >= $ceiling DELETE t
       {
        "floor": "int(4)",
        "ceiling": "int(16)"
       }"
     `);
     expect(show('pruneStrengthMirrorsTop')).toMatchInlineSnapshot(`
-      "MATCH (s:Entity)-[t:STRENGTH_TIER_6]->(o:Entity) OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(o) WHERE type(r) = t.predicate WITH t, r WHERE r IS NULL OR r.articleCount < $floor DELETE t
+      "MATCH (s:Entity)-[t:STRENGTH_TIER_6]->(o:Entity) OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF]->(o) WHERE type(r) = t.predicate WITH t, r WHERE r IS NULL OR r.articleCount < $floor DELETE t
       {
        "floor": "int(4096)"
       }"
@@ -460,7 +460,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('anyEdge')).toMatchInlineSnapshot(`
-      "MATCH (:Entity)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]->(:Entity) RETURN 1 AS found LIMIT 1
+      "MATCH (:Entity)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF|STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]->(:Entity) RETURN 1 AS found LIMIT 1
       {}"
     `);
     expect(show('writeMigrationMarker')).toMatchInlineSnapshot(`
@@ -511,7 +511,8 @@ describe('Cypher statements, exactly', () => {
         "HOLDS_ROLE",
         "PART_OF",
         "LOCATED_IN",
-        "REPORTED_BY"
+        "REPORTED_BY",
+        "NATIONAL_OF"
        ],
        "edgeModalities": [
         "asserted",
@@ -520,7 +521,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('neighborCounts')).toMatchInlineSnapshot(`
-      "MATCH (e:Entity {id: $id})-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]-(n:Entity) WITH e, r, n, type(r) AS predicate, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) RETURN n.type AS type, predicate, count(*) AS count
+      "MATCH (e:Entity {id: $id})-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF]-(n:Entity) WITH e, r, n, type(r) AS predicate, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) RETURN n.type AS type, predicate, count(*) AS count
       {
        "id": "id-1",
        "types": [
@@ -560,7 +561,8 @@ describe('Cypher statements, exactly', () => {
         "HOLDS_ROLE",
         "PART_OF",
         "LOCATED_IN",
-        "REPORTED_BY"
+        "REPORTED_BY",
+        "NATIONAL_OF"
        ],
        "edgeModalities": [
         "asserted",
@@ -622,7 +624,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('edgesBetween')).toMatchInlineSnapshot(`
-      "UNWIND $pairs AS pair MATCH (x:Entity {id: pair[0]})-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]-(y:Entity {id: pair[1]}) RETURN DISTINCT pair[0] AS a, pair[1] AS b, startNode(r).id AS subjectId, type(r) AS predicate, endNode(r).id AS objectId, r.articleCount AS articleCount
+      "UNWIND $pairs AS pair MATCH (x:Entity {id: pair[0]})-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF]-(y:Entity {id: pair[1]}) RETURN DISTINCT pair[0] AS a, pair[1] AS b, startNode(r).id AS subjectId, type(r) AS predicate, endNode(r).id AS objectId, r.articleCount AS articleCount
       {
        "pairs": [
         [
@@ -721,7 +723,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('exportEdges')).toMatchInlineSnapshot(`
-      "MATCH (s:Entity) WHERE $after IS NULL OR s.id > $after WITH s ORDER BY s.id ASC LIMIT $limit WITH collect(s) AS subjects WITH subjects, last(subjects).id AS lastId UNWIND subjects AS s OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(o:Entity) WHERE ($types IS NULL OR (s.type IN $types AND o.type IN $types)) AND ($since IS NULL OR r.lastSeen >= $since) RETURN lastId, s.id AS subjectId, type(r) AS predicate, o.id AS objectId, r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen ORDER BY subjectId ASC, predicate ASC, objectId ASC
+      "MATCH (s:Entity) WHERE $after IS NULL OR s.id > $after WITH s ORDER BY s.id ASC LIMIT $limit WITH collect(s) AS subjects WITH subjects, last(subjects).id AS lastId UNWIND subjects AS s OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF]->(o:Entity) WHERE ($types IS NULL OR (s.type IN $types AND o.type IN $types)) AND ($since IS NULL OR r.lastSeen >= $since) RETURN lastId, s.id AS subjectId, type(r) AS predicate, o.id AS objectId, r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen ORDER BY subjectId ASC, predicate ASC, objectId ASC
       {
        "after": "id-1",
        "types": null,
@@ -730,7 +732,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('exportEdgesSince')).toMatchInlineSnapshot(`
-      "MATCH (s:Entity) WHERE $after IS NULL OR s.id > $after WITH s ORDER BY s.id ASC LIMIT $limit WITH collect(s) AS subjects WITH subjects, last(subjects).id AS lastId UNWIND subjects AS s OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(o:Entity) WHERE ($types IS NULL OR (s.type IN $types AND o.type IN $types)) AND ($since IS NULL OR r.lastSeen >= $since) OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = type(r) AND c.seenAt >= $since AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH lastId, s, r, o, count(c) AS claimCount, count(DISTINCT c.articleId) AS articleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen RETURN lastId, s.id AS subjectId, type(r) AS predicate, o.id AS objectId, articleCount, claimCount, firstSeen, lastSeen ORDER BY subjectId ASC, predicate ASC, objectId ASC
+      "MATCH (s:Entity) WHERE $after IS NULL OR s.id > $after WITH s ORDER BY s.id ASC LIMIT $limit WITH collect(s) AS subjects WITH subjects, last(subjects).id AS lastId UNWIND subjects AS s OPTIONAL MATCH (s)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF]->(o:Entity) WHERE ($types IS NULL OR (s.type IN $types AND o.type IN $types)) AND ($since IS NULL OR r.lastSeen >= $since) OPTIONAL MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = type(r) AND c.seenAt >= $since AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH lastId, s, r, o, count(c) AS claimCount, count(DISTINCT c.articleId) AS articleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen RETURN lastId, s.id AS subjectId, type(r) AS predicate, o.id AS objectId, articleCount, claimCount, firstSeen, lastSeen ORDER BY subjectId ASC, predicate ASC, objectId ASC
       {
        "after": "id-1",
        "types": [
@@ -761,7 +763,7 @@ describe('Cypher statements, exactly', () => {
       {}"
     `);
     expect(show('stats.edges')).toMatchInlineSnapshot(`
-      "MATCH (:Entity)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY]->(:Entity) RETURN count(r) AS value
+      "MATCH (:Entity)-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF]->(:Entity) RETURN count(r) AS value
       {}"
     `);
   });

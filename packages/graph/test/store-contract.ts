@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleDocument } from '@newsgraph/shared';
+import { PREDICATES, SYMMETRIC_PREDICATES, type ArticleDocument, type Entity } from '@newsgraph/shared';
 import type { EntityCount, GraphPath, GraphStore, Neighbor } from '../src/interfaces/graph-store.ts';
 import { A1, A3, ENTITIES, HOSTILE, ID, MODAL_SPEC, REUTERS, baseDocuments, buildDocument, editedA3, hostileDocument, modalDocument, reportedDocument } from './store-fixtures.ts';
 
@@ -487,6 +487,44 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         far.claims[1]!.evidence.antecedent = { sentence: 'x', start: 0, end: 10_000 };
         await expect(store.writeArticles([far])).rejects.toThrow(/docs\[0\].*claims\[1\]\.evidence\.antecedent span 0\.\.10000/);
         expect((await store.stats()).articles).toBe(4);
+      });
+    });
+
+    describe('every predicate', () => {
+      // REPORTED_BY is derived from the articles (its own describe); every other predicate is a stored edge.
+      const CLAIMED = PREDICATES.filter((p) => p !== 'REPORTED_BY');
+      const QUELL: Entity = { id: 'person:marta-quell', type: 'Person', name: 'Marta Quell', aliases: [], attributes: {} };
+      const FRANCE: Entity = { id: 'country:FR', type: 'Country', name: 'France', aliases: [], attributes: { iso: 'FR' } };
+      const everyPredicate = () =>
+        buildDocument({
+          id: 'art-every',
+          title: 'Marta Quell',
+          publishedAt: '2024-06-01T10:00:00Z',
+          fetchedAt: '2024-06-01T11:00:00Z',
+          entities: [QUELL, FRANCE],
+          sentences: [{ text: 'Marta Quell, a French citizen, and France.', claims: CLAIMED.map((p) => [QUELL.id, p, FRANCE.id] as [string, typeof p, string]) }],
+        });
+
+      it('stores and exports an edge of each predicate, directional ones one way only', async () => {
+        await store.writeArticle(everyPredicate());
+        // Symmetric edges are stored with the smaller id as subject: France, seen from Quell as "in".
+        const expected = CLAIMED.map((p) => [FRANCE.id, p, SYMMETRIC_PREDICATES.has(p) ? 'in' : 'out', 1, 1]);
+        const sort = (rows: unknown[][]) => [...rows].sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+        expect(sort(brief(await store.neighbors(QUELL.id)))).toEqual(sort(expected));
+        const exported = (await collect(store.exportEdges({ since: '2024-06-01' }))).filter((e) => [e.subjectId, e.objectId].includes(QUELL.id));
+        expect(exported.map((e) => e.predicate).sort()).toEqual([...CLAIMED].sort());
+      });
+
+      it('filters, traces and paths NATIONAL_OF from the person to the country', async () => {
+        await store.writeArticle(everyPredicate());
+        expect(brief(await store.neighbors(FRANCE.id, { predicates: ['NATIONAL_OF'] }))).toEqual([[QUELL.id, 'NATIONAL_OF', 'in', 1, 1]]);
+        const rows = await store.evidence({ subjectId: QUELL.id, predicate: 'NATIONAL_OF', objectId: FRANCE.id });
+        expect(rows.map((r) => [r.predicate, r.sentence, r.article.id])).toEqual([['NATIONAL_OF', 'Marta Quell, a French citizen, and France.', 'art-every']]);
+        expect(await store.evidence({ subjectId: FRANCE.id, predicate: 'NATIONAL_OF', objectId: QUELL.id })).toEqual([]);
+        const paths = await store.shortestPaths(QUELL.id, FRANCE.id, { predicates: ['NATIONAL_OF'] });
+        expect(paths.map((path) => path.edges)).toEqual([[{ subjectId: QUELL.id, predicate: 'NATIONAL_OF', objectId: FRANCE.id, articleCount: 1 }]]);
+        const excluded = await store.shortestPaths(QUELL.id, FRANCE.id, { predicates: ['NATIONAL_OF', 'VISITED'], excludePredicates: ['NATIONAL_OF'] });
+        expect(excluded.map((path) => path.edges.map((e) => e.predicate))).toEqual([['VISITED']]);
       });
     });
 

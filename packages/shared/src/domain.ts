@@ -22,6 +22,7 @@ export const PREDICATES = [
   'PART_OF',
   'LOCATED_IN',
   'REPORTED_BY',
+  'NATIONAL_OF',
 ] as const;
 export type Predicate = (typeof PREDICATES)[number];
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InputError, curationRewrites, isPredicate, type CurationAction, type CurationEntry, type Predicate } from '@newsgraph/shared';
+import { InputError, PREDICATES, curationRewrites, isPredicate, type CurationAction, type CurationEntry, type Predicate } from '@newsgraph/shared';
 import { Curator } from '@newsgraph/ingest';
 import { listAwareCurator } from '../lists/list-aware-curator.ts';
 import type { CliContext } from '../context.ts';
@@ -14,7 +14,7 @@ interface WhoWhy {
 
 function predicateOf(value: string): Predicate {
   const p = value.toUpperCase();
-  if (!isPredicate(p)) throw new InputError(`predicate ${value}`, 'not a predicate (VISITED, MET_WITH, URGED, SUPPLIES, SHIPPED_VIA, SANCTIONS, TRADES_WITH, HOLDS_ROLE, PART_OF, LOCATED_IN, REPORTED_BY)');
+  if (!isPredicate(p)) throw new InputError(`predicate ${value}`, `not a predicate (${PREDICATES.join(', ')})`);
   return p;
 }
 

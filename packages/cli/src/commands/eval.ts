@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { evaluateCorpus, evaluateGold, evaluateNer, evaluateRelations, evaluateSeeds, renderEdgeSample } from '@newsgraph/extract';
 import { evaluateArticleText } from '@newsgraph/ingest';
-import { InputError } from '@newsgraph/shared';
+import { InputError, PREDICATES, isPredicate } from '@newsgraph/shared';
 import { buildMatchingGold, evaluateMatching, matchingReport, readListFile } from '@newsgraph/lists';
 import type { CliContext } from '../context.ts';
 import { println } from '../output.ts';
@@ -76,18 +76,26 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .option('--reuters-limit <n>', 'Reuters stories with a body to read', (v) => Number.parseInt(v, 10), 3000)
     .option('--sample <n>', 'edges to draw for judging', (v) => Number.parseInt(v, 10), 0)
     .option('--seed <n>', 'seed of the sample', (v) => Number.parseInt(v, 10), 1)
+    .option('--sample-predicate <predicate>', 'draw the sample from edges of this predicate only (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--sample-out <file>', 'write the sample as a Markdown table to this file')
-    .action(async (o: { bbc: string; reuters: string; reutersLimit: number; sample: number; seed: number; sampleOut?: string }) => {
+    .action(async (o: { bbc: string; reuters: string; reutersLimit: number; sample: number; seed: number; samplePredicate: string[]; sampleOut?: string }) => {
       if (!Number.isInteger(o.reutersLimit) || o.reutersLimit < 0) throw new InputError('--reuters-limit', 'must be a whole number');
       if (!Number.isInteger(o.sample) || o.sample < 0) throw new InputError('--sample', 'must be a whole number');
+      const samplePredicates = o.samplePredicate.map((p) => {
+        if (!isPredicate(p)) throw new InputError(`--sample-predicate ${p}`, `not a predicate (${PREDICATES.join(', ')})`);
+        return p;
+      });
       const result = await evaluateCorpus({
         bbcDir: mustExist(o.bbc, 'BBC folder'),
         reutersDir: mustExist(o.reuters, 'Reuters folder'),
         reutersLimit: o.reutersLimit,
         sample: o.sample,
         seed: o.seed,
+        samplePredicates,
       });
-      if (o.sampleOut) await writeFile(o.sampleOut, renderEdgeSample(result.sample, `pnpm -s newsgraph eval corpus --sample ${o.sample} --seed ${o.seed}`));
+      const only = samplePredicates.map((p) => ` --sample-predicate ${p}`).join('');
+      const title = samplePredicates.length > 0 ? `Edge sample: ${samplePredicates.join(', ')}` : 'Edge sample';
+      if (o.sampleOut) await writeFile(o.sampleOut, renderEdgeSample(result.sample, `pnpm -s newsgraph eval corpus --sample ${o.sample} --seed ${o.seed}${only}`, o.sampleOut, title));
       report(ctx, { table: result.table, summary: result.summary });
     });
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { InputError, isEntityType, isPredicate, pathPredicates, type EntityType, type Predicate } from '@newsgraph/shared';
+import { InputError, PREDICATES, isEntityType, isPredicate, pathPredicates, type EntityType, type Predicate } from '@newsgraph/shared';
 import type { ArticleRef, EntitySummary, GraphStore } from '@newsgraph/graph';
 import type { CliContext } from '../context.ts';
 import { formatTable, printJson, println, safeText } from '../output.ts';
@@ -21,7 +21,7 @@ function parsePredicates(values: string[] | undefined, flag = '--predicate'): Pr
   if (!values?.length) return undefined;
   return values.map((v) => {
     const p = v.toUpperCase();
-    if (!isPredicate(p)) throw new InputError(`${flag} ${v}`, 'not a predicate (VISITED, MET_WITH, URGED, SUPPLIES, SHIPPED_VIA, SANCTIONS, TRADES_WITH, HOLDS_ROLE, PART_OF, LOCATED_IN, REPORTED_BY)');
+    if (!isPredicate(p)) throw new InputError(`${flag} ${v}`, `not a predicate (${PREDICATES.join(', ')})`);
     return p;
   });
 }

@@ -26,6 +26,8 @@ export interface CorpusEvalOptions {
   /** Edges to draw for judging (0 = none). */
   sample?: number;
   seed?: number;
+  /** Draw the sample from edges of these predicates only (all when absent or empty). */
+  samplePredicates?: readonly Predicate[];
 }
 
 export interface CorpusSummary {
@@ -36,6 +38,8 @@ export interface CorpusSummary {
   edges_per_article: number;
   /** Share of entities (per article) that are the subject or object of no edge. */
   entities_without_edge: number;
+  /** The same share among Person entities only. */
+  people_without_edge: number;
   per_predicate: Record<string, number>;
   per_modality: Record<string, number>;
   with_antecedent: number;
@@ -129,6 +133,9 @@ export async function evaluateCorpus(options: CorpusEvalOptions): Promise<{ tabl
   let edges = 0;
   let entities = 0;
   let entitiesWithoutEdge = 0;
+  let people = 0;
+  let peopleWithoutEdge = 0;
+  const sampled = options.samplePredicates && options.samplePredicates.length > 0 ? new Set<Predicate>(options.samplePredicates) : null;
   let withAntecedent = 0;
   const pool = new Map<Predicate, SampledEdge[]>();
   for (const a of articles) {
@@ -148,6 +155,7 @@ export async function evaluateCorpus(options: CorpusEvalOptions): Promise<{ tabl
       edges++;
       linked.add(r.subject);
       linked.add(r.object);
+      if (sampled && !sampled.has(r.predicate)) continue;
       const list = pool.get(r.predicate) ?? [];
       list.push({
         article: a.id,
@@ -163,6 +171,9 @@ export async function evaluateCorpus(options: CorpusEvalOptions): Promise<{ tabl
     }
     entities += result.entities.length;
     entitiesWithoutEdge += result.entities.filter((e) => !linked.has(e.id)).length;
+    const persons = result.entities.filter((e) => e.type === 'Person');
+    people += persons.length;
+    peopleWithoutEdge += persons.filter((e) => !linked.has(e.id)).length;
   }
   const round = (x: number): number => Math.round(x * 1000) / 1000;
   const summary: CorpusSummary = {
@@ -172,6 +183,7 @@ export async function evaluateCorpus(options: CorpusEvalOptions): Promise<{ tabl
     edges,
     edges_per_article: round(edges / articles.length),
     entities_without_edge: entities === 0 ? 0 : round(entitiesWithoutEdge / entities),
+    people_without_edge: people === 0 ? 0 : round(peopleWithoutEdge / people),
     per_predicate: perPredicate,
     per_modality: perModality,
     with_antecedent: withAntecedent,
@@ -193,7 +205,7 @@ export async function evaluateCorpus(options: CorpusEvalOptions): Promise<{ tabl
     }
   }
   const lines = [
-    `${articles.length} articles: ${claims} claims (${summary.claims_per_article} per article), ${edges} edges (${summary.edges_per_article} per article), ${Math.round(summary.entities_without_edge * 100)} % of entities without an edge, ${withAntecedent} claims through a reference`,
+    `${articles.length} articles: ${claims} claims (${summary.claims_per_article} per article), ${edges} edges (${summary.edges_per_article} per article), ${Math.round(summary.entities_without_edge * 100)} % of entities without an edge (people ${Math.round(summary.people_without_edge * 100)} %), ${withAntecedent} claims through a reference`,
     `per predicate: ${Object.entries(perPredicate).map(([p, n]) => `${p} ${n}`).join(', ')}`,
     `per modality: ${Object.entries(perModality).map(([m, n]) => `${m} ${n}`).join(', ')}`,
     `per rule: ${[...perRule.entries()].sort((x, y) => y[1] - x[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`,

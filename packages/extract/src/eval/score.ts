@@ -1,4 +1,4 @@
-import { SYMMETRIC_PREDICATES, type ExtractedEntity, type ExtractedRelation } from '@newsgraph/shared';
+import { SYMMETRIC_PREDICATES, type ExtractedEntity, type ExtractedRelation, type Predicate } from '@newsgraph/shared';
 import { ARTICLE_SUBJECT } from '../relations/sentence-context.ts';
 
 /**
@@ -173,7 +173,27 @@ export interface RelationScore {
   foundBy: string[];
 }
 
-export function scoreRelations(relations: ExtractedRelation[], entities: ScoredEntity[], gold: GoldDocument): RelationScore {
+/**
+ * The closed predicate set of the gold files (../shared/eval/README.md): precision is over
+ * predicted triples with one of these predicates only. The graph has more (NATIONAL_OF), which
+ * the gold does not annotate, so they are neither right nor wrong there.
+ */
+export const GOLD_PREDICATES: ReadonlySet<Predicate> = new Set<Predicate>([
+  'VISITED',
+  'MET_WITH',
+  'URGED',
+  'SUPPLIES',
+  'SHIPPED_VIA',
+  'SANCTIONS',
+  'TRADES_WITH',
+  'HOLDS_ROLE',
+  'PART_OF',
+  'LOCATED_IN',
+  'REPORTED_BY',
+]);
+
+export function scoreRelations(allRelations: ExtractedRelation[], entities: ScoredEntity[], gold: GoldDocument): RelationScore {
+  const relations = allRelations.filter((r) => GOLD_PREDICATES.has(r.predicate));
   const byId = new Map(entities.map((e) => [e.id, e]));
   const goldByName = new Map(gold.entities.map((g) => [g.name, g]));
   // Distinct triples: the same claim read from several sentences counts once.

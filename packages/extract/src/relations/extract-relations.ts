@@ -13,8 +13,8 @@ export interface DetailedRelation extends ExtractedRelation {
   objectSpan: Span | null;
 }
 
-/** Facts about names (an address, a byline): no verb to negate or to plan. */
-const TIMELESS: ReadonlySet<Predicate> = new Set<Predicate>(['LOCATED_IN', 'REPORTED_BY']);
+/** Facts about names (an address, a byline, a nationality in a description): no verb to negate or to plan. */
+const TIMELESS: ReadonlySet<Predicate> = new Set<Predicate>(['LOCATED_IN', 'REPORTED_BY', 'NATIONAL_OF']);
 /** How much less a claim is trusted when one side is a pronoun or a description. */
 const REFERENCE_DISCOUNT = 0.75;
 

@@ -35,11 +35,11 @@ export function replaceGeneratedSection(doc: string, table: string): string {
 }
 
 /** A sample of edges as a Markdown table with an empty verdict column, for judging by hand. */
-export function renderEdgeSample(sample: readonly SampledEdge[], command: string): string {
+export function renderEdgeSample(sample: readonly SampledEdge[], command: string, outFile = 'docs/quality/edge-sample.md', title = 'Edge sample'): string {
   const lines = [
-    '# Edge sample',
+    `# ${title}`,
     '',
-    `Regenerate: \`${command} --sample-out docs/quality/edge-sample.md\` (then judge each row again).`,
+    `Regenerate: \`${command} --sample-out ${outFile}\` (then judge each row again).`,
     '',
     '| # | article | subject | predicate | object | rule | modality | sentence | verdict |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

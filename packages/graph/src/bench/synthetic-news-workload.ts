@@ -173,6 +173,7 @@ const TEMPLATES: Template[] = [
   ['Organization', 'PART_OF', 'Organization', 'is part of'],
   ['Organization', 'LOCATED_IN', 'Country', 'is based in'],
   ['Place', 'LOCATED_IN', 'Country', 'lies in'],
+  ['Person', 'NATIONAL_OF', 'Country', 'is a national of'],
 ];
 
 /** What a generated stream contains, for reports and query sampling. */
