@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:crawl [--pages N] [--concurrency C] [--threads T] [--baseline-pages M]`
+ * `pnpm bench:crawl [--pages N] [--concurrency C] [--threads T] [--baseline-pages M] [--no-baselines] [--no-crawlee]`
  *
  * The crawl pipeline end to end on one machine: a loopback server (a child process, so it does
  * not share this process's event loop) serves an RSS feed of N page URLs whose bodies are the
@@ -142,6 +142,10 @@ interface PipelineRun {
   failed: number;
   peakRss: number;
   rssAtThousands: Array<[number, number]>;
+  /** At each RSS mark: where the resident memory is (see memoryDetail). */
+  detailAtMarks: Array<[number, MemoryDetail]>;
+  /** Event-loop busy fraction of the main thread during the run, and of each extraction thread since it started. */
+  utilization: { main: number; threads: number[] };
   stageSeconds: { extraction: number; process: number; store: number };
 }
 
@@ -150,13 +154,14 @@ async function pipeline(origin: string, pages: number, concurrency: number, thre
   const config = benchConfig(db, concurrency);
   const store = await SqliteStore.open(db);
   const metrics = new CrawlMetrics({ defaultMetrics: false });
-  const { deps, close } = createCrawlStageDeps({ config, store, memory: measuringOnlyDedupe(new CrawlStateMemory(new SqliteCrawlState(join(tmp, `${label}-state.db`)))),
+  const { deps, close, threadHeapStatistics, threadUtilization } = createCrawlStageDeps({ config, store, memory: measuringOnlyDedupe(new CrawlStateMemory(new SqliteCrawlState(join(tmp, `${label}-state.db`)))),
     metrics,
     extractionThreads: threads,
   });
   const crawler = new InProcessCrawler(deps, { concurrency, retry: { attempts: 2, baseDelayMs: 100, maxDelayMs: 1000 }, metrics });
   let peakRss = process.memoryUsage().rss;
   const rssAtThousands: Array<[number, number]> = [];
+  const detailAtMarks: Array<[number, MemoryDetail]> = [];
   const step = pages >= 5000 ? 1000 : Math.max(1, Math.ceil(pages / 5));
   let nextMark = step;
   const sampler = setInterval(() => {
@@ -165,12 +170,16 @@ async function pipeline(origin: string, pages: number, concurrency: number, thre
     const done = crawler.jobCounts()['article-process']!.completed!;
     while (done >= nextMark) {
       rssAtThousands.push([nextMark, rss]);
+      const mark = nextMark;
+      void memoryDetail(crawler.jobCounts(), threadHeapStatistics).then((d) => detailAtMarks.push([mark, d]));
       nextMark += step;
     }
   }, 100);
   const started = performance.now();
+  const mainLoopStart = performance.eventLoopUtilization();
   await crawler.runOnce([{ id: 'bench', url: `${origin}/feed.xml?n=${pages}`, kind: 'rss' }]);
   const seconds = (performance.now() - started) / 1000;
+  const utilization = { main: performance.eventLoopUtilization(mainLoopStart).utilization, threads: threadUtilization() };
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const counts = crawler.jobCounts();
@@ -197,11 +206,48 @@ async function pipeline(origin: string, pages: number, concurrency: number, thre
     failed: Object.values(counts).reduce((n, c) => n + (c.failed ?? 0), 0),
     peakRss,
     rssAtThousands,
+    detailAtMarks,
+    utilization,
     stageSeconds: {
       extraction: await sum(metrics.extractionSeconds),
       process: await sum(metrics.processSeconds),
       store: await sum(metrics.storeWriteSeconds),
     },
+  };
+}
+
+interface MemoryDetail {
+  /** Linux /proc/self/status: anonymous (heaps, malloc) and file-backed (code, SQLite mmap) resident memory. */
+  rssAnonMb: number;
+  rssFileMb: number;
+  mainHeapUsedMb: number;
+  mainHeapTotalMb: number;
+  mainExternalMb: number;
+  threadHeapUsedMb: number[];
+  threadHeapTotalMb: number[];
+  processWaiting: number;
+  pageWaiting: number;
+}
+
+/** Where the resident memory is at one moment: the process's anonymous/file split, each V8 heap, the queues' backlog. */
+async function memoryDetail(
+  counts: Record<string, Record<string, number>>,
+  threads: () => Promise<Array<{ usedHeapSize: number; totalHeapSize: number }>>,
+): Promise<MemoryDetail> {
+  const status = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '';
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  const main = process.memoryUsage();
+  const heaps = await threads();
+  return {
+    rssAnonMb: mb(kb('RssAnon')),
+    rssFileMb: mb(kb('RssFile') + kb('RssShmem')),
+    mainHeapUsedMb: mb(main.heapUsed),
+    mainHeapTotalMb: mb(main.heapTotal),
+    mainExternalMb: mb(main.external),
+    threadHeapUsedMb: heaps.map((h) => mb(h.usedHeapSize)),
+    threadHeapTotalMb: heaps.map((h) => mb(h.totalHeapSize)),
+    processWaiting: counts['article-process']?.waiting ?? 0,
+    pageWaiting: counts['page-fetch']?.waiting ?? 0,
   };
 }
 
@@ -226,9 +272,10 @@ async function fetchOnly(origin: string, pages: number, concurrency: number, tmp
  * Node flags of our measured run, the same the CLI starts with (packages/cli/src/main.ts and the
  * `newsgraph` script): a 16 MB young generation instead of V8's default, which on this machine's
  * 24 GiB is 128 MB per isolate — resident memory the crawler's main thread (I/O, duplicate check,
- * store) does not need.
+ * store) does not need; and a heap that grows to 1.5x its live data between full collections
+ * instead of up to 4x (for every thread of the process).
  */
-const PIPELINE_NODE_FLAGS = ['--max-semi-space-size=16'];
+const PIPELINE_NODE_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=50'];
 
 /**
  * Child-process mode: the measured full pipeline in a fresh process (as the Crawlee baseline
@@ -335,13 +382,19 @@ async function main(): Promise<void> {
   try {
     console.log(`crawl benchmark: ${pages} pages (990 real pages from ../shared/eval/article-text, repeated), concurrency ${concurrency}, with two baselines`);
     console.log('settings: in-process queues, perHostDelayMs 0, perHostConcurrency = concurrency, allowPrivateNetwork, robots off, SQLite temp file');
-    const fetchRate = await fetchOnly(origin, Math.min(pages, 2000), concurrency, tmp);
-    console.log(`baseline fetch only (concurrency ${concurrency}): ${fetchRate.toFixed(1)} pages/s`);
-    // Warm-up (module loading, lexicons, JIT) so neither measured run pays for it.
-    await pipeline(origin, Math.min(pages, 20), 2, 0, tmp, 'warmup');
-    const serial = await pipeline(origin, baselinePages, 1, 0, tmp, 'serial');
-    const serialRate = serial.pages / serial.seconds;
-    console.log(`baseline full pipeline, concurrency 1, main thread only, ${baselinePages} pages: ${serialRate.toFixed(1)} pages/s`);
+    // `--no-baselines` (iteration on the measured run and Crawlee only) skips the two baselines.
+    const baselines = !process.argv.includes('--no-baselines');
+    let fetchRate = Number.NaN;
+    let serialRate = Number.NaN;
+    if (baselines) {
+      fetchRate = await fetchOnly(origin, Math.min(pages, 2000), concurrency, tmp);
+      console.log(`baseline fetch only (concurrency ${concurrency}): ${fetchRate.toFixed(1)} pages/s`);
+      // Warm-up (module loading, lexicons, JIT) so neither measured run pays for it.
+      await pipeline(origin, Math.min(pages, 20), 2, 0, tmp, 'warmup');
+      const serial = await pipeline(origin, baselinePages, 1, 0, tmp, 'serial');
+      serialRate = serial.pages / serial.seconds;
+      console.log(`baseline full pipeline, concurrency 1, main thread only, ${baselinePages} pages: ${serialRate.toFixed(1)} pages/s`);
+    }
     const run = await runPipelineChild(origin, pages, concurrency, threads, tmp);
     const rssStart = run.rssStart;
     const rate = run.pages / run.seconds;
@@ -350,17 +403,24 @@ async function main(): Promise<void> {
     const perStage = (name: string, s: number) =>
       console.log(`  ${name.padEnd(28)} ${((s / run.pages) * 1000).toFixed(1)} ms/page (${(run.pages / s).toFixed(1)} pages/s if run one at a time)`);
     console.log(`  CPU (all threads) ${((run.cpuSeconds / run.pages) * 1000).toFixed(1)} ms/page`);
+    console.log(`  event loops busy: main ${(run.utilization.main * 100).toFixed(0)} %, extraction threads ${run.utilization.threads.map((u) => `${(u * 100).toFixed(0)} %`).join(', ') || '–'}`);
     perStage('main-text extraction', run.stageSeconds.extraction);
     perStage('entity extraction + store', run.stageSeconds.process);
     perStage('  of which store writes', run.stageSeconds.store);
     console.log(`  RSS after warm-up ${mb(rssStart)} MB, peak ${mb(run.peakRss)} MB (own process, node ${PIPELINE_NODE_FLAGS.join(' ')})`);
-    for (const [n, rss] of run.rssAtThousands) console.log(`  RSS after ${String(n).padStart(5)} pages: ${mb(rss)} MB`);
+    for (const [n, rss] of run.rssAtThousands) {
+      const d = run.detailAtMarks.find(([m]) => m === n)?.[1];
+      const where = d
+        ? ` (anon ${d.rssAnonMb}, file ${d.rssFileMb}; main heap ${d.mainHeapUsedMb}/${d.mainHeapTotalMb}, external ${d.mainExternalMb}; threads ${d.threadHeapUsedMb.map((u, i) => `${u}/${d.threadHeapTotalMb[i]}`).join(', ')}; waiting: ${d.pageWaiting} pages, ${d.processWaiting} articles)`
+        : '';
+      console.log(`  RSS after ${String(n).padStart(5)} pages: ${mb(rss)} MB${where}`);
+    }
     // Growth after warm-up: from the second mark (thread heaps, lexicons and SQLite caches are
     // filled by then) to the last one. Flat memory keeps this near zero however many pages run.
     const first = run.rssAtThousands[1]?.[1] ?? run.rssAtThousands[0]?.[1] ?? rssStart;
     const last = run.rssAtThousands[run.rssAtThousands.length - 1]?.[1] ?? run.peakRss;
     const growth = mb(last - first);
-    console.log(`speed-up over concurrency 1: ${(rate / serialRate).toFixed(2)}x; pipeline vs fetch only: ${(rate / fetchRate).toFixed(2)}x`);
+    if (baselines) console.log(`speed-up over concurrency 1: ${(rate / serialRate).toFixed(2)}x; pipeline vs fetch only: ${(rate / fetchRate).toFixed(2)}x`);
     let crawlee: Record<string, number> = {};
     if (!process.argv.includes('--no-crawlee')) {
       const baseline = await runCrawleeBaseline(origin, pages, concurrency);
@@ -384,8 +444,7 @@ async function main(): Promise<void> {
         cpu_ms_per_page: Math.round((run.cpuSeconds / run.pages) * 10000) / 10,
         peak_rss_mb: mb(run.peakRss),
         rss_growth_mb: growth,
-        baseline_pages_per_s: Math.round(serialRate * 10) / 10,
-        ratio: Math.round((rate / serialRate) * 100) / 100,
+        ...(baselines ? { baseline_pages_per_s: Math.round(serialRate * 10) / 10, ratio: Math.round((rate / serialRate) * 100) / 100 } : {}),
         ...crawlee,
       }),
     );

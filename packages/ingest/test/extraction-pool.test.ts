@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '@newsgraph/extract';
-import { defaultExtractionThreads, ExtractionPool } from '../src/index.ts';
+import { defaultExtractionThreads, ExtractionPool, shouldSpillToMain, SPILL_MAX_MAIN_BUSY, SPILL_TO_MAIN_AT_TASKS } from '../src/index.ts';
 import { extractArticle } from '../src/article/extract-article.ts';
 
 const PAGE = `<html><head><title>Rates rise</title></head><body><nav>Home | World</nav><article><h1>Rates rise</h1>
@@ -14,6 +14,33 @@ describe('ExtractionPool', () => {
     expect(defaultExtractionThreads(2)).toBe(1);
     expect(defaultExtractionThreads(3)).toBe(2);
     expect(defaultExtractionThreads(16)).toBe(4);
+  });
+
+  it('spills main-text extraction to the main thread only when every thread has a backlog and the main thread has time', () => {
+    expect(shouldSpillToMain([], 0, 4)).toBe(false); // no threads: everything is on the main thread anyway
+    expect(shouldSpillToMain([3], 0, 4)).toBe(false);
+    expect(shouldSpillToMain([4], 0, 4)).toBe(true);
+    expect(shouldSpillToMain([9, 3], 0, 4)).toBe(false); // one thread still has room
+    expect(shouldSpillToMain([5, 4], 0, 4)).toBe(true);
+    expect(shouldSpillToMain([5, 4], 0.74, 4, 0.75)).toBe(true);
+    expect(shouldSpillToMain([5, 4], 0.75, 4, 0.75)).toBe(false); // the main thread is busy enough
+    expect(shouldSpillToMain([SPILL_TO_MAIN_AT_TASKS - 1], 0)).toBe(false);
+    expect(shouldSpillToMain([SPILL_TO_MAIN_AT_TASKS], 0)).toBe(true);
+    expect(shouldSpillToMain([SPILL_TO_MAIN_AT_TASKS], SPILL_MAX_MAIN_BUSY)).toBe(false);
+  });
+
+  it('reports itself saturated while its thread has a backlog, and not once the backlog is done', async () => {
+    const pool = new ExtractionPool(1, { spillMaxMainBusy: Number.POSITIVE_INFINITY });
+    try {
+      expect(pool.saturated()).toBe(false);
+      const tasks = Array.from({ length: SPILL_TO_MAIN_AT_TASKS }, (_, i) => pool.extractArticle(PAGE, `https://news.example/rates-${i}`));
+      expect(pool.saturated()).toBe(true);
+      await Promise.all(tasks);
+      expect(pool.saturated()).toBe(false);
+      expect(pool.eventLoopUtilization()).toHaveLength(1);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('gives the same article and extraction as the main thread, and reports its heap', async () => {

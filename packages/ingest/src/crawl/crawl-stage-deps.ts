@@ -59,6 +59,8 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): {
   close(): Promise<void>;
   /** Heap statistics of each extraction thread (empty without threads). */
   threadHeapStatistics(): ReturnType<ExtractionPool['heapStatistics']>;
+  /** Busy fraction of each extraction thread since it started (empty without threads). */
+  threadUtilization(): number[];
 } {
   const ownFetcher = options.fetcher ? null : new HttpFetcher(options.config.http, { hostGate: options.hostGate });
   const fetcher = options.fetcher ?? ownFetcher!;
@@ -73,7 +75,8 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): {
     parseFeed: feedLinks,
     parseSitemap: sitemapLinks,
     canonicalizeUrl,
-    extractArticle: pool ? (html, url, opts) => pool.extractArticle(html, url, opts) : extractArticle,
+    // The same function either way: on a thread, or here when every thread has a backlog.
+    extractArticle: pool ? (html, url, opts) => (pool.saturated() ? extractArticle(html, url, opts) : pool.extractArticle(html, url, opts)) : extractArticle,
     processArticle: pool && !options.extract ? (article) => processOnPool(article, store, pool, aliases) : (article) => processArticle(article, { store, extract: options.extract, aliases }),
     addPublication: async (articleId, publication) => {
       // The original may be claimed but not written yet (its processing job is queued, or a
@@ -89,6 +92,7 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): {
   return {
     deps,
     threadHeapStatistics: async () => (pool ? pool.heapStatistics() : []),
+    threadUtilization: () => (pool ? pool.eventLoopUtilization() : []),
     close: async () => {
       await ownFetcher?.close();
       await pool?.close();
