@@ -414,8 +414,16 @@ describe('crawl through BullMQ workers on Redis', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
-      child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-      for (let i = 0; i < 200 && !stdout.includes('ready'); i++) await new Promise((r) => setTimeout(r, 50));
+      // Until the worker says it runs, however long its start takes on a loaded machine (the test
+      // timeout bounds it): a SIGTERM before its handler is installed kills it (exit code null).
+      const ready = new Promise<boolean>((resolve) => {
+        child!.stdout!.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          if (stdout.includes('ready')) resolve(true);
+        });
+        child!.once('exit', () => resolve(false));
+      });
+      expect(await ready, 'the worker started').toBe(true);
       const conn = createRedisConnection(redis.url);
       const queues = new CrawlQueues(conn, { retry: FAST_RETRY });
       await queues.pollNow([source('gazette', server.url('/feed.xml')).source]);
@@ -441,7 +449,8 @@ describe('crawl through BullMQ workers on Redis', () => {
       if (child && child.exitCode === null) child.kill('SIGKILL');
       await server.close();
     }
-  });
+    // A cold worker start loads the NLP lexicons: over 10 s at load 30.
+  }, 120_000);
 
   it('per-host politeness holds across two worker processes sharing Redis', async () => {
     await flushRedis();
