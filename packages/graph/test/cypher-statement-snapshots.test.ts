@@ -29,7 +29,7 @@ function show(name: string): string {
 
 describe('Cypher statements, exactly', () => {
   it('covers every sample statement', () => {
-    expect([...statements.keys()]).toHaveLength(75);
+    expect([...statements.keys()]).toHaveLength(78);
   });
 
   it('sends exactly this text and these parameters', () => {
@@ -219,7 +219,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('applyEdgeChanges')).toMatchInlineSnapshot(`
-      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) MERGE (s)-[r:SUPPLIES]->(o) WITH s, o, r, row, coalesce(r.articleCount, 0) AS before SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, r.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (r.firstSeen IS NULL OR row.addedFirst < r.firstSeen) THEN row.addedFirst ELSE r.firstSeen END, r.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (r.lastSeen IS NULL OR row.addedLast > r.lastSeen) THEN row.addedLast ELSE r.lastSeen END WITH s, o, CASE WHEN before >= 4096 THEN 6 WHEN before >= 1024 THEN 5 WHEN before >= 256 THEN 4 WHEN before >= 64 THEN 3 WHEN before >= 16 THEN 2 WHEN before >= 4 THEN 1 ELSE 0 END AS fromTier, CASE WHEN before + row.articles >= 4096 THEN 6 WHEN before + row.articles >= 1024 THEN 5 WHEN before + row.articles >= 256 THEN 4 WHEN before + row.articles >= 64 THEN 3 WHEN before + row.articles >= 16 THEN 2 WHEN before + row.articles >= 4 THEN 1 ELSE 0 END AS toTier WHERE fromTier > 0 OR toTier > 0 RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) MERGE (s)-[r:SUPPLIES]->(o) WITH s, o, r, row, coalesce(r.articleCount, 0) AS before SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, r.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (r.firstSeen IS NULL OR row.addedFirst < r.firstSeen) THEN row.addedFirst ELSE r.firstSeen END, r.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (r.lastSeen IS NULL OR row.addedLast > r.lastSeen) THEN row.addedLast ELSE r.lastSeen END WITH s, o, r, CASE WHEN before >= 4096 THEN 6 WHEN before >= 1024 THEN 5 WHEN before >= 256 THEN 4 WHEN before >= 64 THEN 3 WHEN before >= 16 THEN 2 WHEN before >= 4 THEN 1 ELSE 0 END AS fromTier, CASE WHEN before + row.articles >= 4096 THEN 6 WHEN before + row.articles >= 1024 THEN 5 WHEN before + row.articles >= 256 THEN 4 WHEN before + row.articles >= 64 THEN 3 WHEN before + row.articles >= 16 THEN 2 WHEN before + row.articles >= 4 THEN 1 ELSE 0 END AS toTier WHERE fromTier > 0 OR toTier > 0 RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier, r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen
       {
        "rows": [
         {
@@ -253,7 +253,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('refreshEdgeDates')).toMatchInlineSnapshot(`
-      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:MET_WITH]->(o:Entity {id: row.objectId}) WHERE r.firstSeen >= row.removedFirst OR r.lastSeen <= row.removedLast MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = $predicate AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH r, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen SET r.firstSeen = firstSeen, r.lastSeen = lastSeen
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:MET_WITH]->(o:Entity {id: row.objectId}) WHERE r.firstSeen >= row.removedFirst OR r.lastSeen <= row.removedLast MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) WHERE c.predicate = $predicate AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH s, o, r, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen SET r.firstSeen = firstSeen, r.lastSeen = lastSeen RETURN s.id AS subjectId, o.id AS objectId, firstSeen, lastSeen
       {
        "predicate": "MET_WITH",
        "edgeModalities": [
@@ -402,25 +402,33 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('createStrengthMirrors')).toMatchInlineSnapshot(`
-      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:SUPPLIES]->(o:Entity {id: row.objectId}) CREATE (s)-[t:STRENGTH_TIER_3 {predicate: $predicate}]->(o) SET t.articleCount = r.articleCount, t.claimCount = r.claimCount, t.firstSeen = r.firstSeen, t.lastSeen = r.lastSeen
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) CREATE (s)-[t:STRENGTH_TIER_3 {predicate: $predicate}]->(o) SET t.articleCount = row.articleCount, t.claimCount = row.claimCount, t.firstSeen = row.firstSeen, t.lastSeen = row.lastSeen
       {
        "predicate": "SUPPLIES",
        "rows": [
         {
          "subjectId": "id-1",
-         "objectId": "id-12"
+         "objectId": "id-12",
+         "articleCount": "int(64)",
+         "claimCount": "int(70)",
+         "firstSeen": "id-1",
+         "lastSeen": "id-1"
         }
        ]
       }"
     `);
     expect(show('syncStrengthMirrors')).toMatchInlineSnapshot(`
-      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:MET_WITH]->(o:Entity {id: row.objectId}) MATCH (s)-[t:STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]->(o) WHERE t.predicate = $predicate SET t.articleCount = r.articleCount, t.claimCount = r.claimCount, t.firstSeen = r.firstSeen, t.lastSeen = r.lastSeen
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[t:STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]->(o:Entity {id: row.objectId}) WHERE t.predicate = $predicate SET t.articleCount = row.articleCount, t.claimCount = row.claimCount, t.firstSeen = row.firstSeen, t.lastSeen = row.lastSeen
       {
        "predicate": "MET_WITH",
        "rows": [
         {
          "subjectId": "id-1",
-         "objectId": "id-12"
+         "objectId": "id-12",
+         "articleCount": "int(5)",
+         "claimCount": "int(6)",
+         "firstSeen": null,
+         "lastSeen": "id-1"
         }
        ]
       }"
@@ -485,6 +493,48 @@ describe('Cypher statements, exactly', () => {
        "since": null,
        "until": null,
        "limit": "int(3)"
+      }"
+    `);
+    expect(show('strongWindowNeighbors')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId MATCH (c:Claim) WHERE c.subjectId = subjectId AND c.predicate = predicate AND c.objectId = objectId AND c.seenAt >= $since AND c.seenAt <= $until AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "in",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": "2024-01-01T00:00:00.000Z",
+       "until": "2024-02-01T23:59:59.999Z",
+       "limit": "int(50)",
+       "predicates": [
+        "SUPPLIES"
+       ],
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ]
+      }"
+    `);
+    expect(show('strongWindowNeighborsOneTier')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_1]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId MATCH (c:Claim) WHERE c.subjectId = subjectId AND c.predicate = predicate AND c.objectId = objectId AND c.seenAt >= $since AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": "2024-01-01T00:00:00.000Z",
+       "until": null,
+       "limit": "int(50)",
+       "predicates": null,
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ]
       }"
     `);
     expect(show('neighborsWindow')).toMatchInlineSnapshot(`
@@ -621,6 +671,14 @@ describe('Cypher statements, exactly', () => {
        "from": "id-1",
        "to": "id-12",
        "fetch": "int(1000)"
+      }"
+    `);
+    expect(show('shortestPathSteps')).toMatchInlineSnapshot(`
+      "MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) MATCH p = allShortestPaths((a)-[:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY*..4]-(b)) WITH nodes(p) AS ns, relationships(p) AS rs LIMIT $fetch RETURN [n IN ns | n.id] AS ids, [i IN range(0, size(rs) - 1) | [type(rs[i]), startNode(rs[i]) = ns[i], rs[i].articleCount]] AS steps
+      {
+       "from": "id-1",
+       "to": "id-12",
+       "fetch": "int(4000)"
       }"
     `);
     expect(show('edgesBetween')).toMatchInlineSnapshot(`

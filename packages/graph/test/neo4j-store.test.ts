@@ -359,11 +359,43 @@ describe('Neo4jStore reads', () => {
     expect(fake.openSessions).toBe(0);
   });
 
-  it('picks the best edge per step and ranks shortest paths like the SQLite store', async () => {
+  // Every shortest path of a-m-b and a-n-b, as the one-read statement returns them: [predicate, forward, articleCount] per step.
+  const pathRows = [
+    { ids: ['a', 'm', 'b'], steps: [['VISITED', true, neo4j.int(1)], ['TRADES_WITH', true, neo4j.int(1)]] },
+    { ids: ['a', 'm', 'b'], steps: [['SUPPLIES', false, neo4j.int(3)], ['TRADES_WITH', true, neo4j.int(1)]] },
+    { ids: ['a', 'n', 'b'], steps: [['VISITED', true, neo4j.int(1)], ['VISITED', false, neo4j.int(1)]] },
+  ];
+
+  it('reads shortest paths and the edges they take in one statement when the enumeration is complete', async () => {
     const fake = new FakeDriver().respond((cypher, params) => {
       if (cypher.startsWith('UNWIND $ids AS wantedId MATCH (e:Entity {id: wantedId}) RETURN')) {
         return (params.ids as string[]).map((id) => ({ id, type: 'Country', name: id, aliases: [], articleCount: neo4j.int(1) }));
       }
+      if (cypher.includes('allShortestPaths') && cypher.includes('AS steps')) return pathRows;
+      return undefined;
+    });
+    const store = await connect(fake);
+    const paths = await store.shortestPaths('a', 'b', { limit: 5 });
+    expect(paths.map((p) => p.nodes.map((n) => n.id))).toEqual([
+      ['a', 'm', 'b'],
+      ['a', 'n', 'b'],
+    ]);
+    expect(paths[0]!.edges).toEqual([
+      { subjectId: 'm', predicate: 'SUPPLIES', objectId: 'a', articleCount: 3 },
+      { subjectId: 'm', predicate: 'TRADES_WITH', objectId: 'b', articleCount: 1 },
+    ]);
+    expect(paths[1]!.edges[1]).toEqual({ subjectId: 'b', predicate: 'VISITED', objectId: 'n', articleCount: 1 });
+    expect(fake.calls.filter((c) => c.cypher.includes('allShortestPaths'))).toHaveLength(1);
+    expect(fake.calls.some((c) => c.cypher.startsWith('UNWIND $pairs AS pair'))).toBe(false);
+  });
+
+  it('picks the best edge per step and ranks shortest paths like the SQLite store (paths beyond the one-read limit)', async () => {
+    const fake = new FakeDriver().respond((cypher, params) => {
+      if (cypher.startsWith('UNWIND $ids AS wantedId MATCH (e:Entity {id: wantedId}) RETURN')) {
+        return (params.ids as string[]).map((id) => ({ id, type: 'Country', name: id, aliases: [], articleCount: neo4j.int(1) }));
+      }
+      // As many path rows as the statement's limit: the enumeration was cut, so its edges are not all known.
+      if (cypher.includes('allShortestPaths') && cypher.includes('AS steps')) return Array.from({ length: neo4j.integer.toNumber(params.fetch as number) }, (_, i) => pathRows[i % 3]!);
       if (cypher.includes('allShortestPaths')) return [{ ids: ['a', 'm', 'b'] }, { ids: ['a', 'n', 'b'] }];
       if (cypher.startsWith('UNWIND $pairs AS pair')) {
         return [
@@ -383,7 +415,47 @@ describe('Neo4jStore reads', () => {
       ['a', 'n', 'b'],
     ]);
     expect(paths[0]!.edges[0]).toEqual({ subjectId: 'm', predicate: 'SUPPLIES', objectId: 'a', articleCount: 3 });
+    expect(fake.calls.some((c) => c.cypher.startsWith('UNWIND $pairs AS pair'))).toBe(true);
     expect(await store.shortestPaths('a', 'a')).toEqual([{ nodes: [expect.objectContaining({ id: 'a' })], edges: [] }]);
+  });
+
+  describe('windowed neighbours from the strength tiers', () => {
+    const row = (id: string, articles: number) => ({ id, type: 'Country', name: id, aliases: [], articleCount: neo4j.int(articles), predicate: 'SUPPLIES', direction: 'out', edgeArticleCount: neo4j.int(articles), claimCount: neo4j.int(articles), firstSeen: '2024-07-01T00:00:00.000Z', lastSeen: '2024-07-02T00:00:00.000Z' });
+    const windowFake = (degrees: number[], tierRows: (tiers: string) => Rows, full: Rows = []) =>
+      new FakeDriver().respond((cypher) => {
+        if (cypher.startsWith('MATCH (e:Entity {id: $id}) RETURN [COUNT')) return [{ degrees: degrees.map((d) => neo4j.int(d)) }];
+        const tiers = /-\[t:([A-Z_0-9|]+)\]-/.exec(cypher);
+        if (tiers && cypher.includes('MATCH (c:Claim) WHERE c.subjectId = subjectId')) return tierRows(tiers[1]!);
+        if (cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)')) return full;
+        return undefined;
+      });
+    const since = '2024-06-01';
+
+    it('answers from the top tiers when the limit-th windowed count reaches the lowest floor read', async () => {
+      const fake = windowFake([0, 0, 3, 0, 0, 1], () => [row('x', 900), row('y', 70), row('z', 64)]);
+      const store = await connect(fake);
+      expect((await store.neighbors('c', { since, limit: 3 })).map((n) => [n.entity.id, n.articleCount])).toEqual([['x', 900], ['y', 70], ['z', 64]]);
+      expect(fake.calls.filter((c) => c.cypher.includes('MATCH (c:Claim) WHERE')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual(['STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6']);
+      expect(fake.calls.some((c) => c.cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)'))).toBe(false);
+    });
+
+    it('reads lower tiers one at a time, skipping empty ones, and merges them in neighbour order', async () => {
+      const fake = windowFake([5, 0, 3, 0, 0, 0], (tiers) => (tiers.startsWith('STRENGTH_TIER_3') ? [row('x', 20), row('y', 5)] : [row('w', 9), row('v', 5)]));
+      const store = await connect(fake);
+      // Tier 3 and up alone: the 3rd strongest windowed count is below 64, so tier 1 is read too (tier 2 is empty).
+      expect((await store.neighbors('c', { since, limit: 3 })).map((n) => [n.entity.id, n.articleCount])).toEqual([['x', 20], ['w', 9], ['v', 5]]);
+      expect(fake.calls.filter((c) => c.cypher.includes('MATCH (c:Claim) WHERE')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual([
+        'STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6',
+        'STRENGTH_TIER_1',
+      ]);
+    });
+
+    it('counts every claim in the window when the tiers cannot prove the answer', async () => {
+      const fake = windowFake([4, 0, 0, 0, 0, 0], () => [row('x', 3)], [row('x', 3), row('q', 1)]);
+      const store = await connect(fake);
+      expect((await store.neighbors('c', { since, limit: 3 })).map((n) => n.entity.id)).toEqual(['x', 'q']);
+      expect(fake.calls.some((c) => c.cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)'))).toBe(true);
+    });
   });
 
   it('pages exports by key so memory stays flat', async () => {

@@ -646,6 +646,27 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         const s0 = (await store.neighbors(ID.iran, { limit: 1000 })).find((n) => n.entity.id === 'org:s0');
         expect(s0).toMatchObject({ articleCount: 3, claimCount: 3 });
         expect((await store.neighbors(ID.iran, { limit: 1 }))[0]).toMatchObject({ firstSeen: '2024-05-01T08:00:00.000Z', lastSeen: '2024-05-17T08:00:00.000Z' });
+        // s4 loses its first article (5 left, still strong): its first date comes again from the remaining claims, on every read.
+        await store.writeArticles([article(4, 0, 'Supplier 4 was mentioned in passing.')]);
+        expect((await prefixesMatch()).find((r) => r[0] === 'org:s4')).toEqual(['org:s4', 'SUPPLIES', 'out', 5, 5]);
+        expect((await store.neighbors(ID.iran, { limit: 4 })).find((n) => n.entity.id === 'org:s4')).toMatchObject({ firstSeen: '2024-05-02T08:00:00.000Z' });
+        // Time windows: counts of the claims in the window, the same for every limit (Neo4j reads
+        // the tiers for candidates and falls back to all claims when they cannot prove the answer).
+        expect((await prefixesMatch({ since: '2024-05-05' })).slice(0, 3)).toEqual([
+          ['org:s6', 'SUPPLIES', 'out', 13, 13],
+          ['org:s5', 'SUPPLIES', 'out', 4, 4],
+          ['org:s0', 'SUPPLIES', 'out', 3, 3],
+        ]);
+        expect((await prefixesMatch({ until: '2024-05-03T23:59:59.000Z' })).slice(0, 3)).toEqual([
+          ['org:s1', 'SUPPLIES', 'out', 3, 3],
+          ['org:s2', 'SUPPLIES', 'out', 3, 3],
+          ['org:s3', 'SUPPLIES', 'out', 3, 3],
+        ]);
+        expect((await prefixesMatch({ since: '2024-05-02', until: '2024-05-09T23:59:59.000Z', predicates: ['SUPPLIES'] })).slice(0, 2)).toEqual([
+          ['org:s6', 'SUPPLIES', 'out', 8, 8],
+          ['org:s5', 'SUPPLIES', 'out', 7, 7],
+        ]);
+        expect((await store.neighbors(ID.iran, { since: '2024-05-05', limit: 1 }))[0]).toMatchObject({ firstSeen: '2024-05-05T08:00:00.000Z', lastSeen: '2024-05-17T08:00:00.000Z' });
       });
 
       it('restricts paths to some predicates or excludes some', async () => {

@@ -221,11 +221,12 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
       const node = (await this.backend.entitySummaries([from])).get(from);
       return node ? [{ nodes: [node], edges: [] }] : [];
     }
-    const sequences = await this.backend.pathSequences(from, to, args, PATH_CANDIDATES);
+    const { sequences, edges: seen } = await this.backend.pathSequences(from, to, args, PATH_CANDIDATES);
     if (sequences.length === 0) return [];
-    // Independent reads: issued together, so a networked backend pays one round trip, not two.
+    // Independent reads: issued together, so a networked backend pays one round trip, not two;
+    // none for the edges when the path search already returned them.
     const [edges, summaries] = await Promise.all([
-      this.backend.edgesBetween(pathPairs(sequences), args.predicates),
+      seen ?? this.backend.edgesBetween(pathPairs(sequences), args.predicates),
       this.backend.entitySummaries([...new Set(sequences.flat())]),
     ]);
     return rankPaths(sequences, edges, summaries, args.limit);

@@ -59,10 +59,14 @@ export const SCHEMA_ITEMS: readonly SchemaItem[] = [
   { name: 'entity_name', kind: 'index', label: 'Entity', properties: ['name'] },
   { name: 'name_key_key', kind: 'index', label: 'NameKey', properties: ['key'] },
   { name: 'name_key_entity_id', kind: 'index', label: 'NameKey', properties: ['entityId'] },
+  // The MERGE of a search key seeks both properties: by `key` alone a common word ("anna") scans every entity that has it.
+  { name: 'name_key_entity_id_key', kind: 'index', label: 'NameKey', properties: ['entityId', 'key'] },
   { name: 'entity_type', kind: 'index', label: 'Entity', properties: ['type'] },
   { name: 'article_seen_at', kind: 'index', label: 'Article', properties: ['seenAt'] },
   { name: 'article_url', kind: 'index', label: 'Article', properties: ['url'] },
   { name: 'claim_subject_id', kind: 'index', label: 'Claim', properties: ['subjectId'] },
+  // The claims of one edge in a time window (query-statements.ts, strongWindowNeighborsStatement).
+  { name: 'claim_edge_seen_at', kind: 'index', label: 'Claim', properties: ['subjectId', 'predicate', 'objectId', 'seenAt'] },
   { name: 'publication_url', kind: 'index', label: 'Publication', properties: ['url'] },
   { name: 'curation_entry_id', kind: 'unique', label: 'CurationEntry', properties: ['id'] },
   { name: 'curation_entry_seq', kind: 'unique', label: 'CurationEntry', properties: ['seq'] },

@@ -127,6 +127,37 @@ export function strongNeighborsStatement(args: NeighborArgs, fromTier: number): 
   };
 }
 
+/**
+ * strongNeighborsStatement with a time window: the candidates are the mirrors of tiers
+ * `fromTier`…`toTier` (the caller reads the top tiers first, then one lower tier at a time, and
+ * merges: each edge has one mirror, so the reads are disjoint), and each one's counts are taken from the claims of its own edge in the
+ * window, found by the `claim_edge_seen_at` index (subject, predicate, object, seenAt), so a
+ * candidate costs the claims it has in the window, not a scan of a hub's claims. A windowed
+ * count is at most the edge's count, so every edge outside the tiers read has fewer than the
+ * tier's floor in the window: when the `limit`-th of the merged rows has at least the floor of
+ * the lowest tier read, the answer is exact (the caller checks). Only the bounds given are written into the text, so the index is
+ * seeked on a range.
+ */
+export function strongWindowNeighborsStatement(args: NeighborArgs, fromTier: number, toTier = STRENGTH_TIER_TYPES.length): CypherStatement {
+  const tiers = STRENGTH_TIER_TYPES.slice(fromTier - 1, toTier);
+  if (fromTier < 1 || toTier < fromTier || toTier > STRENGTH_TIER_TYPES.length) throw new Error(`strength tiers ${fromTier}-${toTier}: must be within 1-${STRENGTH_TIER_TYPES.length}`);
+  if (args.since === null && args.until === null) throw new Error('strongWindowNeighborsStatement needs since or until');
+  const window = [args.since === null ? null : 'c.seenAt >= $since', args.until === null ? null : 'c.seenAt <= $until'].filter((x) => x !== null);
+  return {
+    cypher:
+      `MATCH (e:Entity {id: $id})-[t:${tiers.join('|')}]-(n:Entity) ` +
+      "WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction " +
+      `WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} ` +
+      "WITH n, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId " +
+      `MATCH (c:Claim) WHERE c.subjectId = subjectId AND c.predicate = predicate AND c.objectId = objectId AND ${window.join(' AND ')} AND ${IS_EDGE_CLAIM('c')} ` +
+      'WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, ' +
+      'min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen ' +
+      `RETURN ${SUMMARY('n')}, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ` +
+      NEIGHBOR_ORDER,
+    params: { ...neighborParams(args), predicates: args.predicates === null ? null : edgeTypes(args).split('|'), edgeModalities: EDGE_MODALITY_LIST },
+  };
+}
+
 /** The edge-modality claims touching $id in the window, one row per (claim, other end). */
 const WINDOW_CLAIMS =
   'MATCH (e:Entity {id: $id})<-[role:SUBJECT|OBJECT]-(c:Claim)-[other:SUBJECT|OBJECT]->(n:Entity) ' +
@@ -203,6 +234,28 @@ export function shortestPathsStatement(fromId: string, toId: string, args: Pick<
       `MATCH p = allShortestPaths((a)-[:${relationshipTypes(args.predicates ?? undefined)}*..${hops}]-(b)) ` +
       'RETURN DISTINCT [n IN nodes(p) | n.id] AS ids LIMIT $fetch',
     params: { from: fromId, to: toId, fetch: int(checkSize(fetch, 'fetch', 100_000)) },
+  };
+}
+
+/**
+ * Every shortest path (at most `fetch` rows, one per path) as its node ids and, per step, the
+ * edge it takes: `[predicate, forward, articleCount]`, forward when the edge starts at the
+ * step's first node. When fewer than `fetch` rows come back the enumeration was complete, and
+ * then every edge joining two consecutive nodes of a sequence is on some row (any choice of
+ * edge per step of a shortest sequence is itself a shortest path), so the caller needs no
+ * separate edge read (edgesBetweenStatement) — one round trip and the undirected
+ * `(x)-[r]-(y)` joins between hubs saved. The direction test compares nodes, not ids: no
+ * property read.
+ */
+export function shortestPathStepsStatement(fromId: string, toId: string, args: Pick<PathArgs, 'maxHops' | 'predicates'>, fetch: number): CypherStatement {
+  const hops = checkSize(args.maxHops, 'maxHops', MAX_PATH_HOPS);
+  return {
+    cypher:
+      'MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) ' +
+      `MATCH p = allShortestPaths((a)-[:${relationshipTypes(args.predicates ?? undefined)}*..${hops}]-(b)) ` +
+      'WITH nodes(p) AS ns, relationships(p) AS rs LIMIT $fetch ' +
+      'RETURN [n IN ns | n.id] AS ids, [i IN range(0, size(rs) - 1) | [type(rs[i]), startNode(rs[i]) = ns[i], rs[i].articleCount]] AS steps',
+    params: { from: fromId, to: toId, fetch: int(checkSize(fetch, 'fetch', 1_000_000)) },
   };
 }
 

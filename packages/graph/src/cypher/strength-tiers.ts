@@ -14,7 +14,7 @@ import type { DialectFamily } from './neo4j-dialect.ts';
  * between two hubs that join alone read tens of thousands of relationships). Neo4j groups a
  * dense node's relationships by type, so the degree of each tier is a constant-time lookup
  * (getDegree) and reading the top tiers reads only their few relationships. The write path
- * copies the counts to the mirrors of the strong edges it changed, and moves a mirror when an
+ * copies the counts it wrote to the mirrors of the strong edges it changed, and moves a mirror when an
  * edge's count crosses a tier floor (at most once per tier in an edge's life).
  */
 
@@ -49,6 +49,18 @@ export interface TierMoveRow {
   objectId: string;
 }
 
+/** A changed edge's final counts and dates, as the write returned them: what its mirror copies. */
+export interface MirrorValuesRow extends TierMoveRow {
+  articleCount: number;
+  claimCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+const valueParams = (rows: MirrorValuesRow[]) => rows.map((r) => ({ ...r, articleCount: neo4j.int(r.articleCount), claimCount: neo4j.int(r.claimCount) }));
+const FROM_ROW = (t: string) =>
+  `${t}.articleCount = row.articleCount, ${t}.claimCount = row.claimCount, ${t}.firstSeen = row.firstSeen, ${t}.lastSeen = row.lastSeen`;
+
 const ALL_TIERS = () => STRENGTH_TIER_TYPES.join('|');
 const COPY = (t: string, r: string) =>
   `${t}.articleCount = ${r}.articleCount, ${t}.claimCount = ${r}.claimCount, ${t}.firstSeen = ${r}.firstSeen, ${t}.lastSeen = ${r}.lastSeen`;
@@ -63,25 +75,29 @@ export function deleteStrengthMirrorsStatement(predicate: Predicate, tier: numbe
   };
 }
 
-/** Adds the mirrors of one predicate's edges in one tier, with the edges' counts and dates. */
-export function createStrengthMirrorsStatement(predicate: Predicate, tier: number, rows: TierMoveRow[]): CypherStatement {
+/**
+ * Adds the mirrors of one predicate's edges in one tier, with the edges' counts and dates as the
+ * write returned them (the edge itself is not matched again: between two hubs that is an
+ * Expand(Into) over one of their relationship chains).
+ */
+export function createStrengthMirrorsStatement(predicate: Predicate, tier: number, rows: MirrorValuesRow[]): CypherStatement {
   const type = relationshipType(predicate);
   return {
     cypher:
-      `UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:${type}]->(o:Entity {id: row.objectId}) ` +
-      `CREATE (s)-[t:${strengthTierType(tier)} {predicate: $predicate}]->(o) SET ${COPY('t', 'r')}`,
-    params: { predicate: type, rows },
+      'UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) ' +
+      `CREATE (s)-[t:${strengthTierType(tier)} {predicate: $predicate}]->(o) SET ${FROM_ROW('t')}`,
+    params: { predicate: type, rows: valueParams(rows) },
   };
 }
 
-/** Copies the counts and dates of one predicate's edges to their mirrors (edges that stayed in their tier). */
-export function syncStrengthMirrorsStatement(predicate: Predicate, rows: TierMoveRow[]): CypherStatement {
+/** Sets the counts and dates of one predicate's edges on their mirrors (edges that stayed in their tier), from the write's values. */
+export function syncStrengthMirrorsStatement(predicate: Predicate, rows: MirrorValuesRow[]): CypherStatement {
   const type = relationshipType(predicate);
   return {
     cypher:
-      `UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[r:${type}]->(o:Entity {id: row.objectId}) ` +
-      `MATCH (s)-[t:${ALL_TIERS()}]->(o) WHERE t.predicate = $predicate SET ${COPY('t', 'r')}`,
-    params: { predicate: type, rows },
+      `UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId})-[t:${ALL_TIERS()}]->(o:Entity {id: row.objectId}) ` +
+      `WHERE t.predicate = $predicate SET ${FROM_ROW('t')}`,
+    params: { predicate: type, rows: valueParams(rows) },
   };
 }
 

@@ -283,7 +283,8 @@ const MERGE_DATES = (v: string) =>
  * relationship type is validated against the closed predicate set. (One statement per
  * predicate: FOREACH branches for all predicates in one statement make the planner put an Eager
  * between every branch, which measured slower than the extra round trips.) Returns the edges
- * that have or had a strength-tier mirror (strength-tiers.ts), for the caller to update it.
+ * that have or had a strength-tier mirror (strength-tiers.ts), with their new counts and dates,
+ * for the caller to update the mirror.
  */
 export function applyEdgeChangesStatement(predicate: Predicate, rows: EdgeChangeRow[]): CypherStatement {
   const type = relationshipType(predicate);
@@ -294,8 +295,9 @@ export function applyEdgeChangesStatement(predicate: Predicate, rows: EdgeChange
       'WITH s, o, r, row, coalesce(r.articleCount, 0) AS before ' +
       'SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, ' +
       MERGE_DATES('r') +
-      ` WITH s, o, ${strengthTierExpression('before')} AS fromTier, ${strengthTierExpression('before + row.articles')} AS toTier ` +
-      'WHERE fromTier > 0 OR toTier > 0 RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier',
+      ` WITH s, o, r, ${strengthTierExpression('before')} AS fromTier, ${strengthTierExpression('before + row.articles')} AS toTier ` +
+      'WHERE fromTier > 0 OR toTier > 0 RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier, ' +
+      'r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen',
     params: { rows: rows.map(changeParams) },
   };
 }
@@ -312,7 +314,7 @@ export function deleteEmptyEdgesStatement(predicate: Predicate, rows: EdgeChange
 /**
  * After removed contributions: takes first/last seen of edges of one predicate again from the
  * remaining edge-modality claims, where a removed date was the stored first or last (only then
- * can it have changed).
+ * can it have changed). Returns the new dates, for the strength-tier mirrors.
  */
 export function refreshEdgeDatesStatement(predicate: Predicate, rows: EdgeChangeRow[]): CypherStatement {
   const type = relationshipType(predicate);
@@ -322,7 +324,8 @@ export function refreshEdgeDatesStatement(predicate: Predicate, rows: EdgeChange
       'WHERE r.firstSeen >= row.removedFirst OR r.lastSeen <= row.removedLast ' +
       'MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o) ' +
       "WHERE c.predicate = $predicate AND coalesce(c.modality, 'asserted') IN $edgeModalities " +
-      'WITH r, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen SET r.firstSeen = firstSeen, r.lastSeen = lastSeen',
+      'WITH s, o, r, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen SET r.firstSeen = firstSeen, r.lastSeen = lastSeen ' +
+      'RETURN s.id AS subjectId, o.id AS objectId, firstSeen, lastSeen',
     params: { predicate: type, edgeModalities: EDGE_MODALITY_LIST, rows: rows.map(changeParams) },
   };
 }

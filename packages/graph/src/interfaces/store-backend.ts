@@ -18,6 +18,13 @@ import type {
   TimelinePoint,
 } from './graph-store.ts';
 
+/** The answer of StoreBackend.pathSequences. */
+export interface PathCandidates {
+  sequences: string[][];
+  /** Every edge (of the wanted predicates) joining a consecutive pair of `sequences`, or null: not known. */
+  edges: PathEdge[] | null;
+}
+
 /**
  * What a storage engine implements so that the store core (core/store-core.ts) can offer the
  * whole GraphStore on it, in the spirit of bullmq's IQueueBackend: the core checks arguments,
@@ -61,8 +68,12 @@ export interface StoreBackend extends CurationBackend, AliasBackend {
   neighbors(args: NeighborArgs): Promise<Neighbor[]>;
   /** Entry counts of `neighbors(args)` without a limit, per (neighbour type, predicate), any order. */
   neighborCounts(args: NeighborArgs): Promise<Array<{ type: EntityType; predicate: Predicate; count: number }>>;
-  /** Node id sequences of shortest paths (at most `candidates`), [] when there is none or an end is unknown. */
-  pathSequences(fromId: string, toId: string, args: PathArgs, candidates: number): Promise<string[][]>;
+  /**
+   * Node id sequences of shortest paths (at most `candidates`), [] when there is none or an end
+   * is unknown; with `edges` when the search itself saw every edge joining consecutive nodes of
+   * the sequences (then the core does not call edgesBetween), else null.
+   */
+  pathSequences(fromId: string, toId: string, args: PathArgs, candidates: number): Promise<PathCandidates>;
   /** Every edge (of `predicates`, null: any) joining a pair, in either direction. */
   edgesBetween(pairs: Array<[string, string]>, predicates: Predicate[] | null): Promise<PathEdge[]>;
   entitySummaries(ids: string[]): Promise<Map<string, EntitySummary>>;

@@ -12,7 +12,7 @@ import type {
   StoreStats,
   TimelinePoint,
 } from '../interfaces/graph-store.ts';
-import type { StoreBackend, StoreWriteTransaction, StoredArticleState, WritePlan } from '../interfaces/store-backend.ts';
+import type { PathCandidates, StoreBackend, StoreWriteTransaction, StoredArticleState, WritePlan } from '../interfaces/store-backend.ts';
 import { sortCountChanges, type ArticleContribution } from '../core/count-maintenance.ts';
 import { mergeNeighbors, compareNeighbors } from '../core/neighbor-order.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
@@ -56,15 +56,17 @@ import {
   neighborCountsStatement,
   neighborsStatement,
   strongNeighborsStatement,
+  strongWindowNeighborsStatement,
   reportedByCountsStatement,
   reportedByNeighborsStatement,
   searchEntitiesStatement,
+  shortestPathStepsStatement,
   shortestPathsStatement,
   statsStatements,
   timelineStatement,
   topEntitiesStatement,
 } from '../cypher/query-statements.ts';
-import { STRENGTH_TIERS, STRENGTH_TIERS_MIGRATION, anyEdgeStatement, readMigrationMarkerStatement, writeMigrationMarkerStatement, backfillStrengthMirrorsStatement, createStrengthMirrorsStatement, deleteStrengthMirrorsStatement, syncStrengthMirrorsStatement, lowestTierToRead, pruneStrengthMirrorsStatement, strengthTierDegreesStatement, type TierMoveRow } from '../cypher/strength-tiers.ts';
+import { STRENGTH_TIER_FLOORS, STRENGTH_TIERS, STRENGTH_TIERS_MIGRATION, anyEdgeStatement, readMigrationMarkerStatement, writeMigrationMarkerStatement, backfillStrengthMirrorsStatement, createStrengthMirrorsStatement, deleteStrengthMirrorsStatement, syncStrengthMirrorsStatement, lowestTierToRead, pruneStrengthMirrorsStatement, strengthTierDegreesStatement, type MirrorValuesRow, type TierMoveRow } from '../cypher/strength-tiers.ts';
 import type { DriverLike, ManagedTransactionLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
 import type { MigrationReport } from './migration-report.ts';
 import { Neo4jCuration } from './neo4j-curation.ts';
@@ -73,9 +75,16 @@ import type { AliasEvent, StoredAliasEvent } from '../interfaces/alias-store.ts'
 import type { ConnectionTarget } from './neo4j-errors.ts';
 import { runManagedTransaction, type TransactionPolicy } from './neo4j-transactions.ts';
 import { asNumber, asNumberArray, asString, asStringArray, recordToObject } from './neo4j-values.ts';
+import { pathCandidatesFromSteps } from './path-steps.ts';
 import { claimRows, countChangeRow, mentionRows, mergeEntities, parseAttributes, reportedByRows, sortedUnique, type StoredEntity } from './neo4j-article-batch.ts';
 
 export type Row = Record<string, unknown>;
+
+/**
+ * Path rows (one per shortest path, several per node sequence when nodes are joined by several
+ * predicates) read per wanted sequence before the one-read path answer gives up (pathSequences).
+ */
+const PATH_ROWS_PER_CANDIDATE = 4;
 
 export interface Neo4jBackendOptions {
   /** Database name; omitted: the server's default (and the only choice on Neo4j 3.5). */
@@ -95,6 +104,11 @@ export interface Neo4jBackendOptions {
 export async function run(tx: ManagedTransactionLike, statement: CypherStatement): Promise<Row[]> {
   const result = await tx.run(statement.cypher, statement.params);
   return result.records.map(recordToObject);
+}
+
+/** The refreshed dates of an edge (a row of refreshEdgeDatesStatement), or nothing. */
+function pick(row: Row | undefined): Row {
+  return row ? { firstSeen: row.firstSeen, lastSeen: row.lastSeen } : {};
 }
 
 function summary(r: Row): EntitySummary {
@@ -335,8 +349,10 @@ export class Neo4jBackend implements StoreBackend {
       const strong = await this.#each(tx, list.map((x) => x.row), (part) => applyEdgeChangesStatement(p, part));
       const refreshed = list.filter((x) => x.refresh).map((x) => x.row);
       await this.#each(tx, refreshed, (part) => deleteEmptyEdgesStatement(p, part));
-      await this.#each(tx, refreshed, (part) => refreshEdgeDatesStatement(p, part));
-      await this.#updateStrengthMirrors(tx, p, strong);
+      const dates = new Map<string, Row>();
+      for (const r of await this.#each(tx, refreshed, (part) => refreshEdgeDatesStatement(p, part))) dates.set(`${String(r.subjectId)}\u0000${String(r.objectId)}`, r);
+      // The mirrors copy the edges' final dates: those refreshed from the remaining claims, else as written.
+      await this.#updateStrengthMirrors(tx, p, strong.map((r) => ({ ...r, ...pick(dates.get(`${String(r.subjectId)}\u0000${String(r.objectId)}`)) })));
     }
     const entityRows: EntityChangeRow[] = plan.counts.entities.map((c) => ({ entityId: c.entityId, ...countChangeRow(c) }));
     await this.#each(tx, entityRows, applyEntityChangesStatement);
@@ -350,10 +366,20 @@ export class Neo4jBackend implements StoreBackend {
    * the edges hold their final counts and dates: moved when the tier changed, else updated.
    */
   async #updateStrengthMirrors(tx: ManagedTransactionLike, p: Predicate, strong: Row[]): Promise<void> {
-    const ends = (keep: (from: number, to: number) => boolean): TierMoveRow[] =>
-      strong.filter((r) => keep(asNumber(r.fromTier), asNumber(r.toTier))).map((r) => ({ subjectId: String(r.subjectId), objectId: String(r.objectId) }));
+    const ends = (keep: (from: number, to: number) => boolean): MirrorValuesRow[] =>
+      strong
+        .filter((r) => keep(asNumber(r.fromTier), asNumber(r.toTier)))
+        .map((r) => ({
+          subjectId: String(r.subjectId),
+          objectId: String(r.objectId),
+          articleCount: asNumber(r.articleCount),
+          claimCount: asNumber(r.claimCount),
+          firstSeen: asString(r.firstSeen),
+          lastSeen: asString(r.lastSeen),
+        }));
     for (const tier of STRENGTH_TIERS) {
-      await this.#each(tx, ends((from, to) => from === tier && to !== tier), (part) => deleteStrengthMirrorsStatement(p, tier, part));
+      const moved: TierMoveRow[] = ends((from, to) => from === tier && to !== tier).map(({ subjectId, objectId }) => ({ subjectId, objectId }));
+      await this.#each(tx, moved, (part) => deleteStrengthMirrorsStatement(p, tier, part));
       await this.#each(tx, ends((from, to) => to === tier && from !== tier), (part) => createStrengthMirrorsStatement(p, tier, part));
     }
     await this.#each(tx, ends((from, to) => from > 0 && from === to), (part) => syncStrengthMirrorsStatement(p, part));
@@ -423,17 +449,30 @@ export class Neo4jBackend implements StoreBackend {
    * Typed-edge neighbours. Without a time window, from the strength tiers (strength-tiers.ts):
    * the degrees say from which tier down at least `limit` edges exist; if that many pass the
    * filters the answer is exact, else one tier lower, and the whole edge list as the last
-   * resort. A time window counts claims (neighborsStatement).
+   * resort. With a time window the same tiers give the candidates and each one's counts come
+   * from its own claims in the window (strongWindowNeighborsStatement); the last resort counts
+   * every claim of the entity in the window (neighborsStatement).
    */
   async #edgeNeighbors(args: NeighborArgs): Promise<Neighbor[]> {
-    if (args.since !== null || args.until !== null) return (await this.#read(neighborsStatement(args))).map(neighborOf);
+    const windowed = args.since !== null || args.until !== null;
     return this.readTx(async (tx) => {
       const [row] = await this.#run(tx, strengthTierDegreesStatement(args.id, this.dialect.family));
       if (!row) return [];
       const degrees = asNumberArray(row.degrees);
-      for (let tier = lowestTierToRead(degrees, args.limit); tier >= 1; tier--) {
-        const rows = await this.#run(tx, strongNeighborsStatement(args, tier));
-        if (rows.length >= args.limit) return rows.map(neighborOf);
+      const start = lowestTierToRead(degrees, args.limit);
+      let best: Neighbor[] = [];
+      for (let tier = start; tier >= 1; tier--) {
+        if (!windowed) {
+          const rows = await this.#run(tx, strongNeighborsStatement(args, tier));
+          if (rows.length >= args.limit) return rows.map(neighborOf);
+          continue;
+        }
+        // The top tiers at once, then one tier at a time (disjoint reads, merged). Windowed counts
+        // are at most the edges' counts: exact once the limit-th reaches the lowest floor read.
+        if (tier < start && degrees[tier - 1] === 0) continue;
+        const rows = await this.#run(tx, strongWindowNeighborsStatement(args, tier, tier === start ? STRENGTH_TIERS.length : tier));
+        best = mergeNeighbors(best, rows.map(neighborOf), args.limit);
+        if (best.length >= args.limit && best[args.limit - 1]!.articleCount >= STRENGTH_TIER_FLOORS[tier - 1]!) return best;
       }
       return (await this.#run(tx, neighborsStatement(args))).map(neighborOf);
     });
@@ -445,8 +484,17 @@ export class Neo4jBackend implements StoreBackend {
     return rows.map((r) => ({ type: entityType(r.type), predicate: predicate(r.predicate), count: asNumber(r.count) }));
   }
 
-  async pathSequences(fromId: string, toId: string, args: PathArgs, candidates: number): Promise<string[][]> {
-    return (await this.#read(shortestPathsStatement(fromId, toId, args, candidates))).map((r) => asStringArray(r.ids));
+  /**
+   * Shortest paths with the edges they take, in one read (shortestPathStepsStatement); when the
+   * paths outnumber PATH_ROWS_PER_CANDIDATE × `candidates` the enumeration is cut, so the
+   * distinct node sequences are read instead and the core reads their edges (edgesBetween).
+   */
+  async pathSequences(fromId: string, toId: string, args: PathArgs, candidates: number): Promise<PathCandidates> {
+    const fetch = candidates * PATH_ROWS_PER_CANDIDATE;
+    const rows = await this.#read(shortestPathStepsStatement(fromId, toId, args, fetch));
+    if (rows.length < fetch) return pathCandidatesFromSteps(rows, candidates);
+    const sequences = (await this.#read(shortestPathsStatement(fromId, toId, args, candidates))).map((r) => asStringArray(r.ids));
+    return { sequences, edges: null };
   }
 
   async edgesBetween(pairs: Array<[string, string]>, predicates: Predicate[] | null): Promise<PathEdge[]> {

@@ -15,7 +15,7 @@ import type {
   StoreStats,
   TimelinePoint,
 } from '../interfaces/graph-store.ts';
-import type { StoreBackend, StoreWriteTransaction, StoredArticleState, WritePlan } from '../interfaces/store-backend.ts';
+import type { PathCandidates, StoreBackend, StoreWriteTransaction, StoredArticleState, WritePlan } from '../interfaces/store-backend.ts';
 import type { ArticleContribution, CountChange } from '../core/count-maintenance.ts';
 import { countsAsEdge, mergeAliases, type PreparedDocument } from '../core/document-preparation.ts';
 import { compareNeighbors, mergeNeighbors } from '../core/neighbor-order.ts';
@@ -903,11 +903,11 @@ export class SqliteBackend implements StoreBackend {
     return out.sort(compareNeighbors);
   }
 
-  async pathSequences(fromId: string, toId: string, args: PathArgs, candidates: number): Promise<string[][]> {
+  async pathSequences(fromId: string, toId: string, args: PathArgs, candidates: number): Promise<PathCandidates> {
     const preds = jsonList(args.predicates);
     const from = this.ridOf(fromId);
     const to = this.ridOf(toId);
-    if (from === undefined || to === undefined) return [];
+    if (from === undefined || to === undefined) return { sequences: [], edges: null };
     const adjacency = preds
       ? this.sql(
           `SELECT object_rid FROM edges WHERE subject_rid = ?1 AND predicate IN (SELECT value FROM json_each(?2))
@@ -921,7 +921,8 @@ export class SqliteBackend implements StoreBackend {
     };
     const sequences = findShortestPaths(from, to, neighborsOf, { maxCandidates: candidates, ...this.pathLimits, maxHops: args.maxHops });
     const ids = this.idsByRid(sequences.flat());
-    return sequences.map((rids) => rids.map((r) => ids.get(r)!));
+    // The search reads neighbour ids only: the core asks edgesBetween for the edges.
+    return { sequences: sequences.map((rids) => rids.map((r) => ids.get(r)!)), edges: null };
   }
 
   async edgesBetween(pairs: Array<[string, string]>, predicates: Predicate[] | null): Promise<PathEdge[]> {
