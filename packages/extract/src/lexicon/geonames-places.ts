@@ -68,28 +68,53 @@ export interface GeoCityFilter {
   personNames: ReadonlySet<string>;
 }
 
-let all: GeoCity[] | null = null;
+interface GeoNames {
+  /** Every city of CITY_MIN_POPULATION or more, most populous first. */
+  cities: GeoCity[];
+  /** Every town, by `name|country` and for the US also `name|US|state` (lower-case name); the most populous wins. */
+  towns: Map<string, GeoCity>;
+}
+
+let geoNames: GeoNames | null = null;
+let loads = 0;
+
+/**
+ * Both indexes from one read of the package: the gazetteer's cities and townIn's towns. Reading
+ * the .pbf is most of the cost, so one pass at the gazetteer's start-up replaces a second read at
+ * the first "Town, State" of the first document. A town and a city share one record.
+ */
+function loadGeoNames(): GeoNames {
+  if (geoNames) return geoNames;
+  const cities: GeoCity[] = [];
+  const towns = new Map<string, GeoCity>();
+  const put = (key: string, c: GeoCity): void => {
+    const known = towns.get(key);
+    if (!known || known.population < c.population) towns.set(key, c);
+  };
+  for (const c of readAllCities()) {
+    if (!c.name || c.country.length !== 2) continue;
+    const [lon, lat] = c.loc.coordinates;
+    const city: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
+    if (c.population >= CITY_MIN_POPULATION && /^[A-Z]{2}$/.test(c.country)) cities.push(city);
+    const lower = c.name.toLowerCase();
+    put(`${lower}|${c.country}`, city);
+    if (c.country === 'US' && c.adminCode) put(`${lower}|US|${c.adminCode}`, city);
+    if (city.altName) put(`${city.altName.toLowerCase()}|${c.country}`, city);
+  }
+  cities.sort((a, b) => b.population - a.population);
+  loads++;
+  geoNames = { cities, towns };
+  return geoNames;
+}
+
+/** How many times the GeoNames package was read into the indexes (once per process; for tests). */
+export function geoNamesLoads(): number {
+  return loads;
+}
 
 /** Every city of CITY_MIN_POPULATION or more, most populous first. */
 export function geoCities(): readonly GeoCity[] {
-  if (all) return all;
-  const out: GeoCity[] = [];
-  for (const c of readAllCities()) {
-    if (c.population < CITY_MIN_POPULATION || !c.name || !/^[A-Z]{2}$/.test(c.country)) continue;
-    const [lon, lat] = c.loc.coordinates;
-    out.push({
-      name: c.name,
-      countryIso: c.country,
-      population: c.population,
-      lat,
-      lon,
-      featureCode: c.featureCode,
-      altName: c.altName && c.altName !== c.name ? c.altName : null,
-    });
-  }
-  out.sort((a, b) => b.population - a.population);
-  all = out;
-  return out;
+  return loadGeoNames().cities;
 }
 
 /** Whether a city name may be matched in running text (see the module comment). */
@@ -104,8 +129,6 @@ export function isMatchableCityName(name: string, population: number, filter: Ge
   return population >= ONE_WORD_MIN_POPULATION && !filter.commonWords.has(lower) && !filter.personNames.has(lower);
 }
 
-let towns: Map<string, GeoCity> | null = null;
-
 /**
  * A town of any size GeoNames lists (1,000+ inhabitants) by its name and country, and for the US
  * by its state too ("Aiken", "US", "SC"). Only for news style that names the state or country
@@ -113,25 +136,7 @@ let towns: Map<string, GeoCity> | null = null;
  * so small towns whose names are also words or surnames are safe. The most populous one wins.
  */
 export function townIn(name: string, countryIso: string, admin?: string): GeoCity | undefined {
-  if (!towns) {
-    // The index covers every GeoNames town. It keeps GeoCity records, not the package's raw
-    // ones, so the package's array can still be dropped once read (see readAllCities).
-    const index = new Map<string, GeoCity>();
-    const put = (key: string, c: GeoCity): void => {
-      const known = index.get(key);
-      if (!known || known.population < c.population) index.set(key, c);
-    };
-    for (const c of readAllCities()) {
-      if (!c.name || c.country.length !== 2) continue;
-      const [lon, lat] = c.loc.coordinates;
-      const city: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
-      const lower = c.name.toLowerCase();
-      put(`${lower}|${c.country}`, city);
-      if (c.country === 'US' && c.adminCode) put(`${lower}|US|${c.adminCode}`, city);
-      if (city.altName) put(`${city.altName.toLowerCase()}|${c.country}`, city);
-    }
-    towns = index;
-  }
+  const towns = loadGeoNames().towns;
   const c = towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
   return c ? { ...c } : undefined;
 }
