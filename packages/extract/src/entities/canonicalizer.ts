@@ -37,6 +37,8 @@ const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'in', '&', '-']);
 /**
  * Turns candidates into canonical entities of one document: one entity per real thing, surnames
  * resolved to full names, acronyms to their expansion, capitals used as governments to countries.
+ * The steps are separate functions over one Doc, in this order (each reads what the ones before
+ * resolved); kept apart also because one function of all of them cost the JIT seconds to compile.
  */
 export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEntity[]; mentions: EntityMention[] } {
   const { text, tokens, candidates } = input;
@@ -51,7 +53,42 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     return n;
   };
   const resolved = new Map<Candidate, Resolved>();
+  const doc: Doc = { input, text, tokens, candidates, resolved, surface, nameOf };
 
+  const metonymicCapitals = coordinateCapitals(doc);
+  resolveKnown(doc, metonymicCapitals);
+  // A bare "the Treasury" is the US Treasury unless the document names another country's treasury.
+  resolveTreasuries(input, candidates, resolved, surface);
+  const acronyms = definedAcronyms(doc);
+  oneSensePerDocument(doc);
+  const persons = newPersonsAndOrganizations(doc);
+  const personBySurname = surnameIndex(doc, persons);
+  const shortForms = shortFormIndexes(doc);
+  const aliasReasons = resolveTheRest(doc, acronyms, personBySurname, shortForms);
+  // Generic bodies ("Finance Ministry", "the Treasury", "Parliament") belong to the article's country.
+  scopeGenericBodies({ tokens, candidates, resolved, surface, gazetteer: input.gazetteer, outlet: input.outlet ?? null });
+  return entitiesAndMentions(doc, aliasReasons);
+}
+
+/** One document being canonicalised: the input, the resolutions so far, and cached clean names. */
+interface Doc {
+  input: CanonicalizeInput;
+  text: string;
+  tokens: readonly Token[];
+  candidates: Candidate[];
+  resolved: Map<Candidate, Resolved>;
+  surface: (c: Candidate) => string;
+  nameOf: (c: Candidate) => string;
+}
+
+interface ShortForms {
+  orgByFirst: Map<string, Resolved | null>;
+  orgByLast: Map<string, Resolved | null>;
+  orgByInitials: Map<string, Resolved | null>;
+}
+
+function coordinateCapitals(doc: Doc): Set<string> {
+  const { tokens, candidates } = doc;
   // Capitals: a mention that acts ("Washington said") stands for the country, others are the city;
   // a dateline ("WASHINGTON:") follows the document's acting sense when there is one.
   // "Washington and Beijing imposed ...": coordinated capitals act together.
@@ -67,7 +104,11 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
   }
   const metonymicCapitals = new Set<string>();
   for (const c of candidates) if (c.metonymic && c.entry?.capitalOf) metonymicCapitals.add(c.entry.capitalOf);
+  return metonymicCapitals;
+}
 
+function resolveKnown(doc: Doc, metonymicCapitals: ReadonlySet<string>): void {
+  const { candidates, resolved } = doc;
   // 1. Known entities and clearly typed new ones.
   for (const c of candidates) {
     if (c.entry) {
@@ -83,10 +124,10 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
       resolved.set(c, { id: e.id, type: e.type, name: e.name, attributes: { ...e.attributes } });
     }
   }
+}
 
-  // A bare "the Treasury" is the US Treasury unless the document names another country's treasury.
-  resolveTreasuries(input, candidates, resolved, surface);
-
+function definedAcronyms(doc: Doc): Map<string, Candidate> {
+  const { tokens, candidates, surface } = doc;
   // 2. Acronyms defined in the text: "Bureau of Terrorist Financing and Financial Crimes (TFFC)".
   const acronyms = new Map<string, Candidate>();
   for (const c of candidates) {
@@ -99,7 +140,11 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     acronyms.set(acr.text, c);
     if (c.type === null) c.type = 'Organization';
   }
+  return acronyms;
+}
 
+function oneSensePerDocument(doc: Doc): void {
+  const { candidates, resolved, nameOf } = doc;
   // One sense per document: spans typed only by context statistics take the type the document
   // gives the same name elsewhere (a strong reading outweighs three soft ones).
   const votes = new Map<string, Map<EntityType, number>>();
@@ -141,7 +186,10 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
     c.type = best;
   }
+}
 
+function newPersonsAndOrganizations(doc: Doc): Array<{ c: Candidate; words: string[] }> {
+  const { input, tokens, candidates, resolved, nameOf } = doc;
   // 3. New entities: persons (full names), organizations, places.
   const persons: Array<{ c: Candidate; words: string[] }> = [];
   const orgs: Array<{ c: Candidate; words: string[] }> = [];
@@ -176,7 +224,11 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     byFirstLast.set(key, r);
     resolved.set(c, r);
   }
+  return persons;
+}
 
+function surnameIndex(doc: Doc, persons: ReadonlyArray<{ c: Candidate; words: string[] }>): Map<string, Resolved | null> {
+  const { tokens, candidates, resolved } = doc;
   const personBySurname = new Map<string, Resolved | null>();
   for (const { c, words } of persons) {
     const r = resolved.get(c) as Resolved;
@@ -205,6 +257,11 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
       c.source = 'surname';
     }
   }
+  return personBySurname;
+}
+
+function shortFormIndexes(doc: Doc): ShortForms {
+  const { input, candidates, resolved, nameOf } = doc;
   // Short forms of organizations: the first word ("Bloomberg" for Bloomberg News), or the last
   // word when written after "the" ("the Journal" for The Wall Street Journal).
   const orgByFirst = new Map<string, Resolved | null>();
@@ -236,6 +293,11 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     if (words.length < 2) continue;
     remember(orgByInitials, words.map((w) => w.charAt(0)).join(''), r);
   }
+  return { orgByFirst, orgByLast, orgByInitials };
+}
+
+function resolveTheRest(doc: Doc, acronyms: ReadonlyMap<string, Candidate>, personBySurname: ReadonlyMap<string, Resolved | null>, { orgByFirst, orgByLast, orgByInitials }: ShortForms): Map<Candidate, string> {
+  const { input, tokens, candidates, resolved, nameOf } = doc;
   const afterThe = (c: Candidate) => c.first > 0 && (tokens[c.first - 1] as Token).text.toLowerCase() === 'the';
 
   // 4. Everything else: acronyms, surnames, short forms; otherwise keep typed spans, drop unknowns.
@@ -304,10 +366,11 @@ export function canonicalize(input: CanonicalizeInput): { entities: ExtractedEnt
     if (c.weak && c.type === 'Person' && words.length < 2) continue;
     resolved.set(c, newEntity(c, c.type, s));
   }
+  return aliasReasons;
+}
 
-  // Generic bodies ("Finance Ministry", "the Treasury", "Parliament") belong to the article's country.
-  scopeGenericBodies({ tokens, candidates, resolved, surface, gazetteer: input.gazetteer, outlet: input.outlet ?? null });
-
+function entitiesAndMentions(doc: Doc, aliasReasons: ReadonlyMap<Candidate, string>): { entities: ExtractedEntity[]; mentions: EntityMention[] } {
+  const { text, tokens, candidates, resolved, nameOf } = doc;
   // 5. Build entities and mentions.
   const entities = new Map<string, ExtractedEntity>();
   const mentions: EntityMention[] = [];

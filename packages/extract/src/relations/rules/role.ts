@@ -174,102 +174,109 @@ function rolesOfPersons(ctx: SentenceContext): RelationCandidate[] {
       out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.led-by', confidence: 0.7 });
     }
   }
-  for (let i = 0; i < ms.length; i++) {
-    const person = ms[i]!;
-    if (person.type !== 'Person') continue;
-    // Title before the name: "<Org|Country> <role words> <Person>" (a name, never "he").
-    const prev = ms[i - 1];
-    // A place holds no post except as a national side ("Wales boss John Toshack").
-    if (prev && (STATE_TYPES.has(prev.type) || (prev.type === 'Place' && NATIONAL_SIDE_POST.test(ctx.text.slice(prev.end, person.start)))) && !person.reference) {
-      const gap = ctx.text.slice(prev.end, person.start);
-      const unbracketed = gap.replace(/^\s*\)/, '');
-      if (roleWords(unbracketed, prev)) {
-        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.85 });
-        // "the Foreign Ministry's Southeast Asian Department Chief X", "CHP (Republican People's Party) leader X".
-        const outer = ms[i - 2];
-        if (outer?.type === 'Organization' && /^(?:\s?['’]s\s+(?:the\s+)?|\s*\(\s*)$/.test(ctx.text.slice(outer.end, prev.start))) {
-          out.push({ subject: person, predicate: 'HOLDS_ROLE', object: outer, rule: 'role.title-unit', confidence: 0.75 });
-        }
-        // "Chinese Foreign Ministry spokesman Zhao": the ministry's country too.
-        const before = ms[i - 2];
-        // ... when the organization is part of the state ("Egypt FA spokesman" speaks for a football body).
-        if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start)) && /\b(?:ministry|department|government|office|embassy|agency|army|navy|air force|council|commission|parliament|treasury|cabinet|police|customs|central bank)\b/i.test(prev.name)) {
-          out.push({ subject: person, predicate: 'HOLDS_ROLE', object: before, rule: 'role.title-country', confidence: 0.7 });
-        }
-      } else if (prev.type !== 'Organization' && !prev.adjectival && NATIONAL_SIDE_POST.test(gap)) {
-        // "Scotland manager Walter Smith", "Germany coach Jurgen Klinsmann": the national side, named by its country.
-        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.team', confidence: 0.7 });
-      } else if (prev.type === 'Organization' && /^\s?['’]s\s+$/.test(gap) && !prev.adjectival) {
-        // "GM's Rick Wagoner".
-        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.possessive', confidence: 0.6 });
-      } else if (prev.type === 'Organization' && person.role && /^\s*$/.test(gap)) {
-        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.8 });
-      }
-    }
-    // The recognizer's affiliation for a titled name ("Deputy Treasury Secretary X"), when the
-    // affiliated entity is named just before the person in this sentence.
-    const affiliation = ctx.entities.get(person.entityId)?.attributes['affiliation'];
-    if (typeof affiliation === 'string' && !out.some((c) => c.subject === person)) {
-      for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-        const m = ms[j]!;
-        if (m.entityId === affiliation && person.start - m.end < 80 && !/[,;:()]/.test(ctx.text.slice(m.end, person.start))) {
-          out.push({ subject: person, predicate: 'HOLDS_ROLE', object: m, rule: 'role.affiliation', confidence: 0.7 });
-          break;
-        }
-      }
-    }
-    // "the chairman of the Front, Mohamed Ahmed Issa", "The head of the Service, Dr. Russell Strong".
-    if (prev?.type === 'Organization' && /^\s*,\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.?\s+)?$/.test(ctx.text.slice(prev.end, person.start)) && HEAD_OF_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, prev.start - 50), prev.start))) {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.head-of', confidence: 0.75 });
-    }
-    let next = ms[i + 1];
-    if (!next) continue;
-    // "Sen. X, D-Mich., chairman of ...": the state in a legislator's party tag is no object.
-    if (next.type === 'Place' && /^\s*,\s*[DRI]-$/.test(ctx.text.slice(person.end, next.start)) && ms[i + 2]) next = ms[i + 2]!;
-    // "attorney for the Peruvian mining company Minpeco": the demonym describes the organization.
-    const following = ms[i + 2];
-    if (next.adjectival && following?.type === 'Organization' && /^[\s-]+(?:[a-z][\w-]*\s+){0,4}$/.test(ctx.text.slice(next.end, following.start))) next = following;
-    const after = ctx.text.slice(person.end, next.start).replace(/\b[A-Z][a-z]+(?:an|ese|ish|i)\b/g, (w) => w.toLowerCase());
-    if (!STATE_TYPES.has(next.type)) continue;
-    // "X, ambassador to Japan" serves another country.
-    // "head of the Greek Olympic team": a demonym describing a team or a body is no government post.
-    // "vice president of search at Ask Jeeves in the US": the post is with the company named between.
-    const companyBetween = next.type === 'Country' && /\b(?:at|of|for|with)\s+(?:the\s+)?\p{Lu}[\w&.'-]*(?:\s+\p{Lu}[\w&.'-]*)*\s+(?:in|of|from)\s+(?:the\s+)?$/u.test(ctx.text.slice(person.end, next.start));
-    if (companyBetween) continue;
-    const describesBody = next.type === 'Country' && next.adjectival && /^\s+(?:[A-Z][\w-]*\s+)*(?:olympic\s+|national\s+|football\s+|rugby\s+|cricket\s+|davis\s+cup\s+)?(?:team|side|squad|delegation|federation|association|club|league|orchestra|band)\b/i.test(ctx.text.slice(next.end, next.end + 40)) && !/delegation/i.test(ctx.text.slice(next.end, next.end + 20));
-    // "an activist in Algeria's Ettahadi party", "leader of Bosnian Serbs": the post is in what the country's name opens.
-    const countryOpensName = next.type === 'Country' && (/^\s?['’]s\s/.test(ctx.text.slice(next.end, next.end + 4)) || (next.adjectival === true && /^\s+\p{Lu}/u.test(ctx.text.slice(next.end, next.end + 3))));
-    if (APPOSITIVE_OF.test(after) && !describesBody && !countryOpensName && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
-    } else if (
-      APPOSITIVE_BEFORE_ORG.test(after) &&
-      ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 80)) &&
-      // "X, Gazprom chief Aleksey Miller": the title belongs to the next name.
-      !(ms[next.index + 1]?.type === 'Person' && /^(?:\s?['’]s)?(?:\s+[\w.-]+){1,4}\s+$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start)))
-    ) {
-      const roleText = ctx.text.slice(next.end, next.end + 80);
-      if (next.type === 'Organization' || ROLE_WORD_STATE.test(roleText.split(/[,;.]/)[0] ?? '')) {
-        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.75 });
-      }
-    } else if (WORKS_FOR.test(after) && (next.type === 'Organization' || /\bas\b/i.test(after))) {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.works-for', confidence: 0.75 });
-    } else if (LEADS.test(after) && (next.type === 'Organization' || /^\s?['’]s\s/.test(ctx.text.slice(next.end, next.end + 3)))) {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.leads', confidence: 0.7 });
-    } else if (COPULA_ROLE_OF.test(after) && next.type === 'Organization') {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
-    } else if (COPULA_BEFORE_ORG.test(after) && next.type === 'Organization' && ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 60))) {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
-    } else if (BARE_ROLE_OF.test(after) && next.type === 'Organization') {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.bare', confidence: 0.6 });
-    } else if (AT_OF.test(after) && LOCATION_TYPES.has(next.type) && ms[next.index + 1]?.type === 'Organization' && /^\s?['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start))) {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: ms[next.index + 1]!, rule: 'role.at', confidence: 0.6 });
-    } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization' || UNIT_AFTER_OWNER.test(ctx.text.slice(next.end, next.end + 40)))) {
-      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.at', confidence: 0.6 });
-    }
-  }
+  for (let i = 0; i < ms.length; i++) rolesOfPerson(ctx, i, out);
   return out;
 }
 
+/**
+ * The posts of the person mentioned at `i`: a title before the name, an appositive or a verb
+ * after it. A function of its own: one loop of all of them was recompiled by Maglev some twenty
+ * times while warming up (mention views have many shapes).
+ */
+function rolesOfPerson(ctx: SentenceContext, i: number, out: RelationCandidate[]): void {
+  const ms = ctx.mentions;
+  const person = ms[i]!;
+  if (person.type !== 'Person') return;
+  // Title before the name: "<Org|Country> <role words> <Person>" (a name, never "he").
+  const prev = ms[i - 1];
+  // A place holds no post except as a national side ("Wales boss John Toshack").
+  if (prev && (STATE_TYPES.has(prev.type) || (prev.type === 'Place' && NATIONAL_SIDE_POST.test(ctx.text.slice(prev.end, person.start)))) && !person.reference) {
+    const gap = ctx.text.slice(prev.end, person.start);
+    const unbracketed = gap.replace(/^\s*\)/, '');
+    if (roleWords(unbracketed, prev)) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.85 });
+      // "the Foreign Ministry's Southeast Asian Department Chief X", "CHP (Republican People's Party) leader X".
+      const outer = ms[i - 2];
+      if (outer?.type === 'Organization' && /^(?:\s?['’]s\s+(?:the\s+)?|\s*\(\s*)$/.test(ctx.text.slice(outer.end, prev.start))) {
+        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: outer, rule: 'role.title-unit', confidence: 0.75 });
+      }
+      // "Chinese Foreign Ministry spokesman Zhao": the ministry's country too.
+      const before = ms[i - 2];
+      // ... when the organization is part of the state ("Egypt FA spokesman" speaks for a football body).
+      if (prev.type === 'Organization' && before && before.type === 'Country' && /^\s*$/.test(ctx.text.slice(before.end, prev.start)) && /\b(?:ministry|department|government|office|embassy|agency|army|navy|air force|council|commission|parliament|treasury|cabinet|police|customs|central bank)\b/i.test(prev.name)) {
+        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: before, rule: 'role.title-country', confidence: 0.7 });
+      }
+    } else if (prev.type !== 'Organization' && !prev.adjectival && NATIONAL_SIDE_POST.test(gap)) {
+      // "Scotland manager Walter Smith", "Germany coach Jurgen Klinsmann": the national side, named by its country.
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.team', confidence: 0.7 });
+    } else if (prev.type === 'Organization' && /^\s?['’]s\s+$/.test(gap) && !prev.adjectival) {
+      // "GM's Rick Wagoner".
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.possessive', confidence: 0.6 });
+    } else if (prev.type === 'Organization' && person.role && /^\s*$/.test(gap)) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.title', confidence: 0.8 });
+    }
+  }
+  // The recognizer's affiliation for a titled name ("Deputy Treasury Secretary X"), when the
+  // affiliated entity is named just before the person in this sentence.
+  const affiliation = ctx.entities.get(person.entityId)?.attributes['affiliation'];
+  if (typeof affiliation === 'string' && !out.some((c) => c.subject === person)) {
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const m = ms[j]!;
+      if (m.entityId === affiliation && person.start - m.end < 80 && !/[,;:()]/.test(ctx.text.slice(m.end, person.start))) {
+        out.push({ subject: person, predicate: 'HOLDS_ROLE', object: m, rule: 'role.affiliation', confidence: 0.7 });
+        break;
+      }
+    }
+  }
+  // "the chairman of the Front, Mohamed Ahmed Issa", "The head of the Service, Dr. Russell Strong".
+  if (prev?.type === 'Organization' && /^\s*,\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.?\s+)?$/.test(ctx.text.slice(prev.end, person.start)) && HEAD_OF_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, prev.start - 50), prev.start))) {
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: prev, rule: 'role.head-of', confidence: 0.75 });
+  }
+  let next = ms[i + 1];
+  if (!next) return;
+  // "Sen. X, D-Mich., chairman of ...": the state in a legislator's party tag is no object.
+  if (next.type === 'Place' && /^\s*,\s*[DRI]-$/.test(ctx.text.slice(person.end, next.start)) && ms[i + 2]) next = ms[i + 2]!;
+  // "attorney for the Peruvian mining company Minpeco": the demonym describes the organization.
+  const following = ms[i + 2];
+  if (next.adjectival && following?.type === 'Organization' && /^[\s-]+(?:[a-z][\w-]*\s+){0,4}$/.test(ctx.text.slice(next.end, following.start))) next = following;
+  const after = ctx.text.slice(person.end, next.start).replace(/\b[A-Z][a-z]+(?:an|ese|ish|i)\b/g, (w) => w.toLowerCase());
+  if (!STATE_TYPES.has(next.type)) return;
+  // "X, ambassador to Japan" serves another country.
+  // "head of the Greek Olympic team": a demonym describing a team or a body is no government post.
+  // "vice president of search at Ask Jeeves in the US": the post is with the company named between.
+  const companyBetween = next.type === 'Country' && /\b(?:at|of|for|with)\s+(?:the\s+)?\p{Lu}[\w&.'-]*(?:\s+\p{Lu}[\w&.'-]*)*\s+(?:in|of|from)\s+(?:the\s+)?$/u.test(ctx.text.slice(person.end, next.start));
+  if (companyBetween) return;
+  const describesBody = next.type === 'Country' && next.adjectival && /^\s+(?:[A-Z][\w-]*\s+)*(?:olympic\s+|national\s+|football\s+|rugby\s+|cricket\s+|davis\s+cup\s+)?(?:team|side|squad|delegation|federation|association|club|league|orchestra|band)\b/i.test(ctx.text.slice(next.end, next.end + 40)) && !/delegation/i.test(ctx.text.slice(next.end, next.end + 20));
+  // "an activist in Algeria's Ettahadi party", "leader of Bosnian Serbs": the post is in what the country's name opens.
+  const countryOpensName = next.type === 'Country' && (/^\s?['’]s\s/.test(ctx.text.slice(next.end, next.end + 4)) || (next.adjectival === true && /^\s+\p{Lu}/u.test(ctx.text.slice(next.end, next.end + 3))));
+  if (APPOSITIVE_OF.test(after) && !describesBody && !countryOpensName && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
+  } else if (
+    APPOSITIVE_BEFORE_ORG.test(after) &&
+    ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 80)) &&
+    // "X, Gazprom chief Aleksey Miller": the title belongs to the next name.
+    !(ms[next.index + 1]?.type === 'Person' && /^(?:\s?['’]s)?(?:\s+[\w.-]+){1,4}\s+$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start)))
+  ) {
+    const roleText = ctx.text.slice(next.end, next.end + 80);
+    if (next.type === 'Organization' || ROLE_WORD_STATE.test(roleText.split(/[,;.]/)[0] ?? '')) {
+      out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.75 });
+    }
+  } else if (WORKS_FOR.test(after) && (next.type === 'Organization' || /\bas\b/i.test(after))) {
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.works-for', confidence: 0.75 });
+  } else if (LEADS.test(after) && (next.type === 'Organization' || /^\s?['’]s\s/.test(ctx.text.slice(next.end, next.end + 3)))) {
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.leads', confidence: 0.7 });
+  } else if (COPULA_ROLE_OF.test(after) && next.type === 'Organization') {
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
+  } else if (COPULA_BEFORE_ORG.test(after) && next.type === 'Organization' && ROLE_AFTER_ORG.test(ctx.text.slice(next.end, next.end + 60))) {
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.copula', confidence: 0.7 });
+  } else if (BARE_ROLE_OF.test(after) && next.type === 'Organization') {
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.bare', confidence: 0.6 });
+  } else if (AT_OF.test(after) && LOCATION_TYPES.has(next.type) && ms[next.index + 1]?.type === 'Organization' && /^\s?['’]s\s+(?:the\s+)?$/.test(ctx.text.slice(next.end, ms[next.index + 1]!.start))) {
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: ms[next.index + 1]!, rule: 'role.at', confidence: 0.6 });
+  } else if (AT_OF.test(after) && next.type === 'Organization' && (!/^\s*['’]s\b/.test(ctx.text.slice(next.end, next.end + 3)) || ms[next.index + 1]?.type === 'Organization' || UNIT_AFTER_OWNER.test(ctx.text.slice(next.end, next.end + 40)))) {
+    out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.at', confidence: 0.6 });
+  }
+}
 
 export const rule: RelationRule = {
   id: 'role',
