@@ -98,6 +98,40 @@ export function describeAliasIndexContract(name: string, makeStore: () => Promis
       expect(await aliases.learnings()).toEqual([]);
     });
 
+    it('records an article\'s learning in the article\'s own write (writeArticle\'s alias record)', async () => {
+      const a6 = buildDocument({ ...A1, id: 'art-a6', title: 'Blinken again' });
+      const inserted = await store.writeArticle(a6, { learning: { v: 'a6' }, events: [resolvedBlinken, resolvedBlinken] });
+      expect(inserted.status).toBe('inserted');
+      expect(await aliases.learningsOf([a6.article.id])).toEqual([{ seq: inserted.aliasSeq, articleId: a6.article.id, learning: { v: 'a6' } }]);
+      expect((await aliases.events([ID.blinken])).map((e) => [e.articleId, e.seq])).toEqual([[a6.article.id, inserted.aliasSeq]]);
+      // Unchanged: nothing is written, the record included.
+      const unchanged = await store.writeArticle(a6, { learning: { v: 'other' }, events: [] });
+      expect(unchanged).toEqual({ articleId: a6.article.id, status: 'unchanged' });
+      expect((await aliases.learningsOf([a6.article.id])).map((r) => r.learning)).toEqual([{ v: 'a6' }]);
+      // Changed: the record is replaced and moves to the end of the recording order.
+      await aliases.record(A1.id, { v: 'a1' }, []);
+      const edited = buildDocument({ ...A1, id: 'art-a6', sentences: [{ text: 'Antony Blinken visited China on Friday.', claims: [[ID.blinken, 'VISITED', ID.china]] }] });
+      const updated = await store.writeArticle(edited, { learning: { v: 'a6 edited' }, events: [] });
+      expect(updated.status).toBe('updated');
+      expect((await aliases.learnings()).map((r) => [r.articleId, r.learning, r.seq])).toEqual([
+        [A1.id, { v: 'a1' }, (await aliases.learningsOf([A1.id]))[0]!.seq],
+        [a6.article.id, { v: 'a6 edited' }, updated.aliasSeq],
+      ]);
+      expect(await aliases.events([ID.blinken])).toEqual([]);
+      // Without a record: the article's record stays as it was.
+      const a7 = buildDocument({ ...A1, id: 'art-a7' });
+      expect(await store.writeArticle(a7)).toEqual({ articleId: a7.article.id, status: 'inserted' });
+      expect(await aliases.learningsOf([a7.article.id])).toEqual([]);
+    });
+
+    it('refuses a malformed alias record before writing the article', async () => {
+      const a6 = buildDocument({ ...A1, id: 'art-a6' });
+      await expect(store.writeArticle(a6, { learning: 'text', events: [] })).rejects.toThrow(InputError);
+      await expect(store.writeArticle(a6, { learning: {}, events: [{ ...resolvedBlinken, reason: '' }] })).rejects.toThrow(/reason/);
+      expect(await store.getArticle(a6.article.id)).toBeNull();
+      expect(await aliases.learnings()).toEqual([]);
+    });
+
     it('survives rewriting the article it belongs to (curation keeps what the index learned)', async () => {
       await aliases.record(A1.id, { v: 1 }, [resolvedBlinken]);
       await store.rewriteArticles([buildDocument(A1)]);

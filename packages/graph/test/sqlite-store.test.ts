@@ -38,6 +38,30 @@ describe('SqliteStore (SQLite specifics)', () => {
     expect(applied).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })));
   });
 
+  it('writes an article and its alias record in one transaction: a failure at the record leaves neither', async () => {
+    const path = freshPath();
+    const store = await SqliteStore.open(path);
+    try {
+      await store.writeArticles(baseDocuments());
+      // Another connection makes the record's insert fail after the article's rows are written,
+      // where a kill used to fall between two transactions.
+      const other = new DatabaseSync(path);
+      other.exec(`CREATE TRIGGER fail_alias BEFORE INSERT ON alias_learning BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
+      const a6 = buildDocument({ ...A1, id: 'art-a6' });
+      const before = await store.stats();
+      await expect(store.writeArticle(a6, { learning: { v: 1 }, events: [] })).rejects.toThrow(/simulated crash/);
+      expect(await store.getArticle(a6.article.id)).toBeNull();
+      expect(await store.stats()).toEqual(before);
+      other.exec('DROP TRIGGER fail_alias');
+      other.close();
+      const written = await store.writeArticle(a6, { learning: { v: 1 }, events: [] });
+      expect(written.status).toBe('inserted');
+      expect((await store.aliases.learningsOf([a6.article.id])).map((r) => r.seq)).toEqual([written.aliasSeq]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('migrates a store written before the alias index (schema 3): data intact, the index empty and writable', async () => {
     const path = freshPath();
     const first = await SqliteStore.open(path);

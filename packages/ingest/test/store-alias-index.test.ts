@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { StoreAliasIndex, aliasEventsOf } from '../src/pipeline/store-alias-inde
 import { createCrawlStageDeps } from '../src/crawl/crawl-stage-deps.ts';
 import { Curator } from '../src/curation/curator.ts';
 import { testCrawlConfig } from './fixtures/crawl/mount-site.ts';
+import { recordedReextraction, storeContents } from './support/recorded-extraction.ts';
 
 /** Texts written for these tests. */
 const FIRST = 'Senator Anna Kowalczyk met leaders of Congress at the White House on Monday.';
@@ -125,6 +127,34 @@ describe('the crawler reads the same alias index', () => {
       }
     });
   }
+});
+
+describe('a crash while an article is written', () => {
+  it('leaves the article with its learning record or neither: the re-run stores both, as a recorded re-extraction gives them', async () => {
+    const path = join(dir, 'crash.db');
+    const store = await SqliteStore.open(path);
+    try {
+      const one = article('one', FIRST);
+      const two = article('two', SECOND);
+      await processArticle(one, { store, aliases: new StoreAliasIndex(store) });
+      // The record's insert fails after the article's rows are written: where a kill used to
+      // leave the article stored without its record (two transactions).
+      const other = new DatabaseSync(path);
+      other.exec(`CREATE TRIGGER fail_alias BEFORE INSERT ON alias_learning BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
+      await expect(processArticle(two, { store, aliases: new StoreAliasIndex(store) })).rejects.toThrow(/simulated crash/);
+      expect(await store.getArticle(two.id)).toBeNull();
+      other.exec('DROP TRIGGER fail_alias');
+      other.close();
+      // The re-run, in a new process (a new index loaded from the store).
+      expect(await processArticle(two, { store, aliases: new StoreAliasIndex(store) })).toEqual({ articleId: two.id, status: 'inserted' });
+      expect(await resolvedIn(store)).toEqual([two.id]);
+      const { contents, missingLearning } = await recordedReextraction(store, [one.id, two.id]);
+      expect(missingLearning).toEqual([]);
+      expect(contents).toEqual(await storeContents(store));
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('a store from before the alias index', () => {

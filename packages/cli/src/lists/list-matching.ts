@@ -1,6 +1,6 @@
 import type { ArticleDocument, ListEntry, NewsgraphConfig, ListingLink } from '@newsgraph/shared';
 import { KnownNames, type KnownName } from '@newsgraph/extract';
-import { storeLists, type GraphStore, type WriteResult } from '@newsgraph/graph';
+import { storeLists, type ArticleAliasRecord, type GraphStore, type WriteResult } from '@newsgraph/graph';
 import { ListMatcher, isCommonWord, listingsForEntity, nameTokens } from '@newsgraph/lists';
 
 export interface ListMatching {
@@ -64,8 +64,9 @@ export function withListMatching(store: GraphStore, matcher: ListMatcher): Graph
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'writeArticle') {
-        return async (doc: ArticleDocument): Promise<WriteResult> => {
-          const result = await target.writeArticle(doc);
+        return async (doc: ArticleDocument, aliasRecord?: ArticleAliasRecord): Promise<WriteResult> => {
+          // The alias record passes on: it is written in the article's transaction.
+          const result = await target.writeArticle(doc, aliasRecord);
           if (result.status !== 'unchanged') await matchDocuments(target, matcher, [doc]);
           return result;
         };

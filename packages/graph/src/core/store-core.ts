@@ -30,7 +30,7 @@ import type {
   TopQuery,
   WriteResult,
 } from '../interfaces/graph-store.ts';
-import type { AliasIndexStore } from '../interfaces/alias-store.ts';
+import type { AliasEvent, AliasIndexStore, ArticleAliasRecord } from '../interfaces/alias-store.ts';
 import type { StoreBackend } from '../interfaces/store-backend.ts';
 import { aliasEventArgs, aliasLearningArgs, aliasLearningsOfArgs, aliasRecordArgs } from './alias-arguments.ts';
 import { planCountChanges, type ArticleContribution } from './count-maintenance.ts';
@@ -116,10 +116,11 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
     return this.backend.migrate();
   }
 
-  async writeArticle(doc: ArticleDocument): Promise<WriteResult> {
+  async writeArticle(doc: ArticleDocument, aliasRecord?: ArticleAliasRecord): Promise<WriteResult> {
     const prepared = prepareDocument(doc, undefined, true);
     this.backend.checkDocument?.(prepared);
-    const [result] = await this.#writeGroup([prepared], false);
+    const alias = aliasRecord === undefined ? undefined : aliasRecordArgs(prepared.article.id, aliasRecord?.learning, aliasRecord?.events);
+    const [result] = await this.#writeGroup([prepared], false, alias);
     return result!;
   }
 
@@ -146,8 +147,11 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
     return results;
   }
 
-  /** One transaction for documents with distinct ids: statuses, then the count plan, then the backend's write. */
-  #writeGroup(docs: PreparedDocument[], force: boolean): Promise<WriteResult[]> {
+  /**
+   * One transaction for documents with distinct ids: statuses, then the count plan, then the
+   * backend's write; then, for a single written document, its alias record (the same transaction).
+   */
+  #writeGroup(docs: PreparedDocument[], force: boolean, alias?: { articleId: string; learning: string; events: AliasEvent[] }): Promise<WriteResult[]> {
     return this.backend.writeTransaction(async (tx) => {
       // Forced: no stored hash equals '', so every stored article's contribution is read and replaced.
       const stored = await tx.readStored(docs.map((d) => ({ articleId: d.article.id, contentHash: force ? '' : d.article.contentHash })));
@@ -170,6 +174,11 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
       }
       if (documents.length > 0) {
         await tx.apply({ documents, counts: planCountChanges(removed, documents.map((d) => d.doc)) });
+        if (alias) {
+          const seq = await tx.recordAliases(alias.articleId, alias.learning, alias.events);
+          if (seq === null) throw new Error(`store backend did not find the article ${alias.articleId} it has just written`);
+          results[0] = { ...results[0]!, aliasSeq: seq };
+        }
       }
       return results;
     });

@@ -36,6 +36,15 @@ export interface AliasLearningRecord {
   learning: unknown;
 }
 
+/**
+ * What an article taught the alias index, given to `GraphStore.writeArticle` so that it is
+ * recorded in the article's own write transaction (as `AliasIndexStore.record` would record it).
+ */
+export interface ArticleAliasRecord {
+  learning: unknown;
+  events: AliasEvent[];
+}
+
 /** Longest learning JSON one article may record (a guard against a runaway caller, far above real articles). */
 export const ALIAS_LEARNING_MAX_CHARS = 2_000_000;
 

@@ -1,5 +1,5 @@
 import type { Antecedent, Article, ArticleDocument, CurationEntry, Entity, EntityType, Modality, Predicate } from '@newsgraph/shared';
-import type { AliasIndexStore, StoredAliasEvent } from './alias-store.ts';
+import type { AliasIndexStore, ArticleAliasRecord, StoredAliasEvent } from './alias-store.ts';
 import type { ListStore } from './list-store.ts';
 
 /**
@@ -40,6 +40,8 @@ export type WriteStatus = 'inserted' | 'updated' | 'unchanged';
 export interface WriteResult {
   articleId: string;
   status: WriteStatus;
+  /** The seq of the alias learning record written with the article (writeArticle's `aliasRecord`; not when unchanged). */
+  aliasSeq?: number;
 }
 
 export interface EntitySummary {
@@ -233,8 +235,12 @@ export interface GraphStore {
    * Writes one article with its entities, mentions and claims in one transaction.
    * Same content hash as stored: nothing changes ('unchanged'). Changed: the article's own
    * mentions and claims are replaced, nothing else ('updated').
+   * `aliasRecord`: what the article taught the alias index, recorded in that same transaction
+   * when the article is written (as `aliases.record` would, its seq in `aliasSeq`), so that no
+   * crash leaves the article stored without it. Checked before anything is written; a store
+   * without `aliases` ignores it.
    */
-  writeArticle(doc: ArticleDocument): Promise<WriteResult>;
+  writeArticle(doc: ArticleDocument, aliasRecord?: ArticleAliasRecord): Promise<WriteResult>;
   /**
    * Many articles; implementations may batch. Results are in input order; a later document with
    * the same article id is written after (and compared with) an earlier one. A document that

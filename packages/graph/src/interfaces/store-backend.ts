@@ -118,4 +118,9 @@ export interface StoreWriteTransaction {
    * exactly (deleting edges and entities left with no article) and writes the articles.
    */
   apply(plan: WritePlan): Promise<void>;
+  /**
+   * AliasBackend.recordAliases inside this transaction (after `apply`): the article's write and
+   * what it taught the alias index commit together (docs/crawler.md, "Atomic article records").
+   */
+  recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null>;
 }

@@ -9,6 +9,7 @@ import {
 } from '../cypher/alias-statements.ts';
 import type { AliasEvent, AliasEventKind, StoredAliasEvent } from '../interfaces/alias-store.ts';
 import type { AliasBackend } from '../interfaces/store-backend.ts';
+import type { ManagedTransactionLike } from './interfaces/neo4j-driver-like.ts';
 import type { Neo4jCurationDeps } from './neo4j-curation.ts';
 import { asNumber, asString } from './neo4j-values.ts';
 
@@ -21,14 +22,17 @@ export class Neo4jAliases implements AliasBackend {
   }
 
   recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null> {
-    return this.#deps.write(async (tx) => {
-      if ((await this.#deps.run(tx, articleExistsStatement(articleId))).length === 0) return null;
-      await this.#deps.run(tx, deleteAliasRecordStatement(articleId));
-      const [row] = await this.#deps.run(tx, createAliasLearningStatement(articleId, learning));
-      const seq = asNumber(row?.seq);
-      if (events.length > 0) await this.#deps.run(tx, createAliasEventsStatement(articleId, seq, events));
-      return seq;
-    });
+    return this.#deps.write((tx) => this.recordInTransaction(tx, articleId, learning, events));
+  }
+
+  /** recordAliases inside a write transaction the caller holds (the article write's own). */
+  async recordInTransaction(tx: ManagedTransactionLike, articleId: string, learning: string, events: AliasEvent[]): Promise<number | null> {
+    if ((await this.#deps.run(tx, articleExistsStatement(articleId))).length === 0) return null;
+    await this.#deps.run(tx, deleteAliasRecordStatement(articleId));
+    const [row] = await this.#deps.run(tx, createAliasLearningStatement(articleId, learning));
+    const seq = asNumber(row?.seq);
+    if (events.length > 0) await this.#deps.run(tx, createAliasEventsStatement(articleId, seq, events));
+    return seq;
   }
 
   async aliasLearnings(afterSeq: number, limit: number): Promise<Array<{ seq: number; articleId: string; learning: string }>> {

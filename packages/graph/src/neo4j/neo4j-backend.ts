@@ -266,6 +266,7 @@ export class Neo4jBackend implements StoreBackend {
       work({
         readStored: (wanted) => this.#readStored(tx, wanted),
         apply: (plan) => this.#apply(tx, plan),
+        recordAliases: (articleId, learning, events) => this.#aliases.recordInTransaction(tx, articleId, learning, events),
       }),
     );
   }

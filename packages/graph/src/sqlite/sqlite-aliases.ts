@@ -25,15 +25,18 @@ export class SqliteAliases implements AliasBackend {
   }
 
   recordAliases(articleId: string, learning: string, events: AliasEvent[]): Promise<number | null> {
-    return this.write(() => {
-      if (!this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) return null;
-      this.db.prepare('DELETE FROM alias_events WHERE article_id = ?').run(articleId);
-      this.db.prepare('DELETE FROM alias_learning WHERE article_id = ?').run(articleId);
-      const { seq } = this.db.prepare('INSERT INTO alias_learning (article_id, learning) VALUES (?, ?) RETURNING seq').get(articleId, learning) as { seq: number };
-      const insert = this.db.prepare('INSERT INTO alias_events (entity_id, seq, article_id, kind, alias, reason) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const e of events) insert.run(e.entityId, seq, articleId, e.kind, e.alias, e.reason);
-      return seq;
-    });
+    return this.write(() => this.recordInTransaction(articleId, learning, events));
+  }
+
+  /** recordAliases inside a write transaction the caller holds (the article write's own). */
+  recordInTransaction(articleId: string, learning: string, events: AliasEvent[]): number | null {
+    if (!this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) return null;
+    this.db.prepare('DELETE FROM alias_events WHERE article_id = ?').run(articleId);
+    this.db.prepare('DELETE FROM alias_learning WHERE article_id = ?').run(articleId);
+    const { seq } = this.db.prepare('INSERT INTO alias_learning (article_id, learning) VALUES (?, ?) RETURNING seq').get(articleId, learning) as { seq: number };
+    const insert = this.db.prepare('INSERT INTO alias_events (entity_id, seq, article_id, kind, alias, reason) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const e of events) insert.run(e.entityId, seq, articleId, e.kind, e.alias, e.reason);
+    return seq;
   }
 
   async aliasLearnings(afterSeq: number, limit: number): Promise<Array<{ seq: number; articleId: string; learning: string }>> {

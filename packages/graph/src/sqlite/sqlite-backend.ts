@@ -284,6 +284,7 @@ export class SqliteBackend implements StoreBackend {
       const tx: StoreWriteTransaction = {
         readStored: async (wanted) => this.readStored(wanted, stored),
         apply: async (plan) => this.apply(plan, stored),
+        recordAliases: async (articleId, learning, events) => this.aliasTables.recordInTransaction(articleId, learning, events),
       };
       this.db.exec('BEGIN IMMEDIATE');
       try {

@@ -112,5 +112,5 @@ async function processOnPool(article: Article, store: GraphStore, pool: Extracti
   const corpus = await aliases.prepare();
   const { extraction, learning } = await pool.extractEntitiesWithAliases(article.text, { outlet: article.outlet, title: article.title }, aliases.corpus, article.url);
   // The thread read and extended the index; processArticle keeps its learning as on the main thread.
-  return processArticle(article, { store, extract: () => extraction, aliases: { prepare: async () => corpus, takeLearning: () => learning, record: (id, l) => aliases.record(id, l) } });
+  return processArticle(article, { store, extract: () => extraction, aliases: { prepare: async () => corpus, takeLearning: () => learning, record: (id, l) => aliases.record(id, l), recorded: (id, seq) => aliases.recorded(id, seq) } });
 }

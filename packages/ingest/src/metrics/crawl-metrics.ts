@@ -160,10 +160,11 @@ export function timedStore(store: GraphStore, metrics: CrawlMetrics): GraphStore
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'writeArticle') {
-        return async (doc: Parameters<GraphStore['writeArticle']>[0]) => {
+        return async (...args: Parameters<GraphStore['writeArticle']>) => {
           const end = metrics.storeWriteSeconds.startTimer();
           try {
-            return await target.writeArticle(doc);
+            // Every argument passes: the alias record must stay in the article's transaction.
+            return await target.writeArticle(...args);
           } finally {
             end();
           }

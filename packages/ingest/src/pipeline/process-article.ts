@@ -2,7 +2,7 @@ import { extract as defaultExtract, type AliasArticleLearning, type ExtractOptio
 import { applyCuration, toArticleDocument, type Article, type ArticleDocument, type ExtractionResult } from '@newsgraph/shared';
 import { curationPlanFor, type CurationPlanSource } from '../curation/curation-plan-cache.ts';
 import type { GraphStore, WriteResult } from '@newsgraph/graph';
-import type { ArticleAliasIndex } from './store-alias-index.ts';
+import { aliasEventsOf, type ArticleAliasIndex } from './store-alias-index.ts';
 
 export type ExtractFunction = (text: string, options?: ExtractOptions) => ExtractionResult;
 
@@ -21,8 +21,8 @@ export interface ProcessArticleDeps {
 
 /**
  * The last stage of every ingest path (CLI files, feeds, the crawler's workers): extract entities
- * and claims from the article text and write article + extraction to the store in one
- * transaction. Unchanged articles (same content hash) are skipped before extraction. The store's
+ * and claims from the article text and write article + extraction (+ what it taught the alias
+ * index) to the store in one transaction. Unchanged articles (same content hash) are skipped before extraction. The store's
  * curation plan is applied to every document, so hand corrections survive re-ingest.
  */
 export async function processArticle(article: Article, deps: ProcessArticleDeps): Promise<WriteResult> {
@@ -38,16 +38,19 @@ export async function processArticle(article: Article, deps: ProcessArticleDeps)
     return { articleId: article.id, status: 'unchanged' };
   }
   const { document, learning } = await extractArticleDocument(article, deps);
-  const result = await deps.store.writeArticle(document);
-  // What the article taught the alias index is kept once the article is: a later process replays it.
-  if (learning && result.status !== 'unchanged') await deps.aliases!.record(article.id, learning);
-  return result;
+  // What the article taught the alias index is kept in the article's own write transaction (a
+  // later process replays it): no kill can leave the article stored without its record.
+  const result = await deps.store.writeArticle(document, learning ? { learning, events: aliasEventsOf(learning) } : undefined);
+  if (learning && result.aliasSeq !== undefined) deps.aliases!.recorded?.(article.id, result.aliasSeq);
+  // The seq is the alias index's business; callers get the article's status.
+  return { articleId: result.articleId, status: result.status };
 }
 
 /**
- * An unchanged article stored before the alias index existed: extracted once more so that the
- * index learns its names, and nothing stored changes. Its resolutions are not kept: the stored
- * mentions were not written from them.
+ * An unchanged article stored before the alias index existed (or written by a path without one):
+ * extracted once more so that the index learns its names, and nothing stored changes. Its
+ * resolutions are not kept: the stored mentions were not written from them. A crash cannot lead
+ * here: an article written with the index has its record in the same transaction.
  */
 async function learnFromStored(article: Article, deps: ProcessArticleDeps, aliases: ArticleAliasIndex): Promise<void> {
   const corpus = await aliases.prepare();

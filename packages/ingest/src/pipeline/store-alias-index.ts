@@ -4,15 +4,18 @@ import type { AliasEvent, GraphStore } from '@newsgraph/graph';
 /**
  * The cross-document alias index as every ingest path uses it (processArticle): `prepare` before
  * extraction, `takeLearning` right after it (extraction is synchronous, so that is the article's
- * own), `record` once the article is stored.
+ * own); the learning is written with the article (GraphStore.writeArticle's alias record) and
+ * `recorded` told its seq.
  */
 export interface ArticleAliasIndex {
   /** Loads the index from the store (first call) or picks up what other processes recorded since; resolves to what extraction reads. */
   prepare(): Promise<EntityCorpus>;
   /** What the article just extracted taught the index, with its resolutions and ambiguities (null when nothing was learned). */
   takeLearning(): AliasArticleLearning | null;
-  /** Keeps that learning for the stored article, so that a later process rebuilds the same index. */
+  /** Keeps that learning for an already stored article, so that a later process rebuilds the same index. */
   record(articleId: string, learning: AliasArticleLearning): Promise<void>;
+  /** The store recorded the article's learning with its write, as `seq` (an index that replays its store must not replay it again). */
+  recorded?(articleId: string, seq: number): void;
   /**
    * True for a stored article the index has never learned from (a store from before the alias
    * index): re-ingesting it teaches the index without touching what is stored. After `prepare`.
@@ -119,7 +122,10 @@ export class StoreAliasIndex implements ArticleAliasIndex {
   async record(articleId: string, learning: AliasArticleLearning): Promise<void> {
     const aliases = this.#store.aliases;
     if (!aliases) return;
-    const seq = await aliases.record(articleId, learning, aliasEventsOf(learning));
+    this.recorded(articleId, await aliases.record(articleId, learning, aliasEventsOf(learning)));
+  }
+
+  recorded(articleId: string, seq: number): void {
     if (seq > this.#lastSeq) this.#own.add(seq);
     this.#learned.add(articleId);
   }
