@@ -7,17 +7,10 @@
  * (Keys sorted in one string and found by binary search took less still, but made each lookup
  * ten times slower and the build four times: not worth it.)
  */
+import type { GeoCity } from './geonames-places.ts';
 
-/** What a record holds (the GeoCity fields). */
-export interface TownRecord {
-  name: string;
-  countryIso: string;
-  population: number;
-  lat: number;
-  lon: number;
-  featureCode: string;
-  altName: string | null;
-}
+/** What a record holds: a GeoNames town (a type-only import, so no module cycle at run time). */
+export type TownRecord = GeoCity;
 
 export class TownIndex {
   /** Record number of each key. */
