@@ -35,13 +35,23 @@ export function neo4jTestServer(file: string): Neo4jTestServer | null {
   return provided;
 }
 
+/** Timeouts a run may raise from its own environment (a loaded machine: a cold server's first writes take longer than the 30 s default). */
+const PASSED_THROUGH = ['NEO4J_TX_TIMEOUT_MS', 'NEO4J_MAX_RETRY_MS'] as const;
+
 /** The environment that points newsgraph's configuration at the test server. */
 export function neo4jEnv(server: Neo4jTestServer, extra: Record<string, string> = {}): Record<string, string> {
+  const passed: Record<string, string> = {};
+  for (const name of PASSED_THROUGH) {
+    const value = process.env[name];
+    if (value) passed[name] = value;
+  }
   return {
     NEO4J_URI: server.uri,
     NEO4J_USER: server.user,
     NEO4J_PASSWORD: server.password,
     ...(server.database ? { NEO4J_DATABASE: server.database } : {}),
+    ...passed,
+    // A test's own settings win (the failure tests set short deadlines on purpose).
     ...extra,
   };
 }
