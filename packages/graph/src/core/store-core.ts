@@ -119,7 +119,7 @@ export class StoreCore<B extends StoreBackend = StoreBackend> implements GraphSt
   async writeArticle(doc: ArticleDocument, aliasRecord?: ArticleAliasRecord): Promise<WriteResult> {
     const prepared = prepareDocument(doc, undefined, true);
     this.backend.checkDocument?.(prepared);
-    const alias = aliasRecord === undefined ? undefined : aliasRecordArgs(prepared.article.id, aliasRecord?.learning, aliasRecord?.events);
+    const alias = aliasRecord === undefined ? undefined : aliasRecordArgs(prepared.article.id, aliasRecord.learning, aliasRecord.events);
     const [result] = await this.#writeGroup([prepared], false, alias);
     return result!;
   }
