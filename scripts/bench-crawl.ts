@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:crawl [--pages N] [--concurrency C] [--threads T] [--baseline-pages M] [--no-baselines] [--no-crawlee]`
+ * `pnpm bench:crawl [--pages N] [--concurrency C] [--threads T] [--baseline-pages M] [--no-baselines] [--no-crawlee] [--heap-snapshots DIR]`
  *
  * The crawl pipeline end to end on one machine: a loopback server (a child process, so it does
  * not share this process's event loop) serves an RSS feed of N page URLs whose bodies are the
@@ -27,6 +27,9 @@
  * baseline is the concurrency-1 pipeline and rss_growth_mb is the RSS change from the second RSS
  * mark (2,000 pages at the default size, after warm-up) to the last. `--no-crawlee` skips it.
  *
+ * `--heap-snapshots DIR` writes a V8 heap snapshot of the measured run's main thread and of each
+ * extraction thread to DIR at the end of the run (before the crawler closes): what is resident.
+ *
  * Settings: one loopback host must not be throttled, so perHostDelayMs 0, perHostConcurrency =
  * concurrency, allowPrivateNetwork true, robots ignored. The 990 pages repeat for N > 990, so the
  * duplicate check runs (its cost is measured) but its verdict is ignored: every page is processed.
@@ -37,6 +40,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
 import { SqliteStore } from '@newsgraph/graph';
 import { loadConfig, type NewsgraphConfig } from '@newsgraph/shared';
 import {
@@ -52,6 +56,11 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const HTML_DIR = resolve(here, '../../shared/eval/article-text/html');
+
+function optionValue(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? undefined : process.argv[i + 1];
+}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -154,7 +163,7 @@ async function pipeline(origin: string, pages: number, concurrency: number, thre
   const config = benchConfig(db, concurrency);
   const store = await SqliteStore.open(db);
   const metrics = new CrawlMetrics({ defaultMetrics: false });
-  const { deps, close, threadHeapStatistics, threadUtilization } = createCrawlStageDeps({ config, store, memory: measuringOnlyDedupe(new CrawlStateMemory(new SqliteCrawlState(join(tmp, `${label}-state.db`)))),
+  const { deps, close, threadHeapStatistics, threadUtilization, writeThreadHeapSnapshots } = createCrawlStageDeps({ config, store, memory: measuringOnlyDedupe(new CrawlStateMemory(new SqliteCrawlState(join(tmp, `${label}-state.db`)))),
     metrics,
     extractionThreads: threads,
   });
@@ -182,6 +191,13 @@ async function pipeline(origin: string, pages: number, concurrency: number, thre
   const utilization = { main: performance.eventLoopUtilization(mainLoopStart).utilization, threads: threadUtilization() };
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const snapshotDir = optionValue('heap-snapshots');
+  if (snapshotDir && !label.startsWith('warmup')) {
+    // Live objects only (a snapshot collects garbage first): what stays resident per thread.
+    const main = writeHeapSnapshot(join(snapshotDir, `${label}-main.heapsnapshot`));
+    const threads = await writeThreadHeapSnapshots((i) => join(snapshotDir, `${label}-thread-${i}.heapsnapshot`));
+    console.log(`  heap snapshots: ${[main, ...threads].join(', ')}`);
+  }
   const counts = crawler.jobCounts();
   const failures = await crawler.failed();
   if (failures.length > 0 && !label.startsWith('warmup')) {
@@ -292,7 +308,8 @@ async function pipelineRunChild(origin: string, pages: number, concurrency: numb
 }
 
 async function runPipelineChild(origin: string, pages: number, concurrency: number, threads: number, tmp: string): Promise<PipelineRun & { rssStart: number; cpuSeconds: number }> {
-  const args = ['--pipeline-run', '--origin', origin, '--pages', String(pages), '--concurrency', String(concurrency), '--threads', String(threads), '--tmp', tmp];
+  const snapshotDir = optionValue('heap-snapshots');
+  const args = ['--pipeline-run', '--origin', origin, '--pages', String(pages), '--concurrency', String(concurrency), '--threads', String(threads), '--tmp', tmp, ...(snapshotDir ? ['--heap-snapshots', resolve(snapshotDir)] : [])];
   const child = spawn(process.execPath, [...PIPELINE_NODE_FLAGS, fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -75,21 +75,33 @@ interface GeoNames {
   cities: GeoCity[];
   /**
    * Every town, by `name|country` and for the US also `name|US|state` (lower-case name); the most
-   * populous wins. In a compact layout (town-index.ts) rather than a Map of objects.
+   * populous wins. In a compact layout (town-index.ts) rather than a Map of objects. Null when the
+   * read was made without it (deferTownIndex) and no townIn has asked for it yet.
    */
-  towns: TownIndex;
+  towns: TownIndex | null;
 }
 
 let geoNames: GeoNames | null = null;
 let loads = 0;
+let townsDeferred = false;
+
+/**
+ * For a thread that uses the gazetteer but does not extract (a crawler's main thread whose
+ * extraction runs on worker threads; its alias index needs the gazetteer's names): the read at
+ * the gazetteer's start-up builds only the cities, not the town index (about 24 MB of heap), and
+ * a later townIn reads the package once more to build it. Call before the first gazetteer use.
+ */
+export function deferTownIndex(): void {
+  townsDeferred = true;
+}
 
 /**
  * Both indexes from one read of the package: the gazetteer's cities and townIn's towns. Reading
  * the .pbf is most of the cost, so one pass at the gazetteer's start-up replaces a second read at
- * the first "Town, State" of the first document. A town and a city share one record.
+ * the first "Town, State" of the first document. A town and a city share one record. With
+ * `towns` false (deferTownIndex) the town index is left out.
  */
-function loadGeoNames(): GeoNames {
-  if (geoNames) return geoNames;
+function readGeoNames(towns: boolean): GeoNames {
   const cities: GeoCity[] = [];
   const townEntries: { record: GeoCity; keys: string[] }[] = [];
   for (const c of readAllCities()) {
@@ -97,6 +109,7 @@ function loadGeoNames(): GeoNames {
     const [lon, lat] = c.loc.coordinates;
     const city: GeoCity = { name: c.name, countryIso: c.country, population: c.population, lat, lon, featureCode: c.featureCode, altName: c.altName && c.altName !== c.name ? c.altName : null };
     if (c.population >= CITY_MIN_POPULATION && /^[A-Z]{2}$/.test(c.country)) cities.push(city);
+    if (!towns) continue;
     const lower = c.name.toLowerCase();
     const keys = [`${lower}|${c.country}`];
     if (c.country === 'US' && c.adminCode) keys.push(`${lower}|US|${c.adminCode}`);
@@ -105,8 +118,19 @@ function loadGeoNames(): GeoNames {
   }
   cities.sort((a, b) => b.population - a.population);
   loads++;
-  geoNames = { cities, towns: new TownIndex(townEntries) };
+  return { cities, towns: towns ? new TownIndex(townEntries) : null };
+}
+
+function loadGeoNames(): GeoNames {
+  geoNames ??= readGeoNames(!townsDeferred);
   return geoNames;
+}
+
+function loadTowns(): TownIndex {
+  const loaded = loadGeoNames();
+  // Deferred: a second read, for the town index only (the cities already read are kept).
+  loaded.towns ??= readGeoNames(true).towns!;
+  return loaded.towns;
 }
 
 /** How many times the GeoNames package was read into the indexes (once per process; for tests). */
@@ -139,5 +163,5 @@ export function isMatchableCityName(name: string, population: number, filter: Ge
  */
 export function townIn(name: string, countryIso: string, admin?: string): GeoCity | undefined {
   // TownIndex.get builds a new record on every call, so callers may keep or change it.
-  return loadGeoNames().towns.get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
+  return loadTowns().get(admin ? `${name.toLowerCase()}|${countryIso}|${admin}` : `${name.toLowerCase()}|${countryIso}`);
 }

@@ -1,3 +1,4 @@
+import { deferTownIndex } from '@newsgraph/extract';
 import type { Article, NewsgraphConfig } from '@newsgraph/shared';
 import type { GraphStore, WriteResult } from '@newsgraph/graph';
 import { extractArticle } from '../article/extract-article.ts';
@@ -61,11 +62,16 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): {
   threadHeapStatistics(): ReturnType<ExtractionPool['heapStatistics']>;
   /** Busy fraction of each extraction thread since it started (empty without threads). */
   threadUtilization(): number[];
+  /** Writes a heap snapshot of each extraction thread to `pathOf(i)` (diagnostics; none without threads). */
+  writeThreadHeapSnapshots(pathOf: (thread: number) => string): Promise<string[]>;
 } {
   const ownFetcher = options.fetcher ? null : new HttpFetcher(options.config.http, { hostGate: options.hostGate });
   const fetcher = options.fetcher ?? ownFetcher!;
   const store = options.metrics ? timedStore(options.store, options.metrics) : options.store;
   const pool = options.extractionThreads && options.extractionThreads > 0 ? new ExtractionPool(options.extractionThreads) : null;
+  // With extraction on threads, this thread's alias index needs the gazetteer but not the
+  // GeoNames town index (24 MB of heap; built here only if something extracts here after all).
+  if (pool) deferTownIndex();
   // The store's alias index, as `ingest` uses it: loaded at the first article, refreshed with what
   // other workers recorded. Extraction on pool threads reads a replica of it (processOnPool).
   const aliases = new StoreAliasIndex(options.store, { onReplay: (learnings) => pool?.replayAliases(learnings) });
@@ -93,6 +99,7 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): {
     deps,
     threadHeapStatistics: async () => (pool ? pool.heapStatistics() : []),
     threadUtilization: () => (pool ? pool.eventLoopUtilization() : []),
+    writeThreadHeapSnapshots: async (pathOf) => (pool ? pool.writeHeapSnapshots(pathOf) : []),
     close: async () => {
       await ownFetcher?.close();
       await pool?.close();

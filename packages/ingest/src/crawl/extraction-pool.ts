@@ -221,6 +221,25 @@ export class ExtractionPool {
   }
 
   /**
+   * Writes a V8 heap snapshot of each thread to `pathOf(i)` (for diagnostics: what is resident in
+   * a thread; docs/crawler.md "Memory"). Resolves to the paths written.
+   */
+  async writeHeapSnapshots(pathOf: (thread: number) => string): Promise<string[]> {
+    const paths: string[] = [];
+    // One at a time, each written by its own thread (v8.writeHeapSnapshot there).
+    // Threads are unref'd: held while writing, or a caller with nothing else pending would exit meanwhile.
+    for (const [i, w] of this.#workers.entries()) {
+      w.worker.ref();
+      try {
+        paths.push(await this.#run<string>({ op: 'heap-snapshot', path: pathOf(i) }, 'heap snapshot', w));
+      } finally {
+        w.worker.unref();
+      }
+    }
+    return paths;
+  }
+
+  /**
    * Busy fraction of each thread's event loop since it started (0..1): near 1, the threads are
    * the bottleneck; well below, they wait for the main thread (for benchmarks and diagnostics).
    */

@@ -5,8 +5,10 @@
  * { id, op: 'entities', text, outlet, title, aliases }; replies { id, result } or { id, error }.
  * The thread's replica of the alias index starts from { op: 'alias-state', state } and follows
  * { op: 'alias-replay', learnings } (no reply); an 'entities' request with `aliases: true` reads
- * and extends it and replies { extraction, learning }.
+ * and extends it and replies { extraction, learning }. { id, op: 'heap-snapshot', path } writes the
+ * thread's V8 heap snapshot there and replies with the path (diagnostics).
  */
+import { writeHeapSnapshot } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { CorpusIndex, extract, type AliasArticleLearning, type CorpusIndexState } from '@newsgraph/extract';
 import { extractArticle } from '../article/extract-article.ts';
@@ -14,6 +16,7 @@ import { extractArticle } from '../article/extract-article.ts';
 type Request =
   | { id: number; op: 'article'; html: string; url: string; bodySelector?: string }
   | { id: number; op: 'entities'; text: string; outlet: string | null; title: string | null; aliases?: boolean }
+  | { id: number; op: 'heap-snapshot'; path: string }
   | { op: 'alias-state'; state: CorpusIndexState }
   | { op: 'alias-replay'; learnings: AliasArticleLearning[] };
 
@@ -37,7 +40,12 @@ parentPort!.on('message', (request: Request) => {
     return;
   }
   try {
-    const result = request.op === 'article' ? extractArticle(request.html, request.url, { bodySelector: request.bodySelector }) : entities(request);
+    const result =
+      request.op === 'article'
+        ? extractArticle(request.html, request.url, { bodySelector: request.bodySelector })
+        : request.op === 'heap-snapshot'
+          ? writeHeapSnapshot(request.path)
+          : entities(request);
     parentPort!.postMessage({ id: request.id, result });
   } catch (error) {
     const e = error as Error & { input?: string; reason?: string };
