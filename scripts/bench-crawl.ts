@@ -62,12 +62,12 @@ function optionValue(name: string): string | undefined {
   return i < 0 ? undefined : process.argv[i + 1];
 }
 
-function arg(name: string, fallback: number): number {
+function arg(name: string, fallback: number, min = 1): number {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const value = Number.parseInt(process.argv[i + 1] ?? '', 10);
-  if (!Number.isFinite(value) || value <= 0) {
-    console.error(`--${name} needs a positive number`);
+  if (!Number.isFinite(value) || value < min) {
+    console.error(`--${name} needs a number of at least ${min}`);
     process.exit(2);
   }
   return value;
@@ -292,6 +292,8 @@ async function fetchOnly(origin: string, pages: number, concurrency: number, tmp
  * instead of up to 4x (for every thread of the process).
  */
 const PIPELINE_NODE_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=50'];
+/** ...and its environment: MALLOC_ARENA_MAX=2 as the CLI's shebang and scripts set it (glibc malloc arenas; docs/crawler.md). */
+const PIPELINE_ENV = { MALLOC_ARENA_MAX: '2' };
 
 /**
  * Child-process mode: the measured full pipeline in a fresh process (as the Crawlee baseline
@@ -310,7 +312,7 @@ async function pipelineRunChild(origin: string, pages: number, concurrency: numb
 async function runPipelineChild(origin: string, pages: number, concurrency: number, threads: number, tmp: string): Promise<PipelineRun & { rssStart: number; cpuSeconds: number }> {
   const snapshotDir = optionValue('heap-snapshots');
   const args = ['--pipeline-run', '--origin', origin, '--pages', String(pages), '--concurrency', String(concurrency), '--threads', String(threads), '--tmp', tmp, ...(snapshotDir ? ['--heap-snapshots', resolve(snapshotDir)] : [])];
-  const child = spawn(process.execPath, [...PIPELINE_NODE_FLAGS, fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...PIPELINE_NODE_FLAGS, fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...PIPELINE_ENV } });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
@@ -385,7 +387,7 @@ async function main(): Promise<void> {
     return;
   }
   const concurrency = arg('concurrency', 8);
-  const threads = process.argv.includes('--threads') ? arg('threads', 2) : defaultExtractionThreads();
+  const threads = process.argv.includes('--threads') ? arg('threads', 2, 0) : defaultExtractionThreads();
   const baselinePages = Math.min(pages, arg('baseline-pages', 500));
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve-pages', '--pages', String(pages)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -424,7 +426,7 @@ async function main(): Promise<void> {
     perStage('main-text extraction', run.stageSeconds.extraction);
     perStage('entity extraction + store', run.stageSeconds.process);
     perStage('  of which store writes', run.stageSeconds.store);
-    console.log(`  RSS after warm-up ${mb(rssStart)} MB, peak ${mb(run.peakRss)} MB (own process, node ${PIPELINE_NODE_FLAGS.join(' ')})`);
+    console.log(`  RSS after warm-up ${mb(rssStart)} MB, peak ${mb(run.peakRss)} MB (own process, ${Object.entries(PIPELINE_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} node ${PIPELINE_NODE_FLAGS.join(' ')})`);
     for (const [n, rss] of run.rssAtThousands) {
       const d = run.detailAtMarks.find(([m]) => m === n)?.[1];
       const where = d

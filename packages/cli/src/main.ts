@@ -1,10 +1,12 @@
-#!/usr/bin/env -S node --max-semi-space-size=16 --heap-growing-percent=50
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=16 --heap-growing-percent=50
 // --max-semi-space-size=16: V8's young generation otherwise grows with the machine's memory (128 MB
 // per isolate on 24 GiB), resident memory a crawler's main thread does not need. --heap-growing-
 // percent=50: after each full collection a heap may grow to 1.5x its live data before the next,
 // instead of up to 4x, which let an extraction thread with 135 MB live reach 470 MB (V8 flags
-// apply to every thread of the process; docs/crawler.md, "Memory"). The `newsgraph` and `start`
-// scripts of the workspace pass the same flags.
+// apply to every thread of the process; docs/crawler.md, "Memory"). MALLOC_ARENA_MAX=2: glibc
+// otherwise gives threads malloc arenas of their own (up to 8 per core), whose freed memory stays
+// resident; it is read before node starts, so it is set here and not in code. The `newsgraph` and
+// `start` scripts of the workspace pass the same flags and variable.
 import { enableCompileCache } from 'node:module';
 
 // V8's code cache for every module loaded after this line (in the OS temp directory, keyed by

@@ -8,7 +8,7 @@ export type { EntityAnalysisOptions } from './analyze-entities.ts';
 export { loadConllLexicon } from './lexicon/conll-lexicon.ts';
 export type { TypeLexicon, NerLabel } from './lexicon/type-lexicon.ts';
 export { defaultGazetteer } from './lexicon/gazetteer.ts';
-export { deferTownIndex } from './lexicon/geonames-places.ts';
+export { deferTownIndex, geoNamesLoads } from './lexicon/geonames-places.ts';
 export { COUNTRIES, countryByIso } from './lexicon/countries.ts';
 export type { CountryRecord } from './lexicon/countries.ts';
 export { ORGANIZATIONS } from './lexicon/organizations.ts';

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '@newsgraph/extract';
 import { defaultExtractionThreads, ExtractionPool, shouldSpillToMain, SPILL_MAX_MAIN_BUSY, SPILL_TO_MAIN_AT_TASKS } from '../src/index.ts';
@@ -27,6 +30,25 @@ describe('ExtractionPool', () => {
     expect(shouldSpillToMain([SPILL_TO_MAIN_AT_TASKS - 1], 0)).toBe(false);
     expect(shouldSpillToMain([SPILL_TO_MAIN_AT_TASKS], 0)).toBe(true);
     expect(shouldSpillToMain([SPILL_TO_MAIN_AT_TASKS], SPILL_MAX_MAIN_BUSY)).toBe(false);
+  });
+
+  it('writes a heap snapshot of each thread, by the thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pool-snapshots-'));
+    const pool = new ExtractionPool(2);
+    try {
+      await pool.extractArticle(PAGE, 'https://news.example/rates');
+      const paths = await pool.writeHeapSnapshots((i) => join(dir, `thread-${i}.heapsnapshot`));
+      expect(paths).toEqual([join(dir, 'thread-0.heapsnapshot'), join(dir, 'thread-1.heapsnapshot')]);
+      for (const path of paths) {
+        const snapshot = JSON.parse(readFileSync(path, 'utf8')) as { snapshot: { node_count: number }; strings: string[] };
+        expect(snapshot.snapshot.node_count).toBeGreaterThan(1000);
+        // The thread's own code, not the main thread's: the worker module is in its heap.
+        expect(snapshot.strings.some((s) => s.includes('extraction-worker.ts'))).toBe(true);
+      }
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports itself saturated while its thread has a backlog, and not once the backlog is done', async () => {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { defaultGazetteer, extract, geoNamesLoads } from '@newsgraph/extract';
+import { SqliteStore } from '@newsgraph/graph';
+import { loadConfig } from '@newsgraph/shared';
+import { createCrawlStageDeps } from '../src/index.ts';
+import type { CrawlMemory } from '../src/crawl/interfaces/crawl-stages.ts';
+
+const memory: CrawlMemory = {
+  getValidators: async () => null,
+  setValidators: async () => {},
+  filterUnseen: async (urls) => urls,
+  markSeen: async () => {},
+  claimContent: async () => null,
+};
+
+// A file of its own: the deferral is process state (vitest runs each file in its own process).
+describe('createCrawlStageDeps with extraction threads', () => {
+  it('leaves the GeoNames town index out of the main thread: its alias index reads only the cities', async () => {
+    const store = await SqliteStore.open(':memory:');
+    const { close } = createCrawlStageDeps({ config: loadConfig({ env: {} }), store, memory, extractionThreads: 1 });
+    try {
+      // The main thread's alias index builds the gazetteer (its ordinary-word test reads it).
+      expect(defaultGazetteer().lookup('france')).toBeDefined();
+      expect(geoNamesLoads()).toBe(1);
+      // Extraction here after all (a stored article the index never learned) still finds towns: a second read.
+      const found = extract('AIKEN, S.C. (AP) — The city council met on Monday to discuss a new harbour plan for the region.', {});
+      expect(found.entities.some((e) => e.name === 'Aiken')).toBe(true);
+      expect(geoNamesLoads()).toBe(2);
+    } finally {
+      await close();
+      await store.close();
+    }
+  });
+});
