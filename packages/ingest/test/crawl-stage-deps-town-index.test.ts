@@ -23,7 +23,7 @@ describe('createCrawlStageDeps with extraction threads', () => {
       expect(defaultGazetteer().lookup('france')).toBeDefined();
       expect(geoNamesLoads()).toBe(1);
       // Extraction here after all (a stored article the index never learned) still finds towns: a second read.
-      const found = extract('AIKEN, S.C. (AP) — The city council met on Monday to discuss a new harbour plan for the region.', {});
+      const found = extract('Workers at the plant near Aiken, South Carolina, voted on Tuesday to accept the new contract.', {});
       expect(found.entities.some((e) => e.name === 'Aiken')).toBe(true);
       expect(geoNamesLoads()).toBe(2);
     } finally {
