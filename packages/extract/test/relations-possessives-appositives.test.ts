@@ -81,3 +81,13 @@ describe('role-context: a cabinet office written in lower case', () => {
     expect(claims("Growth in Norway slowed, said the party's finance minister Siv Jensen. Norway's exports fell. Norway will cut taxes.", 'HOLDS_ROLE')).toEqual([]);
   });
 });
+
+describe('national-possessive: a surname standing for a person named in full before', () => {
+  it('reads the surname when the text named the person in full', () => {
+    expect(claims("Ana Novak reached the final. There Serbia's Novak beat the top seed.", 'NATIONAL_OF')).toEqual(['Ana Novak NATIONAL_OF Serbia']);
+  });
+
+  it('not a lone name the text never gives in full', () => {
+    expect(claims("In the final Serbia's Novak beat the top seed.", 'NATIONAL_OF')).toEqual([]);
+  });
+});

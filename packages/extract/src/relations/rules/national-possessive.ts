@@ -10,8 +10,9 @@ import { AMBIGUOUS_NATIONALITIES } from './national.ts';
  * nominees; a post between ("Britain's Prime Minister X") is HOLDS_ROLE and not read here.
  *
  * The name must be a person's beyond doubt, because the same shape names a country's companies and
- * places ("Italy's Illva Saronno", "Russia's Norilsk Nickel"): two or more words, the first a given
- * name of the name lists, no honorific or title, and no firm's noun after it. The country is a name
+ * places ("Italy's Illva Saronno", "Russia's Norilsk Nickel"): the person's full name (as written
+ * here or earlier, "France's Mauresmo" after "Amelie Mauresmo") has two or more words, the first a
+ * given name of the name lists, no honorific or title, and no firm's noun after it. The country is a name
  * (not a capital standing for its government, not a reference, not a demonym) that says which state
  * it is. No list is expanded: "Spain's A and B" says nothing of B.
  */
@@ -22,17 +23,24 @@ const NOT_A_PERSON_AFTER = /^\s*(?:['’]s\s+)?(?:company|firm|group|corporation
 
 function isCountryName(ctx: SentenceContext, m: MentionView): boolean {
   if (m.type !== 'Country' || m.reference || m.adjectival || m.source === 'metonymy' || AMBIGUOUS_NATIONALITIES.has(m.text.toLowerCase())) return false;
-  // "the president of France's ...", "Latin America's ...": the possessive belongs to a longer phrase.
+  // "the president of France's ...", "New South Wales's ...": the possessive belongs to a longer phrase
+  // (a capitalised word before it, unless that word opens the sentence: "There Spain's X won").
   const left = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 24), m.start);
-  return !/(?:\bof|\p{Lu}[\p{L}.]*)\s+$/u.test(left) || /(?:^|\s)(?:The|A|An|But|And|In|On|At|As|For|With|After|Before|While)\s+$/.test(left);
+  if (/\bof\s+$/.test(left)) return false;
+  const word = /(\S+)\s+$/.exec(left);
+  if (!word || !/^\p{Lu}/u.test(word[1] as string)) return true;
+  return /^\s*["“'‘(]?\s*$/.test(ctx.text.slice(ctx.sentence.start, m.start - left.length + word.index));
 }
 
 function isFullPersonName(ctx: SentenceContext, m: MentionView): boolean {
   if (m.type !== 'Person' || m.reference || m.role !== undefined || m.text.includes('&')) return false;
-  const words = m.text.split(/\s+/);
+  // "France's Mauresmo" after "Amelie Mauresmo": the entity's full name decides, not the surname written here.
+  const words = m.name.split(/\s+/);
   if (words.length < 2) return false;
   const first = (words[0] as string).toLowerCase();
-  if (!wordClasses().givenNames.has(first)) return false;
+  // A given name that is also an ordinary word ("Miner Highland Gold") is too weak to make a person.
+  const { firstNames, givenNames, common } = wordClasses();
+  if (!firstNames.has(first) && !(givenNames.has(first) && !common.has(first))) return false;
   return !NOT_A_PERSON_AFTER.test(ctx.text.slice(m.end, Math.min(ctx.sentence.end, m.end + 24)));
 }
 
