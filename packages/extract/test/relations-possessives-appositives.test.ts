@@ -91,3 +91,10 @@ describe('national-possessive: a surname standing for a person named in full bef
     expect(claims("In the final Serbia's Novak beat the top seed.", 'NATIONAL_OF')).toEqual([]);
   });
 });
+
+describe('title-owners: no employer from a generic noun or a partnership name cut at its comma', () => {
+  it('reads none', () => {
+    expect(claims('Lea Grant, director of the Committee, told reporters it would act.', 'HOLDS_ROLE')).toEqual([]);
+    expect(claims('Sam Hale, oil analyst at Pardoe, Lutton and Kemp Securities, said prices would fall.', 'HOLDS_ROLE').filter((c) => c.endsWith('Pardoe'))).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { HONORIFICS, ROLE_HEADS, TITLE_WORDS } from '../../lexicon/titles.ts';
+import { ORGANIZATION_NOUNS } from '../../lexicon/organization-nouns.ts';
 import { FUNCTION_WORDS, MONTHS_AND_DAYS, wordClasses } from '../../lexicon/word-classes.ts';
 import type { Token } from '../../text/tokenizer.ts';
 import type { Candidate } from '../recognizer/index.ts';
@@ -181,6 +182,8 @@ const MAX_APPOSITIVE_WORDS = 7;
  */
 function employerAfterPost(tokens: readonly Token[], c: Candidate, byLast: ReadonlyMap<number, Candidate>): boolean {
   if (c.last - c.first > 6 || !nameEndsAt(tokens, c.last)) return false;
+  // "director of the Committee": one word that says what kind of body it is names none.
+  if (c.last - c.first === 1 && GENERIC_BODY.has((tokens[c.first] as Token).text.toLowerCase())) return false;
   let k = c.first - 1;
   if (tokens[k]?.text === 'the') k--;
   if (!/^(?:of|at|for|with)$/.test(tokens[k]?.text ?? '')) return false;
@@ -198,6 +201,9 @@ function employerAfterPost(tokens: readonly Token[], c: Candidate, byLast: Reado
   return person?.type === 'Person' && person.sentenceIndex === c.sentenceIndex;
 }
 
+/** Nouns for a kind of body, which alone name no particular one ("the Committee", "the Council"). */
+const GENERIC_BODY = new Set([...ORGANIZATION_NOUNS, 'committee', 'council', 'commission', 'board', 'institute', 'foundation', 'association', 'department', 'ministry', 'agency', 'office', 'bureau', 'authority', 'trust', 'society', 'union', 'party', 'government', 'campaign', 'centre', 'center', 'university', 'college', 'school']);
+
 /** Lower-case words that carry a name on ("Transport for London", "Oppenheimer and Co") or make it a modifier ("Nordic operator X"). */
 const NAME_GOES_ON = new Set(['of', 'for', 'and', 'de', 'du', 'von', 'van', 'operator', 'group', 'firm', 'company', 'bank', 'unit', 'side', 'club', 'division', 'brand', 'magazine']);
 
@@ -212,6 +218,8 @@ function nameEndsAt(tokens: readonly Token[], k: number): boolean {
   if (!t) return true;
   // "Computerandvideogames.com": a web address goes on past the dot.
   if (t.text === '.' && tokens[k + 1] && !(tokens[k + 1] as Token).spaceBefore) return false;
+  // "Donaldson, Lufkin and Jenrette Securities": a comma inside a firm's name of partners.
+  if (t.text === ',' && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') && /^(?:and|&|,)$/.test(tokens[k + 2]?.text ?? '')) return false;
   if (t.kind !== 'word') return /^[,.;:)"”!?]$/.test(t.text);
   if (t.text !== t.text.toLowerCase() || NAME_GOES_ON.has(t.text)) return false;
   // "founder of Jewish human rights group X", "president of Cesar organisers": a noun after the name makes it a modifier.
