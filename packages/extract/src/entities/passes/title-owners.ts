@@ -1,5 +1,6 @@
 import { HONORIFICS, ROLE_HEADS, TITLE_WORDS } from '../../lexicon/titles.ts';
-import { FUNCTION_WORDS, MONTHS_AND_DAYS } from '../../lexicon/word-classes.ts';
+import { ORGANIZATION_NOUNS } from '../../lexicon/organization-nouns.ts';
+import { FUNCTION_WORDS, MONTHS_AND_DAYS, wordClasses } from '../../lexicon/word-classes.ts';
 import type { Token } from '../../text/tokenizer.ts';
 import type { Candidate } from '../recognizer/index.ts';
 
@@ -11,6 +12,12 @@ import type { Candidate } from '../recognizer/index.ts';
  * where the word is a party but the post is Parliament's, nor government posts, where the word
  * before is mostly a country); a capitalised first word of a sentence that the document also
  * writes in lower case ("Charity boss Gordon Lishman") is an ordinary word.
+ *
+ * The same organization written after the post, in an appositive to a person's name: "said Ana
+ * Ruiz, president of Dunmore Analytics", "Ruiz, chief economist at Halvorsen Partners", "Ruiz, head
+ * of equity research at Tarn Securities". The words between the comma and the preposition are in
+ * lower case and hold a post of an organization (not a government's: "X, minister of Finance" names
+ * a portfolio, not a body), so the capitalised words after it can only be the employer.
  *
  * A one-word name the recognizer let go because it is also a word ("Arsenal boss Arsene Wenger",
  * "Everton manager David Moyes") is read the same way, when it is capitalised inside a sentence
@@ -37,6 +44,11 @@ export function markTitleOwners(tokens: readonly Token[], candidates: Candidate[
   }
   addUncoveredOwners(tokens, candidates, byFirst, sentenceStarts);
   for (const c of candidates) {
+    if (c.type === null && employerAfterPost(tokens, c, byLast)) {
+      c.type = 'Organization';
+      c.source = 'title-owner';
+      continue;
+    }
     // "Ways and Means chairman X": the end of a longer name, not a name of its own.
     if (c.type !== null || /^(?:and|of|&|for)$/i.test(tokens[c.first - 1]?.text ?? '')) continue;
     // Up to three lower-case words, the last a post, then a person's name.
@@ -151,3 +163,69 @@ function personBeforeComma(tokens: readonly Token[], c: Candidate, byLast: Reado
   const person = byLast.get(c.first - 1);
   return person?.type === 'Person' && person.sentenceIndex === c.sentenceIndex;
 }
+
+/** Posts held in an organization that an appositive names after a preposition ("president of", "analyst at"). */
+const APPOSITIVE_POSTS = new Set([
+  ...[...ORG_POSTS].filter((w) => !['striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'forward', 'winger', 'full-back', 'centre-back', 'playmaker', 'owner'].includes(w)),
+  ...'officer editor partner consultant professor researcher fellow executive trader dealer adviser advisor lawyer'.split(' '),
+]);
+/** Lower-case words of the appositive that are not posts: articles and the "of <field>" of "head of equity research at". */
+const APPOSITIVE_GLUE = new Set(['a', 'an', 'the', 'of', 'and']);
+/** Longest run of lower-case words between the comma and the preposition. */
+const MAX_APPOSITIVE_WORDS = 7;
+
+/**
+ * "<Person>, (a) <words> <post> of|at|for|with (the) <c>": walks left from the candidate over the
+ * preposition and lower-case words to a comma that closes a person's name. The last post word
+ * must come before the preposition with only the words of a field between ("head of equity
+ * research at"), so "X, who left as president, spoke at Y" (a verb, no glue) is not read.
+ */
+function employerAfterPost(tokens: readonly Token[], c: Candidate, byLast: ReadonlyMap<number, Candidate>): boolean {
+  if (c.last - c.first > 6 || !nameEndsAt(tokens, c.last)) return false;
+  // "director of the Committee": one word that says what kind of body it is names none.
+  if (c.last - c.first === 1 && GENERIC_BODY.has((tokens[c.first] as Token).text.toLowerCase())) return false;
+  let k = c.first - 1;
+  if (tokens[k]?.text === 'the') k--;
+  if (!/^(?:of|at|for|with)$/.test(tokens[k]?.text ?? '')) return false;
+  k--;
+  let post = false;
+  for (let n = 0; n < MAX_APPOSITIVE_WORDS && k >= 0; n++, k--) {
+    const t = tokens[k] as Token;
+    if (t.text === ',') break;
+    if (t.kind !== 'word' || t.text !== t.text.toLowerCase()) return false;
+    if (APPOSITIVE_POSTS.has(t.text)) post = true;
+    else if (!APPOSITIVE_GLUE.has(t.text) && !POST_MODIFIERS.has(t.text) && FUNCTION_WORDS.has(t.text)) return false;
+  }
+  if (!post || tokens[k]?.text !== ',') return false;
+  const person = byLast.get(k);
+  return person?.type === 'Person' && person.sentenceIndex === c.sentenceIndex;
+}
+
+/** Nouns for a kind of body, which alone name no particular one ("the Committee", "the Council"). */
+const GENERIC_BODY = new Set([...ORGANIZATION_NOUNS, 'committee', 'council', 'commission', 'board', 'institute', 'foundation', 'association', 'department', 'ministry', 'agency', 'office', 'bureau', 'authority', 'trust', 'society', 'union', 'party', 'government', 'campaign', 'centre', 'center', 'university', 'college', 'school']);
+
+/** Lower-case words that carry a name on ("Transport for London", "Oppenheimer and Co") or make it a modifier ("Nordic operator X"). */
+const NAME_GOES_ON = new Set(['of', 'for', 'and', 'de', 'du', 'von', 'van', 'operator', 'group', 'firm', 'company', 'bank', 'unit', 'side', 'club', 'division', 'brand', 'magazine']);
+
+/**
+ * The candidate is the whole name: what follows is a break or a lower-case word that does not
+ * continue it. A hyphen ("Dai-ichi"), a possessive ("Wilkinson's club"), another capitalised word
+ * ("Universal Music Germany", "Latin American") or a connective show the recognizer cut a longer
+ * name, and a cut name is no employer.
+ */
+function nameEndsAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return true;
+  // "Computerandvideogames.com": a web address goes on past the dot.
+  if (t.text === '.' && tokens[k + 1] && !(tokens[k + 1] as Token).spaceBefore) return false;
+  // "Donaldson, Lufkin and Jenrette Securities": a comma inside a firm's name of partners.
+  if (t.text === ',' && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') && /^(?:and|&|,)$/.test(tokens[k + 2]?.text ?? '')) return false;
+  if (t.kind !== 'word') return /^[,.;:)"”!?]$/.test(t.text);
+  if (t.text !== t.text.toLowerCase() || NAME_GOES_ON.has(t.text)) return false;
+  // "founder of Jewish human rights group X", "president of Cesar organisers": a noun after the name makes it a modifier.
+  const { verbForms } = wordClasses();
+  return FUNCTION_WORDS.has(t.text) || verbForms.has(t.text) || REPORTING_VERBS.has(t.text);
+}
+
+/** Present-tense verbs of speech that follow a speaker's appositive without a comma ("X, analyst at Y believes ..."). */
+const REPORTING_VERBS = new Set('says believes thinks expects argues warns adds notes explains predicts agrees insists claims suggests estimates reckons'.split(' '));

@@ -25,7 +25,7 @@ import { PERSON_TYPES, between, listForward, type MentionView, type RelationCand
  * name or a word hyphenated with anything but a demonym ("Latin American", "Russian-made",
  * "British-born"), a description
  * qualified by an organization noun ("a British army soldier", "the French team doctor"), and the
- * demonyms that name no single nationality (`AMBIGUOUS`).
+ * demonyms that name no single nationality (`AMBIGUOUS_NATIONALITIES`).
  */
 
 /**
@@ -34,7 +34,7 @@ import { PERSON_TYPES, between, listForward, type MentionView, type RelationCand
  * "Macedonian" (also the Greek region), "Serb"/"Croat" (also the peoples of Bosnia), "Sahrawi" (a
  * people of a territory), "Antarctic" (no nationality).
  */
-const AMBIGUOUS = new Set(
+export const AMBIGUOUS_NATIONALITIES = new Set(
   `korean koreans korea congolese congo guinean guineans guinea dominican dominicans georgian georgians georgia
   macedonian macedonians macedonia serb serbs croat croats sahrawi antarctic antarctican`
     .split(/\s+/)
@@ -65,7 +65,7 @@ const RANK_BEFORE = /(?:^|\n|[\s:;,])\d{1,3}[.)]?\s+$/;
 
 /** A country mention that may state a nationality: not a reference, not a capital standing for a government, not ambiguous. */
 function countryMention(m: MentionView | undefined): m is MentionView {
-  return m !== undefined && m.type === 'Country' && !m.reference && m.source !== 'metonymy' && !AMBIGUOUS.has(m.text.toLowerCase());
+  return m !== undefined && m.type === 'Country' && !m.reference && m.source !== 'metonymy' && !AMBIGUOUS_NATIONALITIES.has(m.text.toLowerCase());
 }
 
 /** One nationality as written: a demonym or a name, or demonyms joined by hyphens ("British-Iranian"). */
@@ -247,7 +247,7 @@ function results(ctx: SentenceContext, claim: (person: MentionView, country: Men
     const prev = ctx.mentions[m.index - 1];
     if (m.type !== 'Country' || m.adjectival || m.reference || !prev || prev.type !== 'Person' || prev.reference) continue;
     if (!/^\s*\(\s*$/.test(between(ctx, prev.end, m.start)) || !/^\s*\)/.test(ctx.text.slice(m.end, m.end + 3))) continue;
-    if (AMBIGUOUS.has(m.text.toLowerCase())) continue;
+    if (AMBIGUOUS_NATIONALITIES.has(m.text.toLowerCase())) continue;
     items.push({ person: prev, country: m });
   }
   const table = items.length >= 2;

@@ -4,6 +4,7 @@ import {
   listBackward,
   listForward,
   mentionAfter,
+  type MentionView,
   type RelationCandidate,
   type SentenceContext,
 } from '../sentence-context.ts';
@@ -26,7 +27,20 @@ const UNIT_AFTER = /^\s*(?:>\s*)?(?:unit|subsidiary|division|affiliate|arm)\b/i;
 /** Both names say they are companies: "Unocal Corp's Union Oil Co" is a subsidiary. */
 const COMPANY = /\b(?:co|corp|corporation|inc|ltd|plc|ag|sa|nv|bv|spa|llc|gmbh|group|holdings?)\.?$/i;
 /** The second name ends its phrase ("Unocal Corp's Union Oil Co said"), not a modifier ("Acme Corp's Zed Corp deal"). */
-const OWNED_NAME_END = /^\s*(?:[,.;:)>]|$|(?:said|says|has|have|had|is|was|will|would|reported|posted|announced|plans|agreed)\b)/;
+const OWNED_NAME_END = /^\s*(?:<[^>]{1,12}>\s*)?(?:[,.;:)>]|$|(?:said|says|has|have|had|is|was|will|would|reported|posted|announced|plans|agreed|also|unit|subsidiary)\b|[a-z]{3,}ed\b)/;
+/**
+ * "UAL Inc's United Airlines said", "Exxon Corp's Exxon USA raised prices": after an owner with a
+ * legal ending, a company name that ends its phrase is the owner's, whatever its own ending. Not
+ * a party, an outlet or a public body ("Acme Inc's SEC filing" ends in a noun and is not read either).
+ */
+/** "Halden Inc's SEC filing": a public body after a company's possessive is what the company deals with, not a unit of it. */
+function publicBodyOfCompany(owner: MentionView, body: MentionView): boolean {
+  return COMPANY.test(owner.text) && body.kind === 'GovernmentAgency';
+}
+
+function ownedCompany(m: MentionView): boolean {
+  return m.type === 'Organization' && m.kind !== 'PoliticalParty' && m.kind !== 'MediaOutlet' && m.kind !== 'GovernmentAgency' && !m.adjectival;
+}
 const MEMBER_OF =
   /^\s*(?:,\s*(?:(?:a|an|the)\s+|both\s+|all\s+)?|\s+(?:is|was|are|were|became|becomes|become|remains|remain|has been|have been)\s+(?:(?:a|an|the)\s+|both\s+|all\s+)?)(?:founding\s+|full\s+|permanent\s+|non-permanent\s+)?members?(?:\s+(?:states?|country|countries|nations?))?\s+of\s+(?:the\s+)?$/i;
 const MEMBERS_LIST = /\b(?:members?|member states?|member countries|member nations|countries|nations|partners|allies)\s+(?:such as\s+|like\s+|including\s+)?(?:the\s+)?$/i;
@@ -39,7 +53,7 @@ export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
     const b = ms[i + 1]!;
     if (a.entityId === b.entityId) continue;
     const gap = ctx.text.slice(a.end, b.start);
-    if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && !PRODUCT_AFTER_NAME.test(ctx.text.slice(b.end, b.end + 20)) && !(a.kind === 'Company' && /\b(?:cent(?:er|re)|hub|lab|studio|store|edition)\b/i.test(b.name)) && (SUBUNIT.test(b.name) || UNIT_AFTER.test(ctx.text.slice(b.end, b.end + 20)) || (COMPANY.test(a.text) && COMPANY.test(b.text) && OWNED_NAME_END.test(ctx.text.slice(b.end, b.end + 12))))) {
+    if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && !publicBodyOfCompany(a, b) && !PRODUCT_AFTER_NAME.test(ctx.text.slice(b.end, b.end + 20)) && !(a.kind === 'Company' && /\b(?:cent(?:er|re)|hub|lab|studio|store|edition)\b/i.test(b.name)) && (SUBUNIT.test(b.name) || UNIT_AFTER.test(ctx.text.slice(b.end, b.end + 20)) || (COMPANY.test(a.text) && (COMPANY.test(b.text) || ownedCompany(b)) && OWNED_NAME_END.test(ctx.text.slice(b.end, b.end + 24))))) {
       out.push({ subject: b, predicate: 'PART_OF', object: a, rule: 'part-of.possessive', confidence: 0.8 });
     } else if (b.type === 'Organization' && (a.type === 'Organization' || a.type === 'Country') && APPOSITIVE_UNIT.test(gap)) {
       if (a.type === 'Country' && !/\bmember\b/i.test(gap)) continue;

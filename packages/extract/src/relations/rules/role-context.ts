@@ -17,11 +17,13 @@ import { storyCountry, type StoryCountry } from '../story-country.ts';
 
 /**
  * "Prime Minister", "Agriculture Minister", "Chancellor": a cabinet office right before the name.
+ * The BBC writes the office in lower case ("said finance minister X"): the same office, with its
+ * portfolio written (a bare "minister" may be a church's or a party's).
  * Not "President" or "Secretary": the wires and the BBC write their home country's president and
  * secretaries unqualified in stories about other countries ("President Reagan" in a story about Iran).
  */
 const NATIONAL_OFFICE =
-  /(?:^|[^\p{L}'’.-]\s*)((?:(?:Deputy|Vice|Acting|Prime|Foreign|Finance|Trade|Agriculture|Agricultural|Economy|Economic|Economics|Defence|Defense|Interior|Home|Justice|Energy|Oil|Industry|Commerce|Labour|Labor|Health|Education|Transport|Environment|Information|Culture|Mines|Petroleum|International|External)\s+){0,2}(?:Minister|Premier|Chancellor))\s+$/u;
+  /(?:^|[^\p{L}'’.-]\s*)((?:(?:Deputy|Vice|Acting|Prime|Foreign|Finance|Trade|Agriculture|Agricultural|Economy|Economic|Economics|Defence|Defense|Interior|Home|Justice|Energy|Oil|Industry|Commerce|Labour|Labor|Health|Education|Transport|Environment|Information|Culture|Mines|Petroleum|International|External)\s+){0,2}(?:Minister|Premier|Chancellor)|(?:(?:deputy|acting|former)\s+)?(?:prime|foreign|finance|trade|agriculture|economy|economics|defence|defense|interior|justice|energy|oil|industry|commerce|health|education|transport|environment|petroleum)\s+minister)\s+$/u;
 /** A qualifier before the office: "Japanese Prime Minister", "the party's President", "Rostec President". */
 const QUALIFIED_BEFORE = /(?:['’]s|\p{Lu}[\p{L}.-]*)\s+$/u;
 
@@ -89,6 +91,6 @@ export const rule: RelationRule = {
   variants: [{ id: 'role-context.story-country', example: '"Prime Minister X said" in a story that names Japan far more often than any other country' }],
   acceptsReferences: false,
   minMentions: 1,
-  cue: /Minister|Premier|Chancellor/,
+  cue: /Minister|Premier|Chancellor|minister/,
   run: roleContextRule,
 };
