@@ -120,6 +120,16 @@ describe('recognizer changes these rules rely on', () => {
     expect(analyzeEntities('STORM HITS N.Y. COAST').entities.map((e) => e.name)).not.toContain('New York');
   });
 
+  it('reads an unknown name after a post in an appositive as the organization', () => {
+    expect(textClaims('Andrew Hale, president of Brookvale Plastics, said the plant would close.', 'HOLDS_ROLE')).toEqual(['Andrew Hale HOLDS_ROLE Brookvale Plastics']);
+    expect(textClaims('Andrew Hale, president and chief executive of Brookvale Plastics, said.', 'HOLDS_ROLE')).toEqual(['Andrew Hale HOLDS_ROLE Brookvale Plastics']);
+    expect(textClaims('Andrew Hale, a spokesman for Brookvale Plastics, said.', 'HOLDS_ROLE')).toEqual(['Andrew Hale HOLDS_ROLE Brookvale Plastics']);
+    // The name goes on in lower case: "the Harbour Policy subcommittee" is no organization "Harbour Policy".
+    expect(analyzeEntities('Rep. Ana Ruiz, chairman of the Harbour Policy subcommittee, said.').entities.map((e) => e.name)).not.toContain('Harbour Policy');
+    // No person before the post: no appositive.
+    expect(analyzeEntities('The election of a president of Brookvale Plastics is due.').entities.map((e) => e.name)).not.toContain('Brookvale Plastics');
+  });
+
   it('keeps "People\'s Party" in one name, as written and as tokenised text splits it', () => {
     expect(textClaims("Ana Ruiz, secretary of the Norvik People's Party, spoke.", 'HOLDS_ROLE')).toEqual(["Ana Ruiz HOLDS_ROLE Norvik People's Party"]);
     expect(textClaims("Ana Ruiz , secretary of the Norvik People 's Party , spoke .", 'HOLDS_ROLE')).toEqual(["Ana Ruiz HOLDS_ROLE Norvik People 's Party"]);

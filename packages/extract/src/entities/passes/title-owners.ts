@@ -12,6 +12,9 @@ import type { Candidate } from '../recognizer/index.ts';
  * before is mostly a country); a capitalised first word of a sentence that the document also
  * writes in lower case ("Charity boss Gordon Lishman") is an ordinary word.
  *
+ * The same post may follow the person in an appositive, with "of" before the name: "Andrew Hale,
+ * president of Brookvale Plastics".
+ *
  * A one-word name the recognizer let go because it is also a word ("Arsenal boss Arsene Wenger",
  * "Everton manager David Moyes") is read the same way, when it is capitalised inside a sentence
  * here or elsewhere in the document, and is no function, title or calendar word.
@@ -37,8 +40,15 @@ export function markTitleOwners(tokens: readonly Token[], candidates: Candidate[
   }
   addUncoveredOwners(tokens, candidates, byFirst, sentenceStarts);
   for (const c of candidates) {
+    if (c.type !== null) continue;
+    // "Andrew Hale, president of Brookvale Plastics": the post in an appositive after the person, then "of".
+    if (personPostOfBefore(tokens, c, byLast)) {
+      c.type = 'Organization';
+      c.source = 'title-owner';
+      continue;
+    }
     // "Ways and Means chairman X": the end of a longer name, not a name of its own.
-    if (c.type !== null || /^(?:and|of|&|for)$/i.test(tokens[c.first - 1]?.text ?? '')) continue;
+    if (/^(?:and|of|&|for)$/i.test(tokens[c.first - 1]?.text ?? '')) continue;
     // Up to three lower-case words, the last a post, then a person's name.
     let k = c.last;
     let post = false;
@@ -143,6 +153,33 @@ function ownerPostAfter(tokens: readonly Token[], k: number): boolean {
     else if (!POST_MODIFIERS.has(w) && !/^(?:new|former|officer)$/.test(w)) break;
   }
   return post && /^[,.;)]$/.test(tokens[k]?.text ?? '.');
+}
+
+/**
+ * "<Person>, <post> of (the) <candidate>": a person, a comma, up to three lower-case post words
+ * ending in a post ("president", "general manager", "president and chief executive"), "of", "at"
+ * or "for" ("spokesman for"), then the candidate,
+ * which ends the appositive (no lower-case noun after it).
+ */
+function personPostOfBefore(tokens: readonly Token[], c: Candidate, byLast: ReadonlyMap<number, Candidate>): boolean {
+  // "chairman of the Trade Policy subcommittee": a name going on in lower case is longer than the candidate.
+  const after = tokens[c.last];
+  if (after && after.kind === 'word' && /^\p{Ll}/u.test(after.text) && !/^(?:in|at|and|or|who|which|said|says|since|from|on|until|when)$/.test(after.text)) return false;
+  let k = c.first - 1;
+  if (tokens[k]?.text === 'the') k--;
+  if (!/^(?:of|at|for)$/.test(tokens[k]?.text ?? '')) return false;
+  k--;
+  if (!ORG_POSTS.has(tokens[k]?.text ?? '')) return false;
+  // "general manager", "president and chief executive": modifiers and a second post before it.
+  let n = 0;
+  while (n < 4 && (POST_MODIFIERS.has(tokens[k - 1]?.text ?? '') || ORG_POSTS.has(tokens[k - 1]?.text ?? '') || (tokens[k - 1]?.text === 'and' && ORG_POSTS.has(tokens[k - 2]?.text ?? '')))) {
+    k--;
+    n++;
+  }
+  if (tokens[k - 1]?.text === 'a' || tokens[k - 1]?.text === 'the') k--;
+  if (tokens[k - 1]?.text !== ',') return false;
+  const person = byLast.get(k - 1);
+  return person?.type === 'Person' && person.sentenceIndex === c.sentenceIndex;
 }
 
 /** A person's name, then a comma, right before the candidate. */
