@@ -130,6 +130,13 @@ describe('recognizer changes these rules rely on', () => {
     expect(analyzeEntities('The election of a president of Brookvale Plastics is due.').entities.map((e) => e.name)).not.toContain('Brookvale Plastics');
   });
 
+  it('splits a rank abbreviation between the body and the name: "Coast Guard Lt. X"', () => {
+    expect(textClaims('The boat sank near the pier, said Coast Guard Lt. Dan Reyes.', 'HOLDS_ROLE')).toEqual(['Dan Reyes HOLDS_ROLE Coast Guard']);
+    expect(textClaims('The fire burned 200 acres, said Fire Department Capt. Dan Reyes.', 'HOLDS_ROLE')).toEqual(['Dan Reyes HOLDS_ROLE Fire Department']);
+    // A rank opening the run is the person's own title, with no body before it.
+    expect(textClaims('The boat sank near the pier, said Lt. Dan Reyes.', 'HOLDS_ROLE')).toEqual([]);
+  });
+
   it('keeps "People\'s Party" in one name, as written and as tokenised text splits it', () => {
     expect(textClaims("Ana Ruiz, secretary of the Norvik People's Party, spoke.", 'HOLDS_ROLE')).toEqual(["Ana Ruiz HOLDS_ROLE Norvik People's Party"]);
     expect(textClaims("Ana Ruiz , secretary of the Norvik People 's Party , spoke .", 'HOLDS_ROLE')).toEqual(["Ana Ruiz HOLDS_ROLE Norvik People 's Party"]);
