@@ -113,6 +113,17 @@ describe('role-speaker.title', () => {
   });
 });
 
+describe('located.in past an appositive', () => {
+  it('reads a common-noun appositive of the site, not another named site', () => {
+    expect(claims(`Inspectors visited ${ORG('Norvik Chemicals')}, a plant near ${CITY('Grenoble')}, on Monday.`, 'located.in')).toEqual([
+      'org:norvik-chemicals LOCATED_IN place:grenoble located.in',
+    ]);
+    // A list of sites: "the Brekke Plant near Grenoble" is near Grenoble, Lyon is not.
+    expect(claims(`Work stopped at three sites: the depot at ${CITY('Lyon')}, the Brekke Plant near ${CITY('Grenoble')} and a mine.`, 'located.in')).toEqual([]);
+    expect(claims(`Work stopped at ${CITY('Lyon')}, the Brekke Site in ${CITY('Grenoble')} and a mine.`, 'located.in')).toEqual([]);
+  });
+});
+
 describe('recognizer changes these rules rely on', () => {
   it('reads a US state abbreviation and the town before it in an all-caps dateline', () => {
     expect(textClaims('ALBANY, N.Y.', 'LOCATED_IN')).toEqual(['Albany LOCATED_IN New York State']);
