@@ -75,6 +75,7 @@ describe('role-place-post', () => {
     expect(claims(`${STATE('Ohio', 'ohio')} spokesman ${P('Tom Berg')} said the road was closed.`, 'role-place-post')).toEqual([]);
     expect(claims(`${P('Tom Berg')}, a spokesman for ${CITY('Lakeside')}'s water board, spoke.`, 'role-place-post')).toEqual([]);
     expect(claims(`${P('Tom Berg')}, who lives in ${CITY('Lakeside')}, spoke.`, 'role-place-post')).toEqual([]);
+    expect(claims(`"We will appeal," said ${P('Tom Berg')}, a spokesman for the ${CITY('Lakeside')} prosecutor.`, 'role-place-post')).toEqual([]);
   });
 });
 

@@ -21,6 +21,9 @@ const POST_BEFORE_NAME = new RegExp(`^\\s+(?:(?:deputy|assistant|acting|chief|se
 /** ", a spokeswoman for the ", ", the mayor of ", ", superintendent of the ". */
 const POST_APPOSITIVE = new RegExp(`^\\s*,\\s*(?:(?:a|an|the)\\s+)?(?:(?:deputy|assistant|acting|chief|senior|interim)\\s+)?${PLACE_POST}\\s+(?:for|of|at)\\s+(?:the\\s+)?$`, 'i');
 
+/** After the place of an appositive post: a break, or a word that opens no noun phrase of the place. */
+const PLACE_CLOSES = /^\s*(?:[,.;:)"”]|$|(?:in|near|outside|on|at|and|or|said|says|who|which|since|for|from|until|when|told)\b)/;
+
 function isPostPlace(m: MentionView): boolean {
   return m.type === 'Place' && !m.adjectival && !m.reference && m.kind !== 'province' && m.kind !== 'continent' && m.kind !== 'region';
 }
@@ -35,8 +38,9 @@ export function rolePlacePostRule(ctx: SentenceContext): RelationCandidate[] {
     if (isPostPlace(a) && b.type === 'Person' && !b.reference && POST_BEFORE_NAME.test(gap)) {
       out.push({ subject: b, predicate: 'HOLDS_ROLE', object: a, rule: 'role-place-post.title', confidence: 0.65 });
     } else if (a.type === 'Person' && !a.reference && isPostPlace(b) && POST_APPOSITIVE.test(gap)) {
-      // "the mayor of Lyon's office": the post is in what the place's possessive opens.
-      if (/^\s?['’]s\b/.test(ctx.text.slice(b.end, b.end + 3))) continue;
+      // "the mayor of Lyon's office": the post is in what the place's possessive opens; "a spokesman
+      // for the Munich prosecutor": the place only describes the body after it. The place closes the phrase.
+      if (!PLACE_CLOSES.test(ctx.text.slice(b.end, Math.min(ctx.sentence.end, b.end + 12)))) continue;
       out.push({ subject: a, predicate: 'HOLDS_ROLE', object: b, rule: 'role-place-post.appositive', confidence: 0.65 });
     }
   }
