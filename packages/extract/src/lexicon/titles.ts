@@ -24,6 +24,12 @@ export const ROLE_HEADS = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Military and police ranks as news abbreviates them before a name ("Lt.", "Capt.", "Sgt."): the
+ * head of a title after the body the person serves ("Coast Guard Lt. X", "Navy Capt. X").
+ */
+export const RANK_ABBREVIATIONS = new Set(['lt', 'capt', 'sgt', 'cmdr', 'col', 'maj', 'adm', 'cpl', 'pvt', 'det', 'insp', 'supt', 'brig']);
+
 /** Role heads that name a government post: a country written before them is the person's affiliation. */
 export const GOVERNMENT_ROLE_HEADS = new Set(
   `secretary minister president vice-president premier chancellor ambassador envoy governor senator lawmaker

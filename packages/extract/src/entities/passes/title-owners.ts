@@ -50,7 +50,7 @@ export function markTitleOwners(tokens: readonly Token[], candidates: Candidate[
       continue;
     }
     // "Ways and Means chairman X": the end of a longer name, not a name of its own.
-    if (c.type !== null || /^(?:and|of|&|for)$/i.test(tokens[c.first - 1]?.text ?? '')) continue;
+    if (/^(?:and|of|&|for)$/i.test(tokens[c.first - 1]?.text ?? '')) continue;
     // Up to three lower-case words, the last a post, then a person's name.
     let k = c.last;
     let post = false;

@@ -6,6 +6,8 @@ import { LEGAL_FORM_WORDS, NAME_PARTICLES } from './words.ts';
 /** Bodies after which "for" opens a constituency or brief, not more of the name ("Member of Parliament for Leeds"). */
 const NO_FOR_HEADS = new Set(['parliament', 'assembly', 'congress', 'senate']);
 const ORG_IN_HEADS = new Set(['consulate', 'embassy', 'consulate-general', 'mission']);
+/** Irregular plurals that own a body in its name: "People's Party", "Women's League", "Children's Hospital". */
+const COLLECTIVE_OWNERS = new Set(['people', 'women', 'children', 'men']);
 
 /**
  * End of the run of capitalised tokens opening at `start`: name words joined by the connectors
@@ -34,6 +36,17 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
     if (t.kind === 'possessive' && next > 0 && s.isNameToken(next) && !s.gazetteerAt(end - 1, end) && end - start === 1 && companyNameAhead(s, next, limit)) {
       end = next + 1;
       continue;
+    }
+    // "the People's Party", "Women's Union", "Children's Hospital": a possessive plural noun inside a
+    // name that goes on to an organization head (the possessive says who the body is for).
+    if (COLLECTIVE_OWNERS.has(s.lower(end - 1)) && next > 0) {
+      // Tokenised copy splits the possessive: "People 's Party" (an apostrophe, then "s").
+      const split = t.text === "'" && s.lower(next) === 's' && !s.tok(next).spaceBefore && next + 1 < limit;
+      const after = split ? next + 1 : next;
+      if ((t.kind === 'possessive' || split) && s.isNameToken(after) && orgHeadAhead(s, after, limit)) {
+        end = after + 1;
+        continue;
+      }
     }
     // "Employers' Association", "Bond Traders ' Association": a plural possessive inside a name
     // that goes on to an organization head.

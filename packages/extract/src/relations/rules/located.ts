@@ -21,6 +21,11 @@ const FACILITY =
   '(?:plant|factory|facility|campus|headquarters|offices?|branch|base|site|port|mine|refinery|airport|station|cent(?:er|re)|hospital|university|cave|farm|mall|store|shop|embassy|consulate|prison|compound|complex|reactor|shipyard|lab|laboratory|school|college|institute|museum|church|temple|mosque|palace|park|district|province|region|state|county|city|town|village|nation|country|island|island nation|capital|republic|kingdom|territory|enclave|suburb|neighbou?rhood|resort)';
 const IN = new RegExp(`^(?:\\s*\\(\\s*[A-Z][A-Za-z.&-]{1,11}\\s*\\))?\\s*,?\\s+(?:(?:[a-z-]+\\s+){0,3}${FACILITY}\\s+)?(?:in|near|outside)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
 const APPOSITIVE_IN = new RegExp(`^\\s*,\\s*(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,4}${FACILITY}\\s+(?:in|near|outside)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
+/**
+ * "Lyon, the Norvik Site near Grenoble": a capitalised word between (past a bracketed acronym)
+ * names another site, which is the one near or in the place, not the name before the comma.
+ */
+const NAMED_BETWEEN = /^(?:\s*\(\s*[A-Z][A-Za-z.&-]{1,11}\s*\))?\s*,?\s+(?:\S+\s+)*?\p{Lu}/u;
 const IS_IN = new RegExp(`^\\s+(?:is|are|was|were|lies|lie|sits)\\s+(?:located\\s+|situated\\s+)?(?:in|near)\\s+(?:the\\s+)?${DIRECTION}$`, 'i');
 const OF_PLACE = /^[>)]?\s+of\s+(?:the\s+)?$/i;
 /** Organizations named for what they are, so "X of Canada" is where they are ("the Supreme Court of Canada"). */
@@ -97,7 +102,7 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
     // "the Institute of Mechanics in Beijing", "the Palace of Fine Arts, in San Francisco", "Gosforth in northeast England".
     // Not a side in a fixture ("against Wales in Rome"), nor a country in a place named after it.
     const fixture = /\b(?:against|versus|vs\.?|beat|beating|face|facing|play|playing|host|hosting)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, a.start - 12), a.start));
-    if (!fixture && !(a.type === 'Country' && b.type === 'Place' && !IS_IN.test(gap)) && (a.type === 'Organization' || a.type === 'Place') && LOCATION_TYPES.has(b.type) && !a.adjectival && (IN.test(gap) || APPOSITIVE_IN.test(gap) || IS_IN.test(gap))) {
+    if (!fixture && !(a.type === 'Country' && b.type === 'Place' && !IS_IN.test(gap)) && (a.type === 'Organization' || a.type === 'Place') && LOCATION_TYPES.has(b.type) && !a.adjectival && (((IN.test(gap) || APPOSITIVE_IN.test(gap)) && !NAMED_BETWEEN.test(gap)) || IS_IN.test(gap))) {
       out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: IS_IN.test(gap) ? 'located.is-in' : 'located.in', confidence: 0.6 });
       continue;
     }

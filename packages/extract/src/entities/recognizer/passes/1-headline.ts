@@ -1,8 +1,13 @@
 import { FUNCTION_WORDS } from '../../../lexicon/word-classes.ts';
 import { emitKnown } from '../known.ts';
 import type { SentencePass } from '../run.ts';
+import { usStateAbbreviation } from '../us-state.ts';
 
-/** In an all-caps sentence (a headline) capitalisation says nothing: only known phrases are taken. */
+/**
+ * In an all-caps sentence (a headline) capitalisation says nothing: only known phrases are taken,
+ * and a US state abbreviation after "TOWN," ("ALBANY, N.Y.", a dateline in capitals), which is
+ * written so only in an address; the us-towns pass then reads the town before it.
+ */
 export const headline: SentencePass = {
   name: 'headline',
   run(s) {
@@ -24,6 +29,8 @@ export const headline: SentencePass = {
       if (m > k) {
         emitKnown(s, k, m, 'gazetteer');
         k = m;
+      } else if (s.tok(k - 1)?.text === ',' && usStateAbbreviation(s, k, l) > k) {
+        k++;
       } else {
         // Unknown words of a headline may still be a surname or short name used in the body.
         const w = s.lower(k);

@@ -1,4 +1,4 @@
-import { MISC_LAST_WORDS, ORG_SUFFIXES, PLACE_SUFFIXES, ROLE_HEADS, TITLE_WORDS } from '../../../lexicon/titles.ts';
+import { MISC_LAST_WORDS, ORG_SUFFIXES, PLACE_SUFFIXES, RANK_ABBREVIATIONS, ROLE_HEADS, TITLE_WORDS } from '../../../lexicon/titles.ts';
 import { isCapitalised, stripDot } from '../candidate.ts';
 import type { Candidate } from '../candidate.ts';
 import { segmentGreedy } from '../greedy.ts';
@@ -9,8 +9,8 @@ import { splitTitle } from '../titles.ts';
 import { PURE_HONORIFICS } from '../words.ts';
 
 /**
- * "Boxing Association President Ramon Manzanares": an organization, a title, then a name, all
- * capitalised. The organization becomes the person's affiliation.
+ * "Boxing Association President Ramon Manzanares", "Coast Guard Lt. Dan Reyes": an organization, a
+ * title, then a name, all capitalised. The organization becomes the person's affiliation.
  */
 export const midTitle: RunSegmenter = {
   name: 'mid-title',
@@ -21,7 +21,9 @@ function splitMidTitle(s: SentenceScan, a: number, b: number): boolean {
   if (b - a < 3 || s.isKnown(a, b)) return false;
   for (let h = a + 1; h < b - 1; h++) {
     const w = stripDot(s.lower(h));
-    if (!ROLE_HEADS.has(w) || !isCapitalised(s.tok(h)) || PURE_HONORIFICS.has(w)) continue;
+    // A rank abbreviation is a head only with its dot ("Coast Guard Lt. X"), as the wires write it.
+    const rank = RANK_ABBREVIATIONS.has(w) && (s.tok(h).text.endsWith('.') || s.tok(h + 1).text === '.');
+    if ((!ROLE_HEADS.has(w) && !rank) || !isCapitalised(s.tok(h)) || PURE_HONORIFICS.has(w)) continue;
     // The name after the title: 1-4 name-like words, none of them an organization or place word.
     if (b - (h + 1) > 4) return false;
     for (let k = h + 1; k < b; k++) {
