@@ -4,6 +4,7 @@ import type { GazetteerEntry } from '../../lexicon/gazetteer.ts';
 import { townIn } from '../../lexicon/geonames-places.ts';
 import { US_STATES } from '../../lexicon/us-states.ts';
 import type { Token } from '../../text/tokenizer.ts';
+import { newCandidate } from '../recognizer/index.ts';
 import type { Candidate } from '../recognizer/index.ts';
 
 /**
@@ -70,7 +71,7 @@ export function markUsTowns(tokens: readonly Token[], candidates: Candidate[], s
       attributes: { country: town.countryIso, kind: 'city', countryIso: town.countryIso, lat: town.lat, lon: town.lon, population: town.population },
       form: 'name',
     };
-    added.push({ first: start, last: end, sentenceIndex: state.sentenceIndex, type: 'Place', entry, source: 'us-town' });
+    added.push(newCandidate({ first: start, last: end, type: 'Place', entry, source: 'us-town' }, state.sentenceIndex));
   }
   if (added.length === 0) return;
   const kept = candidates.filter((c) => !removed.has(c));
