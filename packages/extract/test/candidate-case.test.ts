@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAllCaps, isCapitalised, newCandidate } from '../src/entities/recognizer/index.ts';
 import type { Token } from '../src/text/tokenizer.ts';
 import { tokenize } from '../src/text/tokenizer.ts';
+import { defaultGazetteer, gazetteerEntry } from '../src/lexicon/gazetteer.ts';
 
 function word(text: string): Token {
   return { start: 0, end: text.length, text, kind: 'word', spaceBefore: true, newlineBefore: false, blankLineBefore: false };
@@ -50,5 +51,21 @@ describe('newCandidate', () => {
     expect(Object.keys(a)).toEqual(Object.keys(b));
     expect(b).toMatchObject({ first: 2, last: 4, sentenceIndex: 5, type: 'Person', source: 'title-name', role: 'minister', weak: true });
     expect(a.role).toBeUndefined();
+  });
+});
+
+describe('gazetteer entries', () => {
+  it('all have one shape, and an entry added under several keys stays one object', () => {
+    const g = defaultGazetteer();
+    const shape = Object.keys(gazetteerEntry({ type: 'Place', id: 'place:x', name: 'X', attributes: {}, form: 'name' })).join();
+    const shapes = new Set<string>();
+    for (const list of g.names.values()) for (const e of list) shapes.add(Object.keys(e).join());
+    for (const e of g.goods.values()) shapes.add(Object.keys(e).join());
+    expect([...shapes]).toEqual([shape]);
+    // "Britain" and "United Kingdom" are one country record: one entry object under both keys.
+    const a = g.lookup('britain')?.find((e) => e.type === 'Country' && e.form === 'name');
+    const b = g.lookup('united kingdom')?.find((e) => e.type === 'Country' && e.form === 'name');
+    expect(a).toBeDefined();
+    expect(a).toBe(b);
   });
 });

@@ -1,6 +1,6 @@
 import { entityIdFor } from '@newsgraph/shared';
 import type { Sentence } from '../../interfaces/analysis.ts';
-import type { GazetteerEntry } from '../../lexicon/gazetteer.ts';
+import { gazetteerEntry } from '../../lexicon/gazetteer.ts';
 import { townIn } from '../../lexicon/geonames-places.ts';
 import { US_STATES } from '../../lexicon/us-states.ts';
 import type { Token } from '../../text/tokenizer.ts';
@@ -64,13 +64,13 @@ export function markUsTowns(tokens: readonly Token[], candidates: Candidate[], s
     // A person named in full ("Andrew Hall of Miami") is not a town; a surname alone before ", State" is.
     if (overlapping.some((c) => c.type === 'Person' && (!usState || c.first < start || c.last > end))) continue;
     for (const c of overlapping) removed.add(c);
-    const entry: GazetteerEntry = {
+    const entry = gazetteerEntry({
       type: 'Place',
       id: entityIdFor('Place', town.name),
       name: town.name,
       attributes: { country: town.countryIso, kind: 'city', countryIso: town.countryIso, lat: town.lat, lon: town.lon, population: town.population },
       form: 'name',
-    };
+    });
     added.push(newCandidate({ first: start, last: end, type: 'Place', entry, source: 'us-town' }, state.sentenceIndex));
   }
   if (added.length === 0) return;
