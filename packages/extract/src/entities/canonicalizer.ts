@@ -523,8 +523,13 @@ export function organizationIdName(name: string): string {
   return n;
 }
 
+/** ASCII words joined by single spaces: nothing for `cleanName` to do but a leading "the". */
+const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 /** A name without possessive, quotes, surrounding punctuation or a leading "the". */
 export function cleanName(s: string): string {
+  // Most names are plain words: skip the replacements that cannot change them.
+  if (PLAIN_NAME.test(s)) return s.replace(/^the\s+/i, (m) => (s.length > m.length + 2 ? '' : m));
   let out = s.replace(/\s+/g, ' ').trim();
   out = out.replace(/['’]s$/u, '');
   out = out.replace(/^[\s"“”‘’'`([{«»\-–—:;,.]+|[\s"“”‘’'`)\]}«»\-–—:;,]+$/gu, '');

@@ -36,6 +36,28 @@ export interface GazetteerEntry {
   minor?: boolean;
 }
 
+/**
+ * The entry with every field present, in one order: all entries then share one object shape, so
+ * the recognizer's reads of `type`, `form`, `exactCase`, `minor`... stay monomorphic (entries
+ * built with different optional fields made those property loads megamorphic).
+ */
+export function gazetteerEntry(e: GazetteerEntry): GazetteerEntry {
+  return {
+    type: e.type,
+    id: e.id,
+    name: e.name,
+    attributes: e.attributes,
+    form: e.form,
+    capitalOf: e.capitalOf,
+    exactCase: e.exactCase,
+    weak: e.weak,
+    goodsAlways: e.goodsAlways,
+    goodsStrict: e.goodsStrict,
+    goodsMilitary: e.goodsMilitary,
+    minor: e.minor,
+  };
+}
+
 /** Lookup key of a phrase: its tokens, lower-cased, typographic apostrophes folded, joined by one space. */
 export function phraseKey(words: readonly string[]): string {
   let key = '';
@@ -76,6 +98,14 @@ export class Gazetteer {
   readonly usStateAbbreviations = new Map<string, GazetteerEntry>();
   maxNameTokens = 1;
   maxGoodsTokens = 1;
+  /** One-shape copy of each entry object added, so an entry added under several keys stays one object. */
+  readonly #shaped = new WeakMap<GazetteerEntry, GazetteerEntry>();
+
+  #shape(entry: GazetteerEntry): GazetteerEntry {
+    let e = this.#shaped.get(entry);
+    if (!e) this.#shaped.set(entry, (e = gazetteerEntry(entry)));
+    return e;
+  }
 
   add(surface: string, entry: GazetteerEntry): void {
     const tokens = tokenize(surface);
@@ -83,14 +113,14 @@ export class Gazetteer {
     const key = phraseKey(tokens.map((t) => t.text));
     addPrefixes(this.namePrefixes, key);
     const isAcronym = surface.length <= 5 && /^[A-Z.&-]+$/.test(surface);
-    const e: GazetteerEntry = isAcronym ? { ...entry, exactCase: surface } : entry;
+    const e: GazetteerEntry = isAcronym ? gazetteerEntry({ ...entry, exactCase: surface }) : this.#shape(entry);
     const list = this.names.get(key);
     if (list) {
       if (!list.some((x) => x.id === e.id && x.form === e.form && x.exactCase === e.exactCase)) list.push(e);
     } else this.names.set(key, [e]);
     if (!this.byId.has(e.id) || e.form === 'name') {
       const prev = this.byId.get(e.id);
-      if (!prev || prev.form !== 'name') this.byId.set(e.id, { ...e, exactCase: undefined });
+      if (!prev || prev.form !== 'name') this.byId.set(e.id, gazetteerEntry({ ...e, exactCase: undefined }));
     }
     this.maxNameTokens = Math.max(this.maxNameTokens, tokens.length);
   }
@@ -100,9 +130,10 @@ export class Gazetteer {
     if (tokens.length === 0) return;
     const key = phraseKey(tokens.map((t) => t.text));
     addPrefixes(this.goodsPrefixes, key);
-    this.goods.set(key, entry);
+    const e = this.#shape(entry);
+    this.goods.set(key, e);
     this.maxGoodsTokens = Math.max(this.maxGoodsTokens, tokens.length);
-    if (!this.byId.has(entry.id)) this.byId.set(entry.id, entry);
+    if (!this.byId.has(e.id)) this.byId.set(e.id, e);
   }
 
   lookup(key: string): GazetteerEntry[] | undefined {
@@ -189,7 +220,7 @@ export function defaultGazetteer(): Gazetteer {
       g.add(st.name, { ...entry, weak: true });
     }
     const known = g.byId.get(id) ?? entry;
-    for (const a of st.abbreviations) g.usStateAbbreviations.set(a.replace(/\./g, ''), { ...known, exactCase: undefined });
+    for (const a of st.abbreviations) g.usStateAbbreviations.set(a.replace(/\./g, ''), gazetteerEntry({ ...known, exactCase: undefined }));
   }
   for (const c of COUNTRIES) {
     if (!c.capital || placeNames.has(c.capital.toLowerCase()) || c.capital.toLowerCase() === c.name.toLowerCase()) continue;

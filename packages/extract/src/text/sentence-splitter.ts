@@ -84,7 +84,7 @@ export function splitSentences(tokens: readonly Token[]): TokenSentence[] {
       // A closing quote or bracket right after the stop belongs to this sentence.
       if (CLOSERS.has(next.text) && !next.spaceBefore) continue;
       endsHere = next.spaceBefore && (isUpperStart(next.text) || next.kind === 'number' || '"“‘(['.includes(next.text));
-    } else if (CLOSERS.has(t.text) && i > 0 && !t.spaceBefore) {
+    } else if (t.kind === 'punct' && CLOSERS.has(t.text) && i > 0 && !t.spaceBefore) {
       const prev = tokens[i - 1] as Token;
       endsHere = (prev.text === '.' || prev.text === '!' || prev.text === '?') && next.spaceBefore && (isUpperStart(next.text) || '"“'.includes(next.text));
     } else if (t.kind === 'word' && t.text.endsWith('.') && next.spaceBefore) {

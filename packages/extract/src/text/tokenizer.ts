@@ -29,8 +29,7 @@ const ABBREVIATIONS = new Set([
 const LETTER = /\p{L}|\p{M}/u;
 
 function isLetterCode(c: number, s: string, i: number): boolean {
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  if (c < 128) return false;
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
   // Surrogate pairs: test the code point.
   return LETTER.test(String.fromCodePoint(s.codePointAt(i) ?? c));
 }
@@ -43,7 +42,10 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 160 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
 
-const APOSTROPHES = new Set([39, 0x2019]);
+/** ' and ’. */
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -70,12 +72,17 @@ export function tokenize(text: string): Token[] {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (isLetterCode(d, text, i) || isDigit(d)) {
+        // ASCII letters and digits first: most word characters.
+        if ((d | 32) >= 97 && (d | 32) <= 122) {
+          i++;
+          continue;
+        }
+        if (isDigit(d) || (d >= 128 && isLetterCode(d, text, i))) {
           i += d >= 0xd800 && d <= 0xdbff && i + 1 < n ? 2 : 1;
           continue;
         }
         // Apostrophe inside a word (O'Neill, don't) but not a possessive 's at the end.
-        if (APOSTROPHES.has(d) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1), text, i + 1)) {
+        if (isApostrophe(d) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1), text, i + 1)) {
           const next = text.charCodeAt(i + 1);
           const afterNext = i + 2 < n ? text.charCodeAt(i + 2) : 32;
           if ((next === 115 || next === 83) && !isLetterCode(afterNext, text, i + 2) && !isDigit(afterNext)) break;
@@ -110,7 +117,7 @@ export function tokenize(text: string): Token[] {
         }
         break;
       }
-    } else if (APOSTROPHES.has(c) && i + 1 < n && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83) && tokens.length > 0 && !spaceBefore && (i + 2 >= n || !isLetterCode(text.charCodeAt(i + 2), text, i + 2))) {
+    } else if (isApostrophe(c) && i + 1 < n && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83) && tokens.length > 0 && !spaceBefore && (i + 2 >= n || !isLetterCode(text.charCodeAt(i + 2), text, i + 2))) {
       kind = 'possessive';
       i += 2;
     } else {

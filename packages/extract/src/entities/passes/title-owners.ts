@@ -2,6 +2,7 @@ import { HONORIFICS, ROLE_HEADS, TITLE_WORDS } from '../../lexicon/titles.ts';
 import { ORGANIZATION_NOUNS } from '../../lexicon/organization-nouns.ts';
 import { FUNCTION_WORDS, MONTHS_AND_DAYS, wordClasses } from '../../lexicon/word-classes.ts';
 import type { Token } from '../../text/tokenizer.ts';
+import { newCandidate } from '../recognizer/index.ts';
 import type { Candidate } from '../recognizer/index.ts';
 
 /**
@@ -116,7 +117,9 @@ function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], b
   const added: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (covered[i] === 1 || t.kind !== 'word' || t.text.length < 3) continue;
+    // A lower-case ASCII letter first can never pass the capitalised-word test below: skip before the set lookups.
+    const c0 = t.text.charCodeAt(0);
+    if (covered[i] === 1 || t.kind !== 'word' || t.text.length < 3 || (c0 >= 97 && c0 <= 122)) continue;
     // Cheap test first: the next word must be a post.
     const next = tokens[i + 1]?.text ?? '';
     if (!ORG_POSTS.has(next) && !POST_MODIFIERS.has(next)) continue;
@@ -124,7 +127,7 @@ function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], b
     if (/^(?:and|of|&|for)$/i.test(tokens[i - 1]?.text ?? '')) continue;
     const person = postThenPerson(tokens, i + 1, byFirst);
     if (!person || !inside(t.text)) continue;
-    const c: Candidate = { first: i, last: i + 1, sentenceIndex: person.sentenceIndex, type: 'Organization', source: 'title-owner' };
+    const c = newCandidate({ first: i, last: i + 1, type: 'Organization', source: 'title-owner' }, person.sentenceIndex);
     added.push(c);
     byFirst.set(i, c);
   }

@@ -1,9 +1,10 @@
 import { entityIdFor } from '@newsgraph/shared';
 import type { Sentence } from '../../interfaces/analysis.ts';
-import type { GazetteerEntry } from '../../lexicon/gazetteer.ts';
+import { gazetteerEntry } from '../../lexicon/gazetteer.ts';
 import { townIn } from '../../lexicon/geonames-places.ts';
 import { US_STATES } from '../../lexicon/us-states.ts';
 import type { Token } from '../../text/tokenizer.ts';
+import { newCandidate } from '../recognizer/index.ts';
 import type { Candidate } from '../recognizer/index.ts';
 
 /**
@@ -63,14 +64,14 @@ export function markUsTowns(tokens: readonly Token[], candidates: Candidate[], s
     // A person named in full ("Andrew Hall of Miami") is not a town; a surname alone before ", State" is.
     if (overlapping.some((c) => c.type === 'Person' && (!usState || c.first < start || c.last > end))) continue;
     for (const c of overlapping) removed.add(c);
-    const entry: GazetteerEntry = {
+    const entry = gazetteerEntry({
       type: 'Place',
       id: entityIdFor('Place', town.name),
       name: town.name,
       attributes: { country: town.countryIso, kind: 'city', countryIso: town.countryIso, lat: town.lat, lon: town.lon, population: town.population },
       form: 'name',
-    };
-    added.push({ first: start, last: end, sentenceIndex: state.sentenceIndex, type: 'Place', entry, source: 'us-town' });
+    });
+    added.push(newCandidate({ first: start, last: end, type: 'Place', entry, source: 'us-town' }, state.sentenceIndex));
   }
   if (added.length === 0) return;
   const kept = candidates.filter((c) => !removed.has(c));

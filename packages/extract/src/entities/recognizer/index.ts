@@ -21,7 +21,7 @@ import { lexiconWhole } from './segmenters/10-lexicon-whole.ts';
 import { greedy } from './segmenters/11-greedy.ts';
 
 export type { Candidate, RecognizerContext } from './candidate.ts';
-export { isAllCaps, isCapitalised } from './candidate.ts';
+export { isAllCaps, isCapitalised, newCandidate } from './candidate.ts';
 
 /**
  * How a run of capitalised tokens is read: the first segmenter that takes the run wins, so the

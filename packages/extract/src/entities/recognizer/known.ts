@@ -70,7 +70,7 @@ export function emitKnown(s: SentenceScan, a: number, b: number, source: string)
   return true;
 }
 
-function pickEntry(s: SentenceScan, list: GazetteerEntry[], a: number, b: number): GazetteerEntry {
+function pickEntry(s: SentenceScan, list: readonly GazetteerEntry[], a: number, b: number): GazetteerEntry {
   if (list.length === 1) return list[0] as GazetteerEntry;
   // Prefer exact-case acronyms, then names over demonyms, then countries over places.
   const text = s.spanText(a, b);

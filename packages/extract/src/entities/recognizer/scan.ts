@@ -4,7 +4,7 @@ import type { LabelCounts } from '../../lexicon/type-lexicon.ts';
 import { MONTHS_AND_DAYS } from '../../lexicon/word-classes.ts';
 import type { TokenSentence } from '../../text/sentence-splitter.ts';
 import type { Token } from '../../text/tokenizer.ts';
-import { isCapitalised, stripDot } from './candidate.ts';
+import { isCapitalised, newCandidate, stripDot } from './candidate.ts';
 import type { Candidate, RecognizerContext } from './candidate.ts';
 
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '–', '—', ':']);
@@ -61,9 +61,10 @@ export class SentenceScan {
   isNameToken(i: number): boolean {
     const t = this.tok(i);
     if (!isCapitalised(t)) return false;
-    const lower = t.text.toLowerCase();
+    // The token's key is its lower case with ’ folded to ', which neither test below tells apart.
+    const lower = this.lower(i);
     // "I've", "I'd", "I'm": the pronoun, never a name.
-    if (CONTRACTION.test(lower)) return false;
+    if (lower.charCodeAt(0) === 105 && CONTRACTION.test(lower)) return false;
     if (MONTHS_AND_DAYS.has(stripDot(lower)) && !this.ctx.gazetteer.lookup(lower)) return false;
     return true;
   }
@@ -84,11 +85,17 @@ export class SentenceScan {
   }
 
   /** Gazetteer entries for tokens [a,b), honouring exact-case acronyms. */
-  gazetteerAt(a: number, b: number, key?: string): GazetteerEntry[] | null {
+  gazetteerAt(a: number, b: number, key?: string): readonly GazetteerEntry[] | null {
     const list = this.ctx.gazetteer.lookup(key ?? this.keyOf(a, b));
     if (!list) return null;
-    const surface = b - a === 1 ? this.tok(a).text : null;
-    const ok = list.filter((e) => !e.exactCase || (surface !== null && surface === e.exactCase) || (b - a > 1 && this.spanText(a, b) === e.exactCase));
+    // The entry list itself when no entry is case-restricted (most keys), so a lookup allocates nothing.
+    let ok: readonly GazetteerEntry[] = list;
+    for (const e of list) {
+      if (!e.exactCase) continue;
+      const surface = b - a === 1 ? this.tok(a).text : null;
+      ok = list.filter((x) => !x.exactCase || (surface !== null && surface === x.exactCase) || (b - a > 1 && this.spanText(a, b) === x.exactCase));
+      break;
+    }
     if (ok.length === 0) return null;
     // Names must be written capitalised unless the alias itself starts lower case ("mainland China").
     const first = this.tok(a);
@@ -165,8 +172,8 @@ export class SentenceScan {
     return false;
   }
 
+  /** Adds a candidate of this sentence (a copy in the one candidate shape: later changes go to `out`). */
   push(c: Omit<Candidate, 'sentenceIndex'>): void {
-    (c as Candidate).sentenceIndex = this.sentenceIndex;
-    this.out.push(c as Candidate);
+    this.out.push(newCandidate(c, this.sentenceIndex));
   }
 }
