@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { ExtractedRelation } from '@newsgraph/shared';
+import { analyzeEntities } from '../src/index.ts';
+import { extractRelations } from '../src/relations/extract-relations.ts';
+import { analysisFromMarkup } from './relations-fixture.ts';
+
+/**
+ * Constructions of modern sanctions and export-control reporting (branch `sanc`, issues 9 and
+ * 10). Sentences are our own, not taken from any corpus or from eval/dev-sanctions; relation
+ * tests mark entities by hand so the rules are tested apart from the recognizer.
+ */
+
+function claims(markup: string, predicate?: string): string[] {
+  return extractRelations(analysisFromMarkup(markup))
+    .filter((r: ExtractedRelation) => !predicate || r.predicate === predicate)
+    .map((r) => `${r.subject} ${r.predicate} ${r.object} ${r.evidence.rule}`)
+    .sort();
+}
+
+const P = (name: string): string => `[[${name}|Person]]`;
+const C = (name: string): string => `[[${name}|Country]]`;
+const L = (name: string): string => `[[${name}|Place]]`;
+const O = (name: string): string => `[[${name}|Organization]]`;
+const G = (name: string): string => `[[${name}|Goods]]`;
+
+describe('a possessive title in apposition is the subject', () => {
+  it('gives the visit to the named office-holder, not the country of the title', () => {
+    expect(claims(`${C('France')}'s trade minister, ${P('Claire Dubois')}, will travel to ${L('Hanoi')} next week.`, 'VISITED')).toEqual([
+      'person:claire-dubois VISITED place:hanoi visit.verb',
+    ]);
+    expect(claims(`${C('Italy')}'s economy minister, ${P('Marco Rossi')}, said on a visit to ${L('Cairo')} that talks went well.`, 'VISITED')).toEqual([
+      'person:marco-rossi VISITED place:cairo visit.trip',
+    ]);
+    expect(claims(`The ${O('Nordic Council')}'s special envoy for trade, ${P('Jan Berg')}, arrived in ${L('Tunis')} on Monday.`, 'VISITED')).toEqual([
+      'person:jan-berg VISITED place:tunis visit.verb',
+    ]);
+  });
+
+  it('keeps the country when no title stands between it and the name', () => {
+    // "France, Claire Dubois and ..." is a list, not an apposition.
+    expect(claims(`${C('Spain')}'s decision, ${P('Ana Ruiz')} said, was final. ${C('Spain')} will travel to ${L('Lima')}.`, 'VISITED')).toEqual([
+      'country:spain VISITED place:lima visit.verb',
+    ]);
+  });
+});
+
+describe('visit-by: a visit noun with its visitor after "by"', () => {
+  it('reads the visitor after "by", with a time phrase and adjectives between', () => {
+    expect(claims(`The talks followed a visit to ${L('Lisbon')} in March by ${P('Helen Ward')}.`, 'VISITED')).toEqual([
+      'person:helen-ward VISITED place:lisbon visit-by.noun',
+    ]);
+    expect(claims(`Banks tightened checks after a trip to ${L('Oslo')} last week by senior ${O('Finance Ministry')} officials.`, 'VISITED')).toEqual([
+      'org:finance-ministry VISITED place:oslo visit-by.noun',
+    ]);
+    expect(claims(`A visit to ${L('Doha')} by ${P('Ann Holt')} and ${P('Tom Reyes')} is planned.`, 'VISITED')).toEqual([
+      'person:ann-holt VISITED place:doha visit-by.noun',
+      'person:tom-reyes VISITED place:doha visit-by.list',
+    ]);
+  });
+
+  it('needs the visit noun and "by" right after the place', () => {
+    expect(claims(`The road to ${L('Oslo')} by ${P('Helen Ward')} was long.`, 'VISITED')).toEqual([]);
+    expect(claims(`A visit to ${L('Doha')} was praised by ${P('Ann Holt')}.`, 'VISITED')).toEqual([]);
+  });
+});
+
+describe('shipped-via: carrying and flying verbs', () => {
+  it('reads carry, fly and sail before "through"/"via"', () => {
+    expect(claims(`Smugglers carry ${G('microchips')} through ${C('Montenegro')}.`, 'SHIPPED_VIA')).toEqual(['goods:microchips SHIPPED_VIA country:montenegro shipped-via.verb']);
+    expect(claims(`The airline flies ${G('drones')} via ${C('Armenia')} each week.`, 'SHIPPED_VIA')).toEqual(['goods:drones SHIPPED_VIA country:armenia shipped-via.verb']);
+  });
+});
+
+describe('goods: sense checks and named systems', () => {
+  const goods = (text: string): string[] =>
+    analyzeEntities(text)
+      .entities.filter((e) => e.type === 'Goods')
+      .map((e) => e.name)
+      .sort();
+
+  it('does not read what a factory, maker or programme makes as goods traded', () => {
+    expect(goods('Output at the arms factories near the border doubled, officials said, as exports rose.')).toEqual([]);
+    expect(goods('The sanctions hit a drone maker and two missile programmes.')).toEqual([]);
+    expect(goods('Workers at the ammunition plant went on strike over military pay.')).toEqual([]);
+    // The goods themselves are still read in the same kind of sentence.
+    expect(goods('The factory exported drones and ammunition to the army.')).toEqual(['ammunition', 'drones']);
+  });
+
+  it('reads tankers and vessels as goods only when sold, bought, built or exported', () => {
+    expect(goods('Old tankers carrying crude oil left the port despite the sanctions.')).toEqual(['oil']);
+    expect(goods('Greece sold two tankers to a Liberian buyer.')).toEqual(['vessels']);
+    expect(goods('Exports of container ships from Korea rose.')).toEqual(['vessels']);
+  });
+
+  it('keeps each named weapon system its own entity, with its family', () => {
+    const a = analyzeEntities('Iran supplied Mohajer drones and Kalibr missiles to the army, and Iskander launchers arrived.');
+    const named = a.entities.filter((e) => e.type === 'Goods' && e.attributes.family);
+    expect(named.map((e) => `${e.name}/${e.attributes.family}`).sort()).toEqual(['Iskander/missile families', 'Kalibr/missile families', 'Mohajer/drone families']);
+  });
+
+  it('knows components and materials of the export-control lists', () => {
+    expect(goods('Exports of thermostats, DC motors, navigation modules and radio transmitters were banned.')).toEqual([
+      'cameras and transmitters',
+      'electric motors',
+      'navigation equipment',
+      'thermostats',
+    ]);
+    expect(goods('The firm shipped propellant chemicals, fuzes and graphics processors to the army.')).toEqual(['detonators', 'propellants', 'semiconductors']);
+    expect(goods('Japan banned exports of construction machinery and electric vehicles.')).toEqual(['construction machinery', 'vehicles']);
+  });
+});
