@@ -109,3 +109,30 @@ describe('goods: sense checks and named systems', () => {
     expect(goods('Japan banned exports of construction machinery and electric vehicles.')).toEqual(['construction machinery', 'vehicles']);
   });
 });
+
+describe('entities of sanctions reporting', () => {
+  const named = (text: string): string[] =>
+    analyzeEntities(text)
+      .entities.filter((e) => e.type !== 'Goods')
+      .map((e) => `${e.type}:${e.name}`)
+      .sort();
+
+  it('reads a long country name once, not its tail as another country', () => {
+    // Before: "Republic of Korea" inside it was also read, as South Korea.
+    expect(named("The Democratic People's Republic of Korea fired two rockets on Sunday.")).toEqual(['Country:North Korea']);
+  });
+
+  it('reads one word ending in "bank" as a bank, and Turkish "Bankasi" as a bank head', () => {
+    const a = analyzeEntities('Depositors queued outside Halkbank and Ziraat Bankasi, while Tavrobank stayed shut.');
+    const banks = a.entities.filter((e) => e.type === 'Organization').map((e) => `${e.name}/${e.attributes.kind}`).sort();
+    expect(banks).toEqual(['Halkbank/Bank', 'Tavrobank/Bank', 'Ziraat Bankasi/Bank']);
+    expect(named('The riverbank flooded.')).toEqual([]);
+  });
+
+  it('reads firms named by technology heads as organizations, not people', () => {
+    expect(named('Analysts said Tarnow Microsystems and Velder Compute gained market share.')).toEqual([
+      'Organization:Tarnow Microsystems',
+      'Organization:Velder Compute',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { ENTITY_TYPE_OF, classify } from './classify.ts';
 import type { SentenceScan } from './scan.ts';
 import { roleBefore } from './titles.ts';
 import { NAME_PARTICLES } from './words.ts';
+import { BANK_WORD } from '../../lexicon/company-words.ts';
 
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'explained', 'wrote', 'argued', 'insisted', 'who', 'noted', 'asked', 'replied']);
 const SPEECH_BEFORE = new Set(['said', 'says', 'by', 'told', 'added', 'asked', 'photo', 'credit', 'reporting']);
@@ -75,6 +76,11 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   const afterTwo = b + 1 < s.sentence.lastToken ? `${after} ${s.lower(b + 1)}` : '';
   if ((ORG_KIND_BEFORE.has(prevText) && !isAllCaps(s.tok(a))) || ((COMPANY_AFTER.has(after) || ORG_STAFF_PAIRS.has(afterTwo)) && (n >= 2 || !s.isCommonWord(a)) && !personShaped(s, a, b))) {
     s.push({ first: a, last: b, type: 'Organization', source: 'org-context' });
+    return;
+  }
+  // "Halkbank", "Sberbank": one word ending in "bank" names a bank.
+  if (n === 1 && BANK_WORD.test(s.tok(a).text) && !s.isCommonWord(a)) {
+    s.push({ first: a, last: b, type: 'Organization', source: 'bank-word' });
     return;
   }
   // "the small resort town of Lowman", "the village of Layron": a kind of settlement names a place.
