@@ -136,3 +136,30 @@ describe('entities of sanctions reporting', () => {
     ]);
   });
 });
+
+describe('sanctions: proxies, asset freezes and described list entries', () => {
+  it('reads "a network of firms in A and B" as sanctions on the countries', () => {
+    expect(claims(`The ${O('Treasury')} sanctioned a network of firms in ${C('Turkey')} and ${C('Georgia')}.`, 'SANCTIONS')).toEqual([
+      'org:treasury SANCTIONS country:georgia sanctions.list',
+      'org:treasury SANCTIONS country:turkey sanctions.proxy',
+    ]);
+  });
+
+  it('reads "froze the assets of N companies in A, B and C" as sanctions on each country', () => {
+    expect(claims(`${C('Canada')} on Monday froze the assets of nine companies in ${C('Belarus')}, ${C('Armenia')} and ${C('Kazakhstan')}.`, 'SANCTIONS')).toEqual([
+      'country:canada SANCTIONS country:armenia sanctions.asset-freeze',
+      'country:canada SANCTIONS country:belarus sanctions.asset-freeze',
+      'country:canada SANCTIONS country:kazakhstan sanctions.asset-freeze',
+    ]);
+    // A freeze of one's own reserves names no target country.
+    expect(claims(`${C('Canada')} froze the assets of its citizens abroad.`, 'SANCTIONS')).toEqual([]);
+  });
+
+  it('reads a list entry named after a short description', () => {
+    expect(claims(`${C('Britain')} added the ${L('Minsk')}-based trader ${O('Orsha Metals Ltd')} to its list of sanctioned entities.`, 'SANCTIONS')).toEqual([
+      'country:britain SANCTIONS org:orsha-metals-ltd sanctions.entity-list',
+    ]);
+    // A clause between is no description.
+    expect(claims(`${C('Britain')} added the firms that ${O('Orsha Metals Ltd')} owns to its list of sanctioned entities.`, 'SANCTIONS')).toEqual([]);
+  });
+});
