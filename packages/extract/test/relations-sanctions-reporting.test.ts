@@ -163,3 +163,31 @@ describe('sanctions: proxies, asset freezes and described list entries', () => {
     expect(claims(`${C('Britain')} added the firms that ${O('Orsha Metals Ltd')} owns to its list of sanctioned entities.`, 'SANCTIONS')).toEqual([]);
   });
 });
+
+describe('located-described: members after a plural noun and a comma', () => {
+  it('locates each member of a closed list after "<demonym> lenders,"', () => {
+    expect(claims(`Two large ${'[[Turkish|Country|country:TR|adj]]'} lenders, ${O('Kaya Bank')} and ${O('Sel Bank')}, cut ties.`, 'LOCATED_IN')).toEqual([
+      'org:kaya-bank LOCATED_IN country:TR located-described.noun',
+      'org:sel-bank LOCATED_IN country:TR located-described.list',
+    ]);
+  });
+
+  it('does not take a single apposed name or a speaker after the comma', () => {
+    expect(claims(`${'[[Dutch|Country|country:NL|adj]]'} firms, ${O('Velder Group')} said, were cautious.`, 'LOCATED_IN')).toEqual([]);
+  });
+});
+
+describe('"the bloc" looks back past five sentences', () => {
+  it('resolves the bloc to the international organization named early in the story', () => {
+    const story = [
+      `The [[European Union|Organization|org:eu|kind=InternationalOrganization]] sent an envoy to ${L('Astana')}.`,
+      'Talks began on Monday.',
+      'They covered customs data.',
+      'Officials met again on Tuesday.',
+      'A statement followed.',
+      'Traders were cautious.',
+      `The ${O('European Commission')} is drafting the bloc's seventh package of sanctions against ${C('Belarus')}.`,
+    ].join(' ');
+    expect(claims(story, 'SANCTIONS')).toEqual(['org:eu SANCTIONS country:belarus sanctions.noun.description']);
+  });
+});
