@@ -191,3 +191,28 @@ describe('"the bloc" looks back past five sentences', () => {
     expect(claims(story, 'SANCTIONS')).toEqual(['org:eu SANCTIONS country:belarus sanctions.noun.description']);
   });
 });
+
+describe('supplies: the forces or industry of a country as recipient, and "which it said sold"', () => {
+  const RU = '[[Russian|Country|country:RU|adj]]';
+  it('reads "to Russian military factories", "to the Russian army", "to a Russian ammunition plant"', () => {
+    expect(claims(`${O('Velder Group')} supplied ${G('drones')} to ${RU} military factories.`, 'SUPPLIES')).toEqual(['org:velder-group SUPPLIES country:RU supplies.to']);
+    expect(claims(`${O('Velder Group')} sold ${G('ammunition')} to the ${RU} army.`, 'SUPPLIES')).toEqual(['org:velder-group SUPPLIES country:RU supplies.to']);
+    expect(claims(`${C('Norland')} designated ${O('Kaya Materials')}, which it said sold ${G('nitrocellulose')} to a ${RU} ammunition plant.`, 'SUPPLIES')).toEqual([
+      'org:kaya-materials SUPPLIES country:RU supplies.to',
+    ]);
+  });
+
+  it('does not read a demonym before other people as the country supplied', () => {
+    expect(claims(`${O('Velder Group')} sold ${G('drones')} to ${RU} tourists.`, 'SUPPLIES')).toEqual([]);
+  });
+
+  it('reads a capital after a supply verb as its government', () => {
+    const countries = (text: string): string[] =>
+      analyzeEntities(text)
+        .entities.filter((e) => e.type === 'Country')
+        .map((e) => `${e.name}[${e.mentions.map((m) => m.text).join('|')}]`);
+    expect(countries('Iran has also supplied missiles and drones to Moscow.')).toEqual(['Iran[Iran]', 'Russia[Moscow]']);
+    expect(countries('Tourists flew to Moscow.')).toEqual([]);
+    expect(countries('She sold her flat and moved to Moscow.')).toEqual([]);
+  });
+});

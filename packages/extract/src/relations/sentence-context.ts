@@ -340,7 +340,7 @@ export function describedOrganization(ctx: SentenceContext, m: MentionView): Men
 
 const SUBJECT_FILLER =
   /^(?:['’]s)?(?:\s+(?:[a-z][a-z-]*|[A-Z][a-z]+(?=\s+(?:officials?|delegation|team)\b)))?(?:\s+[a-z][a-z-]*){0,4}\s*$/;
-const RELATIVE_WHO = /^\s*,\s*(?:who|which)\s+(?:(?:has|had|have|also|recently|last|this|week|month|year|\w+ly)\s+){0,3}$/i;
+const RELATIVE_WHO = /^\s*,\s*(?:who|which)\s+(?:(?:it|they|officials|prosecutors|investigators|the\s+[a-z]+)\s+(?:said|says|alleged|alleges|claimed|claims)\s+)?(?:(?:has|had|have|also|recently|last|this|week|month|year|\w+ly)\s+){0,3}$/i;
 const CLAUSE_WORDS =
   /\b(?:that|which|who|whom|whose|when|where|because|but|if|while|although|after|before|as|since|until|than|said|says|say|think|thinks|believe|believes|claim|claims|allege|alleges|suspect|suspects|estimate|estimates|argue|argues|and|or)\b/i;
 
