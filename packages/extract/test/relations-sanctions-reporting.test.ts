@@ -216,3 +216,26 @@ describe('supplies: the forces or industry of a country as recipient, and "which
     expect(countries('She sold her flat and moved to Moscow.')).toEqual([]);
   });
 });
+
+describe('sanctions-listed: the names a designation lists in the next sentence', () => {
+  it('reads "The list includes", "The designations target" and "named the companies as"', () => {
+    expect(
+      claims(`${C('Canada')} on Friday froze the assets of nine companies in ${C('Belarus')}. The list includes ${L('Minsk')}-based ${O('Orsha Metals Ltd')} and ${O('Gomel Trading')}.`, 'SANCTIONS'),
+    ).toEqual([
+      'country:canada SANCTIONS country:belarus sanctions.asset-freeze',
+      'country:canada SANCTIONS org:gomel-trading sanctions-listed.list.pronoun',
+      'country:canada SANCTIONS org:orsha-metals-ltd sanctions-listed.includes.pronoun',
+    ]);
+    expect(
+      claims(`The ${O('Treasury')} on Monday imposed sanctions on three firms. ${O('OFAC')} named the companies as ${O('Volna Shipping')}, ${O('Dnestr Maritime')} and ${O('Kura Logistics')}.`, 'SANCTIONS'),
+    ).toEqual([
+      'org:ofac SANCTIONS org:dnestr-maritime sanctions-listed.list',
+      'org:ofac SANCTIONS org:kura-logistics sanctions-listed.list',
+      'org:ofac SANCTIONS org:volna-shipping sanctions-listed.includes',
+    ]);
+  });
+
+  it('needs a sanctions sentence just before', () => {
+    expect(claims(`The police named the suspects as ${P('John Smith')}. The list includes ${P('Anna Berg')}.`, 'SANCTIONS')).toEqual([]);
+  });
+});

@@ -106,7 +106,7 @@ const CONTINUED = /\b(it|they)\s+(?:has\s+|have\s+|also\s+|then\s+|later\s+){0,2
 /** "Among them is X", "Among those targeted were X". */
 const AMONG_THEM = /\bamong\s+(?:them|those(?:\s+(?:targeted|sanctioned|named|listed|designated))?|the\s+(?:companies|firms|entities|targets|individuals))\s*,?\s+(?:is|are|was|were)\b/gi;
 /** The sanctions verb of the sentence before, right after its subject ("The Treasury Department has sanctioned"). */
-const SANCTIONER_VERB = /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\))?[^.;:]{0,40}?\b(?:sanction(?:s|ed)|designated|blacklisted|imposed\s+(?:new\s+)?sanctions|added)\b/i;
+const SANCTIONER_VERB = /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\))?[^.;:]{0,40}?\b(?:sanction(?:s|ed)|designated|blacklisted|imposed\s+(?:new\s+)?sanctions|added|froze|frozen|designat(?:ed|ions))\b/i;
 
 function includedTargets(ctx: SentenceContext, pos: number): MentionView[] {
   const m = INCLUDING.exec(ctx.text.slice(pos, Math.min(ctx.sentence.end, pos + 160)));
@@ -120,7 +120,7 @@ function includedTargets(ctx: SentenceContext, pos: number): MentionView[] {
  * organization or country (not a demonym) of the nearest such sentence that is followed closely by a
  * sanctions verb. The view keeps the entity with the span of the referring words.
  */
-function previousSanctioner(ctx: SentenceContext, start: number, length: number): MentionView | null {
+export function previousSanctioner(ctx: SentenceContext, start: number, length: number): MentionView | null {
   const doc = ctx.documentMentions;
   let best: MentionView | null = null;
   for (let i = firstDocumentMentionAtOrAfter(ctx, ctx.sentence.start) - 1; i >= 0; i--) {
