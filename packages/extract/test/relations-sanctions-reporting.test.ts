@@ -239,3 +239,17 @@ describe('sanctions-listed: the names a designation lists in the next sentence',
     expect(claims(`The police named the suspects as ${P('John Smith')}. The list includes ${P('Anna Berg')}.`, 'SANCTIONS')).toEqual([]);
   });
 });
+
+describe('coordinated departments', () => {
+  it('links "Treasury and Commerce officials" to both departments', () => {
+    const orgs = (text: string): string[] =>
+      analyzeEntities(text)
+        .entities.filter((e) => e.type === 'Organization')
+        .map((e) => e.name)
+        .sort();
+    expect(orgs('Treasury and Commerce officials will brief insurers in Washington on Friday.')).toEqual(['US Department of Commerce', 'US Department of the Treasury']);
+    expect(orgs('Commerce and Treasury officials met bankers in Washington.')).toEqual(['US Department of Commerce', 'US Department of the Treasury']);
+    // Without a coordinated department and staff, "commerce" stays ordinary.
+    expect(orgs('Tourism and Commerce grew in Washington last year.')).toEqual([]);
+  });
+});
