@@ -1,4 +1,4 @@
-import { BANK_HEADS, COMPANY_HEADS } from '../lexicon/company-words.ts';
+import { BANK_HEADS, BANK_WORD, COMPANY_HEADS } from '../lexicon/company-words.ts';
 import type { OrganizationKind } from '../lexicon/organizations.ts';
 
 const RULES: Array<[RegExp, OrganizationKind]> = [
@@ -28,7 +28,7 @@ function headWord(name: string): string {
  */
 export function organizationKindFor(name: string): OrganizationKind {
   const head = headWord(name);
-  if (BANK_HEADS.has(head)) return 'Bank';
+  if (BANK_HEADS.has(head) || BANK_WORD.test(name)) return 'Bank';
   if (COMPANY_HEADS.has(head)) return 'Company';
   for (const [re, kind] of RULES) if (re.test(name)) return kind;
   return 'Company';

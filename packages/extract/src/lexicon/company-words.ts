@@ -12,7 +12,8 @@ export const COMPANY_HEADS: ReadonlySet<string> = new Set(
   supply supplies solutions investments investment resources mining minerals steel pharmaceuticals pharma
   motors motor automotive airlines airways shipbuilding shipyard shipyards defense-industries textiles foods
   construction contracting consulting consultants telecom telecommunications semiconductor semiconductors
-  instruments equipment microelectronics optics robotics software brokerage securities
+  instruments equipment microelectronics microsystems optics robotics software brokerage securities compute computing
+  cloud materials helicopters analytics
   insurance assurance leasing commodities agro
   co corp corporation inc incorporated ltd limited llc llp lp plc gmbh ag sa nv bv spa srl sarl sas kgaa oy oyj ab asa
   kk pte bhd sdn jsc pjsc ojsc cjsc ooo zao oao pao fze fzco fzc fz-llc dmcc wll llc-fz pvt`
@@ -21,7 +22,14 @@ export const COMPANY_HEADS: ReadonlySet<string> = new Set(
 );
 
 /** Company heads that make the company a bank. */
-export const BANK_HEADS: ReadonlySet<string> = new Set(['bank', 'banks', 'bancorp', 'banking', 'bankers']);
+export const BANK_HEADS: ReadonlySet<string> = new Set(['bank', 'banks', 'bancorp', 'banking', 'bankers', 'bankasi', 'bankası']);
+
+/**
+ * One word ending in "bank" is a bank's name ("Halkbank", "Sberbank", "Promsvyazbank"): banks in
+ * Turkey, Russia and Central Asia are often named so. Eight letters or more, so "Westbank" style
+ * words of four-letter stems are not taken blindly; capitalised, never sentence-initial alone.
+ */
+export const BANK_WORD = /^\p{Lu}\p{Ll}{3,}bank$/u;
 
 /**
  * Company heads that are also ordinary plural nouns of trade: after a bare demonym they name goods,

@@ -32,6 +32,8 @@ export interface GazetteerEntry {
   goodsStrict?: boolean;
   /** Goods: a named system that is also an ordinary name, read only in a military sentence. */
   goodsMilitary?: boolean;
+  /** Goods: any form is goods only right after a trade word ("exports of ships"), see GOODS_TRADED_BEFORE. */
+  goodsTraded?: boolean;
   /** A smaller GeoNames town: matched in running text, not in all-caps headlines, where any word looks like a name. */
   minor?: boolean;
 }
@@ -271,9 +273,11 @@ export function defaultGazetteer(): Gazetteer {
       ...(item.always ? { goodsAlways: true } : {}),
       ...(item.military ? { goodsMilitary: true } : {}),
       ...(item.strict ? { goodsStrict: true } : {}),
+      ...(item.traded ? { goodsTraded: true } : {}),
     };
-    // Named systems ("Shahed", "Kalibr") are capitalised: they are matched as names, not goods words.
-    if (item.named) for (const f of item.forms) g.add(f, { ...entry, form: 'name' });
+    // Named systems ("Shahed", "Kalibr") are capitalised: they are matched as names, not goods
+    // words, and each is its own thing (a Shahed-136 is no Mohajer-6); the row's name is the family.
+    if (item.named) for (const f of item.forms) g.add(f, { ...entry, id: entityIdFor('Goods', f), name: f, attributes: { ...entry.attributes, family: item.name }, form: 'name' });
     else for (const f of item.forms) g.addGoods(f, entry);
   }
   addCompromiseEntries(g, words.common);

@@ -11,7 +11,9 @@
  * ("Shahed", "Iskander"), matched as names; `military` — such a name needs a military sentence
  * ("Javelin", "Patriot"); `strict` — a one-word form needs a sentence about export controls,
  * transfers or the military (`STRICT_GOODS_CONTEXT_WORDS`): "technology" sold in shops is no
- * controlled good. Forms of two words or more are specific enough on their own.
+ * controlled good. Forms of two words or more are specific enough on their own. `traded` — every
+ * form is goods only as the thing sold, bought, built or exported ("exports of ships", "sold two
+ * tankers"): in shipping news tankers and vessels are mostly the carriers, not the cargo.
  * Bare generic words ("goods", "items", "products", "parts") are deliberately absent.
  * Hand-written on purpose: HS headings and Common High Priority List categories are public
  * references (WCO, BIS/EU/UK/Japan CHPL) that no npm package ships.
@@ -29,32 +31,34 @@ export interface GoodsRecord {
   military: boolean;
   /** One-word forms need a sentence about export controls, transfers or the military. */
   strict: boolean;
+  /** Every form needs a trade word right before it ("exports of ships"): otherwise the carrier, not the cargo. */
+  traded: boolean;
 }
 
 const TABLE = `
-semiconductors|8542|semiconductor;semiconductors;microchip;microchips;computer chips;integrated circuit;integrated circuits;microelectronics;microprocessor;microprocessors;advanced chips;semiconductor chips;memory chips;foreign chips;chip;chips;processors;logic chips;analog chips;fpgas;field-programmable gate arrays|
+semiconductors|8542|semiconductor;semiconductors;microchip;microchips;computer chips;integrated circuit;integrated circuits;microelectronics;microprocessor;microprocessors;advanced chips;semiconductor chips;memory chips;foreign chips;chip;chips;processors;graphics processors;graphics chips;gpus;ai chips;logic chips;analog chips;fpgas;field-programmable gate arrays|
 semiconductor devices|8541|transistors;diodes;thyristors;photodiodes;light-emitting diodes;semiconductor devices;quartz crystals;piezoelectric crystals|always
-semiconductor manufacturing equipment|8486|chipmaking equipment;chipmaking tools;chipmaking machines;lithography machines;lithography equipment;semiconductor equipment;semiconductor manufacturing equipment;chip-making equipment;lithography systems;wafer fabrication equipment|
+semiconductor manufacturing equipment|8486|chipmaking equipment;chipmaking tools;chipmaking machines;lithography machines;lithography equipment;semiconductor equipment;semiconductor manufacturing equipment;chip-making equipment;lithography systems;wafer fabrication equipment;lithography parts;lithography components|
 capacitors|8532|capacitors;tantalum capacitors;ceramic capacitors|always
 resistors|8533|resistors|always
 connectors and switches|8536|electrical connectors;connectors;relays;circuit breakers;electrical switches|
 printed circuit boards|8534|printed circuit boards;circuit boards;pcbs;printed circuits|
 electronic components|8548|electronic components;electronic parts;electronics;electronic modules;electronic goods;electrical goods;consumer electronics|
 drones|8806|drone;drones;uav;uavs;unmanned aerial vehicle;unmanned aerial vehicles;unmanned aircraft;kamikaze drones;attack drones;loitering munitions;loitering munition|always
-drone parts|8807|drone parts;drone components;uav components;uav parts;drone engines|always
-drone families|8806|Shahed;Shahed-136;Geran;Geran-2;Orlan;Orlan-10;Bayraktar;Mohajer;Switchblade;Lancet|named
-missile families|9306|Kalibr;Iskander;Kinzhal;Tomahawk;ATACMS;HIMARS;Storm Shadow;Scud;Fateh-110;Zelzal|named
+drone parts|8807|drone parts;drone components;uav components;uav parts;drone engines;drone airframes;airframes;drone motors|always
+drone families|8806|Shahed;Shahed-136;Shahed-131;Shahed-238;Geran;Geran-2;Orlan;Orlan-10;Bayraktar;Bayraktar TB2;Mohajer;Mohajer-6;Switchblade;Lancet;Zala;Kub|named
+missile families|9306|Kalibr;Iskander;Kinzhal;Tomahawk;ATACMS;HIMARS;Storm Shadow;Scud;Fateh-110;Zelzal;KN-23;KN-24;Hwasong;Kh-101;Onyx|named
 guided missile systems|9301|Patriot;Stinger;Javelin;NLAW;Pantsir;Buk;Tor-M1|named military
 armoured vehicles|8710|tanks;battle tanks;main battle tanks;armoured vehicles;armored vehicles;armoured personnel carriers;infantry fighting vehicles;Leopard;Abrams;T-72;T-90|
-machine tools|8456|machine tool;machine tools;cnc machines;cnc machine tools;lathes;milling machines;grinding machines;machining centres;machining centers;metal-cutting machines;metalworking machines;electrical discharge machines;5-axis machines|
+machine tools|8456|machine tool;machine tools;cnc machines;cnc machine tools;cnc milling machines;cnc lathes;lathes;milling machines;grinding machines;machining centres;machining centers;metal-cutting machines;metalworking machines;electrical discharge machines;5-axis machines|
 measuring instruments|9031|measuring instruments;coordinate measuring machines;oscilloscopes;test equipment;spectrometers;measuring equipment|
 dual-use goods||dual-use items;dual-use goods;dual-use products;dual use items;dual use goods;dual-use components;dual-use equipment;high priority dual-use items;sensitive dual-use items;high-priority items;common high priority items;dual-use|always
 technology||technology;technologies;high-tech items;high-tech goods;high technology;advanced technology;dual-use technology;sensitive technology;western technology;military technology;american technology;us technology;u.s. technology|strict
 weapons|9301|weapon;weapons;arms;weaponry;firearms;rifles;guns;missiles;missile;ballistic missiles;cruise missiles;artillery;munitions;howitzers;mortars;rocket launchers;small arms;military equipment|
-ammunition|9306|ammunition;ammo;artillery shells;shells;cartridges;rounds of ammunition;bullets;warheads;grenades;mines;landmines|
-propellants|3601|propellant;propellants;propellant powders;smokeless powder;gunpowder;solid rocket fuel;rocket fuel;black powder|always
+ammunition|9306|ammunition;ammo;artillery shells;shells;cartridges;rounds of ammunition;artillery rounds;artillery ammunition;tank shells;mortar rounds;bullets;warheads;grenades;mines;landmines|
+propellants|3601|propellant;propellants;propellant powders;propellant chemicals;propellant ingredients;rocket propellant;smokeless powder;gunpowder;solid rocket fuel;rocket fuel;black powder|always
 explosives|3602|explosives;explosive;tnt;trinitrotoluene;rdx;hmx;pentrite;petn;semtex;c-4;dynamite|always
-detonators|3603|detonators;detonating fuses;blasting caps;fuses for munitions|always
+detonators|3603|detonators;detonating fuses;blasting caps;fuses for munitions;fuzes;artillery fuzes;proximity fuzes|always
 explosive precursors|2904|nitrocellulose;ammonium perchlorate;ammonium nitrate;nitric acid;nitroglycerin;nitroglycerine;toluene;hexamine;potassium nitrate;sodium nitrate;potassium perchlorate;aluminium powder;aluminum powder|always
 chemical weapon precursors|2931|nerve agents;sarin;vx;mustard gas;chemical weapons;thiodiglycol;precursor chemicals|always
 oil|2709|oil;crude;crude oil;petroleum;oil products;petroleum products;diesel;gasoline;fuel oil;refined products;jet fuel;kerosene;naphtha;fuel|
@@ -65,19 +69,19 @@ transmission parts|8483|gearboxes;transmission shafts;gears;crankshafts|
 engines|8407|engines;piston engines;aero engines;marine engines;outboard motors|
 diesel engines|8408|diesel engines;diesel generators|always
 turbines|8411|turbojets;turbofans;gas turbines;turbine engines;jet engines;aircraft engines;turboprops|always
-electric motors|8501|electric motors;servo motors;servomotors;generators;electric generators|
+electric motors|8501|electric motors;servo motors;servomotors;dc motors;brushless motors;generators;electric generators|
 transformers|8504|transformers;power transformers;static converters;inverters;power supplies;rectifiers|
 batteries|8507|batteries;lithium-ion batteries;lithium batteries;accumulators;battery cells|
 telecommunications equipment|8517|telecommunications equipment;telecom equipment;network equipment;routers;smartphones;mobile phones;radios;transceivers;base stations;network switches;satellite phones|
-navigation equipment|8526|navigation equipment;navigation systems;gps receivers;radar;radars;radar equipment;gnss receivers;gnss modules;radio navigation equipment|
+navigation equipment|8526|navigation equipment;navigation systems;navigation modules;satellite navigation modules;gps receivers;radar;radars;radar equipment;gnss receivers;gnss modules;radio navigation equipment|
 navigation instruments|9014|gyroscopes;accelerometers;inertial navigation systems;inertial measurement units;compasses|
-cameras and transmitters|8525|cameras;thermal cameras;television cameras;transmitters;video cameras|
+cameras and transmitters|8525|cameras;thermal cameras;television cameras;transmitters;radio transmitters;video cameras|
 antennas|8529|antennas;antennae;aerials|
 computers|8471|computers;laptops;servers;computer equipment;computer parts;storage devices;hard drives;supercomputers;personal computers|
-optical equipment|9013|optical equipment;lasers;optics;optical sights;thermal imaging;night vision;night-vision goggles;thermal sights;rifle scopes;telescopic sights;laser rangefinders|
+optical equipment|9013|optical equipment;lasers;optics;optical sights;thermal imaging;thermal imaging cameras;thermal imagers;night vision;night-vision goggles;thermal sights;rifle scopes;telescopic sights;laser rangefinders|
 aircraft parts|8803|aircraft parts;aircraft components;aviation parts;spare parts for aircraft;landing gear;avionics|
 aircraft|8802|aircraft;airplanes;planes;jets;helicopters;fighter jets;fighter aircraft;airliners|
-vessels|8901|tankers;oil tankers;ships;vessels;cargo ships;container ships;bulk carriers|
+vessels|8901|tankers;oil tankers;ships;vessels;cargo ships;container ships;bulk carriers|traded
 warships|8906|warships;frigates;corvettes;submarines;destroyers;patrol boats|always
 gold|7108|gold;gold bars;bullion|
 diamonds|7102|diamonds;rough diamonds|
@@ -91,7 +95,12 @@ timber|4403|timber;lumber|
 wheat|1001|wheat;grain;grains|
 fertilizer|3105|fertilizer;fertilizers;fertiliser;fertilisers;potash|always
 luxury goods||luxury goods;luxury items|always
-vehicles|8703|cars;vehicles;trucks;automobiles;motor vehicles;autos|
+vehicles|8703|cars;vehicles;trucks;automobiles;motor vehicles;autos;electric vehicles;electric cars|
+vehicle parts|8708|vehicle parts;car parts;auto parts;vehicle chassis;chassis;vehicle components|
+construction machinery|8429|construction machinery;construction equipment;excavators;bulldozers|always
+machinery|8479|machinery;industrial machinery;industrial equipment|
+thermostats|9032|thermostats;automatic regulating instruments|always
+nuclear fuel|8401|nuclear fuel;fuel rods;fuel assemblies|always
 agricultural products||agricultural products;agricultural goods;farm products;farm goods;agricultural exports;farm exports|always
 textiles||textiles;textile;textile products;apparel;clothing;garments|
 seamless pipe|7304|seamless pipe;seamless pipes;steel pipe;steel pipes;oil country tubular goods|always
@@ -129,6 +138,7 @@ export const GOODS: readonly GoodsRecord[] = TABLE.split('\n')
       named: flagSet.has('named'),
       military: flagSet.has('military'),
       strict: flagSet.has('strict'),
+      traded: flagSet.has('traded'),
     };
   });
 
@@ -148,10 +158,29 @@ export const GOODS_CONTEXT_WORDS = new Set(
   licence license licences licenses barrels barrel tonnes tons tonne ton ounce ounces futures dlrs stocks reserves
   inventories demand consumption shortage shortages military army navy troops weapon war wars defence defense missile
   missiles forces strike strikes attack attacks nuclear deploy deployed conflict rebels militia battlefield frontline
-  sanctions-hit dual-use mining miners refinery refineries pipeline crude opec ore`
+  sanctions-hit dual-use mining miners refinery refineries pipeline crude opec ore source sourced sourcing
+  rerouted re-export re-exports re-exported`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Nouns of a maker, a place of production, an industry or a programme: a goods word right before
+ * one of them names what the factory or firm makes ("arms factories", "a drone maker", "the
+ * ammunition plant", "missile programmes", "weapons research"), not goods traded in the sentence.
+ */
+export const GOODS_PRODUCER_NOUNS = new Set(
+  `factory factories plant plants works workshop workshops maker makers manufacturer manufacturers producer producers
+  industry industries sector programme programmes program programs research institute institutes laboratory
+  laboratories lab labs company companies firm firms group groups conglomerate giant giants makers' division unit
+  units complex complexes enterprise enterprises developer developers designer designers bureau`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words right before a `traded` form that make it the thing traded: "exports of ships", "sold two tankers", "built frigates". */
+export const GOODS_TRADED_BEFORE =
+  /\b(?:exports?|imports?|sales?|purchases?|deliver(?:y|ies)|orders?|shipments?|supply|supplies|transfer|transfers)\s+of\s+(?:[\w-]+\s+){0,3}$|\b(?:sell|sells|sold|selling|buy|buys|bought|buying|purchase[sd]?|purchasing|export(?:s|ed|ing)?|import(?:s|ed|ing)?|build|builds|built|building|order(?:s|ed)?|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying))\s+(?:[\w-]+\s+){0,3}$/i;
 
 /** The narrower context of `strict` goods: export controls, transfers, smuggling, the military. */
 export const STRICT_GOODS_CONTEXT_WORDS = new Set(

@@ -11,7 +11,7 @@ export const ORGANIZATION_NOUNS: readonly string[] = `firm company group giant m
   network broadcaster channel newspaper daily magazine weekly publisher agency band club side consortium venture
   rival subsidiary unit arm affiliate partner outfit concern enterprise business start-up startup institution
   exchange fund investor regulator watchdog body organisation organization association federation union charity
-  foundation institute university think-tank party`
+  foundation institute university think-tank party provider platform operator`
   .split(/\s+/)
   .filter(Boolean);
 

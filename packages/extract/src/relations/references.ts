@@ -225,11 +225,16 @@ export function findReferences(
       // complement follows, so the phrase describes something new or is itself a name.
       if (/^\s*(?:\p{Lu}|of\b|for\b|in\b|at\b|from\b|-)/u.test(next) || /^\s*\(/.test(next)) continue;
       const head = (match[1] as string).toLowerCase().replace(/\s+/g, ' ');
-      add(start, end, lookBack(start, d.sentences, d.accept(head), false, false), 'description', /^['’]s\b/.test(next));
+      // A story seldom names two blocs: "the bloc" may point back past the five-sentence window.
+      const window = d.re === ORG_DESCRIPTION && /^(?:bloc|alliance|union)$/.test(head) ? BLOC_LOOKBACK_SENTENCES : d.sentences;
+      add(start, end, lookBack(start, window, d.accept(head), false, false), 'description', /^['’]s\b/.test(next));
     }
   }
   return out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as MentionView).end);
 }
+
+/** How far back "the bloc", "the alliance" look for their international organization. */
+const BLOC_LOOKBACK_SENTENCES = 15;
 
 /**
  * A view of an entity named in another sentence, standing at `pos` of sentence `sentenceIndex`:

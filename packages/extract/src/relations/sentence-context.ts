@@ -291,10 +291,25 @@ export function sentenceSubject(ctx: SentenceContext, types: ReadonlySet<EntityT
  * Chancellor", "'s foreign minister"; "US secretary of state met" ends in a verb and is no title.
  */
 function isTitleGap(gap: string): boolean {
+  // "Japan's foreign minister, Yumiko Sato, will ...", "The EU's special envoy for sanctions, Jan
+  // Berg, arrived": a possessive title set off by a comma before the name is an apposition.
+  const apposed = APPOSED_TITLE_BETWEEN.exec(gap);
+  if (apposed) return isApposedTitle(apposed[1]!);
   if (!TITLE_BETWEEN.test(gap)) return false;
   const words = gap.trim().split(/\s+/);
   const last = words[words.length - 1] ?? '';
   return /^\p{Lu}/u.test(last) || ROLE_HEADS.has(last.toLowerCase().replace(/\.$/, '')) || /^['’]s$/.test(last);
+}
+
+const APPOSED_TITLE_BETWEEN = /^['’]s((?:\s+[a-z][\w-]*){1,6}),\s+$/;
+
+/** Lower-case words that are a role, optionally with an "of/for/on" complement: "trade minister", "special envoy for sanctions". */
+function isApposedTitle(words: string): boolean {
+  const list = words.trim().split(/\s+/);
+  const complement = list.findIndex((w) => /^(?:of|for|on)$/.test(w));
+  const title = complement < 0 ? list : list.slice(0, complement);
+  const last = title[title.length - 1];
+  return last !== undefined && ROLE_HEADS.has(last) && (complement < 0 || list.length - complement <= 4);
 }
 
 const SHORT_TITLE_BETWEEN = /^(?:['’]s(?:\s+[A-Za-z][\w.-]*){0,4}|(?:\s+[A-Za-z][\w.-]*){1,4})\s+$/;
@@ -325,7 +340,7 @@ export function describedOrganization(ctx: SentenceContext, m: MentionView): Men
 
 const SUBJECT_FILLER =
   /^(?:['’]s)?(?:\s+(?:[a-z][a-z-]*|[A-Z][a-z]+(?=\s+(?:officials?|delegation|team)\b)))?(?:\s+[a-z][a-z-]*){0,4}\s*$/;
-const RELATIVE_WHO = /^\s*,\s*(?:who|which)\s+(?:(?:has|had|have|also|recently|last|this|week|month|year|\w+ly)\s+){0,3}$/i;
+const RELATIVE_WHO = /^\s*,\s*(?:who|which)\s+(?:(?:it|they|officials|prosecutors|investigators|the\s+[a-z]+)\s+(?:said|says|alleged|alleges|claimed|claims)\s+)?(?:(?:has|had|have|also|recently|last|this|week|month|year|\w+ly)\s+){0,3}$/i;
 const CLAUSE_WORDS =
   /\b(?:that|which|who|whom|whose|when|where|because|but|if|while|although|after|before|as|since|until|than|said|says|say|think|thinks|believe|believes|claim|claims|allege|alleges|suspect|suspects|estimate|estimates|argue|argues|and|or)\b/i;
 

@@ -63,7 +63,15 @@ export class SentenceRecognizer {
     const s = this.scan;
     s.start(sentence, sentenceIndex);
     for (const pass of SENTENCE_PASSES) pass.run(s);
-    s.out.sort((a, b) => a.first - b.first);
-    return s.out.slice();
+    s.out.sort((a, b) => a.first - b.first || b.last - a.last);
+    // Words read twice ("Democratic People's Republic of Korea" as one country and its tail
+    // "Republic of Korea" as another): the longer reading holds, the nested one is dropped.
+    const kept: Candidate[] = [];
+    for (const c of s.out) {
+      const outer = kept[kept.length - 1];
+      if (outer && c.first >= outer.first && c.last <= outer.last && c.first < outer.last) continue;
+      kept.push(c);
+    }
+    return kept;
   }
 }

@@ -17,6 +17,8 @@ export function isMetonymic(s: SentenceScan, a: number, b: number): boolean {
   const next = s.tok(b);
   const prev = a > s.sentence.firstToken ? s.lower(a - 1) : '';
   if ((prev === 'between' || prev === 'with' || prev === 'by') && b + 1 < l && s.lower(b) === 'and') return true;
+  // "supplied missiles to Moscow", "sold drones to Tehran": the government receives, not the city.
+  if (prev === 'to' && supplyVerbBefore(s, a - 1)) return true;
   // "in Washington", "visited Washington": the city, whatever follows.
   if (CITY_BEFORE.has(prev)) return false;
   // "sanctions on Moscow", "restrictions against Tehran": measures target the government.
@@ -37,4 +39,22 @@ export function isMetonymic(s: SentenceScan, a: number, b: number): boolean {
   }
   // "has", "will" alone still count ("Washington has said" was taken above; "Washington will").
   return next.kind === 'word' && ACTOR_VERBS.has(next.text.toLowerCase());
+}
+
+const CLAUSE_JOINERS = new Set(['and', 'or', 'but', 'then', 'before', 'after', 'while', 'when', 'where', 'who', 'which', 'that']);
+
+/** Verbs of supplying whose recipient, when a capital, is its government. */
+const SUPPLY_VERBS = new Set(['supplied', 'supplies', 'supply', 'supplying', 'sold', 'sells', 'sell', 'selling', 'delivered', 'delivers', 'deliver', 'delivering', 'exported', 'exports', 'export', 'exporting', 'provided', 'provides', 'providing', 'transferred', 'transfers']);
+
+/** A supply verb among the six words before `to` at token `toAt`, within the sentence and no clause break between. */
+function supplyVerbBefore(s: SentenceScan, toAt: number): boolean {
+  for (let k = toAt - 1; k >= Math.max(s.sentence.firstToken, toAt - 7); k--) {
+    const t = s.tok(k);
+    if (t.kind !== 'word' && t.text !== '-') return false;
+    // "sold her flat and moved to Moscow": another verb's clause.
+    const w = s.lower(k);
+    if (CLAUSE_JOINERS.has(w) && !((w === 'and' || w === 'or') && !/(?:ed|^went|^flew|^came|^ran|^returned|^headed)$/.test(s.lower(k + 1)))) return false;
+    if (SUPPLY_VERBS.has(w)) return true;
+  }
+  return false;
 }

@@ -1,3 +1,4 @@
+import type { GazetteerEntry } from '../../lexicon/gazetteer.ts';
 import type { Candidate } from './candidate.ts';
 import { isAllCaps, isCapitalised } from './candidate.ts';
 import { COMMON_ACRONYMS, COMPASS_WORDS, GOVERNMENT_ROLE_HEADS, HONORIFICS, MISC_LAST_WORDS, ORG_SUFFIXES, TITLE_WORDS } from '../../lexicon/titles.ts';
@@ -6,6 +7,7 @@ import { ENTITY_TYPE_OF, classify } from './classify.ts';
 import type { SentenceScan } from './scan.ts';
 import { roleBefore } from './titles.ts';
 import { NAME_PARTICLES } from './words.ts';
+import { BANK_WORD } from '../../lexicon/company-words.ts';
 
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'explained', 'wrote', 'argued', 'insisted', 'who', 'noted', 'asked', 'replied']);
 const SPEECH_BEFORE = new Set(['said', 'says', 'by', 'told', 'added', 'asked', 'photo', 'credit', 'reporting']);
@@ -42,6 +44,12 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   if (a >= b) return;
   const lex = s.ctx.lexicon;
   const n = b - a;
+  // "Treasury and Commerce officials": a department's short name coordinated with another.
+  const department = n === 1 ? coordinatedDepartment(s, a) : undefined;
+  if (department) {
+    s.push({ first: a, last: b, type: 'Organization', entry: department, source: 'coordinated-department' });
+    return;
+  }
   // "Jesse Owens Award", "Davis Cup": events and prizes are no PER/ORG/LOC.
   if (n >= 2 && MISC_LAST_WORDS.has(s.lower(b - 1))) return;
   // "(SUV)" after lower-case words abbreviates a common noun, not a name.
@@ -75,6 +83,11 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   const afterTwo = b + 1 < s.sentence.lastToken ? `${after} ${s.lower(b + 1)}` : '';
   if ((ORG_KIND_BEFORE.has(prevText) && !isAllCaps(s.tok(a))) || ((COMPANY_AFTER.has(after) || ORG_STAFF_PAIRS.has(afterTwo)) && (n >= 2 || !s.isCommonWord(a)) && !personShaped(s, a, b))) {
     s.push({ first: a, last: b, type: 'Organization', source: 'org-context' });
+    return;
+  }
+  // "Halkbank", "Sberbank": one word ending in "bank" names a bank.
+  if (n === 1 && BANK_WORD.test(s.tok(a).text) && !s.isCommonWord(a)) {
+    s.push({ first: a, last: b, type: 'Organization', source: 'bank-word' });
     return;
   }
   // "the small resort town of Lowman", "the village of Layron": a kind of settlement names a place.
@@ -220,4 +233,26 @@ export function allNameLike(s: SentenceScan, a: number, b: number): boolean {
     if (TITLE_WORDS.has(w) || ORG_SUFFIXES.has(w) || s.ctx.words.common.has(w) || s.ctx.lowerInDocument.has(w)) return false;
   }
   return true;
+}
+
+/** Staff nouns after coordinated departments: "Treasury and Commerce officials". */
+const DEPARTMENT_STAFF = new Set(['officials', 'official', 'officers', 'departments', 'secretaries', 'staff', 'staffers', 'teams', 'delegations', 'negotiators']);
+
+/**
+ * The department named by the one word at `a` ("Commerce" → the Commerce Department) when it is
+ * coordinated with another department and the pair qualifies staff: "Treasury and Commerce
+ * officials", "Commerce and State Department officials". Alone, "Commerce" is ordinary commerce.
+ */
+function coordinatedDepartment(s: SentenceScan, a: number): GazetteerEntry | undefined {
+  const l = s.sentence.lastToken;
+  const lookup = (k: number): GazetteerEntry | undefined => s.ctx.gazetteer.lookup(`${s.lower(k)} department`)?.find((e) => e.type === 'Organization');
+  const own = lookup(a);
+  if (!own) return undefined;
+  const isDepartmentAt = (k: number): boolean => k >= s.sentence.firstToken && k < l && isCapitalised(s.tok(k)) && (lookup(k) !== undefined || s.out.some((c) => c.first === k && c.type === 'Organization'));
+  const staffAt = (k: number): boolean => k < l && (DEPARTMENT_STAFF.has(s.lower(k)) || (s.lower(k) === 'department' && k + 1 < l && DEPARTMENT_STAFF.has(s.lower(k + 1))));
+  // "Treasury and Commerce officials": the other department before "and".
+  if (a - 2 >= s.sentence.firstToken && s.lower(a - 1) === 'and' && isDepartmentAt(a - 2) && staffAt(a + 1)) return own;
+  // "Commerce and Treasury officials": the other department after "and".
+  if (a + 2 < l && s.lower(a + 1) === 'and' && isDepartmentAt(a + 2) && staffAt(a + 3)) return own;
+  return undefined;
 }

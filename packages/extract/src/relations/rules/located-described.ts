@@ -16,6 +16,8 @@ const ORG_NOUN =
   'banks?|lenders?|firms?|compan(?:y|ies)|groups?|airlines?|carriers?|giants?|makers?|manufacturers?|producers?|rivals?|insurers?|retailers?|operators?|conglomerates?|exporters?|suppliers?|brewers?|winemakers?|carmakers?|automakers?|steelmakers?|chipmakers?|miners?|utilit(?:y|ies)|broadcasters?|shipbuilders?|shippers?|refiners?|developers?|builders?|traders?|investors?|telecoms\\s+(?:firm|group|operator)s?';
 const NOUN_GAP = new RegExp(`^\\s+(?:(?:biggest|largest|leading|main|top|second-largest|state-owned|state-run|private|listed|major|oldest|rival|retail|investment|commercial|mobile|oil|steel|food|drinks|energy|engineering|[a-z]+-based)\\s+){0,2}(?:${ORG_NOUN})\\s+$`, 'i');
 /** "The companies are", "The firms involved were", "The banks include". */
+/** A plural noun closed by a comma: "Turkish lenders, ". */
+const PLURAL_COMMA = /(?:s|ies),\s+$/;
 const MEMBERS_OPEN = new RegExp(`^\\s*(?:the|these|those)\\s+(?:${ORG_NOUN})\\s+(?:(?:involved|concerned|named|affected)\\s+)?(?:are|were|include|included)\\s+`, 'i');
 const PLURAL_DESCRIPTION = new RegExp(`^[\\s-]+(?:(?:[a-z-]+|\\d+)\\s+){0,2}(?:${ORG_NOUN.replace(/\?/g, '')})\\b`, 'i');
 
@@ -26,11 +28,18 @@ export function locatedDescribedRule(ctx: SentenceContext): RelationCandidate[] 
     // "Japan's ..." is a possessive (another rule); "the US" before the noun is still a qualifier.
     if (/^['’]/.test(ctx.text.slice(m.end, m.end + 1))) continue;
     const next = ctx.mentions[m.index + 1];
-    if (!next || next.type !== 'Organization' || !NOUN_GAP.test(between(ctx, m.end, next.start))) continue;
+    const gap = between(ctx, m.end, next?.start ?? m.end);
+    // "Two Turkish lenders, A and B": a plural noun may introduce its members after a comma.
+    const commaMembers = PLURAL_COMMA.test(gap) && NOUN_GAP.test(gap.replace(/,\s*$/, ' '));
+    if (!next || next.type !== 'Organization' || !(NOUN_GAP.test(gap) || commaMembers)) continue;
     // "the Latin American ...": a demonym inside a longer capitalised name.
-    if (m.adjectival && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 12), m.start))) continue;
-    const plural = /(?:s|ies)\s+$/.test(between(ctx, m.end, next.start));
+    // A determiner or number opening the sentence is capitalised too ("Two Turkish lenders").
+    const before = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 12), m.start);
+    if (m.adjectival && /\p{Lu}[\p{L}.]*\s+$/u.test(before) && !/^(?:["“(]?\s*)(?:The|A|An|Two|Three|Four|Five|Six|Several|Both|Many|Some|Other|All|Most)\s+$/.test(before)) continue;
+    const plural = /(?:s|ies),?\s+$/.test(gap);
     const members = plural ? listForward(ctx, next, ORG_TYPES) : [next];
+    // With a comma the members must be a closed list of two or more ("Turkish lenders, A and B"), not one apposed name.
+    if (commaMembers && members.length < 2) continue;
     for (const o of members) out.push({ subject: o, predicate: 'LOCATED_IN', object: m, rule: o === next ? 'located-described.noun' : 'located-described.list', confidence: 0.65 });
   }
   members(ctx, out);

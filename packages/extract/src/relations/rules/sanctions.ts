@@ -7,6 +7,7 @@ import {
   COUNTRY_TYPES,
   STATE_TYPES,
   between,
+  firstMentionAtOrAfter,
   listBackward,
   listForward,
   mentionAfter,
@@ -45,7 +46,7 @@ const NOUN_TARGET = /^\s+(?:and\s+(?:[a-z-]+\s+){0,3})?(?:against|on|targeting|o
 const DIRECT_OBJECT = /^\s+(?:the\s+)?$/i;
 /** "sanction companies in China", "blacklisted five Chinese firms", "sanctions on banks from Iran". */
 const PROXY_TARGET =
-  /^\s+(?:(?:against|on|targeting)\s+)?(?:the\s+)?(?:\d+\s+|several\s+|some\s+|more\s+|dozens of\s+|a\s+(?:number|host|string)\s+of\s+)?(?:(?:[a-z-]+\s+)?(?:companies|firms|entities|individuals|people|banks|businesses|suppliers|exporters|traders|networks|officials|vessels|ships|oligarchs)\s+(?:in|from|based in|linked to|tied to|of|with ties to)\s+(?:the\s+)?)$/i;
+  /^\s+(?:(?:against|on|targeting)\s+)?(?:the\s+)?(?:\d+\s+|several\s+|some\s+|more\s+|dozens of\s+|a\s+(?:number|host|string|network|group|ring|web|raft)\s+of\s+)?(?:(?:[a-z-]+\s+)?(?:companies|firms|entities|individuals|people|banks|businesses|suppliers|exporters|traders|networks|officials|vessels|ships|oligarchs)\s+(?:in|from|based in|linked to|tied to|of|with ties to)\s+(?:the\s+)?)$/i;
 /** "sanctions on more than 1,000 Russian entities", "sanctioned five Chinese firms". */
 const ADJECTIVAL_TARGET = /^\s+(?:(?:against|on|targeting)\s+)?(?:the\s+)?(?:(?:more than|over|at least|nearly|about|some|several|dozens of|hundreds of)\s+)?(?:[\d,]+\s+|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|\d+\s+)?$/i;
 const TARGET_NOUN = /^[\s-]+(?:[a-z-]+\s+)?(?:companies|company|firms?|entities|entity|individuals|banks?|businesses|suppliers|exporters|traders|networks|officials|vessels|ships|oligarchs|nationals|citizens)\b/i;
@@ -105,7 +106,7 @@ const CONTINUED = /\b(it|they)\s+(?:has\s+|have\s+|also\s+|then\s+|later\s+){0,2
 /** "Among them is X", "Among those targeted were X". */
 const AMONG_THEM = /\bamong\s+(?:them|those(?:\s+(?:targeted|sanctioned|named|listed|designated))?|the\s+(?:companies|firms|entities|targets|individuals))\s*,?\s+(?:is|are|was|were)\b/gi;
 /** The sanctions verb of the sentence before, right after its subject ("The Treasury Department has sanctioned"). */
-const SANCTIONER_VERB = /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\))?[^.;:]{0,40}?\b(?:sanction(?:s|ed)|designated|blacklisted|imposed\s+(?:new\s+)?sanctions|added)\b/i;
+const SANCTIONER_VERB = /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\))?[^.;:]{0,40}?\b(?:sanction(?:s|ed)|designated|blacklisted|imposed\s+(?:new\s+)?sanctions|added|froze|frozen|designat(?:ed|ions))\b/i;
 
 function includedTargets(ctx: SentenceContext, pos: number): MentionView[] {
   const m = INCLUDING.exec(ctx.text.slice(pos, Math.min(ctx.sentence.end, pos + 160)));
@@ -119,7 +120,7 @@ function includedTargets(ctx: SentenceContext, pos: number): MentionView[] {
  * organization or country (not a demonym) of the nearest such sentence that is followed closely by a
  * sanctions verb. The view keeps the entity with the span of the referring words.
  */
-function previousSanctioner(ctx: SentenceContext, start: number, length: number): MentionView | null {
+export function previousSanctioner(ctx: SentenceContext, start: number, length: number): MentionView | null {
   const doc = ctx.documentMentions;
   let best: MentionView | null = null;
   for (let i = firstDocumentMentionAtOrAfter(ctx, ctx.sentence.start) - 1; i >= 0; i--) {
@@ -219,9 +220,15 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
   // "X froze the assets of Y".
   for (const t of triggers(ctx, FROZE)) {
     const subject = subjectBefore(ctx, t.start, STATE_TYPES);
+    if (!subject) continue;
     const target = mentionAfter(ctx, t.end, AGENT_TYPES, /^\s*$/);
-    if (!subject || !target || target.adjectival) continue;
-    for (const o of listForward(ctx, target, AGENT_TYPES)) add(subject, o, 'sanctions.asset-freeze', 0.7);
+    if (target && !target.adjectival) {
+      for (const o of listForward(ctx, target, AGENT_TYPES)) add(subject, o, 'sanctions.asset-freeze', 0.7);
+      continue;
+    }
+    // "froze the assets of 11 companies in China and India": the countries the firms are in.
+    const proxy = mentionAfter(ctx, t.end - 1, COUNTRY_TYPES, PROXY_TARGET);
+    if (proxy && !proxy.adjectival) for (const o of listForward(ctx, proxy, COUNTRY_TYPES)) add(subject, o, 'sanctions.asset-freeze', 0.6);
   }
   // "Rosneft, already under US sanctions", "Y is under EU sanctions": the sanctioner glued to the noun.
   for (const m of ctx.mentions) {
@@ -270,10 +277,24 @@ export function sanctionsRule(ctx: SentenceContext): RelationCandidate[] {
     const subject = subjectBefore(ctx, t.start, STATE_TYPES);
     if (!subject) continue;
     const end = t.end + (list[1]?.length ?? 0);
-    const target = adjectivalTargets(ctx, t.end)[0] ?? mentionAfter(ctx, t.end, AGENT_TYPES, /^\s+(?:the\s+)?$/i);
+    const target = adjectivalTargets(ctx, t.end)[0] ?? mentionAfter(ctx, t.end, AGENT_TYPES, /^\s+(?:the\s+)?$/i) ?? describedTarget(ctx, t.end, end);
     if (target && target.end <= end) add(subject, target, 'sanctions.entity-list', 0.75);
   }
   return out;
+}
+
+/** "added the Dubai-registered trader X to its list": a name after a short lower-case description (places inside it are words of it). */
+const DESCRIPTION_GAP = /^\s+(?:the|a|an)\s+(?:(?!(?:that|which|who|whose|of|to|in|on|for|with|by|and|or|its|their|is|was|are|were|has|had|owns|owned)\s)[a-z][a-z-]*\s+|[A-Z][\w]*-(?:based|registered|listed|headquartered)\s+){1,4}$/;
+
+function describedTarget(ctx: SentenceContext, from: number, to: number): MentionView | null {
+  for (let i = firstMentionAtOrAfter(ctx, from); i < ctx.mentions.length; i++) {
+    const m = ctx.mentions[i] as MentionView;
+    if (m.start >= to) return null;
+    if (m.type === 'Place' || m.type === 'Goods' || m.adjectival) continue;
+    if (!AGENT_TYPES.has(m.type)) return null;
+    return DESCRIPTION_GAP.test(between(ctx, from, m.start)) ? m : null;
+  }
+  return null;
 }
 
 export const rule: RelationRule = {

@@ -29,6 +29,11 @@ const SUPPLIER_GAP = /^(?:['’]s)?\s+(?:(?:state-owned\s+|private\s+|[a-z]+\s+)
 const RECIPIENT_DIRECT = /^\s+(?:the\s+)?$/i;
 /** "exported chips and parts to Russia": up to a few goods words then "to". */
 const GOODS_THEN_TO = /^\s+(?:[\w-]+\s+){0,8}?(?:to|into)\s+(?:the\s+)?$/i;
+/** "to a Russian ammunition plant": an article is allowed before a demonym recipient. */
+const GOODS_THEN_TO_ARTICLE = /^\s+(?:[\w-]+\s+){0,8}?(?:to|into)\s+(?:the|a|an)\s+$/i;
+/** The forces or industry of the demonym's country, right after it. */
+const RECIPIENT_BODY_AFTER =
+  /^\s+(?:(?:military|defence|defense|arms|weapons|ammunition|munitions|drone|missile|tank|state|war|armed)\s+){0,2}(?:factories|factory|plants?|army|armed\s+forces|forces|military|troops|arms\s+makers?|arms\s+industry|defence\s+industry|defense\s+industry|manufacturers?|makers?|producers?)\b/i;
 const CAME_FROM = /\b(?:came|come|comes|coming|originated|originates|originate|were imported|was imported|are imported|were sourced|was sourced|are sourced)\s+from\b/gi;
 const ACQUIRE = new RegExp(
   `\\b(?:${verbAlternation(['access', 'obtain', 'acquire', 'import', 'buy', 'procure', 'source', 'get', 'receive', 'purchase'])})\\b`,
@@ -93,8 +98,11 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (/\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 30), t.start))) continue;
     const supplier = subjectBefore(ctx, t.start, STATE_TYPES) ?? mentionBefore(ctx, t.start, STATE_TYPES, SUPPLIER_GAP);
     if (!supplier) continue;
-    const recipient = mentionAfter(ctx, t.end, STATE_TYPES, GOODS_THEN_TO);
-    if (!recipient || recipient.adjectival) continue;
+    const recipient = mentionAfter(ctx, t.end, STATE_TYPES, GOODS_THEN_TO) ?? mentionAfter(ctx, t.end, COUNTRY_TYPES, GOODS_THEN_TO_ARTICLE);
+    if (!recipient) continue;
+    // "to Russian military factories", "to the Russian army": a demonym before a noun of its
+    // forces or industry stands for the country supplied.
+    if (recipient.adjectival && !RECIPIENT_BODY_AFTER.test(ctx.text.slice(recipient.end, recipient.end + 40))) continue;
     // "supplies funds to America's mortgage market": the recipient owns what is supplied to.
     if (/^['’]s\s/.test(ctx.text.slice(recipient.end, recipient.end + 3))) continue;
     if (loose && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= recipient.start)) continue;

@@ -1,5 +1,5 @@
 import type { GazetteerEntry } from '../../../lexicon/gazetteer.ts';
-import { STRICT_GOODS_CONTEXT_WORDS } from '../../../lexicon/goods.ts';
+import { GOODS_PRODUCER_NOUNS, GOODS_TRADED_BEFORE, STRICT_GOODS_CONTEXT_WORDS } from '../../../lexicon/goods.ts';
 import { isCapitalised } from '../candidate.ts';
 import type { SentencePass } from '../run.ts';
 import type { SentenceScan } from '../scan.ts';
@@ -14,11 +14,19 @@ export const goods: SentencePass = {
     const { firstToken: f, lastToken: l } = s.sentence;
     const g = s.ctx.gazetteer;
     const taken = new Uint8Array(l - f);
-    for (const c of s.out) for (let k = c.first; k < c.last; k++) if (k >= f && k < l) taken[k - f] = 1;
+    // A lone unknown acronym ("DC", "CNC") may be the opening of a goods phrase: left free here,
+    // and dropped below when goods cover it.
+    const looseAcronyms = s.out.filter((c) => c.last - c.first === 1 && !c.entry && c.type !== 'Person' && isAcronym(s.tok(c.first).text));
+    for (const c of s.out) {
+      if (looseAcronyms.includes(c)) continue;
+      for (let k = c.first; k < c.last; k++) if (k >= f && k < l) taken[k - f] = 1;
+    }
     let k = f;
     while (k < l) {
       const t = s.tok(k);
-      if (t.kind !== 'word' || taken[k - f] || (isCapitalised(t) && !s.isSentenceInitial(k) && !s.capsMode)) {
+      // A capitalised word starts no goods, except an acronym opening a longer goods phrase ("DC motors", "CNC machines").
+      const capitalised = isCapitalised(t) && !s.isSentenceInitial(k) && !s.capsMode;
+      if (t.kind !== 'word' || taken[k - f] || (capitalised && !(isAcronym(t.text) && s.ctx.gazetteer.goodsPrefixes.has(s.lower(k))))) {
         k++;
         continue;
       }
@@ -35,13 +43,22 @@ export const goods: SentencePass = {
         }
         if (!g.goodsPrefixes.has(key)) break;
       }
+      if (capitalised && found === k + 1) found = -1;
       // Bare "crude" is an adjective unless it is somebody's crude or crude being traded.
       if (found === k + 1 && s.lower(k) === 'crude' && !isCrudeOil(s, k, f, l)) found = -1;
       // One word ("arms", "gold", "chips", "technology") is goods only in a sentence about trade,
       // shipping or the military, and never as a body part or a medal.
       if (found === k + 1 && foundEntry && !foundEntry.goodsAlways && !isGoodsSense(s, k, f, l)) found = -1;
       if (found === k + 1 && foundEntry?.goodsStrict && !s.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l)) found = -1;
+      // "arms factories", "a drone maker", "missile programmes": what a maker makes, not goods traded.
+      if (found > k && found < l && GOODS_PRODUCER_NOUNS.has(s.lower(found))) found = -1;
+      // "tankers carrying oil": a carrier unless it is what is sold, bought or built.
+      if (found > k && foundEntry?.goodsTraded && !GOODS_TRADED_BEFORE.test(textBefore(s, k))) found = -1;
+      // A loose acronym is goods only as the opening of a longer goods phrase ("DC motors").
+      const acronym = looseAcronyms.find((c) => c.first >= k && c.first < found);
+      if (acronym && !(acronym.first === k && found > k + 1)) found = -1;
       if (found > k && foundEntry) {
+        if (acronym) s.out.splice(s.out.indexOf(acronym), 1);
         s.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
         k = found;
       } else k++;
@@ -62,4 +79,14 @@ function isCrudeOil(s: SentenceScan, k: number, f: number, l: number): boolean {
   if (k > f && s.out.some((c) => c.last === k && c.type === 'Country')) return true;
   const next = k + 1 < l ? s.lower(k + 1) : '';
   return /^(prices?|exports?|imports?|output|production|supplies|supply|shipments?|cargoes|cargo|sales|futures|oil|inventories|stocks|purchases|buyers?|\.|,)$/.test(next);
+}
+
+/** Up to 40 characters of the sentence before token k. */
+function textBefore(s: SentenceScan, k: number): string {
+  const at = s.tok(k).start;
+  return s.ctx.text.slice(Math.max(s.sentence.start, at - 40), at);
+}
+
+function isAcronym(word: string): boolean {
+  return /^[A-Z]{2,5}$/.test(word);
 }
