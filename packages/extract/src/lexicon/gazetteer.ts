@@ -56,6 +56,7 @@ export function gazetteerEntry(e: GazetteerEntry): GazetteerEntry {
     goodsAlways: e.goodsAlways,
     goodsStrict: e.goodsStrict,
     goodsMilitary: e.goodsMilitary,
+    goodsTraded: e.goodsTraded,
     minor: e.minor,
   };
 }
