@@ -85,5 +85,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 1,
+  sidesInSentence: 'subject',
   run: locatedDescribedRule,
 };

@@ -55,6 +55,7 @@ export const rule: RelationRule = {
   variants: [{ id: 'role-speaker.subject', example: '"Norvik Foods will close the plant, said X, a company spokeswoman"' }],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'both',
   cue: /\b(?:said|says|according)\b/,
   run: roleSpeakerRule,
 };
