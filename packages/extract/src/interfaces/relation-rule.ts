@@ -35,5 +35,13 @@ export interface RelationRule {
    * cheap test instead of a dozen trigger scans. Absent when a family reads almost every sentence.
    */
   cue?: RegExp;
+  /**
+   * Which sides of every claim the rule makes are always mentions of the sentence itself, as the
+   * rule sees it (references included when `acceptsReferences`), and of the declared types:
+   * 'subject' (of `subjectTypes`), 'object' (of `objectTypes`) or 'both'. The engine skips a
+   * sentence without such a mention before the cue test and the run. Absent when a side may come
+   * from elsewhere: an earlier sentence, the story's country, a view the rule makes from a word.
+   */
+  sidesInSentence?: 'subject' | 'object' | 'both';
   run: (ctx: SentenceContext) => RelationCandidate[];
 }

@@ -1,10 +1,11 @@
-import { SYMMETRIC_PREDICATES, type ExtractedRelation, type Span } from '@newsgraph/shared';
+import { ENTITY_TYPES, SYMMETRIC_PREDICATES, type EntityType, type ExtractedRelation, type Span } from '@newsgraph/shared';
 import type { EntityAnalysis, ExtractOptions } from '../interfaces/analysis.ts';
 import { ARTICLE_SUBJECT, buildSentenceContexts, type MentionView, type RelationCandidate, type SentenceContext } from './sentence-context.ts';
 import type { Antecedent, Predicate } from '@newsgraph/shared';
 import { findOutletEntity } from './outlet.ts';
 import { claimModality } from './modality.ts';
 import { RELATION_RULES } from './rule-registry.ts';
+import type { RelationRule } from '../interfaces/relation-rule.ts';
 
 /** A relation with the mention spans it was read from (used by span-level evaluations). */
 export interface DetailedRelation extends ExtractedRelation {
@@ -17,6 +18,49 @@ export interface DetailedRelation extends ExtractedRelation {
 const TIMELESS: ReadonlySet<Predicate> = new Set<Predicate>(['LOCATED_IN', 'REPORTED_BY', 'NATIONAL_OF']);
 /** How much less a claim is trusted when one side is a pronoun or a description. */
 const REFERENCE_DISCOUNT = 0.75;
+
+/** One bit per entity type, for the type test of `sidesInSentence`. */
+const TYPE_BITS: ReadonlyMap<EntityType, number> = new Map(ENTITY_TYPES.map((t, i) => [t, 1 << i]));
+
+function typeMask(types: readonly EntityType[]): number {
+  let mask = 0;
+  for (const t of types) mask |= TYPE_BITS.get(t) ?? 0;
+  return mask;
+}
+
+function mentionTypeMask(mentions: readonly MentionView[]): number {
+  let mask = 0;
+  for (const m of mentions) mask |= TYPE_BITS.get(m.type) ?? 0;
+  return mask;
+}
+
+/**
+ * A rule family as the sentence loop reads it. Every record has the same fields in the same
+ * order (the rule objects do not: some have a cue, some not), so the loop's reads stay
+ * monomorphic; the type masks are those of the sides the rule says are in the sentence (0: no test).
+ */
+interface PreparedRule {
+  readonly run: RelationRule['run'];
+  readonly minMentions: number;
+  readonly acceptsReferences: boolean;
+  readonly cue: RegExp | null;
+  readonly subjectMask: number;
+  readonly objectMask: number;
+}
+
+function prepare(rule: RelationRule): PreparedRule {
+  const sides = rule.sidesInSentence;
+  return {
+    run: rule.run,
+    minMentions: rule.minMentions,
+    acceptsReferences: rule.acceptsReferences,
+    cue: rule.cue ?? null,
+    subjectMask: sides === 'subject' || sides === 'both' ? typeMask(rule.subjectTypes) : 0,
+    objectMask: sides === 'object' || sides === 'both' ? typeMask(rule.objectTypes) : 0,
+  };
+}
+
+const PREPARED_RULES: readonly PreparedRule[] = RELATION_RULES.map(prepare);
 
 /** The sentence that names the entity a reference stands for, when it is another sentence. */
 function antecedentOf(ctx: SentenceContext, m: MentionView | typeof ARTICLE_SUBJECT): Antecedent | null {
@@ -46,9 +90,16 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
   };
   for (const ctx of buildSentenceContexts(analysis)) {
     const namedOnly = ctx.namedMentions === ctx.mentions ? ctx : { ...ctx, mentions: ctx.namedMentions };
-    for (const family of RELATION_RULES) {
+    const allTypes = mentionTypeMask(ctx.mentions);
+    const namedTypes = namedOnly === ctx ? allTypes : mentionTypeMask(ctx.namedMentions);
+    const text = ctx.sentence.text;
+    for (const family of PREPARED_RULES) {
       const view = family.acceptsReferences ? ctx : namedOnly;
-      if (view.mentions.length < family.minMentions || (family.cue && !family.cue.test(ctx.sentence.text))) continue;
+      if (view.mentions.length < family.minMentions) continue;
+      const types = family.acceptsReferences ? allTypes : namedTypes;
+      // A side that must be in the sentence, and no mention of its types: no claim can come.
+      if ((family.subjectMask !== 0 && (types & family.subjectMask) === 0) || (family.objectMask !== 0 && (types & family.objectMask) === 0)) continue;
+      if (family.cue !== null && !family.cue.test(text)) continue;
       for (const c of family.run(view)) {
         const relation = toRelation(ctx, c);
         if (relation) keep(relation);

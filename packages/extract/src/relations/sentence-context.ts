@@ -59,6 +59,31 @@ export const COUNTRY_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Coun
 export const GOODS_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Goods']);
 export const LOCATION_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Place', 'Country']);
 
+/**
+ * A mention's view with every field present, in one order, whatever optional fields the mention
+ * has: the rules then see one object shape (one hidden class) for every view, so V8 keeps their
+ * property reads monomorphic instead of deoptimizing on each new shape ("wrong map"). Views made
+ * from a view by spreading it (references, pronouns, made-up views) keep that shape.
+ */
+function mentionView(m: EntityMention, type: EntityType, kind: string | null, name: string, index: number): MentionView {
+  return {
+    entityId: m.entityId,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    sentenceIndex: m.sentenceIndex,
+    source: m.source,
+    adjectival: m.adjectival,
+    role: m.role,
+    resolvedBy: m.resolvedBy,
+    type,
+    kind,
+    name,
+    index,
+    reference: undefined,
+  };
+}
+
 /** Builds typed, non-overlapping mention views for every sentence. */
 export function buildSentenceContexts(analysis: EntityAnalysis): SentenceContext[] {
   const entities = new Map<string, ExtractedEntity>();
@@ -73,13 +98,7 @@ export function buildSentenceContexts(analysis: EntityAnalysis): SentenceContext
     if (!entity || !bucket || m.start < lastEnd || m.end <= m.start) continue;
     lastEnd = m.end;
     const kind = entity.attributes['kind'];
-    const view: MentionView = {
-      ...m,
-      type: entity.type,
-      kind: typeof kind === 'string' ? kind : null,
-      name: entity.name,
-      index: bucket.length,
-    };
+    const view = mentionView(m, entity.type, typeof kind === 'string' ? kind : null, entity.name, bucket.length);
     bucket.push(view);
     all.push(view);
   }
@@ -254,21 +273,37 @@ export function listBackward(ctx: SentenceContext, last: MentionView, types: Rea
   return list;
 }
 
-/** Every match of `pattern` (which must have the g flag) inside the sentence, absolute offsets. */
-export function* triggers(ctx: SentenceContext, pattern: RegExp): Generator<{ start: number; end: number; match: RegExpExecArray }> {
+/** A match of a trigger pattern in the sentence, absolute offsets. */
+export interface Trigger {
+  start: number;
+  end: number;
+  match: RegExpExecArray;
+}
+
+const NO_TRIGGERS: readonly Trigger[] = Object.freeze([]);
+
+/**
+ * Every match of `pattern` (which must have the g flag) inside the sentence, absolute offsets.
+ * An array, not a generator: most sentences match none of a rule's patterns, and a generator
+ * costs an object and a resumption per call even then.
+ */
+export function triggers(ctx: SentenceContext, pattern: RegExp): readonly Trigger[] {
   const s = ctx.sentence;
   const local = s.text.length === s.end - s.start ? s.text : ctx.text.slice(s.start, s.end);
   pattern.lastIndex = 0;
-  let count = 0;
-  for (let match = pattern.exec(local); match; match = pattern.exec(local)) {
+  let match = pattern.exec(local);
+  if (!match) return NO_TRIGGERS;
+  const out: Trigger[] = [];
+  for (; match; match = pattern.exec(local)) {
     if (match[0].length === 0) {
       pattern.lastIndex++;
       continue;
     }
     // A sentence with thousands of trigger words is noise; stop early to stay linear.
-    if (++count > 200) return;
-    yield { start: s.start + match.index, end: s.start + match.index + match[0].length, match };
+    if (out.length >= 200) break;
+    out.push({ start: s.start + match.index, end: s.start + match.index + match[0].length, match });
   }
+  return out;
 }
 
 /**

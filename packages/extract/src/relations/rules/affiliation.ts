@@ -77,5 +77,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'subject',
   run: affiliationRule,
 };

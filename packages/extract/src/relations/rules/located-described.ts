@@ -94,5 +94,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 1,
+  sidesInSentence: 'subject',
   run: locatedDescribedRule,
 };

@@ -96,5 +96,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'object',
   run: locatedFrameRule,
 };

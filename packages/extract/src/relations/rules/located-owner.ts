@@ -49,5 +49,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'both',
   run: locatedOwnerRule,
 };

@@ -50,5 +50,6 @@ export const rule: RelationRule = {
   variants: [{ id: 'located-source.line', example: '"OW1234567894 Lyon LA VOIX in French 1200 GMT 3 Mar 94", a line "Lyon LA VOIX"' }],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'both',
   run: locatedSourceRule,
 };

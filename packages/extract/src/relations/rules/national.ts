@@ -274,5 +274,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'subject',
   run: nationalRule,
 };

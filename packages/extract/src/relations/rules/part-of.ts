@@ -98,5 +98,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'both',
   run: partOfRule,
 };

@@ -58,5 +58,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'subject',
   run: partyRule,
 };

@@ -58,5 +58,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 1,
+  sidesInSentence: 'object',
   run: reportedByRule,
 };

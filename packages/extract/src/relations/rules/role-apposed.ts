@@ -66,5 +66,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'both',
   run: roleApposedRule,
 };

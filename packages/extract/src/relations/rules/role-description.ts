@@ -164,5 +164,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 1,
+  sidesInSentence: 'subject',
   run: roleDescriptionRule,
 };

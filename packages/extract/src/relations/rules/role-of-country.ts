@@ -59,6 +59,7 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'both',
   cue: /\bof\b|\b(?:led|headed|run)\s+by\b/,
   run: roleOfCountryRule,
 };

@@ -71,5 +71,6 @@ export const rule: RelationRule = {
   variants: [{ id: 'role-qualified.appositive', example: '"X, an oil analyst at Acme", "X, chief UK economist for Acme Bank" (not "X, a former oil trader at Acme")' }],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'both',
   run: roleQualifiedRule,
 };

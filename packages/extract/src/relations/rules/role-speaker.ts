@@ -74,6 +74,7 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
+  sidesInSentence: 'both',
   cue: /\b(?:said|says|according)\b/,
   run: roleSpeakerRule,
 };

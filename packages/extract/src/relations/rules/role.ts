@@ -305,5 +305,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: true,
   minMentions: 1,
+  sidesInSentence: 'subject',
   run: rolesRule,
 };

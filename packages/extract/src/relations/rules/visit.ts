@@ -125,5 +125,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: true,
   minMentions: 1,
+  sidesInSentence: 'object',
   run: visitRule,
 };
