@@ -674,7 +674,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('shortestPathSteps')).toMatchInlineSnapshot(`
-      "MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) MATCH p = allShortestPaths((a)-[:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF*..4]-(b)) WITH nodes(p) AS ns, relationships(p) AS rs LIMIT $fetch RETURN [n IN ns | n.id] AS ids, [i IN range(0, size(rs) - 1) | [type(rs[i]), startNode(rs[i]) = ns[i], rs[i].articleCount]] AS steps
+      "MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) MATCH p = allShortestPaths((a)-[:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF*..4]-(b)) WHERE all(n IN nodes(p) WHERE n:Entity) WITH nodes(p) AS ns, relationships(p) AS rs LIMIT $fetch RETURN [n IN ns | n.id] AS ids, [i IN range(0, size(rs) - 1) | [type(rs[i]), startNode(rs[i]) = ns[i], rs[i].articleCount]] AS steps
       {
        "from": "id-1",
        "to": "id-12",
