@@ -208,6 +208,29 @@ describe('Neo4jStore writes', () => {
     expect(fake.openSessions).toBe(0);
   });
 
+  it('finds stored edges by key on 4.3 and later, and merges every edge change by its ends on 3.5 (no relationship indexes)', async () => {
+    const modern = statefulFake();
+    // The key lookup finds the China-Russia trade edge: only the other edges are merged by their ends.
+    modern.respond((cypher, params) =>
+      cypher === w.applyKeyedEdgeChangesStatement('TRADES_WITH', []).cypher
+        ? (params.rows as Array<{ subjectId: string; objectId: string }>).map((r) => ({ subjectId: r.subjectId, objectId: r.objectId, fromTier: 0, toTier: 0 }))
+        : undefined,
+    );
+    const modernStore = await connect(modern);
+    await modernStore.writeArticles(baseDocuments());
+    // Stores share a driver per target: close this one so that the 3.5 store gets its own fake.
+    await modernStore.close();
+    const merged = modern.committed().filter((c) => kind(c) === 'applyEdgeChanges');
+    expect(merged.some((c) => c.cypher.includes('[r:TRADES_WITH]'))).toBe(false);
+    expect(merged.some((c) => c.cypher.includes('[r:VISITED]'))).toBe(true);
+    const legacy = statefulFake();
+    legacy.version = '3.5.35';
+    await (await connect(legacy)).writeArticles(baseDocuments());
+    const kinds = legacy.committed().map(kind);
+    expect(kinds).not.toContain('applyKeyedEdgeChanges');
+    expect(kinds.filter((k) => k === 'applyEdgeChanges').length).toBe(new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size);
+  });
+
   it('never sends more rows than the batch size in one statement', async () => {
     const fake = statefulFake();
     const store = await connect(fake, { batchSize: 2 });
