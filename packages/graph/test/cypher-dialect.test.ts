@@ -51,6 +51,18 @@ describe('schema statements per server version', () => {
         'CREATE INDEX alias_event_article_id IF NOT EXISTS FOR (n:AliasEvent) ON (n.articleId)',
         'CREATE CONSTRAINT alias_counter_name IF NOT EXISTS FOR (n:AliasCounter) REQUIRE n.name IS UNIQUE',
         'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText]',
+        'CREATE INDEX edge_key_visited IF NOT EXISTS FOR ()-[r:VISITED]-() ON (r.key)',
+        'CREATE INDEX edge_key_met_with IF NOT EXISTS FOR ()-[r:MET_WITH]-() ON (r.key)',
+        'CREATE INDEX edge_key_urged IF NOT EXISTS FOR ()-[r:URGED]-() ON (r.key)',
+        'CREATE INDEX edge_key_supplies IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.key)',
+        'CREATE INDEX edge_key_shipped_via IF NOT EXISTS FOR ()-[r:SHIPPED_VIA]-() ON (r.key)',
+        'CREATE INDEX edge_key_sanctions IF NOT EXISTS FOR ()-[r:SANCTIONS]-() ON (r.key)',
+        'CREATE INDEX edge_key_trades_with IF NOT EXISTS FOR ()-[r:TRADES_WITH]-() ON (r.key)',
+        'CREATE INDEX edge_key_holds_role IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() ON (r.key)',
+        'CREATE INDEX edge_key_part_of IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.key)',
+        'CREATE INDEX edge_key_located_in IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.key)',
+        'CREATE INDEX edge_key_reported_by IF NOT EXISTS FOR ()-[r:REPORTED_BY]-() ON (r.key)',
+        'CREATE INDEX edge_key_national_of IF NOT EXISTS FOR ()-[r:NATIONAL_OF]-() ON (r.key)',
       ]);
     }
   });
@@ -60,7 +72,9 @@ describe('schema statements per server version', () => {
     expect(statements[0]).toBe('CREATE CONSTRAINT entity_id IF NOT EXISTS ON (n:Entity) ASSERT n.id IS UNIQUE');
     expect(statements[2]).toBe('CREATE CONSTRAINT source_id IF NOT EXISTS ON (n:Source) ASSERT n.id IS UNIQUE');
     expect(statements[3]).toBe('CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)');
-    expect(statements.at(-1)).toBe('CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText]');
+    expect(statements).toContain('CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText]');
+    // Relationship property indexes exist from 4.3 on: the edge keys are indexed there too.
+    expect(statements.at(-1)).toBe('CREATE INDEX edge_key_national_of IF NOT EXISTS FOR ()-[r:NATIONAL_OF]-() ON (r.key)');
     expect(statements.join('\n')).not.toMatch(/REQUIRE/);
     expect(statements).toHaveLength(SCHEMA_ITEMS.length);
   });
@@ -68,6 +82,9 @@ describe('schema statements per server version', () => {
   it('Neo4j 3.5: no IF NOT EXISTS, so only what db.constraints()/db.indexes() do not list', () => {
     const dialect = createDialect(parseServerVersion('3.5.35'));
     expect(dialect.needsExistingSchema).toBe(true);
+    // No relationship property indexes before 4.3: no edge-key index, and edges are merged by their ends.
+    expect(dialect.edgeKeyIndex).toBe(false);
+    expect(createDialect(parseServerVersion('4.4.30')).edgeKeyIndex).toBe(true);
     expect(() => dialect.schemaStatements()).toThrow(/existing constraints and indexes/);
     const fresh = dialect.schemaStatements({ constraints: [], indexes: [] });
     expect(fresh.map((s) => s.cypher)).toEqual([

@@ -6,6 +6,7 @@ import * as w from '../src/cypher/write-statements.ts';
 import * as c from '../src/cypher/curation-statements.ts';
 import * as al from '../src/cypher/alias-statements.ts';
 import * as t from '../src/cypher/strength-tiers.ts';
+import * as k from '../src/cypher/edge-keys.ts';
 
 /**
  * The statements whose text depends on the server version (the degree lookups of the strength
@@ -79,7 +80,12 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     ['createMentions', w.createMentionsStatement([mention])],
     ['createClaims', w.createClaimsStatement([claim])],
     ['createReportedBy', w.createReportedByStatement([{ articleId: input, entityId: input, rank: 0 }])],
+    ['applyKeyedEdgeChanges', w.applyKeyedEdgeChangesStatement('SUPPLIES', [{ subjectId: input, objectId: input, ...change }])],
     ['applyEdgeChanges', w.applyEdgeChangesStatement('SUPPLIES', [{ subjectId: input, objectId: input, ...change }])],
+    ['backfillEdgeKeys', k.backfillEdgeKeysStatement('VISITED')],
+    ['readEdgeKeysMarker', k.readEdgeKeysMarkerStatement()],
+    ['writeEdgeKeysMarker', k.writeEdgeKeysMarkerStatement()],
+    ['awaitIndexes', k.awaitIndexesStatement(30)],
     ['deleteEmptyEdges', w.deleteEmptyEdgesStatement('MET_WITH', [{ subjectId: input, objectId: input, ...change }])],
     ['refreshEdgeDates', w.refreshEdgeDatesStatement('MET_WITH', [{ subjectId: input, objectId: input, ...change }])],
     ['applyEntityChanges', w.applyEntityChangesStatement([{ entityId: input, ...change }])],

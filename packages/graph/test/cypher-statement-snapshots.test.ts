@@ -29,7 +29,7 @@ function show(name: string): string {
 
 describe('Cypher statements, exactly', () => {
   it('covers every sample statement', () => {
-    expect([...statements.keys()]).toHaveLength(78);
+    expect([...statements.keys()]).toHaveLength(83);
   });
 
   it('sends exactly this text and these parameters', () => {
@@ -218,8 +218,8 @@ describe('Cypher statements, exactly', () => {
        ]
       }"
     `);
-    expect(show('applyEdgeChanges')).toMatchInlineSnapshot(`
-      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) MERGE (s)-[r:SUPPLIES]->(o) WITH s, o, r, row, coalesce(r.articleCount, 0) AS before SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, r.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (r.firstSeen IS NULL OR row.addedFirst < r.firstSeen) THEN row.addedFirst ELSE r.firstSeen END, r.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (r.lastSeen IS NULL OR row.addedLast > r.lastSeen) THEN row.addedLast ELSE r.lastSeen END WITH s, o, r, CASE WHEN before >= 4096 THEN 6 WHEN before >= 1024 THEN 5 WHEN before >= 256 THEN 4 WHEN before >= 64 THEN 3 WHEN before >= 16 THEN 2 WHEN before >= 4 THEN 1 ELSE 0 END AS fromTier, CASE WHEN before + row.articles >= 4096 THEN 6 WHEN before + row.articles >= 1024 THEN 5 WHEN before + row.articles >= 256 THEN 4 WHEN before + row.articles >= 64 THEN 3 WHEN before + row.articles >= 16 THEN 2 WHEN before + row.articles >= 4 THEN 1 ELSE 0 END AS toTier WHERE fromTier > 0 OR toTier > 0 RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier, r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen
+    expect(show('applyKeyedEdgeChanges')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (s:Entity)-[r:SUPPLIES {key: row.key}]->(o:Entity) USING INDEX r:SUPPLIES(key) WHERE s.id = row.subjectId AND o.id = row.objectId WITH s, o, r, row, r.articleCount AS before SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, r.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (r.firstSeen IS NULL OR row.addedFirst < r.firstSeen) THEN row.addedFirst ELSE r.firstSeen END, r.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (r.lastSeen IS NULL OR row.addedLast > r.lastSeen) THEN row.addedLast ELSE r.lastSeen END WITH s, o, r, row, CASE WHEN before >= 4096 THEN 6 WHEN before >= 1024 THEN 5 WHEN before >= 256 THEN 4 WHEN before >= 64 THEN 3 WHEN before >= 16 THEN 2 WHEN before >= 4 THEN 1 ELSE 0 END AS fromTier, CASE WHEN before + row.articles >= 4096 THEN 6 WHEN before + row.articles >= 1024 THEN 5 WHEN before + row.articles >= 256 THEN 4 WHEN before + row.articles >= 64 THEN 3 WHEN before + row.articles >= 16 THEN 2 WHEN before + row.articles >= 4 THEN 1 ELSE 0 END AS toTier RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier, r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen
       {
        "rows": [
         {
@@ -230,7 +230,49 @@ describe('Cypher statements, exactly', () => {
          "addedFirst": "id-1",
          "addedLast": "id-1",
          "removedFirst": "id-1",
-         "removedLast": "id-1"
+         "removedLast": "id-1",
+         "key": "id-1>id-1"
+        }
+       ]
+      }"
+    `);
+    expect(show('backfillEdgeKeys')).toMatchInlineSnapshot(`
+      "MATCH (s:Entity)-[r:VISITED]->(o:Entity) WHERE r.key IS NULL SET r.key = s.id + $separator + o.id RETURN count(r) AS keyed
+      {
+       "separator": ">"
+      }"
+    `);
+    expect(show('readEdgeKeysMarker')).toMatchInlineSnapshot(`
+      "MATCH (m:StoreMeta {key: $key}) RETURN m.version AS version
+      {
+       "key": "edge-keys"
+      }"
+    `);
+    expect(show('writeEdgeKeysMarker')).toMatchInlineSnapshot(`
+      "MERGE (m:StoreMeta {key: $key}) SET m.version = $version
+      {
+       "key": "edge-keys",
+       "version": "int(1)"
+      }"
+    `);
+    expect(show('awaitIndexes')).toMatchInlineSnapshot(`
+      "CALL db.awaitIndexes(30)
+      {}"
+    `);
+    expect(show('applyEdgeChanges')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) MERGE (s)-[r:SUPPLIES]->(o) WITH s, o, r, row, coalesce(r.articleCount, 0) AS before SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, r.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (r.firstSeen IS NULL OR row.addedFirst < r.firstSeen) THEN row.addedFirst ELSE r.firstSeen END, r.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (r.lastSeen IS NULL OR row.addedLast > r.lastSeen) THEN row.addedLast ELSE r.lastSeen END, r.key = row.key WITH s, o, r, row, CASE WHEN before >= 4096 THEN 6 WHEN before >= 1024 THEN 5 WHEN before >= 256 THEN 4 WHEN before >= 64 THEN 3 WHEN before >= 16 THEN 2 WHEN before >= 4 THEN 1 ELSE 0 END AS fromTier, CASE WHEN before + row.articles >= 4096 THEN 6 WHEN before + row.articles >= 1024 THEN 5 WHEN before + row.articles >= 256 THEN 4 WHEN before + row.articles >= 64 THEN 3 WHEN before + row.articles >= 16 THEN 2 WHEN before + row.articles >= 4 THEN 1 ELSE 0 END AS toTier WHERE fromTier > 0 OR toTier > 0 RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier, r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen
+      {
+       "rows": [
+        {
+         "subjectId": "id-1",
+         "objectId": "id-1",
+         "articles": "int(1)",
+         "units": "int(2)",
+         "addedFirst": "id-1",
+         "addedLast": "id-1",
+         "removedFirst": "id-1",
+         "removedLast": "id-1",
+         "key": "id-1>id-1"
         }
        ]
       }"
@@ -674,7 +716,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('shortestPathSteps')).toMatchInlineSnapshot(`
-      "MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) MATCH p = allShortestPaths((a)-[:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF*..4]-(b)) WITH nodes(p) AS ns, relationships(p) AS rs LIMIT $fetch RETURN [n IN ns | n.id] AS ids, [i IN range(0, size(rs) - 1) | [type(rs[i]), startNode(rs[i]) = ns[i], rs[i].articleCount]] AS steps
+      "MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) MATCH p = allShortestPaths((a)-[:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF*..4]-(b)) WHERE all(n IN nodes(p) WHERE n:Entity) WITH nodes(p) AS ns, relationships(p) AS rs LIMIT $fetch RETURN [n IN ns | n.id] AS ids, [i IN range(0, size(rs) - 1) | [type(rs[i]), startNode(rs[i]) = ns[i], rs[i].articleCount]] AS steps
       {
        "from": "id-1",
        "to": "id-12",

@@ -45,13 +45,14 @@ describe('Cypher statement text', () => {
     expect(stack).toEqual([]);
   });
 
-  it.each(statements)('%s: only labels, relationship types and properties of the graph model', (_name, s) => {
+  it.each(statements)('%s: only labels, relationship types and properties of the graph model', (name, s) => {
     const used = modelNamesUsed(s.cypher);
     const labelsAndTypes = new Set<string>([...GRAPH_MODEL.labels, ...GRAPH_MODEL.relationshipTypes]);
     for (const name of used.labels) expect(labelsAndTypes.has(name), `label or type ${name}`).toBe(true);
     const props = modelPropertyNames();
     for (const name of used.properties) expect(props.has(name), `property ${name}`).toBe(true);
-    expect(used.labels.size).toBeGreaterThan(0);
+    // Waiting for the indexes (a procedure call) is the one statement that names nothing of the model.
+    if (name !== 'awaitIndexes') expect(used.labels.size).toBeGreaterThan(0);
   });
 
   it.each(statements.filter(([name]) => !DIALECT_SPECIFIC.has(name)))('%s: Cypher that Neo4j 3.5, 4.4 and 5 all accept', (_name, s) => {
@@ -85,7 +86,7 @@ describe('names, text and parameters never reach the Cypher text', () => {
   const inputs = [HOSTILE, "Zq7 O'Brien", 'Zq7 back\\slash', 'Zq7 brace}', 'Zq7 MATCH (n) DETACH DELETE n', 'Zq7$limit', 'Zq7 `tick`', 'Zq7 "dq"', 'Zq7 CREATE (x)'];
   const takesNoInput = (name: string) =>
     name.startsWith('stats.') ||
-    /^(backfill|prune)StrengthMirrors|MigrationMarker$|^anyEdge$/.test(name) ||
+    /^(backfill|prune)StrengthMirrors|MigrationMarker$|^anyEdge$|^backfillEdgeKeys$|^(read|write)EdgeKeysMarker$|^awaitIndexes$/.test(name) ||
     ['top', 'topSince', 'curationLog', 'curationRevision', 'aliasLearnings'].includes(name);
 
   it.each(inputs)('input %j appears only in parameters', (input) => {

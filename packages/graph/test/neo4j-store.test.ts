@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { ConfigError, PREDICATES, loadConfig, type ArticleDocument, type NewsgraphConfig } from '@newsgraph/shared';
 import * as w from '../src/cypher/write-statements.ts';
+import { EDGE_KEYS_MIGRATION } from '../src/cypher/edge-keys.ts';
 import { STRENGTH_TIERS, STRENGTH_TIERS_MIGRATION, anyEdgeStatement, readMigrationMarkerStatement, writeMigrationMarkerStatement } from '../src/cypher/strength-tiers.ts';
 import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
 import { Neo4jConnectionError } from '../src/neo4j/neo4j-errors.ts';
@@ -55,6 +56,7 @@ const KINDS = (() => {
   add('claims', w.createClaimsStatement(none));
   add('reportedBy', w.createReportedByStatement(none));
   for (const p of PREDICATES) {
+    add('applyKeyedEdgeChanges', w.applyKeyedEdgeChangesStatement(p, none));
     add('applyEdgeChanges', w.applyEdgeChangesStatement(p, none));
     add('deleteEmptyEdges', w.deleteEmptyEdgesStatement(p, none));
     add('refreshEdgeDates', w.refreshEdgeDatesStatement(p, none));
@@ -71,7 +73,7 @@ const kind = (call: RecordedCall): string => KINDS.get(call.cypher) ?? 'other';
 function line(call: RecordedCall): string {
   const render = (v: unknown): unknown =>
     neo4j.isInt(v) ? `int(${v.toString()})` : Array.isArray(v) ? v.map(render) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, render(x)])) : v;
-  const type = /\[r:([A-Z_]+)\]|ON CREATE SET e:([A-Za-z]+)/.exec(call.cypher);
+  const type = /\[r:([A-Z_]+)[\] ]|ON CREATE SET e:([A-Za-z]+)/.exec(call.cypher);
   return `${kind(call)}${type ? ` ${type[1] ?? type[2]}` : ''} ${JSON.stringify(render(call.params))}`;
 }
 
@@ -179,13 +181,16 @@ describe('Neo4jStore writes', () => {
     // One statement for the entities of every type.
     expect(counts.get('upsertEntities')).toBe(1);
     // New articles only add: one change statement per predicate, nothing to refresh or delete.
-    expect(counts.get('applyEdgeChanges')).toBe(new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size);
+    // On 5.x each predicate's rows are first looked up by edge key; what that does not find (here: all, a new store) is merged by its ends.
+    const predicatesWritten = new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size;
+    expect(counts.get('applyKeyedEdgeChanges')).toBe(predicatesWritten);
+    expect(counts.get('applyEdgeChanges')).toBe(predicatesWritten);
     expect(counts.get('applyEntityChanges')).toBe(1);
     for (const k of ['deleteEmptyEdges', 'refreshEdgeDates', 'deleteOrphans', 'refreshEntityDates', 'deleteContents', 'readMentionContributions']) expect(counts.has(k), k).toBe(false);
     const trade = writes.filter((c) => kind(c) === 'applyEdgeChanges' && c.cypher.includes('[r:TRADES_WITH]')).flatMap((c) => rowsOf(c) as Array<Record<string, unknown>>);
     // China and Russia trade in two articles, stored once as (china, russia): one row adding 2 articles, 2 claims.
     expect(trade).toEqual([
-      { subjectId: ID.china, objectId: ID.russia, articles: neo4j.int(2), units: neo4j.int(2), addedFirst: '2024-02-21T08:00:00.000Z', addedLast: '2024-03-15T12:00:00.000Z', removedFirst: null, removedLast: null },
+      { subjectId: ID.china, objectId: ID.russia, articles: neo4j.int(2), units: neo4j.int(2), addedFirst: '2024-02-21T08:00:00.000Z', addedLast: '2024-03-15T12:00:00.000Z', removedFirst: null, removedLast: null, key: `${ID.china}>${ID.russia}` },
     ]);
     const china = (writes.find((c) => kind(c) === 'applyEntityChanges')!.params.rows as Array<Record<string, unknown>>).find((r) => r.entityId === ID.china)!;
     expect(china).toMatchObject({ articles: neo4j.int(4), addedFirst: '2024-01-10T09:00:00.000Z', addedLast: '2024-03-15T12:00:00.000Z' });
@@ -201,6 +206,29 @@ describe('Neo4jStore writes', () => {
     const locked = writes.find((c) => kind(c) === 'lockEntities')!.params.ids as string[];
     expect(locked).toEqual([...locked].sort());
     expect(fake.openSessions).toBe(0);
+  });
+
+  it('finds stored edges by key on 4.3 and later, and merges every edge change by its ends on 3.5 (no relationship indexes)', async () => {
+    const modern = statefulFake();
+    // The key lookup finds the China-Russia trade edge: only the other edges are merged by their ends.
+    modern.respond((cypher, params) =>
+      cypher === w.applyKeyedEdgeChangesStatement('TRADES_WITH', []).cypher
+        ? (params.rows as Array<{ subjectId: string; objectId: string }>).map((r) => ({ subjectId: r.subjectId, objectId: r.objectId, fromTier: 0, toTier: 0 }))
+        : undefined,
+    );
+    const modernStore = await connect(modern);
+    await modernStore.writeArticles(baseDocuments());
+    // Stores share a driver per target: close this one so that the 3.5 store gets its own fake.
+    await modernStore.close();
+    const merged = modern.committed().filter((c) => kind(c) === 'applyEdgeChanges');
+    expect(merged.some((c) => c.cypher.includes('[r:TRADES_WITH]'))).toBe(false);
+    expect(merged.some((c) => c.cypher.includes('[r:VISITED]'))).toBe(true);
+    const legacy = statefulFake();
+    legacy.version = '3.5.35';
+    await (await connect(legacy)).writeArticles(baseDocuments());
+    const kinds = legacy.committed().map(kind);
+    expect(kinds).not.toContain('applyKeyedEdgeChanges');
+    expect(kinds.filter((k) => k === 'applyEdgeChanges').length).toBe(new Set(baseDocuments().flatMap((d) => d.claims.map((c) => c.predicate))).size);
   });
 
   it('never sends more rows than the batch size in one statement', async () => {
@@ -265,10 +293,12 @@ describe('Neo4jStore writes', () => {
         "readClaimContributions {"ids":["art-a3"],"edgeModalities":["asserted","planned"]}",
         "lockEntities {"ids":["country:CN","country:IR","country:RU","goods:drones"]}",
         "deleteContents {"ids":["art-a3"]}",
-        "applyEdgeChanges SUPPLIES {"rows":[{"subjectId":"country:IR","objectId":"country:RU","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "applyKeyedEdgeChanges SUPPLIES {"rows":[{"subjectId":"country:IR","objectId":"country:RU","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z","key":"country:IR>country:RU"}]}",
+        "applyEdgeChanges SUPPLIES {"rows":[{"subjectId":"country:IR","objectId":"country:RU","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z","key":"country:IR>country:RU"}]}",
         "deleteEmptyEdges SUPPLIES {"rows":[{"subjectId":"country:IR","objectId":"country:RU","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
         "refreshEdgeDates SUPPLIES {"predicate":"SUPPLIES","edgeModalities":["asserted","planned"],"rows":[{"subjectId":"country:IR","objectId":"country:RU","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
-        "applyEdgeChanges TRADES_WITH {"rows":[{"subjectId":"country:CN","objectId":"country:RU","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
+        "applyKeyedEdgeChanges TRADES_WITH {"rows":[{"subjectId":"country:CN","objectId":"country:RU","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z","key":"country:CN>country:RU"}]}",
+        "applyEdgeChanges TRADES_WITH {"rows":[{"subjectId":"country:CN","objectId":"country:RU","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z","key":"country:CN>country:RU"}]}",
         "deleteEmptyEdges TRADES_WITH {"rows":[{"subjectId":"country:CN","objectId":"country:RU","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
         "refreshEdgeDates TRADES_WITH {"predicate":"TRADES_WITH","edgeModalities":["asserted","planned"],"rows":[{"subjectId":"country:CN","objectId":"country:RU","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
         "applyEntityChanges {"rows":[{"entityId":"country:CN","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"country:IR","articles":"int(0)","units":"int(-1)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"country:RU","articles":"int(0)","units":"int(-2)","addedFirst":"2024-02-21T08:00:00.000Z","addedLast":"2024-02-21T08:00:00.000Z","removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"},{"entityId":"goods:drones","articles":"int(-1)","units":"int(-1)","addedFirst":null,"addedLast":null,"removedFirst":"2024-02-21T08:00:00.000Z","removedLast":"2024-02-21T08:00:00.000Z"}]}",
@@ -489,7 +519,7 @@ describe('Neo4jStore schema', () => {
     expect(ddl.map((c) => c.cypher)).toEqual(store.dialect.schemaStatements().map((s) => s.cypher));
     expect(ddl.length).toBeGreaterThan(0);
     expect(ddl.every((c) => c.mode === 'WRITE')).toBe(true);
-    const schema = report.statements.filter((s) => s.name !== STRENGTH_TIERS_MIGRATION.key);
+    const schema = report.statements.filter((s) => s.name !== STRENGTH_TIERS_MIGRATION.key && s.name !== EDGE_KEYS_MIGRATION.key);
     expect(schema).toHaveLength(ddl.length);
     expect(report.statements.every((s) => s.created === true)).toBe(true);
     expect(report.dialect).toBe('neo4j-5');

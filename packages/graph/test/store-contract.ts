@@ -565,6 +565,23 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         expect(await store.neighbors(ID.iran, { predicates: ['REPORTED_BY'] })).toEqual([]);
       });
 
+      it('is no path step: an article reported by two entities hides no typed path between them', async () => {
+        // Without a predicate filter a path search must not walk Entity-[REPORTED_BY]-Article-[REPORTED_BY]-Entity:
+        // that two-step route through the article would be shorter than the typed path and hide it.
+        const doc = buildDocument({
+          id: 'art-a8',
+          title: 'A joint report',
+          publishedAt: '2024-05-02T10:00:00Z',
+          fetchedAt: '2024-05-02T11:00:00Z',
+          entities: [ENTITIES.us, ENTITIES.blinken],
+          sentences: [{ text: 'The United States and Antony Blinken published a report.', claims: [] }],
+        });
+        doc.reportedBy = [ID.us, ID.blinken];
+        await store.writeArticle(doc);
+        expect((await store.shortestPaths(ID.us, ID.blinken)).map((p) => p.nodes.map((n) => n.id))).toEqual([[ID.us, ID.iran, ID.russia, ID.china, ID.blinken]]);
+        expect(await store.shortestPaths(ID.us, ID.blinken, { predicates: ['REPORTED_BY'] })).toEqual([]);
+      });
+
       it('refuses a REPORTED_BY entity the document does not list', async () => {
         const bad = reportedDocument();
         bad.reportedBy = ['org:nobody'];

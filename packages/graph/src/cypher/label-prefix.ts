@@ -45,7 +45,8 @@ export function prefixStatement(statement: CypherStatement, prefix: string): Cyp
 export function prefixSchemaStatement(statement: SchemaStatement, prefix: string): SchemaStatement {
   if (!prefix) return statement;
   const name = `${prefix}${statement.item.name}`;
-  const item = { ...statement.item, name, label: `${prefix}${statement.item.label}` };
+  // A relationship index's label is a relationship type, which has no prefix.
+  const item = { ...statement.item, name, label: statement.item.kind === 'relationship' ? statement.item.label : `${prefix}${statement.item.label}` };
   const renamed = statement.cypher.replace(new RegExp(`\\b${statement.item.name}\\b`), name);
   const params = { ...statement.params };
   if (typeof params.name === 'string') params.name = name;

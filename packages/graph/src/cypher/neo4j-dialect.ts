@@ -1,8 +1,11 @@
 /**
  * The one place where Cypher differs by server version. Everything else the store sends is
  * Cypher that Neo4j 3.5, 4.4, 5.x and 2025.x all accept; only schema DDL (constraints, indexes,
- * full-text index) changed syntax between them.
+ * full-text index) changed syntax between them, and 3.5 lacks relationship property indexes
+ * (which decides how the store finds an edge to update: `edgeKeyIndex`).
  */
+
+import { PREDICATES } from '@newsgraph/shared';
 
 export type DialectFamily = 'neo4j-3.5' | 'neo4j-4' | 'neo4j-5';
 
@@ -43,7 +46,8 @@ export function dialectFamily(version: ServerVersion): DialectFamily {
 export interface SchemaItem {
   /** Name given to it on servers that name schema objects (4.x and later). */
   name: string;
-  kind: 'unique' | 'index' | 'fulltext';
+  /** `relationship`: a property index on one relationship type (`label` is the type; 4.3 and later). */
+  kind: 'unique' | 'index' | 'fulltext' | 'relationship';
   label: string;
   properties: string[];
 }
@@ -82,7 +86,15 @@ export const SCHEMA_ITEMS: readonly SchemaItem[] = [
   { name: 'alias_event_article_id', kind: 'index', label: 'AliasEvent', properties: ['articleId'] },
   { name: 'alias_counter_name', kind: 'unique', label: 'AliasCounter', properties: ['name'] },
   { name: 'entity_names', kind: 'fulltext', label: 'Entity', properties: ['name', 'aliasesText'] },
+  // The key of every typed edge (write-statements.ts, edgeKey): an edge between two hubs found by
+  // one seek. Neo4j 3.5 has no relationship indexes; there the write expands from one end.
+  ...PREDICATES.map((p): SchemaItem => ({ name: `edge_key_${p.toLowerCase()}`, kind: 'relationship', label: p, properties: ['key'] })),
 ];
+
+/** The schema items a server family has: all but the relationship indexes on 3.5, which has none. */
+export function schemaItemsOf(family: DialectFamily): readonly SchemaItem[] {
+  return family === 'neo4j-3.5' ? SCHEMA_ITEMS.filter((item) => item.kind !== 'relationship') : SCHEMA_ITEMS;
+}
 
 export interface SchemaStatement {
   item: SchemaItem;
@@ -108,6 +120,8 @@ export interface Neo4jDialect {
   schemaStatements(existing?: ExistingSchema35): SchemaStatement[];
   /** Whether `schemaStatements` needs the existing schema (read with the statements below). */
   needsExistingSchema: boolean;
+  /** The server has the `edge_key_<predicate>` relationship indexes (4.3 and later): edge writes seek edges by key. */
+  edgeKeyIndex: boolean;
 }
 
 export const READ_CONSTRAINTS_35 = 'CALL db.constraints() YIELD description RETURN description';
@@ -126,6 +140,8 @@ function modernStatement(item: SchemaItem, family: 'neo4j-4' | 'neo4j-5'): strin
       return `CREATE INDEX ${item.name} IF NOT EXISTS FOR (n:${item.label}) ON (${props.join(', ')})`;
     case 'fulltext':
       return `CREATE FULLTEXT INDEX ${item.name} IF NOT EXISTS FOR (n:${item.label}) ON EACH [${props.join(', ')}]`;
+    case 'relationship':
+      return `CREATE INDEX ${item.name} IF NOT EXISTS FOR ()-[r:${item.label}]-() ON (${item.properties.map((p) => `r.${p}`).join(', ')})`;
   }
 }
 
@@ -152,6 +168,8 @@ function sameList(a: readonly string[] | null | undefined, b: readonly string[])
 
 function statement35(item: SchemaItem): SchemaStatement {
   switch (item.kind) {
+    case 'relationship':
+      throw new Error(`Neo4j 3.5 has no relationship index (${item.name})`);
     case 'unique':
       return { item, cypher: `CREATE CONSTRAINT ON (n:${item.label}) ASSERT n.${item.properties[0]} IS UNIQUE`, params: {} };
     case 'index':
@@ -172,9 +190,10 @@ export function createDialect(version: ServerVersion): Neo4jDialect {
       family,
       version,
       needsExistingSchema: true,
+      edgeKeyIndex: false,
       schemaStatements(existing) {
         if (!existing) throw new Error('Neo4j 3.5 schema statements need the existing constraints and indexes');
-        return SCHEMA_ITEMS.filter((item) => (item.kind === 'unique' ? !constraintExists35(existing, item) : !indexExists35(existing, item))).map(statement35);
+        return schemaItemsOf(family).filter((item) => (item.kind === 'unique' ? !constraintExists35(existing, item) : !indexExists35(existing, item))).map(statement35);
       },
     };
   }
@@ -182,6 +201,7 @@ export function createDialect(version: ServerVersion): Neo4jDialect {
     family,
     version,
     needsExistingSchema: false,
+    edgeKeyIndex: true,
     schemaStatements() {
       return SCHEMA_ITEMS.map((item) => ({ item, cypher: modernStatement(item, family), params: {} }));
     },

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { EDGE_MODALITIES, SYMMETRIC_PREDICATES, type EntityType, type Predicate } from '@newsgraph/shared';
+import { EDGE_MODALITIES, PREDICATES, SYMMETRIC_PREDICATES, type EntityType, type Predicate } from '@newsgraph/shared';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { checkSize } from '../core/store-limits.ts';
 import { entityLabel, relationshipType, relationshipTypes, type CypherStatement } from './cypher-statement.ts';
@@ -226,12 +226,24 @@ export const MAX_PATH_HOPS = 6;
  * (Cypher does not take it as a parameter). Several predicates between the same two nodes give
  * the same sequence: DISTINCT; the caller picks the edge per step and ranks the paths.
  */
+/**
+ * REPORTED_BY is also the type of `(:Article)-[:REPORTED_BY]->(:Entity)`: a path search over it
+ * would step through articles (two outlets of one article two steps apart), find those shorter
+ * routes first and hide the typed paths. Paths join entities only, as on SQLite, so when
+ * REPORTED_BY is among the types followed every node must be an entity (a node predicate the
+ * shortest-path search applies while it expands).
+ */
+function entityStepsOnly(predicates: readonly Predicate[] | null | undefined): string {
+  const followed = predicates && predicates.length > 0 ? predicates : PREDICATES;
+  return followed.includes('REPORTED_BY') ? ' WHERE all(n IN nodes(p) WHERE n:Entity)' : '';
+}
+
 export function shortestPathsStatement(fromId: string, toId: string, args: Pick<PathArgs, 'maxHops' | 'predicates'>, fetch = 1000): CypherStatement {
   const hops = checkSize(args.maxHops, 'maxHops', MAX_PATH_HOPS);
   return {
     cypher:
       'MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) ' +
-      `MATCH p = allShortestPaths((a)-[:${relationshipTypes(args.predicates ?? undefined)}*..${hops}]-(b)) ` +
+      `MATCH p = allShortestPaths((a)-[:${relationshipTypes(args.predicates ?? undefined)}*..${hops}]-(b))${entityStepsOnly(args.predicates)} ` +
       'RETURN DISTINCT [n IN nodes(p) | n.id] AS ids LIMIT $fetch',
     params: { from: fromId, to: toId, fetch: int(checkSize(fetch, 'fetch', 100_000)) },
   };
@@ -252,7 +264,7 @@ export function shortestPathStepsStatement(fromId: string, toId: string, args: P
   return {
     cypher:
       'MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) ' +
-      `MATCH p = allShortestPaths((a)-[:${relationshipTypes(args.predicates ?? undefined)}*..${hops}]-(b)) ` +
+      `MATCH p = allShortestPaths((a)-[:${relationshipTypes(args.predicates ?? undefined)}*..${hops}]-(b))${entityStepsOnly(args.predicates)} ` +
       'WITH nodes(p) AS ns, relationships(p) AS rs LIMIT $fetch ' +
       'RETURN [n IN ns | n.id] AS ids, [i IN range(0, size(rs) - 1) | [type(rs[i]), startNode(rs[i]) = ns[i], rs[i].articleCount]] AS steps',
     params: { from: fromId, to: toId, fetch: int(checkSize(fetch, 'fetch', 1_000_000)) },

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { EDGE_MODALITIES, ENTITY_TYPES, type Article, type Modality, type Predicate } from '@newsgraph/shared';
 import { entityLabel, relationshipType, type CypherStatement } from './cypher-statement.ts';
+import { edgeKey } from './edge-keys.ts';
 import { strengthTierExpression } from './strength-tiers.ts';
 
 /**
@@ -261,30 +262,61 @@ export interface CountChangeRow {
   removedLast: string | null;
 }
 
+const changeParams = (r: CountChangeRow) => ({ ...r, articles: int(r.articles), units: int(r.units) });
+
 export interface EdgeChangeRow extends CountChangeRow {
   subjectId: string;
   objectId: string;
 }
 
+const edgeChangeParams = (r: EdgeChangeRow) => ({ ...changeParams(r), key: edgeKey(r.subjectId, r.objectId) });
+
 export interface EntityChangeRow extends CountChangeRow {
   entityId: string;
 }
-
-const changeParams = (r: CountChangeRow) => ({ ...r, articles: int(r.articles), units: int(r.units) });
 
 /** Merges the added dates into first/last seen: the earlier first, the later last. */
 const MERGE_DATES = (v: string) =>
   `${v}.firstSeen = CASE WHEN row.addedFirst IS NOT NULL AND (${v}.firstSeen IS NULL OR row.addedFirst < ${v}.firstSeen) THEN row.addedFirst ELSE ${v}.firstSeen END, ` +
   `${v}.lastSeen = CASE WHEN row.addedLast IS NOT NULL AND (${v}.lastSeen IS NULL OR row.addedLast > ${v}.lastSeen) THEN row.addedLast ELSE ${v}.lastSeen END`;
 
+/** What an edge write returns for the strength-tier mirrors (strength-tiers.ts): the tier before and after, and the new counts and dates. */
+const EDGE_TIER_RETURN =
+  `WITH s, o, r, row, ${strengthTierExpression('before')} AS fromTier, ${strengthTierExpression('before + row.articles')} AS toTier `;
+const EDGE_TIER_COLUMNS = 's.id AS subjectId, o.id AS objectId, fromTier, toTier, r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen';
+const ADD_COUNTS =
+  'SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, ' + MERGE_DATES('r');
+
 /**
- * Applies planned changes to the typed edges of one predicate (creating new ones): exact
- * arithmetic, no aggregation over claims, so a hub edge costs no more than a leaf. The
- * relationship type is validated against the closed predicate set. (One statement per
- * predicate: FOREACH branches for all predicates in one statement make the planner put an Eager
- * between every branch, which measured slower than the extra round trips.) Returns the edges
- * that have or had a strength-tier mirror (strength-tiers.ts), with their new counts and dates,
- * for the caller to update the mirror.
+ * Applies planned changes to the stored edges of one predicate found by their key (the
+ * `edge_key_<predicate>` relationship index; on 4.3 and later): one index seek per row, whatever
+ * the degree of the two ends, and no `Eager` (nothing here creates what a later row matches).
+ * Returns every edge it changed with its tiers (the caller sends the other rows to
+ * applyEdgeChangesStatement, and updates the mirrors of those with a tier).
+ */
+export function applyKeyedEdgeChangesStatement(predicate: Predicate, rows: EdgeChangeRow[]): CypherStatement {
+  const type = relationshipType(predicate);
+  return {
+    cypher:
+      `UNWIND $rows AS row MATCH (s:Entity)-[r:${type} {key: row.key}]->(o:Entity) USING INDEX r:${type}(key) ` +
+      'WHERE s.id = row.subjectId AND o.id = row.objectId ' +
+      'WITH s, o, r, row, r.articleCount AS before ' +
+      ADD_COUNTS +
+      ` ${EDGE_TIER_RETURN}RETURN ${EDGE_TIER_COLUMNS}`,
+    params: { rows: rows.map(edgeChangeParams) },
+  };
+}
+
+/**
+ * Applies planned changes to the typed edges of one predicate (creating new ones, with their
+ * key): exact arithmetic, no aggregation over claims, so a hub edge costs no more than a leaf.
+ * On servers with the edge-key index it gets only the rows applyKeyedEdgeChangesStatement did
+ * not find: new edges, and edges an older newsgraph wrote without a key (`MERGE` finds them by
+ * their ends and gives them one). The relationship type is validated against the closed
+ * predicate set. (One statement per predicate: FOREACH branches for all predicates in one
+ * statement make the planner put an Eager between every branch, which measured slower than the
+ * extra round trips.) Returns the edges that have or had a strength-tier mirror
+ * (strength-tiers.ts), with their new counts and dates, for the caller to update the mirror.
  */
 export function applyEdgeChangesStatement(predicate: Predicate, rows: EdgeChangeRow[]): CypherStatement {
   const type = relationshipType(predicate);
@@ -293,12 +325,10 @@ export function applyEdgeChangesStatement(predicate: Predicate, rows: EdgeChange
       'UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (o:Entity {id: row.objectId}) ' +
       `MERGE (s)-[r:${type}]->(o) ` +
       'WITH s, o, r, row, coalesce(r.articleCount, 0) AS before ' +
-      'SET r.articleCount = before + row.articles, r.claimCount = coalesce(r.claimCount, 0) + row.units, ' +
-      MERGE_DATES('r') +
-      ` WITH s, o, r, ${strengthTierExpression('before')} AS fromTier, ${strengthTierExpression('before + row.articles')} AS toTier ` +
-      'WHERE fromTier > 0 OR toTier > 0 RETURN s.id AS subjectId, o.id AS objectId, fromTier, toTier, ' +
-      'r.articleCount AS articleCount, r.claimCount AS claimCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen',
-    params: { rows: rows.map(changeParams) },
+      ADD_COUNTS +
+      ', r.key = row.key' +
+      ` ${EDGE_TIER_RETURN}WHERE fromTier > 0 OR toTier > 0 RETURN ${EDGE_TIER_COLUMNS}`,
+    params: { rows: rows.map(edgeChangeParams) },
   };
 }
 

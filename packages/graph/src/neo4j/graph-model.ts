@@ -35,8 +35,8 @@ export const GRAPH_MODEL = {
     AliasEvent: ['articleId', 'seq', 'entityId', 'kind', 'alias', 'reason'],
     AliasCounter: ['name', 'seq'],
     Publication: ['articleId', 'url', 'title', 'outlet', 'publishedAt', 'fetchedAt', 'sortDate'],
-    /** On every predicate relationship between two entities. */
-    Edge: ['articleCount', 'claimCount', 'firstSeen', 'lastSeen'],
+    /** On every predicate relationship between two entities; `key` is "subjectId>objectId" (cypher/edge-keys.ts), indexed per type. */
+    Edge: ['articleCount', 'claimCount', 'firstSeen', 'lastSeen', 'key'],
     MENTIONS: ['count', 'starts', 'ends', 'texts', 'seenAt'],
     /** Sanctions lists (lists/neo4j-list-store.ts). */
     List: ['name', 'format', 'versionDate', 'importedAt', 'source', 'entryCount'],

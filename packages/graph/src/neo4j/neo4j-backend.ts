@@ -18,10 +18,12 @@ import { mergeNeighbors, compareNeighbors } from '../core/neighbor-order.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { chunk, type CypherStatement } from '../cypher/cypher-statement.ts';
 import { checkLabelPrefix, prefixSchemaStatement, prefixStatement } from '../cypher/label-prefix.ts';
-import { READ_CONSTRAINTS_35, READ_INDEXES_35, SCHEMA_ITEMS, type ExistingSchema35, type Neo4jDialect } from '../cypher/neo4j-dialect.ts';
+import { EDGE_KEYS_MIGRATION, awaitIndexesStatement, backfillEdgeKeysStatement, readEdgeKeysMarkerStatement, writeEdgeKeysMarkerStatement } from '../cypher/edge-keys.ts';
+import { READ_CONSTRAINTS_35, READ_INDEXES_35, schemaItemsOf, type ExistingSchema35, type Neo4jDialect } from '../cypher/neo4j-dialect.ts';
 import {
   addPublicationStatement,
   applyEdgeChangesStatement,
+  applyKeyedEdgeChangesStatement,
   applyEntityChangesStatement,
   articleRow,
   createClaimsStatement,
@@ -228,7 +230,7 @@ export class Neo4jBackend implements StoreBackend {
     const report: MigrationReport = { server: this.dialect.version.raw, dialect: this.dialect.family, statements: [], existing: [] };
     const planned = new Set(statements.map((s) => s.item.name));
     if (existing) {
-      report.existing = SCHEMA_ITEMS.filter((i) => !planned.has(i.name)).map((i) => i.name);
+      report.existing = schemaItemsOf(this.dialect.family).filter((i) => !planned.has(i.name)).map((i) => i.name);
     }
     // Schema changes cannot share a transaction with each other's data on some versions: one each.
     for (const s of statements) {
@@ -240,7 +242,26 @@ export class Neo4jBackend implements StoreBackend {
       report.statements.push({ name: s.item.name, cypher: s.cypher, created: existing ? true : added });
     }
     report.statements.push(...(await this.#migrateStrengthTiers()));
+    report.statements.push(...(await this.#migrateEdgeKeys()));
     return report;
+  }
+
+  /**
+   * Where the server has the edge-key indexes: a store written before edge keys existed gives its
+   * edges their key once (edge-keys.ts; idempotent, then the marker), and every migrate waits
+   * until the indexes are online, because the keyed edge write names its index in a hint.
+   */
+  async #migrateEdgeKeys(): Promise<MigrationReport['statements']> {
+    if (!this.dialect.edgeKeyIndex) return [];
+    const out: MigrationReport['statements'] = [];
+    const [marker] = await this.#read(readEdgeKeysMarkerStatement());
+    if (asNumber(marker?.version) < EDGE_KEYS_MIGRATION.version) {
+      const statements = (await this.#read(anyEdgeStatement())).length > 0 ? PREDICATES.map(backfillEdgeKeysStatement) : [];
+      for (const statement of [...statements, writeEdgeKeysMarkerStatement()]) await this.write((tx) => this.#run(tx, statement));
+      out.push({ name: EDGE_KEYS_MIGRATION.key, cypher: `${statements.length} statements (cypher/edge-keys.ts)`, created: true });
+    }
+    await this.readTx((tx) => this.#run(tx, awaitIndexesStatement(this.#policy.txTimeoutMs / 1000)));
+    return out;
   }
 
   /**
@@ -347,7 +368,7 @@ export class Neo4jBackend implements StoreBackend {
       edgeRows.set(c.predicate, list);
     }
     for (const [p, list] of [...edgeRows.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const strong = await this.#each(tx, list.map((x) => x.row), (part) => applyEdgeChangesStatement(p, part));
+      const strong = await this.#applyEdgeChanges(tx, p, list.map((x) => x.row));
       const refreshed = list.filter((x) => x.refresh).map((x) => x.row);
       await this.#each(tx, refreshed, (part) => deleteEmptyEdgesStatement(p, part));
       const dates = new Map<string, Row>();
@@ -360,6 +381,21 @@ export class Neo4jBackend implements StoreBackend {
     const refreshedEntities = entityRows.filter((_, i) => plan.counts.entities[i]!.datesFromRemaining);
     await this.#each(tx, refreshedEntities, deleteOrphanEntitiesStatement);
     await this.#each(tx, refreshedEntities, refreshEntityDatesStatement);
+  }
+
+  /**
+   * The count changes of one predicate's edges; returns the changed edges that have or had a
+   * strength-tier mirror. Where the server has the edge-key index, stored edges are found by key
+   * first (one seek each, even between two hubs) and only the rest are merged by their ends.
+   */
+  async #applyEdgeChanges(tx: ManagedTransactionLike, p: Predicate, rows: EdgeChangeRow[]): Promise<Row[]> {
+    if (!this.dialect.edgeKeyIndex) return this.#each(tx, rows, (part) => applyEdgeChangesStatement(p, part));
+    const pair = (subjectId: unknown, objectId: unknown) => `${String(subjectId)}\u0000${String(objectId)}`;
+    const found = await this.#each(tx, rows, (part) => applyKeyedEdgeChangesStatement(p, part));
+    const foundPairs = new Set(found.map((r) => pair(r.subjectId, r.objectId)));
+    const rest = rows.filter((r) => !foundPairs.has(pair(r.subjectId, r.objectId)));
+    const merged = await this.#each(tx, rest, (part) => applyEdgeChangesStatement(p, part));
+    return [...found.filter((r) => asNumber(r.fromTier) > 0 || asNumber(r.toTier) > 0), ...merged];
   }
 
   /**
