@@ -164,9 +164,12 @@ describe('modality and polarity', () => {
     ['[[Norland|Country|country:NL]] is discussing whether to sanction [[Helix Corp|Organization]].', 'SANCTIONS', 'hypothetical'],
     ['[[Norland|Country|country:NL]] warned against exporting drones to [[Sudova|Country|country:SD]].', 'SUPPLIES', 'hypothetical'],
     ['[[Norland|Country|country:NL]] could sanction [[Helix Corp|Organization]].', 'SANCTIONS', 'hypothetical'],
+    [`A visit to [[Riga|Place]] by ${P('Ada Lind')} for trade talks was under consideration, an aide said.`, 'VISITED', 'hypothetical'],
+    [`Talks between ${P('Ada Lind')} and ${P('Bo Krantz')} are still being discussed.`, 'MET_WITH', 'hypothetical'],
     [`${P('Ada Lind')} will travel to [[Riga|Place]].`, 'VISITED', 'planned'],
     ['[[Norland|Country|country:NL]] said it would sanction [[Helix Corp|Organization]].', 'SANCTIONS', 'planned'],
     [`${P('Ada Lind')}, who has never been abroad, visited [[Riga|Place]].`, 'VISITED', 'asserted'],
+    [`${P('Ada Lind')} visited [[Riga|Place]], and a second trip is under consideration.`, 'VISITED', 'asserted'],
     [`${P('Ada Lind')} not only visited [[Riga|Place]] but stayed a week.`, 'VISITED', 'asserted'],
     ['[[Helix Corp|Organization]], which is not based in [[Lyon|Place]], is based in [[Riga|Place]].', 'LOCATED_IN', 'asserted'],
   ];

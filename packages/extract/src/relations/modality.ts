@@ -27,6 +27,12 @@ const PLANNED =
 /** "Talks between A and B were called off", "A's visit to B did not take place". */
 const CALLED_OFF_AFTER =
   /^\s*(?:[a-z]+\s+){0,2}?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:cancel(?:l)?ed|called\s+off|postponed|scrapped|shelved|suspended)\b|^\s*(?:[a-z]+\s+){0,2}?(?:did\s+not|didn['’]t|never)\s+(?:take\s+place|happen|materiali[sz]e)\b/i;
+/**
+ * "A visit to Moscow by X was under consideration", "Talks between A and B are being discussed":
+ * a nominal event whose own verb, after it, only weighs it.
+ */
+const WEIGHED_AFTER =
+  /^\s*(?:[a-z]+\s+){0,4}?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:still\s+|now\s+)?(?:under\s+(?:consideration|discussion|review)|being\s+(?:considered|discussed|weighed|explored)|(?:possible|mooted|in\s+doubt|uncertain))\b/i;
 const REPORTED_FUTURE = /\b(?:said|says|announced|announces|told\s+\w+)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|he|she|they|\w+)\s+would\b/i;
 /** Relative clauses, parentheticals, and quotations: their cues belong to another verb. */
 const SET_OFF = /,\s*(?:which|who|whose|where|a|an|the|its|his|her)\b[^,;]{0,120},|\([^()]{0,120}\)|“[^”]{0,300}”|"[^"]{0,300}"/g;
@@ -57,7 +63,7 @@ export function claimModality(text: string, sentence: Span, a: Span | null, b: S
   if (NEGATED.test(window) || CALLED_OFF_AFTER.test(right)) return 'negated';
   // "said it would sanction": the future of reported speech is an announcement, not a hypothesis.
   if (REPORTED_FUTURE.test(window) && !HYPOTHETICAL.test(window.replace(/\bwould\b/g, ' '))) return 'planned';
-  if (HYPOTHETICAL.test(window) || /\bmay\b/.test(window) || /^\s*(?:if|unless|should)\b/i.test(text.slice(sentence.start, first.start))) return 'hypothetical';
+  if (HYPOTHETICAL.test(window) || WEIGHED_AFTER.test(right) || /\bmay\b/.test(window) || /^\s*(?:if|unless|should)\b/i.test(text.slice(sentence.start, first.start))) return 'hypothetical';
   if (PLANNED.test(window)) return 'planned';
   return 'asserted';
 }
