@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEntities } from '../src/analyze-entities.ts';
-import { extractRelations } from '../src/relations/extract-relations.ts';
-import { analysisFromMarkup } from './relations-fixture.ts';
+import { claimsOfRule, textClaims } from './relation-claims.ts';
 
 /**
  * Issue 10 (CoNLL04 recall, second round): a name before a state abbreviation, posts of a town or
@@ -9,23 +8,6 @@ import { analysisFromMarkup } from './relations-fixture.ts';
  * changes that feed them (state abbreviations in all-caps datelines, "People's Party" names).
  * Our own sentences, with invented names; each rule has a near miss it must not read.
  */
-
-function claims(markup: string, rulePrefix: string): string[] {
-  return extractRelations(analysisFromMarkup(markup))
-    .filter((r) => r.evidence.rule.startsWith(rulePrefix))
-    .map((r) => `${r.subject} ${r.predicate} ${r.object} ${r.evidence.rule}`)
-    .sort();
-}
-
-/** Claims read from plain text by the whole extractor: "subject-name PREDICATE object-name". */
-function textClaims(text: string, predicate: string): string[] {
-  const analysis = analyzeEntities(text);
-  const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
-  return extractRelations(analysis)
-    .filter((r) => r.predicate === predicate)
-    .map((r) => `${names.get(r.subject)} ${r.predicate} ${names.get(r.object)}`)
-    .sort();
-}
 
 const P = (name: string): string => `[[${name}|Person]]`;
 const ORG = (name: string): string => `[[${name}|Organization]]`;
@@ -35,93 +17,93 @@ const STATE = (surface: string, id: string): string => `[[${surface}|Place|place
 
 describe('located-address', () => {
   it('reads a name written before a state abbreviation as an address', () => {
-    expect(claims(`The ${ORG('Harbour Clinic')}, ${STATE('N.M.', 'new-mexico')}, opened a wing.`, 'located-address')).toEqual([
+    expect(claimsOfRule(`The ${ORG('Harbour Clinic')}, ${STATE('N.M.', 'new-mexico')}, opened a wing.`, 'located-address')).toEqual([
       'org:harbour-clinic LOCATED_IN place:new-mexico located-address.state',
     ]);
     // The abbreviation's dot outside the mention ("Calif" + ".") and a line of just the address.
-    expect(claims(`${ORG('LAKESIDE DEPOT')}, ${STATE('Calif', 'california')}. _ Crews worked late.`, 'located-address')).toEqual([
+    expect(claimsOfRule(`${ORG('LAKESIDE DEPOT')}, ${STATE('Calif', 'california')}. _ Crews worked late.`, 'located-address')).toEqual([
       'org:lakeside-depot LOCATED_IN place:california located-address.state',
     ]);
   });
 
   it('reads nothing from a state written in full, a list of states, or a list of names', () => {
-    expect(claims(`${ORG('Brekke Foods')}, ${STATE('California', 'california')} and Oregon raised prices.`, 'located-address')).toEqual([]);
+    expect(claimsOfRule(`${ORG('Brekke Foods')}, ${STATE('California', 'california')} and Oregon raised prices.`, 'located-address')).toEqual([]);
     // (On plain text: the test markup ends a sentence at every full stop.)
     expect(textClaims('Lawyers for Brekke Foods Inc., Calif., met on Monday.', 'LOCATED_IN')).toEqual(['Brekke Foods Inc. LOCATED_IN California']);
     expect(textClaims('Lawyers for Brekke Foods Inc., Calif., and Norvik Corp. met on Monday.', 'LOCATED_IN')).toEqual([]);
-    expect(claims(`${ORG('Norvik')}, ${ORG('Brekke Foods')}, ${STATE('Calif.', 'california')} signed.`, 'located-address')).toEqual([]);
-    expect(claims(`${P('Ana Ruiz')}, ${STATE('Calif.', 'california')}, won the prize.`, 'located-address')).toEqual([]);
+    expect(claimsOfRule(`${ORG('Norvik')}, ${ORG('Brekke Foods')}, ${STATE('Calif.', 'california')} signed.`, 'located-address')).toEqual([]);
+    expect(claimsOfRule(`${P('Ana Ruiz')}, ${STATE('Calif.', 'california')}, won the prize.`, 'located-address')).toEqual([]);
   });
 });
 
 describe('role-place-post', () => {
   it('reads a post of a town or a public land, before the name or in an appositive', () => {
-    expect(claims(`${CITY('Lakeside')} spokesman ${P('Tom Berg')} said the road was closed.`, 'role-place-post')).toEqual([
+    expect(claimsOfRule(`${CITY('Lakeside')} spokesman ${P('Tom Berg')} said the road was closed.`, 'role-place-post')).toEqual([
       'person:tom-berg HOLDS_ROLE place:lakeside role-place-post.title',
     ]);
-    expect(claims(`${LAND('Pine Ridge National Forest')} spokeswoman ${P('Ana Ruiz')} said crews were ready.`, 'role-place-post')).toEqual([
+    expect(claimsOfRule(`${LAND('Pine Ridge National Forest')} spokeswoman ${P('Ana Ruiz')} said crews were ready.`, 'role-place-post')).toEqual([
       'person:ana-ruiz HOLDS_ROLE place:pine-ridge-national-forest role-place-post.title',
     ]);
-    expect(claims(`"We need rain," said ${P('Ana Ruiz')}, a spokeswoman for the ${LAND('Pine Ridge National Forest')}.`, 'role-place-post')).toEqual([
+    expect(claimsOfRule(`"We need rain," said ${P('Ana Ruiz')}, a spokeswoman for the ${LAND('Pine Ridge National Forest')}.`, 'role-place-post')).toEqual([
       'person:ana-ruiz HOLDS_ROLE place:pine-ridge-national-forest role-place-post.appositive',
     ]);
-    expect(claims(`${P('Tom Berg')}, the mayor of ${CITY('Lakeside')}, cut the ribbon.`, 'role-place-post')).toEqual([
+    expect(claimsOfRule(`${P('Tom Berg')}, the mayor of ${CITY('Lakeside')}, cut the ribbon.`, 'role-place-post')).toEqual([
       'person:tom-berg HOLDS_ROLE place:lakeside role-place-post.appositive',
     ]);
   });
 
   it('reads no post a place does not have, nor one of a state or of what the place opens', () => {
-    expect(claims(`${CITY('Lakeside')} director ${P('Tom Berg')} showed his new film.`, 'role-place-post')).toEqual([]);
-    expect(claims(`${STATE('Ohio', 'ohio')} spokesman ${P('Tom Berg')} said the road was closed.`, 'role-place-post')).toEqual([]);
-    expect(claims(`${P('Tom Berg')}, a spokesman for ${CITY('Lakeside')}'s water board, spoke.`, 'role-place-post')).toEqual([]);
-    expect(claims(`${P('Tom Berg')}, who lives in ${CITY('Lakeside')}, spoke.`, 'role-place-post')).toEqual([]);
-    expect(claims(`"We will appeal," said ${P('Tom Berg')}, a spokesman for the ${CITY('Lakeside')} prosecutor.`, 'role-place-post')).toEqual([]);
+    expect(claimsOfRule(`${CITY('Lakeside')} director ${P('Tom Berg')} showed his new film.`, 'role-place-post')).toEqual([]);
+    expect(claimsOfRule(`${STATE('Ohio', 'ohio')} spokesman ${P('Tom Berg')} said the road was closed.`, 'role-place-post')).toEqual([]);
+    expect(claimsOfRule(`${P('Tom Berg')}, a spokesman for ${CITY('Lakeside')}'s water board, spoke.`, 'role-place-post')).toEqual([]);
+    expect(claimsOfRule(`${P('Tom Berg')}, who lives in ${CITY('Lakeside')}, spoke.`, 'role-place-post')).toEqual([]);
+    expect(claimsOfRule(`"We will appeal," said ${P('Tom Berg')}, a spokesman for the ${CITY('Lakeside')} prosecutor.`, 'role-place-post')).toEqual([]);
   });
 });
 
 describe('role-succession', () => {
   it('reads the predecessor in a post written with its organization', () => {
-    expect(claims(`${ORG('Brekke')} named ${P('Ana Ruiz')} chief executive of ${ORG('Norvik Foods')}, succeeding ${P('Tom Berg')}, who retires.`, 'role-succession')).toEqual([
+    expect(claimsOfRule(`${ORG('Brekke')} named ${P('Ana Ruiz')} chief executive of ${ORG('Norvik Foods')}, succeeding ${P('Tom Berg')}, who retires.`, 'role-succession')).toEqual([
       'person:tom-berg HOLDS_ROLE org:norvik-foods role-succession.predecessor',
     ]);
-    expect(claims(`${P('Ana Ruiz')} becomes editor of the ${ORG('Lakeside Courier')}, replacing ${P('Tom Berg')}.`, 'role-succession')).toEqual([
+    expect(claimsOfRule(`${P('Ana Ruiz')} becomes editor of the ${ORG('Lakeside Courier')}, replacing ${P('Tom Berg')}.`, 'role-succession')).toEqual([
       'person:tom-berg HOLDS_ROLE org:lakeside-courier role-succession.predecessor',
     ]);
   });
 
   it('reads nothing without a post before the organization', () => {
-    expect(claims(`${ORG('Norvik Foods')} sponsors the race, succeeding ${P('Tom Berg')} as its patron.`, 'role-succession')).toEqual([]);
-    expect(claims(`${P('Ana Ruiz')} bought ${ORG('Norvik Foods')}, replacing ${P('Tom Berg')} as its largest owner.`, 'role-succession')).toEqual([]);
+    expect(claimsOfRule(`${ORG('Norvik Foods')} sponsors the race, succeeding ${P('Tom Berg')} as its patron.`, 'role-succession')).toEqual([]);
+    expect(claimsOfRule(`${P('Ana Ruiz')} bought ${ORG('Norvik Foods')}, replacing ${P('Tom Berg')} as its largest owner.`, 'role-succession')).toEqual([]);
   });
 });
 
 describe('role-speaker.title', () => {
   it("reads a speaker titled in lower case before the name, for the sentence's subject organization", () => {
-    expect(claims(`The ${ORG('Harbour Patrol')} rescued six sailors, said station chief ${P('Tom Berg')}.`, 'role-speaker')).toEqual([
+    expect(claimsOfRule(`The ${ORG('Harbour Patrol')} rescued six sailors, said station chief ${P('Tom Berg')}.`, 'role-speaker')).toEqual([
       'person:tom-berg HOLDS_ROLE org:harbour-patrol role-speaker.title',
     ]);
-    expect(claims(`${ORG('Norvik Foods')} will close the plant, said company spokeswoman ${P('Ana Ruiz')}.`, 'role-speaker')).toEqual([
+    expect(claimsOfRule(`${ORG('Norvik Foods')} will close the plant, said company spokeswoman ${P('Ana Ruiz')}.`, 'role-speaker')).toEqual([
       'person:ana-ruiz HOLDS_ROLE org:norvik-foods role-speaker.title',
     ]);
   });
 
   it('reads nothing from an outside title, a capitalised title, or another body named between', () => {
-    expect(claims(`${ORG('Norvik Foods')} will close the plant, said attorney ${P('Ana Ruiz')}.`, 'role-speaker')).toEqual([]);
+    expect(claimsOfRule(`${ORG('Norvik Foods')} will close the plant, said attorney ${P('Ana Ruiz')}.`, 'role-speaker')).toEqual([]);
     // "said" as the clause's own verb, not an attribution.
-    expect(claims(`${ORG('Norvik Foods')} said spokeswoman ${P('Ana Ruiz')} resigned.`, 'role-speaker')).toEqual([]);
-    expect(claims(`${ORG('Norvik Foods')} will close the plant, said President ${P('Ana Ruiz')}.`, 'role-speaker')).toEqual([]);
-    expect(claims(`${ORG('Norvik Foods')} will sell the plant to ${ORG('Brekke')}, said spokeswoman ${P('Ana Ruiz')}.`, 'role-speaker')).toEqual([]);
+    expect(claimsOfRule(`${ORG('Norvik Foods')} said spokeswoman ${P('Ana Ruiz')} resigned.`, 'role-speaker')).toEqual([]);
+    expect(claimsOfRule(`${ORG('Norvik Foods')} will close the plant, said President ${P('Ana Ruiz')}.`, 'role-speaker')).toEqual([]);
+    expect(claimsOfRule(`${ORG('Norvik Foods')} will sell the plant to ${ORG('Brekke')}, said spokeswoman ${P('Ana Ruiz')}.`, 'role-speaker')).toEqual([]);
   });
 });
 
 describe('located.in past an appositive', () => {
   it('reads a common-noun appositive of the site, not another named site', () => {
-    expect(claims(`Inspectors visited ${ORG('Norvik Chemicals')}, a plant near ${CITY('Grenoble')}, on Monday.`, 'located.in')).toEqual([
+    expect(claimsOfRule(`Inspectors visited ${ORG('Norvik Chemicals')}, a plant near ${CITY('Grenoble')}, on Monday.`, 'located.in')).toEqual([
       'org:norvik-chemicals LOCATED_IN place:grenoble located.in',
     ]);
     // A list of sites: "the Brekke Plant near Grenoble" is near Grenoble, Lyon is not.
-    expect(claims(`Work stopped at three sites: the depot at ${CITY('Lyon')}, the Brekke Plant near ${CITY('Grenoble')} and a mine.`, 'located.in')).toEqual([]);
-    expect(claims(`Work stopped at ${CITY('Lyon')}, the Brekke Site in ${CITY('Grenoble')} and a mine.`, 'located.in')).toEqual([]);
+    expect(claimsOfRule(`Work stopped at three sites: the depot at ${CITY('Lyon')}, the Brekke Plant near ${CITY('Grenoble')} and a mine.`, 'located.in')).toEqual([]);
+    expect(claimsOfRule(`Work stopped at ${CITY('Lyon')}, the Brekke Site in ${CITY('Grenoble')} and a mine.`, 'located.in')).toEqual([]);
   });
 });
 
