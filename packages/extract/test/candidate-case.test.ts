@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isAllCaps, isCapitalised, newCandidate } from '../src/entities/recognizer/index.ts';
+import { isAllCaps, isCapitalised, newCandidate, type Candidate } from '../src/entities/recognizer/index.ts';
 import type { Token } from '../src/text/tokenizer.ts';
 import { tokenize } from '../src/text/tokenizer.ts';
-import { defaultGazetteer, gazetteerEntry } from '../src/lexicon/gazetteer.ts';
+import { defaultGazetteer, gazetteerEntry, type GazetteerEntry } from '../src/lexicon/gazetteer.ts';
 
 function word(text: string): Token {
   return { start: 0, end: text.length, text, kind: 'word', spaceBefore: true, newlineBefore: false, blankLineBefore: false };
@@ -52,6 +52,15 @@ describe('newCandidate', () => {
     expect(b).toMatchObject({ first: 2, last: 4, sentenceIndex: 5, type: 'Person', source: 'title-name', role: 'minister', weak: true });
     expect(a.role).toBeUndefined();
   });
+
+  // `Required<>` makes this fail to typecheck when Candidate gains a field, until the field is
+  // listed here; the check then fails if newCandidate drops it.
+  it('copies every field of Candidate', () => {
+    const entry = gazetteerEntry({ type: 'Place', id: 'place:x', name: 'X', attributes: {}, form: 'name' });
+    const full: Required<Candidate> = { first: 1, last: 2, sentenceIndex: 3, type: 'Person', entry, source: 's', weak: true, adjectival: true, role: 'r', affiliation: newCandidate({ first: 0, last: 1, type: null, source: 'a' }, 3), metonymic: true, dateline: true };
+    const { sentenceIndex, ...rest } = full;
+    expect(newCandidate(rest, sentenceIndex)).toEqual(full);
+  });
 });
 
 describe('gazetteer entries', () => {
@@ -67,5 +76,12 @@ describe('gazetteer entries', () => {
     const b = g.lookup('united kingdom')?.find((e) => e.type === 'Country' && e.form === 'name');
     expect(a).toBeDefined();
     expect(a).toBe(b);
+  });
+
+  // As for Candidate: a field added to GazetteerEntry must be listed here and kept by gazetteerEntry
+  // (a field it dropped once made vessels goods in any sentence).
+  it('gazetteerEntry copies every field of GazetteerEntry', () => {
+    const full: Required<GazetteerEntry> = { type: 'Goods', id: 'goods:x', name: 'x', attributes: {}, form: 'goods', capitalOf: 'XX', exactCase: 'X', weak: true, goodsAlways: true, goodsStrict: true, goodsMilitary: true, goodsTraded: true, minor: true };
+    expect(gazetteerEntry(full)).toEqual(full);
   });
 });
