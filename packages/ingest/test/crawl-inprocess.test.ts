@@ -12,7 +12,7 @@ import { SqliteCrawlState } from '../src/state/sqlite-crawl-state.ts';
 import { runCrawl } from '../src/crawl/run-crawl.ts';
 import { delayed, respond, startFixtureServer, type FixtureHandler } from './support/fixture-server.ts';
 import { articleHtml, generateArticles, rssFeed } from './fixtures/crawl/news-site.ts';
-import { mountNewsSite, testCrawlConfig } from './fixtures/crawl/mount-site.ts';
+import { mountNewsSite, testCrawlConfig, WAIT_FOR_ORIGINAL_RETRY } from './fixtures/crawl/mount-site.ts';
 import { recordedReextraction, storeContents } from './support/recorded-extraction.ts';
 
 const FAST_RETRY = { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
@@ -49,7 +49,7 @@ describe('in-process crawl (no Redis)', () => {
           role: 'crawl',
           once: true,
           serveMetrics: false,
-          retry: FAST_RETRY,
+          retry: WAIT_FOR_ORIGINAL_RETRY, // the mirror's copy of story 0 may come before story 0 is written
           extractionThreads: 1, // text and entity extraction on a worker thread
           openMemory: async () => new CrawlStateMemory(new SqliteCrawlState(statePath)),
         });

@@ -21,7 +21,7 @@ import { SqliteCrawlState } from '../src/state/sqlite-crawl-state.ts';
 import { delayed, respond, startFixtureServer, status, type FixtureServer } from './support/fixture-server.ts';
 import { hasRedisServer, startOwnRedis, startTestRedis, type TestRedis } from './support/redis-server.ts';
 import { articleHtml, generateArticles, rssFeed, type FixtureArticle } from './fixtures/crawl/news-site.ts';
-import { testCrawlConfig } from './fixtures/crawl/mount-site.ts';
+import { testCrawlConfig, WAIT_FOR_ORIGINAL_RETRY } from './fixtures/crawl/mount-site.ts';
 
 /*
  * One conformance suite for the crawl runtime interface, run against both implementations:
@@ -142,7 +142,7 @@ describe.each<Mode>(['in-process', 'redis'])('crawl runtime conformance: %s', (m
     const h = await harness(mode);
     const server = await startFixtureServer();
     const store = await SqliteStore.open(':memory:');
-    const opened = await h.open(store);
+    const opened = await h.open(store, { retry: WAIT_FOR_ORIGINAL_RETRY }); // the copy may come before its original is written
     try {
       const articles = generateArticles(6, 61);
       mountArticles(server, articles);
