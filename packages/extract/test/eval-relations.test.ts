@@ -60,6 +60,28 @@ describe('CoNLL04 relation scoring', () => {
     expect(table).toMatch(/HOLDS_ROLE/);
   });
 
+  it('leaves a prediction inside one gold mention unscored, but counts one across two unrelated mentions', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conll04-'));
+    const file = join(dir, 'inside.json');
+    const tokens = ['Jane', 'Doe', 'was', 'born', 'in', 'Akron', ',', 'Ohio', '.'];
+    const sentences = [
+      // The gold joins "Akron , Ohio" into one location: "Akron LOCATED_IN Ohio" cannot be compared.
+      { tokens, entities: [{ type: 'Peop', start: 0, end: 2 }, { type: 'Loc', start: 5, end: 8 }], relations: [] },
+      // The same words with two gold locations and no relation between them: a false positive.
+      { tokens, entities: [{ type: 'Peop', start: 0, end: 2 }, { type: 'Loc', start: 5, end: 6 }, { type: 'Loc', start: 7, end: 8 }], relations: [] },
+    ];
+    await writeFile(file, JSON.stringify(sentences));
+    const plain = await evaluateRelations(file, { limit: 1 });
+    await writeFile(file, JSON.stringify(sentences.slice(1)));
+    const split = await evaluateRelations(file);
+    // The extractor reads "Akron , Ohio" as a town in its state in both sentences.
+    expect(plain.summary.inside_one_mention).toBe(1);
+    expect(plain.summary.per_predicate.LOCATED_IN.p).toBe(0);
+    expect(plain.table).toMatch(/LOCATED_IN\s+0\s+0\s+0\s+0\/0/);
+    expect(split.summary.inside_one_mention).toBe(0);
+    expect(split.table).toMatch(/LOCATED_IN\s+0\s+0\s+0\s+0\/1/);
+  });
+
   it('rejects a file that is not SpERT JSON, naming it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conll04-'));
     const file = join(dir, 'bad.json');
