@@ -82,6 +82,29 @@ describe('CoNLL04 relation scoring', () => {
     expect(split.table).toMatch(/LOCATED_IN\s+0\s+0\s+0\s+0\/1/);
   });
 
+  it('matches a gold relation tied to another mention of the same entity in the sentence', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conll04-'));
+    const file = join(dir, 'twice.json');
+    const tokens = ['Jane', 'Doe', ',', 'a', 'spokeswoman', 'for', 'Acme', 'Corp', ',', 'said', 'Acme', 'Corp', 'would', 'appeal', '.'];
+    const relations = [{ type: 'Work_For', head: 0, tail: 2 }];
+    const entities = [{ type: 'Peop', start: 0, end: 2 }, { type: 'Org', start: 6, end: 8 }, { type: 'Org', start: 10, end: 12 }];
+    // The gold ties Work_For to the second "Acme Corp"; the appositive rule reads the first.
+    const analyze = (text: string) => {
+      const span = (from: number, to: number) => ({ start: tokens.slice(0, from).join(' ').length + (from > 0 ? 1 : 0), end: tokens.slice(0, to).join(' ').length });
+      const people = { id: 'person:jane-doe', type: 'Person' as const, name: 'Jane Doe', attributes: {}, mentions: [{ ...span(0, 2), text: 'Jane Doe' }] };
+      const acme = { id: 'org:acme-corp', type: 'Organization' as const, name: 'Acme Corp', attributes: {}, mentions: [{ ...span(6, 8), text: 'Acme Corp' }, { ...span(10, 12), text: 'Acme Corp' }] };
+      const mentions = [people, acme].flatMap((e) => e.mentions.map((m) => ({ entityId: e.id, ...m, sentenceIndex: 0, source: 'gold' }))).sort((a, b) => a.start - b.start);
+      return { text, sentences: [{ start: 0, end: text.length, text }], entities: [people, acme], mentions };
+    };
+    await writeFile(file, JSON.stringify([{ tokens, entities, relations }]));
+    const { summary } = await evaluateRelations(file, { analyze });
+    expect(summary.per_predicate.HOLDS_ROLE).toEqual({ p: 1, r: 1, f1: 1 });
+    // The same sentence with the relation tied to a person the text does not relate: no match.
+    await writeFile(file, JSON.stringify([{ tokens, entities: [...entities, { type: 'Peop', start: 13, end: 14 }], relations: [{ type: 'Work_For', head: 3, tail: 2 }] }]));
+    const other = await evaluateRelations(file, { analyze });
+    expect(other.summary.per_predicate.HOLDS_ROLE).toEqual({ p: 0, r: 0, f1: 0 });
+  });
+
   it('rejects a file that is not SpERT JSON, naming it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conll04-'));
     const file = join(dir, 'bad.json');

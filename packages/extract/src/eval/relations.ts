@@ -134,14 +134,16 @@ export async function evaluateRelations(
       if (!predicate || !head || !tail) continue;
       gold.push({ predicate, head: charSpan(head.start, head.end), tail: charSpan(tail.start, tail.end) });
     }
+    const analysis = withOutletEntity(analyze(text), null);
+    const spansOfEntity = mentionSpansByEntity(analysis);
     const predicted = new Map<string, DetailedRelation>();
-    for (const r of extractRelationsDetailed(withOutletEntity(analyze(text), null))) {
+    for (const r of extractRelationsDetailed(analysis)) {
       if (r.predicate !== 'HOLDS_ROLE' && r.predicate !== 'LOCATED_IN') continue;
       if (!r.subjectSpan || !r.objectSpan) continue;
       predicted.set(`${r.predicate} ${r.subjectSpan.start} ${r.subjectSpan.end} ${r.objectSpan.start} ${r.objectSpan.end}`, r);
     }
     const matches = (r: DetailedRelation, g: GoldPair): boolean =>
-      r.predicate === g.predicate && overlaps(r.subjectSpan as Span, g.head) && overlaps(r.objectSpan as Span, g.tail);
+      r.predicate === g.predicate && namedAt(r.subject, r.subjectSpan as Span, g.head, spansOfEntity) && namedAt(r.object, r.objectSpan as Span, g.tail, spansOfEntity);
     for (const r of predicted.values()) {
       const hit = gold.some((g) => matches(r, g));
       if (!hit && insideOneMention(r, mentionSpans)) {
@@ -196,6 +198,27 @@ export async function evaluateRelations(
   lines.push(`rules: ${[...ruleHits.entries()].sort((a, b) => b[1].n - a[1].n).map(([rule, s]) => `${rule} ${s.tp}/${s.n}`).join(', ')}`);
   if (options.perRule) lines.push('', report.format(all.gold));
   return { table: lines.join('\n'), summary };
+}
+
+/** Every mention span of each entity of the (one-sentence) text. */
+function mentionSpansByEntity(analysis: EntityAnalysis): Map<string, Span[]> {
+  const byEntity = new Map<string, Span[]>();
+  for (const m of analysis.mentions) {
+    const spans = byEntity.get(m.entityId) ?? [];
+    spans.push({ start: m.start, end: m.end });
+    byEntity.set(m.entityId, spans);
+  }
+  return byEntity;
+}
+
+/**
+ * Whether a side of a prediction names the gold mention: the mention the claim was read from, or
+ * another mention of the same entity in the sentence. A claim is about entities; when a sentence
+ * names one twice ("briefing at NRC headquarters in Rockville ... NRC experts"), CoNLL04 ties the
+ * relation to one of the two, not always the one the rule read.
+ */
+function namedAt(entityId: string, span: Span, gold: Span, spansOfEntity: ReadonlyMap<string, Span[]>): boolean {
+  return overlaps(span, gold) || (spansOfEntity.get(entityId) ?? []).some((s) => overlaps(s, gold));
 }
 
 /** Whether both sides of a prediction overlap one and the same gold mention. */
