@@ -23,7 +23,7 @@ const SECOND_POST =
 const NAMED_BODY =
   /^\s*,\s*(?:(?:the|a|an)\s+)?(?:[\w.-]+\s+){0,3}?([a-z-]+)\s+(?:of|for|at)\s+(?:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){0,4}(?:party|company|firm|group|union|association|federation|agency|bank|movement|front|alliance|organi[sz]ation|council|committee|institute|foundation|network|coalition|league)\s*,\s*(?:the\s+)?$/i;
 
-function isPost(word: string | undefined): boolean {
+export function isPost(word: string | undefined): boolean {
   return !!word && POSTS.has(word.toLowerCase());
 }
 

@@ -63,7 +63,7 @@ const ROLE_AFTER_ORG = new RegExp(`^(?:\\s?['’]s)?\\s+(?:[\\w.-]+\\s+){0,3}?(?
 const WORKS_FOR =
   /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:works?|worked|working|serves?|served|serving)\s+(?:as\s+(?:[\w-]+\s+){1,5}?)?(?:for|at|with|in|on)\s+(?:the\s+)?$/i;
 const LEADS =
-  /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed|founded|co-founded|manages|managed|joined|represents|represented)\s+(?:the\s+)?$/i;
+  /^\s*(?:,\s*who\s+)?(?:(?:now|currently|previously|formerly|also|still)\s+)?(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed|founded|co-founded|owns|owned|co-owns|co-owned|manages|managed|joined|represents|represented)\s+(?:the\s+)?$/i;
 const AT_OF = /^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:of|at)\s+(?:the\s+)?$|^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:of|at)\s+(?:the\s+)?$/i;
 /** "X, of the agency's water division", "X of the network's ``Evening News''": a unit or a programme of the organization. */
 const UNIT_AFTER_OWNER = /^\s?['’]s\s+(?:(?:[a-z][a-z-]*\s+){0,2}(?:division|department|office|unit|bureau|board|staff|team|desk|section|branch|service|program|programme|show)\b|[`'"“‘])/;
@@ -249,7 +249,9 @@ function rolesOfPerson(ctx: SentenceContext, i: number, out: RelationCandidate[]
   const describesBody = next.type === 'Country' && next.adjectival && /^\s+(?:[A-Z][\w-]*\s+)*(?:olympic\s+|national\s+|football\s+|rugby\s+|cricket\s+|davis\s+cup\s+)?(?:team|side|squad|delegation|federation|association|club|league|orchestra|band)\b/i.test(ctx.text.slice(next.end, next.end + 40)) && !/delegation/i.test(ctx.text.slice(next.end, next.end + 20));
   // "an activist in Algeria's Ettahadi party", "leader of Bosnian Serbs": the post is in what the country's name opens.
   const countryOpensName = next.type === 'Country' && (/^\s?['’]s\s/.test(ctx.text.slice(next.end, next.end + 4)) || (next.adjectival === true && /^\s+\p{Lu}/u.test(ctx.text.slice(next.end, next.end + 3))));
-  if (APPOSITIVE_OF.test(after) && !describesBody && !countryOpensName && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
+  // "one of the top military strategists in Israel": an occupation is no post of the state.
+  const occupationInCountry = next.type === 'Country' && !ROLE_WORD_STATE.test(after);
+  if (APPOSITIVE_OF.test(after) && !describesBody && !countryOpensName && !occupationInCountry && !(next.type === 'Country' && /\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$/i.test(after))) {
     out.push({ subject: person, predicate: 'HOLDS_ROLE', object: next, rule: 'role.appositive', confidence: 0.8 });
   } else if (
     APPOSITIVE_BEFORE_ORG.test(after) &&
@@ -294,7 +296,7 @@ export const rule: RelationRule = {
     { id: 'role.head-of', example: '"the chairman of Y, X"' },
     { id: 'role.appositive', example: '"X, a spokesman for Y", "X, the chief executive of Y"' },
     { id: 'role.works-for', example: '"X works for Y"' },
-    { id: 'role.leads', example: '"X heads Y"' },
+    { id: 'role.leads', example: '"X heads Y", "X, who owned Y"' },
     { id: 'role.copula', example: '"X, 46, was a reporter for Y", "X was named chief executive of Y", "He has become chairman of Y"' },
     { id: 'role.bare', example: '"named X publisher of Y"' },
     { id: 'role.led-by', example: '"Jet Airways, founded by X", "the party, led by X"' },
