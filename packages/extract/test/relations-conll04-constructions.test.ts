@@ -71,3 +71,19 @@ describe('role: ownership and occupations in a country', () => {
     expect(claimsOfRule(`${P('Ana Ruiz')}, the former president of ${country}, disagreed.`, 'role.appositive')).toEqual(['person:ana-ruiz HOLDS_ROLE country:NL role.appositive']);
   });
 });
+
+describe('located.in: a bracketed acronym before "in", and a border', () => {
+  it('reads "X (ACRONYM) in Y" when the acronym is a mention of its own', () => {
+    const org = '[[Norvik Institute|Organization|org:norvik-institute]]';
+    const acronym = '[[NI|Organization|org:norvik-institute]]';
+    expect(claimsOfRule(`Scientists at the ${org} (${acronym}) in ${CITY('Lyon')} built a chip.`, 'located.in')).toEqual(['org:norvik-institute LOCATED_IN place:lyon located.in']);
+    // A bracket closed after another organization is an aside, not the body's acronym.
+    expect(claimsOfRule(`The firm (owned by ${ORG('Brekke Foods')}) in ${CITY('Lyon')} closed.`, 'located.in')).toEqual([]);
+  });
+
+  it('does not place a town near a country\'s border in that country', () => {
+    const country = '[[Norland|Country|country:NL]]';
+    expect(claimsOfRule(`He lives in ${CITY('Marfa')} near ${country}'s border.`, 'located.in')).toEqual([]);
+    expect(claimsOfRule(`He lives in ${CITY('Marfa')} in ${country}.`, 'located.in')).toEqual(['place:marfa LOCATED_IN country:NL located.in']);
+  });
+});
