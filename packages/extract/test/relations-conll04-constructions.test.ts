@@ -87,3 +87,17 @@ describe('located.in: a bracketed acronym before "in", and a border', () => {
     expect(claimsOfRule(`He lives in ${CITY('Marfa')} in ${country}.`, 'located.in')).toEqual(['place:marfa LOCATED_IN country:NL located.in']);
   });
 });
+
+describe('located.comma: a list of "<place> in <place>"', () => {
+  it('does not read the container of one item as inside the next item', () => {
+    const marked = `The field lies between ${CITY('Alder District')} in ${STATE('Brook Province', 'brook-province')}, ${CITY('Cedar District')} in ${STATE('Dale Province', 'dale-province')}, and ${CITY('Elm District')} in ${STATE('Fen Province', 'fen-province')}.`;
+    expect(claimsOfRule(marked, 'located.comma')).toEqual([]);
+    expect(claimsOfRule(marked, 'located.in')).toEqual([
+      'place:alder-district LOCATED_IN place:brook-province located.in',
+      'place:cedar-district LOCATED_IN place:dale-province located.in',
+      'place:elm-district LOCATED_IN place:fen-province located.in',
+    ]);
+    // One town and its state after "in" is still an address.
+    expect(claimsOfRule(`The plant in ${CITY('Marfa')}, ${STATE('Texas', 'texas')} closed.`, 'located.comma')).toEqual(['place:marfa LOCATED_IN place:texas located.comma']);
+  });
+});

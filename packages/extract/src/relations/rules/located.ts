@@ -96,7 +96,9 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
       const listBefore = p && p.type === a.type && /^\s*,\s*$/.test(ctx.text.slice(p.end, a.start)) && a.type !== 'Organization' && !isChainMiddle(ctx, i);
       // "Los Angeles, San Francisco and other cities": an enumeration closed by a noun.
       const listTail = /^\s*(?:,\s*)?(?:and|or)\s+(?:other|many|several|some|elsewhere|beyond)\b/i.test(ctx.text.slice(b.end, b.end + 20));
-      if (!listAfter && !listBefore && !listTail) out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.comma', confidence: 0.7 });
+      // "X District in Loei Province, Nakhon District in Phitsanulok Province": a list of "<place> in <place>", each with its own.
+      const listOfIns = !!c && LOCATION_TYPES.has(c.type) && /^\s+in\s+(?:the\s+)?$/i.test(ctx.text.slice(b.end, c.start)) && !!p && /^\s+in\s+(?:the\s+)?$/i.test(ctx.text.slice(p.end, a.start));
+      if (!listAfter && !listBefore && !listTail && !listOfIns) out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.comma', confidence: 0.7 });
       continue;
     }
     // "the Institute of Mechanics in Beijing", "the Palace of Fine Arts, in San Francisco", "Gosforth in northeast England".
