@@ -101,3 +101,13 @@ describe('located.comma: a list of "<place> in <place>"', () => {
     expect(claimsOfRule(`The plant in ${CITY('Marfa')}, ${STATE('Texas', 'texas')} closed.`, 'located.comma')).toEqual(['place:marfa LOCATED_IN place:texas located.comma']);
   });
 });
+
+describe('the new rules on bad input', () => {
+  it('answer promptly over a very long gap between an organization and the next name', () => {
+    const words = 'alpha '.repeat(20_000);
+    const started = performance.now();
+    expect(claimsOfRule(`${ORG('Norvik')}'s chief ${words}, engineer ${P('Ana Ruiz')} spoke.`, 'role-post-profession')).toEqual([]);
+    expect(claimsOfRule(`${ORG('Brekke Foods')} of ${'Alpha '.repeat(20_000)}, ${STATE('Texas', 'texas')} closed.`, 'located-of-town')).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

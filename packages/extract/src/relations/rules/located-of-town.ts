@@ -47,6 +47,7 @@ export function locatedOfTownRule(ctx: SentenceContext): RelationCandidate[] {
     const org = ms[i]!;
     if (org.type !== 'Organization' || org.adjectival || org.reference) continue;
     const next = ms[i + 1]!;
+    if (next.start - org.end > 60) continue; // " of " and at most an unknown town of three words
     const gap = ctx.text.slice(org.end, next.start);
     if (isTown(next) && OF.test(gap)) {
       const state = ms[i + 2];

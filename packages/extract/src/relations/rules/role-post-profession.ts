@@ -17,6 +17,8 @@ import { isPost } from './role-apposed.ts';
 /** Between the organization and the name: ['s] (words) <post>, (a|the) <one or two professions>. */
 const POST_THEN_PROFESSION =
   /^(?:\s?['’]s)?\s+(?:(?:[a-z][\w-]*\s+){0,3}?)([a-z][\w-]*)\s*,\s*(?:(?:a|an|the)\s+)?((?:[a-z][\w-]*\s+){1,2})$/;
+/** A post and a profession fit in a few words; a longer gap is no such apposition (and keeps the regex cheap). */
+const MAX_GAP = 120;
 /** Words that open a clause or a list, never a profession before a name. */
 const NOT_PROFESSION = /\b(?:and|or|but|nor|while|whereas|said|says|told|with|to|of|for|in|on|at|by|from|as|who|which|that|is|was|has|had)\b/i;
 
@@ -27,6 +29,7 @@ export function rolePostProfessionRule(ctx: SentenceContext): RelationCandidate[
     const org = ms[i]!;
     const person = ms[i + 1]!;
     if (org.type !== 'Organization' || org.adjectival || org.reference || person.type !== 'Person' || person.reference) continue;
+    if (person.start - org.end > MAX_GAP) continue;
     const m = POST_THEN_PROFESSION.exec(ctx.text.slice(org.end, person.start));
     if (!m || !isPost(m[1]) || NOT_PROFESSION.test(m[2]!)) continue;
     out.push({ subject: person, predicate: 'HOLDS_ROLE', object: org, rule: 'role-post-profession.possessive', confidence: 0.65 });
