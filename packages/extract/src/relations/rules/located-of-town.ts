@@ -75,7 +75,7 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 2,
-  cue: /\bof\s/i,
+  cue: /\bof\s+(?:the\s+)?\p{Lu}/u,
   sidesInSentence: 'both',
   run: locatedOfTownRule,
 };
