@@ -75,6 +75,6 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: false,
   minMentions: 1,
-  cue: /\b(?:list|designation|measures|package|targets|companies|firms|entities|banks|individuals)\b/i,
+  cue: /\b(?:list|designations?|measures|package|targets|companies|firms|entities|banks|individuals)\b/i,
   run: sanctionsListedRule,
 };

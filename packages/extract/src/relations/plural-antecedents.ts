@@ -1,0 +1,121 @@
+import type { EntityType } from '@newsgraph/shared';
+import { firstDocumentMentionAtOrAfter, type MentionView, type SentenceContext } from './sentence-context.ts';
+
+/**
+ * Plural references: "the firms", "the three companies", "the banks", "them" stand for the list of
+ * organizations named together just before ("The designations target A, B and C. ... the firms
+ * shipped ..."). references.ts resolves one antecedent per reference; a plural one needs every
+ * member of the list, so rules that read one call `pluralAntecedents` at the phrase instead.
+ *
+ * Choices (English, not a test document):
+ * - The antecedent is the nearest coordinated list ("A, B and C", "A and B") of two or more
+ *   organizations, in this sentence before the phrase or in the two sentences before it.
+ * - A number in the phrase ("the three firms", "the two banks") must be the list's length; with
+ *   a number or "same" the phrase points back on purpose, so it may reach six sentences back.
+ * - "the banks" / "the lenders" take a list of banks only; "the firms", "the companies", "the
+ *   entities", "the suppliers" a list of companies (or organizations of unknown kind).
+ * - A member may carry a described place ("Kuala Lumpur-based Meridian Avionics").
+ */
+
+/** "the (same) (three) firms", "them": group 1 the number word, group 2 the head noun, or group 3 the pronoun. */
+export const PLURAL_PHRASE =
+  /\b(?:(?:the|these|those)\s+(?:same\s+)?(?:(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:[a-z]+\s+)?(firms|companies|entities|suppliers|traders|banks|lenders)\b|(them))/gi;
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** Between two members of a list: a comma, "and", "as well as", with an optional described place or a short description. */
+const MEMBER_GAP = /^\s*(?:\([A-Z][A-Za-z.&-]{1,11}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:the\s+)?(?:[a-z]+\s+){0,2}$/;
+const PLACE_GLUE = /^-(?:based|registered|headquartered)\s+$/;
+const LOOKBACK_SENTENCES = 2;
+const COUNTED_LOOKBACK_SENTENCES = 6;
+const MAX_MEMBERS = 24;
+/** Mentions looked at, at most: a sentence of thousands of names is a table, not prose. */
+const MAX_WINDOW = 400;
+
+function isBank(m: MentionView): boolean {
+  return m.kind === 'Bank' || /\b(?:bank|bankasi|banca|banco)\b/i.test(m.name);
+}
+
+function isCompany(m: MentionView): boolean {
+  if (m.type !== 'Organization' || m.adjectival) return false;
+  if (m.kind === 'Company' || m.kind === 'Bank') return true;
+  return m.kind === null && !/\b(?:ministry|department|agency|office|bureau|commission|council|government|union|party)\b/i.test(m.name);
+}
+
+/** The lists of organizations among `mentions` (document order), each of two or more members. */
+function listsOf(ctx: SentenceContext, mentions: readonly MentionView[]): MentionView[][] {
+  const lists: MentionView[][] = [];
+  let current: MentionView[] = [];
+  let gapFrom = -1;
+  const close = (): void => {
+    if (current.length >= 2) lists.push(current);
+    current = [];
+  };
+  for (const m of mentions) {
+    if ((m.type === 'Place' || m.type === 'Country') && PLACE_GLUE.test(ctx.text.slice(m.end, m.end + 14))) continue; // part of the next member's description
+    if (m.type !== 'Organization' || m.adjectival) {
+      if (m.type !== 'Goods') close();
+      continue;
+    }
+    const last = current[current.length - 1];
+    if (last && last.sentenceIndex === m.sentenceIndex && current.length < MAX_MEMBERS) {
+      const gap = ctx.text.slice(gapFrom, m.start).replace(/[\p{Lu}][\p{L}\s]*?-(?:based|registered|headquartered)\s+$/u, '');
+      if (MEMBER_GAP.test(gap)) {
+        current.push(m);
+        gapFrom = m.end;
+        continue;
+      }
+    }
+    close();
+    current = [m];
+    gapFrom = m.end;
+  }
+  close();
+  return lists;
+}
+
+/**
+ * The organizations a plural phrase at `pos` stands for (empty when no list fits). `head` is the
+ * phrase's noun ("firms", "banks", or "them"), `count` its number when it has one.
+ */
+export function pluralAntecedents(ctx: SentenceContext, pos: number, head: string, count: number | null, same = false): MentionView[] {
+  const doc = ctx.documentMentions;
+  const from = ctx.sentenceIndex - (count !== null || same ? COUNTED_LOOKBACK_SENTENCES : LOOKBACK_SENTENCES);
+  const window: MentionView[] = [];
+  for (let i = firstDocumentMentionAtOrAfter(ctx, pos) - 1; i >= 0 && window.length < MAX_WINDOW; i--) {
+    const m = doc[i] as MentionView;
+    if (m.sentenceIndex < from) break;
+    window.push(m);
+  }
+  window.reverse();
+  const banks = /^(?:banks|lenders)$/i.test(head);
+  const lists = listsOf(ctx, window);
+  for (let i = lists.length - 1; i >= 0; i--) {
+    const list = lists[i] as MentionView[];
+    if (count !== null && list.length !== count) continue;
+    if (!list.every((m) => (banks ? isBank(m) : isCompany(m)))) continue;
+    return list;
+  }
+  return [];
+}
+
+/** The number a plural phrase gives ("three", "12"), or null. */
+export function phraseCount(word: string | undefined): number | null {
+  if (!word) return null;
+  const n = NUMBER_WORDS[word.toLowerCase()] ?? Number.parseInt(word, 10);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A view of `member` standing at the plural phrase, recording the sentence that names it. */
+export function pluralView(member: MentionView, start: number, end: number, ctx: SentenceContext): MentionView {
+  return {
+    ...member,
+    start,
+    end,
+    text: ctx.text.slice(start, end),
+    sentenceIndex: ctx.sentenceIndex,
+    index: -1,
+    reference: { kind: 'description', antecedent: member, possessive: false },
+  };
+}
+
+export const ORGANIZATION_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Organization']);
