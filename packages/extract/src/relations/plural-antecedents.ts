@@ -24,7 +24,9 @@ export const PLURAL_PHRASE =
 const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 /** Between two members of a list: a comma, "and", "as well as", with an optional described place or a short description. */
 const MEMBER_GAP = /^\s*(?:\([A-Z][A-Za-z.&-]{1,11}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:the\s+)?(?:[a-z]+\s+){0,2}$/;
-const PLACE_GLUE = /^-(?:based|registered|headquartered)\s+$/;
+const PLACE_GLUE = /^-(?:based|registered|headquartered)\s/;
+/** A described place at the end of a gap: "and Kuala Lumpur-based ". */
+const DESCRIBED_PLACE_TAIL = /[\p{Lu}][\p{L}\s]*?-(?:based|registered|headquartered)\s+$/u;
 const LOOKBACK_SENTENCES = 2;
 const COUNTED_LOOKBACK_SENTENCES = 6;
 const MAX_MEMBERS = 24;
@@ -58,7 +60,7 @@ function listsOf(ctx: SentenceContext, mentions: readonly MentionView[]): Mentio
     }
     const last = current[current.length - 1];
     if (last && last.sentenceIndex === m.sentenceIndex && current.length < MAX_MEMBERS) {
-      const gap = ctx.text.slice(gapFrom, m.start).replace(/[\p{Lu}][\p{L}\s]*?-(?:based|registered|headquartered)\s+$/u, '');
+      const gap = ctx.text.slice(gapFrom, m.start).replace(DESCRIBED_PLACE_TAIL, '');
       if (MEMBER_GAP.test(gap)) {
         current.push(m);
         gapFrom = m.end;
@@ -118,4 +120,31 @@ export function pluralView(member: MentionView, start: number, end: number, ctx:
   };
 }
 
-export const ORGANIZATION_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Organization']);
+
+/** Between two members of a list in one sentence: a comma or "and", as `listForward` reads them. */
+const LIST_GAP = /^\s*(?:\([A-Z][A-Za-z.&-]{1,11}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:the\s+)?$/;
+
+/**
+ * The coordinated list starting at `first` and running right, where a member may carry a
+ * described place: "A, B and Kuala Lumpur-based C". Members must have one of `types`; like
+ * `listForward`, a list closes with "and" (a trailing ", D" is no member).
+ */
+export function listForwardDescribed(ctx: SentenceContext, first: MentionView, types: ReadonlySet<EntityType>): MentionView[] {
+  const list = [first];
+  const gaps: string[] = [];
+  let prev = first;
+  for (let i = first.index + 1; i < ctx.mentions.length && list.length < MAX_MEMBERS; i++) {
+    const m = ctx.mentions[i] as MentionView;
+    if ((m.type === 'Place' || m.type === 'Country') && PLACE_GLUE.test(ctx.text.slice(m.end, m.end + 14))) continue;
+    const gap = ctx.text.slice(prev.end, m.start).replace(DESCRIBED_PLACE_TAIL, '');
+    if (!types.has(m.type) || m.adjectival || !LIST_GAP.test(gap)) break;
+    list.push(m);
+    gaps.push(gap);
+    prev = m;
+  }
+  while (list.length > 1 && /^\s*,\s*(?:the\s+)?$/.test(gaps[gaps.length - 1] as string)) {
+    list.pop();
+    gaps.pop();
+  }
+  return list;
+}

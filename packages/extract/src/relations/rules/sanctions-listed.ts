@@ -4,7 +4,6 @@ import {
   STATE_TYPES,
   between,
   firstMentionAtOrAfter,
-  listForward,
   subjectBefore,
   triggers,
   type MentionView,
@@ -12,6 +11,7 @@ import {
   type SentenceContext,
 } from '../sentence-context.ts';
 import { previousSanctioner } from './sanctions.ts';
+import { listForwardDescribed } from '../plural-antecedents.ts';
 
 /**
  * SANCTIONS for the names a designation lists after it is announced: "Japan froze the assets of 11
@@ -55,7 +55,7 @@ export function sanctionsListedRule(ctx: SentenceContext): RelationCandidate[] {
     if (!subject) continue;
     // "named" alone is any naming; it lists designations only after a sanctions sentence.
     if (named && !previousSanctioner(ctx, t.start, 1)) continue;
-    for (const o of listForward(ctx, target, TARGET_TYPES)) {
+    for (const o of listForwardDescribed(ctx, target, TARGET_TYPES)) {
       if (o.entityId === subject.entityId) continue;
       out.push({ subject, predicate: 'SANCTIONS', object: o, rule: o === target ? 'sanctions-listed.includes' : 'sanctions-listed.list', confidence: 0.6 });
     }
