@@ -123,11 +123,17 @@ export function pluralView(member: MentionView, start: number, end: number, ctx:
 
 /** Between two members of a list in one sentence: a comma or "and", as `listForward` reads them. */
 const LIST_GAP = /^\s*(?:\([A-Z][A-Za-z.&-]{1,11}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:the\s+)?$/;
+/** "and the Indian electronics distributor ": a member introduced by a short description ending in a company noun. */
+const DESCRIBED_MEMBER_GAP =
+  /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}(?:distributor|maker|manufacturer|firm|company|supplier|trader|exporter|importer|bank|lender|group|shipper|operator|producer|carrier|conglomerate|developer|dealer)\s+$/u;
+/** ", a Wuhan-based maker of memory chips, and ": an appositive after the previous member. */
+const APPOSITIVE_GAP = /^\s*(?:\([A-Z][A-Za-z.&-]{1,11}\)\s*)?,\s*(?:a|an|the)\s+[^,;:()]{1,90},\s*(?:and\s+)?(?:the\s+)?$/;
 
 /**
  * The coordinated list starting at `first` and running right, where a member may carry a
- * described place: "A, B and Kuala Lumpur-based C". Members must have one of `types`; like
- * `listForward`, a list closes with "and" (a trailing ", D" is no member).
+ * described place ("A, B and Kuala Lumpur-based C"), a short description ("and the Indian
+ * distributor D") or an appositive ("A, a Wuhan-based maker of memory chips, and B"). Members must
+ * have one of `types`; like `listForward`, a list closes with "and" (a trailing ", D" is no member).
  */
 export function listForwardDescribed(ctx: SentenceContext, first: MentionView, types: ReadonlySet<EntityType>): MentionView[] {
   const list = [first];
@@ -136,8 +142,10 @@ export function listForwardDescribed(ctx: SentenceContext, first: MentionView, t
   for (let i = first.index + 1; i < ctx.mentions.length && list.length < MAX_MEMBERS; i++) {
     const m = ctx.mentions[i] as MentionView;
     if ((m.type === 'Place' || m.type === 'Country') && PLACE_GLUE.test(ctx.text.slice(m.end, m.end + 14))) continue;
+    // Words of a description or an appositive: "the Indian distributor", "a maker of memory chips".
+    if ((m.adjectival || m.type === 'Goods') && !types.has(m.type)) continue;
     const gap = ctx.text.slice(prev.end, m.start).replace(DESCRIBED_PLACE_TAIL, '');
-    if (!types.has(m.type) || m.adjectival || !LIST_GAP.test(gap)) break;
+    if (!types.has(m.type) || m.adjectival || !(LIST_GAP.test(gap) || DESCRIBED_MEMBER_GAP.test(gap) || APPOSITIVE_GAP.test(gap))) break;
     list.push(m);
     gaps.push(gap);
     prev = m;
