@@ -3,7 +3,9 @@ import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { firstMentionOf } from '../references.ts';
 import {
   SPORTS_FIXTURE,
+  PERSON_TYPES,
   firstDocumentMentionAtOrAfter,
+  mentionBefore,
   mentionAfter,
   pronounSubject,
   subjectBefore,
@@ -94,10 +96,16 @@ function placeAfter(ctx: SentenceContext, from: number): MentionView | null {
   return null;
 }
 
+/** "Japan's foreign minister, X, held talks": a name set off by commas after its title, right before the verb. */
+function apposedSubject(ctx: SentenceContext, pos: number): MentionView | null {
+  const person = mentionBefore(ctx, pos, PERSON_TYPES, /^\s*,\s+$/);
+  return person && /,\s+$/.test(ctx.text.slice(Math.max(ctx.sentence.start, person.start - 3), person.start)) ? person : null;
+}
+
 export function visitMeetingRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const t of triggers(ctx, MEETING_VERB)) {
-    const subject = subjectBefore(ctx, t.start, AGENT_TYPES_NO_COUNTRY) ?? pronounSubject(ctx, t.start);
+    const subject = subjectBefore(ctx, t.start, AGENT_TYPES_NO_COUNTRY) ?? apposedSubject(ctx, t.start) ?? pronounSubject(ctx, t.start);
     if (!subject || subject.adjectival) continue;
     if (subject.type === 'Organization' && subject.kind !== 'GovernmentAgency' && subject.kind !== 'InternationalOrganization') continue;
     const place = placeAfter(ctx, t.end);

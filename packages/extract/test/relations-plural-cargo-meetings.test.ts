@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOfRule, textClaims } from './relation-claims.ts';
+
+/**
+ * Cross-sentence constructions of sanctions reporting (branch `rels`, issue 10): plural
+ * references to a list named before, "Its director, X", a cargo's origin carried to its buyers, a
+ * meeting held in a place. Sentences are our own, not taken from any corpus or eval set; most mark
+ * entities by hand so the rules are tested apart from the recognizer.
+ */
+
+const P = (name: string): string => `[[${name}|Person]]`;
+const C = (name: string): string => `[[${name}|Country]]`;
+const A = (name: string, id: string): string => `[[${name}|Country|${id}|adj]]`;
+const L = (name: string): string => `[[${name}|Place]]`;
+const O = (name: string): string => `[[${name}|Organization]]`;
+const F = (name: string): string => `[[${name}|Organization||kind=Company]]`;
+const B = (name: string): string => `[[${name}|Organization||kind=Bank]]`;
+const G = (name: string): string => `[[${name}|Goods]]`;
+
+describe('sanctions-plural: "the same three firms" after a list', () => {
+  it('gives every member of the list to every sanctioner', () => {
+    const text = `The agency named the firms as ${F('Alder Shipping')}, ${F('Birch Marine')} and ${F('Cedar Lines')}. All three run old tankers. ${C('Norway')} and ${C('Iceland')} sanctioned the same three firms on Monday.`;
+    expect(claimsOfRule(text, 'sanctions-plural')).toEqual([
+      'country:iceland SANCTIONS org:alder-shipping sanctions-plural.phrase.description',
+      'country:iceland SANCTIONS org:birch-marine sanctions-plural.phrase.description',
+      'country:iceland SANCTIONS org:cedar-lines sanctions-plural.phrase.description',
+      'country:norway SANCTIONS org:alder-shipping sanctions-plural.phrase.description',
+      'country:norway SANCTIONS org:birch-marine sanctions-plural.phrase.description',
+      'country:norway SANCTIONS org:cedar-lines sanctions-plural.phrase.description',
+    ]);
+  });
+
+  it('reads nothing when the number does not fit the list, or when no list is named', () => {
+    expect(claimsOfRule(`Reports named ${F('Alder Shipping')} and ${F('Birch Marine')}. ${C('Norway')} sanctioned the three firms.`, 'sanctions-plural')).toEqual([]);
+    expect(claimsOfRule(`${F('Alder Shipping')} runs tankers. ${C('Norway')} sanctioned the firms.`, 'sanctions-plural')).toEqual([]);
+  });
+
+  it('takes only banks for "the banks"', () => {
+    const text = `Regulators fined ${B('Harbour Bank')} and ${B('Summit Bank')}. ${C('Chile')} later sanctioned the banks.`;
+    expect(claimsOfRule(text, 'sanctions-plural')).toEqual([
+      'country:chile SANCTIONS org:harbour-bank sanctions-plural.phrase.description',
+      'country:chile SANCTIONS org:summit-bank sanctions-plural.phrase.description',
+    ]);
+    expect(claimsOfRule(`Regulators fined ${F('Alder Shipping')} and ${F('Birch Marine')}. ${C('Chile')} later sanctioned the banks.`, 'sanctions-plural')).toEqual([]);
+  });
+});
+
+describe('supplies-plural: "the firms shipped X to Y"', () => {
+  it('makes every member of the list a supplier of the recipient, past goods and appositives', () => {
+    const text = `The list covers ${F('Delta Parts')} and ${F('Echo Tools')}. Officials said the firms shipped ${G('bearings')}, ${G('valves')} and ${G('sensors')}, parts used in engines, to ${F('Kestrel Arms')}.`;
+    expect(claimsOfRule(text, 'supplies-plural')).toEqual([
+      'org:delta-parts SUPPLIES org:kestrel-arms supplies-plural.phrase.description',
+      'org:echo-tools SUPPLIES org:kestrel-arms supplies-plural.phrase.description',
+    ]);
+  });
+
+  it('reads "accusing them of supplying X to Y"', () => {
+    const text = `${C('Peru')} sanctioned ${F('Delta Parts')} and ${F('Echo Tools')} on Friday. Officials accused them of supplying ${G('drone parts')} to ${C('Ruritania')}.`;
+    expect(claimsOfRule(text, 'supplies-plural')).toEqual([
+      'org:delta-parts SUPPLIES country:ruritania supplies-plural.phrase.description',
+      'org:echo-tools SUPPLIES country:ruritania supplies-plural.phrase.description',
+    ]);
+  });
+});
+
+describe('urge-plural: the banks, and the people just met', () => {
+  it('reads "He urged the banks to ..." for the banks named before', () => {
+    const text = `${P('Mark Tully')} met executives of ${B('Harbour Bank')} and ${B('Summit Bank')}. He urged the banks to check every payment.`;
+    expect(claimsOfRule(text, 'urge-plural')).toEqual([
+      'person:mark-tully URGED org:harbour-bank urge-plural.phrase.pronoun',
+      'person:mark-tully URGED org:summit-bank urge-plural.phrase.pronoun',
+    ]);
+  });
+
+  it('reads "met Chilean officials and urged them to" as urging the country', () => {
+    expect(claimsOfRule(`${P('Ana Lopes')} met ${A('Chilean', 'country:chile')} customs officials and urged them to stop the trade.`, 'urge-plural')).toEqual([
+      'person:ana-lopes URGED country:chile urge-plural.met.description',
+    ]);
+    // A demonym that is not a group of people met ("met Chilean demands") is nobody to urge.
+    expect(claimsOfRule(`${P('Ana Lopes')} met ${A('Chilean', 'country:chile')} demands and urged them to stop.`, 'urge-plural')).toEqual([]);
+  });
+});
+
+describe('role-its: "Its director, X"', () => {
+  it('reads the subject of the sentence before, or the company that "The company" stands for', () => {
+    expect(claimsOfRule(`${C('Moldova')} had blocked the deal for a month. Its foreign minister, ${P('Ion Rusu')}, said it was fair.`, 'role-its')).toEqual([
+      'person:ion-rusu HOLDS_ROLE country:moldova role-its.previous.description',
+    ]);
+    const text = `${F('Falcon Optics')} sold lenses to ${F('Orbit Systems')}. The company denied any wrongdoing. Its director, ${P('Lena Park')}, said the lenses were civilian.`;
+    expect(claimsOfRule(text, 'role-its')).toEqual(['person:lena-park HOLDS_ROLE org:falcon-optics role-its.previous.description']);
+  });
+
+  it('reads "Y said its chief executive, X," and checks the post against the owner', () => {
+    expect(claimsOfRule(`${F('Falcon Optics')} said its chief executive, ${P('Lena Park')}, would resign.`, 'role-its')).toEqual([
+      'person:lena-park HOLDS_ROLE org:falcon-optics role-its.clause',
+    ]);
+    // A company has no foreign minister; a country no director.
+    expect(claimsOfRule(`${F('Falcon Optics')} lost the case. Its foreign minister, ${P('Lena Park')}, said so.`, 'role-its')).toEqual([]);
+    expect(claimsOfRule(`${C('Moldova')} lost the case. Its director, ${P('Ion Rusu')}, said so.`, 'role-its')).toEqual([]);
+  });
+});
+
+describe('supplies-cargo: a cargo with a written origin reaches buyers in a country', () => {
+  it('gives the origin of the goods to the countries of the buyers', () => {
+    const text = `Old tankers carrying ${A('Ruritanian', 'country:ruritania')} ${G('oil')} cross the straits every week. The ships load ${G('oil')} at two ports and sail to buyers in ${C('Chile')} and ${C('Peru')}.`;
+    expect(claimsOfRule(text, 'supplies-cargo')).toEqual([
+      'country:ruritania SUPPLIES country:chile supplies-cargo.route.description',
+      'country:ruritania SUPPLIES country:peru supplies-cargo.route.description',
+    ]);
+  });
+
+  it('leaves a sentence with its own trader to the general rules, and other goods alone', () => {
+    const text = `Tankers carry ${A('Ruritanian', 'country:ruritania')} ${G('oil')} across the sea. ${F('Falcon Trading')} sold the cargoes to buyers in ${C('Chile')}.`;
+    expect(claimsOfRule(text, 'supplies-cargo')).toEqual([]);
+    const other = `Tankers carry ${A('Ruritanian', 'country:ruritania')} ${G('oil')} across the sea. Freighters take ${G('wheat')} to buyers in ${C('Chile')}.`;
+    expect(claimsOfRule(other, 'supplies-cargo')).toEqual([]);
+  });
+});
+
+describe('visit-meeting: a meeting held in a place', () => {
+  it('gives the meeting subject a visit to the place, also through a pronoun', () => {
+    expect(claimsOfRule(`${P('Ana Lopes')} met ${P('Ion Rusu')} in ${L('Valletta')} in May.`, 'visit-meeting')).toEqual([
+      'person:ana-lopes VISITED place:valletta visit-meeting.in-place',
+    ]);
+    expect(claimsOfRule(`${P('Ana Lopes')} left on Monday. She is due to meet her counterparts in ${L('Valletta')} on Friday.`, 'visit-meeting')).toEqual([
+      'person:ana-lopes VISITED place:valletta visit-meeting.in-place.pronoun',
+    ]);
+  });
+
+  it('reads no visit when "in" belongs to another verb', () => {
+    expect(claimsOfRule(`${P('Ana Lopes')} met ${P('Ion Rusu')} and signed a deal to open an office in ${L('Valletta')}.`, 'visit-meeting')).toEqual([]);
+    expect(claimsOfRule(`${P('Ana Lopes')} met ${P('Ion Rusu')}, who said prices rose in ${L('Valletta')}.`, 'visit-meeting')).toEqual([]);
+  });
+
+  it('reads no visit by an official at home (whole extractor: the title names the city\'s country)', () => {
+    expect(textClaims("Japan's foreign minister, Yumiko Kato, held talks in Tokyo on Friday with Peru's president.", 'VISITED')).toEqual([]);
+    expect(textClaims("Japan's foreign minister, Yumiko Kato, held talks in Lima on Friday with Peru's president.", 'VISITED')).toEqual(['Yumiko Kato VISITED Lima']);
+  });
+});
