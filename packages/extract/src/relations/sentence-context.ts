@@ -363,6 +363,8 @@ function isApposedTitle(words: string): boolean {
 }
 
 const SHORT_TITLE_BETWEEN = /^(?:['’]s(?:\s+[A-Za-z][\w.-]*){0,4}|(?:\s+[A-Za-z][\w.-]*){1,4})\s+$/;
+/** "Singapore's trade minister, Tan Wei Liang": a possessive title in lower case, set off by a comma before the name. */
+const APPOSED_SHORT_TITLE_BETWEEN = /^['’]s(?:\s+[a-z][\w-]*){1,4},\s+$/;
 const TITLE_BETWEEN = /^(?:['’]s)?(?:\s+[A-Za-z][\w.-]*){0,6}\s+$/;
 
 /** Gap before a person object that may hold a title: "urged President Joe Biden", "met Prime Minister Kishida". */
@@ -372,7 +374,12 @@ export const PERSON_TITLE_GAP = /^\s*(?:the\s+)?(?:(?:[A-Z][a-z]+\.?|of|for)\s+)
 export function titledPerson(ctx: SentenceContext, m: MentionView): MentionView {
   if (m.type === 'Person') return m;
   const next = ctx.mentions[m.index + 1];
-  if (next?.type === 'Person' && SHORT_TITLE_BETWEEN.test(between(ctx, m.end, next.start))) return next;
+  if (next?.type === 'Person') {
+    const gap = between(ctx, m.end, next.start);
+    if (SHORT_TITLE_BETWEEN.test(gap)) return next;
+    const apposed = APPOSED_SHORT_TITLE_BETWEEN.exec(gap);
+    if (apposed && ROLE_HEADS.has(gap.replace(/,\s+$/, '').trim().split(/\s+/).pop() ?? '')) return next;
+  }
   return m;
 }
 
