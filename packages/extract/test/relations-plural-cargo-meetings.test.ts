@@ -137,3 +137,59 @@ describe('visit-meeting: a meeting held in a place', () => {
     expect(textClaims("Japan's foreign minister, Yumiko Kato, held talks in Lima on Friday with Peru's president.", 'VISITED')).toEqual(['Yumiko Kato VISITED Lima']);
   });
 });
+
+describe('meet-place: the place and time of a meeting before the people met', () => {
+  it('reads the people after "in <place> <time> with"', () => {
+    expect(claimsOfRule(`${P('Ana Lopes')} held talks in ${L('Valletta')} on Friday with ${P('Ion Rusu')}.`, 'meet-place')).toEqual([
+      'person:ana-lopes MET_WITH person:ion-rusu meet-place.with',
+    ]);
+    expect(claimsOfRule(`${P('Ana Lopes')} met in ${L('Valletta')} last week with ${A('Maltese', 'country:malta')} officials.`, 'meet-place')).toEqual([
+      'country:malta MET_WITH person:ana-lopes meet-place.with',
+    ]);
+  });
+
+  it('reads nobody after "in <place>" when no "with" follows', () => {
+    expect(claimsOfRule(`${P('Ana Lopes')} held talks in ${L('Valletta')} on Friday about ${G('wheat')}.`, 'meet-place')).toEqual([]);
+  });
+});
+
+describe('sanctions-listed.among: the countries of the listed firms', () => {
+  it('reads "Among them are firms in A and B" after a sanctions package', () => {
+    const text = `The ${O('Atlantic Council of States')} approved its fifth package of sanctions on Monday. The package adds 40 companies to a list. Among them are firms in ${C('Chile')}, ${C('Peru')} and ${C('Bolivia')}.`;
+    expect(claimsOfRule(text, 'sanctions-listed.among')).toEqual([
+      'org:atlantic-council-of-states SANCTIONS country:bolivia sanctions-listed.among.pronoun',
+      'org:atlantic-council-of-states SANCTIONS country:chile sanctions-listed.among.pronoun',
+      'org:atlantic-council-of-states SANCTIONS country:peru sanctions-listed.among.pronoun',
+    ]);
+  });
+
+  it('reads nothing without a sanctions sentence before', () => {
+    expect(claimsOfRule(`The fair drew 40 companies. Among them are firms in ${C('Chile')} and ${C('Peru')}.`, 'sanctions-listed')).toEqual([]);
+  });
+});
+
+describe('subjects and references across a lead', () => {
+  it('finds the subject after a dateline and a name apposed after its title', () => {
+    expect(claimsOfRule(`VALLETTA -- The ${O('Atlantic Council of States')}'s special envoy, ${P('Ana Lopes')}, arrived in ${L('Valletta')} on Monday.`, 'visit')).toEqual([
+      'person:ana-lopes VISITED place:valletta visit.verb',
+    ]);
+  });
+
+  it('carries an opening description of a person to the next "he"', () => {
+    // Without the carried subject, "he" would take Rusu, the person named in the nearest sentence.
+    const text = `${P('Mark Tully')}, the trade envoy, arrived in ${L('Valletta')}. ${P('Ion Rusu')} told reporters the talks went well. The envoy is due in ${L('Lima')} on Friday. In May he urged ${C('Peru')} to stop the trade.`;
+    expect(claimsOfRule(text, 'urge')).toEqual(['person:mark-tully URGED country:peru urge.verb.pronoun']);
+  });
+
+  it('reads a possessive title set off by a comma as the person met', () => {
+    expect(claimsOfRule(`${P('Ana Lopes')} met ${C('Peru')}'s trade minister, ${P('Ion Rusu')}, on Friday.`, 'meet')).toEqual([
+      'person:ana-lopes MET_WITH person:ion-rusu meet.verb',
+    ]);
+  });
+
+  it('reads a warning past a time phrase', () => {
+    expect(claimsOfRule(`${O('State Bureau')} warned ${C('Peru')} last year against re-exporting chips.`, 'urge.warn')).toEqual([
+      'org:state-bureau URGED country:peru urge.warn',
+    ]);
+  });
+});

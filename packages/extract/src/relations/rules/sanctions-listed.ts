@@ -13,6 +13,7 @@ import {
 } from '../sentence-context.ts';
 import { previousSanctioner } from './sanctions.ts';
 import { listForwardDescribed } from '../plural-antecedents.ts';
+import { referenceView } from '../references.ts';
 
 /**
  * SANCTIONS for the names a designation lists after it is announced: "Japan froze the assets of 11
@@ -54,7 +55,7 @@ const SANCTIONS_PACKAGE = /\bpackage\s+of\s+(?:new\s+|further\s+)?sanctions\b|\b
  * "The EU approved its 12th package of sanctions. The package adds ...": the first organization or
  * country named in the sentence (of this one and the two before) that announces a sanctions package.
  */
-function packageOwner(ctx: SentenceContext, start: number, length: number): MentionView | null {
+function packageOwner(ctx: SentenceContext, start: number): MentionView | null {
   for (let i = ctx.sentenceIndex; i >= 0 && i >= ctx.sentenceIndex - 2; i--) {
     const s = ctx.sentences[i];
     if (!s || !SANCTIONS_PACKAGE.test(ctx.text.slice(s.start, s.end))) continue;
@@ -62,7 +63,7 @@ function packageOwner(ctx: SentenceContext, start: number, length: number): Ment
       const m = ctx.documentMentions[j] as MentionView;
       if (m.start >= s.end) break;
       if ((m.type === 'Organization' || m.type === 'Country') && !m.adjectival) {
-        return m.sentenceIndex === ctx.sentenceIndex ? m : { ...m, start, end: start + length, text: ctx.text.slice(start, start + length), sentenceIndex: ctx.sentenceIndex, index: -1 };
+        return m.sentenceIndex === ctx.sentenceIndex ? m : referenceView(m, start, ctx.sentenceIndex);
       }
     }
   }
@@ -73,7 +74,7 @@ function packageOwner(ctx: SentenceContext, start: number, length: number): Ment
 function amongThem(ctx: SentenceContext, start: number, end: number, out: RelationCandidate[]): void {
   const first = ctx.mentions[firstMentionAtOrAfter(ctx, end)];
   if (!first || first.type !== 'Country' || first.adjectival || !/^\s*(?:the\s+)?$/.test(between(ctx, end, first.start))) return;
-  const subject = previousSanctioner(ctx, start, end - start) ?? packageOwner(ctx, start, end - start);
+  const subject = previousSanctioner(ctx, start, end - start) ?? packageOwner(ctx, start);
   if (!subject) return;
   for (const o of listForwardDescribed(ctx, first, COUNTRY_TARGET_TYPES)) {
     if (o.entityId !== subject.entityId) out.push({ subject, predicate: 'SANCTIONS', object: o, rule: 'sanctions-listed.among', confidence: 0.55 });
