@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { claimsOfRule, textClaims } from './relation-claims.ts';
+import { analysisFromMarkup } from './relations-fixture.ts';
+import { buildSentenceContexts, type RelationCandidate, type SentenceContext } from '../src/relations/sentence-context.ts';
+import { suppliesForRule } from '../src/relations/rules/supplies-for.ts';
+
+/** One rule family's candidates on marked-up text, without the engine's merge of families: "subject PREDICATE object rule". */
+function ruleAlone(run: (ctx: SentenceContext) => RelationCandidate[], markup: string): string[] {
+  return buildSentenceContexts(analysisFromMarkup(markup))
+    .flatMap(run)
+    .map((c) => `${c.subject === 'ARTICLE' ? 'ARTICLE' : c.subject.entityId} ${c.predicate} ${c.object.entityId} ${c.rule}`)
+    .sort();
+}
 
 /**
  * Cross-sentence constructions of sanctions reporting (branch `rels`, issue 10): plural
@@ -191,5 +202,21 @@ describe('subjects and references across a lead', () => {
     expect(claimsOfRule(`${O('State Bureau')} warned ${C('Peru')} last year against re-exporting chips.`, 'urge.warn')).toEqual([
       'org:state-bureau URGED country:peru urge.warn',
     ]);
+  });
+});
+
+describe('supplies-for: the reason a party was punished', () => {
+  it('makes the punished party the seller of the gerund after "for"', () => {
+    const text = `The ${O('Atlantic Council of States')} added the ${L('Dubai')}-registered trader ${F('Falcon Trading')} to its list of sanctioned companies for selling ${G('drone engines')} to the ${A('Ruritanian', 'country:ruritania')} army.`;
+    expect(claimsOfRule(text, 'supplies-for')).toEqual(['org:falcon-trading SUPPLIES country:ruritania supplies-for.punished']);
+    // Run alone: another SUPPLIES family reads this sentence too, and the engine keeps one claim per triple.
+    expect(ruleAlone(suppliesForRule, `${C('Peru')} sanctioned three ${A('Chilean', 'country:chile')} firms in May for supplying ${G('chips')} to ${C('Ruritania')}.`)).toEqual([
+      'country:chile SUPPLIES country:ruritania supplies-for.punished',
+    ]);
+  });
+
+  it('reads nothing when the verb punishes nobody, or no buyer follows', () => {
+    expect(claimsOfRule(`Officials praised ${F('Falcon Trading')} for selling ${G('chips')} to ${C('Peru')}.`, 'supplies-for')).toEqual([]);
+    expect(claimsOfRule(`${C('Peru')} sanctioned ${F('Falcon Trading')} for selling such goods.`, 'supplies-for')).toEqual([]);
   });
 });
