@@ -220,3 +220,11 @@ describe('supplies-for: the reason a party was punished', () => {
     expect(claimsOfRule(`${C('Peru')} sanctioned ${F('Falcon Trading')} for selling such goods.`, 'supplies-for')).toEqual([]);
   });
 });
+
+describe('supplies-for in the passive', () => {
+  it('makes the passive subject the seller, never the punisher after "by"', () => {
+    expect(ruleAlone(suppliesForRule, `${F('Falcon Trading')} was sanctioned by the ${O('State Bureau')} for shipping ${G('chips')} to ${C('Ruritania')}.`)).toEqual([
+      'org:falcon-trading SUPPLIES country:ruritania supplies-for.punished',
+    ]);
+  });
+});

@@ -1,13 +1,14 @@
 import type { EntityType } from '@newsgraph/shared';
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
-import { mentionAfter, triggers, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
+import { mentionAfter, mentionBefore, triggers, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
 
 /**
  * SUPPLIES for the reason a party was punished: "The EU added the trader X to its list for selling
  * drone engines to the Russian army"; "Washington fined X last year for shipping chips to Iran".
  * The seller is the object of the punishing verb (the gerund after "for" has no subject of its
  * own), a demonym before a company noun standing for its country ("sanctioned three Chinese firms
- * for supplying ..."); the buyer is the organization or country after the first "to" that a name
+ * for supplying ..."); in the passive ("X was sanctioned by the Treasury for shipping ...") the
+ * passive's subject; the buyer is the organization or country after the first "to" that a name
  * follows, a demonym only before a noun for a buyer ("to the Russian army").
  */
 
@@ -15,6 +16,9 @@ const FOR_SUPPLYING = /\bfor\s+(?:allegedly\s+|illegally\s+|secretly\s+)?(?:sell
 /** Verbs whose object is punished for what it did. */
 const PUNISHED =
   /\b(?:sanction(?:s|ed)?|designat(?:e|es|ed)|blacklist(?:s|ed)?|add(?:s|ed)?|fin(?:e|es|ed)|charg(?:e|es|ed)|penali[sz](?:e|es|ed)|punish(?:es|ed)?|indict(?:s|ed)?|arrest(?:s|ed)?|accus(?:e|es|ed)|target(?:s|ed)?|listed|froze\s+the\s+assets\s+of)\s+$/i;
+/** "was sanctioned by (the)": the mention after it is the punisher, not the seller. */
+const PASSIVE_BY =
+  /\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:sanctioned|designated|blacklisted|added|fined|charged|penali[sz]ed|punished|indicted|arrested|accused|targeted|listed)\s+(?:(?:last|this|on|in)\s+\w+\s+)?by\s+(?:the\s+)?$/i;
 const SELLER_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Organization', 'Person', 'Country']);
 const BUYER_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Organization', 'Country']);
 /** From the seller to "for": a time phrase or "to its list", no clause. */
@@ -33,6 +37,13 @@ function sellerBefore(ctx: SentenceContext, pos: number): MentionView | null {
     if (!SELLER_TYPES.has(m.type) || !SELLER_TO_FOR.test(ctx.text.slice(m.end, pos))) return null;
     // "three Chinese firms": a demonym stands for its country only before the firms' noun.
     if (m.adjectival && !/^\s+(?:[a-z-]+\s+){0,2}(?:firms|companies|entities|traders|suppliers|banks|exporters|firm|company|trader|supplier|bank|exporter)\b/i.test(ctx.text.slice(m.end, m.end + 40))) return null;
+    // "X was sanctioned by the Treasury for shipping ...": the agent after "by" punished; the
+    // passive's subject, before "was", is the seller.
+    const passive = PASSIVE_BY.exec(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 80), m.start));
+    if (passive) {
+      const verbAt = m.start - (passive.input.length - passive.index);
+      return mentionBefore(ctx, verbAt, SELLER_TYPES, /^\s+$/);
+    }
     // The punishing verb, then up to four words of the seller's description ("the Dubai-registered trader").
     const words = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 80), m.start).trimEnd().split(/\s+/);
     for (let k = 0; k <= MAX_DESCRIPTION_WORDS && k < words.length; k++) {
