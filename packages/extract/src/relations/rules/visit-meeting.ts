@@ -5,6 +5,7 @@ import {
   SPORTS_FIXTURE,
   PERSON_TYPES,
   firstDocumentMentionAtOrAfter,
+  listBackward,
   mentionBefore,
   mentionAfter,
   pronounSubject,
@@ -107,7 +108,11 @@ export function visitMeetingRule(ctx: SentenceContext): RelationCandidate[] {
   for (const t of triggers(ctx, MEETING_VERB)) {
     const subject = subjectBefore(ctx, t.start, AGENT_TYPES_NO_COUNTRY) ?? apposedSubject(ctx, t.start) ?? pronounSubject(ctx, t.start);
     if (!subject || subject.adjectival) continue;
-    if (subject.type === 'Organization' && subject.kind !== 'GovernmentAgency' && subject.kind !== 'InternationalOrganization') continue;
+    // A national agency's delegation travels; a bloc meets at its seats and among its members ("EU
+    // leaders are holding talks in Brussels"), a company at its offices: neither is a visit.
+    if (subject.type === 'Organization' && subject.kind !== 'GovernmentAgency') continue;
+    // "A and B will meet in Moscow": one of the two is most often the host, and the text does not say which.
+    if (listBackward(ctx, subject, AGENT_TYPES_NO_COUNTRY).length > 1) continue;
     const place = placeAfter(ctx, t.end);
     if (!place) continue;
     // "Hewitt will meet Clement in the first round at Wimbledon": a fixture, not a trip.
