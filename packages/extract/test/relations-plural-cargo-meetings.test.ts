@@ -232,6 +232,7 @@ describe('supplies-for in the passive', () => {
 describe('visit-meeting: hosts and blocs', () => {
   it('reads no visit for a coordinated pair meeting in a place, nor for a bloc', () => {
     expect(claimsOfRule(`${P('Ana Lopes')} and ${P('Ion Rusu')} will meet in ${L('Valletta')} in May.`, 'visit-meeting')).toEqual([]);
+    expect(claimsOfRule(`${P('Ana Lopes')} and ${A('Maltese', 'country:malta')} Foreign Minister ${P('Ion Rusu')} will meet in ${L('Valletta')} in May.`, 'visit-meeting')).toEqual([]);
     expect(claimsOfRule(`[[Atlantic Council of States|Organization||kind=InternationalOrganization]] leaders are holding talks in ${L('Valletta')} on trade.`, 'visit-meeting')).toEqual([]);
     // A national agency's delegation does travel.
     expect(claimsOfRule(`A delegation from the [[State Bureau|Organization||kind=GovernmentAgency]] held talks in ${L('Valletta')} on Monday.`, 'visit-meeting')).toEqual([

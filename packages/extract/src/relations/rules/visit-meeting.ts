@@ -103,6 +103,17 @@ function apposedSubject(ctx: SentenceContext, pos: number): MentionView | null {
   return person && /,\s+$/.test(ctx.text.slice(Math.max(ctx.sentence.start, person.start - 3), person.start)) ? person : null;
 }
 
+/** "Shultz and Soviet Foreign Minister Shevardnadze": a person joined by "and" under a title to the one before. */
+function titledPartner(ctx: SentenceContext, subject: MentionView): boolean {
+  if (subject.index < 0) return false;
+  for (let i = subject.index - 1; i >= 0; i--) {
+    const m = ctx.mentions[i] as MentionView;
+    if (m.type !== 'Person') continue;
+    return /^\s+and\s+(?:[\p{L}.'’-]+\s+){0,5}$/u.test(ctx.text.slice(m.end, subject.start));
+  }
+  return false;
+}
+
 export function visitMeetingRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const t of triggers(ctx, MEETING_VERB)) {
@@ -112,7 +123,7 @@ export function visitMeetingRule(ctx: SentenceContext): RelationCandidate[] {
     // leaders are holding talks in Brussels"), a company at its offices: neither is a visit.
     if (subject.type === 'Organization' && subject.kind !== 'GovernmentAgency') continue;
     // "A and B will meet in Moscow": one of the two is most often the host, and the text does not say which.
-    if (listBackward(ctx, subject, AGENT_TYPES_NO_COUNTRY).length > 1) continue;
+    if (listBackward(ctx, subject, AGENT_TYPES_NO_COUNTRY).length > 1 || titledPartner(ctx, subject)) continue;
     const place = placeAfter(ctx, t.end);
     if (!place) continue;
     // "Hewitt will meet Clement in the first round at Wimbledon": a fixture, not a trip.
