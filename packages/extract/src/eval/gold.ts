@@ -215,6 +215,7 @@ function formatTable(rows: GoldDocumentRow[], s: GoldSummary): string {
       ['spurious entities', r.entities.spurious],
       ['mustNotExtract violations', r.entities.violations],
       ['missed relations', r.relations.missed],
+      ['missed hard relations', r.relations.missedHard],
       ['spurious relations', r.relations.spurious],
     ];
     if (details.every(([, list]) => list.length === 0)) continue;

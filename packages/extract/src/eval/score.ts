@@ -165,6 +165,8 @@ export interface RelationScore {
   precise: number;
   predicted: number;
   missed: string[];
+  /** The `hard` gold relations not found (cross-sentence or context), listed apart from `missed`. */
+  missedHard: string[];
   spurious: string[];
   byPredicate: Record<string, Tally>;
   /** Each distinct (triple, rule) read, and whether the triple matches the gold. */
@@ -232,7 +234,8 @@ export function scoreRelations(allRelations: ExtractedRelation[], entities: Scor
   const soft = gold.relations.filter((g) => !g.hard);
   const hard = gold.relations.filter((g) => g.hard);
   const missedSoft = soft.filter((g) => !predicted.some((r) => matches(r, g)));
-  const hardRecalled = hard.filter((g) => predicted.some((r) => matches(r, g))).length;
+  const missedHard = hard.filter((g) => !predicted.some((r) => matches(r, g)));
+  const hardRecalled = hard.length - missedHard.length;
   const spurious = predicted.filter((r) => !gold.relations.some((g) => matches(r, g)));
   const byPredicate: Record<string, Tally> = {};
   for (const g of soft) addTally(byPredicate, g.predicate, { gold: 1, recalled: missedSoft.includes(g) ? 0 : 1 });
@@ -257,6 +260,7 @@ export function scoreRelations(allRelations: ExtractedRelation[], entities: Scor
     precise: predicted.length - spurious.length,
     predicted: predicted.length,
     missed: missedSoft.map((g) => `${g.subject} ${g.predicate} ${g.object}`),
+    missedHard: missedHard.map((g) => `${g.subject} ${g.predicate} ${g.object}`),
     spurious: spurious.map(label),
     perRule,
     foundBy,

@@ -87,7 +87,16 @@ export interface ReferenceScope {
   documentMentions: readonly MentionView[];
   /** Index of the first document mention at or after a position. */
   firstAtOrAfter: (pos: number) => number;
+  /**
+   * For each sentence read so far that opens with a description of a person ("The envoy is due
+   * to ..."), that reference: a later "he"/"she" carries the same subject on. Filled by
+   * `findReferences` as the sentences are read in order.
+   */
+  openingPersons?: Map<number, MentionView>;
 }
+
+/** How far back, in sentences, an opening description still carries the subject to a pronoun. */
+const OPENING_PERSON_SENTENCES = 2;
 
 /** A person named inside a quotation is seldom the antecedent of a pronoun outside it. */
 function insideQuote(text: string, m: MentionView): boolean {
@@ -171,6 +180,23 @@ export function findReferences(
     return found;
   };
 
+  /**
+   * "The envoy is due in Bishkek on Thursday. In May he urged ...": a sentence that opens with a
+   * description of a person, nearer than the sentence naming `named`, carries that subject on.
+   */
+  const carriedOpening = (named: MentionView | null, gender: Gender): MentionView | null => {
+    const openings = scope.openingPersons;
+    if (!openings) return null;
+    for (let j = sentenceIndex - 1; j >= sentenceIndex - OPENING_PERSON_SENTENCES && j >= 0; j--) {
+      if (named && named.sentenceIndex >= j) return null;
+      const opening = openings.get(j);
+      if (!opening) continue;
+      const g = personGender(scope.entities.get(opening.entityId), scope.text, opening);
+      return g === null || g === gender ? opening : null;
+    }
+    return null;
+  };
+
   let count = 0;
   PRONOUN.lastIndex = 0;
   for (let match = PRONOUN.exec(local); match && count < MAX_REFERENCES_PER_SENTENCE * 4; match = PRONOUN.exec(local)) {
@@ -193,7 +219,7 @@ export function findReferences(
       !objectPronoun,
       objectPronoun,
     );
-    add(start, end, person, 'pronoun', word === 'his' || (word === 'her' && !objectPronoun));
+    add(start, end, objectPronoun ? person : (carriedOpening(person, gender) ?? person), 'pronoun', word === 'his' || (word === 'her' && !objectPronoun));
   }
   const descriptions: Array<{ re: RegExp; accept: (head: string) => (m: MentionView) => boolean; sentences: number }> = [
     {
@@ -230,7 +256,16 @@ export function findReferences(
       add(start, end, lookBack(start, window, d.accept(head), false, false), 'description', /^['’]s\b/.test(next));
     }
   }
-  return out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as MentionView).end);
+  const sorted = out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as MentionView).end);
+  const opening = sorted[0];
+  if (scope.openingPersons && opening && opening.type === 'Person' && opening.reference.kind === 'description' && !opening.reference.possessive) {
+    // Only when the description is the sentence's first words and no name comes before it.
+    const firstNamed = named[0];
+    if (/^[\s"“‘(]*$/.test(scope.text.slice(sentence.start, opening.start)) && (!firstNamed || firstNamed.start > opening.start)) {
+      scope.openingPersons.set(sentenceIndex, opening.reference.antecedent);
+    }
+  }
+  return sorted;
 }
 
 /** How far back "the bloc", "the alliance" look for their international organization. */

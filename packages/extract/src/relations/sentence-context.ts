@@ -107,6 +107,7 @@ export function buildSentenceContexts(analysis: EntityAnalysis): SentenceContext
     entities,
     documentMentions: all,
     firstAtOrAfter: (pos: number) => lowerBound(all, pos),
+    openingPersons: new Map<number, MentionView>(),
   };
   return analysis.sentences.map((sentence, sentenceIndex) => {
     const named = perSentence[sentenceIndex] ?? [];
@@ -311,14 +312,28 @@ export function triggers(ctx: SentenceContext, pattern: RegExp): readonly Trigge
  * mention, when only a few words (a dateline, a determiner, an adverb) come before it.
  */
 export function sentenceSubject(ctx: SentenceContext, types: ReadonlySet<EntityType>): MentionView | null {
-  const first = ctx.mentions[0];
+  const lead = datelineEnd(ctx);
+  const firstIndex = lead === ctx.sentence.start ? 0 : firstMentionAtOrAfter(ctx, lead);
+  const first = ctx.mentions[firstIndex];
   if (!first || !types.has(first.type)) return null;
-  const before = between(ctx, ctx.sentence.start, first.start);
+  const before = between(ctx, lead, first.start);
   if (!/^[\s"“'‘(]*(?:[A-Z][A-Z .]+:\s*)?(?:(?:the|a|an|but|and|however,?|meanwhile,?|also|now|then|so)\s+)*$/i.test(before)) return null;
   // "German Chancellor Olaf Scholz ...": the titled person, not the country of the title.
-  const next = ctx.mentions[1];
+  const next = ctx.mentions[firstIndex + 1];
   if (first.type !== 'Person' && next?.type === 'Person' && types.has('Person') && isTitleGap(between(ctx, first.end, next.start))) return next;
   return first;
+}
+
+/** "BRUSSELS -- ", "HONG KONG, March 14 - ", "LONDON (Reuters) - ": a dateline in capitals and a dash. */
+const DATELINE = /^[\s"“]*\p{Lu}[\p{Lu} .'’-]{1,40}?(?:,\s*(?:\p{Lu}[\p{L}.]+\s*){1,3}\d{0,2})?\s*(?:\([^()]{1,30}\)\s*)?(?:--|—|–|-)\s+/u;
+
+/** Where the sentence's own words begin: after a dateline that opens it, else its start. */
+function datelineEnd(ctx: SentenceContext): number {
+  const start = ctx.sentence.start;
+  // Cheap test first: a dateline opens with two capitals.
+  if (!/^[\s"“]*\p{Lu}\p{Lu}/u.test(ctx.text.slice(start, start + 4))) return start;
+  const match = DATELINE.exec(ctx.text.slice(start, Math.min(ctx.sentence.end, start + 80)));
+  return match ? start + match[0].length : start;
 }
 
 /**
@@ -348,6 +363,8 @@ function isApposedTitle(words: string): boolean {
 }
 
 const SHORT_TITLE_BETWEEN = /^(?:['’]s(?:\s+[A-Za-z][\w.-]*){0,4}|(?:\s+[A-Za-z][\w.-]*){1,4})\s+$/;
+/** "Singapore's trade minister, Tan Wei Liang": a possessive title in lower case, set off by a comma before the name. */
+const APPOSED_SHORT_TITLE_BETWEEN = /^['’]s(?:\s+[a-z][\w-]*){1,4},\s+$/;
 const TITLE_BETWEEN = /^(?:['’]s)?(?:\s+[A-Za-z][\w.-]*){0,6}\s+$/;
 
 /** Gap before a person object that may hold a title: "urged President Joe Biden", "met Prime Minister Kishida". */
@@ -357,7 +374,12 @@ export const PERSON_TITLE_GAP = /^\s*(?:the\s+)?(?:(?:[A-Z][a-z]+\.?|of|for)\s+)
 export function titledPerson(ctx: SentenceContext, m: MentionView): MentionView {
   if (m.type === 'Person') return m;
   const next = ctx.mentions[m.index + 1];
-  if (next?.type === 'Person' && SHORT_TITLE_BETWEEN.test(between(ctx, m.end, next.start))) return next;
+  if (next?.type === 'Person') {
+    const gap = between(ctx, m.end, next.start);
+    if (SHORT_TITLE_BETWEEN.test(gap)) return next;
+    const apposed = APPOSED_SHORT_TITLE_BETWEEN.exec(gap);
+    if (apposed && ROLE_HEADS.has(gap.replace(/,\s+$/, '').trim().split(/\s+/).pop() ?? '')) return next;
+  }
   return m;
 }
 
@@ -396,7 +418,17 @@ export function subjectBefore(ctx: SentenceContext, pos: number, types: Readonly
     const gap = withoutTimeAndAcronym(between(ctx, m.end, pos));
     if (SUBJECT_FILLER.test(gap) && !CLAUSE_WORDS.test(gap)) return m;
   }
-  return appositiveSubject(ctx, pos, types) ?? coordinatedSubject(ctx, pos, types);
+  return appositiveSubject(ctx, pos, types) ?? apposedNameSubject(ctx, pos, types) ?? coordinatedSubject(ctx, pos, types);
+}
+
+/**
+ * "Japan's foreign minister, Yumiko Sato, arrived": the name set off by commas after its title is
+ * the sentence's subject (`sentenceSubject` reads the title), right before the verb.
+ */
+function apposedNameSubject(ctx: SentenceContext, pos: number, types: ReadonlySet<EntityType>): MentionView | null {
+  const name = mentionBefore(ctx, pos, types, /^\s*,\s*$/);
+  if (!name || name.type !== 'Person' || !/,\s*$/.test(ctx.text.slice(Math.max(ctx.sentence.start, name.start - 3), name.start))) return null;
+  return sentenceSubject(ctx, types)?.entityId === name.entityId ? name : null;
 }
 
 /** "... and (will) visit", "..., then flew to": a verb coordinated with the main clause's. */

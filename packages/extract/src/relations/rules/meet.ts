@@ -121,7 +121,9 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
     // "meet U.S. complaints" (demands) are not.
     // "met Mikoliunas' cross", "received Murphy's free-kick": the person owns what was met.
     if (first && /^(?:['’]s\b|['’](?=\s))/.test(ctx.text.slice(first.end, first.end + 2))) first = null;
-    if (first && first.adjectival && !/^\s+(?:[a-z-]+\s+)?(?:officials?|delegations?|delegates|counterparts?|leaders?|ministers?|diplomats?|negotiators?|envoys?|representatives?|authorities|regulators)\b/i.test(ctx.text.slice(first.end, first.end + 40))) first = null;
+    // "met Turkish finance ministry officials", "his Swedish and Finnish counterparts": up to two
+    // words, or further demonyms of a list, between the demonym and the people met.
+    if (first && first.adjectival && !/^\s+(?:(?:and\s+\p{Lu}[\p{L}-]+|[a-z-]+)\s+){0,2}(?:officials?|delegations?|delegates|counterparts?|leaders?|ministers?|diplomats?|negotiators?|envoys?|representatives?|authorities|regulators)\b/iu.test(ctx.text.slice(first.end, first.end + 50))) first = null;
     if (first && /^(?:met|meets|meet)$/.test(phrase) && /^\s+(?:demands?|complaints?|targets?|needs|requirements?|standards?|criteria|deadlines?|expectations?|goals?|obligations?|conditions?|costs?|requests?)\b/i.test(ctx.text.slice(first.end, first.end + 30))) continue;
     // "spoke to Reuters", "told the BBC": an interview, not a meeting.
     if (first && speech && isMediaOutlet(first)) first = null;

@@ -29,7 +29,9 @@ const ASK = new RegExp(`\\b(?:${verbAlternation(['ask', 'encourage', 'push', 'im
 const INFINITIVE_AFTER = /^\s*(?:,[^,;]{1,60},\s*)?(?:not\s+)?to\s+[a-z]/i;
 /** "X warned Y that ...", "X warned Y not to ...", "X warned Y against ...": a warning presses Y to act. */
 const WARN = new RegExp(`\\b(?:${verbAlternation(['warn'])})\\b`, 'gi');
-const WARNING_AFTER = /^\s*(?:,[^,;]{1,60},\s*)?(?:(?:not\s+)?to\s+[a-z]|against\b|that\b)/i;
+/** "warned Yerevan last year against ...": a time phrase may stand between the warned and the warning. */
+const WARNING_AFTER =
+  /^\s*(?:,[^,;]{1,60},\s*)?(?:(?:last|this|next)\s+(?:week|month|year)\s+|(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:not\s+)?to\s+[a-z]|against\b|that\b)/i;
 const WARNER_GAP = /^(?:['’]s\s+(?:[a-z-]+\s+){0,2}?(?:officials?|government|leaders?|ministers?|spokes\w+)\s+|\s+)(?:(?:has|have|had|also|again|then|once|\w+ly|on\s+\w+day)\s+){0,2}$/i;
 /** "an EU demand for Turkey to recognise Cyprus", "Washington's call for Beijing to ...": the nominal form. */
 const DEMAND_FOR = /^(?:['’]s)?\s+(?:(?:new|fresh|repeated|renewed|latest|public|formal|long-standing|longstanding|key)\s+)?(?:demands?|calls?|appeals?|requests?|pressure|pleas?)\s+(?:for|on)\s+(?:the\s+)?$/i;
