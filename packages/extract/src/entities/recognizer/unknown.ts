@@ -139,10 +139,13 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     }
   }
   const first = s.lower(a);
-  const last = s.lower(b - 1);
+  // "Park Jae-hoon": a lower-case given-name syllable after a hyphen (see isGivenNameSyllable in
+  // run-end.ts) is part of the word before it; the name's words end there.
+  const nameEnd = b - a >= 3 && s.tok(b - 2).text === '-' && s.tok(b - 1).kind === 'word' && !isCapitalised(s.tok(b - 1)) ? b - 2 : b;
+  const last = s.lower(nameEnd - 1);
   const words = s.ctx.words;
   // "Bill Clinton": a given name that is also an ordinary word still opens a name before a name-like word.
-  const givenFirst = n === 2 && words.givenNames.has(first) && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && allNameLike(s, a + 1, b);
+  const givenFirst = nameEnd - a === 2 && words.givenNames.has(first) && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && allNameLike(s, a + 1, nameEnd);
   const nameListOk = !COMPASS_WORDS.has(first) && !(s.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym') ?? false) && !isAllCaps(s.tok(b - 1));
   if (n >= 2 && n <= 4 && nameListOk && (words.firstNames.has(first) || words.lastNames.has(last) || givenFirst)) {
     s.push({ first: a, last: b, type: 'Person', source: 'name-list' });
@@ -170,7 +173,7 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   // An unknown two-to-four word name is a person only where people are quoted or credited.
   // Names of things mostly come after an article ("the Millennium Dome"); people's names do not.
   const quoted = SPEECH_AFTER.has(b < s.sentence.lastToken ? s.lower(b) : '') || SPEECH_BEFORE.has(prevText) || prevText === '/';
-  if (n >= 2 && n <= 4 && allNameLike(s, a, b) && (quoted || !NOT_BEFORE_NAME.has(prevText))) {
+  if (n >= 2 && n <= 4 && allNameLike(s, a, nameEnd) && (quoted || !NOT_BEFORE_NAME.has(prevText))) {
     s.push({ first: a, last: b, type: 'Person', source: 'name-shape', weak: true });
     return;
   }

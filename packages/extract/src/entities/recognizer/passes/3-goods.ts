@@ -26,7 +26,8 @@ export const goods: SentencePass = {
       const t = s.tok(k);
       // A capitalised word starts no goods, except an acronym opening a longer goods phrase ("DC motors", "CNC machines").
       const capitalised = isCapitalised(t) && !s.isSentenceInitial(k) && !s.capsMode;
-      if (t.kind !== 'word' || taken[k - f] || (capitalised && !(isAcronym(t.text) && s.ctx.gazetteer.goodsPrefixes.has(s.lower(k))))) {
+      const acronymGoods = capitalised && isAcronym(t.text) && isAcronymGoods(s, k, f, l);
+      if (t.kind !== 'word' || taken[k - f] || (capitalised && !acronymGoods && !(isAcronym(t.text) && s.ctx.gazetteer.goodsPrefixes.has(s.lower(k))))) {
         k++;
         continue;
       }
@@ -43,7 +44,7 @@ export const goods: SentencePass = {
         }
         if (!g.goodsPrefixes.has(key)) break;
       }
-      if (capitalised && found === k + 1) found = -1;
+      if (capitalised && found === k + 1 && !acronymGoods) found = -1;
       // Bare "crude" is an adjective unless it is somebody's crude or crude being traded.
       if (found === k + 1 && s.lower(k) === 'crude' && !isCrudeOil(s, k, f, l)) found = -1;
       // One word ("arms", "gold", "chips", "technology") is goods only in a sentence about trade,
@@ -56,7 +57,7 @@ export const goods: SentencePass = {
       if (found > k && foundEntry?.goodsTraded && !GOODS_TRADED_BEFORE.test(textBefore(s, k))) found = -1;
       // A loose acronym is goods only as the opening of a longer goods phrase ("DC motors").
       const acronym = looseAcronyms.find((c) => c.first >= k && c.first < found);
-      if (acronym && !(acronym.first === k && found > k + 1)) found = -1;
+      if (acronym && !(acronym.first === k && (found > k + 1 || acronymGoods))) found = -1;
       if (found > k && foundEntry) {
         if (acronym) s.out.splice(s.out.indexOf(acronym), 1);
         s.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
@@ -65,6 +66,16 @@ export const goods: SentencePass = {
     }
   },
 };
+
+/**
+ * "HTPB", "RDX", "TNT": an acronym that is itself a goods form of the always-goods kind
+ * (explosives, precursors), read as goods only in a sentence about export controls, transfers or
+ * the military, so a company of the same letters in a business story stays a company.
+ */
+function isAcronymGoods(s: SentenceScan, k: number, f: number, l: number): boolean {
+  const entry = s.ctx.gazetteer.goods.get(s.ctx.keys[k] as string);
+  return entry !== undefined && entry.goodsAlways === true && s.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l);
+}
 
 function isGoodsSense(s: SentenceScan, k: number, f: number, l: number): boolean {
   const prev = k > f ? s.lower(k - 1) : '';
