@@ -54,6 +54,21 @@ describe('foreign company names', () => {
   });
 });
 
+describe('plants and bracketed place codes', () => {
+  it('reads an industrial plant named by its industry as a firm, not a person named Plant', () => {
+    const text = 'The Ural Tractor Plant and the Kama Cartridge Works were listed; Robert Plant was not.';
+    expect(typeOf(text, 'Ural Tractor Plant')).toBe('Organization');
+    expect(typeOf(text, 'Kama Cartridge Works')).toBe('Organization');
+    expect(typeOf(text, 'Robert Plant')).toBe('Person');
+  });
+
+  it('keeps a bracketed place code before the legal form inside the name', () => {
+    const text = 'Funds reached Silverline Components (HK) Ltd and Orbit Tools (Shanghai) Co. Ltd. last year.';
+    expect(typeOf(text, 'Silverline Components (HK) Ltd')).toBe('Organization');
+    expect(typeOf(text, 'Orbit Tools (Shanghai) Co. Ltd.')).toBe('Organization');
+  });
+});
+
 describe('long names are not split', () => {
   it('joins two field words over "and" on the way to a company head', () => {
     const text = 'The Harbin Space Science and Industry Corporation and the Volga Oil and Gas Company signed.';
@@ -155,8 +170,58 @@ describe('East Asian names', () => {
     expect(people).toContain('Park Min-seok');
   });
 
+  it('reads an East Asian family name before unknown given names as a person', () => {
+    const text = 'Customs officers detained Tan Boon Kiat at the airport.';
+    expect(typeOf(text, 'Tan Boon Kiat')).toBe('Person');
+  });
+
+  it('lets "he" refer back to "Kim Jong Un" (Kim as a family name says nothing of gender)', async () => {
+    const { extract } = await import('../src/extract.ts');
+    const text = 'Minister Lee Jae-hoon spoke on Monday. Kim Jong Un arrived in Vladivostok, where he held talks with President Oleg Varin.';
+    const out = extract(text);
+    const name = (id: string) => out.entities.find((e) => e.id === id)?.name;
+    const met = out.relations.filter((r) => r.predicate === 'MET_WITH').map((r) => [name(r.subject), name(r.object)].sort().join(' / '));
+    expect(met).toContain('Kim Jong Un / Oleg Varin');
+    expect(met).not.toContain('Lee Jae-hoon / Oleg Varin');
+  });
+
   it('does not join an English word after a hyphen to a name', () => {
     const text = 'US-made chips reached Kremlin-backed firms, said Lee.';
     expect(entities(text).some((e) => /-(made|backed)$/.test(e.name))).toBe(false);
+  });
+});
+
+describe('sense checks keep common nouns out of Goods', () => {
+  it('reads "think tanks", "fuel tanks", "coal mines" and "would fuel" as no weapons or fuel', () => {
+    const text = 'Think tanks said the sanctions would fuel the war, and fuel tanks at coal mines were sanctioned.';
+    const goodsForms = analyzeEntities(text)
+      .mentions.filter((m) => analyzeEntities(text).entities.find((e) => e.id === m.entityId)?.type === 'Goods')
+      .map((m) => m.text.toLowerCase());
+    expect(goodsForms).not.toContain('tanks');
+    expect(goodsForms).not.toContain('fuel');
+    expect(goodsForms).not.toContain('mines');
+  });
+
+  it('still reads the same words as goods where they are traded', () => {
+    const text = 'Russia sold tanks, fuel and mines to the army.';
+    const goodsForms = analyzeEntities(text).mentions.map((m) => m.text);
+    expect(goodsForms).toEqual(expect.arrayContaining(['tanks', 'fuel', 'mines']));
+  });
+});
+
+describe('places and departments named in lists', () => {
+  it('reads both settlements of "the ports of A and B", not a person who opens the next clause', () => {
+    const text = 'Tankers loaded at the ports of Vysotsk and Kavkaz, and Oleg Marin said more would follow.';
+    const places = names(text, 'Place');
+    expect(places).toContain('Vysotsk');
+    expect(places).toContain('Kavkaz');
+    expect(typeOf(text, 'Oleg Marin')).toBe('Person');
+  });
+
+  it('links both departments of "the Commerce and Treasury departments"', () => {
+    const text = 'The Commerce and Treasury departments issued a joint alert on Monday.';
+    const orgs = names(text, 'Organization');
+    expect(orgs).toContain('US Department of Commerce');
+    expect(orgs).toContain('US Department of the Treasury');
   });
 });

@@ -73,3 +73,18 @@ export const FIELD_WORDS: ReadonlySet<string> = new Set(
  * they open an Organization.
  */
 export const LEGAL_FORM_OPENERS: ReadonlySet<string> = new Set(['OOO', 'AO', 'OAO', 'ZAO', 'PAO', 'JSC', 'PJSC', 'OJSC', 'CJSC', 'TOV', 'TOO', 'LLC', 'PT']);
+
+/**
+ * Heads of industrial plants' names, which are firms when an industry word comes before them
+ * ("Baikal Aviation Plant", "Kazan Gunpowder Plant", "Tula Cartridge Works"); alone they end
+ * people's names too ("Robert Plant"), so they count only after one of `PLANT_INDUSTRIES`.
+ */
+export const PLANT_HEADS: ReadonlySet<string> = new Set(['plant', 'works', 'factory', 'combine', 'arsenal']);
+export const PLANT_INDUSTRIES: ReadonlySet<string> = new Set(
+  `aviation aircraft helicopter engine motor tractor tank automobile truck machine-building machinebuilding mechanical
+  electromechanical optical optical-mechanical instrument instrument-making radio electronic electronics chemical
+  chemicals metallurgical steel metal cartridge ammunition gunpowder powder explosives shipbuilding armoured armored
+  defence defense missile rocket artillery munitions`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -195,3 +195,27 @@ export const STRICT_GOODS_CONTEXT_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Words right before a one-word goods form that make it another thing: "think tanks", "fuel
+ * tanks", "coal mines", "search engines", "blue chips", "artillery batteries" (a unit, not cells).
+ * Keyed by the goods form; read by the goods pass after a match.
+ */
+export const GOODS_OTHER_SENSE_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  [
+    ['tanks', 'think fuel storage oil water gas septic fish holding ballast petrol'],
+    ['mines', 'coal gold copper salt diamond iron uranium lithium nickel potash zinc silver opencast open-pit'],
+    ['shells', 'egg sea oyster nut'],
+    ['engines', 'search fire'],
+    ['chips', 'potato blue poker bargaining'],
+    ['batteries', 'artillery missile patriot rocket'],
+    ['cameras', 'speed'],
+  ].map(([form, words]) => [form as string, new Set((words as string).split(' '))]),
+);
+
+/** Goods forms that are also verbs: after "to" or a modal they are the verb ("would fuel the war"). */
+export const GOODS_VERB_FORMS: ReadonlySet<string> = new Set(['fuel', 'arms', 'ship', 'mine']);
+export const VERB_OPENERS: ReadonlySet<string> = new Set(['to', 'would', 'will', 'could', 'can', 'may', 'might', 'should', 'must', 'helps', 'help', 'helped', 'continue', 'not']);
+
+/** Nouns right after a goods word that make it a modifier of another thing: "fuel tanks", "gas station". */
+export const GOODS_MODIFIED_NOUNS: ReadonlySet<string> = new Set(['tank', 'tanks', 'station', 'stations', 'gauge', 'gauges']);

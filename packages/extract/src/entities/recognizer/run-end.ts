@@ -59,6 +59,11 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
       end = next + 1;
       continue;
     }
+    // "Brightway Electronics (HK) Ltd": a bracketed place code before a legal form stays inside the name.
+    if (t.text === '(' && end + 3 < limit && isPlaceCode(s, end + 1) && s.tok(end + 2).text === ')' && LEGAL_FORM_WORDS.has(stripDot(s.lower(end + 3))) && s.isNameToken(end + 3)) {
+      end += 4;
+      continue;
+    }
     // "Trade Co., Ltd.", "Acme, Inc.": a comma before a company suffix stays inside the name.
     if (t.text === ',' && next > 0 && /^(ltd|limited|inc|llc|plc|corp|co|gmbh|ag|sa|nv|bv|llp|lp)\.?$/.test(s.lower(next)) && (ORG_SUFFIXES.has(s.lower(end - 1)) || s.isNameToken(end - 1))) {
       end = next + 1;
@@ -145,6 +150,14 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
     break;
   }
   return end;
+}
+
+/** "HK", "BVI", "Shanghai": a short code in capitals or a known country or place. */
+function isPlaceCode(s: SentenceScan, k: number): boolean {
+  if (!s.isNameToken(k)) return false;
+  const t = s.tok(k).text;
+  if (t.length <= 4 && t === t.toUpperCase()) return true;
+  return s.gazetteerAt(k, k + 1)?.some((e) => e.type === 'Country' || e.type === 'Place') ?? false;
 }
 
 /** Capitalised words from k on that end, within four, in a legal-form or corporate head word. */

@@ -1,5 +1,5 @@
 import type { GazetteerEntry } from '../../../lexicon/gazetteer.ts';
-import { GOODS_PRODUCER_NOUNS, GOODS_TRADED_BEFORE, STRICT_GOODS_CONTEXT_WORDS } from '../../../lexicon/goods.ts';
+import { GOODS_MODIFIED_NOUNS, GOODS_OTHER_SENSE_BEFORE, GOODS_PRODUCER_NOUNS, GOODS_TRADED_BEFORE, GOODS_VERB_FORMS, STRICT_GOODS_CONTEXT_WORDS, VERB_OPENERS } from '../../../lexicon/goods.ts';
 import { isCapitalised } from '../candidate.ts';
 import type { SentencePass } from '../run.ts';
 import type { SentenceScan } from '../scan.ts';
@@ -51,6 +51,8 @@ export const goods: SentencePass = {
       // shipping or the military, and never as a body part or a medal.
       if (found === k + 1 && foundEntry && !foundEntry.goodsAlways && !isGoodsSense(s, k, f, l)) found = -1;
       if (found === k + 1 && foundEntry?.goodsStrict && !s.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l)) found = -1;
+      // "think tanks", "coal mines", "would fuel the war", "fuel tanks": another sense of the word.
+      if (found === k + 1 && otherSense(s, k, f, l)) found = -1;
       // "arms factories", "a drone maker", "missile programmes": what a maker makes, not goods traded.
       if (found > k && found < l && GOODS_PRODUCER_NOUNS.has(s.lower(found))) found = -1;
       // "tankers carrying oil": a carrier unless it is what is sold, bought or built.
@@ -75,6 +77,14 @@ export const goods: SentencePass = {
 function isAcronymGoods(s: SentenceScan, k: number, f: number, l: number): boolean {
   const entry = s.ctx.gazetteer.goods.get(s.ctx.keys[k] as string);
   return entry !== undefined && entry.goodsAlways === true && s.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l);
+}
+
+function otherSense(s: SentenceScan, k: number, f: number, l: number): boolean {
+  const w = s.lower(k);
+  const prev = k > f ? s.lower(k - 1) : '';
+  if (GOODS_OTHER_SENSE_BEFORE.get(w)?.has(prev)) return true;
+  if (GOODS_VERB_FORMS.has(w) && VERB_OPENERS.has(prev)) return true;
+  return k + 1 < l && GOODS_MODIFIED_NOUNS.has(s.lower(k + 1));
 }
 
 function isGoodsSense(s: SentenceScan, k: number, f: number, l: number): boolean {
