@@ -202,6 +202,12 @@ describe('sense checks keep common nouns out of Goods', () => {
     expect(goodsForms).not.toContain('mines');
   });
 
+  it('reads goods in a sentence about licensing categories of goods, and metals among exports', () => {
+    const text = 'The ministry tightened licensing for 90 categories of goods, among them microcontrollers, and exports of metals fell.';
+    const goodsForms = analyzeEntities(text).mentions.map((m) => m.text);
+    expect(goodsForms).toEqual(expect.arrayContaining(['microcontrollers', 'metals']));
+  });
+
   it('still reads the same words as goods where they are traded', () => {
     const text = 'Russia sold tanks, fuel and mines to the army.';
     const goodsForms = analyzeEntities(text).mentions.map((m) => m.text);

@@ -92,6 +92,7 @@ diamonds|7102|diamonds;rough diamonds|
 steel|7206|steel;steel products;iron and steel|
 aluminium|7601|aluminium;aluminum|
 copper|7403|copper|
+metals||metals;base metals;non-ferrous metals;precious metals;rare earth metals;rare earths|
 nickel|7502|nickel|
 titanium|8108|titanium|
 uranium|2844|uranium;enriched uranium;yellowcake|always
@@ -164,7 +165,7 @@ export const GOODS_CONTEXT_WORDS = new Set(
   inventories demand consumption shortage shortages military army navy troops weapon war wars defence defense missile
   missiles forces strike strikes attack attacks nuclear deploy deployed conflict rebels militia battlefield frontline
   sanctions-hit dual-use mining miners refinery refineries pipeline crude opec ore source sourced sourcing
-  rerouted re-export re-exports re-exported`
+  rerouted re-export re-exports re-exported goods licensing transactions`
     .split(/\s+/)
     .filter(Boolean),
 );

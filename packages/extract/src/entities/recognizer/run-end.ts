@@ -103,8 +103,9 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
     if (w === 'and') {
       const soFar = `${s.keyOf(start, end)} and`;
       const known = s.ctx.gazetteer.namePrefixes.has(soFar) || lex?.prefixes.has(soFar);
-      // The second name needs a word of its own before its head: "Export Control" after "and" is no firm.
-      const secondOrg = next + 1 < limit && s.isNameToken(next + 1) && orgHeadAhead(s, next + 1, limit);
+      // The second name needs a word of its own before its head ("Export Control" after "and" is no
+      // firm); a lone legal form after "and" still ends the name ("Bank of America NT and SA").
+      const secondOrg = LEGAL_FORM_WORDS.has(stripDot(s.lower(next))) || (next + 1 < limit && s.isNameToken(next + 1) && orgHeadAhead(s, next + 1, limit));
       // "Bank of Africa and Standard Trust Bank" is two banks; "Ministry of Trade and Industry" one.
       if (known || (sawOfAfterOrgHead && !secondOrg)) {
         end = next + 1;
