@@ -5,8 +5,8 @@ import { evaluateGold } from '../src/eval/gold.ts';
 
 /**
  * The sanctions development set (eval/dev-sanctions: our own stories, in the repository). Floors
- * a little under the figures of branch `sanc` (entities P 0.978 R 0.916, relations P 0.957
- * R 0.683, hard R 0.171) and well above the first score on its branch point (entities P 0.938
+ * a little under the figures of branch `ents` (entities P 0.992 R 0.951, relations P 0.957
+ * R 0.697, hard R 0.171; branch `sanc` had entities P 0.978 R 0.916) and well above the first score on its branch point (entities P 0.938
  * R 0.852, relations P 0.92 R 0.507, hard R 0.105): losing the rules for this kind of text fails here.
  */
 
@@ -19,8 +19,8 @@ describe('the sanctions development set (eval/dev-sanctions)', () => {
     expect(summary.documents).toBe(texts.length);
     expect(rows.every((r) => r.entities.goldRequired > 0)).toBe(true);
     expect(summary.entities.violations).toBe(0);
-    expect(summary.entities.p).toBeGreaterThanOrEqual(0.96);
-    expect(summary.entities.r).toBeGreaterThanOrEqual(0.9);
+    expect(summary.entities.p).toBeGreaterThanOrEqual(0.975);
+    expect(summary.entities.r).toBeGreaterThanOrEqual(0.93);
     expect(summary.relations.p).toBeGreaterThanOrEqual(0.94);
     expect(summary.relations.r).toBeGreaterThanOrEqual(0.66);
     expect(summary.relations.hard_r).toBeGreaterThanOrEqual(0.15);
