@@ -5,9 +5,9 @@ import { evaluateGold } from '../src/eval/gold.ts';
 
 /**
  * The sanctions development set (eval/dev-sanctions: our own stories, in the repository). Floors
- * a little under the figures of branch `rels` (entities P 0.978 R 0.919, relations P 0.974
- * R 0.739, hard R 0.605; before it, branch `sanc`: relations P 0.957 R 0.683, hard R 0.171):
- * losing the rules for this kind of text, cross-sentence ones above all, fails here.
+ * a little under the figures of the merged branches `rels` and `ents` (entities P 0.992 R 0.951, relations P 0.975 R 0.754, hard R 0.618; before
+ * them, branch `sanc`: entities P 0.978 R 0.916, relations P 0.957 R 0.683, hard R 0.171): losing the
+ * rules for this kind of text, cross-sentence relations above all, fails here.
  */
 
 const dir = fileURLToPath(new URL('../../../eval/dev-sanctions/', import.meta.url));
@@ -19,8 +19,8 @@ describe('the sanctions development set (eval/dev-sanctions)', () => {
     expect(summary.documents).toBe(texts.length);
     expect(rows.every((r) => r.entities.goldRequired > 0)).toBe(true);
     expect(summary.entities.violations).toBe(0);
-    expect(summary.entities.p).toBeGreaterThanOrEqual(0.96);
-    expect(summary.entities.r).toBeGreaterThanOrEqual(0.9);
+    expect(summary.entities.p).toBeGreaterThanOrEqual(0.975);
+    expect(summary.entities.r).toBeGreaterThanOrEqual(0.93);
     expect(summary.relations.p).toBeGreaterThanOrEqual(0.95);
     expect(summary.relations.r).toBeGreaterThanOrEqual(0.72);
     expect(summary.relations.hard_r).toBeGreaterThanOrEqual(0.58);

@@ -104,7 +104,8 @@ export const PLACE_OF_HEADS = new Set(
 export const PLACE_SUFFIXES = new Set(
   `river lake mountains mountain mount sea ocean bay gulf island islands peninsula valley desert province region
   state county district city town village street avenue road airport port harbour harbor coast square park
-  strait canal plateau basin delta forest parish`
+  strait canal plateau basin delta forest parish
+  republic oblast oblys krai kray okrug prefecture governorate voivodeship canton emirate cosmodrome spaceport airfield`
     .split(/\s+/)
     .filter(Boolean),
 );

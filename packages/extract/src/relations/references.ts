@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import type { ExtractedEntity } from '@newsgraph/shared';
 import type { MentionView } from './sentence-context.ts';
+import { isFamilyNameFirst } from '../lexicon/east-asian-surnames.ts';
 
 /**
  * Coreference across sentences, as far as rules can take it without a parser: a pronoun
@@ -73,7 +74,8 @@ export function personGender(entity: ExtractedEntity | undefined, text: string, 
   if (FEMALE_WORDS.test(role) || /\b(?:Mrs|Ms|Miss|Madam|Lady|Dame|Queen)\.?\s+$/.test(before)) gender = 'f';
   else if (MALE_WORDS.test(role) || /\b(?:Mr|Sir|Lord|King)\.?\s+$/.test(before)) gender = 'm';
   else {
-    const first = /^\p{L}+/u.exec(entity.name)?.[0];
+    // "Kim Jong Un": an East Asian family name first is no given name, and says nothing of gender.
+    const first = isFamilyNameFirst(entity.name) ? undefined : /^\p{L}+/u.exec(entity.name)?.[0];
     gender = first ? firstNameGender(first) : null;
   }
   genderCache.set(entity, gender);

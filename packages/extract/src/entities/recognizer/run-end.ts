@@ -1,5 +1,7 @@
-import { ORG_OF_HEADS, ORG_SUFFIXES, PLACE_OF_HEADS, ROLE_HEADS } from '../../lexicon/titles.ts';
+import { COMPANY_HEADS, FIELD_WORDS, NAME_CONJUNCTIONS } from '../../lexicon/company-words.ts';
+import { ORG_OF_HEADS, ORG_SUFFIXES, PLACE_OF_HEADS, PLACE_SUFFIXES, ROLE_HEADS } from '../../lexicon/titles.ts';
 import { stripDot } from './candidate.ts';
+import { isModelDesignator } from './model-designator.ts';
 import type { SentenceScan } from './scan.ts';
 import { LEGAL_FORM_WORDS, NAME_PARTICLES } from './words.ts';
 
@@ -22,6 +24,8 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
     const t = s.tok(end);
     if (t.blankLineBefore) break;
     if (s.isNameToken(end)) {
+      // "Russian Orlan-10 drones": the designator is read on its own (see model-designator.ts).
+      if (isModelDesignator(s, end, limit)) break;
       end++;
       continue;
     }
@@ -43,7 +47,8 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
       // Tokenised copy splits the possessive: "People 's Party" (an apostrophe, then "s").
       const split = t.text === "'" && s.lower(next) === 's' && !s.tok(next).spaceBefore && next + 1 < limit;
       const after = split ? next + 1 : next;
-      if ((t.kind === 'possessive' || split) && s.isNameToken(after) && orgHeadAhead(s, after, limit)) {
+      // "Donetsk People's Republic": likewise before a place head, so no region is cut out of the name.
+      if ((t.kind === 'possessive' || split) && s.isNameToken(after) && (orgHeadAhead(s, after, limit) || placeHeadAhead(s, after, limit))) {
         end = after + 1;
         continue;
       }
@@ -52,6 +57,11 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
     // that goes on to an organization head.
     if (t.text === "'" && next > 0 && s.isNameToken(next) && s.lower(end - 1).endsWith('s') && s.isNameToken(end - 1) && orgHeadAhead(s, next, limit)) {
       end = next + 1;
+      continue;
+    }
+    // "Brightway Electronics (HK) Ltd": a bracketed place code before a legal form stays inside the name.
+    if (t.text === '(' && end + 3 < limit && isPlaceCode(s, end + 1) && s.tok(end + 2).text === ')' && LEGAL_FORM_WORDS.has(stripDot(s.lower(end + 3))) && s.isNameToken(end + 3)) {
+      end += 4;
       continue;
     }
     // "Trade Co., Ltd.", "Acme, Inc.": a comma before a company suffix stays inside the name.
@@ -63,6 +73,11 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
     if (t.kind === 'word' && t.text === 'of' && next > 0 && next + 1 < limit && s.tok(next).text === 'the' && ORG_OF_HEADS.has(stripDot(s.lower(end - 1))) && s.isNameToken(next + 1) && !s.tok(next + 1).blankLineBefore) {
       sawOfAfterOrgHead = true;
       end = next + 2;
+      continue;
+    }
+    // "Park Jae-hoon", "Kim Jong-un": a Korean given name's second syllable after a hyphen, in lower case.
+    if (next > 0 && isGivenNameSyllable(s, end, next)) {
+      end = next + 1;
       continue;
     }
     if (next < 0 || !s.isNameToken(next) || s.tok(next).blankLineBefore) break;
@@ -88,7 +103,9 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
     if (w === 'and') {
       const soFar = `${s.keyOf(start, end)} and`;
       const known = s.ctx.gazetteer.namePrefixes.has(soFar) || lex?.prefixes.has(soFar);
-      const secondOrg = orgHeadAhead(s, next, limit);
+      // The second name needs a word of its own before its head ("Export Control" after "and" is no
+      // firm); a lone legal form after "and" still ends the name ("Bank of America NT and SA").
+      const secondOrg = LEGAL_FORM_WORDS.has(stripDot(s.lower(next))) || (next + 1 < limit && s.isNameToken(next + 1) && orgHeadAhead(s, next + 1, limit));
       // "Bank of Africa and Standard Trust Bank" is two banks; "Ministry of Trade and Industry" one.
       if (known || (sawOfAfterOrgHead && !secondOrg)) {
         end = next + 1;
@@ -97,6 +114,12 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
       // "Ways and Means Committee", "Economic and Security Review Commission": "and" inside a name
       // that goes on to its organization head, when what comes before is no name of its own.
       if (!sawOfAfterOrgHead && bodyHeadAhead(s, next, limit) && !hasOrgHead(s, start, end) && !s.gazetteerAt(start, end) && !s.ctx.words.firstNames.has(s.lower(start)) && !knownAhead(s, next, limit)) {
+        end = next + 1;
+        continue;
+      }
+      // "Science and Industry Corporation", "Oil and Gas Company", "Research and Production
+      // Enterprise": two field words joined by "and" on the way to a company head are one name.
+      if (FIELD_WORDS.has(prev) && FIELD_WORDS.has(s.lower(next)) && orgHeadAhead(s, next + 1, limit)) {
         end = next + 1;
         continue;
       }
@@ -112,6 +135,11 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
       if (joined) continue;
       break;
     }
+    // "Sanayi ve Ticaret", "Maschinenbau und Handel GmbH": a foreign "and" inside a company name.
+    if (NAME_CONJUNCTIONS.has(w) && t.kind === 'word' && companyHeadAhead(s, next, limit)) {
+      end = next + 1;
+      continue;
+    }
     if (w === 'in' && (ORG_IN_HEADS.has(prev) || sawOfAfterOrgHead)) {
       end = next + 1;
       continue;
@@ -125,12 +153,29 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
   return end;
 }
 
+/** "HK", "BVI", "Shanghai": a short code in capitals or a known country or place. */
+function isPlaceCode(s: SentenceScan, k: number): boolean {
+  if (!s.isNameToken(k)) return false;
+  const t = s.tok(k).text;
+  if (t.length <= 4 && t === t.toUpperCase()) return true;
+  return s.gazetteerAt(k, k + 1)?.some((e) => e.type === 'Country' || e.type === 'Place') ?? false;
+}
+
 /** Capitalised words from k on that end, within four, in a legal-form or corporate head word. */
 function companyNameAhead(s: SentenceScan, k: number, limit: number): boolean {
   for (let m = k; m < limit && m < k + 4; m++) {
     if (!s.isNameToken(m)) return false;
     const w = stripDot(s.lower(m));
     if (LEGAL_FORM_WORDS.has(w) || w === 'service' || w === 'services') return true;
+  }
+  return false;
+}
+
+/** Capitalised words from k on that end, within three, in a company head or legal form ("Ticaret", "GmbH"). */
+function companyHeadAhead(s: SentenceScan, k: number, limit: number): boolean {
+  for (let m = k; m < limit && m < k + 3; m++) {
+    if (!s.isNameToken(m)) return false;
+    if (COMPANY_HEADS.has(stripDot(s.lower(m)))) return true;
   }
   return false;
 }
@@ -169,6 +214,31 @@ function orgHeadAhead(s: SentenceScan, k: number, limit: number): boolean {
     if (ORG_SUFFIXES.has(stripDot(s.lower(m)))) return true;
   }
   return false;
+}
+
+/** Capitalised words from k on that end, within three, in a place head ("... Republic", "... Oblast"). */
+function placeHeadAhead(s: SentenceScan, k: number, limit: number): boolean {
+  for (let m = k; m < limit && m < k + 3; m++) {
+    if (!s.isNameToken(m)) return false;
+    if (PLACE_SUFFIXES.has(stripDot(s.lower(m)))) return true;
+  }
+  return false;
+}
+
+/**
+ * The lower-case half of a hyphenated given name ("Jae-hoon", "Jong-un", "Min-ji"): glued to a short
+ * capitalised syllable, two to four letters, no English word ("US-made", "Kremlin-backed" stay out),
+ * and the run already holds a name word before it.
+ */
+function isGivenNameSyllable(s: SentenceScan, hyphen: number, next: number): boolean {
+  const t = s.tok(hyphen);
+  const n = s.tok(next);
+  const prev = s.tok(hyphen - 1);
+  if (t.text !== '-' || t.spaceBefore || n.spaceBefore || n.kind !== 'word' || prev.kind !== 'word') return false;
+  if (prev.text.length < 2 || prev.text.length > 5 || !/^\p{Lu}\p{Ll}+$/u.test(prev.text) || !/^\p{Ll}{2,4}$/u.test(n.text)) return false;
+  if (hyphen - 2 < s.sentence.firstToken || !s.isNameToken(hyphen - 2)) return false;
+  const w = n.text;
+  return !s.ctx.words.common.has(w) && !s.ctx.words.verbForms.has(w);
 }
 
 /** "van der Westhuizen", "de la Fuente": up to three particles followed by a name word. */

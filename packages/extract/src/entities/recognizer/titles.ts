@@ -50,7 +50,9 @@ export function splitTitle(s: SentenceScan, start: number, end: number): boolean
     for (let k = nameStart; k < end; k++) {
       const w = stripDot(s.lower(k));
       // An event word only ends an event's name: "Rep. Bill Nelson" is a person, "... Open" is not.
-      if (ORG_SUFFIXES.has(w) || PLACE_SUFFIXES.has(w) || (k === end - 1 && MISC_LAST_WORDS.has(w))) return false;
+      // A place word opening the name is a surname ("Minister Park Jae-hoon"); after a name word it
+      // makes the run a place ("Governor Hyde Park").
+      if (ORG_SUFFIXES.has(w) || (PLACE_SUFFIXES.has(w) && k > nameStart) || (k === end - 1 && MISC_LAST_WORDS.has(w))) return false;
     }
     // "the Economist Intelligence Unit (EIU)": a name defined with an acronym is an organization.
     if (end + 2 < s.ctx.tokens.length && s.tok(end).text === '(' && isAllCaps(s.tok(end + 1)) && s.tok(end + 2).text === ')') return false;

@@ -8,6 +8,7 @@ import type { SentenceScan } from './scan.ts';
 import { roleBefore } from './titles.ts';
 import { NAME_PARTICLES } from './words.ts';
 import { BANK_WORD } from '../../lexicon/company-words.ts';
+import { EAST_ASIAN_FAMILY_NAMES } from '../../lexicon/east-asian-surnames.ts';
 
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'explained', 'wrote', 'argued', 'insisted', 'who', 'noted', 'asked', 'replied']);
 const SPEECH_BEFORE = new Set(['said', 'says', 'by', 'told', 'added', 'asked', 'photo', 'credit', 'reporting']);
@@ -24,7 +25,7 @@ const COMPANY_AFTER = new Set(['agency', 'shares', 'shareholders', 'stock', 'sub
  */
 const ORG_KIND_BEFORE = new Set(['firm', 'company', 'group', 'newspaper', 'daily', 'weekly', 'agency', 'operator', 'carrier', 'airline', 'insurer', 'distributor', 'maker', 'manufacturer', 'retailer', 'publisher', 'brokerage', 'conglomerate', 'club', 'side', 'consortium', 'bank', 'lender', 'broadcaster', 'magazine', 'station', 'team']);
 /** Settlements and areas, written in lower case before "of" and a place's name ("the town of Lowman"). */
-const SETTLEMENT_KINDS = new Set(['town', 'towns', 'city', 'village', 'villages', 'hamlet', 'port', 'province', 'region', 'district', 'county', 'island', 'suburb', 'municipality', 'township', 'borough', 'commune']);
+const SETTLEMENT_KINDS = new Set(['town', 'towns', 'city', 'cities', 'village', 'villages', 'hamlet', 'port', 'ports', 'province', 'provinces', 'region', 'regions', 'district', 'districts', 'county', 'island', 'islands', 'suburb', 'municipality', 'township', 'borough', 'commune']);
 /** Who, in a name list, works for an organization ("X general manager", "X board"). */
 const ORG_STAFF_PAIRS = new Set(['general manager', 'managing director', 'chief executive', 'board of']);
 const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
@@ -95,6 +96,13 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     s.push({ first: a, last: b, type: 'Place', source: 'settlement-of' });
     return;
   }
+  // "the ports of Primorsk and Kozmino": the second of two settlements named after their kind.
+  // A person who opens a new clause ("... and Ivan Petrov said") is no second settlement.
+  const clauseSubject = s.ctx.words.firstNames.has(s.lower(a)) || (b < s.sentence.lastToken && SPEECH_AFTER.has(s.lower(b)));
+  if (prevText === 'and' && n <= 3 && !clauseSubject && s.out.some((c) => c.last === a - 1 && c.source === 'settlement-of')) {
+    s.push({ first: a, last: b, type: 'Place', source: 'settlement-of' });
+    return;
+  }
   // "Veldhoven-based": a place.
   if (b < s.sentence.lastToken - 1 && s.tok(b).text === '-' && !s.tok(b).spaceBefore && /^(based|born|headquartered|registered|listed)$/.test(s.lower(b + 1))) {
     s.push({ first: a, last: b, type: 'Place', source: 'based-on' });
@@ -139,12 +147,17 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     }
   }
   const first = s.lower(a);
-  const last = s.lower(b - 1);
+  // "Park Jae-hoon": a lower-case given-name syllable after a hyphen (see isGivenNameSyllable in
+  // run-end.ts) is part of the word before it; the name's words end there.
+  const nameEnd = b - a >= 3 && s.tok(b - 2).text === '-' && s.tok(b - 1).kind === 'word' && !isCapitalised(s.tok(b - 1)) ? b - 2 : b;
+  const last = s.lower(nameEnd - 1);
   const words = s.ctx.words;
   // "Bill Clinton": a given name that is also an ordinary word still opens a name before a name-like word.
-  const givenFirst = n === 2 && words.givenNames.has(first) && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && allNameLike(s, a + 1, b);
+  const givenFirst = nameEnd - a === 2 && words.givenNames.has(first) && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && allNameLike(s, a + 1, nameEnd);
   const nameListOk = !COMPASS_WORDS.has(first) && !(s.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym') ?? false) && !isAllCaps(s.tok(b - 1));
-  if (n >= 2 && n <= 4 && nameListOk && (words.firstNames.has(first) || words.lastNames.has(last) || givenFirst)) {
+  // "Tan Wei Liang", "Sun Liwei": an East Asian family name before one or two unknown name words.
+  const familyFirst = nameEnd - a >= 2 && nameEnd - a <= 3 && EAST_ASIAN_FAMILY_NAMES.has(first) && unknownNameWords(s, a + 1, nameEnd);
+  if (n >= 2 && n <= 4 && nameListOk && (words.firstNames.has(first) || words.lastNames.has(last) || givenFirst || familyFirst)) {
     s.push({ first: a, last: b, type: 'Person', source: 'name-list' });
     return;
   }
@@ -170,7 +183,7 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   // An unknown two-to-four word name is a person only where people are quoted or credited.
   // Names of things mostly come after an article ("the Millennium Dome"); people's names do not.
   const quoted = SPEECH_AFTER.has(b < s.sentence.lastToken ? s.lower(b) : '') || SPEECH_BEFORE.has(prevText) || prevText === '/';
-  if (n >= 2 && n <= 4 && allNameLike(s, a, b) && (quoted || !NOT_BEFORE_NAME.has(prevText))) {
+  if (n >= 2 && n <= 4 && allNameLike(s, a, nameEnd) && (quoted || !NOT_BEFORE_NAME.has(prevText))) {
     s.push({ first: a, last: b, type: 'Person', source: 'name-shape', weak: true });
     return;
   }
@@ -182,6 +195,17 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     return;
   }
   s.push({ first: a, last: b, type: null, source: 'capitalised' });
+}
+
+/** Capitalised words in [a,b) that are no ordinary word, no known name and not written in lower case here. */
+function unknownNameWords(s: SentenceScan, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const t = s.tok(k);
+    if (!isCapitalised(t) || isAllCaps(t)) return false;
+    const w = s.lower(k);
+    if (s.ctx.words.common.has(w) || s.ctx.lowerInDocument.has(w) || ORG_SUFFIXES.has(w) || TITLE_WORDS.has(w) || s.gazetteerAt(k, k + 1)) return false;
+  }
+  return true;
 }
 
 /** ", 47 ," (or ", 47)" / ", 47;"): an age, in news style right after a person's name ending at b. */
@@ -249,7 +273,8 @@ function coordinatedDepartment(s: SentenceScan, a: number): GazetteerEntry | und
   const own = lookup(a);
   if (!own) return undefined;
   const isDepartmentAt = (k: number): boolean => k >= s.sentence.firstToken && k < l && isCapitalised(s.tok(k)) && (lookup(k) !== undefined || s.out.some((c) => c.first === k && c.type === 'Organization'));
-  const staffAt = (k: number): boolean => k < l && (DEPARTMENT_STAFF.has(s.lower(k)) || (s.lower(k) === 'department' && k + 1 < l && DEPARTMENT_STAFF.has(s.lower(k + 1))));
+  // "... officials", "... department officials", or the pair named as "the Commerce and Treasury departments".
+  const staffAt = (k: number): boolean => k < l && (DEPARTMENT_STAFF.has(s.lower(k)) || s.lower(k) === 'departments' || (s.lower(k) === 'department' && k + 1 < l && DEPARTMENT_STAFF.has(s.lower(k + 1))));
   // "Treasury and Commerce officials": the other department before "and".
   if (a - 2 >= s.sentence.firstToken && s.lower(a - 1) === 'and' && isDepartmentAt(a - 2) && staffAt(a + 1)) return own;
   // "Commerce and Treasury officials": the other department after "and".

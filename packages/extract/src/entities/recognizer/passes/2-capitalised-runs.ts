@@ -1,10 +1,12 @@
+import { modelDesignatorEnd } from '../model-designator.ts';
 import { runEnd } from '../run-end.ts';
 import type { RunSegmenter, RunSpan, SentencePass } from '../run.ts';
 import { usStateAbbreviation } from '../us-state.ts';
 
 /**
  * Runs of capitalised tokens in an ordinary sentence; each run is read by the first segmenter (in
- * the order given) that takes it. US state abbreviations are read first, where news style puts them.
+ * the order given) that takes it. Model designators ("Shahed-136") and US state abbreviations,
+ * where news style puts them, are read first.
  */
 export function capitalisedRuns(segmenters: readonly RunSegmenter[]): SentencePass {
   return {
@@ -16,6 +18,11 @@ export function capitalisedRuns(segmenters: readonly RunSegmenter[]): SentencePa
       while (k < l) {
         if (!s.isNameToken(k)) {
           k++;
+          continue;
+        }
+        const model = modelDesignatorEnd(s, k, l);
+        if (model > k) {
+          k = model;
           continue;
         }
         const state = usStateAbbreviation(s, k, l);

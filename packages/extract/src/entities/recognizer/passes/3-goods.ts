@@ -1,5 +1,5 @@
 import type { GazetteerEntry } from '../../../lexicon/gazetteer.ts';
-import { GOODS_PRODUCER_NOUNS, GOODS_TRADED_BEFORE, STRICT_GOODS_CONTEXT_WORDS } from '../../../lexicon/goods.ts';
+import { GOODS_MODIFIED_NOUNS, GOODS_OTHER_SENSE_BEFORE, GOODS_PRODUCER_NOUNS, GOODS_TRADED_BEFORE, GOODS_VERB_FORMS, STRICT_GOODS_CONTEXT_WORDS, VERB_OPENERS } from '../../../lexicon/goods.ts';
 import { isCapitalised } from '../candidate.ts';
 import type { SentencePass } from '../run.ts';
 import type { SentenceScan } from '../scan.ts';
@@ -26,7 +26,8 @@ export const goods: SentencePass = {
       const t = s.tok(k);
       // A capitalised word starts no goods, except an acronym opening a longer goods phrase ("DC motors", "CNC machines").
       const capitalised = isCapitalised(t) && !s.isSentenceInitial(k) && !s.capsMode;
-      if (t.kind !== 'word' || taken[k - f] || (capitalised && !(isAcronym(t.text) && s.ctx.gazetteer.goodsPrefixes.has(s.lower(k))))) {
+      const acronymGoods = capitalised && isAcronym(t.text) && isAcronymGoods(s, k, f, l);
+      if (t.kind !== 'word' || taken[k - f] || (capitalised && !acronymGoods && !(isAcronym(t.text) && s.ctx.gazetteer.goodsPrefixes.has(s.lower(k))))) {
         k++;
         continue;
       }
@@ -43,20 +44,22 @@ export const goods: SentencePass = {
         }
         if (!g.goodsPrefixes.has(key)) break;
       }
-      if (capitalised && found === k + 1) found = -1;
+      if (capitalised && found === k + 1 && !acronymGoods) found = -1;
       // Bare "crude" is an adjective unless it is somebody's crude or crude being traded.
       if (found === k + 1 && s.lower(k) === 'crude' && !isCrudeOil(s, k, f, l)) found = -1;
       // One word ("arms", "gold", "chips", "technology") is goods only in a sentence about trade,
       // shipping or the military, and never as a body part or a medal.
       if (found === k + 1 && foundEntry && !foundEntry.goodsAlways && !isGoodsSense(s, k, f, l)) found = -1;
       if (found === k + 1 && foundEntry?.goodsStrict && !s.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l)) found = -1;
+      // "think tanks", "coal mines", "would fuel the war", "fuel tanks": another sense of the word.
+      if (found === k + 1 && otherSense(s, k, f, l)) found = -1;
       // "arms factories", "a drone maker", "missile programmes": what a maker makes, not goods traded.
       if (found > k && found < l && GOODS_PRODUCER_NOUNS.has(s.lower(found))) found = -1;
       // "tankers carrying oil": a carrier unless it is what is sold, bought or built.
       if (found > k && foundEntry?.goodsTraded && !GOODS_TRADED_BEFORE.test(textBefore(s, k))) found = -1;
       // A loose acronym is goods only as the opening of a longer goods phrase ("DC motors").
       const acronym = looseAcronyms.find((c) => c.first >= k && c.first < found);
-      if (acronym && !(acronym.first === k && found > k + 1)) found = -1;
+      if (acronym && !(acronym.first === k && (found > k + 1 || acronymGoods))) found = -1;
       if (found > k && foundEntry) {
         if (acronym) s.out.splice(s.out.indexOf(acronym), 1);
         s.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
@@ -65,6 +68,24 @@ export const goods: SentencePass = {
     }
   },
 };
+
+/**
+ * "HTPB", "RDX", "TNT": an acronym that is itself a goods form of the always-goods kind
+ * (explosives, precursors), read as goods only in a sentence about export controls, transfers or
+ * the military, so a company of the same letters in a business story stays a company.
+ */
+function isAcronymGoods(s: SentenceScan, k: number, f: number, l: number): boolean {
+  const entry = s.ctx.gazetteer.goods.get(s.ctx.keys[k] as string);
+  return entry !== undefined && entry.goodsAlways === true && s.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l);
+}
+
+function otherSense(s: SentenceScan, k: number, f: number, l: number): boolean {
+  const w = s.lower(k);
+  const prev = k > f ? s.lower(k - 1) : '';
+  if (GOODS_OTHER_SENSE_BEFORE.get(w)?.has(prev)) return true;
+  if (GOODS_VERB_FORMS.has(w) && VERB_OPENERS.has(prev)) return true;
+  return k + 1 < l && GOODS_MODIFIED_NOUNS.has(s.lower(k + 1));
+}
 
 function isGoodsSense(s: SentenceScan, k: number, f: number, l: number): boolean {
   const prev = k > f ? s.lower(k - 1) : '';

@@ -1,3 +1,4 @@
+import { LEGAL_FORM_OPENERS } from '../../../lexicon/company-words.ts';
 import { ORG_OF_HEADS, ORG_SUFFIXES, TITLE_WORDS } from '../../../lexicon/titles.ts';
 import type { RunSegmenter } from '../run.ts';
 import type { SentenceScan } from '../scan.ts';
@@ -24,7 +25,9 @@ export const leadingWords: RunSegmenter = {
   },
 };
 
-/** "State Administration of Taxation", "National Bank of ...": a title word before an organization head opens its name. */
+/** "State Administration of Taxation", "National Bank of ...": a title word before an organization head opens its name; so does a legal form. */
 function opensOrganization(s: SentenceScan, i: number, end: number): boolean {
+  // "OOO Severny Potok bought ...": a legal form written first opens the name, even as a sentence's first word.
+  if (i + 1 < end && LEGAL_FORM_OPENERS.has(s.tok(i).text)) return true;
   return i + 1 < end && TITLE_WORDS.has(s.lower(i)) && (ORG_SUFFIXES.has(s.lower(i + 1)) || ORG_OF_HEADS.has(s.lower(i + 1)));
 }

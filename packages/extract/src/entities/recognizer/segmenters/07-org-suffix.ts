@@ -1,4 +1,4 @@
-import { GOODS_LIKE_HEADS } from '../../../lexicon/company-words.ts';
+import { GOODS_LIKE_HEADS, PLANT_HEADS, PLANT_INDUSTRIES } from '../../../lexicon/company-words.ts';
 import { ORG_SUFFIXES, PLACE_SUFFIXES } from '../../../lexicon/titles.ts';
 import { stripDot } from '../candidate.ts';
 import type { RunSegmenter } from '../run.ts';
@@ -13,7 +13,9 @@ export const orgSuffix: RunSegmenter = {
     const lastWord = stripDot(s.lower(end - 1));
     // "Japanese Electronics": a demonym before a goods-like head names goods, not a company.
     const goodsAfterDemonym = end - i === 2 && GOODS_LIKE_HEADS.has(lastWord) && (s.gazetteerAt(i, i + 1)?.some((e) => e.form === 'demonym') ?? false);
-    if (!(end - i >= 2 && (ORG_SUFFIXES.has(lastWord) || ORG_SUFFIXES.has(s.lower(end - 1))) && !PLACE_SUFFIXES.has(lastWord) && !goodsAfterDemonym)) return false;
+    // "Baikal Aviation Plant": a plant's name is a firm when an industry word comes before its head.
+    const plant = end - i >= 3 && PLANT_HEADS.has(lastWord) && PLANT_INDUSTRIES.has(s.lower(end - 2));
+    if (!(end - i >= 2 && (ORG_SUFFIXES.has(lastWord) || ORG_SUFFIXES.has(s.lower(end - 1)) || plant) && !PLACE_SUFFIXES.has(lastWord) && !goodsAfterDemonym)) return false;
     // "Co Inc", "Corp PLC": legal forms with no name before them are no organization.
     if (onlyLegalForms(s, i, end)) return true;
     s.push({ first: i, last: end, type: 'Organization', source: 'org-suffix' });
