@@ -154,3 +154,17 @@ describe('age appositives', () => {
     expect(typed('Ostrelin , 1996 , was a good year.')).not.toContain('Person Ostrelin');
   });
 });
+
+describe('recognizer state between sentences', () => {
+  it('reads goods where a sentence before had names on the same token positions', () => {
+    // The goods pass keeps its per-token flags in a buffer reused from sentence to sentence:
+    // "gold" is token 4 of the second sentence, where the first had "Putin".
+    const goods = (text: string) =>
+      analyzeEntities(text)
+        .entities.filter((e) => e.type === 'Goods')
+        .map((e) => e.name)
+        .sort();
+    expect(goods('Exports of oil and gold rose.')).toEqual(['gold', 'oil']);
+    expect(goods('Angela Merkel met Vladimir Putin and Xi Jinping in Berlin. Exports of oil and gold rose.')).toEqual(['gold', 'oil']);
+  });
+});

@@ -78,7 +78,9 @@ function antecedentOf(ctx: SentenceContext, m: MentionView | typeof ARTICLE_SUBJ
  * convention). REPORTED_BY claims about the article itself have the subject ARTICLE_SUBJECT.
  */
 export function extractRelations(analysis: EntityAnalysis, options: ExtractOptions = {}): ExtractedRelation[] {
-  return extractRelationsDetailed(analysis, options).map(({ subjectSpan: _s, objectSpan: _o, ...relation }) => relation);
+  // The fields of ExtractedRelation in the order toRelation writes them: a literal, not a rest
+  // spread, which copies property by property through a generic runtime path.
+  return extractRelationsDetailed(analysis, options).map((r) => ({ subject: r.subject, predicate: r.predicate, object: r.object, evidence: r.evidence }));
 }
 
 export function extractRelationsDetailed(analysis: EntityAnalysis, options: ExtractOptions = {}): DetailedRelation[] {

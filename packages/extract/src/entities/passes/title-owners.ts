@@ -100,8 +100,9 @@ function isPlainWordOrTitle(lower: string): boolean {
 
 /** One capitalised word no candidate covers, right before a post and a person: a new organization candidate. */
 function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], byFirst: Map<number, Candidate>, sentenceStarts: ReadonlySet<number>): void {
-  const covered = new Uint8Array(tokens.length);
-  for (const c of candidates) covered.fill(1, c.first, c.last);
+  // Which tokens a candidate covers: built at the first word before a post (most documents have
+  // none), not a typed array per document up front. `candidates` do not change in the loop.
+  let covered: Uint8Array | null = null;
   // Built only when some word stands before a post and a person (most documents have none).
   let capitalisedInside: Set<string> | null = null;
   const inside = (word: string): boolean => {
@@ -119,10 +120,15 @@ function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], b
     const t = tokens[i] as Token;
     // A lower-case ASCII letter first can never pass the capitalised-word test below: skip before the set lookups.
     const c0 = t.text.charCodeAt(0);
-    if (covered[i] === 1 || t.kind !== 'word' || t.text.length < 3 || (c0 >= 97 && c0 <= 122)) continue;
+    if (t.kind !== 'word' || t.text.length < 3 || (c0 >= 97 && c0 <= 122)) continue;
     // Cheap test first: the next word must be a post.
     const next = tokens[i + 1]?.text ?? '';
     if (!ORG_POSTS.has(next) && !POST_MODIFIERS.has(next)) continue;
+    if (!covered) {
+      covered = new Uint8Array(tokens.length);
+      for (const c of candidates) covered.fill(1, c.first, c.last);
+    }
+    if (covered[i] === 1) continue;
     if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || isPlainWordOrTitle(t.text.toLowerCase())) continue;
     if (/^(?:and|of|&|for)$/i.test(tokens[i - 1]?.text ?? '')) continue;
     const person = postThenPerson(tokens, i + 1, byFirst);

@@ -51,6 +51,16 @@ export const RUN_SEGMENTERS: readonly RunSegmenter[] = [
  */
 export const SENTENCE_PASSES: readonly SentencePass[] = [headline, capitalisedRuns(RUN_SEGMENTERS), goods];
 
+/** Candidates by first token, the longer reading first. */
+function byCandidateOrder(a: Candidate, b: Candidate): number {
+  return a.first - b.first || b.last - a.last;
+}
+
+function inCandidateOrder(list: readonly Candidate[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byCandidateOrder(list[i - 1] as Candidate, list[i] as Candidate) > 0) return false;
+  return true;
+}
+
 /** Recognises entity candidates in one sentence. Linear in the sentence length (bounded lookups). */
 export class SentenceRecognizer {
   private readonly scan: SentenceScan;
@@ -63,7 +73,9 @@ export class SentenceRecognizer {
     const s = this.scan;
     s.start(sentence, sentenceIndex);
     for (const pass of SENTENCE_PASSES) pass.run(s);
-    s.out.sort((a, b) => a.first - b.first || b.last - a.last);
+    // Usually already in order: the check saves the sort's work array (sort is stable, so an
+    // ordered list would come out unchanged anyway).
+    if (!inCandidateOrder(s.out)) s.out.sort(byCandidateOrder);
     // Words read twice ("Democratic People's Republic of Korea" as one country and its tail
     // "Republic of Korea" as another): the longer reading holds, the nested one is dropped.
     const kept: Candidate[] = [];

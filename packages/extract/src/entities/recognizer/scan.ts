@@ -9,6 +9,8 @@ import type { Candidate, RecognizerContext } from './candidate.ts';
 
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '–', '—', ':']);
 const CONTRACTION = /^i['’](?:ve|d|m|ll)$/;
+/** Spans of this many tokens or more are not kept by gazetteerAt (no gazetteer name is that long). */
+const SPAN_LIMIT = 64;
 
 /**
  * One sentence being recognised: the document context, the sentence's bounds, the candidates found
@@ -23,6 +25,8 @@ export class SentenceScan {
   capsMode = false;
   private goodsContextSentence = -1;
   private goodsContext = false;
+  /** gazetteerAt answers of this document by span (`a * SPAN_LIMIT + (b - a)`). */
+  private readonly spanEntries = new Map<number, readonly GazetteerEntry[] | null>();
 
   constructor(ctx: RecognizerContext) {
     this.ctx = ctx;
@@ -84,8 +88,24 @@ export class SentenceScan {
     return this.ctx.text.slice(this.tok(a).start, this.tok(b - 1).end);
   }
 
-  /** Gazetteer entries for tokens [a,b), honouring exact-case acronyms. */
+  /**
+   * Gazetteer entries for tokens [a,b), honouring exact-case acronyms. The segmenters and passes
+   * ask about the same spans several times (about two calls in three repeat one), and the answer
+   * depends only on the document's tokens, so it is kept per span for the document: a small-integer
+   * key instead of building, hashing and comparing the phrase key again. `key`, when given, is
+   * `keyOf(a, b)` (every caller builds it that way while extending a span).
+   */
   gazetteerAt(a: number, b: number, key?: string): readonly GazetteerEntry[] | null {
+    if (b - a >= SPAN_LIMIT) return this.gazetteerAtUncached(a, b, key);
+    const span = a * SPAN_LIMIT + (b - a);
+    const known = this.spanEntries.get(span);
+    if (known !== undefined) return known;
+    const found = this.gazetteerAtUncached(a, b, key);
+    this.spanEntries.set(span, found);
+    return found;
+  }
+
+  private gazetteerAtUncached(a: number, b: number, key?: string): readonly GazetteerEntry[] | null {
     const list = this.ctx.gazetteer.lookup(key ?? this.keyOf(a, b));
     if (!list) return null;
     // The entry list itself when no entry is case-restricted (most keys), so a lookup allocates nothing.

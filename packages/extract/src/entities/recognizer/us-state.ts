@@ -11,6 +11,11 @@ export function usStateAbbreviation(s: SentenceScan, k: number, l: number): numb
   if (/^[RDI]$/.test(s.tok(k).text) && k + 2 < l && s.tok(k + 1).text === '-' && !s.tok(k + 1).spaceBefore && !s.tok(k + 2).spaceBefore) {
     return usStateAbbreviation(s, k + 2, l);
   }
+  // The context first: it is two token reads, and most capitalised words have neither before them.
+  const prev = k - 1 >= f ? s.tok(k - 1).text : '';
+  const cityBefore = prev === ',' && k - 2 >= f && isCapitalised(s.tok(k - 2));
+  const party = prev === '-' && k - 2 >= f && /^[RDI]$/.test(s.tok(k - 2).text);
+  if (!cityBefore && !party) return -1;
   let text = s.tok(k).text;
   let end = k + 1;
   if (text === 'W.' && end < l && s.tok(end).text === 'Va' && !s.tok(end).spaceBefore) {
@@ -22,10 +27,6 @@ export function usStateAbbreviation(s: SentenceScan, k: number, l: number): numb
   const dot = s.ctx.tokens[end];
   // "Minn." or, in tokenised text, "Minn ." (the abbreviation's dot split off as its own token).
   if (!text.endsWith('.') && !(dot && dot.text === '.')) return -1;
-  const prev = k - 1 >= f ? s.tok(k - 1).text : '';
-  const cityBefore = prev === ',' && k - 2 >= f && isCapitalised(s.tok(k - 2));
-  const party = prev === '-' && k - 2 >= f && /^[RDI]$/.test(s.tok(k - 2).text);
-  if (!cityBefore && !party) return -1;
   s.push({ first: k, last: end, type: 'Place', entry, source: 'us-state' });
   return end;
 }

@@ -13,7 +13,7 @@ export const goods: SentencePass = {
   run(s) {
     const { firstToken: f, lastToken: l } = s.sentence;
     const g = s.ctx.gazetteer;
-    const taken = new Uint8Array(l - f);
+    const taken = takenTokens(l - f);
     // A lone unknown acronym ("DC", "CNC") may be the opening of a goods phrase: left free here,
     // and dropped below when goods cover it.
     const looseAcronyms = s.out.filter((c) => c.last - c.first === 1 && !c.entry && c.type !== 'Person' && isAcronym(s.tok(c.first).text));
@@ -58,7 +58,8 @@ export const goods: SentencePass = {
       // "tankers carrying oil": a carrier unless it is what is sold, bought or built.
       if (found > k && foundEntry?.goodsTraded && !GOODS_TRADED_BEFORE.test(textBefore(s, k))) found = -1;
       // A loose acronym is goods only as the opening of a longer goods phrase ("DC motors").
-      const acronym = looseAcronyms.find((c) => c.first >= k && c.first < found);
+      // (Most sentences have none: no search, and no closure allocated for every word.)
+      const acronym = looseAcronyms.length === 0 ? undefined : looseAcronyms.find((c) => c.first >= k && c.first < found);
       if (acronym && !(acronym.first === k && (found > k + 1 || acronymGoods))) found = -1;
       if (found > k && foundEntry) {
         if (acronym) s.out.splice(s.out.indexOf(acronym), 1);
@@ -106,6 +107,18 @@ function isCrudeOil(s: SentenceScan, k: number, f: number, l: number): boolean {
 function textBefore(s: SentenceScan, k: number): string {
   const at = s.tok(k).start;
   return s.ctx.text.slice(Math.max(s.sentence.start, at - 40), at);
+}
+
+/**
+ * One zeroed flag per token of the sentence, in a buffer kept between sentences: a fresh typed
+ * array per sentence was a tenth of all the memory extraction allocated (its buffer object
+ * and backing store), for some twenty bytes of flags.
+ */
+let takenBuffer = new Uint8Array(256);
+function takenTokens(n: number): Uint8Array {
+  if (n > takenBuffer.length) takenBuffer = new Uint8Array(Math.max(n, takenBuffer.length * 2));
+  takenBuffer.fill(0, 0, n);
+  return takenBuffer;
 }
 
 function isAcronym(word: string): boolean {
