@@ -82,6 +82,23 @@ describe('CoNLL04 relation scoring', () => {
     expect(split.table).toMatch(/LOCATED_IN\s+0\s+0\s+0\s+0\/1/);
   });
 
+  it('reports the stricter reading too: predictions inside one gold mention counted as false positives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conll04-'));
+    const file = join(dir, 'strict.json');
+    const inside = { tokens: ['Jane', 'Doe', 'was', 'born', 'in', 'Akron', ',', 'Ohio', '.'], entities: [{ type: 'Peop', start: 0, end: 2 }, { type: 'Loc', start: 5, end: 8 }], relations: [] };
+    const employed = {
+      tokens: ['Jane', 'Doe', ',', 'a', 'spokeswoman', 'for', 'Acme', 'Corp', ',', 'said', 'the', 'company', 'would', 'appeal', '.'],
+      entities: [{ type: 'Peop', start: 0, end: 2 }, { type: 'Org', start: 6, end: 8 }],
+      relations: [{ type: 'Work_For', head: 0, tail: 1 }],
+    };
+    await writeFile(file, JSON.stringify([inside, employed]));
+    const { summary, table } = await evaluateRelations(file);
+    expect(summary.inside_one_mention).toBe(1);
+    expect(summary).toMatchObject({ p: 1, r: 1 });
+    expect(summary.all_scored).toMatchObject({ p: 0.5, r: 1 });
+    expect(table).toMatch(/counted as false positives: P 0\.5 R 1/);
+  });
+
   it('matches a gold relation tied to another mention of the same entity in the sentence', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conll04-'));
     const file = join(dir, 'twice.json');
