@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extract } from '@newsgraph/extract';
+import { extract, type AliasArticleLearning } from '@newsgraph/extract';
 import { defaultExtractionThreads, ExtractionPool, shouldSpillToMain, SPILL_MAX_MAIN_BUSY, SPILL_TO_MAIN_AT_TASKS } from '../src/index.ts';
 import { extractArticle } from '../src/article/extract-article.ts';
 
@@ -76,6 +76,38 @@ describe('ExtractionPool', () => {
       const [heap] = await pool.heapStatistics();
       expect(heap!.usedHeapSize).toBeGreaterThan(0);
       expect(heap!.totalHeapSize).toBeGreaterThanOrEqual(heap!.usedHeapSize);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('seeds the replica of a thread that replaced a failed one with what the others held', { timeout: 120_000 }, async () => {
+    const pool = new ExtractionPool(1);
+    const learned: AliasArticleLearning[] = [];
+    let seeds = 0;
+    const seedReplica = async (onPage: (learnings: AliasArticleLearning[]) => void) => {
+      seeds++;
+      onPage(learned);
+    };
+    // Texts written for this test: the surname resolves only with the first article learned.
+    const first = 'Senator Anna Kowalczyk met leaders of Congress at the White House on Monday.';
+    const second = 'Kowalczyk met Olaf Scholz at the White House. Congress was told of the talks.';
+    try {
+      const one = await pool.extractEntitiesWithAliases(first, {}, seedReplica);
+      one.release();
+      expect(one.learning).not.toBeNull();
+      learned.push(one.learning!);
+      // A record the thread cannot replay kills it (uncaught in its message handler); the task sent after it fails with it.
+      pool.replayAliases([{ version: 2 } as unknown as AliasArticleLearning]);
+      await expect(pool.extractEntitiesWithAliases(second, {}, seedReplica)).rejects.toThrow();
+      expect(seeds).toBe(0);
+      const two = await pool.extractEntitiesWithAliases(second, {}, seedReplica);
+      two.release();
+      expect(seeds).toBe(1);
+      expect(two.extraction.entities.map((e) => e.id)).toContain('person:anna-kowalczyk');
+      // Seeded once: the next task goes straight to the thread.
+      (await pool.extractEntitiesWithAliases(second, {}, seedReplica)).release();
+      expect(seeds).toBe(1);
     } finally {
       await pool.close();
     }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore, type GraphStore } from '@newsgraph/graph';
 import type { Article } from '@newsgraph/shared';
+import type { AliasArticleLearning } from '@newsgraph/extract';
 import { buildArticle } from '../src/pipeline/build-article.ts';
 import { processArticle } from '../src/pipeline/process-article.ts';
 import { StoreAliasIndex, aliasEventsOf } from '../src/pipeline/store-alias-index.ts';
@@ -157,7 +158,65 @@ describe('a crash while an article is written', () => {
   });
 });
 
+describe('StoreAliasIndex with replicasOnly (the crawler with extraction threads)', () => {
+  it('keeps no index, passes the store on to the replicas, and seeds a new replica with what the others hold', async () => {
+    const store = await freshStore();
+    try {
+      const other = new StoreAliasIndex(store);
+      const one = article('one', FIRST);
+      await processArticle(one, { store, aliases: other });
+      const replayed: AliasArticleLearning[][] = [];
+      const crawler = new StoreAliasIndex(store, { replicasOnly: true, refreshMs: 60_000, onReplay: (l) => replayed.push(l) });
+      await crawler.catchUp();
+      expect(replayed.flat().map(names)).toEqual([names((await store.aliases!.learnings())[0]!.learning as AliasArticleLearning)]);
+      await expect(crawler.prepare()).rejects.toThrow(/keeps no index/);
+      expect(crawler.corpus).toBeNull();
+      // Another process records an article the crawler has not refreshed to; the crawler records one of its own.
+      await processArticle(article('three', 'Governor Peter Kowalczyk told Congress his state needed the money.'), { store, aliases: other });
+      const own: AliasArticleLearning = { version: 1, entities: [], lowerWords: ['zorblat'], resolutions: [], ambiguities: [] };
+      const four = article('four', 'The committee met on Tuesday and adjourned until the spring.');
+      await processArticle(four, { store }); // stored without a record, as the crawler's write would store it
+      await crawler.record(four.id, own);
+      const seed: AliasArticleLearning[] = [];
+      await crawler.replicaSeed((page) => seed.push(...page));
+      // What the replicas hold: the first record and its own, not the other process's newer one (the next refresh brings that to all).
+      expect(seed.map(names)).toEqual([replayed[0]![0]!, own].map(names));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+function names(learning: AliasArticleLearning): string[] {
+  return [...learning.entities.map((e) => e.name), ...learning.lowerWords];
+}
+
 describe('a store from before the alias index', () => {
+  it('learns from its articles when they are crawled again with an extraction thread, leaving them as stored', async () => {
+    const path = join(dir, 'before-index-threads.db');
+    const store = await SqliteStore.open(path);
+    const { deps, close } = createCrawlStageDeps({
+      config: testCrawlConfig({ db: path }),
+      store,
+      memory: { getValidators: async () => null, setValidators: async () => {}, filterUnseen: async (u) => u, markSeen: async () => {}, claimContent: async () => null },
+      extractionThreads: 1,
+    });
+    try {
+      const one = article('one', FIRST);
+      await processArticle(one, { store });
+      const before = await store.getEntity('person:anna-kowalczyk');
+      expect(await deps.processArticle(one)).toEqual({ articleId: one.id, status: 'unchanged' });
+      expect((await store.aliases!.learnings()).map((r) => r.articleId)).toEqual([one.id]);
+      expect(await store.getEntity('person:anna-kowalczyk')).toEqual(before);
+      const two = article('two', SECOND);
+      expect(await deps.processArticle(two)).toEqual({ articleId: two.id, status: 'inserted' });
+      expect(await resolvedIn(store)).toEqual([two.id]);
+    } finally {
+      await close();
+      await store.close();
+    }
+  });
+
   it('learns from its articles when they are ingested again, leaving them as stored', async () => {
     const store = await freshStore();
     try {

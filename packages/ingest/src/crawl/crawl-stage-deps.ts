@@ -1,4 +1,4 @@
-import { deferTownIndex } from '@newsgraph/extract';
+import { deferTownIndex, type AliasArticleLearning } from '@newsgraph/extract';
 import type { Article, NewsgraphConfig } from '@newsgraph/shared';
 import type { GraphStore, WriteResult } from '@newsgraph/graph';
 import { extractArticle } from '../article/extract-article.ts';
@@ -8,7 +8,7 @@ import { parseSitemap } from '../feeds/parse-sitemap.ts';
 import type { Fetcher } from '../interfaces/fetcher.ts';
 import { timedStore, type CrawlMetrics } from '../metrics/crawl-metrics.ts';
 import { HttpFetcher } from '../http/http-fetcher.ts';
-import { processArticle, type ExtractFunction } from '../pipeline/process-article.ts';
+import { assertArticleText, learningOfStoredArticle, processArticle, writeExtractedArticle, type ExtractFunction } from '../pipeline/process-article.ts';
 import { StoreAliasIndex } from '../pipeline/store-alias-index.ts';
 import { ExtractionPool } from './extraction-pool.ts';
 import type { HostGate } from '../queue/interfaces/host-gate.ts';
@@ -69,12 +69,15 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): {
   const fetcher = options.fetcher ?? ownFetcher!;
   const store = options.metrics ? timedStore(options.store, options.metrics) : options.store;
   const pool = options.extractionThreads && options.extractionThreads > 0 ? new ExtractionPool(options.extractionThreads) : null;
-  // With extraction on threads, this thread's alias index needs the gazetteer but not the
-  // GeoNames town index (24 MB of heap; built here only if something extracts here after all).
+  // With extraction on threads, nothing here needs the GeoNames town index (24 MB of heap;
+  // built here only if something extracts here after all).
   if (pool) deferTownIndex();
   // The store's alias index, as `ingest` uses it: loaded at the first article, refreshed with what
-  // other workers recorded. Extraction on pool threads reads a replica of it (processOnPool).
-  const aliases = new StoreAliasIndex(options.store, { onReplay: (learnings) => pool?.replayAliases(learnings) });
+  // other workers recorded. Extraction on pool threads reads their replicas of it (processOnPool),
+  // and this thread keeps none: only the threads' replicas are read, and a copy here (with the
+  // gazetteer and word lists replaying needs) was 50 MB of live heap or more (docs/crawler.md).
+  const replicasOnly = pool !== null && !options.extract;
+  const aliases = new StoreAliasIndex(options.store, { replicasOnly, onReplay: (learnings) => pool?.replayAliases(learnings) });
   const deps: CrawlStageDeps = {
     fetcher,
     memory: options.memory,
@@ -108,16 +111,33 @@ export function createCrawlStageDeps(options: CrawlStageDepsOptions): {
 }
 
 /**
- * processArticle with the entity extraction done on a pool thread. The extraction runs before
- * processArticle's unchanged-check, which costs a wasted extraction only for re-fetched,
- * unchanged articles (rare: seen URLs are not re-fetched).
+ * processArticle with the entity extraction done on a pool thread, against the thread's replica
+ * of the alias index. The extraction runs before the write's unchanged-check is repeated, which
+ * costs a wasted extraction only for re-fetched, unchanged articles (rare: seen URLs are not
+ * re-fetched).
  */
 async function processOnPool(article: Article, store: GraphStore, pool: ExtractionPool, aliases: StoreAliasIndex): Promise<WriteResult> {
+  assertArticleText(article);
   const stored = await store.getArticle(article.id);
-  // Unchanged: processArticle says so (and teaches the index an article stored before it, on this thread).
-  if (stored && stored.contentHash === article.contentHash) return processArticle(article, { store, aliases });
-  const corpus = await aliases.prepare();
-  const { extraction, learning } = await pool.extractEntitiesWithAliases(article.text, { outlet: article.outlet, title: article.title }, aliases.corpus, article.url);
-  // The thread read and extended the index; processArticle keeps its learning as on the main thread.
-  return processArticle(article, { store, extract: () => extraction, aliases: { prepare: async () => corpus, takeLearning: () => learning, record: (id, l) => aliases.record(id, l), recorded: (id, seq) => aliases.recorded(id, seq) } });
+  await aliases.catchUp();
+  const seedReplica = (onPage: (learnings: AliasArticleLearning[]) => void) => aliases.replicaSeed(onPage);
+  const options = { outlet: article.outlet, title: article.title };
+  if (stored && stored.contentHash === article.contentHash) {
+    // Unchanged, but stored before the alias index (or by a path without one): the index learns its names.
+    if (aliases.needsLearning(article.id)) {
+      const { learning, release } = await pool.extractEntitiesWithAliases(article.text, options, seedReplica, article.url);
+      try {
+        if (learning) await aliases.record(article.id, learningOfStoredArticle(learning));
+      } finally {
+        release();
+      }
+    }
+    return { articleId: article.id, status: 'unchanged' };
+  }
+  const { extraction, learning, release } = await pool.extractEntitiesWithAliases(article.text, options, seedReplica, article.url);
+  try {
+    return await writeExtractedArticle(article, extraction, learning, { store, aliases });
+  } finally {
+    release();
+  }
 }

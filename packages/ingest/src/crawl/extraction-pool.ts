@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { InputError, type ExtractionResult } from '@newsgraph/shared';
-import type { AliasArticleLearning, CorpusIndex } from '@newsgraph/extract';
+import type { AliasArticleLearning } from '@newsgraph/extract';
 import type { ArticleExtractionOptions, ExtractedArticle } from '../interfaces/article.ts';
 
 interface Pending {
@@ -65,9 +65,15 @@ export function shouldSpillToMain(
 interface PoolWorker {
   worker: Worker;
   inFlight: number;
-  /** Its alias-index replica has been given the main index's state. */
+  /**
+   * Its alias-index replica holds what the others hold. The first threads start empty, as the
+   * index does, and follow every replay; a replacement for a failed thread is seeded first.
+   */
   aliasesSeeded: boolean;
 }
+
+/** Gives a new replica, page by page, every learning it needs (StoreAliasIndex.replicaSeed). */
+export type ReplicaSeed = (onPage: (learnings: AliasArticleLearning[]) => void) => Promise<void>;
 
 /**
  * A small pool of worker threads for the crawl's CPU-bound steps. One crawler process otherwise
@@ -84,19 +90,24 @@ export class ExtractionPool {
   #mainWindow: { started: number; mark: EventLoopUtilization; busy: number } = { started: performance.now(), mark: performance.eventLoopUtilization(), busy: 0 };
 
   readonly #spillMaxMainBusy: number;
+  /** Alias tasks from dispatch until their caller released them (its learning recorded). */
+  #aliasWork = 0;
+  #aliasIdleWaiters: Array<() => void> = [];
+  /** A replacement thread's replica being seeded: no alias task starts meanwhile. */
+  #seeding: Promise<void> | null = null;
 
   /** `options.spillMaxMainBusy`: see SPILL_MAX_MAIN_BUSY (tests pass Infinity to take the main thread's load out of it). */
   constructor(size: number, options: { spillMaxMainBusy?: number } = {}) {
     this.size = Math.max(1, size);
     this.#spillMaxMainBusy = options.spillMaxMainBusy ?? SPILL_MAX_MAIN_BUSY;
-    for (let i = 0; i < this.size; i++) this.#spawn();
+    for (let i = 0; i < this.size; i++) this.#spawn(true);
   }
 
-  #spawn(): void {
+  #spawn(aliasesSeeded: boolean): void {
     const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url), {
       resourceLimits: { maxYoungGenerationSizeMb: EXTRACTION_THREAD_YOUNG_GENERATION_MB },
     });
-    const entry: PoolWorker = { worker, inFlight: 0, aliasesSeeded: false };
+    const entry: PoolWorker = { worker, inFlight: 0, aliasesSeeded };
     type Reply = { id: number; result?: unknown; error?: { name: string; message: string; input?: string; reason?: string } };
     worker.on('message', (message: Reply) => {
       const pending = this.#pending.get(message.id);
@@ -128,7 +139,7 @@ export class ExtractionPool {
       this.#pending.delete(id);
       pending.reject(error);
     }
-    if (!this.#closed) this.#spawn();
+    if (!this.#closed) this.#spawn(false);
   }
 
   #run<T>(message: Record<string, unknown>, url: string, worker = this.#leastBusy()): Promise<T> {
@@ -146,33 +157,61 @@ export class ExtractionPool {
   }
 
   /**
-   * Entity extraction that reads and extends the alias index. Each thread keeps a replica of
-   * `main` (the process's index, which the caller keeps current with the store): a thread's
-   * first such task starts it from `main`'s state, and what an article taught is replayed into
-   * `main` and every other seeded thread, in the order the articles finish, as `ingest` would.
+   * Entity extraction that reads and extends the alias index. Each thread keeps a replica of the
+   * process's index (the store's, which the caller follows with a replicas-only StoreAliasIndex:
+   * the main thread keeps no copy); what an article taught is replayed into every other seeded
+   * thread, in the order the articles finish, as `ingest` would. A thread that replaced a failed
+   * one is seeded from the store by `seedReplica` once no alias task is between its dispatch and
+   * its `release` (the caller's: after the learning is recorded, or given up), so the seed holds
+   * every learning the others hold. Call `release` exactly once (more calls are ignored).
    */
   async extractEntitiesWithAliases(
     text: string,
     options: { outlet?: string | null; title?: string | null },
-    main: CorpusIndex,
+    seedReplica: ReplicaSeed,
     url = 'article',
-  ): Promise<{ extraction: ExtractionResult; learning: AliasArticleLearning | null }> {
+  ): Promise<{ extraction: ExtractionResult; learning: AliasArticleLearning | null; release(): void }> {
     if (this.#closed) throw new Error('extraction pool is closed');
-    const worker = this.#leastBusy();
-    if (!worker.aliasesSeeded) {
-      worker.worker.postMessage({ op: 'alias-state', state: main.state() });
+    let worker = this.#leastBusy();
+    while (this.#seeding || !worker.aliasesSeeded) {
+      this.#seeding ??= this.#seed(worker, seedReplica).finally(() => (this.#seeding = null));
+      await this.#seeding;
+      if (this.#closed) throw new Error('extraction pool is closed');
+      worker = this.#leastBusy();
+    }
+    this.#aliasWork++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      if (--this.#aliasWork === 0) for (const wake of this.#aliasIdleWaiters.splice(0)) wake();
+    };
+    try {
+      const reply = await this.#run<{ extraction: ExtractionResult; learning: AliasArticleLearning | null }>(
+        { op: 'entities', text, outlet: options.outlet ?? null, title: options.title ?? null, aliases: true },
+        url,
+        worker,
+      );
+      if (reply.learning) {
+        for (const other of this.#workers) if (other !== worker && other.aliasesSeeded) other.worker.postMessage({ op: 'alias-replay', learnings: [reply.learning] });
+      }
+      return { ...reply, release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  async #seed(worker: PoolWorker, seedReplica: ReplicaSeed): Promise<void> {
+    if (this.#aliasWork > 0) await new Promise<void>((wake) => this.#aliasIdleWaiters.push(wake));
+    try {
+      await seedReplica((learnings) => worker.worker.postMessage({ op: 'alias-replay', learnings }));
       worker.aliasesSeeded = true;
+    } catch (error) {
+      // A part-seeded replica would count the seeded part twice on the next try: a fresh thread instead.
+      void worker.worker.terminate();
+      throw error;
     }
-    const reply = await this.#run<{ extraction: ExtractionResult; learning: AliasArticleLearning | null }>(
-      { op: 'entities', text, outlet: options.outlet ?? null, title: options.title ?? null, aliases: true },
-      url,
-      worker,
-    );
-    if (reply.learning) {
-      main.replay(reply.learning);
-      for (const other of this.#workers) if (other !== worker && other.aliasesSeeded) other.worker.postMessage({ op: 'alias-replay', learnings: [reply.learning] });
-    }
-    return reply;
   }
 
   /** Learnings other processes recorded (already replayed into the main index): to every seeded thread. */

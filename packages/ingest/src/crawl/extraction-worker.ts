@@ -3,21 +3,20 @@
  * extraction from HTML, entity/claim extraction from text), so a crawler process can use more
  * than one core. Messages: { id, op: 'article', html, url, bodySelector } and
  * { id, op: 'entities', text, outlet, title, aliases }; replies { id, result } or { id, error }.
- * The thread's replica of the alias index starts from { op: 'alias-state', state } and follows
- * { op: 'alias-replay', learnings } (no reply); an 'entities' request with `aliases: true` reads
+ * The thread's replica of the alias index starts empty and follows { op: 'alias-replay',
+ * learnings } (no reply; a replacement thread gets the store's learnings that way first); an 'entities' request with `aliases: true` reads
  * and extends it and replies { extraction, learning }. { id, op: 'heap-snapshot', path } writes the
  * thread's V8 heap snapshot there and replies with the path (diagnostics).
  */
 import { writeHeapSnapshot } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { CorpusIndex, extract, type AliasArticleLearning, type CorpusIndexState } from '@newsgraph/extract';
+import { CorpusIndex, extract, type AliasArticleLearning } from '@newsgraph/extract';
 import { extractArticle } from '../article/extract-article.ts';
 
 type Request =
   | { id: number; op: 'article'; html: string; url: string; bodySelector?: string }
   | { id: number; op: 'entities'; text: string; outlet: string | null; title: string | null; aliases?: boolean }
   | { id: number; op: 'heap-snapshot'; path: string }
-  | { op: 'alias-state'; state: CorpusIndexState }
   | { op: 'alias-replay'; learnings: AliasArticleLearning[] };
 
 let corpus: CorpusIndex | null = null;
@@ -30,10 +29,6 @@ function entities(request: Extract<Request, { op: 'entities' }>): unknown {
 }
 
 parentPort!.on('message', (request: Request) => {
-  if (request.op === 'alias-state') {
-    corpus = CorpusIndex.fromState(request.state);
-    return;
-  }
   if (request.op === 'alias-replay') {
     corpus ??= new CorpusIndex();
     for (const learning of request.learnings) corpus.replay(learning);

@@ -26,9 +26,7 @@ export interface ProcessArticleDeps {
  * curation plan is applied to every document, so hand corrections survive re-ingest.
  */
 export async function processArticle(article: Article, deps: ProcessArticleDeps): Promise<WriteResult> {
-  if (!article.text.trim()) {
-    throw new Error(`${article.url}: no article text found`);
-  }
+  assertArticleText(article);
   const stored = await deps.store.getArticle(article.id);
   if (stored && stored.contentHash === article.contentHash) {
     if (deps.aliases?.needsLearning) {
@@ -37,13 +35,33 @@ export async function processArticle(article: Article, deps: ProcessArticleDeps)
     }
     return { articleId: article.id, status: 'unchanged' };
   }
-  const { document, learning } = await extractArticleDocument(article, deps);
+  const { extraction, learning } = await extractWithAliases(article, deps);
+  return writeExtractedArticle(article, extraction, learning, deps);
+}
+
+/**
+ * The write half of processArticle, for an extraction made elsewhere (an extraction thread's
+ * replica of the alias index): curation applied, article + extraction + learning in one transaction.
+ */
+export async function writeExtractedArticle(
+  article: Article,
+  extraction: ExtractionResult,
+  learning: AliasArticleLearning | null,
+  deps: Pick<ProcessArticleDeps, 'store' | 'curation'> & { aliases?: Pick<ArticleAliasIndex, 'recorded'> },
+): Promise<WriteResult> {
+  const plan = await (deps.curation ?? curationPlanFor(deps.store)).plan();
+  const document = applyCuration(toArticleDocument(article, extraction), plan);
   // What the article taught the alias index is kept in the article's own write transaction (a
   // later process replays it): no kill can leave the article stored without its record.
   const result = await deps.store.writeArticle(document, learning ? { learning, events: aliasEventsOf(learning) } : undefined);
-  if (learning && result.aliasSeq !== undefined) deps.aliases!.recorded?.(article.id, result.aliasSeq);
+  if (learning && result.aliasSeq !== undefined) deps.aliases?.recorded?.(article.id, result.aliasSeq);
   // The seq is the alias index's business; callers get the article's status.
   return { articleId: result.articleId, status: result.status };
+}
+
+/** An article without text is refused before anything is read or written. */
+export function assertArticleText(article: Article): void {
+  if (!article.text.trim()) throw new Error(`${article.url}: no article text found`);
 }
 
 /**
@@ -56,7 +74,12 @@ async function learnFromStored(article: Article, deps: ProcessArticleDeps, alias
   const corpus = await aliases.prepare();
   (deps.extract ?? defaultExtract)(article.text, { outlet: article.outlet, title: article.title, corpus });
   const learning = aliases.takeLearning();
-  if (learning) await aliases.record(article.id, { ...learning, resolutions: [], ambiguities: [] });
+  if (learning) await aliases.record(article.id, learningOfStoredArticle(learning));
+}
+
+/** What re-reading an unchanged stored article records: its names, not resolutions (the stored mentions were not written from them). */
+export function learningOfStoredArticle(learning: AliasArticleLearning): AliasArticleLearning {
+  return { ...learning, resolutions: [], ambiguities: [] };
 }
 
 /** What extraction finds in an article, as the document a store writes, with curation applied. */
@@ -64,12 +87,16 @@ export async function articleDocumentFor(article: Article, deps: ProcessArticleD
   return (await extractArticleDocument(article, deps)).document;
 }
 
-async function extractArticleDocument(article: Article, deps: ProcessArticleDeps): Promise<{ document: ArticleDocument; learning: AliasArticleLearning | null }> {
+async function extractWithAliases(article: Article, deps: ProcessArticleDeps): Promise<{ extraction: ExtractionResult; learning: AliasArticleLearning | null }> {
   const extract = deps.extract ?? defaultExtract;
   const corpus = deps.aliases ? await deps.aliases.prepare() : undefined;
   const extraction = extract(article.text, { outlet: article.outlet, title: article.title, ...(corpus ? { corpus } : {}) });
   // Synchronously after extract: nothing else has extracted since, so this is the article's learning.
-  const learning = deps.aliases?.takeLearning() ?? null;
+  return { extraction, learning: deps.aliases?.takeLearning() ?? null };
+}
+
+async function extractArticleDocument(article: Article, deps: ProcessArticleDeps): Promise<{ document: ArticleDocument; learning: AliasArticleLearning | null }> {
+  const { extraction, learning } = await extractWithAliases(article, deps);
   const plan = await (deps.curation ?? curationPlanFor(deps.store)).plan();
   return { document: applyCuration(toArticleDocument(article, extraction), plan), learning };
 }

@@ -33,6 +33,13 @@ export function aliasEventsOf(learning: AliasArticleLearning): AliasEvent[] {
 export interface StoreAliasIndexOptions {
   /** The index to extend (default: a new CorpusIndex, filled from the store). */
   corpus?: CorpusIndex;
+  /**
+   * Keep no index in this thread: the store's learnings only go to `onReplay` (extraction
+   * threads, whose replicas are the only indexes read). Saves this thread the index and the
+   * lexicons replaying needs (the gazetteer, word lists); `prepare` then fails, and `catchUp`,
+   * `replicaSeed` serve instead.
+   */
+  replicasOnly?: boolean;
   /** Least time between two looks for other processes' records (default 10 s; 0: before every article). */
   refreshMs?: number;
   now?: () => number;
@@ -50,7 +57,8 @@ const LOAD_PAGE = 10_000;
  * store without `aliases` (a test double) gives an index for this run only.
  */
 export class StoreAliasIndex implements ArticleAliasIndex {
-  readonly corpus: CorpusIndex;
+  /** This thread's index (null with `replicasOnly`). */
+  readonly corpus: CorpusIndex | null;
   readonly #store: GraphStore;
   readonly #refreshMs: number;
   readonly #now: () => number;
@@ -67,7 +75,7 @@ export class StoreAliasIndex implements ArticleAliasIndex {
 
   constructor(store: GraphStore, options: StoreAliasIndexOptions = {}) {
     this.#store = store;
-    this.corpus = options.corpus ?? new CorpusIndex();
+    this.corpus = options.replicasOnly ? null : (options.corpus ?? new CorpusIndex());
     this.#refreshMs = options.refreshMs ?? 10_000;
     this.#now = options.now ?? Date.now;
     this.#onReplay = options.onReplay;
@@ -77,6 +85,13 @@ export class StoreAliasIndex implements ArticleAliasIndex {
   replayed = 0;
 
   async prepare(): Promise<EntityCorpus> {
+    if (!this.corpus) throw new Error('StoreAliasIndex with replicasOnly keeps no index in this thread: extract on a replica');
+    await this.catchUp();
+    return this.corpus;
+  }
+
+  /** Loads what the store holds (first call) or, at most every `refreshMs`, what other processes recorded since. */
+  async catchUp(): Promise<void> {
     if (!this.#loaded) {
       this.#loaded = this.#catchUp();
       await this.#loaded;
@@ -87,7 +102,36 @@ export class StoreAliasIndex implements ArticleAliasIndex {
       }
       if (this.#refreshing) await this.#refreshing;
     }
-    return this.corpus;
+  }
+
+  /**
+   * Gives `onPage` every learning a new replica needs to hold what the others hold, page by page
+   * in store order: the records replayed so far (seq up to the last one read) and this process's
+   * own records recorded after it (a later refresh skips those). Other processes' newer records
+   * are left out: the next refresh gives them to every replica through `onReplay`. No refresh
+   * runs meanwhile. The caller must have no learning taken but not yet recorded.
+   */
+  async replicaSeed(onPage: (learnings: AliasArticleLearning[]) => void): Promise<void> {
+    await this.catchUp();
+    while (this.#refreshing) await this.#refreshing;
+    const seeding = this.#readSeed(this.#lastSeq, new Set(this.#own), onPage);
+    this.#refreshing = seeding.catch(() => {}).finally(() => (this.#refreshing = null));
+    await seeding;
+  }
+
+  async #readSeed(through: number, own: ReadonlySet<number>, onPage: (learnings: AliasArticleLearning[]) => void): Promise<void> {
+    const aliases = this.#store.aliases;
+    if (!aliases) return;
+    let last = through;
+    for (const seq of own) last = Math.max(last, seq);
+    for (let afterSeq = 0; afterSeq < last; ) {
+      const page = await aliases.learnings({ afterSeq, limit: LOAD_PAGE });
+      const learnings: AliasArticleLearning[] = [];
+      for (const record of page) if (record.seq <= through || own.has(record.seq)) learnings.push(record.learning as AliasArticleLearning);
+      if (learnings.length > 0) onPage(learnings);
+      if (page.length < LOAD_PAGE) return;
+      afterSeq = page[page.length - 1]!.seq;
+    }
   }
 
   async #catchUp(): Promise<void> {
@@ -103,7 +147,7 @@ export class StoreAliasIndex implements ArticleAliasIndex {
         if (this.#own.delete(record.seq)) continue;
         const learning = record.learning as AliasArticleLearning;
         try {
-          this.corpus.replay(learning);
+          this.corpus?.replay(learning);
         } catch (error) {
           throw new Error(`alias index record of article ${record.articleId} (seq ${record.seq}): ${(error as Error).message}`, { cause: error });
         }
@@ -116,7 +160,7 @@ export class StoreAliasIndex implements ArticleAliasIndex {
   }
 
   takeLearning(): AliasArticleLearning | null {
-    return this.corpus.takeArticleLearning();
+    return this.corpus?.takeArticleLearning() ?? null;
   }
 
   async record(articleId: string, learning: AliasArticleLearning): Promise<void> {
