@@ -205,7 +205,9 @@ describe.each<Mode>(['in-process', 'redis'])('crawl runtime conformance: %s', (m
     const h = await harness(mode);
     const server = await startFixtureServer();
     const store = await SqliteStore.open(':memory:');
-    const retry = { attempts: 4, baseDelayMs: 1_200, maxDelayMs: 1_200 };
+    // Long enough that the retry cannot come due inside the first run on a loaded machine (1.2 s
+    // did: the first extraction on a fresh thread took longer), short enough for the second run to wait for it.
+    const retry = { attempts: 4, baseDelayMs: 6_000, maxDelayMs: 6_000 };
     try {
       const articles = generateArticles(2, 71);
       mountArticles(server, articles);
