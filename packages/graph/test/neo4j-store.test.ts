@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { ConfigError, PREDICATES, loadConfig, type ArticleDocument, type NewsgraphConfig } from '@newsgraph/shared';
 import * as w from '../src/cypher/write-statements.ts';
 import { EDGE_KEYS_MIGRATION } from '../src/cypher/edge-keys.ts';
+import { MIRROR_MONTHS_MIGRATION, backfillMirrorMonthsStatement } from '../src/cypher/mirror-months.ts';
 import { STRENGTH_TIERS, STRENGTH_TIERS_MIGRATION, anyEdgeStatement, readMigrationMarkerStatement, writeMigrationMarkerStatement } from '../src/cypher/strength-tiers.ts';
 import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
 import { Neo4jConnectionError } from '../src/neo4j/neo4j-errors.ts';
@@ -449,13 +450,49 @@ describe('Neo4jStore reads', () => {
     expect(await store.shortestPaths('a', 'a')).toEqual([{ nodes: [expect.objectContaining({ id: 'a' })], edges: [] }]);
   });
 
+  describe('neighbours without a window in one statement', () => {
+    const row = (id: string, articles: number, tier: number) => ({ id, type: 'Country', name: id, aliases: [], articleCount: neo4j.int(articles), predicate: 'SUPPLIES', direction: 'out', edgeArticleCount: neo4j.int(articles), claimCount: neo4j.int(articles), firstSeen: null, lastSeen: null, tier: neo4j.int(tier) });
+    const isStrongest = (cypher: string) => cypher.includes(' UNION ALL ') && cypher.includes('AS tier WHERE tier = 0');
+    const fakeWith = (strongest: Rows, degrees: number[] = [0, 0, 0, 0, 0, 0], tierRows: Rows = []) =>
+      new FakeDriver().respond((cypher) => {
+        if (isStrongest(cypher)) return strongest;
+        if (cypher.startsWith('MATCH (e:Entity {id: $id}) RETURN [COUNT')) return [{ degrees: degrees.map((d) => neo4j.int(d)) }];
+        if (/^MATCH \(e:Entity \{id: \$id\}\)-\[t:STRENGTH_TIER_/.test(cypher)) return tierRows;
+        return undefined;
+      });
+
+    it('answers from the one statement when it has the limit, or when no filter is given (then fewer rows are all there is)', async () => {
+      for (const rows of [[row('x', 9, 2), row('y', 5, 2)], [row('x', 2, 0)], []]) {
+        const fake = fakeWith(rows);
+        const store = await connect(fake);
+        const before = fake.calls.length;
+        expect((await store.neighbors('c', { limit: 2 })).map((n) => n.entity.id)).toEqual(rows.map((r) => r.id));
+        expect(fake.calls.slice(before).map((c) => isStrongest(c.cypher))).toEqual([true]);
+        await store.close();
+      }
+    });
+
+    it('reads tier by tier when filters left fewer rows than the limit from a tier branch, and trusts the all-edges branch', async () => {
+      const fake = fakeWith([row('x', 9, 2)], [4, 1, 0, 0, 0, 0], [row('x', 9, 2), row('w', 5, 1)]);
+      const store = await connect(fake);
+      expect((await store.neighbors('c', { limit: 2, types: ['Country'] })).map((n) => n.entity.id)).toEqual(['x', 'w']);
+      expect(fake.calls.filter((c) => c.cypher.startsWith('MATCH (e:Entity {id: $id}) RETURN [COUNT'))).toHaveLength(1);
+      await store.close();
+      const allEdges = fakeWith([row('x', 2, 0)]);
+      const again = await connect(allEdges);
+      const before = allEdges.calls.length;
+      expect((await again.neighbors('c', { limit: 2, direction: 'out' })).map((n) => n.entity.id)).toEqual(['x']);
+      expect(allEdges.calls.slice(before).map((c) => isStrongest(c.cypher))).toEqual([true]);
+    });
+  });
+
   describe('windowed neighbours from the strength tiers', () => {
     const row = (id: string, articles: number) => ({ id, type: 'Country', name: id, aliases: [], articleCount: neo4j.int(articles), predicate: 'SUPPLIES', direction: 'out', edgeArticleCount: neo4j.int(articles), claimCount: neo4j.int(articles), firstSeen: '2024-07-01T00:00:00.000Z', lastSeen: '2024-07-02T00:00:00.000Z' });
     const windowFake = (degrees: number[], tierRows: (tiers: string) => Rows, full: Rows = []) =>
       new FakeDriver().respond((cypher) => {
         if (cypher.startsWith('MATCH (e:Entity {id: $id}) RETURN [COUNT')) return [{ degrees: degrees.map((d) => neo4j.int(d)) }];
         const tiers = /-\[t:([A-Z_0-9|]+)\]-/.exec(cypher);
-        if (tiers && cypher.includes('MATCH (c:Claim) WHERE c.subjectId = subjectId')) return tierRows(tiers[1]!);
+        if (tiers && cypher.includes('t.monthArticles[i]')) return tierRows(tiers[1]!);
         if (cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)')) return full;
         return undefined;
       });
@@ -465,7 +502,7 @@ describe('Neo4jStore reads', () => {
       const fake = windowFake([0, 0, 3, 0, 0, 1], () => [row('x', 900), row('y', 70), row('z', 64)]);
       const store = await connect(fake);
       expect((await store.neighbors('c', { since, limit: 3 })).map((n) => [n.entity.id, n.articleCount])).toEqual([['x', 900], ['y', 70], ['z', 64]]);
-      expect(fake.calls.filter((c) => c.cypher.includes('MATCH (c:Claim) WHERE')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual(['STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6']);
+      expect(fake.calls.filter((c) => c.cypher.includes('t.monthArticles[i]')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual(['STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6']);
       expect(fake.calls.some((c) => c.cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)'))).toBe(false);
     });
 
@@ -474,7 +511,7 @@ describe('Neo4jStore reads', () => {
       const store = await connect(fake);
       // Tier 3 and up alone: the 3rd strongest windowed count is below 64, so tier 1 is read too (tier 2 is empty).
       expect((await store.neighbors('c', { since, limit: 3 })).map((n) => [n.entity.id, n.articleCount])).toEqual([['x', 20], ['w', 9], ['v', 5]]);
-      expect(fake.calls.filter((c) => c.cypher.includes('MATCH (c:Claim) WHERE')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual([
+      expect(fake.calls.filter((c) => c.cypher.includes('t.monthArticles[i]')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual([
         'STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6',
         'STRENGTH_TIER_1',
       ]);
@@ -519,7 +556,7 @@ describe('Neo4jStore schema', () => {
     expect(ddl.map((c) => c.cypher)).toEqual(store.dialect.schemaStatements().map((s) => s.cypher));
     expect(ddl.length).toBeGreaterThan(0);
     expect(ddl.every((c) => c.mode === 'WRITE')).toBe(true);
-    const schema = report.statements.filter((s) => s.name !== STRENGTH_TIERS_MIGRATION.key && s.name !== EDGE_KEYS_MIGRATION.key);
+    const schema = report.statements.filter((s) => s.name !== STRENGTH_TIERS_MIGRATION.key && s.name !== EDGE_KEYS_MIGRATION.key && s.name !== MIRROR_MONTHS_MIGRATION.key);
     expect(schema).toHaveLength(ddl.length);
     expect(report.statements.every((s) => s.created === true)).toBe(true);
     expect(report.dialect).toBe('neo4j-5');
@@ -545,6 +582,32 @@ describe('Neo4jStore schema', () => {
     const report = await store.migrateSchema();
     expect(report.statements.map((s) => s.name)).not.toContain(STRENGTH_TIERS_MIGRATION.key);
     expect(fake.calls.filter((c) => c.cypher.includes('STRENGTH_TIER') || c.cypher.includes('StoreMeta {key: $key}) SET'))).toEqual([]);
+  });
+
+  it('gives the mirrors of a store without the month-list marker their month lists once, after the tiers, then the marker', async () => {
+    const fake = new FakeDriver().respond((cypher): Rows | undefined => (cypher === anyEdgeStatement().cypher ? [{ found: 1 }] : undefined));
+    const store = await connect(fake);
+    const report = await store.migrateSchema();
+    expect(report.statements.map((s) => s.name)).toContain(MIRROR_MONTHS_MIGRATION.key);
+    const writes = fake.calls.filter((c) => c.mode === 'WRITE');
+    const backfills = PREDICATES.flatMap((p) => STRENGTH_TIERS.map((tier) => backfillMirrorMonthsStatement(p, tier).cypher));
+    const monthWrites = writes.filter((c) => c.cypher.includes('SET t.months = months'));
+    expect(monthWrites.map((c) => c.cypher)).toEqual(backfills);
+    // After the last tier mirror is created, and the marker right after the last month backfill.
+    const lastTierCreate = writes.findLastIndex((c) => c.cypher.includes('CREATE (s)-[t:STRENGTH_TIER_'));
+    const firstMonths = writes.findIndex((c) => c.cypher.includes('SET t.months = months'));
+    expect(firstMonths).toBeGreaterThan(lastTierCreate);
+    const marker = writes[writes.findLastIndex((c) => c.cypher.includes('SET t.months = months')) + 1]!;
+    expect(marker.params.key).toBe(MIRROR_MONTHS_MIGRATION.key);
+
+    // With the marker: one read, no month statement (a new driver: the first store shares its own).
+    await store.close();
+    const migrated = new FakeDriver().respond((cypher, params): Rows | undefined =>
+      cypher.startsWith('MATCH (m:StoreMeta {key: $key}) RETURN') && params.key === MIRROR_MONTHS_MIGRATION.key ? [{ version: MIRROR_MONTHS_MIGRATION.version }] : cypher === anyEdgeStatement().cypher ? [{ found: 1 }] : undefined,
+    );
+    const again = await (await connect(migrated)).migrateSchema();
+    expect(again.statements.map((s) => s.name)).not.toContain(MIRROR_MONTHS_MIGRATION.key);
+    expect(migrated.calls.filter((c) => c.cypher.includes('t.months'))).toEqual([]);
   });
 
   it('on 3.5 reads the existing schema first and creates only what is missing', async () => {
