@@ -141,7 +141,7 @@ export function strongNeighborsStatement(args: NeighborArgs, fromTier: number): 
  * reads tier by tier as before. UNION ALL and the degree syntax of the family work on 3.5 to 2025.x.
  */
 export function strongestNeighborsStatement(args: NeighborArgs, family: DialectFamily): CypherStatement {
-  const tier = `MATCH (e:Entity {id: $id}) WITH e, ${lowestTierToReadExpression(strengthTierDegreesExpression(family))} AS tier `;
+  const tier = `MATCH (e:Entity {id: $id}) WITH e, ${strengthTierDegreesExpression(family)} AS degrees WITH e, ${lowestTierToReadExpression('degrees')} AS tier `;
   const filters = `WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} `;
   const branch = (from: number, types: string, predicate: string) =>
     tier +

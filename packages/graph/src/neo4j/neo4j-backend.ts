@@ -17,7 +17,7 @@ import { sortCountChanges, type ArticleContribution } from '../core/count-mainte
 import { mergeNeighbors, compareNeighbors } from '../core/neighbor-order.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { chunk, type CypherStatement } from '../cypher/cypher-statement.ts';
-import { checkLabelPrefix, prefixSchemaStatement, prefixStatement } from '../cypher/label-prefix.ts';
+import { LabelPrefixer, checkLabelPrefix, prefixSchemaStatement } from '../cypher/label-prefix.ts';
 import { EDGE_KEYS_MIGRATION, awaitIndexesStatement, backfillEdgeKeysStatement, readEdgeKeysMarkerStatement, writeEdgeKeysMarkerStatement } from '../cypher/edge-keys.ts';
 import { READ_CONSTRAINTS_35, READ_INDEXES_35, schemaItemsOf, type ExistingSchema35, type Neo4jDialect } from '../cypher/neo4j-dialect.ts';
 import {
@@ -156,6 +156,7 @@ export class Neo4jBackend implements StoreBackend {
   readonly #database: string | undefined;
   readonly #release: (() => Promise<void>) | undefined;
   readonly labelPrefix: string;
+  readonly #prefixer: LabelPrefixer;
   #closed = false;
   readonly #curation: Neo4jCuration;
   readonly #aliases: Neo4jAliases;
@@ -164,6 +165,7 @@ export class Neo4jBackend implements StoreBackend {
 
   constructor(driver: DriverLike, options: Neo4jBackendOptions) {
     this.labelPrefix = options.labelPrefix === undefined ? '' : checkLabelPrefix(options.labelPrefix);
+    this.#prefixer = new LabelPrefixer(this.labelPrefix);
     this.#driver = driver;
     this.#database = options.database;
     this.batchSize = options.batchSize;
@@ -196,7 +198,7 @@ export class Neo4jBackend implements StoreBackend {
 
   /** Sends one of the store's statements (with the label prefix, when there is one). */
   #run(tx: ManagedTransactionLike, statement: CypherStatement): Promise<Row[]> {
-    return run(tx, this.labelPrefix ? prefixStatement(statement, this.labelPrefix) : statement);
+    return run(tx, this.#prefixer.statement(statement));
   }
 
   async #read(statement: CypherStatement): Promise<Row[]> {
