@@ -16,8 +16,6 @@ import * as mm from '../src/cypher/mirror-months.ts';
 export const DIALECT_SPECIFIC: ReadonlyMap<string, 'neo4j-5' | 'legacy'> = new Map([
   ['strengthTierDegrees5', 'neo4j-5'],
   ['strengthTierDegreesLegacy', 'legacy'],
-  ['strongestNeighbors5', 'neo4j-5'],
-  ['strongestNeighborsLegacy', 'legacy'],
 ]);
 
 /** Every statement builder of the Neo4j store, called with `input` in every name, id and text. */
@@ -101,8 +99,6 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     ['strongNeighbors', q.strongNeighborsStatement(neighbors({ predicates: ['VISITED', 'SUPPLIES'], types: ['Country'], direction: 'out', limit: 3 }), 4)],
     ['strongNeighborsAll', q.strongNeighborsStatement(neighbors({ limit: 50 }), 1)],
     ['strengthTierDegrees5', t.strengthTierDegreesStatement(input, 'neo4j-5')],
-    ['strongestNeighbors5', q.strongestNeighborsStatement(neighbors({ limit: 50 }), 'neo4j-5')],
-    ['strongestNeighborsLegacy', q.strongestNeighborsStatement(neighbors({ predicates: ['VISITED', 'SUPPLIES'], types: ['Country'], direction: 'out', limit: 3 }), 'neo4j-4')],
     ['strengthTierDegreesLegacy', t.strengthTierDegreesStatement(input, 'neo4j-4')],
     ['deleteStrengthMirrors', t.deleteStrengthMirrorsStatement('SUPPLIES', 2, [{ subjectId: input, objectId: `${input}2` }])],
     ['createStrengthMirrors', t.createStrengthMirrorsStatement('SUPPLIES', 3, [{ subjectId: input, objectId: `${input}2`, articleCount: 64, claimCount: 70, firstSeen: input, lastSeen: input }])],

@@ -450,42 +450,6 @@ describe('Neo4jStore reads', () => {
     expect(await store.shortestPaths('a', 'a')).toEqual([{ nodes: [expect.objectContaining({ id: 'a' })], edges: [] }]);
   });
 
-  describe('neighbours without a window in one statement', () => {
-    const row = (id: string, articles: number, tier: number) => ({ id, type: 'Country', name: id, aliases: [], articleCount: neo4j.int(articles), predicate: 'SUPPLIES', direction: 'out', edgeArticleCount: neo4j.int(articles), claimCount: neo4j.int(articles), firstSeen: null, lastSeen: null, tier: neo4j.int(tier) });
-    const isStrongest = (cypher: string) => cypher.includes(' UNION ALL ') && cypher.includes('AS tier WHERE tier = 0');
-    const fakeWith = (strongest: Rows, degrees: number[] = [0, 0, 0, 0, 0, 0], tierRows: Rows = []) =>
-      new FakeDriver().respond((cypher) => {
-        if (isStrongest(cypher)) return strongest;
-        if (cypher.startsWith('MATCH (e:Entity {id: $id}) RETURN [COUNT')) return [{ degrees: degrees.map((d) => neo4j.int(d)) }];
-        if (/^MATCH \(e:Entity \{id: \$id\}\)-\[t:STRENGTH_TIER_/.test(cypher)) return tierRows;
-        return undefined;
-      });
-
-    it('answers from the one statement when it has the limit, or when no filter is given (then fewer rows are all there is)', async () => {
-      for (const rows of [[row('x', 9, 2), row('y', 5, 2)], [row('x', 2, 0)], []]) {
-        const fake = fakeWith(rows);
-        const store = await connect(fake);
-        const before = fake.calls.length;
-        expect((await store.neighbors('c', { limit: 2 })).map((n) => n.entity.id)).toEqual(rows.map((r) => r.id));
-        expect(fake.calls.slice(before).map((c) => isStrongest(c.cypher))).toEqual([true]);
-        await store.close();
-      }
-    });
-
-    it('reads tier by tier when filters left fewer rows than the limit from a tier branch, and trusts the all-edges branch', async () => {
-      const fake = fakeWith([row('x', 9, 2)], [4, 1, 0, 0, 0, 0], [row('x', 9, 2), row('w', 5, 1)]);
-      const store = await connect(fake);
-      expect((await store.neighbors('c', { limit: 2, types: ['Country'] })).map((n) => n.entity.id)).toEqual(['x', 'w']);
-      expect(fake.calls.filter((c) => c.cypher.startsWith('MATCH (e:Entity {id: $id}) RETURN [COUNT'))).toHaveLength(1);
-      await store.close();
-      const allEdges = fakeWith([row('x', 2, 0)]);
-      const again = await connect(allEdges);
-      const before = allEdges.calls.length;
-      expect((await again.neighbors('c', { limit: 2, direction: 'out' })).map((n) => n.entity.id)).toEqual(['x']);
-      expect(allEdges.calls.slice(before).map((c) => isStrongest(c.cypher))).toEqual([true]);
-    });
-  });
-
   describe('windowed neighbours from the strength tiers', () => {
     const row = (id: string, articles: number) => ({ id, type: 'Country', name: id, aliases: [], articleCount: neo4j.int(articles), predicate: 'SUPPLIES', direction: 'out', edgeArticleCount: neo4j.int(articles), claimCount: neo4j.int(articles), firstSeen: '2024-07-01T00:00:00.000Z', lastSeen: '2024-07-02T00:00:00.000Z' });
     const windowFake = (degrees: number[], tierRows: (tiers: string) => Rows, full: Rows = []) =>

@@ -55,8 +55,8 @@ export function prefixSchemaStatement(statement: SchemaStatement, prefix: string
 }
 
 /**
- * prefixStatement with the prefixed texts kept: tokenizing a statement costs about as much as a
- * round trip for the longest ones (the one-statement neighbour read is 8 KB), and a store sends
+ * prefixStatement with the prefixed texts kept: tokenizing costs about 0.2 ms for a statement of
+ * 750 characters under load (more than 2 ms for 8 KB), on every call, and a store sends
  * the same few hundred texts over and over (values travel as parameters, so the text depends
  * only on the statement's shape). Bounded: emptied when it reaches `capacity` texts.
  */

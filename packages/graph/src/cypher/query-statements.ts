@@ -3,8 +3,7 @@ import { EDGE_MODALITIES, PREDICATES, SYMMETRIC_PREDICATES, type EntityType, typ
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { checkSize } from '../core/store-limits.ts';
 import { entityLabel, relationshipType, relationshipTypes, type CypherStatement } from './cypher-statement.ts';
-import { STRENGTH_TIER_TYPES, lowestTierToReadExpression, strengthTierDegreesExpression } from './strength-tiers.ts';
-import type { DialectFamily } from './neo4j-dialect.ts';
+import { STRENGTH_TIER_TYPES } from './strength-tiers.ts';
 import { monthWindow } from './mirror-months.ts';
 
 /**
@@ -125,38 +124,6 @@ export function strongNeighborsStatement(args: NeighborArgs, fromTier: number): 
       `RETURN ${SUMMARY('n')}, predicate, direction, t.articleCount AS edgeArticleCount, t.claimCount AS claimCount, ` +
       't.firstSeen AS firstSeen, t.lastSeen AS lastSeen ' +
       NEIGHBOR_ORDER,
-    params: { ...neighborParams(args), predicates: args.predicates === null ? null : edgeTypes(args).split('|') },
-  };
-}
-
-/**
- * The strongest neighbours without a time window in one round trip: the degree lookups and the
- * read they decide, as one statement. Relationship types cannot be chosen at run time, so it is
- * a UNION ALL of one branch per starting tier (each a degree check, then the tiers from there
- * up, as strongNeighborsStatement) and one for "all typed edges" (no tier holds `limit` edges,
- * as neighborsStatement); only the branch whose tier the degrees select expands anything, and
- * each orders and limits its own rows. Every row says which branch it came from (`tier`, 0:
- * all edges). The caller trusts fewer than `limit` rows only when that answer is exact: no
- * filter (a tier branch then yields at least `limit` rows) or the all-edges branch; else it
- * reads tier by tier as before. UNION ALL and the degree syntax of the family work on 3.5 to 2025.x.
- */
-export function strongestNeighborsStatement(args: NeighborArgs, family: DialectFamily): CypherStatement {
-  const tier = `MATCH (e:Entity {id: $id}) WITH e, ${strengthTierDegreesExpression(family)} AS degrees WITH e, ${lowestTierToReadExpression('degrees')} AS tier `;
-  const filters = `WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} `;
-  const branch = (from: number, types: string, predicate: string) =>
-    tier +
-    `WHERE tier = ${from} MATCH (e)-[t:${types}]-(n:Entity) ` +
-    `WITH e, t, n, tier, ${predicate} AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction ` +
-    filters +
-    `RETURN ${SUMMARY('n')}, predicate, direction, t.articleCount AS edgeArticleCount, t.claimCount AS claimCount, ` +
-    't.firstSeen AS firstSeen, t.lastSeen AS lastSeen, tier ' +
-    NEIGHBOR_ORDER;
-  const branches = [
-    ...STRENGTH_TIER_TYPES.map((_, i) => branch(i + 1, STRENGTH_TIER_TYPES.slice(i).join('|'), 't.predicate')),
-    branch(0, edgeTypes(args), 'type(t)'),
-  ];
-  return {
-    cypher: branches.join(' UNION ALL '),
     params: { ...neighborParams(args), predicates: args.predicates === null ? null : edgeTypes(args).split('|') },
   };
 }

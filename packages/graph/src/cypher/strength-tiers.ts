@@ -145,12 +145,6 @@ export function strengthTierDegreesStatement(id: string, family: DialectFamily):
   };
 }
 
-/** lowestTierToRead as a Cypher expression over a degrees list and $limit. */
-export function lowestTierToReadExpression(degrees: string): string {
-  const n = STRENGTH_TIER_TYPES.length;
-  return `reduce(best = 0, k IN range(1, ${n}) | CASE WHEN reduce(s = 0, j IN range(k, ${n}) | s + ${degrees}[j - 1]) >= $limit THEN k ELSE best END)`;
-}
-
 /**
  * The tier to read from so that at least `limit` edges are read (before the caller's filters),
  * given each tier's degree (tier 1 first); 0 when even all tiers hold fewer.

@@ -58,7 +58,6 @@ import {
   neighborCountsStatement,
   neighborsStatement,
   strongNeighborsStatement,
-  strongestNeighborsStatement,
   strongWindowNeighborsStatement,
   reportedByCountsStatement,
   reportedByNeighborsStatement,
@@ -535,13 +534,6 @@ export class Neo4jBackend implements StoreBackend {
   async #edgeNeighbors(args: NeighborArgs): Promise<Neighbor[]> {
     const windowed = args.since !== null || args.until !== null;
     return this.readTx(async (tx) => {
-      if (!windowed) {
-        // One round trip in the usual case (strongestNeighborsStatement); tier by tier only when
-        // filters left fewer than `limit` rows from a tier branch.
-        const rows = await this.#run(tx, strongestNeighborsStatement(args, this.dialect.family));
-        const unfiltered = args.predicates === null && args.types === null && args.direction === 'both';
-        if (rows.length >= args.limit || unfiltered || (rows.length > 0 && asNumber(rows[0]!.tier) === 0)) return rows.map(neighborOf);
-      }
       const [row] = await this.#run(tx, strengthTierDegreesStatement(args.id, this.dialect.family));
       if (!row) return [];
       const degrees = asNumberArray(row.degrees);
