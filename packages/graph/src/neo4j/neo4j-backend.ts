@@ -528,7 +528,8 @@ export class Neo4jBackend implements StoreBackend {
    * the degrees say from which tier down at least `limit` edges exist; if that many pass the
    * filters the answer is exact, else one tier lower, and the whole edge list as the last
    * resort. With a time window the same tiers give the candidates and each one's counts come
-   * from its own claims in the window (strongWindowNeighborsStatement); the last resort counts
+   * from its mirror's month lists, plus its claims in a partial month at either end
+   * (strongWindowNeighborsStatement, mirror-months.ts); the last resort counts
    * every claim of the entity in the window (neighborsStatement).
    */
   async #edgeNeighbors(args: NeighborArgs): Promise<Neighbor[]> {
