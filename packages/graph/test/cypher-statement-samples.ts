@@ -7,6 +7,7 @@ import * as c from '../src/cypher/curation-statements.ts';
 import * as al from '../src/cypher/alias-statements.ts';
 import * as t from '../src/cypher/strength-tiers.ts';
 import * as k from '../src/cypher/edge-keys.ts';
+import * as mm from '../src/cypher/mirror-months.ts';
 
 /**
  * The statements whose text depends on the server version (the degree lookups of the strength
@@ -111,6 +112,14 @@ export function allStatements(input: string): Array<[string, CypherStatement]> {
     ['writeMigrationMarker', t.writeMigrationMarkerStatement()],
     ['strongWindowNeighbors', q.strongWindowNeighborsStatement(neighbors({ since: '2024-01-01T00:00:00.000Z', until: '2024-02-01T23:59:59.999Z', predicates: ['SUPPLIES'], direction: 'in' }), 2)],
     ['strongWindowNeighborsOneTier', q.strongWindowNeighborsStatement(neighbors({ since: '2024-01-01T00:00:00.000Z', limit: 50 }), 1, 1)],
+    ['strongWindowNeighborsPartialMonths', q.strongWindowNeighborsStatement(neighbors({ since: '2024-01-15T12:00:00.000Z', until: '2024-03-10T23:59:59.999Z' }), 3)],
+    ['strongWindowNeighborsWithinMonth', q.strongWindowNeighborsStatement(neighbors({ since: '2024-01-15T00:00:00.000Z', until: '2024-01-20T23:59:59.999Z' }), 1)],
+    ['strongWindowNeighborsUntil', q.strongWindowNeighborsStatement(neighbors({ until: '2024-03-31T23:59:59.999Z' }), 2)],
+    ['rebuildMirrorMonths', mm.rebuildMirrorMonthsStatement('SUPPLIES', [{ subjectId: input, objectId: `${input}2` }])],
+    ['refreshMirrorMonths', mm.refreshMirrorMonthsStatement('MET_WITH', [{ subjectId: input, objectId: `${input}2`, months: [mm.monthRange('2024-02')] }])],
+    ['backfillMirrorMonths', mm.backfillMirrorMonthsStatement('VISITED', 2)],
+    ['readMirrorMonthsMarker', mm.readMirrorMonthsMarkerStatement()],
+    ['writeMirrorMonthsMarker', mm.writeMirrorMonthsMarkerStatement()],
     ['neighborsWindow', q.neighborsStatement(neighbors({ since: '2024-01-01T00:00:00.000Z', until: '2024-02-01T23:59:59.999Z', direction: 'in' }))],
     ['neighborCounts', q.neighborCountsStatement(neighbors({ types: ['Person'] }))],
     ['neighborCountsWindow', q.neighborCountsStatement(neighbors({ since: '2024-01-01T00:00:00.000Z' }))],

@@ -29,7 +29,7 @@ function show(name: string): string {
 
 describe('Cypher statements, exactly', () => {
   it('covers every sample statement', () => {
-    expect([...statements.keys()]).toHaveLength(83);
+    expect([...statements.keys()]).toHaveLength(91);
   });
 
   it('sends exactly this text and these parameters', () => {
@@ -538,7 +538,7 @@ describe('Cypher statements, exactly', () => {
       }"
     `);
     expect(show('strongWindowNeighbors')).toMatchInlineSnapshot(`
-      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId MATCH (c:Claim) WHERE c.subjectId = subjectId AND c.predicate = predicate AND c.objectId = objectId AND c.seenAt >= $since AND c.seenAt <= $until AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, t, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId OPTIONAL MATCH (l:Claim) WHERE l.subjectId = subjectId AND l.predicate = predicate AND l.objectId = objectId AND l.seenAt >= $tailStart AND l.seenAt <= $until AND coalesce(l.modality, 'asserted') IN $edgeModalities WITH n, t, predicate, direction, subjectId, objectId, [count(l), count(DISTINCT l.articleId), min(l.seenAt), max(l.seenAt)] AS lPart WITH n, predicate, direction, [i IN range(0, size(coalesce(t.months, [])) - 1) WHERE t.months[i] >= $fullFrom AND t.months[i] < $fullTo | [t.monthClaims[i], t.monthArticles[i], t.monthFirst[i], t.monthLast[i]]] + [lPart] AS ps WITH n, predicate, direction, reduce(a = 0, x IN ps | a + x[0]) AS claimCount, reduce(a = 0, x IN ps | a + x[1]) AS edgeArticleCount, reduce(m = null, x IN ps | CASE WHEN x[2] IS NULL OR (m IS NOT NULL AND m <= x[2]) THEN m ELSE x[2] END) AS firstSeen, reduce(m = null, x IN ps | CASE WHEN x[3] IS NULL OR (m IS NOT NULL AND m >= x[3]) THEN m ELSE x[3] END) AS lastSeen WHERE claimCount > 0 RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
       {
        "id": "id-1",
        "types": null,
@@ -556,11 +556,14 @@ describe('Cypher statements, exactly', () => {
        "edgeModalities": [
         "asserted",
         "planned"
-       ]
+       ],
+       "fullFrom": "2024-01",
+       "fullTo": "2024-02",
+       "tailStart": "2024-02-01T00:00:00.000Z"
       }"
     `);
     expect(show('strongWindowNeighborsOneTier')).toMatchInlineSnapshot(`
-      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_1]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId MATCH (c:Claim) WHERE c.subjectId = subjectId AND c.predicate = predicate AND c.objectId = objectId AND c.seenAt >= $since AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_1]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, t, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId WITH n, predicate, direction, [i IN range(0, size(coalesce(t.months, [])) - 1) WHERE t.months[i] >= $fullFrom | [t.monthClaims[i], t.monthArticles[i], t.monthFirst[i], t.monthLast[i]]] AS ps WITH n, predicate, direction, reduce(a = 0, x IN ps | a + x[0]) AS claimCount, reduce(a = 0, x IN ps | a + x[1]) AS edgeArticleCount, reduce(m = null, x IN ps | CASE WHEN x[2] IS NULL OR (m IS NOT NULL AND m <= x[2]) THEN m ELSE x[2] END) AS firstSeen, reduce(m = null, x IN ps | CASE WHEN x[3] IS NULL OR (m IS NOT NULL AND m >= x[3]) THEN m ELSE x[3] END) AS lastSeen WHERE claimCount > 0 RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
       {
        "id": "id-1",
        "types": null,
@@ -576,7 +579,135 @@ describe('Cypher statements, exactly', () => {
        "edgeModalities": [
         "asserted",
         "planned"
+       ],
+       "fullFrom": "2024-01"
+      }"
+    `);
+    expect(show('strongWindowNeighborsPartialMonths')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, t, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId OPTIONAL MATCH (h:Claim) WHERE h.subjectId = subjectId AND h.predicate = predicate AND h.objectId = objectId AND h.seenAt >= $since AND h.seenAt < $headEnd AND coalesce(h.modality, 'asserted') IN $edgeModalities WITH n, t, predicate, direction, subjectId, objectId, [count(h), count(DISTINCT h.articleId), min(h.seenAt), max(h.seenAt)] AS hPart OPTIONAL MATCH (l:Claim) WHERE l.subjectId = subjectId AND l.predicate = predicate AND l.objectId = objectId AND l.seenAt >= $tailStart AND l.seenAt <= $until AND coalesce(l.modality, 'asserted') IN $edgeModalities WITH n, t, predicate, direction, subjectId, objectId, hPart, [count(l), count(DISTINCT l.articleId), min(l.seenAt), max(l.seenAt)] AS lPart WITH n, predicate, direction, [i IN range(0, size(coalesce(t.months, [])) - 1) WHERE t.months[i] >= $fullFrom AND t.months[i] < $fullTo | [t.monthClaims[i], t.monthArticles[i], t.monthFirst[i], t.monthLast[i]]] + [hPart, lPart] AS ps WITH n, predicate, direction, reduce(a = 0, x IN ps | a + x[0]) AS claimCount, reduce(a = 0, x IN ps | a + x[1]) AS edgeArticleCount, reduce(m = null, x IN ps | CASE WHEN x[2] IS NULL OR (m IS NOT NULL AND m <= x[2]) THEN m ELSE x[2] END) AS firstSeen, reduce(m = null, x IN ps | CASE WHEN x[3] IS NULL OR (m IS NOT NULL AND m >= x[3]) THEN m ELSE x[3] END) AS lastSeen WHERE claimCount > 0 RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": "2024-01-15T12:00:00.000Z",
+       "until": "2024-03-10T23:59:59.999Z",
+       "limit": "int(50)",
+       "predicates": null,
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ],
+       "fullFrom": "2024-02",
+       "fullTo": "2024-03",
+       "headEnd": "2024-02-01T00:00:00.000Z",
+       "tailStart": "2024-03-01T00:00:00.000Z"
+      }"
+    `);
+    expect(show('strongWindowNeighborsWithinMonth')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, t, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId OPTIONAL MATCH (h:Claim) WHERE h.subjectId = subjectId AND h.predicate = predicate AND h.objectId = objectId AND h.seenAt >= $since AND h.seenAt <= $until AND coalesce(h.modality, 'asserted') IN $edgeModalities WITH n, t, predicate, direction, subjectId, objectId, [count(h), count(DISTINCT h.articleId), min(h.seenAt), max(h.seenAt)] AS hPart WITH n, predicate, direction, [hPart] AS ps WITH n, predicate, direction, reduce(a = 0, x IN ps | a + x[0]) AS claimCount, reduce(a = 0, x IN ps | a + x[1]) AS edgeArticleCount, reduce(m = null, x IN ps | CASE WHEN x[2] IS NULL OR (m IS NOT NULL AND m <= x[2]) THEN m ELSE x[2] END) AS firstSeen, reduce(m = null, x IN ps | CASE WHEN x[3] IS NULL OR (m IS NOT NULL AND m >= x[3]) THEN m ELSE x[3] END) AS lastSeen WHERE claimCount > 0 RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": "2024-01-15T00:00:00.000Z",
+       "until": "2024-01-20T23:59:59.999Z",
+       "limit": "int(50)",
+       "predicates": null,
+       "edgeModalities": [
+        "asserted",
+        "planned"
        ]
+      }"
+    `);
+    expect(show('strongWindowNeighborsUntil')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[t:STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]-(n:Entity) WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, t, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId WITH n, predicate, direction, [i IN range(0, size(coalesce(t.months, [])) - 1) WHERE t.months[i] < $fullTo | [t.monthClaims[i], t.monthArticles[i], t.monthFirst[i], t.monthLast[i]]] AS ps WITH n, predicate, direction, reduce(a = 0, x IN ps | a + x[0]) AS claimCount, reduce(a = 0, x IN ps | a + x[1]) AS edgeArticleCount, reduce(m = null, x IN ps | CASE WHEN x[2] IS NULL OR (m IS NOT NULL AND m <= x[2]) THEN m ELSE x[2] END) AS firstSeen, reduce(m = null, x IN ps | CASE WHEN x[3] IS NULL OR (m IS NOT NULL AND m >= x[3]) THEN m ELSE x[3] END) AS lastSeen WHERE claimCount > 0 RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": null,
+       "until": "2024-03-31T23:59:59.999Z",
+       "limit": "int(50)",
+       "predicates": null,
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ],
+       "fullTo": "2024-04"
+      }"
+    `);
+    expect(show('rebuildMirrorMonths')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (:Entity {id: row.subjectId})-[t:STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]->(:Entity {id: row.objectId}) WHERE t.predicate = $predicate OPTIONAL MATCH (c:Claim) WHERE c.subjectId = row.subjectId AND c.predicate = $predicate AND c.objectId = row.objectId AND c.seenAt IS NOT NULL AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH t, substring(c.seenAt, 0, 7) AS month, count(c) AS claims, count(DISTINCT c.articleId) AS articles, min(c.seenAt) AS first, max(c.seenAt) AS last WITH t, collect(CASE WHEN claims > 0 THEN month END) AS months, collect(CASE WHEN claims > 0 THEN articles END) AS monthArticles, collect(CASE WHEN claims > 0 THEN claims END) AS monthClaims, collect(CASE WHEN claims > 0 THEN first END) AS monthFirst, collect(CASE WHEN claims > 0 THEN last END) AS monthLast SET t.months = months, t.monthArticles = monthArticles, t.monthClaims = monthClaims, t.monthFirst = monthFirst, t.monthLast = monthLast
+      {
+       "predicate": "SUPPLIES",
+       "rows": [
+        {
+         "subjectId": "id-1",
+         "objectId": "id-12"
+        }
+       ],
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ]
+      }"
+    `);
+    expect(show('refreshMirrorMonths')).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row MATCH (:Entity {id: row.subjectId})-[t:STRENGTH_TIER_1|STRENGTH_TIER_2|STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6]->(:Entity {id: row.objectId}) WHERE t.predicate = $predicate UNWIND row.months AS span OPTIONAL MATCH (c:Claim) WHERE c.subjectId = row.subjectId AND c.predicate = $predicate AND c.objectId = row.objectId AND c.seenAt >= span[1] AND c.seenAt < span[2] AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH t, span[0] AS month, count(c) AS claims, count(DISTINCT c.articleId) AS articles, min(c.seenAt) AS first, max(c.seenAt) AS last WITH t, collect(CASE WHEN claims > 0 THEN [month, articles, claims, first, last] END) AS fresh, collect(month) AS refreshed WITH t, fresh, [i IN range(0, size(coalesce(t.months, [])) - 1) WHERE NOT t.months[i] IN refreshed] AS kept SET t.months = [i IN kept | t.months[i]] + [f IN fresh | f[0]], t.monthArticles = [i IN kept | t.monthArticles[i]] + [f IN fresh | f[1]], t.monthClaims = [i IN kept | t.monthClaims[i]] + [f IN fresh | f[2]], t.monthFirst = [i IN kept | t.monthFirst[i]] + [f IN fresh | f[3]], t.monthLast = [i IN kept | t.monthLast[i]] + [f IN fresh | f[4]]
+      {
+       "predicate": "MET_WITH",
+       "rows": [
+        {
+         "subjectId": "id-1",
+         "objectId": "id-12",
+         "months": [
+          [
+           "2024-02",
+           "2024-02-01T00:00:00.000Z",
+           "2024-03-01T00:00:00.000Z"
+          ]
+         ]
+        }
+       ],
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ]
+      }"
+    `);
+    expect(show('backfillMirrorMonths')).toMatchInlineSnapshot(`
+      "MATCH (s:Entity)-[t:STRENGTH_TIER_2]->(o:Entity) WHERE t.predicate = $predicate OPTIONAL MATCH (c:Claim) WHERE c.subjectId = s.id AND c.predicate = $predicate AND c.objectId = o.id AND c.seenAt IS NOT NULL AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH t, substring(c.seenAt, 0, 7) AS month, count(c) AS claims, count(DISTINCT c.articleId) AS articles, min(c.seenAt) AS first, max(c.seenAt) AS last WITH t, collect(CASE WHEN claims > 0 THEN month END) AS months, collect(CASE WHEN claims > 0 THEN articles END) AS monthArticles, collect(CASE WHEN claims > 0 THEN claims END) AS monthClaims, collect(CASE WHEN claims > 0 THEN first END) AS monthFirst, collect(CASE WHEN claims > 0 THEN last END) AS monthLast SET t.months = months, t.monthArticles = monthArticles, t.monthClaims = monthClaims, t.monthFirst = monthFirst, t.monthLast = monthLast
+      {
+       "predicate": "VISITED",
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ]
+      }"
+    `);
+    expect(show('readMirrorMonthsMarker')).toMatchInlineSnapshot(`
+      "MATCH (m:StoreMeta {key: $key}) RETURN m.version AS version
+      {
+       "key": "mirror-months"
+      }"
+    `);
+    expect(show('writeMirrorMonthsMarker')).toMatchInlineSnapshot(`
+      "MERGE (m:StoreMeta {key: $key}) SET m.version = $version
+      {
+       "key": "mirror-months",
+       "version": "int(1)"
       }"
     `);
     expect(show('neighborsWindow')).toMatchInlineSnapshot(`

@@ -86,7 +86,7 @@ describe('names, text and parameters never reach the Cypher text', () => {
   const inputs = [HOSTILE, "Zq7 O'Brien", 'Zq7 back\\slash', 'Zq7 brace}', 'Zq7 MATCH (n) DETACH DELETE n', 'Zq7$limit', 'Zq7 `tick`', 'Zq7 "dq"', 'Zq7 CREATE (x)'];
   const takesNoInput = (name: string) =>
     name.startsWith('stats.') ||
-    /^(backfill|prune)StrengthMirrors|MigrationMarker$|^anyEdge$|^backfillEdgeKeys$|^(read|write)EdgeKeysMarker$|^awaitIndexes$/.test(name) ||
+    /^(backfill|prune)StrengthMirrors|MigrationMarker$|^backfillMirrorMonths$|^(read|write)MirrorMonthsMarker$|^anyEdge$|^backfillEdgeKeys$|^(read|write)EdgeKeysMarker$|^awaitIndexes$/.test(name) ||
     ['top', 'topSince', 'curationLog', 'curationRevision', 'aliasLearnings'].includes(name);
 
   it.each(inputs)('input %j appears only in parameters', (input) => {

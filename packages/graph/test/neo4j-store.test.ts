@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { ConfigError, PREDICATES, loadConfig, type ArticleDocument, type NewsgraphConfig } from '@newsgraph/shared';
 import * as w from '../src/cypher/write-statements.ts';
 import { EDGE_KEYS_MIGRATION } from '../src/cypher/edge-keys.ts';
+import { MIRROR_MONTHS_MIGRATION, backfillMirrorMonthsStatement } from '../src/cypher/mirror-months.ts';
 import { STRENGTH_TIERS, STRENGTH_TIERS_MIGRATION, anyEdgeStatement, readMigrationMarkerStatement, writeMigrationMarkerStatement } from '../src/cypher/strength-tiers.ts';
 import { Neo4jStore } from '../src/neo4j/neo4j-store.ts';
 import { Neo4jConnectionError } from '../src/neo4j/neo4j-errors.ts';
@@ -455,7 +456,7 @@ describe('Neo4jStore reads', () => {
       new FakeDriver().respond((cypher) => {
         if (cypher.startsWith('MATCH (e:Entity {id: $id}) RETURN [COUNT')) return [{ degrees: degrees.map((d) => neo4j.int(d)) }];
         const tiers = /-\[t:([A-Z_0-9|]+)\]-/.exec(cypher);
-        if (tiers && cypher.includes('MATCH (c:Claim) WHERE c.subjectId = subjectId')) return tierRows(tiers[1]!);
+        if (tiers && cypher.includes('t.monthArticles[i]')) return tierRows(tiers[1]!);
         if (cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)')) return full;
         return undefined;
       });
@@ -465,7 +466,7 @@ describe('Neo4jStore reads', () => {
       const fake = windowFake([0, 0, 3, 0, 0, 1], () => [row('x', 900), row('y', 70), row('z', 64)]);
       const store = await connect(fake);
       expect((await store.neighbors('c', { since, limit: 3 })).map((n) => [n.entity.id, n.articleCount])).toEqual([['x', 900], ['y', 70], ['z', 64]]);
-      expect(fake.calls.filter((c) => c.cypher.includes('MATCH (c:Claim) WHERE')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual(['STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6']);
+      expect(fake.calls.filter((c) => c.cypher.includes('t.monthArticles[i]')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual(['STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6']);
       expect(fake.calls.some((c) => c.cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)'))).toBe(false);
     });
 
@@ -474,7 +475,7 @@ describe('Neo4jStore reads', () => {
       const store = await connect(fake);
       // Tier 3 and up alone: the 3rd strongest windowed count is below 64, so tier 1 is read too (tier 2 is empty).
       expect((await store.neighbors('c', { since, limit: 3 })).map((n) => [n.entity.id, n.articleCount])).toEqual([['x', 20], ['w', 9], ['v', 5]]);
-      expect(fake.calls.filter((c) => c.cypher.includes('MATCH (c:Claim) WHERE')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual([
+      expect(fake.calls.filter((c) => c.cypher.includes('t.monthArticles[i]')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual([
         'STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6',
         'STRENGTH_TIER_1',
       ]);
@@ -519,7 +520,7 @@ describe('Neo4jStore schema', () => {
     expect(ddl.map((c) => c.cypher)).toEqual(store.dialect.schemaStatements().map((s) => s.cypher));
     expect(ddl.length).toBeGreaterThan(0);
     expect(ddl.every((c) => c.mode === 'WRITE')).toBe(true);
-    const schema = report.statements.filter((s) => s.name !== STRENGTH_TIERS_MIGRATION.key && s.name !== EDGE_KEYS_MIGRATION.key);
+    const schema = report.statements.filter((s) => s.name !== STRENGTH_TIERS_MIGRATION.key && s.name !== EDGE_KEYS_MIGRATION.key && s.name !== MIRROR_MONTHS_MIGRATION.key);
     expect(schema).toHaveLength(ddl.length);
     expect(report.statements.every((s) => s.created === true)).toBe(true);
     expect(report.dialect).toBe('neo4j-5');
@@ -545,6 +546,32 @@ describe('Neo4jStore schema', () => {
     const report = await store.migrateSchema();
     expect(report.statements.map((s) => s.name)).not.toContain(STRENGTH_TIERS_MIGRATION.key);
     expect(fake.calls.filter((c) => c.cypher.includes('STRENGTH_TIER') || c.cypher.includes('StoreMeta {key: $key}) SET'))).toEqual([]);
+  });
+
+  it('gives the mirrors of a store without the month-list marker their month lists once, after the tiers, then the marker', async () => {
+    const fake = new FakeDriver().respond((cypher): Rows | undefined => (cypher === anyEdgeStatement().cypher ? [{ found: 1 }] : undefined));
+    const store = await connect(fake);
+    const report = await store.migrateSchema();
+    expect(report.statements.map((s) => s.name)).toContain(MIRROR_MONTHS_MIGRATION.key);
+    const writes = fake.calls.filter((c) => c.mode === 'WRITE');
+    const backfills = PREDICATES.flatMap((p) => STRENGTH_TIERS.map((tier) => backfillMirrorMonthsStatement(p, tier).cypher));
+    const monthWrites = writes.filter((c) => c.cypher.includes('SET t.months = months'));
+    expect(monthWrites.map((c) => c.cypher)).toEqual(backfills);
+    // After the last tier mirror is created, and the marker right after the last month backfill.
+    const lastTierCreate = writes.findLastIndex((c) => c.cypher.includes('CREATE (s)-[t:STRENGTH_TIER_'));
+    const firstMonths = writes.findIndex((c) => c.cypher.includes('SET t.months = months'));
+    expect(firstMonths).toBeGreaterThan(lastTierCreate);
+    const marker = writes[writes.findLastIndex((c) => c.cypher.includes('SET t.months = months')) + 1]!;
+    expect(marker.params.key).toBe(MIRROR_MONTHS_MIGRATION.key);
+
+    // With the marker: one read, no month statement (a new driver: the first store shares its own).
+    await store.close();
+    const migrated = new FakeDriver().respond((cypher, params): Rows | undefined =>
+      cypher.startsWith('MATCH (m:StoreMeta {key: $key}) RETURN') && params.key === MIRROR_MONTHS_MIGRATION.key ? [{ version: MIRROR_MONTHS_MIGRATION.version }] : cypher === anyEdgeStatement().cypher ? [{ found: 1 }] : undefined,
+    );
+    const again = await (await connect(migrated)).migrateSchema();
+    expect(again.statements.map((s) => s.name)).not.toContain(MIRROR_MONTHS_MIGRATION.key);
+    expect(migrated.calls.filter((c) => c.cypher.includes('t.months'))).toEqual([]);
   });
 
   it('on 3.5 reads the existing schema first and creates only what is missing', async () => {

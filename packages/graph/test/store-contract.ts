@@ -686,6 +686,47 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         expect((await store.neighbors(ID.iran, { since: '2024-05-05', limit: 1 }))[0]).toMatchObject({ firstSeen: '2024-05-05T08:00:00.000Z', lastSeen: '2024-05-17T08:00:00.000Z' });
       });
 
+      it('counts a window of whole and partial months exactly, after articles move between months or lose their claims', async () => {
+        // Iran supplies three companies over four months (one article each month-day 10, one claim
+        // each): strong edges, whose windowed counts Neo4j takes from per-month lists on the tier
+        // mirrors for whole months (cypher/mirror-months.ts) and from the claims for partial ones.
+        const company = (i: number) => ({ id: `org:m${i}`, type: 'Organization' as const, name: `Monthly ${i}`, aliases: [], attributes: {} });
+        const article = (i: number, month: number, k: number, text = `Iran supplies Monthly ${i} (${month}.${k}).`, publishedAt = `2024-0${month}-10T08:00:00.000Z`) =>
+          buildDocument({
+            id: `art-m${i}-${month}-${k}`,
+            title: `m${i} ${month} ${k}`,
+            publishedAt,
+            fetchedAt: '2024-06-01T00:00:00.000Z',
+            entities: [ENTITIES.iran, company(i)],
+            sentences: [{ text, claims: text.startsWith('Iran supplies') ? [[ID.iran, 'SUPPLIES', `org:m${i}`]] : [] }],
+          });
+        // Articles per month (January to April) of each company.
+        const plan: Record<number, number[]> = { 0: [2, 3, 4, 1], 1: [0, 5, 0, 5], 2: [4, 1, 1, 0] };
+        await store.writeArticles(Object.entries(plan).flatMap(([i, perMonth]) => perMonth.flatMap((n, m) => Array.from({ length: n }, (_, k) => article(Number(i), m + 1, k)))));
+        // The strongest one or two (Neo4j: from the tiers' month lists when they prove the answer)
+        // are the prefix of the whole list (Neo4j: counted from every claim in the window).
+        const counts = async (query: Parameters<GraphStore['neighbors']>[1]) => {
+          const all = await store.neighbors(ID.iran, { ...query, limit: 1000 });
+          for (const limit of [1, 2]) expect(await store.neighbors(ID.iran, { ...query, limit })).toEqual(all.slice(0, limit));
+          return Object.fromEntries(all.filter((n) => n.entity.id.startsWith('org:m')).map((n) => [n.entity.id, [n.articleCount, n.claimCount]]));
+        };
+        expect(await counts({ since: '2024-02-01' })).toEqual({ 'org:m0': [8, 8], 'org:m1': [10, 10], 'org:m2': [2, 2] });
+        expect(await counts({ since: '2024-02-01', until: '2024-03-31' })).toEqual({ 'org:m0': [7, 7], 'org:m1': [5, 5], 'org:m2': [2, 2] });
+        expect(await counts({ until: '2024-01-31' })).toEqual({ 'org:m0': [2, 2], 'org:m2': [4, 4] });
+        // Partial months at both ends: the 10th of February and of April are outside.
+        expect(await counts({ since: '2024-02-15', until: '2024-04-05' })).toEqual({ 'org:m0': [4, 4], 'org:m2': [1, 1] });
+        expect(await counts({ since: '2024-03-10T08:00:00.000Z', until: '2024-03-10T08:00:00.000Z' })).toEqual({ 'org:m0': [4, 4], 'org:m2': [1, 1] });
+        // One of Monthly 1's April articles moves to 20 February; one of Monthly 0's March articles loses its claim.
+        await store.writeArticles([article(1, 4, 0, 'Iran supplies Monthly 1 (moved).', '2024-02-20T08:00:00.000Z'), article(0, 3, 0, 'Monthly 0 was mentioned in passing.')]);
+        const [m1] = (await store.neighbors(ID.iran, { since: '2024-02-01', until: '2024-02-29', limit: 1000 })).filter((n) => n.entity.id === 'org:m1');
+        expect(m1).toMatchObject({ articleCount: 6, claimCount: 6, firstSeen: '2024-02-10T08:00:00.000Z', lastSeen: '2024-02-20T08:00:00.000Z' });
+        expect(await counts({ since: '2024-02-01', until: '2024-03-31' })).toEqual({ 'org:m0': [6, 6], 'org:m1': [6, 6], 'org:m2': [2, 2] });
+        expect(await counts({ since: '2024-04-01' })).toEqual({ 'org:m0': [1, 1], 'org:m1': [4, 4] });
+        expect(await counts({ since: '2024-02-11', until: '2024-02-29' })).toEqual({ 'org:m1': [1, 1] });
+        const [m0] = (await store.neighbors(ID.iran, { since: '2024-02-01', limit: 1000 })).filter((n) => n.entity.id === 'org:m0');
+        expect(m0).toMatchObject({ articleCount: 7, claimCount: 7, firstSeen: '2024-02-10T08:00:00.000Z', lastSeen: '2024-04-10T08:00:00.000Z' });
+      });
+
       it('restricts paths to some predicates or excludes some', async () => {
         expect((await store.shortestPaths(ID.china, ID.iran)).map(hops)).toEqual([[ID.china, ID.russia, ID.iran]]);
         expect((await store.shortestPaths(ID.china, ID.iran, { predicates: ['TRADES_WITH', 'SUPPLIES'] })).map(hops)).toEqual([[ID.china, ID.russia, ID.iran]]);

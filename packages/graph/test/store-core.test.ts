@@ -6,7 +6,7 @@ import { evidenceArgs, neighborArgs, pathArgs, searchArgs, topArgs } from '../sr
 import { pathPairs, rankPaths } from '../src/core/path-ranking.ts';
 import { checkPublication } from '../src/core/publication-check.ts';
 import { STORE_LIMITS, checkLimit } from '../src/core/store-limits.ts';
-import { checkLabelPrefix, prefixSchemaStatement, withLabelPrefix } from '../src/cypher/label-prefix.ts';
+import { LabelPrefixer, checkLabelPrefix, prefixSchemaStatement, withLabelPrefix } from '../src/cypher/label-prefix.ts';
 import { createDialect, parseServerVersion } from '../src/cypher/neo4j-dialect.ts';
 import type { EntitySummary, PathEdge } from '../src/interfaces/graph-store.ts';
 
@@ -147,6 +147,21 @@ describe('label prefix', () => {
     );
     expect(withLabelPrefix('MATCH (a:Article)-[:HAS_CLAIM]->(c:Claim) RETURN {Entity: a.id}', 'T_')).toBe('MATCH (a:T_Article)-[:HAS_CLAIM]->(c:T_Claim) RETURN {Entity: a.id}');
     expect(() => checkLabelPrefix('x`) DETACH DELETE n //')).toThrow(/labelPrefix: must be a letter/);
+  });
+
+  it('keeps prefixed texts (bounded) and gives the same text as prefixing each time', () => {
+    const prefixer = new LabelPrefixer('T_', 2);
+    const texts = ['MATCH (e:Entity {id: $id}) RETURN e', 'MATCH (a:Article) RETURN a', 'MATCH (c:Claim) RETURN c'];
+    for (const round of [1, 2]) {
+      for (const cypher of texts) {
+        const params = { id: `x${round}` };
+        const out = prefixer.statement({ cypher, params });
+        expect(out.cypher).toBe(withLabelPrefix(cypher, 'T_'));
+        expect(out.params).toBe(params);
+      }
+    }
+    const none = { cypher: texts[0]!, params: {} };
+    expect(new LabelPrefixer('').statement(none)).toBe(none);
   });
 
   it('gives the schema its own names and labels', () => {

@@ -53,3 +53,31 @@ export function prefixSchemaStatement(statement: SchemaStatement, prefix: string
   if (Array.isArray(params.labels)) params.labels = (params.labels as string[]).map((l) => `${prefix}${l}`);
   return { item, cypher: withLabelPrefix(renamed, prefix), params };
 }
+
+/**
+ * prefixStatement with the prefixed texts kept: tokenizing costs about 0.2 ms for a statement of
+ * 750 characters under load (more than 2 ms for 8 KB), on every call, and a store sends
+ * the same few hundred texts over and over (values travel as parameters, so the text depends
+ * only on the statement's shape). Bounded: emptied when it reaches `capacity` texts.
+ */
+export class LabelPrefixer {
+  readonly #texts = new Map<string, string>();
+  readonly prefix: string;
+  readonly #capacity: number;
+
+  constructor(prefix: string, capacity = 2000) {
+    this.prefix = prefix;
+    this.#capacity = capacity;
+  }
+
+  statement(statement: CypherStatement): CypherStatement {
+    if (!this.prefix) return statement;
+    let cypher = this.#texts.get(statement.cypher);
+    if (cypher === undefined) {
+      if (this.#texts.size >= this.#capacity) this.#texts.clear();
+      cypher = withLabelPrefix(statement.cypher, this.prefix);
+      this.#texts.set(statement.cypher, cypher);
+    }
+    return { cypher, params: statement.params };
+  }
+}

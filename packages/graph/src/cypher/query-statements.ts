@@ -4,6 +4,7 @@ import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopA
 import { checkSize } from '../core/store-limits.ts';
 import { entityLabel, relationshipType, relationshipTypes, type CypherStatement } from './cypher-statement.ts';
 import { STRENGTH_TIER_TYPES } from './strength-tiers.ts';
+import { monthWindow } from './mirror-months.ts';
 
 /**
  * Read statements of the Neo4j store, in Cypher that 3.5, 4.4, 5.x and 2025.x all accept (no
@@ -130,31 +131,63 @@ export function strongNeighborsStatement(args: NeighborArgs, fromTier: number): 
 /**
  * strongNeighborsStatement with a time window: the candidates are the mirrors of tiers
  * `fromTier`…`toTier` (the caller reads the top tiers first, then one lower tier at a time, and
- * merges: each edge has one mirror, so the reads are disjoint), and each one's counts are taken from the claims of its own edge in the
- * window, found by the `claim_edge_seen_at` index (subject, predicate, object, seenAt), so a
- * candidate costs the claims it has in the window, not a scan of a hub's claims. A windowed
- * count is at most the edge's count, so every edge outside the tiers read has fewer than the
- * tier's floor in the window: when the `limit`-th of the merged rows has at least the floor of
- * the lowest tier read, the answer is exact (the caller checks). Only the bounds given are written into the text, so the index is
- * seeked on a range.
+ * merges: each edge has one mirror, so the reads are disjoint), and each one's windowed counts
+ * and dates come from the mirror's month lists (mirror-months.ts) for the months wholly inside
+ * the window, plus, for a partial month at either end, the edge's own claims in that part, found
+ * by the `claim_edge_seen_at` index (subject, predicate, object, seenAt). So a candidate costs a
+ * few list entries, not its claims (a hub's strongest edges have thousands). A windowed count is
+ * at most the edge's count, so every edge outside the tiers read has fewer than the tier's floor
+ * in the window: when the `limit`-th of the merged rows has at least the floor of the lowest
+ * tier read, the answer is exact (the caller checks). Only the parts the window has are written
+ * into the text, so each claim read is an index seek on one range.
  */
 export function strongWindowNeighborsStatement(args: NeighborArgs, fromTier: number, toTier = STRENGTH_TIER_TYPES.length): CypherStatement {
   const tiers = STRENGTH_TIER_TYPES.slice(fromTier - 1, toTier);
   if (fromTier < 1 || toTier < fromTier || toTier > STRENGTH_TIER_TYPES.length) throw new Error(`strength tiers ${fromTier}-${toTier}: must be within 1-${STRENGTH_TIER_TYPES.length}`);
   if (args.since === null && args.until === null) throw new Error('strongWindowNeighborsStatement needs since or until');
-  const window = [args.since === null ? null : 'c.seenAt >= $since', args.until === null ? null : 'c.seenAt <= $until'].filter((x) => x !== null);
+  const window = monthWindow(args.since, args.until);
+  // The claim parts: [claims, articles, first, last] of the edge's claims in one date range each.
+  const parts: string[] = [];
+  let claims = '';
+  const claimPart = (name: string, range: string) => {
+    claims +=
+      `OPTIONAL MATCH (${name}:Claim) WHERE ${name}.subjectId = subjectId AND ${name}.predicate = predicate AND ${name}.objectId = objectId AND ${range} AND ${IS_EDGE_CLAIM(name)} ` +
+      `WITH n, t, predicate, direction, subjectId, objectId, ${parts.map((p) => `${p}, `).join('')}` +
+      `[count(${name}), count(DISTINCT ${name}.articleId), min(${name}.seenAt), max(${name}.seenAt)] AS ${name}Part `;
+    parts.push(`${name}Part`);
+  };
+  if (window.head) claimPart('h', `h.seenAt >= $since AND h.seenAt ${window.head.endInclusive ? '<= $until' : '< $headEnd'}`);
+  if (window.tail) claimPart('l', 'l.seenAt >= $tailStart AND l.seenAt <= $until');
+  const full = window.full;
+  const inFull = full === null ? [] : [full.from === null ? null : 't.months[i] >= $fullFrom', full.to === null ? null : 't.months[i] < $fullTo'].filter((x) => x !== null);
+  // The whole months' entries in the same shape, then the claim parts.
+  const wholeMonths =
+    `[i IN range(0, size(coalesce(t.months, [])) - 1) WHERE ${inFull.length === 0 ? 'true' : inFull.join(' AND ')} ` +
+    '| [t.monthClaims[i], t.monthArticles[i], t.monthFirst[i], t.monthLast[i]]]';
+  const lists = [...(full === null ? [] : [wholeMonths]), ...(parts.length === 0 ? [] : [`[${parts.join(', ')}]`])].join(' + ');
+  const min = (k: number) => `reduce(m = null, x IN ps | CASE WHEN x[${k}] IS NULL OR (m IS NOT NULL AND m <= x[${k}]) THEN m ELSE x[${k}] END)`;
+  const max = (k: number) => `reduce(m = null, x IN ps | CASE WHEN x[${k}] IS NULL OR (m IS NOT NULL AND m >= x[${k}]) THEN m ELSE x[${k}] END)`;
   return {
     cypher:
       `MATCH (e:Entity {id: $id})-[t:${tiers.join('|')}]-(n:Entity) ` +
       "WITH e, t, n, t.predicate AS predicate, CASE WHEN startNode(t) = e THEN 'out' ELSE 'in' END AS direction " +
       `WHERE ($predicates IS NULL OR predicate IN $predicates) AND ($types IS NULL OR n.type IN $types) AND ${DIRECTION_FILTER('direction')} ` +
-      "WITH n, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId " +
-      `MATCH (c:Claim) WHERE c.subjectId = subjectId AND c.predicate = predicate AND c.objectId = objectId AND ${window.join(' AND ')} AND ${IS_EDGE_CLAIM('c')} ` +
-      'WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, ' +
-      'min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen ' +
+      "WITH n, t, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId " +
+      claims +
+      `WITH n, predicate, direction, ${lists} AS ps ` +
+      `WITH n, predicate, direction, reduce(a = 0, x IN ps | a + x[0]) AS claimCount, reduce(a = 0, x IN ps | a + x[1]) AS edgeArticleCount, ${min(2)} AS firstSeen, ${max(3)} AS lastSeen ` +
+      'WHERE claimCount > 0 ' +
       `RETURN ${SUMMARY('n')}, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ` +
       NEIGHBOR_ORDER,
-    params: { ...neighborParams(args), predicates: args.predicates === null ? null : edgeTypes(args).split('|'), edgeModalities: EDGE_MODALITY_LIST },
+    params: {
+      ...neighborParams(args),
+      predicates: args.predicates === null ? null : edgeTypes(args).split('|'),
+      edgeModalities: EDGE_MODALITY_LIST,
+      ...(full?.from ? { fullFrom: full.from } : {}),
+      ...(full?.to ? { fullTo: full.to } : {}),
+      ...(window.head && !window.head.endInclusive ? { headEnd: window.head.end } : {}),
+      ...(window.tail ? { tailStart: window.tail.start } : {}),
+    },
   };
 }
 

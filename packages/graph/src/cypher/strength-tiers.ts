@@ -131,11 +131,16 @@ export function pruneStrengthMirrorsStatement(tier: number): CypherStatement {
   };
 }
 
+/** The list of `e`'s degree in each tier, tier 1 first: getDegree lookups, in the server's syntax. */
+export function strengthTierDegreesExpression(family: DialectFamily): string {
+  const degree = (type: string) => (family === 'neo4j-5' ? `COUNT { (e)-[:${type}]-() }` : `size((e)-[:${type}]-())`);
+  return `[${STRENGTH_TIER_TYPES.map(degree).join(', ')}]`;
+}
+
 /** How many typed edges of $id each tier holds, tier 1 first (getDegree lookups on every version). */
 export function strengthTierDegreesStatement(id: string, family: DialectFamily): CypherStatement {
-  const degree = (type: string) => (family === 'neo4j-5' ? `COUNT { (e)-[:${type}]-() }` : `size((e)-[:${type}]-())`);
   return {
-    cypher: `MATCH (e:Entity {id: $id}) RETURN [${STRENGTH_TIER_TYPES.map(degree).join(', ')}] AS degrees`,
+    cypher: `MATCH (e:Entity {id: $id}) RETURN ${strengthTierDegreesExpression(family)} AS degrees`,
     params: { id },
   };
 }

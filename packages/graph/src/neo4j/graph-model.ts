@@ -46,8 +46,11 @@ export const GRAPH_MODEL = {
     LISTED_AS: ['score', 'features', 'matchedName'],
     /** (:Article)-[:REPORTED_BY]->(:Entity); rank 0 is the article's outlet. */
     REPORTED_BY: ['rank'],
-    /** (:Entity)-[:STRENGTH_TIER_k {predicate}]->(:Entity) mirrors a typed edge with its counts (cypher/strength-tiers.ts). */
-    STRENGTH_TIER: ['predicate', 'articleCount', 'claimCount', 'firstSeen', 'lastSeen'],
+    /**
+     * (:Entity)-[:STRENGTH_TIER_k {predicate}]->(:Entity) mirrors a typed edge with its counts (cypher/strength-tiers.ts)
+     * and its month lists, parallel lists per calendar month of its claims (cypher/mirror-months.ts).
+     */
+    STRENGTH_TIER: ['predicate', 'articleCount', 'claimCount', 'firstSeen', 'lastSeen', 'months', 'monthArticles', 'monthClaims', 'monthFirst', 'monthLast'],
     /** One node per store-level migration done, e.g. {key: 'strength-tiers', version: 1}. */
     StoreMeta: ['key', 'version'],
   },

@@ -17,7 +17,7 @@ import { sortCountChanges, type ArticleContribution } from '../core/count-mainte
 import { mergeNeighbors, compareNeighbors } from '../core/neighbor-order.ts';
 import type { EvidenceArgs, ExportArgs, NeighborArgs, PathArgs, SearchArgs, TopArgs } from '../core/query-arguments.ts';
 import { chunk, type CypherStatement } from '../cypher/cypher-statement.ts';
-import { checkLabelPrefix, prefixSchemaStatement, prefixStatement } from '../cypher/label-prefix.ts';
+import { LabelPrefixer, checkLabelPrefix, prefixSchemaStatement } from '../cypher/label-prefix.ts';
 import { EDGE_KEYS_MIGRATION, awaitIndexesStatement, backfillEdgeKeysStatement, readEdgeKeysMarkerStatement, writeEdgeKeysMarkerStatement } from '../cypher/edge-keys.ts';
 import { READ_CONSTRAINTS_35, READ_INDEXES_35, schemaItemsOf, type ExistingSchema35, type Neo4jDialect } from '../cypher/neo4j-dialect.ts';
 import {
@@ -69,6 +69,7 @@ import {
   topEntitiesStatement,
 } from '../cypher/query-statements.ts';
 import { STRENGTH_TIER_FLOORS, STRENGTH_TIERS, STRENGTH_TIERS_MIGRATION, anyEdgeStatement, readMigrationMarkerStatement, writeMigrationMarkerStatement, backfillStrengthMirrorsStatement, createStrengthMirrorsStatement, deleteStrengthMirrorsStatement, syncStrengthMirrorsStatement, lowestTierToRead, pruneStrengthMirrorsStatement, strengthTierDegreesStatement, type MirrorValuesRow, type TierMoveRow } from '../cypher/strength-tiers.ts';
+import { MIRROR_MONTHS_MIGRATION, backfillMirrorMonthsStatement, readMirrorMonthsMarkerStatement, rebuildMirrorMonthsStatement, refreshMirrorMonthsStatement, touchedMonths, writeMirrorMonthsMarkerStatement, type MirrorMonthsRow } from '../cypher/mirror-months.ts';
 import type { DriverLike, ManagedTransactionLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
 import type { MigrationReport } from './migration-report.ts';
 import { Neo4jCuration } from './neo4j-curation.ts';
@@ -154,6 +155,7 @@ export class Neo4jBackend implements StoreBackend {
   readonly #database: string | undefined;
   readonly #release: (() => Promise<void>) | undefined;
   readonly labelPrefix: string;
+  readonly #prefixer: LabelPrefixer;
   #closed = false;
   readonly #curation: Neo4jCuration;
   readonly #aliases: Neo4jAliases;
@@ -162,6 +164,7 @@ export class Neo4jBackend implements StoreBackend {
 
   constructor(driver: DriverLike, options: Neo4jBackendOptions) {
     this.labelPrefix = options.labelPrefix === undefined ? '' : checkLabelPrefix(options.labelPrefix);
+    this.#prefixer = new LabelPrefixer(this.labelPrefix);
     this.#driver = driver;
     this.#database = options.database;
     this.batchSize = options.batchSize;
@@ -194,7 +197,7 @@ export class Neo4jBackend implements StoreBackend {
 
   /** Sends one of the store's statements (with the label prefix, when there is one). */
   #run(tx: ManagedTransactionLike, statement: CypherStatement): Promise<Row[]> {
-    return run(tx, this.labelPrefix ? prefixStatement(statement, this.labelPrefix) : statement);
+    return run(tx, this.#prefixer.statement(statement));
   }
 
   async #read(statement: CypherStatement): Promise<Row[]> {
@@ -242,6 +245,7 @@ export class Neo4jBackend implements StoreBackend {
       report.statements.push({ name: s.item.name, cypher: s.cypher, created: existing ? true : added });
     }
     report.statements.push(...(await this.#migrateStrengthTiers()));
+    report.statements.push(...(await this.#migrateMirrorMonths()));
     report.statements.push(...(await this.#migrateEdgeKeys()));
     return report;
   }
@@ -277,6 +281,20 @@ export class Neo4jBackend implements StoreBackend {
     const statements = hasEdges ? [...STRENGTH_TIERS.map(pruneStrengthMirrorsStatement), ...PREDICATES.flatMap((p) => STRENGTH_TIERS.map((tier) => backfillStrengthMirrorsStatement(p, tier)))] : [];
     for (const statement of [...statements, writeMigrationMarkerStatement()]) await this.write((tx) => this.#run(tx, statement));
     return [{ name: STRENGTH_TIERS_MIGRATION.key, cypher: `${statements.length} statements (cypher/strength-tiers.ts)`, created: true }];
+  }
+
+  /**
+   * A store whose mirrors predate their month lists (mirror-months.ts) gets them once, from the
+   * claims (each statement idempotent), then the marker; after the tier migration, which may
+   * have just created mirrors. A store with the marker costs one read.
+   */
+  async #migrateMirrorMonths(): Promise<MigrationReport['statements']> {
+    const [marker] = await this.#read(readMirrorMonthsMarkerStatement());
+    if (asNumber(marker?.version) >= MIRROR_MONTHS_MIGRATION.version) return [];
+    const hasEdges = (await this.#read(anyEdgeStatement())).length > 0;
+    const statements = hasEdges ? PREDICATES.flatMap((p) => STRENGTH_TIERS.map((tier) => backfillMirrorMonthsStatement(p, tier))) : [];
+    for (const statement of [...statements, writeMirrorMonthsMarkerStatement()]) await this.write((tx) => this.#run(tx, statement));
+    return [{ name: MIRROR_MONTHS_MIGRATION.key, cypher: `${statements.length} statements (cypher/mirror-months.ts)`, created: true }];
   }
 
   // ---------------------------------------------------------------- writes
@@ -375,6 +393,7 @@ export class Neo4jBackend implements StoreBackend {
       for (const r of await this.#each(tx, refreshed, (part) => refreshEdgeDatesStatement(p, part))) dates.set(`${String(r.subjectId)}\u0000${String(r.objectId)}`, r);
       // The mirrors copy the edges' final dates: those refreshed from the remaining claims, else as written.
       await this.#updateStrengthMirrors(tx, p, strong.map((r) => ({ ...r, ...pick(dates.get(`${String(r.subjectId)}\u0000${String(r.objectId)}`)) })));
+      await this.#updateMirrorMonths(tx, p, strong, list.map((x) => x.row));
     }
     const entityRows: EntityChangeRow[] = plan.counts.entities.map((c) => ({ entityId: c.entityId, ...countChangeRow(c) }));
     await this.#each(tx, entityRows, applyEntityChangesStatement);
@@ -420,6 +439,28 @@ export class Neo4jBackend implements StoreBackend {
       await this.#each(tx, ends((from, to) => to === tier && from !== tier), (part) => createStrengthMirrorsStatement(p, tier, part));
     }
     await this.#each(tx, ends((from, to) => from > 0 && from === to), (part) => syncStrengthMirrorsStatement(p, part));
+  }
+
+  /**
+   * The month lists (mirror-months.ts) of the mirrors the tier update left: a new or moved
+   * mirror gets them from all its edge's claims, a mirror that stayed has the months this write
+   * touched recomputed from their claims. After the claims of the write are in place.
+   */
+  async #updateMirrorMonths(tx: ManagedTransactionLike, p: Predicate, strong: Row[], changes: EdgeChangeRow[]): Promise<void> {
+    const pair = (subjectId: unknown, objectId: unknown) => `${String(subjectId)}\u0000${String(objectId)}`;
+    const changeOf = new Map(changes.map((c) => [pair(c.subjectId, c.objectId), c]));
+    const created: TierMoveRow[] = [];
+    const stayed: MirrorMonthsRow[] = [];
+    for (const r of strong) {
+      const from = asNumber(r.fromTier);
+      const to = asNumber(r.toTier);
+      const ends = { subjectId: String(r.subjectId), objectId: String(r.objectId) };
+      const change = changeOf.get(pair(r.subjectId, r.objectId));
+      if (to > 0 && to !== from) created.push(ends);
+      else if (to > 0 && change) stayed.push({ ...ends, months: touchedMonths(change) });
+    }
+    await this.#each(tx, created, (part) => rebuildMirrorMonthsStatement(p, part));
+    await this.#each(tx, stayed.filter((r) => r.months.length > 0), (part) => refreshMirrorMonthsStatement(p, part));
   }
 
   async addPublication(articleId: string, publication: Publication, sortDate: string): Promise<boolean> {
@@ -487,7 +528,8 @@ export class Neo4jBackend implements StoreBackend {
    * the degrees say from which tier down at least `limit` edges exist; if that many pass the
    * filters the answer is exact, else one tier lower, and the whole edge list as the last
    * resort. With a time window the same tiers give the candidates and each one's counts come
-   * from its own claims in the window (strongWindowNeighborsStatement); the last resort counts
+   * from its mirror's month lists, plus its claims in a partial month at either end
+   * (strongWindowNeighborsStatement, mirror-months.ts); the last resort counts
    * every claim of the entity in the window (neighborsStatement).
    */
   async #edgeNeighbors(args: NeighborArgs): Promise<Neighbor[]> {
