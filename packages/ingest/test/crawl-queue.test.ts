@@ -22,6 +22,7 @@ import { startTestRedis, type TestRedis } from './support/redis-server.ts';
 import { recordedReextraction, storeContents } from './support/recorded-extraction.ts';
 import { articleHtml, generateArticles, rssFeed } from './fixtures/crawl/news-site.ts';
 import { mountNewsSite, testCrawlConfig } from './fixtures/crawl/mount-site.ts';
+import { forgetfulMemory } from './support/forgetful-memory.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WORKER_ENTRY = join(here, 'fixtures/crawl/worker-entry.ts');
@@ -499,7 +500,7 @@ describe('crawl through BullMQ workers on Redis', () => {
     const { deps } = createCrawlStageDeps({
       config,
       store,
-      memory: { getValidators: async () => null, setValidators: async () => {}, filterUnseen: async (u) => u, markSeen: async () => {}, claimContent: async () => null },
+      memory: forgetfulMemory(),
     });
     const crawler = new QueueCrawler(dead, deps, {
       concurrency: 1,

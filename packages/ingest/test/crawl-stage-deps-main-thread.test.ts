@@ -4,15 +4,9 @@ import { SqliteStore } from '@newsgraph/graph';
 import { loadConfig } from '@newsgraph/shared';
 import { createCrawlStageDeps } from '../src/index.ts';
 import { buildArticle } from '../src/pipeline/build-article.ts';
-import type { CrawlMemory } from '../src/crawl/interfaces/crawl-stages.ts';
+import { forgetfulMemory } from './support/forgetful-memory.ts';
 
-const memory: CrawlMemory = {
-  getValidators: async () => null,
-  setValidators: async () => {},
-  filterUnseen: async (urls) => urls,
-  markSeen: async () => {},
-  claimContent: async () => null,
-};
+const memory = forgetfulMemory();
 
 // A file of its own: what the main thread has loaded is process state (vitest runs each file in its own process).
 describe('createCrawlStageDeps with an extraction thread', () => {

@@ -3,15 +3,9 @@ import { defaultGazetteer, extract, geoNamesLoads } from '@newsgraph/extract';
 import { SqliteStore } from '@newsgraph/graph';
 import { loadConfig } from '@newsgraph/shared';
 import { createCrawlStageDeps } from '../src/index.ts';
-import type { CrawlMemory } from '../src/crawl/interfaces/crawl-stages.ts';
+import { forgetfulMemory } from './support/forgetful-memory.ts';
 
-const memory: CrawlMemory = {
-  getValidators: async () => null,
-  setValidators: async () => {},
-  filterUnseen: async (urls) => urls,
-  markSeen: async () => {},
-  claimContent: async () => null,
-};
+const memory = forgetfulMemory();
 
 // A file of its own: the deferral is process state (vitest runs each file in its own process).
 describe('createCrawlStageDeps with extraction threads', () => {

@@ -13,6 +13,7 @@ import { createCrawlStageDeps } from '../src/crawl/crawl-stage-deps.ts';
 import { Curator } from '../src/curation/curator.ts';
 import { testCrawlConfig } from './fixtures/crawl/mount-site.ts';
 import { recordedReextraction, storeContents } from './support/recorded-extraction.ts';
+import { forgetfulMemory } from './support/forgetful-memory.ts';
 
 /** Texts written for these tests. */
 const FIRST = 'Senator Anna Kowalczyk met leaders of Congress at the White House on Monday.';
@@ -110,7 +111,7 @@ describe('the crawler reads the same alias index', () => {
       const { deps, close } = createCrawlStageDeps({
         config: testCrawlConfig({ db: path }),
         store,
-        memory: { getValidators: async () => null, setValidators: async () => {}, filterUnseen: async (u) => u, markSeen: async () => {}, claimContent: async () => null },
+        memory: forgetfulMemory(),
         extractionThreads: threads,
       });
       try {
@@ -198,7 +199,7 @@ describe('a store from before the alias index', () => {
     const { deps, close } = createCrawlStageDeps({
       config: testCrawlConfig({ db: path }),
       store,
-      memory: { getValidators: async () => null, setValidators: async () => {}, filterUnseen: async (u) => u, markSeen: async () => {}, claimContent: async () => null },
+      memory: forgetfulMemory(),
       extractionThreads: 1,
     });
     try {
