@@ -85,8 +85,12 @@ async function openSession(browser: Browser, url: string): Promise<Session> {
 }
 
 async function saveToken(page: Page, token: string): Promise<void> {
-  // The first requests without it were answered 401, which opened the token form already.
-  if (await page.locator('#token-form').isHidden()) await page.click('#token-toggle');
+  // The first requests without it are answered 401, which opens the token form. Wait for that: the
+  // toggle closes an open form, so clicking it just before the 401 arrives left the form closed
+  // (seen once in CI). The toggle is only for a form that never opened.
+  const form = page.locator('#token-form');
+  await form.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => page.click('#token-toggle'));
+  await form.waitFor({ state: 'visible' });
   await page.fill('#token-input', token);
   await page.click('#token-form button[type="submit"]');
   await expect.poll(() => page.locator('#top-entities li').count()).toBeGreaterThan(0);
