@@ -28,9 +28,21 @@ export function analyzeEntities(text: string, options: EntityAnalysisOptions = {
   const body = limit < text.length ? text.slice(0, limit) : text;
   const tokens = tokenize(body);
   const tokenSentences = splitSentences(tokens);
-  const sentences: Sentence[] = tokenSentences.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+  const sentences: Sentence[] = [];
+  const sentenceStarts = new Set<number>();
+  for (const s of tokenSentences) {
+    sentences.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+    sentenceStarts.add(s.start);
+  }
+  // One loop over the tokens for the facts every pass reads: each token's key, and the words
+  // written in lower case somewhere in the document.
   const lowerInDocument = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && t.text.charCodeAt(0) >= 97 && t.text.charCodeAt(0) <= 122) lowerInDocument.add(t.text);
+  const keys: string[] = [];
+  for (const t of tokens) {
+    keys.push(tokenKey(t.text));
+    const c0 = t.text.charCodeAt(0);
+    if (c0 >= 97 && c0 <= 122 && t.kind === 'word') lowerInDocument.add(t.text);
+  }
   const recognizer = new SentenceRecognizer({
     text: body,
     tokens,
@@ -38,13 +50,13 @@ export function analyzeEntities(text: string, options: EntityAnalysisOptions = {
     lexicon: options.typeLexicon,
     words: wordClasses(),
     lowerInDocument,
-    keys: tokens.map((t) => tokenKey(t.text)),
+    keys,
   });
   const candidates: Candidate[] = [];
   tokenSentences.forEach((s, i) => {
     for (const c of recognizer.recognize(s, i)) candidates.push(c);
   });
-  const state: DocumentState = { body, tokens, sentences, candidates, gazetteer: defaultGazetteer(), lowerInDocument, options, entities: [], mentions: [] };
+  const state: DocumentState = { body, tokens, sentences, candidates, gazetteer: defaultGazetteer(), lowerInDocument, sentenceStarts, options, entities: [], mentions: [] };
   for (const pass of DOCUMENT_PASSES) pass.run(state);
   return { text, sentences, entities: state.entities, mentions: state.mentions };
 }

@@ -24,11 +24,17 @@ const TYPE_PREFIX: Record<EntityType, string> = {
   Goods: 'goods',
 };
 
+/** Printable ASCII only (names with other characters take the Unicode-aware steps). */
+const ASCII = /^[ -~]*$/;
+
 /**
  * Lower-case ASCII slug: accents folded, anything that is not a letter or digit becomes one dash.
  * Names in other scripts keep their letters (Unicode-aware) so they still get distinct ids.
  */
 export function slugify(name: string): string {
+  // Printable ASCII (most names): NFKD changes nothing and there are no combining marks, so the Unicode
+  // steps below reduce to these, without the normalisation and the Unicode-aware scans.
+  if (ASCII.test(name)) return name.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -529,7 +529,8 @@ const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 /** A name without possessive, quotes, surrounding punctuation or a leading "the". */
 export function cleanName(s: string): string {
   // Most names are plain words: skip the replacements that cannot change them.
-  if (PLAIN_NAME.test(s)) return s.replace(/^the\s+/i, (m) => (s.length > m.length + 2 ? '' : m));
+  // (A plain name not starting with "t" or "T" has no leading "the" either.)
+  if (PLAIN_NAME.test(s)) return (s.charCodeAt(0) | 32) !== 116 ? s : s.replace(/^the\s+/i, (m) => (s.length > m.length + 2 ? '' : m));
   let out = s.replace(/\s+/g, ' ').trim();
   out = out.replace(/['’]s$/u, '');
   out = out.replace(/^[\s"“”‘’'`([{«»\-–—:;,.]+|[\s"“”‘’'`)\]}«»\-–—:;,]+$/gu, '');

@@ -97,6 +97,8 @@ export class Gazetteer {
   /** Every proper token-prefix of a name key, so a lookup can stop as soon as no name continues. */
   readonly namePrefixes = new Set<string>();
   readonly goodsPrefixes = new Set<string>();
+  /** The first word of every goods key (one-word forms and the first word of longer ones). */
+  readonly goodsStarts = new Set<string>();
   /** US state abbreviations without their dots ("Calif", "NY", "WVa") → the state; read only in news-style context. */
   readonly usStateAbbreviations = new Map<string, GazetteerEntry>();
   maxNameTokens = 1;
@@ -133,6 +135,8 @@ export class Gazetteer {
     if (tokens.length === 0) return;
     const key = phraseKey(tokens.map((t) => t.text));
     addPrefixes(this.goodsPrefixes, key);
+    const space = key.indexOf(' ');
+    this.goodsStarts.add(space < 0 ? key : key.slice(0, space));
     const e = this.#shape(entry);
     this.goods.set(key, e);
     this.maxGoodsTokens = Math.max(this.maxGoodsTokens, tokens.length);

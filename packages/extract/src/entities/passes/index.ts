@@ -19,6 +19,8 @@ export interface DocumentState {
   candidates: Candidate[];
   gazetteer: Gazetteer;
   lowerInDocument: ReadonlySet<string>;
+  /** Start offsets of the sentences, built once for the passes that ask whether a token opens one. */
+  sentenceStarts: ReadonlySet<number>;
   options: ExtractOptions;
   entities: ExtractedEntity[];
   mentions: EntityMention[];
@@ -45,13 +47,13 @@ export const DOCUMENT_PASSES: readonly DocumentPass[] = [
   {
     name: 'appositive-persons',
     run(s) {
-      markAppositivePersons(s.tokens, s.candidates, s.lowerInDocument, new Set(s.sentences.map((x) => x.start)));
+      markAppositivePersons(s.tokens, s.candidates, s.lowerInDocument, s.sentenceStarts);
     },
   },
   {
     name: 'title-owners',
     run(s) {
-      markTitleOwners(s.tokens, s.candidates, s.lowerInDocument, new Set(s.sentences.map((x) => x.start)));
+      markTitleOwners(s.tokens, s.candidates, s.lowerInDocument, s.sentenceStarts);
     },
   },
   {

@@ -269,7 +269,10 @@ const DEPARTMENT_STAFF = new Set(['officials', 'official', 'officers', 'departme
  */
 function coordinatedDepartment(s: SentenceScan, a: number): GazetteerEntry | undefined {
   const l = s.sentence.lastToken;
-  const lookup = (k: number): GazetteerEntry | undefined => s.ctx.gazetteer.lookup(`${s.lower(k)} department`)?.find((e) => e.type === 'Organization');
+  // "<word> department" is a name key only if <word> is a name prefix: most words are not, and
+  // need neither the phrase built nor the lookup.
+  const lookup = (k: number): GazetteerEntry | undefined =>
+    s.ctx.gazetteer.namePrefixes.has(s.lower(k)) ? s.ctx.gazetteer.lookup(`${s.lower(k)} department`)?.find((e) => e.type === 'Organization') : undefined;
   const own = lookup(a);
   if (!own) return undefined;
   const isDepartmentAt = (k: number): boolean => k >= s.sentence.firstToken && k < l && isCapitalised(s.tok(k)) && (lookup(k) !== undefined || s.out.some((c) => c.first === k && c.type === 'Organization'));

@@ -24,6 +24,12 @@ export const goods: SentencePass = {
     let k = f;
     while (k < l) {
       const t = s.tok(k);
+      // No goods form starts with this word: nothing below can match here (one set lookup
+      // instead of the goods and prefix lookups for most words).
+      if (t.kind !== 'word' || taken[k - f] || !g.goodsStarts.has(s.ctx.keys[k] as string)) {
+        k++;
+        continue;
+      }
       // A capitalised word starts no goods, except an acronym opening a longer goods phrase ("DC motors", "CNC machines").
       const capitalised = isCapitalised(t) && !s.isSentenceInitial(k) && !s.capsMode;
       const acronymGoods = capitalised && isAcronym(t.text) && isAcronymGoods(s, k, f, l);
