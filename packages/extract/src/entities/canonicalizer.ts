@@ -9,6 +9,7 @@ import type { Token } from '../text/tokenizer.ts';
 import { isAllCaps } from './recognizer/index.ts';
 import type { Candidate } from './recognizer/index.ts';
 import { organizationKindFor } from './organization-kind.ts';
+import type { OrganizationKind } from '../lexicon/organizations.ts';
 import { scopeGenericBodies } from './passes/country-scope.ts';
 import { COMPASS_WORDS, TITLE_WORDS } from '../lexicon/titles.ts';
 import { wordClasses } from '../lexicon/word-classes.ts';
@@ -497,11 +498,32 @@ function isSoft(c: Candidate): boolean {
 
 function newEntity(c: Candidate, type: EntityType, name: string): Resolved {
   const attributes: EntityAttributes = {};
-  if (type === 'Organization') attributes.kind = organizationKindFor(name);
+  const { id, kind } = newEntityNaming(type, name);
+  if (kind !== null) attributes.kind = kind;
   if (type === 'Place' && c.entry?.attributes.country) attributes.country = c.entry.attributes.country;
-  // Middle initials stay in person ids: "George W. Bush" and "George Bush" are two people until an
-  // article says otherwise (within one article they meet by first and last name).
-  return { id: entityIdFor(type, type === 'Organization' ? organizationIdName(name) : name), type, name, attributes };
+  return { id, type, name, attributes };
+}
+
+/**
+ * Id (and an organization's kind) of a new entity: functions of its type and name alone, made by
+ * a chain of regular expressions and Unicode normalisation, and asked again for the same names in
+ * article after article; so kept per type and name, up to NAMING_CACHE_SIZE names (then started afresh).
+ */
+const namingCache = new Map<string, { id: string; kind: OrganizationKind | null }>();
+const NAMING_CACHE_SIZE = 50_000;
+
+function newEntityNaming(type: EntityType, name: string): { id: string; kind: OrganizationKind | null } {
+  const key = `${type}:${name}`;
+  let naming = namingCache.get(key);
+  if (naming === undefined) {
+    // Middle initials stay in person ids: "George W. Bush" and "George Bush" are two people until an
+    // article says otherwise (within one article they meet by first and last name).
+    const id = entityIdFor(type, type === 'Organization' ? organizationIdName(name) : name);
+    naming = { id, kind: type === 'Organization' ? organizationKindFor(name) : null };
+    if (namingCache.size >= NAMING_CACHE_SIZE) namingCache.clear();
+    namingCache.set(key, naming);
+  }
+  return naming;
 }
 
 const LEGAL_FORMS = /\s+(?:corp|corporation|inc|incorporated|co|company|ltd|limited|plc|llc|ag|sa|nv|bv|gmbh|spa|s\.a|n\.v)\.?$/i;

@@ -11,6 +11,9 @@ import { PURE_HONORIFICS } from './words.ts';
  * followed by a name. Emits the country/org mentions inside the title and the person.
  */
 export function splitTitle(s: SentenceScan, start: number, end: number): boolean {
+  // Only a role head or an honorific makes a title (the loop below needs one), and most runs have
+  // none: they are answered without the loop's lookups of known names.
+  if (!hasRoleHead(s, start, end)) return false;
   let j = start;
   let sawHead = false;
   const inner: Array<[number, number]> = [];
@@ -92,6 +95,11 @@ export function splitTitle(s: SentenceScan, start: number, end: number): boolean
     ...(affiliation ? { affiliation } : {}),
   });
   return true;
+}
+
+function hasRoleHead(s: SentenceScan, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (ROLE_HEADS.has(stripDot(s.lower(k))) || HONORIFICS.has(s.lower(k))) return true;
+  return false;
 }
 
 /**

@@ -28,6 +28,13 @@ const ORG_KIND_BEFORE = new Set(['firm', 'company', 'group', 'newspaper', 'daily
 const SETTLEMENT_KINDS = new Set(['town', 'towns', 'city', 'cities', 'village', 'villages', 'hamlet', 'port', 'ports', 'province', 'provinces', 'region', 'regions', 'district', 'districts', 'county', 'island', 'islands', 'suburb', 'municipality', 'township', 'borough', 'commune']);
 /** Who, in a name list, works for an organization ("X general manager", "X board"). */
 const ORG_STAFF_PAIRS = new Set(['general manager', 'managing director', 'chief executive', 'board of']);
+/** The first words of ORG_STAFF_PAIRS: the pair is built and looked up only after one of them. */
+const ORG_STAFF_FIRST_WORDS = new Set([...ORG_STAFF_PAIRS].map((pair) => pair.slice(0, pair.indexOf(' '))));
+
+/** The two words after b are an ORG_STAFF_PAIRS pair ("Petofi general manager"). */
+function orgStaffPairAt(s: SentenceScan, b: number): boolean {
+  return b + 1 < s.sentence.lastToken && ORG_STAFF_FIRST_WORDS.has(s.lower(b)) && ORG_STAFF_PAIRS.has(`${s.lower(b)} ${s.lower(b + 1)}`);
+}
 const COMPANY_BEFORE = new Set(['stake', 'shares', 'subsidiary', 'unit', 'units', 'shareholders', 'takeover', 'acquisition', 'chairman', 'shareholder']);
 /** Awards, holidays and festivals: capitalised, never a PER/ORG/LOC name on their own. */
 const NOT_NAMES = new Set(['oscar', 'oscars', 'grammy', 'grammys', 'grammies', 'emmy', 'emmys', 'bafta', 'baftas', 'brits', 'christmas', 'easter', 'xmas', 'ramadan', 'diwali', 'hanukkah', 'thanksgiving', 'halloween', 'eid', 'passover', 'lent']);
@@ -81,8 +88,7 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   }
   // "the news agency Tanjug", "Tanjug spokesman", "Petofi general manager": said of an organization.
   const after = b < s.sentence.lastToken ? s.lower(b) : '';
-  const afterTwo = b + 1 < s.sentence.lastToken ? `${after} ${s.lower(b + 1)}` : '';
-  if ((ORG_KIND_BEFORE.has(prevText) && !isAllCaps(s.tok(a))) || ((COMPANY_AFTER.has(after) || ORG_STAFF_PAIRS.has(afterTwo)) && (n >= 2 || !s.isCommonWord(a)) && !personShaped(s, a, b))) {
+  if ((ORG_KIND_BEFORE.has(prevText) && !isAllCaps(s.tok(a))) || ((COMPANY_AFTER.has(after) || orgStaffPairAt(s, b)) && (n >= 2 || !s.isCommonWord(a)) && !personShaped(s, a, b))) {
     s.push({ first: a, last: b, type: 'Organization', source: 'org-context' });
     return;
   }
@@ -98,10 +104,12 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   }
   // "the ports of Primorsk and Kozmino": the second of two settlements named after their kind.
   // A person who opens a new clause ("... and Ivan Petrov said") is no second settlement.
-  const clauseSubject = s.ctx.words.firstNames.has(s.lower(a)) || (b < s.sentence.lastToken && SPEECH_AFTER.has(s.lower(b)));
-  if (prevText === 'and' && n <= 3 && !clauseSubject && s.out.some((c) => c.last === a - 1 && c.source === 'settlement-of')) {
-    s.push({ first: a, last: b, type: 'Place', source: 'settlement-of' });
-    return;
+  if (prevText === 'and' && n <= 3) {
+    const clauseSubject = s.ctx.words.firstNames.has(s.lower(a)) || (b < s.sentence.lastToken && SPEECH_AFTER.has(s.lower(b)));
+    if (!clauseSubject && s.out.some((c) => c.last === a - 1 && c.source === 'settlement-of')) {
+      s.push({ first: a, last: b, type: 'Place', source: 'settlement-of' });
+      return;
+    }
   }
   // "Veldhoven-based": a place.
   if (b < s.sentence.lastToken - 1 && s.tok(b).text === '-' && !s.tok(b).spaceBefore && /^(based|born|headquartered|registered|listed)$/.test(s.lower(b + 1))) {
@@ -152,14 +160,21 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   const nameEnd = b - a >= 3 && s.tok(b - 2).text === '-' && s.tok(b - 1).kind === 'word' && !isCapitalised(s.tok(b - 1)) ? b - 2 : b;
   const last = s.lower(nameEnd - 1);
   const words = s.ctx.words;
-  // "Bill Clinton": a given name that is also an ordinary word still opens a name before a name-like word.
-  const givenFirst = nameEnd - a === 2 && words.givenNames.has(first) && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && allNameLike(s, a + 1, nameEnd);
-  const nameListOk = !COMPASS_WORDS.has(first) && !(s.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym') ?? false) && !isAllCaps(s.tok(b - 1));
-  // "Tan Wei Liang", "Sun Liwei": an East Asian family name before one or two unknown name words.
-  const familyFirst = nameEnd - a >= 2 && nameEnd - a <= 3 && EAST_ASIAN_FAMILY_NAMES.has(first) && unknownNameWords(s, a + 1, nameEnd);
-  if (n >= 2 && n <= 4 && nameListOk && (words.firstNames.has(first) || words.lastNames.has(last) || givenFirst || familyFirst)) {
-    s.push({ first: a, last: b, type: 'Person', source: 'name-list' });
-    return;
+  // (The tests below are evaluated only for spans of two to four words, the only ones they decide.)
+  if (n >= 2 && n <= 4) {
+    const nameListOk = !COMPASS_WORDS.has(first) && !(s.gazetteerAt(a, a + 1)?.some((e) => e.form === 'demonym') ?? false) && !isAllCaps(s.tok(b - 1));
+    if (
+      nameListOk &&
+      (words.firstNames.has(first) ||
+        words.lastNames.has(last) ||
+        // "Bill Clinton": a given name that is also an ordinary word still opens a name before a name-like word.
+        (nameEnd - a === 2 && words.givenNames.has(first) && !s.isSentenceInitial(a) && !NOT_BEFORE_NAME.has(prevText) && allNameLike(s, a + 1, nameEnd)) ||
+        // "Tan Wei Liang", "Sun Liwei": an East Asian family name before one or two unknown name words.
+        (nameEnd - a >= 2 && nameEnd - a <= 3 && EAST_ASIAN_FAMILY_NAMES.has(first) && unknownNameWords(s, a + 1, nameEnd)))
+    ) {
+      s.push({ first: a, last: b, type: 'Person', source: 'name-list' });
+      return;
+    }
   }
   if (n === 1 && COMMON_ACRONYMS.has(s.lower(a))) return;
   // "NOTE:", "REUTER": an ordinary word in capitals is no acronym.
