@@ -104,14 +104,18 @@ function coordinateCapitals(doc: Doc): Set<string> {
     if (b.metonymic) a.metonymic = true;
   }
   const metonymicCapitals = new Set<string>();
-  for (const c of candidates) if (c.metonymic && c.entry?.capitalOf) metonymicCapitals.add(c.entry.capitalOf);
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
+    if (c.metonymic && c.entry?.capitalOf) metonymicCapitals.add(c.entry.capitalOf);
+  }
   return metonymicCapitals;
 }
 
 function resolveKnown(doc: Doc, metonymicCapitals: ReadonlySet<string>): void {
   const { candidates, resolved } = doc;
   // 1. Known entities and clearly typed new ones.
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     if (c.entry) {
       const e = c.entry;
       if (e.capitalOf && (c.metonymic || (c.dateline && metonymicCapitals.has(e.capitalOf)))) {
@@ -131,7 +135,8 @@ function definedAcronyms(doc: Doc): Map<string, Candidate> {
   const { tokens, candidates, surface } = doc;
   // 2. Acronyms defined in the text: "Bureau of Terrorist Financing and Financial Crimes (TFFC)".
   const acronyms = new Map<string, Candidate>();
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     if (c.type !== 'Organization' && c.type !== null) continue;
     const open = tokens[c.last];
     const acr = tokens[c.last + 1];
@@ -151,7 +156,8 @@ function oneSensePerDocument(doc: Doc): void {
   const votes = new Map<string, Map<EntityType, number>>();
   /** Readings by a construction or context (not by the shape of the name), per name. */
   const strongTypes = new Map<string, Map<EntityType, number>>();
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     if (c.type === null) continue;
     const key = nameOf(c).toLowerCase();
     let v = votes.get(key);
@@ -163,7 +169,8 @@ function oneSensePerDocument(doc: Doc): void {
     if (!st) strongTypes.set(key, (st = new Map()));
     st.set(type, (st.get(type) ?? 0) + 1);
   }
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     // A type guessed from the shape of a name ("Absa said" as a person) yields to the one type that
     // constructions gave the same name in this document ("retail bank Absa", "a stake in Absa").
     if (c.type !== null && (SHAPE_SOURCES.has(c.source) || isSoft(c)) && !resolved.has(c)) {
@@ -194,7 +201,8 @@ function newPersonsAndOrganizations(doc: Doc): Array<{ c: Candidate; words: stri
   // 3. New entities: persons (full names), organizations, places.
   const persons: Array<{ c: Candidate; words: string[] }> = [];
   const orgs: Array<{ c: Candidate; words: string[] }> = [];
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     if (resolved.has(c) || c.type === null) continue;
     const name = nameOf(c);
     if (!name) continue;
@@ -248,7 +256,8 @@ function surnameIndex(doc: Doc, persons: ReadonlyArray<{ c: Candidate; words: st
     const prev = lastNames.get(key);
     lastNames.set(key, prev === undefined || prev?.id === r.id ? r : null);
   }
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     if (!c.entry || c.last - c.first !== 1 || c.entry.form !== 'name' || (c.type !== 'Place' && c.type !== 'Country')) continue;
     const t = tokens[c.first] as Token;
     if (isAllCaps(t)) continue;
@@ -267,13 +276,17 @@ function shortFormIndexes(doc: Doc): ShortForms {
   // word when written after "the" ("the Journal" for The Wall Street Journal).
   const orgByFirst = new Map<string, Resolved | null>();
   const countryWords = new Set<string>();
-  for (const c of candidates) if (c.type === 'Country' || c.type === 'Place') countryWords.add(nameOf(c).toLowerCase());
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
+    if (c.type === 'Country' || c.type === 'Place') countryWords.add(nameOf(c).toLowerCase());
+  }
   const orgByLast = new Map<string, Resolved | null>();
   const remember = (map: Map<string, Resolved | null>, key: string, r: Resolved) => {
     const prev = map.get(key);
     map.set(key, prev === undefined || prev?.id === r.id ? r : null);
   };
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     const r = resolved.get(c);
     if (!r || r.type !== 'Organization') continue;
     const words = nameOf(c).split(/\s+/).filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()));
@@ -287,7 +300,8 @@ function shortFormIndexes(doc: Doc): ShortForms {
   }
   // Acronyms used without a definition: "NAO" after "National Audit Office".
   const orgByInitials = new Map<string, Resolved | null>();
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     const r = resolved.get(c);
     if (!r || r.type !== 'Organization') continue;
     const words = nameOf(c).split(/[\s-]+/).filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
@@ -305,7 +319,8 @@ function resolveTheRest(doc: Doc, acronyms: ReadonlyMap<string, Candidate>, pers
   const aliasReasons = new Map<Candidate, string>();
   const articleContext = new Set<string>();
   for (const r of resolved.values()) if (r.type !== 'Country' && r.type !== 'Goods') articleContext.add(r.id);
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     if (resolved.has(c)) continue;
     const s = nameOf(c);
     if (!s) continue;
@@ -375,7 +390,8 @@ function entitiesAndMentions(doc: Doc, aliasReasons: ReadonlyMap<Candidate, stri
   // 5. Build entities and mentions.
   const entities = new Map<string, ExtractedEntity>();
   const mentions: EntityMention[] = [];
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     const r = resolved.get(c);
     if (!r) continue;
     const start = (tokens[c.first] as Token).start;
@@ -435,12 +451,14 @@ function resolveTreasuries(
   const treasuries: Array<{ c: Candidate; iso: string | null }> = [];
   const countryCounts = new Map<string, number>();
   const byLast = new Map<number, Candidate>();
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     const r = resolved.get(c);
     if (r?.type === 'Country' && typeof r.attributes.iso === 'string') countryCounts.set(r.attributes.iso, (countryCounts.get(r.attributes.iso) ?? 0) + 1);
     byLast.set(c.last, c);
   }
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     const r = resolved.get(c);
     if (!r || r.type !== 'Organization') continue;
     if (r.id !== US_TREASURY_ID) {

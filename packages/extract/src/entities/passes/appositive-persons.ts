@@ -27,7 +27,8 @@ const PERSON_POSTS = new Set(
 const MAX_WORDS_BEFORE_POST = 5;
 
 export function markAppositivePersons(tokens: readonly Token[], candidates: Candidate[], lowerInDocument: ReadonlySet<string>, sentenceStarts: ReadonlySet<number>): void {
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     if (c.type !== null || c.last - c.first > 2 || tokens[c.last]?.text !== ',') continue;
     const first = tokens[c.first] as Token;
     if (c.last - c.first === 1 && sentenceStarts.has(first.start) && lowerInDocument.has(first.text.toLowerCase())) continue;

@@ -88,14 +88,16 @@ export function scopeGenericBodies(input: ScopeInput): void {
   };
   // The article's main country: most mentions, the first named on a tie.
   const counts = new Map<string, number>();
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     const iso = countryOf(c);
     if (iso) counts.set(iso, (counts.get(iso) ?? 0) + 1);
   }
   // Countries in sight through their places too: an article datelined WASHINGTON is not only
   // about the Russia it names (a US body in it stays the US's).
   const placeCountries = new Set<string>();
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     const r = resolved.get(c);
     const iso = r?.type === 'Place' ? (r.attributes.countryIso ?? r.attributes.country) : undefined;
     if (typeof iso === 'string') placeCountries.add(iso);

@@ -29,6 +29,8 @@ const SIDE_AFTER = new Set([
   'all', 'skipper', 'playmaker', 'forward', 'defender', 'winger', 'player', 'players', 'fans', 'supporters', 'v', 'vs', 'vs.', 'versus', 'reached',
   'rallied', 'blanked', 'routed', 'tied', 'scored', 'trailed', 'led', 'leads', 'declared', 'replied', 'finished',
 ]);
+/** SPORTS_WORDS as an array, read by index once per document. */
+const SPORTS_WORD_LIST = [...SPORTS_WORDS];
 const SIDE_BEFORE = new Set(['v', 'vs', 'vs.', 'versus', 'beat', 'defeated', 'over', 'against', 'for', 'joined', 'join', 'joins', 'rivals', 'hopefuls', 'champions', 'leaders', 'former', 'blanked', 'routed', 'club', 'side']);
 /** Scorecard words around a fielder's or bowler's name: "c Cork b Croft", "lbw b Akram", "st Russell". */
 const DISMISSALS = new Set(['c', 'b', 'lbw', 'st']);
@@ -38,7 +40,7 @@ const COORDINATORS = new Set(['and', 'or', ',', '&']);
 
 export function isSportsDocument(lowerWords: ReadonlySet<string>, tokens: readonly Token[] = []): boolean {
   let n = 0;
-  for (const w of SPORTS_WORDS) if (lowerWords.has(w) && ++n >= 3) return true;
+  for (let i = 0; i < SPORTS_WORD_LIST.length; i++) if (lowerWords.has(SPORTS_WORD_LIST[i] as string) && ++n >= 3) return true;
   // "BASEBALL - RESULTS OF ...": a sport's name in the headline convention.
   for (let i = 0; i + 1 < tokens.length && i < 40; i++) {
     const t = tokens[i] as Token;
@@ -70,7 +72,8 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
   // Candidates by their first and last token, so that each context test is a lookup (no scan per candidate).
   const byFirst = new Map<number, Candidate>();
   const byLast = new Map<number, Candidate>();
-  for (const d of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const d = candidates[ci] as Candidate;
     if (!byFirst.has(d.first)) byFirst.set(d.first, d);
     if (!byLast.has(d.last)) byLast.set(d.last, d);
   }
@@ -97,7 +100,8 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
     }
     return n >= 2;
   };
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     const prev = lower(c.first - 1);
     const next = lower(c.last);
     // "Cork 3-0-15-0", "c Cork b Croft": a bowler's figures and a scorecard's dismissals name players.
@@ -148,7 +152,8 @@ export function markSportsTeams(text: string, tokens: readonly Token[], candidat
       else if (teams.has(kb) && town(a)) teams.add(ka);
     }
   }
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     if (!sideable(c) || !teams.has(surface(c).toLowerCase())) continue;
     if (PLACE_BEFORE.has(lower(c.first - 1)) || dateline(c)) continue;
     c.type = 'Organization';

@@ -39,12 +39,14 @@ const POST_MODIFIERS = new Set(['chief', 'executive', 'managing', 'deputy', 'ass
 export function markTitleOwners(tokens: readonly Token[], candidates: Candidate[], lowerInDocument: ReadonlySet<string>, sentenceStarts: ReadonlySet<number>): void {
   const byFirst = new Map<number, Candidate>();
   const byLast = new Map<number, Candidate>();
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     byFirst.set(c.first, c);
     byLast.set(c.last, c);
   }
   addUncoveredOwners(tokens, candidates, byFirst, sentenceStarts);
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci] as Candidate;
     if (c.type === null && employerAfterPost(tokens, c, byLast)) {
       c.type = 'Organization';
       c.source = 'title-owner';
@@ -126,7 +128,7 @@ function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], b
     if (!ORG_POSTS.has(next) && !POST_MODIFIERS.has(next)) continue;
     if (!covered) {
       covered = new Uint8Array(tokens.length);
-      for (const c of candidates) covered.fill(1, c.first, c.last);
+      for (let ci = 0; ci < candidates.length; ci++) covered.fill(1, (candidates[ci] as Candidate).first, (candidates[ci] as Candidate).last);
     }
     if (covered[i] === 1) continue;
     if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || isPlainWordOrTitle(t.text.toLowerCase())) continue;

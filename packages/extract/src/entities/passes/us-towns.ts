@@ -34,7 +34,8 @@ function isTownWord(t: Token | undefined): boolean {
 export function markUsTowns(tokens: readonly Token[], candidates: Candidate[], sentences: readonly Sentence[]): void {
   const added: Candidate[] = [];
   const removed = new Set<Candidate>();
-  for (const state of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const state = candidates[ci] as Candidate;
     const usState = state.type === 'Place' && state.entry?.attributes['kind'] === 'province' && state.entry.attributes['country'] === 'US' ? POSTAL_BY_STATE.get(state.entry.name) : undefined;
     const iso = !usState && state.type === 'Country' && !state.adjectival && state.entry?.form === 'name' ? state.entry.attributes['iso'] : undefined;
     if (!usState && (typeof iso !== 'string' || !closesPhrase(tokens[state.last]))) continue;

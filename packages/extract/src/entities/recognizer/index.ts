@@ -72,14 +72,15 @@ export class SentenceRecognizer {
   recognize(sentence: TokenSentence, sentenceIndex: number): Candidate[] {
     const s = this.scan;
     s.start(sentence, sentenceIndex);
-    for (const pass of SENTENCE_PASSES) pass.run(s);
+    for (let i = 0; i < SENTENCE_PASSES.length; i++) (SENTENCE_PASSES[i] as SentencePass).run(s);
     // Usually already in order: the check saves the sort's work array (sort is stable, so an
     // ordered list would come out unchanged anyway).
     if (!inCandidateOrder(s.out)) s.out.sort(byCandidateOrder);
     // Words read twice ("Democratic People's Republic of Korea" as one country and its tail
     // "Republic of Korea" as another): the longer reading holds, the nested one is dropped.
     const kept: Candidate[] = [];
-    for (const c of s.out) {
+    for (let ci = 0; ci < s.out.length; ci++) {
+      const c = s.out[ci] as Candidate;
       const outer = kept[kept.length - 1];
       if (outer && c.first >= outer.first && c.last <= outer.last && c.first < outer.last) continue;
       kept.push(c);

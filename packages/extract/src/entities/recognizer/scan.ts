@@ -110,7 +110,8 @@ export class SentenceScan {
     if (!list) return null;
     // The entry list itself when no entry is case-restricted (most keys), so a lookup allocates nothing.
     let ok: readonly GazetteerEntry[] = list;
-    for (const e of list) {
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i] as GazetteerEntry;
       if (!e.exactCase) continue;
       const surface = b - a === 1 ? this.tok(a).text : null;
       ok = list.filter((x) => !x.exactCase || (surface !== null && surface === x.exactCase) || (b - a > 1 && this.spanText(a, b) === x.exactCase));

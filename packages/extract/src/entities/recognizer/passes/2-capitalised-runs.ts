@@ -32,7 +32,7 @@ export function capitalisedRuns(segmenters: readonly RunSegmenter[]): SentencePa
         }
         const end = runEnd(s, k, l);
         const run: RunSpan = { begin: k, start: k, end };
-        for (const segmenter of segmenters) if (segmenter.run(s, run)) break;
+        for (let i = 0; i < segmenters.length; i++) if ((segmenters[i] as RunSegmenter).run(s, run)) break;
         k = end;
       }
     },

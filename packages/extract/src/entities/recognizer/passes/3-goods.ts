@@ -1,6 +1,7 @@
 import type { GazetteerEntry } from '../../../lexicon/gazetteer.ts';
 import { GOODS_MODIFIED_NOUNS, GOODS_OTHER_SENSE_BEFORE, GOODS_PRODUCER_NOUNS, GOODS_TRADED_BEFORE, GOODS_VERB_FORMS, STRICT_GOODS_CONTEXT_WORDS, VERB_OPENERS } from '../../../lexicon/goods.ts';
 import { isCapitalised } from '../candidate.ts';
+import type { Candidate } from '../candidate.ts';
 import type { SentencePass } from '../run.ts';
 import type { SentenceScan } from '../scan.ts';
 
@@ -17,7 +18,8 @@ export const goods: SentencePass = {
     // A lone unknown acronym ("DC", "CNC") may be the opening of a goods phrase: left free here,
     // and dropped below when goods cover it.
     const looseAcronyms = s.out.filter((c) => c.last - c.first === 1 && !c.entry && c.type !== 'Person' && isAcronym(s.tok(c.first).text));
-    for (const c of s.out) {
+    for (let ci = 0; ci < s.out.length; ci++) {
+      const c = s.out[ci] as Candidate;
       if (looseAcronyms.includes(c)) continue;
       for (let k = c.first; k < c.last; k++) if (k >= f && k < l) taken[k - f] = 1;
     }
