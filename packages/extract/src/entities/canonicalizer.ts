@@ -531,6 +531,7 @@ const namingCache = new Map<string, { id: string; kind: OrganizationKind | null 
 const NAMING_CACHE_SIZE = 50_000;
 
 function newEntityNaming(type: EntityType, name: string): { id: string; kind: OrganizationKind | null } {
+  // A concatenation, copied when first hashed: the name may be a slice that would keep its article alive.
   const key = `${type}:${name}`;
   let naming = namingCache.get(key);
   if (naming === undefined) {

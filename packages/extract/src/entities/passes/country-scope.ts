@@ -64,10 +64,39 @@ const GENERIC_BODIES: readonly GenericBody[] = [
   { pattern: MINISTRY('liberal party|liberals'), name: 'Liberal Party', kind: 'PoliticalParty', nearOnly: true },
 ];
 
+/**
+ * Answers of genericBody and leadingCountry by surface, up to SURFACE_CACHE_SIZE surfaces (then
+ * started afresh): both are functions of the surface (and the gazetteer) alone, each a chain of
+ * regular expressions or phrase lookups, and organization names recur from article to article.
+ */
+const SURFACE_CACHE_SIZE = 20_000;
+const genericBodies = new Map<string, GenericBody | null>();
+const leadingCountries = new WeakMap<Gazetteer, Map<string, { iso: string; rest: string } | null>>();
+
+/**
+ * The cache key of a surface: a new string, not the surface, which may be a slice of the article
+ * (V8 keeps a whole article alive for a slice of it; a concatenation is copied when first hashed).
+ */
+function surfaceKey(surface: string): string {
+  return `s:${surface}`;
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= SURFACE_CACHE_SIZE) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** The generic body a surface names, or null ("Japan's Finance Ministry" → after the country is cut off). */
 export function genericBody(surface: string): GenericBody | null {
+  const key = surfaceKey(surface);
+  const known = genericBodies.get(key);
+  return known !== undefined ? known : remember(genericBodies, key, genericBodyOf(surface));
+}
+
+function genericBodyOf(surface: string): GenericBody | null {
   const s = surface.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
-  for (const g of GENERIC_BODIES) if (g.pattern.test(s)) return g;
+  for (let i = 0; i < GENERIC_BODIES.length; i++) if ((GENERIC_BODIES[i] as GenericBody).pattern.test(s)) return GENERIC_BODIES[i] as GenericBody;
   return null;
 }
 
@@ -154,6 +183,14 @@ export function scopeGenericBodies(input: ScopeInput): void {
 
 /** A country name or demonym opening a name ("Brazilian Finance Ministry" → BR, "Finance Ministry"). */
 function leadingCountry(surface: string, gazetteer: Gazetteer): { iso: string; rest: string } | null {
+  let cache = leadingCountries.get(gazetteer);
+  if (!cache) leadingCountries.set(gazetteer, (cache = new Map()));
+  const key = surfaceKey(surface);
+  const known = cache.get(key);
+  return known !== undefined ? known : remember(cache, key, leadingCountryOf(surface, gazetteer));
+}
+
+function leadingCountryOf(surface: string, gazetteer: Gazetteer): { iso: string; rest: string } | null {
   const words = surface.replace(/^the\s+/i, '').split(/\s+/);
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const hit = gazetteer.lookup(keyOf(words.slice(0, n).join(' ')))?.find((e) => e.type === 'Country');
