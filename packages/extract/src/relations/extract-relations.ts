@@ -1,6 +1,6 @@
 import { ENTITY_TYPES, SYMMETRIC_PREDICATES, type EntityType, type ExtractedRelation, type Span } from '@newsgraph/shared';
 import type { EntityAnalysis, ExtractOptions } from '../interfaces/analysis.ts';
-import { ARTICLE_SUBJECT, buildSentenceContexts, type MentionView, type RelationCandidate, type SentenceContext } from './sentence-context.ts';
+import { ARTICLE_SUBJECT, buildSentenceContexts, namedOnlyContext, type MentionView, type RelationCandidate, type SentenceContext } from './sentence-context.ts';
 import type { Antecedent, Predicate } from '@newsgraph/shared';
 import { findOutletEntity } from './outlet.ts';
 import { claimModality } from './modality.ts';
@@ -83,28 +83,35 @@ export function extractRelations(analysis: EntityAnalysis, options: ExtractOptio
   return extractRelationsDetailed(analysis, options).map((r) => ({ subject: r.subject, predicate: r.predicate, object: r.object, evidence: r.evidence }));
 }
 
+/** Keeps the most confident of the claims with the same sides, predicate and sentence. */
+function keep(best: Map<string, DetailedRelation>, relation: DetailedRelation): void {
+  const key = `${relation.subject}\u0000${relation.predicate}\u0000${relation.object}\u0000${relation.evidence.start}`;
+  const known = best.get(key);
+  if (!known || known.evidence.confidence < relation.evidence.confidence) best.set(key, relation);
+}
+
 export function extractRelationsDetailed(analysis: EntityAnalysis, options: ExtractOptions = {}): DetailedRelation[] {
   const best = new Map<string, DetailedRelation>();
-  const keep = (relation: DetailedRelation): void => {
-    const key = `${relation.subject}\u0000${relation.predicate}\u0000${relation.object}\u0000${relation.evidence.start}`;
-    const known = best.get(key);
-    if (!known || known.evidence.confidence < relation.evidence.confidence) best.set(key, relation);
-  };
-  for (const ctx of buildSentenceContexts(analysis)) {
-    const namedOnly = ctx.namedMentions === ctx.mentions ? ctx : { ...ctx, mentions: ctx.namedMentions };
+  // Indexed loops and a module-level `keep`: no iterator or closure per document, sentence or rule.
+  const contexts = buildSentenceContexts(analysis);
+  for (let s = 0; s < contexts.length; s++) {
+    const ctx = contexts[s] as SentenceContext;
+    const namedOnly = namedOnlyContext(ctx);
     const allTypes = mentionTypeMask(ctx.mentions);
     const namedTypes = namedOnly === ctx ? allTypes : mentionTypeMask(ctx.namedMentions);
     const text = ctx.sentence.text;
-    for (const family of PREPARED_RULES) {
+    for (let f = 0; f < PREPARED_RULES.length; f++) {
+      const family = PREPARED_RULES[f] as PreparedRule;
       const view = family.acceptsReferences ? ctx : namedOnly;
       if (view.mentions.length < family.minMentions) continue;
       const types = family.acceptsReferences ? allTypes : namedTypes;
       // A side that must be in the sentence, and no mention of its types: no claim can come.
       if ((family.subjectMask !== 0 && (types & family.subjectMask) === 0) || (family.objectMask !== 0 && (types & family.objectMask) === 0)) continue;
       if (family.cue !== null && !family.cue.test(text)) continue;
-      for (const c of family.run(view)) {
-        const relation = toRelation(ctx, c);
-        if (relation) keep(relation);
+      const candidates = family.run(view);
+      for (let k = 0; k < candidates.length; k++) {
+        const relation = toRelation(ctx, candidates[k] as RelationCandidate);
+        if (relation) keep(best, relation);
       }
     }
   }
@@ -113,7 +120,7 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
   if (outlet) {
     const mention = analysis.mentions.find((m) => m.entityId === outlet.id);
     const sentence = mention ? analysis.sentences[mention.sentenceIndex] : undefined;
-    keep({
+    keep(best, {
       subject: ARTICLE_SUBJECT,
       predicate: 'REPORTED_BY',
       object: outlet.id,
@@ -153,20 +160,10 @@ function toRelation(ctx: SentenceContext, c: RelationCandidate): DetailedRelatio
     [subject, object] = [object, subject];
     [subjectSpan, objectSpan] = [objectSpan, subjectSpan];
   }
-  return {
-    subject,
-    predicate: c.predicate,
-    object,
-    evidence: {
-      sentence: ctx.sentence.text,
-      start: ctx.sentence.start,
-      end: ctx.sentence.end,
-      rule,
-      confidence: Math.round(confidence * 100) / 100,
-      ...(modality === 'asserted' ? {} : { modality }),
-      ...(antecedent ? { antecedent } : {}),
-    },
-    subjectSpan,
-    objectSpan,
-  };
+  // The optional fields are set after the literal, not spread into it (a spread copies through a
+  // generic runtime path); the key order, which the JSON output shows, is the same.
+  const evidence: ExtractedRelation['evidence'] = { sentence: ctx.sentence.text, start: ctx.sentence.start, end: ctx.sentence.end, rule, confidence: Math.round(confidence * 100) / 100 };
+  if (modality !== 'asserted') evidence.modality = modality;
+  if (antecedent) evidence.antecedent = antecedent;
+  return { subject, predicate: c.predicate, object, evidence, subjectSpan, objectSpan };
 }
