@@ -116,32 +116,8 @@ export function buildSentenceContexts(analysis: EntityAnalysis): SentenceContext
     if (references.length > 0) {
       mentions = [...named, ...references].sort((a, b) => a.start - b.start).map((m, index) => ({ ...m, index }));
     }
-    return sentenceContext(analysis.text, sentence, sentenceIndex, analysis.sentences, mentions, named, entities, all);
+    return { text: analysis.text, sentence, sentenceIndex, sentences: analysis.sentences, mentions, namedMentions: named, entities, documentMentions: all };
   });
-}
-
-/**
- * Every context is built here, with every field in one order: the rules then read one object
- * shape (a spread copy may get another hidden class, and the rules' loads of `ctx.mentions`
- * deoptimised on "wrong map" while warming up).
- */
-function sentenceContext(
-  text: string,
-  sentence: Sentence,
-  sentenceIndex: number,
-  sentences: readonly Sentence[],
-  mentions: MentionView[],
-  namedMentions: MentionView[],
-  entities: ReadonlyMap<string, ExtractedEntity>,
-  documentMentions: readonly MentionView[],
-): SentenceContext {
-  return { text, sentence, sentenceIndex, sentences, mentions, namedMentions, entities, documentMentions };
-}
-
-/** The context as rules that read names only see it: its mentions are the named ones (the context itself when it has no references). */
-export function namedOnlyContext(ctx: SentenceContext): SentenceContext {
-  if (ctx.namedMentions === ctx.mentions) return ctx;
-  return sentenceContext(ctx.text, ctx.sentence, ctx.sentenceIndex, ctx.sentences, ctx.namedMentions, ctx.namedMentions, ctx.entities, ctx.documentMentions);
 }
 
 function lowerBound(list: readonly MentionView[], pos: number): number {
