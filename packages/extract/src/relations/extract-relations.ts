@@ -83,29 +83,47 @@ export function extractRelations(analysis: EntityAnalysis, options: ExtractOptio
   return extractRelationsDetailed(analysis, options).map((r) => ({ subject: r.subject, predicate: r.predicate, object: r.object, evidence: r.evidence }));
 }
 
+/**
+ * The claims kept so far: per subject, predicate, object and sentence the most confident, with
+ * its confidence beside it. The engine never reads a kept claim's evidence back: evidence objects
+ * come in several shapes (modality and antecedent are optional), and reading them from the
+ * sentence loop made V8 drop its compiled loop on "wrong map" again and again while warming up.
+ */
+interface KeptClaims {
+  readonly relations: Map<string, DetailedRelation>;
+  readonly confidences: Map<string, number>;
+}
+
+/** Keeps the most confident of the claims with the same sides, predicate and sentence start. */
+function keep(kept: KeptClaims, relation: DetailedRelation, sentenceStart: number, confidence: number): void {
+  const key = `${relation.subject}\u0000${relation.predicate}\u0000${relation.object}\u0000${sentenceStart}`;
+  const known = kept.confidences.get(key);
+  if (known === undefined || known < confidence) {
+    kept.relations.set(key, relation);
+    kept.confidences.set(key, confidence);
+  }
+}
+
 export function extractRelationsDetailed(analysis: EntityAnalysis, options: ExtractOptions = {}): DetailedRelation[] {
-  const best = new Map<string, DetailedRelation>();
-  const keep = (relation: DetailedRelation): void => {
-    const key = `${relation.subject}\u0000${relation.predicate}\u0000${relation.object}\u0000${relation.evidence.start}`;
-    const known = best.get(key);
-    if (!known || known.evidence.confidence < relation.evidence.confidence) best.set(key, relation);
-  };
-  for (const ctx of buildSentenceContexts(analysis)) {
+  const kept: KeptClaims = { relations: new Map(), confidences: new Map() };
+  // Indexed loops and a module-level `keep`: no iterator or closure per document, sentence or rule.
+  const contexts = buildSentenceContexts(analysis);
+  for (let s = 0; s < contexts.length; s++) {
+    const ctx = contexts[s] as SentenceContext;
     const namedOnly = ctx.namedMentions === ctx.mentions ? ctx : { ...ctx, mentions: ctx.namedMentions };
     const allTypes = mentionTypeMask(ctx.mentions);
     const namedTypes = namedOnly === ctx ? allTypes : mentionTypeMask(ctx.namedMentions);
     const text = ctx.sentence.text;
-    for (const family of PREPARED_RULES) {
+    for (let f = 0; f < PREPARED_RULES.length; f++) {
+      const family = PREPARED_RULES[f] as PreparedRule;
       const view = family.acceptsReferences ? ctx : namedOnly;
       if (view.mentions.length < family.minMentions) continue;
       const types = family.acceptsReferences ? allTypes : namedTypes;
       // A side that must be in the sentence, and no mention of its types: no claim can come.
       if ((family.subjectMask !== 0 && (types & family.subjectMask) === 0) || (family.objectMask !== 0 && (types & family.objectMask) === 0)) continue;
       if (family.cue !== null && !family.cue.test(text)) continue;
-      for (const c of family.run(view)) {
-        const relation = toRelation(ctx, c);
-        if (relation) keep(relation);
-      }
+      const candidates = family.run(view);
+      for (let k = 0; k < candidates.length; k++) claim(kept, ctx, candidates[k] as RelationCandidate);
     }
   }
   // The publishing outlet, when given: the article is reported by it.
@@ -113,7 +131,7 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
   if (outlet) {
     const mention = analysis.mentions.find((m) => m.entityId === outlet.id);
     const sentence = mention ? analysis.sentences[mention.sentenceIndex] : undefined;
-    keep({
+    keep(kept, {
       subject: ARTICLE_SUBJECT,
       predicate: 'REPORTED_BY',
       object: outlet.id,
@@ -126,22 +144,22 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
       },
       subjectSpan: null,
       objectSpan: mention ? { start: mention.start, end: mention.end } : null,
-    });
+    }, sentence?.start ?? 0, 1);
   }
-  return [...best.values()].sort((a, b) => a.evidence.start - b.evidence.start);
+  return [...kept.relations.values()].sort((a, b) => a.evidence.start - b.evidence.start);
 }
 
 /**
  * One rule candidate as a claim: ids, spans, the rule id with its reference suffix, confidence,
- * modality and antecedent; null for a claim of an entity about itself. A function of its own so
+ * modality and antecedent; none for a claim of an entity about itself. A function of its own so
  * that the loop over rules stays small for the JIT (the candidates' mention views have many shapes).
  */
-function toRelation(ctx: SentenceContext, c: RelationCandidate): DetailedRelation | null {
+function claim(kept: KeptClaims, ctx: SentenceContext, c: RelationCandidate): void {
   let subject = c.subject === ARTICLE_SUBJECT ? ARTICLE_SUBJECT : c.subject.entityId;
   let object = c.object.entityId;
   let subjectSpan: Span | null = c.subject === ARTICLE_SUBJECT ? null : { start: c.subject.start, end: c.subject.end };
   let objectSpan: Span | null = { start: c.object.start, end: c.object.end };
-  if (subject === object) return null;
+  if (subject === object) return;
   // A pronoun or a description stood for one side ("He visited ...", "the company"): say so, and trust it less.
   const subjectReference = c.subject !== ARTICLE_SUBJECT ? (c.subject.reference ?? (c.subject.index === -1 ? { kind: 'pronoun' as const } : null)) : null;
   const reference = subjectReference ?? c.object.reference ?? null;
@@ -153,20 +171,11 @@ function toRelation(ctx: SentenceContext, c: RelationCandidate): DetailedRelatio
     [subject, object] = [object, subject];
     [subjectSpan, objectSpan] = [objectSpan, subjectSpan];
   }
-  return {
-    subject,
-    predicate: c.predicate,
-    object,
-    evidence: {
-      sentence: ctx.sentence.text,
-      start: ctx.sentence.start,
-      end: ctx.sentence.end,
-      rule,
-      confidence: Math.round(confidence * 100) / 100,
-      ...(modality === 'asserted' ? {} : { modality }),
-      ...(antecedent ? { antecedent } : {}),
-    },
-    subjectSpan,
-    objectSpan,
-  };
+  // The optional fields are set after the literal, not spread into it (a spread copies through a
+  // generic runtime path); the key order, which the JSON output shows, is the same.
+  const rounded = Math.round(confidence * 100) / 100;
+  const evidence: ExtractedRelation['evidence'] = { sentence: ctx.sentence.text, start: ctx.sentence.start, end: ctx.sentence.end, rule, confidence: rounded };
+  if (modality !== 'asserted') evidence.modality = modality;
+  if (antecedent) evidence.antecedent = antecedent;
+  keep(kept, { subject, predicate: c.predicate, object, evidence, subjectSpan, objectSpan }, ctx.sentence.start, rounded);
 }

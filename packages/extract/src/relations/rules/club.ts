@@ -46,8 +46,9 @@ function isClub(m: MentionView): boolean {
 
 export function clubRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
+  // Every variant needs a story about sport (memoized per text): elsewhere the pair loop can claim nothing.
+  if (!isSportStory(ctx.text)) return out;
   const ms = ctx.namedMentions;
-  const sport = isSportStory(ctx.text);
   // Squad entries need two or more in the sentence: one "X (Leeds)" may be a constituency or a home town.
   const rosterEntries: Array<[MentionView, MentionView]> = [];
   for (let i = 0; i + 1 < ms.length; i++) {
@@ -55,16 +56,16 @@ export function clubRule(ctx: SentenceContext): RelationCandidate[] {
     const b = ms[i + 1]!;
     const gap = ctx.text.slice(a.end, b.start);
     if (isClub(a) && b.type === 'Person') {
-      if (sport && POST_BEFORE_NAME.test(gap)) {
+      if (POST_BEFORE_NAME.test(gap)) {
         out.push({ subject: b, predicate: 'HOLDS_ROLE', object: a, rule: 'club.post', confidence: 0.8 });
-      } else if (sport && POSSESSIVE_BEFORE_NAME.test(gap) && (a.kind !== 'region' || gap.replace(/^['’]s?\s+/, '') !== '')) {
+      } else if (POSSESSIVE_BEFORE_NAME.test(gap) && (a.kind !== 'region' || gap.replace(/^['’]s?\s+/, '') !== '')) {
         // "Scotland's X" with no post is a nationality (a region or nation is no club); "Scotland's captain X" is a post.
         out.push({ subject: b, predicate: 'HOLDS_ROLE', object: a, rule: 'club.possessive', confidence: 0.7 });
       }
     } else if (a.type === 'Person' && isClub(b)) {
-      if (sport && APPOSITION.test(gap) && POST_AFTER.test(ctx.text.slice(b.end, b.end + 40))) {
+      if (APPOSITION.test(gap) && POST_AFTER.test(ctx.text.slice(b.end, b.end + 40))) {
         out.push({ subject: a, predicate: 'HOLDS_ROLE', object: b, rule: 'club.appositive', confidence: 0.75 });
-      } else if (sport && b.kind !== 'region' && ROSTER_OPEN.test(gap) && ROSTER_CLOSE.test(ctx.text.slice(b.end, b.end + 12))) {
+      } else if (b.kind !== 'region' && ROSTER_OPEN.test(gap) && ROSTER_CLOSE.test(ctx.text.slice(b.end, b.end + 12))) {
         // "B Cohen (England)" in a selection of national players names his national side, not a club.
         rosterEntries.push([a, b]);
       }

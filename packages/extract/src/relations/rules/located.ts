@@ -103,12 +103,8 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
     }
     // "the Institute of Mechanics in Beijing", "the Palace of Fine Arts, in San Francisco", "Gosforth in northeast England".
     // Not a side in a fixture ("against Wales in Rome"), nor a country in a place named after it.
-    const fixture = /\b(?:against|versus|vs\.?|beat|beating|face|facing|play|playing|host|hosting)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, a.start - 12), a.start));
-    // "Centro Nacional de Microelectronica (CNM) in Barcelona": the bracketed acronym is the mention before "in".
-    const inGap = a.type === 'Organization' && /\(\s*$/.test(ctx.text.slice(Math.max(0, a.start - 2), a.start)) ? gap.replace(/^\s*\)/, '') : gap;
-    // "a town near Bolivia's border" lies outside Bolivia.
-    const nearBorder = /\bnear\s+(?:the\s+)?$/i.test(gap) && /^\s?['’]s\s+(?:[a-z-]+\s+)?(?:border|frontier)s?\b/i.test(ctx.text.slice(b.end, b.end + 30));
-    if (!fixture && !nearBorder && !(a.type === 'Country' && b.type === 'Place' && !IS_IN.test(gap)) && (a.type === 'Organization' || a.type === 'Place') && LOCATION_TYPES.has(b.type) && !a.adjectival && (((IN.test(inGap) || APPOSITIVE_IN.test(gap)) && !NAMED_BETWEEN.test(inGap)) || IS_IN.test(gap))) {
+    // The type tests first: the text tests below are the dearest part of the pair loop, and most pairs fail on types.
+    if ((a.type === 'Organization' || a.type === 'Place') && LOCATION_TYPES.has(b.type) && !a.adjectival && inOrIsIn(ctx, a, b, gap)) {
       out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: IS_IN.test(gap) ? 'located.is-in' : 'located.in', confidence: 0.6 });
       continue;
     }
@@ -213,6 +209,22 @@ function namedForCountry(ctx: SentenceContext): RelationCandidate[] {
     }
   }
   return out;
+}
+
+/**
+ * The words around the pair `a` ... `b` say that `a` is in `b` ("the Institute of Mechanics in
+ * Beijing", "Gosforth is in northeast England"), and `a` is no side in a fixture ("against Wales
+ * in Rome") nor near a border.
+ */
+function inOrIsIn(ctx: SentenceContext, a: MentionView, b: MentionView, gap: string): boolean {
+  const fixture = /\b(?:against|versus|vs\.?|beat|beating|face|facing|play|playing|host|hosting)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, a.start - 12), a.start));
+  if (fixture) return false;
+  // "a town near Bolivia's border" lies outside Bolivia.
+  const nearBorder = /\bnear\s+(?:the\s+)?$/i.test(gap) && /^\s?['’]s\s+(?:[a-z-]+\s+)?(?:border|frontier)s?\b/i.test(ctx.text.slice(b.end, b.end + 30));
+  if (nearBorder) return false;
+  // "Centro Nacional de Microelectronica (CNM) in Barcelona": the bracketed acronym is the mention before "in".
+  const inGap = a.type === 'Organization' && /\(\s*$/.test(ctx.text.slice(Math.max(0, a.start - 2), a.start)) ? gap.replace(/^\s*\)/, '') : gap;
+  return ((IN.test(inGap) || APPOSITIVE_IN.test(gap)) && !NAMED_BETWEEN.test(inGap)) || IS_IN.test(gap);
 }
 
 /** "GSA Depot, Davisville, R.I." at the end of a clause: an address, not an enumeration. */

@@ -30,6 +30,8 @@ const MEET =
 const SAID_IT_IS = /^\s+(?:(?:has|have|had)\s+)?(?:said|says|confirmed|confirms|announced|announces)\s+(?:that\s+)?(?:it|they|he|she)\b/i;
 /** "X will visit Treasury Secretary Y": a visit to a person is a meeting with that person. */
 const VISIT_PERSON = /\b(?:visit|visits|visited|visiting)\s+$/i;
+/** What every match of VISIT_PERSON contains. */
+const VISIT_WORD = /visit/i;
 /**
  * "Brazilian and U.S. trade officials held a three-day meeting", "Japan and China began talks":
  * a coordinated subject holding a meeting with no "with" after it met among itself.
@@ -195,6 +197,8 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
 
 /** "Chung will visit U.S. Treasury Secretary James Baker": visiting a person is meeting that person. */
 function visitedPerson(ctx: SentenceContext, out: RelationCandidate[]): void {
+  // Every window read below lies inside the sentence: without the verb there, no person's window has it.
+  if (!VISIT_WORD.test(ctx.text.slice(ctx.sentence.start, ctx.sentence.end))) return;
   for (const m of ctx.mentions) {
     if (m.type !== 'Person' || m.reference) continue;
     // The title may open with an organization or a demonym ("U.S. Treasury Secretary"): the words before it.

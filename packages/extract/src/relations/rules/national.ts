@@ -171,12 +171,14 @@ function isPlural(noun: string): boolean {
   return PERSON_NOUN_PLURALS.has(key) && !PERSON_NOUNS.has(key);
 }
 
+/** A NATIONAL_OF candidate (a module function, not a closure per sentence: see `addSupply` in supplies.ts). */
+function claimNational(out: RelationCandidate[], person: MentionView, country: MentionView, rule: string, confidence: number): void {
+  out.push({ subject: person, predicate: 'NATIONAL_OF', object: country, rule, confidence });
+}
+
 export function nationalRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const ms = ctx.mentions;
-  const claim = (person: MentionView, country: MentionView, rule: string, confidence: number): void => {
-    out.push({ subject: person, predicate: 'NATIONAL_OF', object: country, rule, confidence });
-  };
   const units = nationalities(ctx);
   for (const unit of units) {
     const { first, last } = unit;
@@ -190,10 +192,10 @@ export function nationalRule(ctx: SentenceContext): RelationCandidate[] {
       if (before && plainModifiers(before[1], last.adjectival ? 3 : 1)) {
         const plural = isPlural(before[2] as string);
         const people = plural ? listForward(ctx, next, PERSON_TYPES) : [next];
-        for (const p of people) for (const c of heldCountries(unit, before[2], dualBefore)) claim(p, c, p === next ? 'national.before' : 'national.before.list', 0.7);
+        for (const p of people) for (const c of heldCountries(unit, before[2], dualBefore)) claimNational(out, p, c, p === next ? 'national.before' : 'national.before.list', 0.7);
       } else if (unit.members.length === 1 && last.adjectival && /^\s+$/.test(gap) && next.role === undefined && !weakName(ctx, last, next)) {
         // "Briton Andy Murray", "Kenyan Eliud Kipchoge won": a demonym used as a noun; a titled name ("Chancellor X") is an office.
-        claim(next, last, 'national.bare', 0.6);
+        claimNational(out, next, last, 'national.bare', 0.6);
       }
     }
     // After the name: "Petrov, a Russian national,", "Petrov is a Russian citizen".
@@ -205,13 +207,13 @@ export function nationalRule(ctx: SentenceContext): RelationCandidate[] {
         // Without a noun the demonym must be one ("an American,"), which only an adjectival mention is.
         if (close && plainModifiers(close[1]) && (close[2] !== undefined || last.adjectival)) {
           const dual = /\bdual\b/i.test(open[1] ?? '');
-          for (const c of heldCountries(unit, close[2], dual)) claim(prev, c, APPOSITIVE_OPEN.test(gap) ? 'national.appositive' : 'national.copula', 0.7);
+          for (const c of heldCountries(unit, close[2], dual)) claimNational(out, prev, c, APPOSITIVE_OPEN.test(gap) ? 'national.appositive' : 'national.copula', 0.7);
         }
       }
     }
   }
-  citizenship(ctx, units, claim);
-  results(ctx, claim);
+  citizenship(ctx, units, out);
+  results(ctx, out);
   return out;
 }
 
@@ -219,7 +221,7 @@ export function nationalRule(ctx: SentenceContext): RelationCandidate[] {
 const HOLDS = /^\s*,?\s+(?:who\s+)?(?:also\s+)?(?:holds|held|has|had|acquired|obtained|gained|took|was\s+granted|has\s+been\s+granted)\s+(?:(?:a|an)\s+)?((?:dual|joint)\s+)?$/i;
 const CITIZENSHIP = /^\s+(?:citizenship|nationality|nationalities|passports?)\b/i;
 
-function citizenship(ctx: SentenceContext, units: readonly Nationality[], claim: (person: MentionView, country: MentionView, rule: string, confidence: number) => void): void {
+function citizenship(ctx: SentenceContext, units: readonly Nationality[], out: RelationCandidate[]): void {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i] as Nationality;
     const person = ctx.mentions[unit.first.index - 1];
@@ -235,13 +237,13 @@ function citizenship(ctx: SentenceContext, units: readonly Nationality[], claim:
     }
     const lastUnit = held[held.length - 1] as Nationality;
     if (!CITIZENSHIP.test(ctx.text.slice(lastUnit.last.end, ctx.sentence.end))) continue;
-    for (const u of held) for (const c of heldCountries(u, 'citizen', open[1] !== undefined)) claim(person, c, 'national.citizenship', 0.7);
+    for (const u of held) for (const c of heldCountries(u, 'citizen', open[1] !== undefined)) claimNational(out, person, c, 'national.citizenship', 0.7);
     i += held.length - 1;
   }
 }
 
 /** "1. Jane Doe (Britain) 2:21.04", "X (France) beat Y (Spain) 6-3": only in a result of individual sport. */
-function results(ctx: SentenceContext, claim: (person: MentionView, country: MentionView, rule: string, confidence: number) => void): void {
+function results(ctx: SentenceContext, out: RelationCandidate[]): void {
   const items: Array<{ person: MentionView; country: MentionView }> = [];
   for (const m of ctx.mentions) {
     const prev = ctx.mentions[m.index - 1];
@@ -254,7 +256,7 @@ function results(ctx: SentenceContext, claim: (person: MentionView, country: Men
   for (const { person, country } of items) {
     const scored = RESULT_AFTER.test(ctx.text.slice(country.end, country.end + 16));
     const ranked = RANK_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, person.start - 8), person.start));
-    if (table || scored || ranked) claim(person, country, 'national.result', 0.7);
+    if (table || scored || ranked) claimNational(out, person, country, 'national.result', 0.7);
   }
 }
 

@@ -239,8 +239,9 @@ function rolesOfPerson(ctx: SentenceContext, i: number, out: RelationCandidate[]
   // "attorney for the Peruvian mining company Minpeco": the demonym describes the organization.
   const following = ms[i + 2];
   if (next.adjectival && following?.type === 'Organization' && /^[\s-]+(?:[a-z][\w-]*\s+){0,4}$/.test(ctx.text.slice(next.end, following.start))) next = following;
-  const after = ctx.text.slice(person.end, next.start).replace(/\b[A-Z][a-z]+(?:an|ese|ish|i)\b/g, (w) => w.toLowerCase());
   if (!STATE_TYPES.has(next.type)) return;
+  // Read only when the next mention is a state or an organization: the replace is the dearest line here.
+  const after = ctx.text.slice(person.end, next.start).replace(/\b[A-Z][a-z]+(?:an|ese|ish|i)\b/g, (w) => w.toLowerCase());
   // "X, ambassador to Japan" serves another country.
   // "head of the Greek Olympic team": a demonym describing a team or a body is no government post.
   // "vice president of search at Ask Jeeves in the US": the post is with the company named between.

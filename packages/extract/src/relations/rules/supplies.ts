@@ -67,17 +67,29 @@ const OF_GOODS_FROM = /^\s+(?:(?:of|in)\s+(?:[\w-]+\s+){0,8}?)?from\s+(?:the\s+)
 const SUPPLIER_NOUN = /\b(?:suppliers?|exporters?|providers?|vendors?|sources?)\b/gi;
 const SUPPLIER_COPULA = /^\s*(?:,\s*|\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|became|becomes|become|remains|remained|has\s+become)\s+)(?:(?:now|still|also|already)\s+)?(?:(?:a|an|the|one\s+of\s+the|its|their)\s+)?(?:(?:[a-z-]+|\d[\w.%-]*)\s+){0,4}$/i;
 
+/** "Latin American exports": a demonym inside a larger name is no country. */
+function demonymInName(ctx: SentenceContext, m: MentionView): boolean {
+  return m.adjectival === true && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 12), m.start));
+}
+
+/**
+ * A SUPPLIES candidate, unless both sides are one entity or a side is a demonym inside a name.
+ * Module functions, not closures made per sentence: each new closure was another call target
+ * for the compiled rule, which Maglev dropped on "wrong call target" while warming up.
+ */
+function addSupply(ctx: SentenceContext, out: RelationCandidate[], s: MentionView, o: MentionView, rule: string, confidence: number): void {
+  if (s.entityId !== o.entityId && !demonymInName(ctx, s) && !demonymInName(ctx, o)) out.push({ subject: s, predicate: 'SUPPLIES', object: o, rule, confidence });
+}
+
+/** A word before `pos` that denies or blocks the supply (BLOCKED), within the sentence. */
+function blockedAt(ctx: SentenceContext, pos: number): boolean {
+  return BLOCKED.test(ctx.text.slice(Math.max(ctx.sentence.start, pos - 40), pos));
+}
+
 export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
-  const add = (s: MentionView, o: MentionView, rule: string, confidence: number): void => {
-    // "Latin American exports": a demonym inside a larger name is no country.
-    const inName = (m: MentionView): boolean => m.adjectival === true && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 12), m.start));
-    if (s.entityId !== o.entityId && !inName(s) && !inName(o)) out.push({ subject: s, predicate: 'SUPPLIES', object: o, rule, confidence });
-  };
-
-  const blocked = (pos: number): boolean => BLOCKED.test(ctx.text.slice(Math.max(ctx.sentence.start, pos - 40), pos));
   for (const t of triggers(ctx, GIVE_RECIPIENT)) {
-    if (blocked(t.start)) continue;
+    if (blockedAt(ctx, t.start)) continue;
     const supplier = mentionBefore(ctx, t.start, STATE_TYPES, SUPPLIER_GAP);
     const recipient = mentionAfter(ctx, t.end, STATE_TYPES, RECIPIENT_DIRECT);
     if (!supplier || !recipient || recipient.adjectival) continue;
@@ -85,10 +97,10 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!/^\s+(?:with|in|for)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 8)) && !/^supplie[sd]$/i.test(t.match[0])) continue;
     // "provide Argo with a line of credit", "with support": money and help are not goods.
     if (/^\s+with\b[^.;,]{0,60}?\b(?:credit|loans?|funds?|funding|money|financing|finance|cash|support|assistance|aid|help|information|intelligence|advice|guarantees?|services?|access|cover|backing)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 80))) continue;
-    for (const s of supplier.adjectival ? [supplier] : listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.verb', 0.8);
+    for (const s of supplier.adjectival ? [supplier] : listBackwardSafe(ctx, supplier)) addSupply(ctx, out, s, recipient, 'supplies.verb', 0.8);
   }
   for (const t of triggers(ctx, GIVE_TO)) {
-    if (blocked(t.start)) continue;
+    if (blockedAt(ctx, t.start)) continue;
     // "livestock exports and 500 mln dlrs lent to Thailand": after a lower-case noun an -s form is
     // the plural noun (read by supplies.noun), not the verb.
     if (/s$/i.test(t.match[0]) && /\b(?!(?:also|still|now|then|reportedly|allegedly|secretly|illegally|it|which|that|who|and|only|mainly|mostly|largely|already|even|often|never|rarely|usually)\b)[a-z]{3,}\s+$/.test(ctx.text.slice(Math.max(ctx.sentence.start, t.start - 20), t.start))) continue;
@@ -106,7 +118,7 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     // "supplies funds to America's mortgage market": the recipient owns what is supplied to.
     if (/^['’]s\s/.test(ctx.text.slice(recipient.end, recipient.end + 3))) continue;
     if (loose && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= recipient.start)) continue;
-    add(supplier, recipient, 'supplies.to', 0.7);
+    addSupply(ctx, out, supplier, recipient, 'supplies.to', 0.7);
   }
   for (const t of triggers(ctx, CAME_FROM)) {
     // The recipient is named as "to X" / "into X" earlier in the subject: "items sent to Russia came from".
@@ -125,7 +137,7 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     const first = mentionAfter(ctx, t.end, STATE_TYPES, /^\s+(?:the\s+)?$/i);
     if (!first) continue;
     for (const s of listForward(ctx, first, STATE_TYPES)) {
-      add(s, recipient, s === first ? 'supplies.came-from' : 'supplies.list', s === first ? 0.8 : 0.75);
+      addSupply(ctx, out, s, recipient, s === first ? 'supplies.came-from' : 'supplies.list', s === first ? 0.8 : 0.75);
     }
   }
   for (const t of triggers(ctx, ACQUIRE)) {
@@ -136,7 +148,7 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     // "received a telex from Zaire", "received notification from the U.S. patent office": receiving
     // and getting are supply only of goods (a goods mention or a product noun between).
     if (/^(?:receiv|get|got|obtain|buy|bought|purchas)/i.test(t.match[0]) && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= first.start) && !PRODUCT_AFTER.test(` ${ctx.text.slice(t.end, first.start).replace(/^\s*(?:the|a|an|its|their|\d[\w,.]*|more|some|new)\s+/i, '')}`)) continue;
-    for (const s of listForward(ctx, first, STATE_TYPES)) add(s, recipient, s === first ? 'supplies.acquire' : 'supplies.list', 0.75);
+    for (const s of listForward(ctx, first, STATE_TYPES)) addSupply(ctx, out, s, recipient, s === first ? 'supplies.acquire' : 'supplies.list', 0.75);
   }
   // "Russia is using Iranian drones": a foreign-made product in the recipient's hands.
   for (const mention of ctx.mentions) {
@@ -148,19 +160,19 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     const nextMention = ctx.mentions[m.index + 1];
     const goodsNext = nextMention?.type === 'Goods' && nextMention.start - m.end < 15;
     if (!goodsNext && !PRODUCT_AFTER.test(ctx.text.slice(m.end, m.end + 40))) continue;
-    if (blocked(m.start)) continue;
+    if (blockedAt(ctx, m.start)) continue;
     const verbStart = m.start - (left.match(USE_FOREIGN)?.[0].length ?? 0);
     const recipient = subjectBefore(ctx, verbStart, STATE_TYPES);
     if (!recipient || recipient.adjectival) continue;
-    add(m, recipient, 'supplies.uses-foreign', 0.7);
+    addSupply(ctx, out, m, recipient, 'supplies.uses-foreign', 0.7);
   }
   // "India's purchases of Russian oil", "China's imports of Iranian crude": the demonym supplies the buyer.
   for (const m of ctx.mentions) {
     if (m.type !== 'Country' || m.adjectival) continue;
     const buy = /^['’]s\s+(?:(?:record|growing|rising|soaring|increased|massive|large)\s+)?(?:purchases|imports|buying|import|purchase|acquisitions?)\s+of\s+(?:the\s+)?$/i;
     const next = ctx.mentions[m.index + 1];
-    if (!next || next.type !== 'Country' || !next.adjectival || !buy.test(ctx.text.slice(m.end, next.start)) || blocked(m.start + 1)) continue;
-    add(next, m, 'supplies.purchases', 0.7);
+    if (!next || next.type !== 'Country' || !next.adjectival || !buy.test(ctx.text.slice(m.end, next.start)) || blockedAt(ctx, m.start + 1)) continue;
+    addSupply(ctx, out, next, m, 'supplies.purchases', 0.7);
   }
   // "Russia has turned to other countries, ... Iran and North Korea, to fill gaps in its procurement".
   for (const t of triggers(ctx, TURNED_TO)) {
@@ -173,12 +185,12 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
       const m = ctx.mentions[i]!;
       if (m.start < t.end) continue;
       if (m.start > windowEnd) break;
-      if (m.type === 'Country' && !m.adjectival) add(m, recipient, 'supplies.turned-to', 0.5);
+      if (m.type === 'Country' && !m.adjectival) addSupply(ctx, out, m, recipient, 'supplies.turned-to', 0.5);
     }
   }
   // "China's exports of chips to Russia", "exports of machine tools from Germany to Kyrgyzstan".
   for (const t of triggers(ctx, SUPPLY_NOUN)) {
-    if (blocked(t.start)) continue;
+    if (blockedAt(ctx, t.start)) continue;
     const recipient = mentionAfter(ctx, t.end, STATE_TYPES, OF_GOODS_TO) ?? fromThenTo(ctx, t.end)?.to ?? null;
     if (!recipient || recipient.adjectival) continue;
     const from = fromThenTo(ctx, t.end)?.from ?? null;
@@ -188,23 +200,23 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     const supplier = from ?? (ownerIsSupplier ? owner : null);
     if (!supplier) {
       // "seven steel-exporting nations - A, B and C - to reduce their shipments to the US": "their" is the list just named.
-      for (const s of theirList(ctx, t.start)) add(s, recipient, 'supplies.noun.their', 0.6);
+      for (const s of theirList(ctx, t.start)) addSupply(ctx, out, s, recipient, 'supplies.noun.their', 0.6);
       continue;
     }
-    for (const s of listBackwardSafe(ctx, supplier)) add(s, recipient, 'supplies.noun', 0.65);
+    for (const s of listBackwardSafe(ctx, supplier)) addSupply(ctx, out, s, recipient, 'supplies.noun', 0.65);
   }
   // "Russia's imports of chips from China", "Indian imports from Russia".
   for (const t of triggers(ctx, RECEIPT_NOUN)) {
-    if (blocked(t.start)) continue;
+    if (blockedAt(ctx, t.start)) continue;
     const owner = mentionBefore(ctx, t.start, STATE_TYPES, OWNER_GAP);
     if (!owner || !(owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2)))) continue;
     const source = mentionAfter(ctx, t.end, STATE_TYPES, OF_GOODS_FROM);
     if (!source || source.adjectival) continue;
-    for (const s of listForward(ctx, source, STATE_TYPES)) add(s, owner, 'supplies.noun', 0.65);
+    for (const s of listForward(ctx, source, STATE_TYPES)) addSupply(ctx, out, s, owner, 'supplies.noun', 0.65);
   }
   // "Iran, a major supplier of drones to Russia", "China is Russia's main supplier of chips".
   for (const t of triggers(ctx, SUPPLIER_NOUN)) {
-    if (blocked(t.start)) continue;
+    if (blockedAt(ctx, t.start)) continue;
     const after = ctx.text.slice(t.end, Math.min(ctx.sentence.end, t.end + 100));
     // "source" says supply only with goods: "a source of drones", not "a source said".
     if (/^sources?$/i.test(t.match[0]) && !/^\s+of\s/i.test(after)) continue;
@@ -225,7 +237,7 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     if (!supplier || supplier.entityId === recipient.entityId) continue;
     // "BT, the UK's biggest internet supplier" serves a home market; between countries it is supply.
     if (recipient === possessor && supplier.type !== 'Country') continue;
-    for (const s of supplier.start < t.start ? [supplier] : listForward(ctx, supplier, STATE_TYPES)) add(s, recipient, 'supplies.supplier', 0.65);
+    for (const s of supplier.start < t.start ? [supplier] : listForward(ctx, supplier, STATE_TYPES)) addSupply(ctx, out, s, recipient, 'supplies.supplier', 0.65);
   }
   return out;
 }
