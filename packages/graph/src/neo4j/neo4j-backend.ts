@@ -57,6 +57,7 @@ import {
   listPublicationsStatement,
   neighborCountsStatement,
   neighborsStatement,
+  edgeWindowNeighborsStatement,
   strongNeighborsStatement,
   strongWindowNeighborsStatement,
   reportedByCountsStatement,
@@ -529,8 +530,10 @@ export class Neo4jBackend implements StoreBackend {
    * filters the answer is exact, else one tier lower, and the whole edge list as the last
    * resort. With a time window the same tiers give the candidates and each one's counts come
    * from its mirror's month lists, plus its claims in a partial month at either end
-   * (strongWindowNeighborsStatement, mirror-months.ts); the last resort counts
-   * every claim of the entity in the window (neighborsStatement).
+   * (strongWindowNeighborsStatement, mirror-months.ts); when even tier 1 cannot prove the
+   * answer, the edges without a mirror (at most 3 articles each) are counted from their claims
+   * in the window and merged, and an entity with fewer mirrors than the limit has all its edges
+   * counted that way (edgeWindowNeighborsStatement).
    */
   async #edgeNeighbors(args: NeighborArgs): Promise<Neighbor[]> {
     const windowed = args.since !== null || args.until !== null;
@@ -539,6 +542,8 @@ export class Neo4jBackend implements StoreBackend {
       if (!row) return [];
       const degrees = asNumberArray(row.degrees);
       const start = lowestTierToRead(degrees, args.limit);
+      // Fewer mirrors than the limit: every edge's windowed counts, from its claims in the window.
+      if (windowed && start === 0) return (await this.#run(tx, edgeWindowNeighborsStatement(args, { weakOnly: false }))).map(neighborOf);
       let best: Neighbor[] = [];
       for (let tier = start; tier >= 1; tier--) {
         if (!windowed) {
@@ -553,7 +558,9 @@ export class Neo4jBackend implements StoreBackend {
         best = mergeNeighbors(best, rows.map(neighborOf), args.limit);
         if (best.length >= args.limit && best[args.limit - 1]!.articleCount >= STRENGTH_TIER_FLOORS[tier - 1]!) return best;
       }
-      return (await this.#run(tx, neighborsStatement(args))).map(neighborOf);
+      if (!windowed) return (await this.#run(tx, neighborsStatement(args))).map(neighborOf);
+      // Every tier was read (best holds their top edges): only the edges without a mirror are left.
+      return mergeNeighbors(best, (await this.#run(tx, edgeWindowNeighborsStatement(args, { weakOnly: true }))).map(neighborOf), args.limit);
     });
   }
 
