@@ -418,6 +418,17 @@ describe('Neo4jStore reads', () => {
     expect(paths[1]!.edges[1]).toEqual({ subjectId: 'b', predicate: 'VISITED', objectId: 'n', articleCount: 1 });
     expect(fake.calls.filter((c) => c.cypher.includes('allShortestPaths'))).toHaveLength(1);
     expect(fake.calls.some((c) => c.cypher.startsWith('UNWIND $pairs AS pair'))).toBe(false);
+    // Both reads are one exchange each (auto-commit): the path steps, and the 4 summaries in one chunk.
+    const summaries = (calls: RecordedCall[]) => calls.filter((c) => c.cypher.startsWith('UNWIND $ids AS wantedId MATCH (e:Entity'));
+    expect(fake.calls.filter((c) => c.cypher.includes('allShortestPaths')).map((c) => c.autoCommit)).toEqual([true]);
+    expect(summaries(fake.calls).map((c) => c.autoCommit)).toEqual([true]);
+    // More ids than a batch: chunks in one managed read transaction.
+    const before = fake.calls.length;
+    await (await connect(fake, { batchSize: 2 })).shortestPaths('a', 'b', { limit: 5 });
+    expect(summaries(fake.calls.slice(before)).map((c) => [c.params.ids, c.autoCommit ?? false])).toEqual([
+      [['a', 'b'], false],
+      [['m', 'n'], false],
+    ]);
   });
 
   it('picks the best edge per step and ranks shortest paths like the SQLite store (paths beyond the one-read limit)', async () => {

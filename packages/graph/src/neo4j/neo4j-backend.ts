@@ -596,14 +596,24 @@ export class Neo4jBackend implements StoreBackend {
     return { sequences, edges: null };
   }
 
+  /**
+   * `statement` over `rows` in chunks: one auto-commit read when they fit in one chunk (the usual
+   * case), else one read transaction for every chunk (a transaction per chunk costs a begin/commit
+   * exchange each).
+   */
+  async #readChunks<T>(rows: readonly T[], statement: (part: T[]) => CypherStatement): Promise<Row[]> {
+    if (rows.length === 0) return [];
+    if (rows.length <= this.batchSize) return this.#read(statement([...rows]));
+    return this.readTx((tx) => this.#each(tx, rows, statement as (part: never[]) => CypherStatement));
+  }
+
   async edgesBetween(pairs: Array<[string, string]>, predicates: Predicate[] | null): Promise<PathEdge[]> {
-    // One read transaction for every chunk: a transaction per chunk costs a begin/commit round trip each.
-    const rows = await this.readTx((tx) => this.#each(tx, pairs, (part: Array<[string, string]>) => edgesBetweenStatement(part, predicates)));
+    const rows = await this.#readChunks(pairs, (part) => edgesBetweenStatement(part, predicates));
     return rows.map((r) => ({ subjectId: String(r.subjectId), predicate: predicate(r.predicate), objectId: String(r.objectId), articleCount: asNumber(r.articleCount) }));
   }
 
   async entitySummaries(ids: string[]): Promise<Map<string, EntitySummary>> {
-    const rows = await this.readTx((tx) => this.#each(tx, sortedUnique(ids), (part: string[]) => entitySummariesStatement(part)));
+    const rows = await this.#readChunks(sortedUnique(ids), (part) => entitySummariesStatement(part));
     return new Map(rows.map((r) => [String(r.id), summary(r)]));
   }
 
