@@ -29,7 +29,7 @@ function show(name: string): string {
 
 describe('Cypher statements, exactly', () => {
   it('covers every sample statement', () => {
-    expect([...statements.keys()]).toHaveLength(91);
+    expect([...statements.keys()]).toHaveLength(93);
   });
 
   it('sends exactly this text and these parameters', () => {
@@ -710,8 +710,8 @@ describe('Cypher statements, exactly', () => {
        "version": "int(1)"
       }"
     `);
-    expect(show('neighborsWindow')).toMatchInlineSnapshot(`
-      "MATCH (e:Entity {id: $id})<-[role:SUBJECT|OBJECT]-(c:Claim)-[other:SUBJECT|OBJECT]->(n:Entity) WHERE type(role) <> type(other) AND c.predicate IN $predicates AND coalesce(c.modality, 'asserted') IN $edgeModalities AND ($since IS NULL OR c.seenAt >= $since) AND ($until IS NULL OR c.seenAt <= $until) WITH n, c, c.predicate AS predicate, CASE type(role) WHEN 'SUBJECT' THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+    expect(show('edgeWindowNeighbors')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF]-(n:Entity) WHERE r.lastSeen >= $since AND r.firstSeen <= $until WITH e, n, type(r) AS predicate, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId OPTIONAL MATCH (c:Claim) WHERE c.subjectId = subjectId AND c.predicate = predicate AND c.objectId = objectId AND c.seenAt >= $since AND c.seenAt <= $until AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen WHERE claimCount > 0 RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
       {
        "id": "id-1",
        "types": null,
@@ -723,24 +723,50 @@ describe('Cypher statements, exactly', () => {
        "since": "2024-01-01T00:00:00.000Z",
        "until": "2024-02-01T23:59:59.999Z",
        "limit": "int(50)",
-       "predicates": [
-        "VISITED",
-        "MET_WITH",
-        "URGED",
-        "SUPPLIES",
-        "SHIPPED_VIA",
-        "SANCTIONS",
-        "TRADES_WITH",
-        "HOLDS_ROLE",
-        "PART_OF",
-        "LOCATED_IN",
-        "REPORTED_BY",
-        "NATIONAL_OF"
-       ],
        "edgeModalities": [
         "asserted",
         "planned"
        ]
+      }"
+    `);
+    expect(show('weakEdgeWindowNeighbors')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[r:SUPPLIES]-(n:Entity) WHERE r.articleCount < $weakCeiling AND r.lastSeen >= $since WITH e, n, type(r) AS predicate, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId OPTIONAL MATCH (c:Claim) WHERE c.subjectId = subjectId AND c.predicate = predicate AND c.objectId = objectId AND c.seenAt >= $since AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen WHERE claimCount > 0 RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": "2024-01-01T00:00:00.000Z",
+       "until": null,
+       "limit": "int(50)",
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ],
+       "weakCeiling": "int(4)"
+      }"
+    `);
+    expect(show('weakEdgeWindowNeighborsUntil')).toMatchInlineSnapshot(`
+      "MATCH (e:Entity {id: $id})-[r:VISITED|MET_WITH|URGED|SUPPLIES|SHIPPED_VIA|SANCTIONS|TRADES_WITH|HOLDS_ROLE|PART_OF|LOCATED_IN|REPORTED_BY|NATIONAL_OF]-(n:Entity) WHERE r.articleCount < $weakCeiling AND r.firstSeen <= $until WITH e, n, type(r) AS predicate, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction WHERE ($types IS NULL OR n.type IN $types) AND ($direction = 'both' OR $direction = direction OR predicate IN $symmetric) WITH n, predicate, direction, CASE direction WHEN 'out' THEN e.id ELSE n.id END AS subjectId, CASE direction WHEN 'out' THEN n.id ELSE e.id END AS objectId OPTIONAL MATCH (c:Claim) WHERE c.subjectId = subjectId AND c.predicate = predicate AND c.objectId = objectId AND c.seenAt <= $until AND coalesce(c.modality, 'asserted') IN $edgeModalities WITH n, predicate, direction, count(c) AS claimCount, count(DISTINCT c.articleId) AS edgeArticleCount, min(c.seenAt) AS firstSeen, max(c.seenAt) AS lastSeen WHERE claimCount > 0 RETURN n.id AS id, n.type AS type, n.name AS name, coalesce(n.aliases, []) AS aliases, coalesce(n.articleCount, 0) AS articleCount, predicate, direction, edgeArticleCount, claimCount, firstSeen, lastSeen ORDER BY edgeArticleCount DESC, name ASC, id ASC, predicate ASC, direction ASC LIMIT $limit
+      {
+       "id": "id-1",
+       "types": null,
+       "direction": "both",
+       "symmetric": [
+        "MET_WITH",
+        "TRADES_WITH"
+       ],
+       "since": null,
+       "until": "2024-03-31T23:59:59.999Z",
+       "limit": "int(50)",
+       "edgeModalities": [
+        "asserted",
+        "planned"
+       ],
+       "weakCeiling": "int(4)"
       }"
     `);
     expect(show('neighborCounts')).toMatchInlineSnapshot(`

@@ -4,7 +4,7 @@ import type { DriverLike, ManagedTransactionLike, QueryResultLike, SessionConfig
  * A stand-in for neo4j-driver implementing the small subset the store uses. It records every
  * statement with its session's access mode and database, answers from `respond`, and retries a
  * managed transaction on Neo.TransientError like the real driver (discarding the failed
- * attempt's statements, as a rollback would).
+ * attempt's statements, as a rollback would); an auto-commit statement (`session.run`) is tried once.
  */
 
 export interface RecordedCall {
@@ -15,6 +15,8 @@ export interface RecordedCall {
   timeout: number | undefined;
   /** Set on statements of an attempt that failed and was rolled back. */
   rolledBack: boolean;
+  /** Sent as an auto-commit transaction (session.run), not in a managed one. */
+  autoCommit?: boolean;
 }
 
 export type Rows = Array<Record<string, unknown>>;
@@ -54,6 +56,20 @@ export class FakeDriver implements DriverLike {
       this.#transaction(work, { mode, database: config.database, timeout: txConfig?.timeout });
     let closed = false;
     return {
+      // Auto-commit: one attempt, never retried (as the real driver); a failure is rolled back.
+      run: (cypher: string, params: Record<string, unknown> = {}, txConfig?: TransactionConfigLike) => {
+        const call: RecordedCall = { cypher, params, mode: config.defaultAccessMode ?? 'WRITE', database: config.database, timeout: txConfig?.timeout, rolledBack: false, autoCommit: true };
+        this.calls.push(call);
+        return Promise.resolve().then(() => {
+          try {
+            this.beforeRun?.(call);
+            return this.#answer(cypher, params);
+          } catch (error) {
+            call.rolledBack = true;
+            throw error;
+          }
+        });
+      },
       executeRead: <T>(work: (tx: ManagedTransactionLike) => Promise<T>, txConfig?: TransactionConfigLike) => run(work, 'READ', txConfig) as Promise<T>,
       executeWrite: <T>(work: (tx: ManagedTransactionLike) => Promise<T>, txConfig?: TransactionConfigLike) => run(work, 'WRITE', txConfig) as Promise<T>,
       close: async () => {

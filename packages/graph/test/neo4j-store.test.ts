@@ -418,6 +418,17 @@ describe('Neo4jStore reads', () => {
     expect(paths[1]!.edges[1]).toEqual({ subjectId: 'b', predicate: 'VISITED', objectId: 'n', articleCount: 1 });
     expect(fake.calls.filter((c) => c.cypher.includes('allShortestPaths'))).toHaveLength(1);
     expect(fake.calls.some((c) => c.cypher.startsWith('UNWIND $pairs AS pair'))).toBe(false);
+    // Both reads are one exchange each (auto-commit): the path steps, and the 4 summaries in one chunk.
+    const summaries = (calls: RecordedCall[]) => calls.filter((c) => c.cypher.startsWith('UNWIND $ids AS wantedId MATCH (e:Entity'));
+    expect(fake.calls.filter((c) => c.cypher.includes('allShortestPaths')).map((c) => c.autoCommit)).toEqual([true]);
+    expect(summaries(fake.calls).map((c) => c.autoCommit)).toEqual([true]);
+    // More ids than a batch: chunks in one managed read transaction.
+    const before = fake.calls.length;
+    await (await connect(fake, { batchSize: 2 })).shortestPaths('a', 'b', { limit: 5 });
+    expect(summaries(fake.calls.slice(before)).map((c) => [c.params.ids, c.autoCommit ?? false])).toEqual([
+      [['a', 'b'], false],
+      [['m', 'n'], false],
+    ]);
   });
 
   it('picks the best edge per step and ranks shortest paths like the SQLite store (paths beyond the one-read limit)', async () => {
@@ -452,14 +463,16 @@ describe('Neo4jStore reads', () => {
 
   describe('windowed neighbours from the strength tiers', () => {
     const row = (id: string, articles: number) => ({ id, type: 'Country', name: id, aliases: [], articleCount: neo4j.int(articles), predicate: 'SUPPLIES', direction: 'out', edgeArticleCount: neo4j.int(articles), claimCount: neo4j.int(articles), firstSeen: '2024-07-01T00:00:00.000Z', lastSeen: '2024-07-02T00:00:00.000Z' });
-    const windowFake = (degrees: number[], tierRows: (tiers: string) => Rows, full: Rows = []) =>
+    const windowFake = (degrees: number[], tierRows: (tiers: string) => Rows, weak: Rows = [], all: Rows = []) =>
       new FakeDriver().respond((cypher) => {
         if (cypher.startsWith('MATCH (e:Entity {id: $id}) RETURN [COUNT')) return [{ degrees: degrees.map((d) => neo4j.int(d)) }];
         const tiers = /-\[t:([A-Z_0-9|]+)\]-/.exec(cypher);
         if (tiers && cypher.includes('t.monthArticles[i]')) return tierRows(tiers[1]!);
-        if (cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)')) return full;
+        if (cypher.includes('r.articleCount < $weakCeiling')) return weak;
+        if (cypher.includes('OPTIONAL MATCH (c:Claim)')) return all;
         return undefined;
       });
+    const weakRead = (fake: FakeDriver) => fake.calls.filter((c) => c.cypher.includes('OPTIONAL MATCH (c:Claim)')).map((c) => c.params.weakCeiling === undefined ? 'all edges' : 'weak edges');
     const since = '2024-06-01';
 
     it('answers from the top tiers when the limit-th windowed count reaches the lowest floor read', async () => {
@@ -467,7 +480,7 @@ describe('Neo4jStore reads', () => {
       const store = await connect(fake);
       expect((await store.neighbors('c', { since, limit: 3 })).map((n) => [n.entity.id, n.articleCount])).toEqual([['x', 900], ['y', 70], ['z', 64]]);
       expect(fake.calls.filter((c) => c.cypher.includes('t.monthArticles[i]')).map((c) => /-\[t:([A-Z_0-9|]+)\]-/.exec(c.cypher)![1])).toEqual(['STRENGTH_TIER_3|STRENGTH_TIER_4|STRENGTH_TIER_5|STRENGTH_TIER_6']);
-      expect(fake.calls.some((c) => c.cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)'))).toBe(false);
+      expect(weakRead(fake)).toEqual([]);
     });
 
     it('reads lower tiers one at a time, skipping empty ones, and merges them in neighbour order', async () => {
@@ -481,11 +494,19 @@ describe('Neo4jStore reads', () => {
       ]);
     });
 
-    it('counts every claim in the window when the tiers cannot prove the answer', async () => {
-      const fake = windowFake([4, 0, 0, 0, 0, 0], () => [row('x', 3)], [row('x', 3), row('q', 1)]);
+    it('merges the edges without a mirror, counted from their claims, when even tier 1 cannot prove the answer', async () => {
+      const fake = windowFake([4, 0, 0, 0, 0, 0], () => [row('x', 3)], [row('q', 1), row('p', 1)]);
+      const store = await connect(fake);
+      expect((await store.neighbors('c', { since, limit: 2 })).map((n) => n.entity.id)).toEqual(['x', 'p']);
+      expect(weakRead(fake)).toEqual(['weak edges']);
+    });
+
+    it('counts every edge from its claims when the mirrors are fewer than the limit, without reading the tiers', async () => {
+      const fake = windowFake([2, 0, 0, 0, 0, 0], () => [row('x', 3)], [], [row('x', 3), row('q', 1)]);
       const store = await connect(fake);
       expect((await store.neighbors('c', { since, limit: 3 })).map((n) => n.entity.id)).toEqual(['x', 'q']);
-      expect(fake.calls.some((c) => c.cypher.includes('<-[role:SUBJECT|OBJECT]-(c:Claim)'))).toBe(true);
+      expect(weakRead(fake)).toEqual(['all edges']);
+      expect(fake.calls.some((c) => c.cypher.includes('t.monthArticles[i]'))).toBe(false);
     });
   });
 

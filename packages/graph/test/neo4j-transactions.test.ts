@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig, StoreUnavailableError, NEO4J_TIMEOUT_DEFAULTS } from '@newsgraph/shared';
-import type { ManagedTransactionLike, SessionLike, TransactionConfigLike } from '../src/neo4j/interfaces/neo4j-driver-like.ts';
-import { runManagedTransaction, transactionDeadlineMs, type TransactionPolicy } from '../src/neo4j/neo4j-transactions.ts';
+import type { ManagedTransactionLike, QueryResultLike, SessionLike, TransactionConfigLike } from '../src/neo4j/interfaces/neo4j-driver-like.ts';
+import { isRetriableReadError, runManagedTransaction, runReadStatement, transactionDeadlineMs, type TransactionPolicy } from '../src/neo4j/neo4j-transactions.ts';
 import { Neo4jConnectionError, runtimeError } from '../src/neo4j/neo4j-errors.ts';
 
 /** Fail fast without a server: the transaction runner's timeouts, watchdog and error mapping. */
@@ -18,9 +18,15 @@ class ScriptedSession implements SessionLike {
     this.outcome = outcome;
     this.closeHangs = closeHangs;
   }
-  executeRead<T>(_work: (tx: ManagedTransactionLike) => Promise<T>, config?: TransactionConfigLike): Promise<T> {
+  /** Outcome of the auto-commit statements (run); the managed ones use `outcome`. */
+  runOutcome: () => Promise<unknown> = () => this.outcome();
+  run(_cypher: string, _params?: Record<string, unknown>, config?: TransactionConfigLike): Promise<QueryResultLike> {
+    this.configs.push({ mode: 'AUTO', config });
+    return this.runOutcome() as Promise<QueryResultLike>;
+  }
+  executeRead<T>(work: (tx: ManagedTransactionLike) => Promise<T>, config?: TransactionConfigLike): Promise<T> {
     this.configs.push({ mode: 'READ', config });
-    return this.outcome() as Promise<T>;
+    return this.outcome().then((value) => (value === RUN_WORK ? work({ run: () => Promise.resolve(ROWS) }) : (value as T)));
   }
   executeWrite<T>(_work: (tx: ManagedTransactionLike) => Promise<T>, config?: TransactionConfigLike): Promise<T> {
     this.configs.push({ mode: 'WRITE', config });
@@ -33,6 +39,9 @@ class ScriptedSession implements SessionLike {
 }
 
 const driverError = (code: string, message = code) => Object.assign(new Error(message), { code });
+/** An executeRead outcome that runs the work against a transaction answering ROWS. */
+const RUN_WORK = Symbol('run the work');
+const ROWS: QueryResultLike = { records: [{ keys: ['n'], toObject: () => ({ n: 1 }) }] };
 
 afterEach(() => {
   vi.useRealTimers();
@@ -81,6 +90,50 @@ describe('runManagedTransaction', () => {
     const syntax = driverError('Neo.ClientError.Statement.SyntaxError', 'Invalid input');
     const session = new ScriptedSession(() => Promise.reject(syntax));
     await expect(runManagedTransaction(() => session, 'READ', async () => 0, { policy, target })).rejects.toBe(syntax);
+  });
+});
+
+describe('runReadStatement', () => {
+  it('sends one auto-commit statement with the transaction timeout, without a managed transaction', async () => {
+    const session = new ScriptedSession(async () => ROWS);
+    expect(await runReadStatement(() => session, 'RETURN 1 AS n', {}, { policy, target })).toBe(ROWS);
+    expect(session.configs).toEqual([{ mode: 'AUTO', config: { timeout: 1_000 } }]);
+    expect(session.closeCalls).toBe(1);
+  });
+
+  it('tries a failure the driver would retry again as a managed read (which the driver retries)', async () => {
+    const session = new ScriptedSession(async () => RUN_WORK);
+    session.runOutcome = () => Promise.reject(driverError('SessionExpired'));
+    expect(await runReadStatement(() => session, 'RETURN 1 AS n', {}, { policy, target })).toBe(ROWS);
+    expect(session.configs.map((c) => c.mode)).toEqual(['AUTO', 'READ']);
+  });
+
+  it('passes other errors through once, mapped like a managed read', async () => {
+    const syntax = driverError('Neo.ClientError.Statement.SyntaxError', 'Invalid input');
+    const session = new ScriptedSession(() => Promise.reject(syntax));
+    await expect(runReadStatement(() => session, 'RETURN', {}, { policy, target })).rejects.toBe(syntax);
+    const timedOut = new ScriptedSession(() => Promise.reject(driverError('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration')));
+    await expect(runReadStatement(() => timedOut, 'RETURN 1', {}, { policy, target })).rejects.toMatchObject({ setting: 'NEO4J_TX_TIMEOUT_MS' });
+    expect([...session.configs, ...timedOut.configs].map((c) => c.mode)).toEqual(['AUTO', 'AUTO']);
+  });
+
+  it('gives up on a server that never answers after the same deadline as a managed read', async () => {
+    vi.useFakeTimers();
+    const session = new ScriptedSession(() => new Promise(() => undefined), true);
+    const outcome = runReadStatement(() => session, 'RETURN 1', {}, { policy, target }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(transactionDeadlineMs(policy));
+    expect(await outcome).toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it.each([
+    ['Neo.TransientError.Transaction.DeadlockDetected', true],
+    ['ServiceUnavailable', true],
+    ['SessionExpired', true],
+    ['Neo.TransientError.Transaction.TransactionTimedOut', false],
+    ['Neo.ClientError.Statement.SyntaxError', false],
+    [undefined, false],
+  ])('%s is retried: %s', (code, retried) => {
+    expect(isRetriableReadError(code === undefined ? new Error('x') : driverError(code))).toBe(retried);
   });
 });
 

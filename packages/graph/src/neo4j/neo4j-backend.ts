@@ -57,6 +57,7 @@ import {
   listPublicationsStatement,
   neighborCountsStatement,
   neighborsStatement,
+  edgeWindowNeighborsStatement,
   strongNeighborsStatement,
   strongWindowNeighborsStatement,
   reportedByCountsStatement,
@@ -76,7 +77,7 @@ import { Neo4jCuration } from './neo4j-curation.ts';
 import { Neo4jAliases } from './neo4j-aliases.ts';
 import type { AliasEvent, StoredAliasEvent } from '../interfaces/alias-store.ts';
 import type { ConnectionTarget } from './neo4j-errors.ts';
-import { runManagedTransaction, type TransactionPolicy } from './neo4j-transactions.ts';
+import { runManagedTransaction, runReadStatement, type TransactionPolicy } from './neo4j-transactions.ts';
 import { asNumber, asNumberArray, asString, asStringArray, recordToObject } from './neo4j-values.ts';
 import { pathCandidatesFromSteps } from './path-steps.ts';
 import { claimRows, countChangeRow, mentionRows, mergeEntities, parseAttributes, reportedByRows, sortedUnique, type StoredEntity } from './neo4j-article-batch.ts';
@@ -200,8 +201,11 @@ export class Neo4jBackend implements StoreBackend {
     return run(tx, this.#prefixer.statement(statement));
   }
 
+  /** One read statement, as an auto-commit transaction (runReadStatement: two messages fewer than a managed one). */
   async #read(statement: CypherStatement): Promise<Row[]> {
-    return this.readTx((tx) => this.#run(tx, statement));
+    const { cypher, params } = this.#prefixer.statement(statement);
+    const result = await runReadStatement(() => this.#session('READ'), cypher, params, { policy: this.#policy, target: this.#target });
+    return result.records.map(recordToObject);
   }
 
   // ---------------------------------------------------------------- schema
@@ -529,23 +533,22 @@ export class Neo4jBackend implements StoreBackend {
    * filters the answer is exact, else one tier lower, and the whole edge list as the last
    * resort. With a time window the same tiers give the candidates and each one's counts come
    * from its mirror's month lists, plus its claims in a partial month at either end
-   * (strongWindowNeighborsStatement, mirror-months.ts); the last resort counts
-   * every claim of the entity in the window (neighborsStatement).
+   * (strongWindowNeighborsStatement, mirror-months.ts); when even tier 1 cannot prove the
+   * answer, the edges without a mirror (at most 3 articles each) are counted from their claims
+   * in the window and merged, and an entity with fewer mirrors than the limit has all its edges
+   * counted that way (edgeWindowNeighborsStatement).
    */
   async #edgeNeighbors(args: NeighborArgs): Promise<Neighbor[]> {
-    const windowed = args.since !== null || args.until !== null;
+    if (args.since === null && args.until === null) return this.#plainEdgeNeighbors(args);
     return this.readTx(async (tx) => {
       const [row] = await this.#run(tx, strengthTierDegreesStatement(args.id, this.dialect.family));
       if (!row) return [];
       const degrees = asNumberArray(row.degrees);
       const start = lowestTierToRead(degrees, args.limit);
+      // Fewer mirrors than the limit: every edge's windowed counts, from its claims in the window.
+      if (start === 0) return (await this.#run(tx, edgeWindowNeighborsStatement(args, { weakOnly: false }))).map(neighborOf);
       let best: Neighbor[] = [];
       for (let tier = start; tier >= 1; tier--) {
-        if (!windowed) {
-          const rows = await this.#run(tx, strongNeighborsStatement(args, tier));
-          if (rows.length >= args.limit) return rows.map(neighborOf);
-          continue;
-        }
         // The top tiers at once, then one tier at a time (disjoint reads, merged). Windowed counts
         // are at most the edges' counts: exact once the limit-th reaches the lowest floor read.
         if (tier < start && degrees[tier - 1] === 0) continue;
@@ -553,8 +556,25 @@ export class Neo4jBackend implements StoreBackend {
         best = mergeNeighbors(best, rows.map(neighborOf), args.limit);
         if (best.length >= args.limit && best[args.limit - 1]!.articleCount >= STRENGTH_TIER_FLOORS[tier - 1]!) return best;
       }
-      return (await this.#run(tx, neighborsStatement(args))).map(neighborOf);
+      // Every tier was read (best holds their top edges): only the edges without a mirror are left.
+      return mergeNeighbors(best, (await this.#run(tx, edgeWindowNeighborsStatement(args, { weakOnly: true }))).map(neighborOf), args.limit);
     });
+  }
+
+  /**
+   * Plain neighbours: each statement, read on its own (auto-commit), proves its own answer (at
+   * least `limit` rows from the tiers it read, or every edge), so the statements need no common
+   * snapshot: a write between two of them can only send the read one tier lower. Two exchanges
+   * with the server for most entities, against four in a managed transaction.
+   */
+  async #plainEdgeNeighbors(args: NeighborArgs): Promise<Neighbor[]> {
+    const [row] = await this.#read(strengthTierDegreesStatement(args.id, this.dialect.family));
+    if (!row) return [];
+    for (let tier = lowestTierToRead(asNumberArray(row.degrees), args.limit); tier >= 1; tier--) {
+      const rows = await this.#read(strongNeighborsStatement(args, tier));
+      if (rows.length >= args.limit) return rows.map(neighborOf);
+    }
+    return (await this.#read(neighborsStatement(args))).map(neighborOf);
   }
 
   async neighborCounts(args: NeighborArgs): Promise<Array<{ type: EntityType; predicate: Predicate; count: number }>> {
@@ -576,14 +596,24 @@ export class Neo4jBackend implements StoreBackend {
     return { sequences, edges: null };
   }
 
+  /**
+   * `statement` over `rows` in chunks: one auto-commit read when they fit in one chunk (the usual
+   * case), else one read transaction for every chunk (a transaction per chunk costs a begin/commit
+   * exchange each).
+   */
+  async #readChunks<T>(rows: readonly T[], statement: (part: T[]) => CypherStatement): Promise<Row[]> {
+    if (rows.length === 0) return [];
+    if (rows.length <= this.batchSize) return this.#read(statement([...rows]));
+    return this.readTx((tx) => this.#each(tx, rows, statement as (part: never[]) => CypherStatement));
+  }
+
   async edgesBetween(pairs: Array<[string, string]>, predicates: Predicate[] | null): Promise<PathEdge[]> {
-    // One read transaction for every chunk: a transaction per chunk costs a begin/commit round trip each.
-    const rows = await this.readTx((tx) => this.#each(tx, pairs, (part: Array<[string, string]>) => edgesBetweenStatement(part, predicates)));
+    const rows = await this.#readChunks(pairs, (part) => edgesBetweenStatement(part, predicates));
     return rows.map((r) => ({ subjectId: String(r.subjectId), predicate: predicate(r.predicate), objectId: String(r.objectId), articleCount: asNumber(r.articleCount) }));
   }
 
   async entitySummaries(ids: string[]): Promise<Map<string, EntitySummary>> {
-    const rows = await this.readTx((tx) => this.#each(tx, sortedUnique(ids), (part: string[]) => entitySummariesStatement(part)));
+    const rows = await this.#readChunks(sortedUnique(ids), (part) => entitySummariesStatement(part));
     return new Map(rows.map((r) => [String(r.id), summary(r)]));
   }
 

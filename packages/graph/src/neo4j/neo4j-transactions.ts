@@ -1,5 +1,5 @@
 import { StoreUnavailableError } from '@newsgraph/shared';
-import type { ManagedTransactionLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
+import type { ManagedTransactionLike, QueryResultLike, SessionLike } from './interfaces/neo4j-driver-like.ts';
 import { redactUri, runtimeError, type ConnectionTarget } from './neo4j-errors.ts';
 
 /** How long the store waits for Neo4j (NEO4J_TX_TIMEOUT_MS, NEO4J_MAX_RETRY_MS, NEO4J_CONNECT_TIMEOUT_MS). */
@@ -42,11 +42,53 @@ export async function runManagedTransaction<T>(
   work: (tx: ManagedTransactionLike) => Promise<T>,
   options: ManagedTransactionOptions,
 ): Promise<T> {
+  return withDeadline(openSession, options, (session, config) => (mode === 'WRITE' ? session.executeWrite(work, config) : session.executeRead(work, config)));
+}
+
+/**
+ * Errors after which a read is worth trying again: the driver's own retry set (transient
+ * server errors, a lost or expired connection), minus a timeout (the server already waited).
+ */
+export function isRetriableReadError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || code === 'Neo.TransientError.Transaction.TransactionTimedOut') return false;
+  return code.startsWith('Neo.TransientError.') || code === 'ServiceUnavailable' || code === 'SessionExpired';
+}
+
+/**
+ * One read statement as an auto-commit transaction: a managed transaction costs two more
+ * messages, each written and answered on its own (BEGIN, then the statement, then COMMIT), and on
+ * a loaded machine every exchange is one more wait for the server's and the client's turn on a
+ * core. A failure the driver would have retried is tried again as a managed read
+ * (runManagedTransaction: the driver's bounded retry), so a lost connection or a leader switch
+ * behaves as before; the deadline covers both.
+ */
+export async function runReadStatement(
+  openSession: () => SessionLike,
+  cypher: string,
+  params: Record<string, unknown>,
+  options: ManagedTransactionOptions,
+): Promise<QueryResultLike> {
+  return withDeadline(openSession, options, async (session, config) => {
+    try {
+      return await session.run(cypher, params, config);
+    } catch (error) {
+      if (!isRetriableReadError(error)) throw error;
+      return session.executeRead((tx) => Promise.resolve(tx.run(cypher, params)), config);
+    }
+  });
+}
+
+/** Runs `start` on a new session with the server-side timeout, bounded on the client by transactionDeadlineMs; errors mapped. */
+async function withDeadline<T>(
+  openSession: () => SessionLike,
+  options: ManagedTransactionOptions,
+  start: (session: SessionLike, config: { timeout: number }) => Promise<T>,
+): Promise<T> {
   const txTimeoutMs = options.timeoutMs ?? options.policy.txTimeoutMs;
   const deadlineMs = transactionDeadlineMs(options.policy, txTimeoutMs);
   const session = openSession();
-  const config = { timeout: txTimeoutMs };
-  const running = mode === 'WRITE' ? session.executeWrite(work, config) : session.executeRead(work, config);
+  const running = start(session, { timeout: txTimeoutMs });
   let timer: NodeJS.Timeout | undefined;
   let abandoned = false;
   const watchdog = new Promise<never>((_, reject) => {

@@ -24,6 +24,8 @@ export interface TransactionConfigLike {
 }
 
 export interface SessionLike {
+  /** One statement as an auto-commit transaction (no BEGIN or COMMIT message; never retried by the driver). */
+  run(cypher: string, params?: Record<string, unknown>, config?: TransactionConfigLike): PromiseLike<QueryResultLike>;
   executeRead<T>(work: (tx: ManagedTransactionLike) => Promise<T>, config?: TransactionConfigLike): Promise<T>;
   executeWrite<T>(work: (tx: ManagedTransactionLike) => Promise<T>, config?: TransactionConfigLike): Promise<T>;
   close(): Promise<void>;
