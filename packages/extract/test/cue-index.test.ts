@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readBbc, readReuters } from '../src/index.ts';
+import { cueAtoms } from '../src/relations/cue-atoms.ts';
+import { CueIndex } from '../src/relations/cue-index.ts';
+import { RELATION_RULES } from '../src/relations/rule-registry.ts';
+
+/**
+ * The cue index must give exactly each cue regex's own test() answer. Strings written or
+ * generated here; the corpus part reads ../shared/corpora when it is there (nothing is copied).
+ */
+
+const RULE_CUES: readonly RegExp[] = RELATION_RULES.flatMap((r) => (r.cue ? [r.cue] : []));
+
+interface Mismatch {
+  cue: string;
+  text: string;
+  regex: boolean;
+}
+
+/**
+ * Every (cue, string) where the index and the regex disagree, asking the cues in a rotated order
+ * per string. `indexed` are the patterns the index is built from (the same, but for the test
+ * that shows a wrong index is caught).
+ */
+function mismatches(patterns: readonly RegExp[], texts: Iterable<string>, indexed: readonly RegExp[] = patterns, limit = 20): Mismatch[] {
+  const index = new CueIndex(indexed);
+  const out: Mismatch[] = [];
+  let turn = 0;
+  for (const text of texts) {
+    index.begin(text);
+    // Ask in a different order each time: the answer must not depend on which cue comes first.
+    turn++;
+    for (let k = 0; k < patterns.length; k++) {
+      const cue = (k + turn) % patterns.length;
+      const pattern = patterns[cue] as RegExp;
+      const regex = pattern.test(text);
+      if (index.matches(cue) !== regex) {
+        out.push({ cue: pattern.toString().slice(0, 80), text, regex });
+        if (out.length >= limit) return out;
+      }
+    }
+  }
+  return out;
+}
+
+/** A small deterministic generator (mulberry32), so a failure names a string that recurs. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NEIGHBOURS = ['', ' ', 'a', 'Z', '7', '_', '-', '–', '’', "'", 'é', 'É', '\u00a0', '\u212a', '\u017f', ',', '(', '.'];
+const TAILS = ['', ' ', 's', 'es', ' in', '  in ', ' in,', ' inn', "'s ", ' by', ' to', ' not to', ' the X', ' The', ' É', 'ing', '_x', '9'];
+
+function caseVariants(s: string): string[] {
+  const alternate = [...s].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('');
+  const title = s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+  return [...new Set([s, s.toLowerCase(), s.toUpperCase(), alternate, title])];
+}
+
+/** Each atom of each cue in every case, between word, digit, underscore, punctuation and non-ASCII neighbours. */
+function* adversarial(patterns: readonly RegExp[]): Generator<string> {
+  const atoms = patterns.flatMap((p) => cueAtoms(p)?.atoms.map((a) => a.text) ?? []);
+  for (const atom of new Set(atoms)) {
+    for (const variant of caseVariants(atom)) {
+      yield variant;
+      yield variant.slice(0, -1);
+      yield variant.slice(1);
+      for (const before of NEIGHBOURS) for (const after of TAILS) yield `${before}${variant}${after}`;
+      for (const after of NEIGHBOURS) yield `${variant}${after}`;
+      yield `x${variant}${variant}y`;
+    }
+  }
+  // Random strings from the atoms' own characters and the neighbours: overlapping and cut atoms.
+  const next = random(20261204);
+  const pieces = [...new Set(atoms.flatMap((a) => [a, a.slice(0, 2), a.slice(-2), a.toUpperCase()])), ...NEIGHBOURS, ...TAILS];
+  for (let n = 0; n < 40_000; n++) {
+    let s = '';
+    const parts = 1 + Math.floor(next() * 6);
+    for (let p = 0; p < parts; p++) s += pieces[Math.floor(next() * pieces.length)] as string;
+    yield s;
+  }
+}
+
+describe('cue atoms: a regex read as literals', () => {
+  it('reads alternations, optional groups, classes and boundaries exactly', () => {
+    expect(cueAtoms(/\bmet\b|talk|[-–]/i)).toEqual({
+      exact: true,
+      atoms: [
+        { text: 'met', caseInsensitive: true, boundaryBefore: true, boundaryAfter: true },
+        { text: 'talk', caseInsensitive: true, boundaryBefore: false, boundaryAfter: false },
+        { text: '-', caseInsensitive: true, boundaryBefore: false, boundaryAfter: false },
+        { text: '–', caseInsensitive: true, boundaryBefore: false, boundaryAfter: false },
+      ],
+    });
+    expect(cueAtoms(/\b(?:firm(?:e?s)?)\b/)?.atoms.map((a) => a.text)).toEqual(['firmes', 'firms', 'firm']);
+    expect(cueAtoms(/\b[Ii]ts/)?.atoms.map((a) => a.text)).toEqual(['Its', 'its']);
+    expect(cueAtoms(/\b[Ii]ts/i)?.atoms.map((a) => a.text)).toEqual(['its']);
+  });
+
+  it('keeps atoms as a prefilter only when a tail follows them', () => {
+    expect(cueAtoms(/\b(?:talks|meets)\s+in\b/i)).toMatchObject({ exact: false, atoms: [{ text: 'talks', boundaryBefore: true }, { text: 'meets' }] });
+    expect(cueAtoms(/\bof\s+(?:the\s+)?\p{Lu}/u)).toMatchObject({ exact: false, atoms: [{ text: 'of', boundaryBefore: true, boundaryAfter: false }] });
+    expect(cueAtoms(/of\b(?=\s)/)).toMatchObject({ exact: false, atoms: [{ text: 'of', boundaryAfter: true }] });
+  });
+
+  it('drops a branch whose inner boundary cannot hold, and keeps one that always holds', () => {
+    expect(cueAtoms(/ab\bc|a\b-c/)).toEqual({ exact: true, atoms: [{ text: 'a-c', caseInsensitive: false, boundaryBefore: false, boundaryAfter: false }] });
+  });
+
+  it('gives null (keep the regex) for what it cannot read as atoms', () => {
+    expect(cueAtoms(/\p{Lu}\p{Lu}/u)).toBeNull(); // no literal at all
+    expect(cueAtoms(/a|\d+/)).toBeNull(); // one branch without a literal
+    expect(cueAtoms(/said/g)).toBeNull(); // test() with g is stateful
+    expect(cueAtoms(/said/iu)).toBeNull(); // u+i folds and bounds otherwise
+    expect(cueAtoms(/café/i)).toBeNull(); // a non-ASCII letter under /i
+    expect(cueAtoms(new RegExp('x{'))).toBeNull(); // a bare brace (an Annex B literal) is not read
+  });
+});
+
+describe('the cue index answers exactly like each cue regex', () => {
+  it('for every relation rule cue over generated adversarial strings', () => {
+    expect(RULE_CUES.length).toBeGreaterThan(20);
+    expect(mismatches(RULE_CUES, adversarial(RULE_CUES))).toEqual([]);
+  });
+
+  it('for patterns of every kind the reader knows, each against the others', () => {
+    const patterns = [
+      /\bmet\b|meet|\btwo\b|[-–]/i,
+      /Minister|minister/,
+      /\b(?:led|headed|run)\s+by\b/,
+      /['’]s\s/,
+      /[(,]\s*[DRI]\s*[-–]\s*[A-Z]/,
+      /\bof\s+(?:the\s+)?\p{Lu}/u,
+      /\b(?:succe|replac)/i,
+      /_x|9\b|\b_|\b-x|y-\b/,
+      /a\b-c|ab\bc/,
+      /x(?!y)|\bzz\B/,
+      /\p{Lu}\p{Lu}/u,
+      /\u00e9t\u00e9|\x41b/,
+    ];
+    expect(mismatches(patterns, adversarial(patterns))).toEqual([]);
+  });
+
+  it('reports an index that answers for another regex (the comparison can fail)', () => {
+    // An index of /met/ checked against /\bmet\b/: "Hemet" and "metal" differ, "met" does not.
+    expect(mismatches([/\bmet\b/i], ['Hemet', 'met', 'metal'], [/met/i])).toEqual([
+      { cue: '/\\bmet\\b/i', text: 'Hemet', regex: false },
+      { cue: '/\\bmet\\b/i', text: 'metal', regex: false },
+    ]);
+    // A case-sensitive cue indexed as case-insensitive.
+    expect(mismatches([/Minister/], ['minister'], [/Minister/i])).toHaveLength(1);
+  });
+
+  it('answers a null pattern with true and scans a sentence only once', () => {
+    const index = new CueIndex([null, /said/]);
+    index.begin('no cue word here');
+    expect(index.matches(0)).toBe(true);
+    expect(index.matches(1)).toBe(false);
+    index.begin('he said so');
+    expect(index.matches(1)).toBe(true);
+    expect(index.matches(1)).toBe(true);
+  });
+});
+
+const corpora = fileURLToPath(new URL('../../../../shared/corpora/', import.meta.url));
+const corporaPresent = existsSync(corpora);
+if (!corporaPresent) console.warn(`SKIPPED the cue index over the bench corpus: ${corpora} is absent`);
+
+describe.skipIf(!corporaPresent)('the cue index over the bench corpus (../shared/corpora)', () => {
+  it('gives every rule cue the regex answer on every sentence-like piece of BBC and Reuters', async () => {
+    const articles = [...(await readBbc(`${corpora}bbc`)), ...(await readReuters(`${corpora}reuters21578`, 25_000))];
+    expect(articles.length).toBeGreaterThan(10_000);
+    const pieces = function* (): Generator<string> {
+      for (const a of articles) yield* a.text.split(/(?<=[.!?])\s+|\n+/);
+    };
+    expect(mismatches(RULE_CUES, pieces())).toEqual([]);
+  });
+});
