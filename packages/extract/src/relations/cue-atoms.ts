@@ -5,7 +5,7 @@
  * boundary at either end, some with a tail the atoms cannot say ("\s+in\b", "\p{Lu}"). This file
  * reads the RegExp's own source, so the cue is defined once: every way the pattern can match is
  * flattened into a sequence of literal characters, word boundaries and "anything else" (opaque);
- * each sequence becomes an atom (its literal prefix, with the boundaries next to it). When no
+ * each sequence becomes an atom (its longest literal run, with the boundaries next to it). When no
  * sequence has an opaque part the atoms are *exact*: the regex matches a string exactly when one
  * atom occurs in it with its boundaries. Otherwise they are *necessary*: the regex can match only
  * where an atom occurs, and the caller runs the regex to decide.
@@ -14,8 +14,8 @@
  * else (no `u`+`i` pair, where it is wider: refused); `/i` without `u` folds ASCII letters only
  * (an ASCII letter never matches a non-ASCII one, see Canonicalize in ECMA-262), so a
  * case-insensitive atom may hold only ASCII letters and characters without case. Anything this
- * reader does not know (a `g` or `y` flag, whose test() is stateful, `v` mode, an atom-less
- * branch) gives null: the caller keeps the regex.
+ * reader does not know (a `y` flag, `v` mode, a branch without a literal) gives null: the caller
+ * keeps the regex.
  */
 
 /** One literal a pattern needs, with its case rule and the word boundaries on either side. */
@@ -42,7 +42,7 @@ type Sequence = readonly Token[];
 const BOUNDARY: Token = { kind: 'boundary' };
 const OPAQUE: Token = { kind: 'opaque' };
 /** More flattened sequences than this: the cue is no list of literals; keep its regex. */
-const MAX_SEQUENCES = 4096;
+const MAX_SEQUENCES = 1024;
 /** A character class of more members than this is kept opaque ("[A-Z]"), not expanded. */
 const MAX_CLASS_MEMBERS = 8;
 
@@ -55,10 +55,6 @@ function unsupported(why: string): Error {
 
 export function isAsciiWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
-}
-
-function isAsciiLetterCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
 function foldAscii(code: number): number {
@@ -251,41 +247,66 @@ class PatternReader {
   }
 }
 
-/** A flattened sequence as an atom: its literal prefix and the boundaries next to it; null when it cannot match. */
+/** A run of literal characters of a sequence, with the `\b` right before and after it. */
+interface Run {
+  codes: number[];
+  boundaryBefore: boolean;
+  boundaryAfter: boolean;
+}
+
+/**
+ * A flattened sequence as an atom, or null when it cannot match (a boundary between two known
+ * characters that cannot hold). Without an opaque part the sequence is one run and the atom is
+ * exact; with one, the longest literal run is the atom, a necessary part of every match.
+ */
 function atomOf(seq: Sequence, caseInsensitive: boolean): { atom: CueAtom; exact: boolean } | null {
-  let boundaryBefore = false;
+  const runs: Run[] = [];
+  let run: Run = { codes: [], boundaryBefore: false, boundaryAfter: false };
   let pendingBoundary = false;
   let exact = true;
-  const codes: number[] = [];
+  const close = (): void => {
+    run.boundaryAfter = pendingBoundary;
+    if (run.codes.length > 0) runs.push(run);
+    run = { codes: [], boundaryBefore: false, boundaryAfter: false };
+    pendingBoundary = false;
+  };
   for (const token of seq) {
     if (token.kind === 'opaque') {
       exact = false;
-      break;
+      close();
+      continue;
     }
     if (token.kind === 'boundary') {
-      if (codes.length === 0) boundaryBefore = true;
+      if (run.codes.length === 0) run.boundaryBefore = true;
       else pendingBoundary = true;
       continue;
     }
     if (pendingBoundary) {
       // A boundary between two known characters is known now; case does not change it.
-      if (isAsciiWordCode(codes[codes.length - 1] as number) === isAsciiWordCode(token.code)) return null;
+      if (isAsciiWordCode(run.codes[run.codes.length - 1] as number) === isAsciiWordCode(token.code)) return null;
       pendingBoundary = false;
     }
-    if (caseInsensitive && !isAsciiLetterCode(token.code) && token.code >= 128 && !caseless(token.code)) throw unsupported('non-ASCII letter under /i');
-    codes.push(caseInsensitive ? foldAscii(token.code) : token.code);
+    if (caseInsensitive && token.code >= 128 && !caseless(token.code)) throw unsupported('non-ASCII letter under /i');
+    run.codes.push(caseInsensitive ? foldAscii(token.code) : token.code);
   }
-  if (codes.length === 0) throw unsupported('a branch with no literal');
-  return { atom: { text: String.fromCharCode(...codes), caseInsensitive, boundaryBefore, boundaryAfter: pendingBoundary }, exact };
+  close();
+  let best: Run | undefined;
+  for (const r of runs) if (!best || r.codes.length > best.codes.length) best = r;
+  if (!best) throw unsupported('a branch with no literal');
+  return {
+    atom: { text: String.fromCharCode(...best.codes), caseInsensitive, boundaryBefore: best.boundaryBefore, boundaryAfter: best.boundaryAfter },
+    exact,
+  };
 }
 
 /**
  * The atoms of a regular expression, or null when it cannot be read as atoms (the caller keeps
- * the regex for every sentence).
+ * the regex for every sentence). A `g` pattern's atoms are those of the pattern without `g`: they
+ * say where it can match, not what a stateful test() answers.
  */
 export function cueAtoms(pattern: RegExp): CueAtoms | null {
   const flags = pattern.flags;
-  if (/[gyv]/.test(flags) || (flags.includes('u') && flags.includes('i'))) return null;
+  if (/[yv]/.test(flags) || (flags.includes('u') && flags.includes('i'))) return null;
   const caseInsensitive = flags.includes('i');
   try {
     const sequences = new PatternReader(pattern.source, flags.includes('u')).read();

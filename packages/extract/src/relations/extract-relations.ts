@@ -6,7 +6,7 @@ import { findOutletEntity } from './outlet.ts';
 import { claimModality } from './modality.ts';
 import { RELATION_RULES } from './rule-registry.ts';
 import type { RelationRule } from '../interfaces/relation-rule.ts';
-import { CueIndex } from './cue-index.ts';
+import { SENTENCE_CUES } from './cue-index.ts';
 
 /** A relation with the mention spans it was read from (used by span-level evaluations). */
 export interface DetailedRelation extends ExtractedRelation {
@@ -44,29 +44,26 @@ interface PreparedRule {
   readonly run: RelationRule['run'];
   readonly minMentions: number;
   readonly acceptsReferences: boolean;
-  readonly cue: RegExp | null;
-  /** The rule's place in CUES. */
+  /** The id of the rule's cue in SENTENCE_CUES; -1: no cue. */
   readonly cueId: number;
   readonly subjectMask: number;
   readonly objectMask: number;
 }
 
-function prepare(rule: RelationRule, cueId: number): PreparedRule {
+function prepare(rule: RelationRule): PreparedRule {
   const sides = rule.sidesInSentence;
   return {
     run: rule.run,
     minMentions: rule.minMentions,
     acceptsReferences: rule.acceptsReferences,
-    cue: rule.cue ?? null,
-    cueId,
+    // One scan of the sentence answers every family's cue (cue-index.ts), not one regex run each.
+    cueId: rule.cue ? SENTENCE_CUES.idOf(rule.cue) : -1,
     subjectMask: sides === 'subject' || sides === 'both' ? typeMask(rule.subjectTypes) : 0,
     objectMask: sides === 'object' || sides === 'both' ? typeMask(rule.objectTypes) : 0,
   };
 }
 
 const PREPARED_RULES: readonly PreparedRule[] = RELATION_RULES.map(prepare);
-/** Every family's cue answered from one scan of the sentence, not one regex run per family. */
-const CUES = new CueIndex(PREPARED_RULES.map((r) => r.cue));
 
 /** The sentence that names the entity a reference stands for, when it is another sentence. */
 function antecedentOf(ctx: SentenceContext, m: MentionView | typeof ARTICLE_SUBJECT): Antecedent | null {
@@ -100,14 +97,14 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
     const namedOnly = ctx.namedMentions === ctx.mentions ? ctx : { ...ctx, mentions: ctx.namedMentions };
     const allTypes = mentionTypeMask(ctx.mentions);
     const namedTypes = namedOnly === ctx ? allTypes : mentionTypeMask(ctx.namedMentions);
-    CUES.begin(ctx.sentence.text);
+    const text = ctx.sentence.text;
     for (const family of PREPARED_RULES) {
       const view = family.acceptsReferences ? ctx : namedOnly;
       if (view.mentions.length < family.minMentions) continue;
       const types = family.acceptsReferences ? allTypes : namedTypes;
       // A side that must be in the sentence, and no mention of its types: no claim can come.
       if ((family.subjectMask !== 0 && (types & family.subjectMask) === 0) || (family.objectMask !== 0 && (types & family.objectMask) === 0)) continue;
-      if (family.cue !== null && !CUES.matches(family.cueId)) continue;
+      if (family.cueId >= 0 && !SENTENCE_CUES.matches(family.cueId, text)) continue;
       for (const c of family.run(view)) {
         const relation = toRelation(ctx, c);
         if (relation) keep(relation);
