@@ -118,6 +118,10 @@ describe('cue atoms: a regex read as literals', () => {
     });
     expect(cueAtoms(/\bthe\s+(?:country|nation)\b/i)).toMatchObject({ exact: false, atoms: [{ text: 'country', boundaryAfter: true }, { text: 'nation' }] });
     expect(cueAtoms(/of\b(?=\s)/)).toMatchObject({ exact: false, atoms: [{ text: 'of', boundaryAfter: true }] });
+    // Ways to match that differ only before their last opaque part count once: no blow-up.
+    const adverbs = `(?:${Array.from({ length: 40 }, (_v, i) => `w${i}x\\s+`).join('|')})?`;
+    const optional = new RegExp(`\\b(?:has|have|had)\\s+${adverbs}${adverbs}(?:acquired|bought)\\b`); // 3 × 41 × 41 × 2 ways
+    expect(cueAtoms(optional)?.atoms.map((a) => a.text).sort()).toEqual(['acquired', 'bought']);
   });
 
   it('drops a branch whose inner boundary cannot hold, and keeps one that always holds', () => {

@@ -67,12 +67,79 @@ function caseless(code: number): boolean {
   return ch.toUpperCase() === ch && ch.toLowerCase() === ch && !/[\p{L}\p{M}]/u.test(ch);
 }
 
+/**
+ * A sequence with the part up to its last opaque token cut to the one run that can still be its
+ * atom: the first longest literal run there (with its `\b`), then one opaque token, then the rest
+ * as it is. atomOf gives the same atom for both; null when a boundary there cannot hold. Many
+ * ways to match ("has now acquired", "had also acquired", ...) then become one.
+ */
+function compact(seq: Sequence): Sequence | null {
+  let lastOpaque = -1;
+  for (let i = seq.length - 1; i >= 0; i--) {
+    if ((seq[i] as Token).kind === 'opaque') {
+      lastOpaque = i;
+      break;
+    }
+  }
+  if (lastOpaque <= 0) return seq;
+  let best: Token[] = [];
+  let bestChars = 0;
+  let run: Token[] = [];
+  let runChars = 0;
+  const finish = (): void => {
+    if (runChars > bestChars) {
+      best = run;
+      bestChars = runChars;
+    }
+    run = [];
+    runChars = 0;
+  };
+  for (let i = 0; i < lastOpaque; i++) {
+    const token = seq[i] as Token;
+    if (token.kind === 'opaque') finish();
+    else if (token.kind === 'boundary') {
+      if (run[run.length - 1]?.kind !== 'boundary') run.push(token);
+    } else {
+      const last = run[run.length - 1];
+      const before = run[run.length - 2];
+      if (last?.kind === 'boundary' && before?.kind === 'char') {
+        // A boundary between two known characters: known now, and then no longer needed.
+        if (isAsciiWordCode(before.code) === isAsciiWordCode(token.code)) return null;
+        run.pop();
+      }
+      run.push(token);
+      runChars++;
+    }
+  }
+  finish();
+  return [...best, OPAQUE, ...seq.slice(lastOpaque + 1)];
+}
+
+function sequenceKey(seq: Sequence): string {
+  let key = '';
+  for (const t of seq) key += t.kind === 'char' ? `${t.code},` : t.kind === 'boundary' ? 'b,' : 'o,';
+  return key;
+}
+
+/** The sequences, compacted, each once; too many: no list of literals. */
+function distinct(seqs: Iterable<Sequence>): Sequence[] {
+  const byKey = new Map<string, Sequence>();
+  for (const seq of seqs) {
+    const c = compact(seq);
+    if (!c) continue;
+    byKey.set(sequenceKey(c), c);
+    if (byKey.size > MAX_SEQUENCES) throw unsupported('too many sequences');
+  }
+  return [...byKey.values()];
+}
+
 /** Every pair of sequences from `a` then `b`. */
 function product(a: readonly Sequence[], b: readonly Sequence[]): Sequence[] {
-  if (a.length * b.length > MAX_SEQUENCES) throw unsupported('too many sequences');
-  const out: Sequence[] = [];
-  for (const x of a) for (const y of b) out.push([...x, ...y]);
-  return out;
+  if (a.length * b.length > MAX_SEQUENCES * 16) throw unsupported('too many sequences');
+  const pairs = function* (): Generator<Sequence> {
+    for (const x of a) for (const y of b) yield [...x, ...y];
+  };
+  return distinct(pairs());
 }
 
 /** A recursive-descent reader of the pattern source into flattened sequences. */
@@ -103,7 +170,7 @@ class PatternReader {
       out.push(...this.alternative());
       if (out.length > MAX_SEQUENCES) throw unsupported('too many sequences');
     }
-    return out;
+    return distinct(out);
   }
 
   private alternative(): Sequence[] {
