@@ -6,6 +6,7 @@ import { findOutletEntity } from './outlet.ts';
 import { claimModality } from './modality.ts';
 import { RELATION_RULES } from './rule-registry.ts';
 import type { RelationRule } from '../interfaces/relation-rule.ts';
+import { SENTENCE_CUES } from './cue-index.ts';
 
 /** A relation with the mention spans it was read from (used by span-level evaluations). */
 export interface DetailedRelation extends ExtractedRelation {
@@ -43,7 +44,8 @@ interface PreparedRule {
   readonly run: RelationRule['run'];
   readonly minMentions: number;
   readonly acceptsReferences: boolean;
-  readonly cue: RegExp | null;
+  /** The id of the rule's cue in SENTENCE_CUES; -1: no cue. */
+  readonly cueId: number;
   readonly subjectMask: number;
   readonly objectMask: number;
 }
@@ -54,7 +56,8 @@ function prepare(rule: RelationRule): PreparedRule {
     run: rule.run,
     minMentions: rule.minMentions,
     acceptsReferences: rule.acceptsReferences,
-    cue: rule.cue ?? null,
+    // One scan of the sentence answers every family's cue (cue-index.ts), not one regex run each.
+    cueId: rule.cue ? SENTENCE_CUES.idOf(rule.cue) : -1,
     subjectMask: sides === 'subject' || sides === 'both' ? typeMask(rule.subjectTypes) : 0,
     objectMask: sides === 'object' || sides === 'both' ? typeMask(rule.objectTypes) : 0,
   };
@@ -121,7 +124,7 @@ export function extractRelationsDetailed(analysis: EntityAnalysis, options: Extr
       const types = family.acceptsReferences ? allTypes : namedTypes;
       // A side that must be in the sentence, and no mention of its types: no claim can come.
       if ((family.subjectMask !== 0 && (types & family.subjectMask) === 0) || (family.objectMask !== 0 && (types & family.objectMask) === 0)) continue;
-      if (family.cue !== null && !family.cue.test(text)) continue;
+      if (family.cueId >= 0 && !SENTENCE_CUES.matches(family.cueId, text)) continue;
       const candidates = family.run(view);
       for (let k = 0; k < candidates.length; k++) claim(kept, ctx, candidates[k] as RelationCandidate);
     }

@@ -2,6 +2,7 @@ import { ARTICLE_SUBJECT, type EntityType, type ExtractedEntity, type Predicate 
 import type { EntityAnalysis, EntityMention, Sentence } from '../interfaces/analysis.ts';
 import { ROLE_HEADS } from '../lexicon/titles.ts';
 import { findReferences, type ReferenceInfo } from './references.ts';
+import { SENTENCE_CUES } from './cue-index.ts';
 
 /**
  * What a relation rule sees: one sentence, its entity mentions (typed, sorted, not overlapping)
@@ -292,6 +293,8 @@ export function triggers(ctx: SentenceContext, pattern: RegExp): readonly Trigge
   const s = ctx.sentence;
   const local = s.text.length === s.end - s.start ? s.text : ctx.text.slice(s.start, s.end);
   pattern.lastIndex = 0;
+  // The sentence's one cue scan says whether the pattern can match here at all: most cannot.
+  if (!SENTENCE_CUES.mayMatch(SENTENCE_CUES.idOf(pattern), local)) return NO_TRIGGERS;
   let match = pattern.exec(local);
   if (!match) return NO_TRIGGERS;
   const out: Trigger[] = [];
