@@ -71,7 +71,7 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const add = (s: MentionView, o: MentionView, rule: string, confidence: number): void => {
     // "Latin American exports": a demonym inside a larger name is no country.
-    const inName = (m: MentionView): boolean => m.adjectival === true && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 12), m.start));
+    const inName = (m: MentionView): boolean => m.adjectival === true && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 12), m.start));
     if (s.entityId !== o.entityId && !inName(s) && !inName(o)) out.push({ subject: s, predicate: 'SUPPLIES', object: o, rule, confidence });
   };
 
@@ -184,7 +184,7 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     const from = fromThenTo(ctx, t.end)?.from ?? null;
     const owner = mentionBefore(ctx, t.start, STATE_TYPES, OWNER_GAP);
     // "Latin American exports": a demonym inside a larger name is no country.
-    const ownerIsSupplier = owner && (owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) && owner.start < t.start && !/\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, owner.start - 12), owner.start));
+    const ownerIsSupplier = owner && (owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) && owner.start < t.start && !/\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(ctx.sentence.start, owner.start - 12), owner.start));
     const supplier = from ?? (ownerIsSupplier ? owner : null);
     if (!supplier) {
       // "seven steel-exporting nations - A, B and C - to reduce their shipments to the US": "their" is the list just named.
