@@ -175,3 +175,51 @@ describe('supplies: a demonym opening a sentence after a name ending in a capita
     expect(out.some((c) => c.startsWith('country:JP SUPPLIES country:RU'))).toBe(true);
   });
 });
+
+describe('visit-fronted: a fronted trip with a time, a relative clause of presence, presence with a time', () => {
+  it('reads a fronted trip phrase with a time before the comma', () => {
+    expect(claims('During a trip to [[Astana|Place]] last week, [[Anna Berg|Person]] met bankers.', 'VISITED', 'visit-fronted')).toEqual([
+      'person:anna-berg VISITED place:astana visit-fronted.trip asserted',
+    ]);
+  });
+
+  it('reads "who is visiting" and "who was in ... to"', () => {
+    expect(claims('[[Tom Reyes|Person]], who is visiting [[Hanoi|Place]], said so.', 'VISITED', 'visit-fronted')).toEqual(['person:tom-reyes VISITED place:hanoi visit-fronted.who asserted']);
+    expect(claims('[[Tom Reyes|Person]], who was in [[Riga|Place]] to address a conference, said so.', 'VISITED', 'visit-fronted')).toEqual([
+      'person:tom-reyes VISITED place:riga visit-fronted.who asserted',
+    ]);
+  });
+
+  it('reads a person present with a time as a visit (planned with "will"), not an organization, not without a time', () => {
+    expect(claims('[[Anna Berg|Person]] will be in [[Tokyo|Place]] next week.', 'VISITED', 'visit-fronted')).toEqual(['person:anna-berg VISITED place:tokyo visit-fronted.presence planned']);
+    expect(claims('[[Norvik AS|Organization]] was in [[Oslo|Place]] on Monday.', 'VISITED', 'visit-fronted')).toEqual([]);
+    expect(claims('[[Anna Berg|Person]] was in [[Tokyo|Place]] during the war.', 'VISITED', 'visit-fronted')).toEqual([]);
+  });
+});
+
+describe('meet-fronted: a meeting or call that opens the sentence', () => {
+  it('reads "In a call with X, Y", with a titled person and a list closed by "and"', () => {
+    expect(claims('In a phone call with [[French|Country|country:FR|adj]] President [[Anne Roux|Person]], [[Li Wen|Person]] urged restraint.', 'MET_WITH', 'meet-fronted')).toEqual([
+      'person:anne-roux MET_WITH person:li-wen meet-fronted.phrase asserted',
+    ]);
+    expect(claims('During talks with [[Anne Roux|Person]] and [[Tom Reyes|Person]] in [[Riyadh|Place]] on Monday, [[Li Wen|Person]] said trade must grow.', 'MET_WITH', 'meet-fronted')).toEqual([
+      'person:anne-roux MET_WITH person:li-wen meet-fronted.phrase asserted',
+      'person:li-wen MET_WITH person:tom-reyes meet-fronted.phrase.list asserted',
+    ]);
+  });
+
+  it('reads no meeting that has not happened, no match in a sports story', () => {
+    expect(claims('Before her meeting with [[Anne Roux|Person]], [[Li Wen|Person]] said she was ready.', 'MET_WITH', 'meet-fronted')).toEqual([]);
+    expect(claims('After her meeting with [[Anne Roux|Person]] in the semi-final, [[Li Wen|Person]] said she was ready.', 'MET_WITH', 'meet-fronted')).toEqual([]);
+  });
+});
+
+describe('corpus errors read before the fixes (BBC and Reuters sentences, rewritten)', () => {
+  it('reads no appositive where a clause follows the comma', () => {
+    expect(claims('When [[Halden Corp|Organization]] still owned [[Norvik AS|Organization]], the [[Oslo|Place]] factory was busy.', 'LOCATED_IN', 'located-apposed')).toEqual([]);
+  });
+
+  it('reads no part for a share in per cent', () => {
+    expect(claims('[[Norvik AS|Organization]], which is 64 pct owned by [[Halden Corp|Organization]], grew.', 'PART_OF', 'part-of-owned')).toEqual([]);
+  });
+});

@@ -17,7 +17,11 @@ const COMPANY_NOUN =
   '(?:company|companies|firm|firms|trader|traders|trading\\s+house|trading\\s+company|broker|brokers|distributor|distributors|maker|makers|manufacturer|manufacturers|supplier|suppliers|shipper|shipping\\s+company|operator|operators|forwarder|forwarders|bank|banks|lender|lenders|refiner|refinery|consultancy|subsidiary|affiliate|exporter|exporters|importer|importers|reseller|resellers|conglomerate|carrier|airline|insurer|shipyard|plant|factory|producer|producers|front\\s+company|shell\\s+company|shell\\s+companies|dealer|dealers|wholesaler|retailer|contractor)';
 /** ", a Moscow electronics firm": article or number, the place, up to three lower-case words, the company noun. */
 const PLACE_FIRST_BEFORE = /^\s*,\s+(?:a|an|the|one|two|three|four|five|six|both)\s+$/i;
-const PLACE_FIRST_AFTER = new RegExp(`^(?:-(?:based|registered)\\s+)?\\s*(?:[a-z][a-z-]*\\s+){0,3}?${COMPANY_NOUN}\\b(?!['’-])`, 'i');
+/** The description must close after the company noun: "the Oxford factory was producing" is a new clause, not an appositive. */
+const PLACE_FIRST_AFTER = new RegExp(
+  `^(?:-(?:based|registered)\\s+)?\\s*(?:[a-z][a-z-]*\\s+){0,3}?${COMPANY_NOUN}(?=\\s*(?:[,.;:)]|$)|\\s+(?:that|which|owned|controlled|run|with|in|of|based|registered|and|for)\\b)`,
+  'i',
+);
 /** ", a maker of reconnaissance drones in Izhevsk": the company noun, an optional "of <goods>", then "in"/"from". */
 const PLACE_LAST_BEFORE = new RegExp(
   `^\\s*,\\s+(?:a|an|the|one|two|three|four|five|six|both)\\s+(?:[a-z][a-z-]*\\s+){0,2}${COMPANY_NOUN}\\s+(?:of\\s+(?:[\\p{L}\\d-]+\\s+){1,5}?)?(?:in|from|based\\s+in|registered\\s+in|headquartered\\s+in)\\s+(?:the\\s+)?$`,

@@ -10,7 +10,7 @@ import { between, triggers, type MentionView, type RelationCandidate, type Sente
 
 const OWNED_BY = /\b(?:owned|controlled)\s+by\s+/gi;
 /** What may stand right before "owned": a description word, "wholly", "majority"; not a part share. */
-const SHARE = /\b(?:partly|partially|jointly|co|part|minority|half|formerly|once|previously|indirectly)[\s-]*$/i;
+const SHARE = /(?:\b(?:partly|partially|jointly|co|part|minority|half|formerly|once|previously|indirectly)|\d[\d.,]*\s*(?:pct|percent|per\s+cent|%))[\s-]*$/i;
 /** From "by" to the owner: the, up to three lower-case words ("the state corporation"). */
 const OWNER_GAP = /^(?:the\s+)?(?:[a-z][a-z-]*\s+){0,3}$/;
 /** From the company to "owned": a comma and a short lower-case description, or "is"/"was". */
