@@ -223,3 +223,49 @@ describe('corpus errors read before the fixes (BBC and Reuters sentences, rewrit
     expect(claims('[[Norvik AS|Organization]], which is 64 pct owned by [[Halden Corp|Organization]], grew.', 'PART_OF', 'part-of-owned')).toEqual([]);
   });
 });
+
+describe('supplies-nominal: first objects, dependence, demonyms on goods, suppliers after "by"', () => {
+  const CN = '[[China|Country|country:CN]]';
+  it('reads the recipient as the first object of a giving verb, not a message or a stake', () => {
+    expect(claims(`[[North Korea|Country|country:KP]] has sent ${RU} more than a million artillery shells.`, 'SUPPLIES', 'supplies-nominal')).toEqual([
+      'country:KP SUPPLIES country:RU supplies-nominal.double-object asserted',
+    ]);
+    expect(claims('[[Britain|Country|country:GB]] sent [[Ukraine|Country|country:UA]] a message.', 'SUPPLIES', 'supplies-nominal')).toEqual([]);
+    expect(claims('[[Halden Corp|Organization]] sold [[Norvik AS|Organization]] its stake.', 'SUPPLIES', 'supplies-nominal')).toEqual([]);
+  });
+
+  it('reads dependence for goods, the one relied on as the supplier', () => {
+    expect(claims(`${RU} relies on ${CN} for microchips.`, 'SUPPLIES', 'supplies-nominal')).toEqual(['country:CN SUPPLIES country:RU supplies-nominal.relies-on asserted']);
+    expect(claims(`${RU} relies on ${CN} for diplomatic support.`, 'SUPPLIES', 'supplies-nominal')).toEqual([]);
+  });
+
+  it('reads a demonym on the goods of a supply noun, not under a ban', () => {
+    expect(claims(`Shipments of ${'[[Iranian|Country|country:IR|adj]]'} [[drones|Goods]] to ${RU} continued.`, 'SUPPLIES', 'supplies-nominal')).toEqual([
+      'country:IR SUPPLIES country:RU supplies-nominal.demonym-goods asserted',
+    ]);
+    expect(claims(`The ban on exports of ${'[[American|Country|country:US|adj]]'} [[chips|Goods]] to ${CN} stays.`, 'SUPPLIES', 'supplies-nominal')).toEqual([]);
+  });
+
+  it('reads the suppliers after "by"', () => {
+    expect(claims(`Sales of chips to ${RU} by [[Helix Ltd|Organization]] and [[Kestrel GmbH|Organization]] tripled.`, 'SUPPLIES', 'supplies-nominal')).toEqual([
+      'org:helix-ltd SUPPLIES country:RU supplies-nominal.by asserted',
+      'org:kestrel-gmbh SUPPLIES country:RU supplies-nominal.by asserted',
+    ]);
+  });
+});
+
+describe('sanctions-designated: passives with their agent', () => {
+  it('reads the passive of a relative clause and "sanctions were imposed on ... by"', () => {
+    expect(claims('[[Orion Group|Organization]], which was sanctioned by the [[United States|Country|country:US]] in 2023, denied wrongdoing.', 'SANCTIONS', 'sanctions-designated')).toEqual([
+      'country:US SANCTIONS org:orion-group sanctions-designated.relative-passive asserted',
+    ]);
+    expect(claims('Sanctions were imposed on [[Altair Shipping|Organization]] and [[Vega LLC|Organization]] by the [[EU|Organization|org:eu]].', 'SANCTIONS', 'sanctions-designated')).toEqual([
+      'org:eu SANCTIONS org:altair-shipping sanctions-designated.imposed-on-by asserted',
+      'org:eu SANCTIONS org:vega-llc sanctions-designated.imposed-on-by.list asserted',
+    ]);
+  });
+
+  it('reads no praise, no other passive', () => {
+    expect(claims('[[Orion Group|Organization]], which was praised by the [[United States|Country|country:US]], grew.', 'SANCTIONS', 'sanctions-designated')).toEqual([]);
+  });
+});

@@ -1,17 +1,20 @@
 import type { EntityType } from '@newsgraph/shared';
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { governmentOfCapital } from '../capital-government.ts';
-import { listForward, mentionAfter, subjectBefore, triggers, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
+import { between, listForward, mentionAfter, subjectBefore, triggers, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
 
 /**
- * SANCTIONS by a designation verb that is not "sanction" itself, in a story about sanctions:
+ * SANCTIONS in designations the sanctions rule leaves out. A verb that is not "sanction" itself,
+ * in a story about sanctions:
  * "Tokyo also listed X and an Armenian freight forwarder, Y"; "The United States added X to its
  * own sanctions list". "Listed" is a sanction only when the subject is a country or a public body
  * and the words sanction, designation, asset freeze, entity list or blacklist occur in the
  * sentence or the two before ("the company listed its shares", "the manifest listed fertiliser"
  * are not); the targets are named companies or people, each of a list, and a member introduced by
  * its description after "and" ("and an Armenian freight forwarder, Y"). A capital as the subject
- * ("Tokyo also listed") is its country's government when the story names the country.
+ * ("Tokyo also listed") is its country's government when the story names the country. And two
+ * passives with their agent after "by": "X, which was sanctioned by the US in 2023,"; "Sanctions
+ * were imposed on X and Y by the EU".
  */
 
 const SANCTIONER: ReadonlySet<EntityType> = new Set<EntityType>(['Organization', 'Country', 'Place']);
@@ -62,6 +65,12 @@ function clauseEnd(ctx: SentenceContext, from: number): number {
   return stop ? from + stop.index : ctx.sentence.end;
 }
 
+/** "X, which was sanctioned by the US in 2023,": the passive in a relative clause, its agent after "by". */
+const RELATIVE_PASSIVE =
+  /^\s*,\s*(?:which|who)\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)(?:(?:also|already|first|previously|recently)\s+)?(?:sanctioned|designated|blacklisted|listed)\s+(?:(?:in|on|last|this)\s+[\w,]+\s+(?:\d{4}\s+)?)?by\s+(?:the\s+)?$/i;
+/** "Sanctions were imposed on X and Y by the EU": the targets, then the agent after "by". */
+const IMPOSED_ON = /\bsanctions\s+(?:were|have\s+been|had\s+been|was|are|will\s+be)\s+(?:also\s+)?(?:imposed|placed|slapped)\s+on\s+(?:the\s+)?/gi;
+
 export function sanctionsDesignatedRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   const add = (s: MentionView, list: MentionView[], rule: string): void => {
@@ -84,6 +93,21 @@ export function sanctionsDesignatedRule(ctx: SentenceContext): RelationCandidate
     if (!subject || subject.adjectival) continue;
     add(subject, targets(ctx, t.end, t.end + (own[1]?.length ?? 0)), 'sanctions-designated.added');
   }
+  for (const m of ctx.mentions) {
+    if (!TARGET.has(m.type) || m.reference) continue;
+    const next = ctx.mentions[m.index + 1];
+    if (!next || !SANCTIONER.has(next.type) || !RELATIVE_PASSIVE.test(between(ctx, m.end, next.start))) continue;
+    const agent = governing(ctx, next);
+    if (agent && !agent.adjectival) add(agent, [m], 'sanctions-designated.relative-passive');
+  }
+  for (const t of triggers(ctx, IMPOSED_ON)) {
+    const first = mentionAfter(ctx, t.end, TARGET, /^$/);
+    if (!first) continue;
+    const list = listForward(ctx, first, TARGET);
+    const last = list[list.length - 1] as MentionView;
+    const agent = governing(ctx, mentionAfter(ctx, last.end, SANCTIONER, /^\s+(?:(?:in|on|last|this)\s+\w+\s+)?by\s+(?:the\s+)?$/i));
+    if (agent && !agent.adjectival) add(agent, list, 'sanctions-designated.imposed-on-by');
+  }
   return out;
 }
 
@@ -92,14 +116,16 @@ export const rule: RelationRule = {
   predicate: 'SANCTIONS',
   subjectTypes: ['Organization', 'Country'],
   objectTypes: ['Organization', 'Person'],
-  summary: 'A designation without the word "sanction" in its verb: "Tokyo also listed X" in a sanctions story, "added X to its own sanctions list".',
+  summary: 'A designation the sanctions rule leaves out: "Tokyo also listed X" in a sanctions story, "added X to its own sanctions list", "X, which was sanctioned by the US", "Sanctions were imposed on X by the EU".',
   variants: [
     { id: 'sanctions-designated.listed', example: '"Japan also listed X and an Armenian freight forwarder, Y" (a public body, in a sentence about sanctions or after one)' },
     { id: 'sanctions-designated.added', example: '"The United States added X to its own sanctions list", "added X and Y to the EU sanctions list"' },
+    { id: 'sanctions-designated.relative-passive', example: '"X, which was sanctioned by the US in 2023,"' },
+    { id: 'sanctions-designated.imposed-on-by', example: '"Sanctions were imposed on X and Y by the EU"' },
   ],
   acceptsReferences: true,
   minMentions: 2,
-  cue: /\b(?:listed|lists|blacklisted)\b|\b(?:add|added|adds|adding|placed|places|put|puts)\b[^.;]{1,120}?\bto\s+(?:its|their|the)\s[^.;]{0,30}?\b(?:list|blacklist)\b/i,
+  cue: /\b(?:listed|lists|blacklisted|sanctioned|designated)\b|\bsanctions\s+(?:were|have|had|was|are|will)\b|\b(?:add|added|adds|adding|placed|places|put|puts)\b[^.;]{1,120}?\bto\s+(?:its|their|the)\s[^.;]{0,30}?\b(?:list|blacklist)\b/i,
   sidesInSentence: 'both',
   run: sanctionsDesignatedRule,
 };

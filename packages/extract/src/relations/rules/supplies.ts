@@ -241,7 +241,7 @@ function fromThenTo(ctx: SentenceContext, pos: number): { from: MentionView; to:
 let demonyms: Map<string, { iso: string; name: string }> | null = null;
 
 /** The country of a goods mention that opens with a demonym ("Iranian drones"), as an adjectival mention. */
-function demonymInGoods(ctx: SentenceContext, goods: MentionView): MentionView | null {
+export function demonymInGoods(ctx: SentenceContext, goods: MentionView): MentionView | null {
   const word = /^[A-Z][\p{L}-]+/u.exec(goods.text)?.[0];
   if (!word) return null;
   if (!demonyms) {
