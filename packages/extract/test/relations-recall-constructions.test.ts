@@ -269,3 +269,18 @@ describe('sanctions-designated: passives with their agent', () => {
     expect(claims('[[Orion Group|Organization]], which was praised by the [[United States|Country|country:US]], grew.', 'SANCTIONS', 'sanctions-designated')).toEqual([]);
   });
 });
+
+describe('shipped-via-port: a hub named by its kind, or transited', () => {
+  it('reads "through the port of X" and "transited X"', () => {
+    expect(claims('The [[artillery shells|Goods]] were shipped to [[Russia|Country|country:RU]] through the port of [[Rajin|Place]].', 'SHIPPED_VIA', 'shipped-via-port')).toEqual([
+      'goods:artillery-shells SHIPPED_VIA place:rajin shipped-via-port.port-of asserted',
+    ]);
+    expect(claims('Tankers carrying [[crude|Goods]] transited the [[Bosphorus|Place]] in May.', 'SHIPPED_VIA', 'shipped-via-port')).toEqual([
+      'goods:crude SHIPPED_VIA place:bosphorus shipped-via-port.transit asserted',
+    ]);
+  });
+
+  it('reads no walk through a port and no crossing without goods', () => {
+    expect(claims('[[Anna Berg|Person]] walked through the port of [[Mersin|Place]].', 'SHIPPED_VIA', 'shipped-via-port')).toEqual([]);
+  });
+});
