@@ -25,7 +25,7 @@ import {
 /** "through hubs such as", "via": the hub list follows. */
 const VIA = /\b(?:through|via)\s+(?:(?:[a-z]+\s+)?(?:hubs?|countries|places|jurisdictions|intermediaries|ports|transit points|centres|centers|territories|third countries|destinations)\s+(?:such as|like|including)\s+)?(?:the\s+)?/gi;
 /** A shipping verb up to three words before "through"/"via". */
-const SHIP_VERB_BEFORE =
+export const SHIP_VERB_BEFORE =
   /\b(?:ship(?:s|ped|ping)?|trans-?ship(?:s|ped|ping)?|tranship(?:s|ped|ping)?|re-?export(?:s|ed|ing)?|rout(?:e|es|ed|ing)|funnel(?:s|ed|led|ing)?|channel(?:s|ed|led|ing)?|smuggl(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|sen[dt]|sends|sending|transit(?:s|ed|ing)?|flow(?:s|ed|ing)?|pass(?:es|ed|ing)?|travel(?:s|ed|led|ing|ling)?|diverted|exported|delivered|carr(?:y|ies|ied|ying)|transport(?:s|ed|ing)?|fl(?:y|ies|ew|own|ying)|sail(?:s|ed|ing)?|truck(?:s|ed|ing)?)(?:\s+[\w-]+){0,6}?\s+$/i;
 const GENERIC_GOODS =
   /\b(?:some|the|these|those|such|many|most|other|more|certain)?\s*([a-z-]+?)(?:s)?\s+(?:(?:were|was|are|is|have been|has been|had been|being|get|got)\s+)?(?:\w+ly\s+)?$/i;
@@ -55,7 +55,7 @@ export function shippedViaRule(ctx: SentenceContext): RelationCandidate[] {
 }
 
 /** The goods (or company) being shipped, ending right before the verb at `pos`. */
-function goodsSubject(ctx: SentenceContext, pos: number): MentionView | null {
+export function goodsSubject(ctx: SentenceContext, pos: number): MentionView | null {
   const near = mentionBefore(ctx, pos, GOODS_TYPES, /^\s+(?:(?:were|was|are|is|have been|has been|had been|being|get|got)\s+)?(?:\w+ly\s+)?$/i);
   if (near) return near;
   const company = mentionBefore(ctx, pos, ORG_TYPES, /^\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$/i);

@@ -69,7 +69,7 @@ const SUPPLIER_COPULA = /^\s*(?:,\s*|\s+(?:is|was|are|were|has\s+been|have\s+bee
 
 /** "Latin American exports": a demonym inside a larger name is no country. */
 function demonymInName(ctx: SentenceContext, m: MentionView): boolean {
-  return m.adjectival === true && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 12), m.start));
+  return m.adjectival === true && /\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 12), m.start));
 }
 
 /**
@@ -196,7 +196,7 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     const from = fromThenTo(ctx, t.end)?.from ?? null;
     const owner = mentionBefore(ctx, t.start, STATE_TYPES, OWNER_GAP);
     // "Latin American exports": a demonym inside a larger name is no country.
-    const ownerIsSupplier = owner && (owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) && owner.start < t.start && !/\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(0, owner.start - 12), owner.start));
+    const ownerIsSupplier = owner && (owner.adjectival || /^['’]s/.test(ctx.text.slice(owner.end, owner.end + 2))) && owner.start < t.start && !/\p{Lu}[\p{L}.]*\s+$/u.test(ctx.text.slice(Math.max(ctx.sentence.start, owner.start - 12), owner.start));
     const supplier = from ?? (ownerIsSupplier ? owner : null);
     if (!supplier) {
       // "seven steel-exporting nations - A, B and C - to reduce their shipments to the US": "their" is the list just named.
@@ -253,7 +253,7 @@ function fromThenTo(ctx: SentenceContext, pos: number): { from: MentionView; to:
 let demonyms: Map<string, { iso: string; name: string }> | null = null;
 
 /** The country of a goods mention that opens with a demonym ("Iranian drones"), as an adjectival mention. */
-function demonymInGoods(ctx: SentenceContext, goods: MentionView): MentionView | null {
+export function demonymInGoods(ctx: SentenceContext, goods: MentionView): MentionView | null {
   const word = /^[A-Z][\p{L}-]+/u.exec(goods.text)?.[0];
   if (!word) return null;
   if (!demonyms) {
