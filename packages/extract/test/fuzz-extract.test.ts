@@ -172,6 +172,19 @@ describe('extract on adversarial input', () => {
       // A run of references is capped per sentence: no claim explosion.
       expect(result.relations.length, name).toBeLessThan(2_000);
     }
+    // Cross-sentence sanctions targets and ambiguous descriptions (branch coref): every sentence
+    // looks back a bounded way, so thousands of them stay linear.
+    const crossSentence: Record<string, string> = {
+      describedTargets: `Canada sanctioned two firms. ${'They are Drina Trade Corp and Tara Metals Ltd. '.repeat(1000)}`,
+      alsoListed: `The Treasury sanctioned Duna Trade Corp. ${'Also listed were Mark Vidal and Tisza Parts Ltd. '.repeat(1000)}`,
+      another: `The Treasury added nine firms to its Entity List. Among them is Lumen Optics Ltd. ${'Another, Pearl River Chips Ltd, sold chips. '.repeat(1000)}`,
+      ambiguousCompany: `${Array.from({ length: 400 }, (_, i) => `Vesta${i} Motor Works Ltd`).join(' and ')} sold motors. ${'The company said it sold lathes to Kyrgyzstan. '.repeat(1000)}`,
+    };
+    for (const [name, text] of Object.entries(crossSentence)) {
+      const result = extract(text);
+      expect(problems(text, result), name).toEqual([]);
+      expect(result.relations.length, name).toBeLessThan(5_000);
+    }
     // The references still resolve: the first pronoun after the name stands for it.
     const first = extract(`Antony Blinken visited Beijing. He met Wang Yi. ${'He met him. '.repeat(2000)}`);
     const met = first.relations.find((r) => r.predicate === 'MET_WITH');

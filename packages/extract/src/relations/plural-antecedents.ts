@@ -126,8 +126,8 @@ const LIST_GAP = /^\s*(?:\([A-Z][A-Za-z.&-]{1,11}\)\s*)?(?:,\s*(?:and\s+)?|and\s
 /** "and the Indian electronics distributor ": a member introduced by a short description ending in a company noun. */
 const DESCRIBED_MEMBER_GAP =
   /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}(?:distributor|maker|manufacturer|firm|company|supplier|trader|exporter|importer|bank|lender|group|shipper|operator|producer|carrier|conglomerate|developer|dealer)\s+$/u;
-/** ", a Wuhan-based maker of memory chips, and ": an appositive after the previous member. */
-const APPOSITIVE_GAP = /^\s*(?:\([A-Z][A-Za-z.&-]{1,11}\)\s*)?,\s*(?:a|an|the)\s+[^,;:()]{1,90},\s*(?:and\s+)?(?:the\s+)?$/;
+/** ", a Wuhan-based maker of memory chips, and ", ", registered in Fujairah, and ": an appositive after the previous member. */
+const APPOSITIVE_GAP = /^\s*(?:\([A-Z][A-Za-z.&-]{1,11}\)\s*)?,\s*(?:a|an|the|registered|based|headquartered|incorporated)\s+[^,;:()]{1,90},\s*(?:and\s+)?(?:the\s+)?$/;
 
 /**
  * The coordinated list starting at `first` and running right, where a member may carry a
@@ -142,6 +142,8 @@ export function listForwardDescribed(ctx: SentenceContext, first: MentionView, t
   for (let i = first.index + 1; i < ctx.mentions.length && list.length < MAX_MEMBERS; i++) {
     const m = ctx.mentions[i] as MentionView;
     if ((m.type === 'Place' || m.type === 'Country') && PLACE_GLUE.test(ctx.text.slice(m.end, m.end + 14))) continue;
+    // ", registered in Fujairah, and B": the place is a word of the appositive.
+    if ((m.type === 'Place' || m.type === 'Country') && /^\s*,\s*(?:registered|based|headquartered|incorporated)\s+in\s+(?:the\s+)?$/.test(ctx.text.slice(prev.end, m.start))) continue;
     // Words of a description or an appositive: "the Indian distributor", "a maker of memory chips".
     if ((m.adjectival || m.type === 'Goods') && !types.has(m.type)) continue;
     const gap = ctx.text.slice(prev.end, m.start).replace(DESCRIBED_PLACE_TAIL, '');

@@ -46,9 +46,17 @@ const PRONOUN = /\b(he|she|him|his|her)\b/gi;
 
 /** Words heading a description of a person, with the title words that agree with them. */
 const PERSON_DESCRIPTION =
-  /\bthe\s+(?:(?:former|deputy|acting|outgoing|incoming|new|visiting|top|senior|veteran)\s+)?((?:foreign|finance|trade|defen[cs]e|economy|economic|energy|interior|prime)\s+minister|minister|president|premier|chancellor|secretary|official|spokes(?:man|woman|person)|ambassador|envoy|diplomat|chief executive|ceo|chairman|chairwoman|governor|senator|lawmaker|leader|general|commander|executive|negotiator|prosecutor)\b/gi;
+  /\bthe\s+(?:(?:former|deputy|acting|outgoing|incoming|new|visiting|top|senior|veteran)\s+)?((?:foreign|finance|trade|defen[cs]e|economy|economic|energy|interior|prime)\s+minister|minister|president|premier|chancellor|secretary|official|spokes(?:man|woman|person)|ambassador|envoy|diplomat|chief executive|ceo|chairman|chairwoman|deputy|governor|senator|lawmaker|leader|general|commander|executive|negotiator|prosecutor)\b/gi;
+/** What else a description's head may be written as in the words around the antecedent. */
+const DESCRIPTION_SYNONYMS: Readonly<Record<string, string>> = {
+  ceo: '(?:ceo|chief executive)',
+  executive: '(?:executive|ceo)',
+  // An ambassador, an envoy or a consul is a diplomat; "the envoy" may be the ambassador.
+  diplomat: '(?:diplomat|ambassador|envoy|consul|charg[eé])',
+  envoy: '(?:envoy|ambassador)',
+};
 const ORG_DESCRIPTION =
-  /\bthe\s+((?:company|firm|manufacturer|maker|producer|exporter|supplier|carrier|airline|shipper|conglomerate|group)|(?:bank|lender)|(?:ministry|department)|(?:agency|bureau|regulator|watchdog)|(?:bloc|alliance|union))\b/gi;
+  /\bthe\s+((?:company|firm|manufacturer|maker|producer|exporter|importer|supplier|distributor|trader|dealer|reseller|forwarder|carrier|airline|shipper|shipbuilder|shipyard|operator|conglomerate|group)|(?:bank|lender)|(?:ministry|department)|(?:agency|bureau|regulator|watchdog)|(?:bloc|alliance|union))\b/gi;
 const COUNTRY_DESCRIPTION = /\bthe\s+(country|kingdom|republic|nation)\b(?!\s*['’]s\s+(?:central|national)\b)/gi;
 
 const FEMALE_WORDS = /\b(?:mrs|ms|miss|madam|madame|lady|dame|queen|princess|empress|duchess|spokeswoman|chairwoman|congresswoman|businesswoman|sister|mother|wife|daughter)\b/i;
@@ -60,6 +68,18 @@ function firstNameGender(first: string): Gender {
   nameLexicon ??= (nlp.world() as { model: { one: { lexicon: Record<string, unknown> } } }).model.one.lexicon;
   const tag = nameLexicon[first.toLowerCase()];
   return tag === 'FemaleName' ? 'f' : tag === 'MaleName' ? 'm' : null;
+}
+
+/**
+ * Slavic and Central Asian family names mark gender by their ending: -ova, -eva, -skaya, -ska for
+ * women (Petrova, Satpayeva, Kraszewska), -ov, -ev, -sky, -ski for men (Sokolov, Zielinski). Read
+ * only from the last word of a name of two or more, and only when the given name is unknown.
+ */
+const FEMALE_SURNAME = /\s\p{Lu}\p{L}+(?:ova|eva|yova|skaya|tskaya|ska|cka|dzka)$/u;
+const MALE_SURNAME = /\s\p{Lu}\p{L}+(?:ov|ev|yov|sky|skiy|ski|cki|dzki)$/u;
+
+function surnameGender(name: string): Gender {
+  return FEMALE_SURNAME.test(name) ? 'f' : MALE_SURNAME.test(name) ? 'm' : null;
 }
 
 const genderCache = new WeakMap<ExtractedEntity, Gender>();
@@ -76,7 +96,7 @@ export function personGender(entity: ExtractedEntity | undefined, text: string, 
   else {
     // "Kim Jong Un": an East Asian family name first is no given name, and says nothing of gender.
     const first = isFamilyNameFirst(entity.name) ? undefined : /^\p{L}+/u.exec(entity.name)?.[0];
-    gender = first ? firstNameGender(first) : null;
+    gender = (first ? firstNameGender(first) : null) ?? surnameGender(entity.name);
   }
   genderCache.set(entity, gender);
   return gender;
@@ -95,7 +115,12 @@ export interface ReferenceScope {
    * `findReferences` as the sentences are read in order.
    */
   openingPersons?: Map<number, MentionView>;
+  /** The document's sentences, to read where one starts (a description's antecedent as its subject). */
+  sentences?: readonly { start: number }[];
 }
+
+/** Before a sentence's subject: quotes, and a fronted time phrase ("On Tuesday", "Later,", "In May"). */
+const OPENING_LEAD = /^[\s"“‘(]*(?:(?:on|in|by|late|early)\s+(?:\w+\s+){0,2}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\s*,?\s*|(?:later|earlier|afterwards|meanwhile|then|separately)\s*,?\s*)?$/i;
 
 /** How far back, in sentences, an opening description still carries the subject to a pronoun. */
 const OPENING_PERSON_SENTENCES = 2;
@@ -114,11 +139,17 @@ function roleText(scope: ReferenceScope, m: MentionView): string {
   // neighbouring names (the title of the next person is not this one's).
   const i = scope.firstAtOrAfter(m.start);
   const prev = scope.documentMentions[i - 1];
-  const next = scope.documentMentions[i + 1];
+  // A demonym inside the title ("X, the Chilean ambassador to Peru") is a word of it, not the next name.
+  let j = i + 1;
+  while (scope.documentMentions[j]?.adjectival && scope.documentMentions[j]?.sentenceIndex === m.sentenceIndex) j++;
+  const next = scope.documentMentions[j];
   const from = Math.max(0, m.start - 50, prev && prev.sentenceIndex === m.sentenceIndex ? prev.end : 0);
   const to = Math.min(m.end + 60, next && next.sentenceIndex === m.sentenceIndex ? next.start : Infinity);
   // Neither beyond the sentence: the words after a full stop belong to the next one.
-  const after = scope.text.slice(m.end, to).split(/[.!?](?:\s|$)/)[0] ?? '';
+  // After the name only an apposition describes it ("X, the chief executive of Y"); "X was
+  // accompanied by his deputy" gives X no deputy's title.
+  const rest = scope.text.slice(m.end, to);
+  const after = /^\s*[,(]/.test(rest) ? (rest.split(/[.!?](?:\s|$)/)[0] ?? '') : '';
   const before = scope.text.slice(from, m.start).split(/[.!?]\s/).pop() ?? '';
   return `${role} ${m.role ?? ''} ${before} ${after}`.toLowerCase();
 }
@@ -183,6 +214,44 @@ export function findReferences(
   };
 
   /**
+   * The antecedent of a definite description: the nearest entity that fits, unless the nearest
+   * sentence naming one names two that fit ("A bought motors from B. The company ..."): then the
+   * one that is that sentence's subject (its first name, at its start), else none.
+   */
+  const describedAntecedent = (pos: number, sentences: number, accept: (m: MentionView) => boolean): MentionView | null => {
+    const nearest = lookBack(pos, sentences, accept, false, false);
+    if (!nearest) return null;
+    const doc = scope.documentMentions;
+    let subject: MentionView | null = null;
+    const fitting = new Set<string>();
+    let steps = 0;
+    let i = scope.firstAtOrAfter(pos) - 1;
+    for (; i >= 0 && steps < MAX_LOOKBACK_MENTIONS; i--, steps++) {
+      const m = doc[i] as MentionView;
+      if (m.sentenceIndex < nearest.sentenceIndex) break;
+      if (m.sentenceIndex > nearest.sentenceIndex) continue;
+      if (accept(m)) fitting.add(m.entityId);
+      // "Altria's Philip Morris said": the owner before "'s" is not the subject.
+      if (!/^['’]s?\b/.test(scope.text.slice(m.end, m.end + 2))) subject = m;
+    }
+    if (fitting.size < 2) return nearest;
+    const s = scope.sentences?.[nearest.sentenceIndex]?.start;
+    if (subject && accept(subject) && s !== undefined && /^[\s"“‘(]*(?:[A-Z][A-Z .,'-]+\s+(?:--|—|-)\s+)?(?:the\s+)?(?:(?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*['’]s?\s+)?$/u.test(scope.text.slice(s, subject.start))) return subject;
+    // Else the story's topic: the one of them named most often before, if clearly so.
+    const counts = new Map<string, number>();
+    for (let k = i, n = 0; k >= 0 && n < MAX_LOOKBACK_MENTIONS; k--, n++) {
+      const id = (doc[k] as MentionView).entityId;
+      if (fitting.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    const top = ranked[0];
+    if (top && top[1] >= 1 && (ranked[1]?.[1] ?? 0) < top[1]) {
+      for (let k = scope.firstAtOrAfter(pos) - 1; k >= 0; k--) if ((doc[k] as MentionView).entityId === top[0]) return doc[k] as MentionView;
+    }
+    return null;
+  };
+
+  /**
    * "The envoy is due in Bishkek on Thursday. In May he urged ...": a sentence that opens with a
    * description of a person, nearer than the sentence naming `named`, carries that subject on.
    */
@@ -190,7 +259,9 @@ export function findReferences(
     const openings = scope.openingPersons;
     if (!openings) return null;
     for (let j = sentenceIndex - 1; j >= sentenceIndex - OPENING_PERSON_SENTENCES && j >= 0; j--) {
-      if (named && named.sentenceIndex >= j) return null;
+      // A person named after sentence j is nearer; one named in j itself is, most often, the
+      // object of the description that opens j ("On Tuesday the deputy minister met X").
+      if (named && named.sentenceIndex > j) return null;
       const opening = openings.get(j);
       if (!opening) continue;
       const g = personGender(scope.entities.get(opening.entityId), scope.text, opening);
@@ -223,16 +294,20 @@ export function findReferences(
     );
     add(start, end, objectPronoun ? person : (carriedOpening(person, gender) ?? person), 'pronoun', word === 'his' || (word === 'her' && !objectPronoun));
   }
-  const descriptions: Array<{ re: RegExp; accept: (head: string) => (m: MentionView) => boolean; sentences: number }> = [
+  const descriptions: Array<{ re: RegExp; accept: (head: string, deputy: boolean) => (m: MentionView) => boolean; sentences: number }> = [
     {
       re: PERSON_DESCRIPTION,
       sentences: 5,
-      accept: (head) => (m) => {
+      accept: (head, deputy) => (m) => {
         if (m.type !== 'Person') return false;
         const words = roleText(scope, m);
         if (head === 'official') return /\b(?:minister|secretary|official|spokes\w+|ambassador|envoy|diplomat|director|commissioner|adviser|advisor|administrator|head|chief|president|governor|deputy|undersecretary)\b/.test(words);
-        const key = head.split(/\s+/).pop() as string;
-        return new RegExp(`\\b${key === 'ceo' ? '(?:ceo|chief executive)' : key === 'executive' ? '(?:executive|ceo)' : key}`, 'i').test(words);
+        // "the deputy minister": the deputy, not the minister the deputy serves.
+        if (deputy) return /\bdeputy\b/.test(words);
+        // "the prime minister", "the foreign minister": the whole title, not any minister.
+        if (head === 'chief executive') return /\b(?:chief executive|ceo)\b/.test(words);
+        if (/\s/.test(head)) return words.includes(head);
+        return new RegExp(`\\b${DESCRIPTION_SYNONYMS[head] ?? head}`, 'i').test(words);
       },
     },
     { re: ORG_DESCRIPTION, sentences: 5, accept: (head) => (m) => orgMatches(scope, m, head) },
@@ -255,7 +330,8 @@ export function findReferences(
       const head = (match[1] as string).toLowerCase().replace(/\s+/g, ' ');
       // A story seldom names two blocs: "the bloc" may point back past the five-sentence window.
       const window = d.re === ORG_DESCRIPTION && /^(?:bloc|alliance|union)$/.test(head) ? BLOC_LOOKBACK_SENTENCES : d.sentences;
-      add(start, end, lookBack(start, window, d.accept(head), false, false), 'description', /^['’]s\b/.test(next));
+      const deputy = /^the\s+deputy\b/i.test(match[0]);
+      add(start, end, describedAntecedent(start, window, d.accept(head, deputy)), 'description', /^['’]s\b/.test(next));
     }
   }
   const sorted = out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as MentionView).end);
@@ -263,7 +339,7 @@ export function findReferences(
   if (scope.openingPersons && opening && opening.type === 'Person' && opening.reference.kind === 'description' && !opening.reference.possessive) {
     // Only when the description is the sentence's first words and no name comes before it.
     const firstNamed = named[0];
-    if (/^[\s"“‘(]*$/.test(scope.text.slice(sentence.start, opening.start)) && (!firstNamed || firstNamed.start > opening.start)) {
+    if (OPENING_LEAD.test(scope.text.slice(sentence.start, opening.start)) && (!firstNamed || firstNamed.start > opening.start)) {
       scope.openingPersons.set(sentenceIndex, opening.reference.antecedent);
     }
   }

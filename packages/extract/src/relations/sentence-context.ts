@@ -109,6 +109,7 @@ export function buildSentenceContexts(analysis: EntityAnalysis): SentenceContext
     documentMentions: all,
     firstAtOrAfter: (pos: number) => lowerBound(all, pos),
     openingPersons: new Map<number, MentionView>(),
+    sentences: analysis.sentences,
   };
   return analysis.sentences.map((sentence, sentenceIndex) => {
     const named = perSentence[sentenceIndex] ?? [];
@@ -368,6 +369,8 @@ function isApposedTitle(words: string): boolean {
 const SHORT_TITLE_BETWEEN = /^(?:['’]s(?:\s+[A-Za-z][\w.-]*){0,4}|(?:\s+[A-Za-z][\w.-]*){1,4})\s+$/;
 /** "Singapore's trade minister, Tan Wei Liang": a possessive title in lower case, set off by a comma before the name. */
 const APPOSED_SHORT_TITLE_BETWEEN = /^['’]s(?:\s+[a-z][\w-]*){1,4},\s+$/;
+/** "his Turkish counterpart, Elif Sezer", "the Kazakh trade minister, X": a demonym's title in lower case, set off by a comma. */
+const APPOSED_DEMONYM_TITLE_BETWEEN = /^(?:\s+[a-z][\w-]*){1,3},\s+$/;
 const TITLE_BETWEEN = /^(?:['’]s)?(?:\s+[A-Za-z][\w.-]*){0,6}\s+$/;
 
 /** Gap before a person object that may hold a title: "urged President Joe Biden", "met Prime Minister Kishida". */
@@ -380,8 +383,9 @@ export function titledPerson(ctx: SentenceContext, m: MentionView): MentionView 
   if (next?.type === 'Person') {
     const gap = between(ctx, m.end, next.start);
     if (SHORT_TITLE_BETWEEN.test(gap)) return next;
-    const apposed = APPOSED_SHORT_TITLE_BETWEEN.exec(gap);
-    if (apposed && ROLE_HEADS.has(gap.replace(/,\s+$/, '').trim().split(/\s+/).pop() ?? '')) return next;
+    const apposed = APPOSED_SHORT_TITLE_BETWEEN.exec(gap) ?? (m.adjectival ? APPOSED_DEMONYM_TITLE_BETWEEN.exec(gap) : null);
+    const head = gap.replace(/,\s+$/, '').trim().split(/\s+/).pop() ?? '';
+    if (apposed && (ROLE_HEADS.has(head) || (m.adjectival && /^counterparts?$/.test(head)))) return next;
   }
   return m;
 }

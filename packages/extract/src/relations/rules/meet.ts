@@ -142,7 +142,8 @@ export function meetRule(ctx: SentenceContext): RelationCandidate[] {
       continue;
     }
     for (const s of subjects) {
-      for (const o of listForward(ctx, first, AGENT_TYPES)) {
+      // "his Israeli counterpart, A, and the Palestinian leader, B": each demonym's titled person.
+      for (const o of listForward(ctx, first, AGENT_TYPES).map((m) => titledPerson(ctx, m))) {
         if (s.entityId === o.entityId) continue;
         out.push({ subject: s, predicate: 'MET_WITH', object: o, rule: atMeeting ? 'meet.at-meeting' : s === subject && o === first ? 'meet.verb' : 'meet.list', confidence: atMeeting ? 0.7 : 0.8 });
       }

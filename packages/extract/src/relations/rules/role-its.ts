@@ -45,7 +45,7 @@ function sentenceMentions(ctx: SentenceContext, index: number): MentionView[] {
 }
 
 /** The subject of the sentence before this one, as an organization or country, or null. */
-function previousSubject(ctx: SentenceContext): MentionView | null {
+function previousSubject(ctx: SentenceContext, companyPost = false): MentionView | null {
   const index = ctx.sentenceIndex - 1;
   const prev = ctx.sentences[index];
   if (!prev) return null;
@@ -57,10 +57,21 @@ function previousSubject(ctx: SentenceContext): MentionView | null {
     }
     return null;
   }
-  const first = sentenceMentions(ctx, index)[0];
+  const mentions = sentenceMentions(ctx, index);
+  const first = mentions[0];
   if (!first || !OWNER_TYPES.has(first.type) || first.adjectival) return null;
-  return SUBJECT_LEAD.test(ctx.text.slice(prev.start, first.start)) ? first : null;
+  if (!SUBJECT_LEAD.test(ctx.text.slice(prev.start, first.start))) return null;
+  // "The ministry said Skyline bought parts ... . Its owner, X,": a company's post belongs to the
+  // subject of what the public body reported, the company named right after "said".
+  if (companyPost && !isCompany(first)) {
+    const reported = mentions.find((m) => m.start > first.end && isCompany(m));
+    if (reported && /^[\s,]*(?:[\w,]+\s+){0,4}?(?:said|says|announced|alleged|alleges)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(ctx.text.slice(first.end, reported.start))) return reported;
+  }
+  return first;
 }
+
+/** "X, its spokeswoman, said": a name opening the sentence with "its" post after it. */
+const NAME_ITS_POST = /^\s*,\s*its\s+((?:(?:former|new|acting|deputy|interim|chief)\s+)?(?:[a-z-]+\s+){0,2}?([a-z-]+))\s*,/;
 
 /** The organization or country subject of this sentence before `pos`, or null. */
 function clauseSubject(ctx: SentenceContext, pos: number): MentionView | null {
@@ -83,12 +94,25 @@ export function roleItsRule(ctx: SentenceContext): RelationCandidate[] {
     if (!ROLE_HEADS.has(head) && !COMPANY_POST.test(words)) continue;
     const itsAt = person.start - left.length + post.index;
     const opening = /^[\s"“‘(]*$/.test(ctx.text.slice(ctx.sentence.start, itsAt));
-    const owner = opening ? previousSubject(ctx) : clauseSubject(ctx, itsAt);
+    const owner = opening ? previousSubject(ctx, COMPANY_POST.test(words)) : clauseSubject(ctx, itsAt);
     if (!owner || owner.entityId === person.entityId) continue;
     if (GOVERNMENT_POST.test(words) && owner.type !== 'Country') continue;
     if (COMPANY_POST.test(words) && owner.type !== 'Organization') continue;
     const object = owner.sentenceIndex === ctx.sentenceIndex ? owner : referenceView(owner, itsAt, ctx.sentenceIndex);
     out.push({ subject: person, predicate: 'HOLDS_ROLE', object, rule: opening ? 'role-its.previous' : 'role-its.clause', confidence: 0.7 });
+  }
+  // "The foreign ministry called it hostile. Irina Solovyova, its spokeswoman, said ...".
+  const first = ctx.namedMentions[0];
+  const post = first && first.type === 'Person' && /^[\s"“‘(]*$/.test(ctx.text.slice(ctx.sentence.start, first.start)) ? NAME_ITS_POST.exec(ctx.text.slice(first.end, first.end + 80)) : null;
+  if (first && post) {
+    const words = (post[1] as string).toLowerCase();
+    if (ROLE_HEADS.has(post[2] as string) || COMPANY_POST.test(words)) {
+      const owner = previousSubject(ctx, COMPANY_POST.test(words));
+      const fitsPost = owner && (!GOVERNMENT_POST.test(words) || owner.type === 'Country') && (!COMPANY_POST.test(words) || owner.type === 'Organization');
+      if (owner && fitsPost && owner.entityId !== first.entityId) {
+        out.push({ subject: first, predicate: 'HOLDS_ROLE', object: referenceView(owner, first.end, ctx.sentenceIndex), rule: 'role-its.apposed', confidence: 0.65 });
+      }
+    }
   }
   return out;
 }
@@ -98,10 +122,11 @@ export const rule: RelationRule = {
   predicate: 'HOLDS_ROLE',
   subjectTypes: ['Person'],
   objectTypes: ['Organization', 'Country'],
-  summary: 'A post owned by "its" before a name: "Its director, X," (the subject of the sentence before), "Y said its chief executive, X,".',
+  summary: 'A post owned by "its" next to a name: "Its director, X," and "X, its spokeswoman," (the subject of the sentence before), "Y said its chief executive, X,".',
   variants: [
     { id: 'role-its.previous', example: '"Hungary held up the package. Its foreign minister, X, said"; "The company denied it. Its director, X, said"' },
     { id: 'role-its.clause', example: '"Rostec said its chief executive, X, would resign"' },
+    { id: 'role-its.apposed', example: '"The ministry called it hostile. X, its spokeswoman, said"' },
   ],
   acceptsReferences: false,
   minMentions: 1,

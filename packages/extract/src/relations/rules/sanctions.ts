@@ -115,17 +115,40 @@ function includedTargets(ctx: SentenceContext, pos: number): MentionView[] {
   return first ? listForward(ctx, first, NAMED_TARGET_TYPES) : [];
 }
 
+/** A sentence that goes on listing a designation's targets: "Among them is A", "Another, B, ...", "The list also includes C". */
+const LISTING_CONTINUED = /^[\s"“‘(]*(?:among\s+(?:them|those)|another\b|the\s+list\s+also|also\s+(?:listed|named|designated|sanctioned|targeted)\b)/i;
+const MAX_LISTING_SENTENCES = 4;
+
 /**
- * The agency or country that sanctioned something in one of the two sentences before: the first
+ * The first sentence a look-back for the sanctioner reaches: `from`, moved one sentence further
+ * back for each sentence in the window that continues a listing (so "The list also includes C"
+ * after "Among them is A" and "Another, B" still finds the designation three sentences up).
+ */
+function listingWindowStart(ctx: SentenceContext, from: number): number {
+  let start = from;
+  for (let i = ctx.sentenceIndex - 1, extra = 0; i >= start && i >= 0 && extra < MAX_LISTING_SENTENCES; i--) {
+    const s = ctx.sentences[i];
+    if (s && LISTING_CONTINUED.test(s.text)) {
+      start--;
+      extra++;
+    }
+  }
+  return start;
+}
+
+/**
+ * The agency or country that sanctioned something in one of the `sentences` sentences before (two
+ * unless told, more past sentences that continue a listing): the first
  * organization or country (not a demonym) of the nearest such sentence that is followed closely by a
  * sanctions verb. The view keeps the entity with the span of the referring words.
  */
-export function previousSanctioner(ctx: SentenceContext, start: number, length: number): MentionView | null {
+export function previousSanctioner(ctx: SentenceContext, start: number, length: number, sentences = 2): MentionView | null {
   const doc = ctx.documentMentions;
   let best: MentionView | null = null;
+  const from = listingWindowStart(ctx, ctx.sentenceIndex - sentences);
   for (let i = firstDocumentMentionAtOrAfter(ctx, ctx.sentence.start) - 1; i >= 0; i--) {
     const m = doc[i] as MentionView;
-    if (m.sentenceIndex < ctx.sentenceIndex - 2 || (best && m.sentenceIndex !== best.sentenceIndex)) break;
+    if (m.sentenceIndex < from || (best && m.sentenceIndex !== best.sentenceIndex)) break;
     if (!STATE_TYPES.has(m.type) || m.adjectival) continue;
     if (SANCTIONER_VERB.test(ctx.text.slice(m.end, Math.min(ctx.sentence.start, m.end + 80)))) best = m;
   }
