@@ -443,7 +443,12 @@ describe('crawl through BullMQ workers on Redis', () => {
       expect(counts['page-fetch']!.active).toBe(0);
       expect(counts['article-process']!.active).toBe(0);
       expect(counts['page-fetch']!.completed).toBeGreaterThan(0);
-      expect(counts['page-fetch']!.waiting).toBeGreaterThan(0);
+      // What was not started stays queued: waiting, or delayed while it waits for its host's turn
+      // (the host scheduler parks a job whose host is busy as delayed, so at the moment of the
+      // SIGTERM the unstarted pages can all be delayed and none waiting).
+      const queued = counts['page-fetch']!;
+      expect((queued.waiting ?? 0) + (queued.delayed ?? 0) + (queued.prioritized ?? 0)).toBeGreaterThan(0);
+      expect(queued.completed).toBeLessThan(articles.length);
       await queues.close();
       await conn.quit();
     } finally {
