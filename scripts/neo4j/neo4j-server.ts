@@ -167,8 +167,16 @@ function javaOptions(javaMajor: number, heap: string): string[] {
 
 const READY = /^neo4j-server ready (bolt:\/\/\S+) (\S+)/;
 
+/** Neo4j 5 and later refuse a shorter password for the `neo4j` user. */
+const MIN_PASSWORD_LENGTH = 8;
+
 /** Starts a server and resolves once it accepts Bolt connections with the password set. */
 export async function startNeo4jServer(options: Neo4jServerOptions = {}): Promise<RunningNeo4j> {
+  // Neo4j refuses a shorter initial password only after the JVM has started, with a Java stack
+  // trace; say it first, in one line, before anything is fetched or started.
+  if (options.password !== undefined && options.password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`--password: Neo4j needs at least ${MIN_PASSWORD_LENGTH} characters (got ${options.password.length})`);
+  }
   const version = resolveNeo4jVersion(options.version);
   const java = findJava(version);
   if (!java) throw new Error(neo4jUnavailableReason(version) ?? `no Java for Neo4j ${version}`);
