@@ -17,8 +17,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentHash, toArticleDocument, type Entity, type ListEntry } from '@newsgraph/shared';
-import { SqliteStore, seededRandom, syntheticDocuments, type GraphStore } from '@newsgraph/graph';
+import { contentHash, seededRandom, toArticleDocument, type Entity, type ListEntry } from '@newsgraph/shared';
+import { SqliteStore, syntheticDocuments, type GraphStore } from '@newsgraph/graph';
 import { ExactNameMatcher, ListMatcher, listingsForEntity, readListFile } from '@newsgraph/lists';
 import { withListMatching } from '@newsgraph/cli';
 

@@ -16,10 +16,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
-import { loadConfig, type ArticleDocument } from '@newsgraph/shared';
+import { loadConfig, seededRandom, type ArticleDocument } from '@newsgraph/shared';
 import {
   openStore,
-  seededRandom,
   SqliteStore,
   syntheticDocuments,
   type GraphStore,

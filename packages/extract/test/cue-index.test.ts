@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@newsgraph/shared';
 import { extract, readBbc, readReuters } from '../src/index.ts';
 import { cueAtoms } from '../src/relations/cue-atoms.ts';
 import { CueIndex, SENTENCE_CUES } from '../src/relations/cue-index.ts';
@@ -45,18 +46,6 @@ function mismatches(patterns: readonly RegExp[], texts: Iterable<string>, indexe
   return out;
 }
 
-/** A small deterministic generator (mulberry32), so a failure names a string that recurs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NEIGHBOURS = ['', ' ', 'a', 'Z', '7', '_', '-', '–', '’', "'", 'é', 'É', '\u00a0', '\u212a', '\u017f', ',', '(', '.'];
 const TAILS = ['', ' ', 's', 'es', ' in', '  in ', ' in,', ' inn', "'s ", ' by', ' to', ' not to', ' the X', ' The', ' É', 'ing', '_x', '9'];
 
@@ -80,7 +69,7 @@ function* adversarial(patterns: readonly RegExp[], neighbours = NEIGHBOURS, tail
     }
   }
   // Random strings from the atoms' own characters and the neighbours: overlapping and cut atoms.
-  const next = random(20261204);
+  const next = seededRandom(20261204);
   const pieces = [...new Set(atoms.flatMap((a) => [a, a.slice(0, 2), a.slice(-2), a.toUpperCase()])), ...NEIGHBOURS, ...TAILS];
   for (let n = 0; n < randomStrings; n++) {
     let s = '';

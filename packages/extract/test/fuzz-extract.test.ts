@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PREDICATES, isEntityType, isModality, type ExtractionResult } from '@newsgraph/shared';
+import { PREDICATES, isEntityType, isModality, seededRandom, type ExtractionResult } from '@newsgraph/shared';
 import { extract } from '../src/extract.ts';
 import { CorpusIndex } from '../src/corpus/corpus-index.ts';
 import { ARTICLE_SUBJECT } from '../src/relations/sentence-context.ts';
@@ -9,18 +9,6 @@ import { ARTICLE_SUBJECT } from '../src/relations/sentence-context.ts';
  * (offsets in range, mention text equal to its slice, relation ends naming returned entities).
  * Wall time is not asserted tightly; the per-test timeout only catches a hang.
  */
-
-/** mulberry32: small, seeded, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'Treasury', 'officials', 'visited', 'Hong Kong', 'China', 'Russia', 'urged', 'the', 'central bank', 'sanctioned', 'US', 'U.S.',
@@ -98,7 +86,7 @@ function problems(text: string, result: ExtractionResult): string[] {
 
 describe('extract on adversarial input', () => {
   it('returns a well-formed result for 400 seeded adversarial texts', { timeout: 240_000 }, () => {
-    const random = rng(20261122);
+    const random = seededRandom(20261122);
     // One corpus index for every case, as a pipeline keeps one: what bad input teaches must not break later input.
     const corpus = new CorpusIndex();
     for (let i = 0; i < 400; i++) {

@@ -7,3 +7,4 @@ export * from './document.ts';
 export * from './curation.ts';
 export * from './path-predicates.ts';
 export * from './lists.ts';
+export * from './seeded-random.ts';

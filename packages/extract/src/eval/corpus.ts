@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EDGE_MODALITIES, InputError, MODALITIES, PREDICATES, type ExtractedRelation, type Modality, type Predicate } from '@newsgraph/shared';
+import { EDGE_MODALITIES, InputError, MODALITIES, PREDICATES, seededRandom, type ExtractedRelation, type Modality, type Predicate } from '@newsgraph/shared';
 import { extract } from '../extract.ts';
 import { ARTICLE_SUBJECT } from '../relations/sentence-context.ts';
 
@@ -109,18 +109,6 @@ function hashString(s: string): number {
   return h;
 }
 
-/** A small deterministic generator (mulberry32), so a sample is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function evaluateCorpus(options: CorpusEvalOptions): Promise<{ table: string; summary: CorpusSummary; sample: SampledEdge[] }> {
   const articles: CorpusArticle[] = [];
   if (options.bbcDir) articles.push(...(await readBbc(options.bbcDir)));
@@ -195,7 +183,7 @@ export async function evaluateCorpus(options: CorpusEvalOptions): Promise<{ tabl
     // Each edge's place is a seeded hash of the edge itself, so a rule change that adds or drops
     // some edges leaves the rest of the sample where it was (and their verdicts still apply).
     const seed = options.seed ?? 1;
-    const rank = (e: SampledEdge): number => random(hashString(`${seed}\u0000${e.article}\u0000${e.subject}\u0000${e.predicate}\u0000${e.object}\u0000${e.sentence}`))();
+    const rank = (e: SampledEdge): number => seededRandom(hashString(`${seed}\u0000${e.article}\u0000${e.subject}\u0000${e.predicate}\u0000${e.object}\u0000${e.sentence}`))();
     const queues = [...pool.entries()].sort((x, y) => x[0].localeCompare(y[0])).map(([, list]) => list.map((e) => ({ e, r: rank(e) })).sort((a, b) => a.r - b.r).map((x) => x.e));
     while (sample.length < want && queues.some((q) => q.length > 0)) {
       for (const q of queues) {

@@ -1,4 +1,5 @@
 import {
+  seededRandom,
   sha256Hex,
   type Article,
   type ArticleDocument,
@@ -27,18 +28,6 @@ export interface WorkloadOptions {
   days?: number;
   /** Prefix of article ids, so several streams can share one store. */
   idPrefix?: string;
-}
-
-/** mulberry32: small, fast, good enough for workloads; deterministic across platforms. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Samples ranks 0..n-1 with probability ∝ 1/(rank+1)^exponent. */

@@ -1,4 +1,4 @@
-import type { EntityType, ListEntry } from '@newsgraph/shared';
+import { seededRandom, type EntityType, type ListEntry } from '@newsgraph/shared';
 import { foldName, nameKindOf, nameTokens } from '../normalize/name-normalization.ts';
 import { LEGAL_FORMS } from '../normalize/legal-forms.ts';
 import { isCommonWord } from '../matcher/common-words.ts';
@@ -74,18 +74,6 @@ const ALTERNATIONS: Array<[RegExp, string]> = [
   [/i/, 'y'],
 ];
 
-/** A small deterministic PRNG, so the gold is the same on every run. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const title = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
 
 /** "LAST, First Middle" → { surname: "LAST", given: ["First", "Middle"] } (OFAC's way of writing people), else null. */
@@ -130,7 +118,7 @@ export interface MatchingGold {
  * A made-up query that equals a listed name is dropped (it would not be a negative).
  */
 export function buildMatchingGold(entries: readonly ListEntry[], options: { seed?: number; maxPerVariant?: number } = {}): MatchingGold {
-  const random = prng(options.seed ?? 12);
+  const random = seededRandom(options.seed ?? 12);
   const max = options.maxPerVariant ?? 3000;
   const byKey = new Map<string, Set<string>>();
   const keyOf = (name: string, kindType: ListEntry['type']) => [...nameTokens(name, nameKindOf(kindType)).tokens].sort().join(' ');
