@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured, scratch, type CliRun } from './support/run-cli.ts';
 
@@ -92,4 +93,35 @@ describe('newsgraph demo over examples/site', () => {
       expect(hits, chrome).toEqual([]);
     }
   });
+});
+
+describe('newsgraph demo while its site port (8786) is taken', () => {
+  const box = scratch();
+  let squatter: Server | null = null;
+
+  beforeAll(async () => {
+    // Hold the port if nothing else does; if something already holds it, the condition is met too.
+    squatter = await new Promise<Server | null>((ok) => {
+      const server = createServer();
+      server.once('error', () => ok(null));
+      server.listen(8786, '127.0.0.1', () => ok(server));
+    });
+  });
+  afterAll(async () => {
+    await new Promise<void>((ok) => (squatter ? squatter.close(() => ok()) : ok()));
+    box.cleanup();
+  });
+
+  it('keeps the same article ids and links across runs on whatever port was free', async () => {
+    const first = await runCliCaptured(['demo'], box.env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/stored 10 articles \(10 new, 0 updated, 0 unchanged, 0 failed\)/);
+    expect(first.stdout).toMatch(/port 8786 is taken, so the site runs on port \d+/);
+    const again = await runCliCaptured(['demo'], box.env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/0 new, 0 updated, 10 unchanged, 0 failed/);
+    const run = await runCliCaptured(['query', 'evidence', 'Iran', 'Russia', '--predicate', 'SUPPLIES', '--json'], box.env);
+    const record = JSON.parse(run.stdout).evidence[0];
+    expect(record.article.url).toBe('http://127.0.0.1:8786/news/iran-drones-russia.html');
+  }, 240_000);
 });

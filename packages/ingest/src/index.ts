@@ -13,6 +13,7 @@ export * from './http/backoff.ts';
 export * from './http/host-limiter.ts';
 export * from './http/robots-cache.ts';
 export * from './http/http-fetcher.ts';
+export { connectKey, type ConnectTo } from './http/connect-to.ts';
 export type * from './feeds/feed-types.ts';
 export * from './feeds/feed-parse-error.ts';
 export * from './feeds/parse-feed.ts';

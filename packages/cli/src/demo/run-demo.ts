@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDefaultReaders, createFetcher, ingestInputs } from '@newsgraph/ingest';
+import { connectKey, createDefaultReaders, createFetcher, ingestInputs, type ConnectTo } from '@newsgraph/ingest';
 import type { ExportEdge, GraphStore, StoreStats } from '@newsgraph/graph';
 import type { NewsgraphConfig } from '@newsgraph/shared';
 import type { CliContext } from '../context.ts';
@@ -68,11 +68,19 @@ export async function runDemo(ctx: CliContext, options: DemoOptions = {}): Promi
   let keepSite = false;
   const feedUrl = `${site.baseUrl}/feed.xml`;
   // The demo site lives on loopback, which the SSRF guard refuses by default: allow it here only.
-  const fetcher = createFetcher({ ...config.http, allowPrivateNetwork: true, perHostDelayMs: 0, perHostConcurrency: 4 });
+  // When the preferred port was taken the pages still name themselves by it (stable article ids
+  // across runs); the fetcher then opens its sockets to the port actually bound.
+  const connectTo: ConnectTo = site.servesBaseUrl
+    ? new Map()
+    : new Map([[connectKey('127.0.0.1', new URL(site.baseUrl).port, 'http:'), { hostname: '127.0.0.1', port: site.boundPort }]]);
+  const fetcher = createFetcher({ ...config.http, allowPrivateNetwork: true, perHostDelayMs: 0, perHostConcurrency: 4 }, { connectTo });
   const counts = { inserted: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0 };
   try {
     const store = await ctx.ingestStore();
     println(ctx, `newsgraph demo: serving examples/site at ${site.baseUrl}, crawling ${feedUrl}`);
+    if (!site.servesBaseUrl) {
+      println(ctx, `(port ${new URL(site.baseUrl).port} is taken, so the site runs on port ${site.boundPort}; articles keep their ${site.baseUrl} links, which open only while a newsgraph demo holds that port)`);
+    }
     for await (const outcome of ingestInputs([feedUrl], { store, fetcher, readers: createDefaultReaders(), concurrency: 4, extract: await ctx.ingestExtract() })) {
       counts[outcome.status]++;
       if (outcome.status === 'failed') printError(ctx, failureLine(outcome));

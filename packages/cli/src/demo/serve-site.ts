@@ -12,13 +12,20 @@ const TYPES: Record<string, string> = {
 };
 
 export interface ServedSite {
+  /** The origin the site's pages name themselves by (`{{BASE}}`): `http://127.0.0.1:<preferredPort>` when a port was preferred. */
   baseUrl: string;
+  /** The port the server is bound to: the preferred one, or a free one when that was taken. */
+  boundPort: number;
+  /** False when the preferred port was taken, so `baseUrl` is reachable only through a connect-to override. */
+  servesBaseUrl: boolean;
   close(): Promise<void>;
 }
 
 /**
  * Serves a static folder on 127.0.0.1 (at `preferredPort`, else a free port), replacing `{{BASE}}` in text files with
- * the server's own origin so feeds and canonical links are absolute, as on a real site.
+ * an absolute origin so feeds and canonical links are absolute, as on a real site. With a preferred port that origin
+ * is always `http://127.0.0.1:<preferredPort>`, even when the server had to bind another port: the URLs, and so the
+ * ids of the articles stored from them, do not depend on which port was free (see run-demo.ts).
  */
 export async function serveSite(root: string, preferredPort = 0): Promise<ServedSite> {
   const base = resolve(root);
@@ -55,9 +62,12 @@ export async function serveSite(root: string, preferredPort = 0): Promise<Served
     if (preferredPort === 0 || error.code !== 'EADDRINUSE') throw error;
     return listen(0);
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const boundPort = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${preferredPort === 0 ? boundPort : preferredPort}`;
   return {
     baseUrl: origin,
+    boundPort,
+    servesBaseUrl: preferredPort === 0 || boundPort === preferredPort,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

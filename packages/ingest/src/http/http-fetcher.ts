@@ -16,6 +16,7 @@ import { HostLimiter } from './host-limiter.ts';
 import { HostBusyError } from './host-busy-error.ts';
 import type { HostGate } from '../queue/interfaces/host-gate.ts';
 import { RobotsCache, type RobotsLoadResult } from './robots-cache.ts';
+import { connectorWithOverrides, type ConnectTo } from './connect-to.ts';
 
 export type HttpConfig = NewsgraphConfig['http'];
 
@@ -39,6 +40,8 @@ export interface HttpFetcherOptions {
   sleep?: (ms: number) => Promise<void>;
   /** An undici dispatcher to use instead of the fetcher's own guarded Agent (its lookup is then not guarded). */
   dispatcher?: Dispatcher;
+  /** Sockets for these URL hosts open elsewhere (curl's --connect-to); see connect-to.ts. For trusted targets only (the demo's own server): an IP-literal target bypasses the SSRF guard's lookup. */
+  connectTo?: ConnectTo;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -104,11 +107,9 @@ export class HttpFetcher implements Fetcher {
       this.dispatcher = options.dispatcher;
       this.ownsDispatcher = false;
     } else {
+      const connect = { timeout: config.connectTimeoutMs, lookup: createGuardedLookup(options.dnsLookup ?? systemDnsLookup, this.policy) };
       this.dispatcher = new Agent({
-        connect: {
-          timeout: config.connectTimeoutMs,
-          lookup: createGuardedLookup(options.dnsLookup ?? systemDnsLookup, this.policy),
-        },
+        connect: options.connectTo?.size ? connectorWithOverrides(connect, options.connectTo) : connect,
         connections: Math.max(2, config.perHostConcurrency),
         keepAliveTimeout: 10_000,
         headersTimeout: config.timeoutMs,
