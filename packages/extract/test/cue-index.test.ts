@@ -206,8 +206,33 @@ describe('the cue index answers exactly like each cue regex', () => {
       expect(index.mayMatch(late, text) || !/\bmet\b/i.test(text)).toBe(true);
       expect(index.matches(0, text)).toBe(text.includes('said'));
     }
-    // By now the automaton holds the late pattern: "Hemet" has no atom "met" with a boundary before it.
+    // One straggler waits until its regex has run on enough sentences to pay for a rebuild.
+    expect(index.waiting()).toBe(2);
+    for (let i = 0; i < 20_000 && index.waiting() > 0; i++) index.mayMatch(0, `He said ${i}`);
+    expect(index.waiting()).toBe(0);
+    // Now the automaton holds the late pattern: "Hemet" has no atom "met" with a boundary before it.
     expect(index.mayMatch(late, 'Hemet 1000')).toBe(false);
+  });
+
+  it('builds the first automaton once a burst of new patterns ends, and rebuilds for stragglers only when their regexes have cost more', () => {
+    const index = new CueIndex();
+    const burst = [/\bmet\b/i, /\bvisit/i, /said/];
+    for (const p of burst) index.idOf(p);
+    let sentence = 0;
+    const next = (): string => `They met and said ${sentence++}.`;
+    for (let i = 0; i < 49; i++) index.matches(0, next());
+    expect(index.waiting()).toBe(3); // the burst may go on: no build yet
+    index.matches(0, next());
+    expect(index.waiting()).toBe(0); // 50 sentences without a new pattern: built
+    const straggler = index.idOf(/\btalks\b/);
+    for (let i = 0; i < 9_999; i++) index.matches(straggler, next());
+    expect(index.waiting()).toBe(1); // its regex has run on 9,999 sentences: cheaper than a rebuild
+    const second = index.idOf(/\bsanction/i);
+    for (let i = 0; i < 5_001; i++) expect(index.matches(second, next())).toBe(false);
+    // Two waiting for 5,001 more sentences: 9,999 + 2 × 5,001 pattern-sentences pass 20,000.
+    expect(index.waiting()).toBe(0);
+    expect(index.matches(straggler, 'The talks ended.')).toBe(true);
+    expect(index.mayMatch(straggler, 'The talk ended.')).toBe(false);
   });
 
   it('tells a g pattern (a trigger) that cannot match from one that can, without touching its lastIndex', () => {
