@@ -113,6 +113,24 @@ describe('cue atoms: a regex read as literals', () => {
     expect(cueAtoms(optional)?.atoms.map((a) => a.text).sort()).toEqual(['acquired', 'bought']);
   });
 
+  it('reads a non-ASCII letter under /i as anything: the atom is the literal beside it, necessary only', () => {
+    // /i folds "é" with "É", which an ASCII-folded atom cannot say; before, the whole pattern was refused.
+    expect(cueAtoms(/café/i)).toEqual({ exact: false, atoms: [{ text: 'caf', caseInsensitive: true, boundaryBefore: false, boundaryAfter: false }] });
+    expect(cueAtoms(/\bcommuniqu[eé]\b/i)).toMatchObject({ exact: false, atoms: [{ text: 'communique', boundaryAfter: true }, { text: 'communiqu', boundaryAfter: false }] });
+    // Without /i the letter is an exact character like any other.
+    expect(cueAtoms(/café/)).toMatchObject({ exact: true, atoms: [{ text: 'café' }] });
+  });
+
+  it('takes the rarer of two literal runs of one length as the atom', () => {
+    // "the" is in nearly every sentence, "men" in few: the scan then flags fewer sentences.
+    expect(cueAtoms(/the\s+men/i)?.atoms.map((a) => a.text)).toEqual(['men']);
+    expect(cueAtoms(/men\s+the/i)?.atoms.map((a) => a.text)).toEqual(['men']);
+    // A comma is commoner than a hyphen.
+    expect(cueAtoms(/,\s*[DRI]\s*-/)?.atoms.map((a) => a.text)).toEqual(['-']);
+    // Length still comes first.
+    expect(cueAtoms(/\bthe\s+zq/)?.atoms.map((a) => a.text)).toEqual(['the']);
+  });
+
   it('drops a branch whose inner boundary cannot hold, and keeps one that always holds', () => {
     expect(cueAtoms(/ab\bc|a\b-c/)).toEqual({ exact: true, atoms: [{ text: 'a-c', caseInsensitive: false, boundaryBefore: false, boundaryAfter: false }] });
   });
@@ -122,7 +140,6 @@ describe('cue atoms: a regex read as literals', () => {
     expect(cueAtoms(/a|\d+/)).toBeNull(); // one branch without a literal
     expect(cueAtoms(/said/y)).toBeNull(); // sticky: anchored where lastIndex is
     expect(cueAtoms(/said/iu)).toBeNull(); // u+i folds and bounds otherwise
-    expect(cueAtoms(/café/i)).toBeNull(); // a non-ASCII letter under /i
     expect(cueAtoms(new RegExp('x{'))).toBeNull(); // a bare brace (an Annex B literal) is not read
   });
 });
@@ -164,6 +181,7 @@ describe('the cue index answers exactly like each cue regex', () => {
       /x(?!y)|\bzz\B/,
       /\p{Lu}\p{Lu}/u,
       /\u00e9t\u00e9|\x41b/,
+      /\bcommuniqu[eé]s?\b|caf\u00e9/i,
     ];
     expect(mismatches(patterns, adversarial(patterns))).toEqual([]);
   });
@@ -188,8 +206,33 @@ describe('the cue index answers exactly like each cue regex', () => {
       expect(index.mayMatch(late, text) || !/\bmet\b/i.test(text)).toBe(true);
       expect(index.matches(0, text)).toBe(text.includes('said'));
     }
-    // By now the automaton holds the late pattern: "Hemet" has no atom "met" with a boundary before it.
+    // One straggler waits until its regex has run on enough sentences to pay for a rebuild.
+    expect(index.waiting()).toBe(2);
+    for (let i = 0; i < 5_000 && index.waiting() > 0; i++) index.mayMatch(0, `He said ${i}`);
+    expect(index.waiting()).toBe(0);
+    // Now the automaton holds the late pattern: "Hemet" has no atom "met" with a boundary before it.
     expect(index.mayMatch(late, 'Hemet 1000')).toBe(false);
+  });
+
+  it('builds the first automaton once a burst of new patterns ends, and rebuilds for stragglers only when their regexes have cost more', () => {
+    const index = new CueIndex();
+    const burst = [/\bmet\b/i, /\bvisit/i, /said/];
+    for (const p of burst) index.idOf(p);
+    let sentence = 0;
+    const next = (): string => `They met and said ${sentence++}.`;
+    for (let i = 0; i < 49; i++) index.matches(0, next());
+    expect(index.waiting()).toBe(3); // the burst may go on: no build yet
+    index.matches(0, next());
+    expect(index.waiting()).toBe(0); // 50 sentences without a new pattern: built
+    const straggler = index.idOf(/\btalks\b/);
+    for (let i = 0; i < 2_499; i++) index.matches(straggler, next());
+    expect(index.waiting()).toBe(1); // its regex has run on 2,499 sentences: cheaper than a rebuild
+    const second = index.idOf(/\bsanction/i);
+    for (let i = 0; i < 1_251; i++) expect(index.matches(second, next())).toBe(false);
+    // Two waiting for 1,251 more sentences: 2,499 + 2 × 1,251 pattern-sentences pass 5,000.
+    expect(index.waiting()).toBe(0);
+    expect(index.matches(straggler, 'The talks ended.')).toBe(true);
+    expect(index.mayMatch(straggler, 'The talk ended.')).toBe(false);
   });
 
   it('tells a g pattern (a trigger) that cannot match from one that can, without touching its lastIndex', () => {

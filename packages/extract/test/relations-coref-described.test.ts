@@ -42,6 +42,17 @@ describe('sanctions-described.named-after: a counted description, then the names
     ]);
   });
 
+  it('reads the sanctions clause of the two sentences before, per document, and none further back', () => {
+    const two = `${C('Canada')} sanctioned two firms. Talks went on. They are ${O('Drina Trade')} and ${O('Tara Metals')}.`;
+    const claims = ['country:canada SANCTIONS org:drina-trade sanctions-described.named-after.description', 'country:canada SANCTIONS org:tara-metals sanctions-described.named-after.description'];
+    expect(claimsOfRule(two, rule)).toEqual(claims);
+    expect(claimsOfRule(`${C('Canada')} sanctioned two firms. Talks went on. Nothing changed. They are ${O('Drina Trade')} and ${O('Tara Metals')}.`, rule)).toEqual([]);
+    // A document of the same layout with no sanctions clause, then the first again: what each
+    // sentence holds is known per document, never carried over to another.
+    expect(claimsOfRule(`${C('Canada')} courted two firms. Talks went on. They are ${O('Drina Trade')} and ${O('Tara Metals')}.`, rule)).toEqual([]);
+    expect(claimsOfRule(two, rule)).toEqual(claims);
+  });
+
   it('records the sanctions sentence as the antecedent', () => {
     const text = `${C('Canada')} sanctioned two banks. They are ${O('Volga Credit Bank', 'Bank')} and ${O('Kama Savings Bank', 'Bank')}.`;
     const claims = extractRelations(analysisFromMarkup(text)).filter((r) => r.evidence.rule.startsWith(rule));

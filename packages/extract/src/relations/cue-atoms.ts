@@ -67,6 +67,29 @@ function caseless(code: number): boolean {
   return ch.toUpperCase() === ch && ch.toLowerCase() === ch && !/[\p{L}\p{M}]/u.test(ch);
 }
 
+/** English letters from the most to the least frequent in running text (a published fact of the language). */
+const LETTERS_BY_FREQUENCY = 'etaoinshrdlcumwfgypbvkjxqz';
+
+/**
+ * How seldom a character occurs in English news text, 0 (space, comma, "e") to 25 ("z"): between
+ * two literal runs of one length, the atom is the rarer, so the scan flags fewer sentences whose
+ * regex must then run ("the two men": "men", not "the"). Only the choice of atom depends on it,
+ * never an answer.
+ */
+function rarity(code: number): number {
+  const rank = LETTERS_BY_FREQUENCY.indexOf(String.fromCharCode(foldAscii(code)));
+  if (rank >= 0) return rank;
+  if (code === 32 || code === 44 || code === 46) return 0;
+  if (code >= 48 && code <= 57) return 20;
+  return 15;
+}
+
+function rarityOf(codes: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < codes.length; i++) sum += rarity(codes[i] as number);
+  return sum;
+}
+
 /**
  * A sequence with the part up to its last opaque token cut to the one run that can still be its
  * atom: the first longest literal run there (with its `\b`), then one opaque token, then the rest
@@ -84,15 +107,19 @@ function compact(seq: Sequence): Sequence | null {
   if (lastOpaque <= 0) return seq;
   let best: Token[] = [];
   let bestChars = 0;
+  let bestRarity = 0;
   let run: Token[] = [];
   let runChars = 0;
+  let runRarity = 0;
   const finish = (): void => {
-    if (runChars > bestChars) {
+    if (runChars > bestChars || (runChars === bestChars && runChars > 0 && runRarity > bestRarity)) {
       best = run;
       bestChars = runChars;
+      bestRarity = runRarity;
     }
     run = [];
     runChars = 0;
+    runRarity = 0;
   };
   for (let i = 0; i < lastOpaque; i++) {
     const token = seq[i] as Token;
@@ -109,6 +136,7 @@ function compact(seq: Sequence): Sequence | null {
       }
       run.push(token);
       runChars++;
+      runRarity += rarity(token.code);
     }
   }
   finish();
@@ -133,8 +161,25 @@ function distinct(seqs: Iterable<Sequence>): Sequence[] {
   return [...byKey.values()];
 }
 
-/** Every pair of sequences from `a` then `b`. */
+/** Whether a sequence holds only characters and boundaries (no opaque token). */
+function isLiteral(seq: Sequence): boolean {
+  for (let i = 0; i < seq.length; i++) if ((seq[i] as Token).kind === 'opaque') return false;
+  return true;
+}
+
+/**
+ * Every pair of sequences from `a` (distinct and compacted, as `distinct` returns them) then `b`.
+ * When `b` is one sequence without an opaque token (a literal character, `\b`: most terms of a
+ * source) the pairs need no `distinct`: appending it moves no sequence's last opaque token, so
+ * compact leaves each pair as it is, and distinct sequences stay distinct.
+ */
 function product(a: readonly Sequence[], b: readonly Sequence[]): Sequence[] {
+  if (b.length === 1 && isLiteral(b[0] as Sequence)) {
+    const tail = b[0] as Sequence;
+    const out: Sequence[] = [];
+    for (let i = 0; i < a.length; i++) out.push((a[i] as Sequence).concat(tail));
+    return out;
+  }
   if (a.length * b.length > MAX_SEQUENCES * 16) throw unsupported('too many sequences');
   const pairs = function* (): Generator<Sequence> {
     for (const x of a) for (const y of b) yield [...x, ...y];
@@ -338,7 +383,9 @@ function atomOf(seq: Sequence, caseInsensitive: boolean): { atom: CueAtom; exact
     pendingBoundary = false;
   };
   for (const token of seq) {
-    if (token.kind === 'opaque') {
+    // A non-ASCII letter under /i matches its other cases too ("communiqu[eé]" under /i), which an
+    // atom compared by ASCII folding cannot say: it stands there like anything else.
+    if (token.kind === 'opaque' || (token.kind === 'char' && caseInsensitive && token.code >= 128 && !caseless(token.code))) {
       exact = false;
       close();
       continue;
@@ -353,12 +400,11 @@ function atomOf(seq: Sequence, caseInsensitive: boolean): { atom: CueAtom; exact
       if (isAsciiWordCode(run.codes[run.codes.length - 1] as number) === isAsciiWordCode(token.code)) return null;
       pendingBoundary = false;
     }
-    if (caseInsensitive && token.code >= 128 && !caseless(token.code)) throw unsupported('non-ASCII letter under /i');
     run.codes.push(caseInsensitive ? foldAscii(token.code) : token.code);
   }
   close();
   let best: Run | undefined;
-  for (const r of runs) if (!best || r.codes.length > best.codes.length) best = r;
+  for (const r of runs) if (!best || r.codes.length > best.codes.length || (r.codes.length === best.codes.length && rarityOf(r.codes) > rarityOf(best.codes))) best = r;
   if (!best) throw unsupported('a branch with no literal');
   return {
     atom: { text: String.fromCharCode(...best.codes), caseInsensitive, boundaryBefore: best.boundaryBefore, boundaryAfter: best.boundaryAfter },

@@ -1,4 +1,4 @@
-import { cueAtoms, isAsciiWordCode, type CueAtoms } from './cue-atoms.ts';
+import { cueAtoms, isAsciiWordCode, type CueAtom, type CueAtoms } from './cue-atoms.ts';
 
 /**
  * How a pattern is answered: by its regex on every sentence, by its atoms alone, by its atoms
@@ -11,6 +11,13 @@ const PENDING = 3;
 
 /** Sentences without a new pattern before the patterns registered meanwhile join the automaton. */
 const REBUILD_AFTER_SENTENCES = 50;
+/**
+ * And the regex work the waiting patterns have cost since they came (patterns × sentences) before
+ * a rebuild pays: a rebuild of the whole automaton costs about 3 ms of CPU, a waiting pattern's
+ * regex about half a microsecond per sentence (at most; only the rules that reach it run it). The
+ * first build (no automaton yet) waits for the burst to end only.
+ */
+const REBUILD_AFTER_PENDING_SENTENCES = 5_000;
 
 /** Atom flags. */
 const CASE_SENSITIVE = 1;
@@ -28,8 +35,10 @@ const BOUNDARY_AFTER = 4;
  *
  * Patterns are registered by `idOf` when first used (the rules keep their patterns private). A
  * new pattern is answered by its regex until no other new one has come for
- * REBUILD_AFTER_SENTENCES sentences; then the automaton is rebuilt with them all (a few times per
- * process: the rules' patterns are module constants, most of them used in the first documents).
+ * REBUILD_AFTER_SENTENCES sentences and, once an automaton exists, until the waiting patterns'
+ * regexes have cost more than a rebuild (REBUILD_AFTER_PENDING_SENTENCES); then the automaton is
+ * rebuilt with them all (a few times per process: the rules' patterns are module constants, most
+ * of them used in the first documents).
  *
  * Why not a library: the npm Aho–Corasick packages match whole grapheme clusters
  * (modern-ahocorasick) or exact code units only (@monyone/aho-corasick), and return match
@@ -51,6 +60,8 @@ export class CueIndex {
   /** Sentences selected so far, and that count when the last pattern was registered. */
   private sentences = 0;
   private registeredAt = 0;
+  /** Regex work of the patterns waiting for the next build: their count times the sentences since each came. */
+  private pendingWork = 0;
 
   /** Alphabet class of each UTF-16 code unit (0: in no atom), ASCII letters folded. */
   private readonly classOf = new Uint16Array(65536);
@@ -128,9 +139,19 @@ export class CueIndex {
     this.text = text;
     this.scanned = false;
     this.sentences++;
+    const waiting = this.patterns.length - this.built;
+    if (waiting === 0) return;
     // New patterns come in bursts (the first documents use most of the rules' patterns): build
-    // once they have stopped coming for a while, not once per pattern.
-    if (this.built < this.patterns.length && this.sentences - this.registeredAt >= REBUILD_AFTER_SENTENCES) this.build();
+    // once they have stopped coming for a while, not once per pattern; after the first build, only
+    // once the stragglers' regexes have cost more than a rebuild.
+    this.pendingWork += waiting;
+    if (this.sentences - this.registeredAt < REBUILD_AFTER_SENTENCES) return;
+    if (this.built === 0 || this.pendingWork >= REBUILD_AFTER_PENDING_SENTENCES) this.build();
+  }
+
+  /** How many registered patterns wait for the next build (answered by their regex meanwhile). */
+  waiting(): number {
+    return this.patterns.length - this.built;
   }
 
   private hasAtom(id: number): boolean {
@@ -141,38 +162,58 @@ export class CueIndex {
     return this.hitEpoch[id] === this.epoch;
   }
 
-  /** The automaton of the atoms of every registered pattern. */
+  /**
+   * The automaton of the atoms of every registered pattern. Plain loops over typed arrays (the
+   * trie's edges in the transition table itself, outputs counted then copied): it runs a few
+   * times per process, in code not yet compiled, where every operation costs.
+   */
   private build(): void {
-    const atoms: Array<{ pattern: number; text: string; flags: number }> = [];
     let scannedPatterns = 0;
-    this.patterns.forEach((pattern, id) => {
-      if (id >= this.reads.length) this.reads.push(cueAtoms(pattern));
+    let atomCount = 0;
+    let atomChars = 0;
+    for (let id = 0; id < this.patterns.length; id++) {
+      if (id >= this.reads.length) this.reads.push(cueAtoms(this.patterns[id] as RegExp));
       const read = this.reads[id] as CueAtoms | null;
       if (!read) {
         this.mode[id] = BY_REGEX;
-        return;
+        continue;
       }
       this.mode[id] = read.exact ? BY_ATOMS : BY_ATOMS_THEN_REGEX;
       scannedPatterns++;
-      for (const a of read.atoms) {
-        const flags = (a.caseInsensitive ? 0 : CASE_SENSITIVE) | (a.boundaryBefore ? BOUNDARY_BEFORE : 0) | (a.boundaryAfter ? BOUNDARY_AFTER : 0);
-        atoms.push({ pattern: id, text: a.text, flags });
+      atomCount += read.atoms.length;
+      for (let k = 0; k < read.atoms.length; k++) atomChars += (read.atoms[k] as CueAtom).text.length;
+    }
+    const atomPattern = new Int32Array(atomCount);
+    const atomLength = new Int32Array(atomCount);
+    const atomFlags = new Uint8Array(atomCount);
+    const atomText: string[] = [];
+    for (let id = 0, a = 0; id < this.patterns.length; id++) {
+      const read = this.reads[id] as CueAtoms | null;
+      if (!read) continue;
+      for (let k = 0; k < read.atoms.length; k++, a++) {
+        const atom = read.atoms[k] as CueAtom;
+        atomPattern[a] = id;
+        atomLength[a] = atom.text.length;
+        atomFlags[a] = (atom.caseInsensitive ? 0 : CASE_SENSITIVE) | (atom.boundaryBefore ? BOUNDARY_BEFORE : 0) | (atom.boundaryAfter ? BOUNDARY_AFTER : 0);
+        atomText.push(atom.text);
       }
-    });
+    }
     this.built = this.patterns.length;
+    this.pendingWork = 0;
     this.scannedPatterns = scannedPatterns;
-    this.atomPattern = Int32Array.from(atoms, (a) => a.pattern);
-    this.atomLength = Int32Array.from(atoms, (a) => a.text.length);
-    this.atomFlags = Uint8Array.from(atoms, (a) => a.flags);
-    this.atomText = atoms.map((a) => a.text);
+    this.atomPattern = atomPattern;
+    this.atomLength = atomLength;
+    this.atomFlags = atomFlags;
+    this.atomText = atomText;
 
     // The alphabet: every folded code unit of an atom; an upper-case ASCII letter shares its lower-case class.
     const classOf = this.classOf;
     classOf.fill(0);
     let classes = 1;
-    for (const a of atoms) {
-      for (let j = 0; j < a.text.length; j++) {
-        const code = fold(a.text.charCodeAt(j));
+    for (let a = 0; a < atomCount; a++) {
+      const text = atomText[a] as string;
+      for (let j = 0; j < text.length; j++) {
+        const code = fold(text.charCodeAt(j));
         if (classOf[code] !== 0) continue;
         classOf[code] = classes;
         if (code >= 97 && code <= 122) classOf[code - 32] = classes;
@@ -182,60 +223,76 @@ export class CueIndex {
     const width = classes;
     this.width = width;
 
-    // The trie, then the failure links breadth first, then the full transition table.
-    const children: Array<Map<number, number>> = [new Map()];
-    const outputs: number[][] = [[]];
-    atoms.forEach((a, index) => {
+    // The trie, its edges written into the table (0: no edge; no edge leads back to the root),
+    // with the atoms ending in each state as a linked list.
+    const maxStates = atomChars + 1;
+    const delta = new Int32Array(maxStates * width);
+    const firstOwn = new Int32Array(maxStates).fill(-1);
+    const nextOwn = new Int32Array(atomCount);
+    let states = 1;
+    for (let a = 0; a < atomCount; a++) {
+      const text = atomText[a] as string;
       let state = 0;
-      for (let j = 0; j < a.text.length; j++) {
-        const c = classOf[fold(a.text.charCodeAt(j))] as number;
-        let next = (children[state] as Map<number, number>).get(c);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          outputs.push([]);
-          (children[state] as Map<number, number>).set(c, next);
+      for (let j = 0; j < text.length; j++) {
+        const edge = state * width + (classOf[fold(text.charCodeAt(j))] as number);
+        let next = delta[edge] as number;
+        if (next === 0) {
+          next = states++;
+          delta[edge] = next;
         }
         state = next;
       }
-      (outputs[state] as number[]).push(index);
-    });
-    const states = children.length;
-    const delta = new Int32Array(states * width);
-    const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (const [c, next] of children[0] as Map<number, number>) {
-      delta[c] = next;
-      queue.push(next);
+      nextOwn[a] = firstOwn[state] as number;
+      firstOwn[state] = a;
     }
-    for (let head = 0; head < queue.length; head++) {
+
+    // Failure links breadth first, completing the table: a missing edge takes the failure state's.
+    // Each state's outputs are its own atoms, then those of its failure state (counted here).
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    const outCount = new Int32Array(states);
+    let tail = 0;
+    for (let c = 1; c < width; c++) {
+      const next = delta[c] as number;
+      if (next !== 0) queue[tail++] = next;
+    }
+    for (let head = 0; head < tail; head++) {
       const state = queue[head] as number;
       const failed = fail[state] as number;
-      (outputs[state] as number[]).push(...(outputs[failed] as number[]));
+      let own = 0;
+      for (let a = firstOwn[state] as number; a !== -1; a = nextOwn[a] as number) own++;
+      outCount[state] = own + (outCount[failed] as number);
+      const row = state * width;
+      const failedRow = failed * width;
       for (let c = 1; c < width; c++) {
-        const next = (children[state] as Map<number, number>).get(c);
-        if (next === undefined) delta[state * width + c] = delta[failed * width + c] as number;
+        const next = delta[row + c] as number;
+        if (next === 0) delta[row + c] = delta[failedRow + c] as number;
         else {
-          fail[next] = delta[failed * width + c] as number;
-          delta[state * width + c] = next;
-          queue.push(next);
+          fail[next] = delta[failedRow + c] as number;
+          queue[tail++] = next;
         }
       }
     }
+    const outBegin = new Int32Array(states + 1);
+    for (let s = 0; s < states; s++) outBegin[s + 1] = (outBegin[s] as number) + (outCount[s] as number);
+    const outAtoms = new Int32Array(outBegin[states] as number);
+    // Breadth first, so a failure state's list is complete before it is copied.
+    for (let head = 0; head < tail; head++) {
+      const state = queue[head] as number;
+      let at = outBegin[state] as number;
+      for (let a = firstOwn[state] as number; a !== -1; a = nextOwn[a] as number) outAtoms[at++] = a;
+      const failed = fail[state] as number;
+      for (let k = outBegin[failed] as number; k < (outBegin[failed + 1] as number); k++) outAtoms[at++] = outAtoms[k] as number;
+    }
     // Class 0 (a code unit in no atom) stays 0: back to the root, which no atom ends in.
-    for (let k = 0; k < delta.length; k++) {
+    const table = new Int32Array(states * width);
+    for (let k = 0; k < table.length; k++) {
       const next = delta[k] as number;
-      delta[k] = (outputs[next] as number[]).length > 0 ? ~(next * width) : next * width;
+      table[k] = outCount[next] !== 0 ? ~(next * width) : next * width;
     }
-    this.delta = delta;
-    this.outBegin = new Int32Array(states + 1);
-    const flat: number[] = [];
-    for (let s = 0; s < states; s++) {
-      this.outBegin[s] = flat.length;
-      for (const atom of outputs[s] as number[]) flat.push(atom);
-    }
-    this.outBegin[states] = flat.length;
-    this.outAtoms = Int32Array.from(flat);
+    this.delta = table;
+    this.outBegin = outBegin;
+    this.outAtoms = outAtoms;
   }
 
   private scan(text: string): void {

@@ -1,5 +1,6 @@
 import type { EntityType } from '@newsgraph/shared';
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
+import type { Sentence } from '../../interfaces/analysis.ts';
 import {
   STATE_TYPES,
   between,
@@ -125,7 +126,33 @@ function speaksForSanctioner(ctx: SentenceContext, sayerText: string | undefined
   );
 }
 
+/** Per document (its sentence list): whether sentence i holds a sanctions clause at all (1 yes, 0 no, absent: not asked yet). */
+const clauseSentences = new WeakMap<readonly Sentence[], Int8Array>();
+
+/**
+ * Whether sentence `index` of the document has a SANCTIONS_CLAUSE match, the first thing
+ * `describedGroups` needs: asked once per sentence and document (the two sentences after it ask),
+ * so that a sentence after none is done before its openers are read.
+ */
+function hasSanctionsClause(ctx: SentenceContext, index: number): boolean {
+  const s = ctx.sentences[index];
+  if (!s) return false;
+  let known = clauseSentences.get(ctx.sentences);
+  if (!known) {
+    known = new Int8Array(ctx.sentences.length).fill(-1);
+    clauseSentences.set(ctx.sentences, known);
+  }
+  if (known[index] === -1) {
+    SANCTIONS_CLAUSE.lastIndex = 0;
+    known[index] = SANCTIONS_CLAUSE.test(ctx.text.slice(s.start, s.end)) ? 1 : 0;
+    SANCTIONS_CLAUSE.lastIndex = 0;
+  }
+  return known[index] === 1;
+}
+
 function namedAfter(ctx: SentenceContext, out: RelationCandidate[]): void {
+  // The described groups come from the sanctions clauses of the two sentences before: none, no claim.
+  if (!hasSanctionsClause(ctx, ctx.sentenceIndex - 1) && !hasSanctionsClause(ctx, ctx.sentenceIndex - 2)) return;
   let groups: DescribedGroup[] | null = null;
   // Only the first few names may open the list ("The Council of the EU said A ..."), and it must
   // be new to the story: cheap tests, so the sentences before are read only for the few that pass.
