@@ -5,19 +5,34 @@
  */
 const MARKERS = /^(follow us\b|next in\b|others also read\b|also read\b|read more\b|related (articles|stories|news|coverage)\b|more from\b|recommended\b|you may also like\b|sign up\b|subscribe\b|advertisement\b|share this\b|most (read|popular)\b|trending\b|top stories\b)/i;
 
+/**
+ * The characters `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator): tab,
+ * vertical tab, form feed, space, no-break space, BOM, the Zs spaces, LF, CR, LS, PS.
+ */
+export function isTrimmedSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Offset where trailing chrome begins, or text.length when there is none. */
 export function trailingChromeStart(text: string): number {
-  // Only look at the last 60 lines; walk backwards while lines stay short.
+  // Only look at the last 60 lines; walk backwards while lines stay short. Each line's trimmed
+  // bounds are found in place: the trimmed line is built only to test a non-empty one (the walk
+  // ran over every line of wrapped wire copy, and slicing and trimming each was its cost).
   let end = text.length;
   let lines = 0;
   let cut = text.length;
   while (end > 0 && lines < 60) {
     const nl = text.lastIndexOf('\n', end - 1);
     const lineStart = nl + 1;
-    const line = text.slice(lineStart, end).trim();
+    let from = lineStart;
+    let to = end;
+    while (from < to && isTrimmedSpace(text.charCodeAt(from))) from++;
+    while (to > from && isTrimmedSpace(text.charCodeAt(to - 1))) to--;
     lines++;
-    if (line.length > 140) break;
-    if (line && MARKERS.test(line)) cut = lineStart;
+    if (to - from > 140) break;
+    if (to > from && MARKERS.test(text.slice(from, to))) cut = lineStart;
     if (nl < 0) break;
     end = nl;
   }
