@@ -25,11 +25,15 @@ export class SentenceScan {
   capsMode = false;
   private goodsContextSentence = -1;
   private goodsContext = false;
-  /** gazetteerAt answers of this document by span (`a * SPAN_LIMIT + (b - a)`). */
-  private readonly spanEntries = new Map<number, readonly GazetteerEntry[] | null>();
+  /**
+   * gazetteerAt answers of this document by the span's first token, then by its length (a hole:
+   * not asked yet). Two array reads per question instead of a hash lookup in one map of all spans.
+   */
+  private readonly spanEntries: (Array<readonly GazetteerEntry[] | null> | undefined)[];
 
   constructor(ctx: RecognizerContext) {
     this.ctx = ctx;
+    this.spanEntries = new Array(ctx.tokens.length);
   }
 
   get gazetteer(): Gazetteer {
@@ -91,17 +95,19 @@ export class SentenceScan {
   /**
    * Gazetteer entries for tokens [a,b), honouring exact-case acronyms. The segmenters and passes
    * ask about the same spans several times (about two calls in three repeat one), and the answer
-   * depends only on the document's tokens, so it is kept per span for the document: a small-integer
-   * key instead of building, hashing and comparing the phrase key again. `key`, when given, is
-   * `keyOf(a, b)` (every caller builds it that way while extending a span).
+   * depends only on the document's tokens, so it is kept per span for the document, instead of
+   * building, hashing and comparing the phrase key again. `key`, when given, is `keyOf(a, b)`
+   * (every caller builds it that way while extending a span).
    */
   gazetteerAt(a: number, b: number, key?: string): readonly GazetteerEntry[] | null {
-    if (b - a >= SPAN_LIMIT) return this.gazetteerAtUncached(a, b, key);
-    const span = a * SPAN_LIMIT + (b - a);
-    const known = this.spanEntries.get(span);
+    const length = b - a;
+    if (length <= 0 || length >= SPAN_LIMIT) return this.gazetteerAtUncached(a, b, key);
+    let byLength = this.spanEntries[a];
+    if (byLength === undefined) this.spanEntries[a] = byLength = [];
+    const known = byLength[length];
     if (known !== undefined) return known;
     const found = this.gazetteerAtUncached(a, b, key);
-    this.spanEntries.set(span, found);
+    byLength[length] = found;
     return found;
   }
 
@@ -140,6 +146,9 @@ export class SentenceScan {
   }
 
   isKnown(a: number, b: number, key?: string): boolean {
+    // Without a type lexicon the phrase key is built only when the span's gazetteer answer is not
+    // kept yet (gazetteerAt builds it then), not on every question.
+    if (!this.ctx.lexicon) return this.gazetteerAt(a, b, key) !== null;
     const k = key ?? this.keyOf(a, b);
     return this.gazetteerAt(a, b, k) !== null || this.lexiconAt(a, b, k) !== null;
   }
