@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeEntities } from '../src/analyze-entities.ts';
 import { SentenceScan } from '../src/entities/recognizer/scan.ts';
 import type { RecognizerContext } from '../src/entities/recognizer/candidate.ts';
 import { defaultGazetteer, tokenKey } from '../src/lexicon/gazetteer.ts';
@@ -61,5 +62,22 @@ describe('SentenceScan span answers', () => {
     ]);
     expect(new SentenceScan(context(text, lexicon)).isKnown(0, 2)).toBe(true);
     expect(new SentenceScan(context(text)).isKnown(0, 2)).toBe(false);
+  });
+
+  it('tells which tokens the candidates found so far cover', () => {
+    const scan = new SentenceScan(context('Officials of the European Union met.'));
+    scan.start({ start: 0, end: 36, firstToken: 0, lastToken: 7 }, 0);
+    scan.push({ first: 3, last: 5, type: 'Organization', source: 'gazetteer' });
+    expect([0, 1, 2, 3, 4, 5, 6].map((k) => scan.isTaken(k))).toEqual([false, false, false, true, true, false, false]);
+  });
+});
+
+describe('goods opened by a loose acronym', () => {
+  const typed = (text: string) => analyzeEntities(text).entities.map((e) => `${e.type} ${e.name}`);
+
+  it('joins each acronym that opens a goods phrase to it, and leaves other acronyms their names', () => {
+    expect(typed('Exports of CNC machines and DC motors to Iran were banned, the BIS said.')).toEqual(['Goods machine tools', 'Goods electric motors', 'Country Iran', 'Organization Bureau of Industry and Security']);
+    expect(typed('The ABC reported exports of DC motors.')).toEqual(['Organization ABC', 'Goods electric motors']);
+    expect(typed('The XYZ said DC was calm.')).toEqual(['Organization XYZ', 'Organization DC']);
   });
 });

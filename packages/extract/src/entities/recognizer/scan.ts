@@ -26,14 +26,15 @@ export class SentenceScan {
   private goodsContextSentence = -1;
   private goodsContext = false;
   /**
-   * gazetteerAt answers of this document by the span's first token, then by its length (a hole:
-   * not asked yet). Two array reads per question instead of a hash lookup in one map of all spans.
+   * gazetteerAt answers of this document: one-token spans (four questions in five) by their token,
+   * an array read; longer ones by `a * SPAN_LIMIT + (b - a)`. Undefined: not asked yet.
    */
-  private readonly spanEntries: (Array<readonly GazetteerEntry[] | null> | undefined)[];
+  private readonly oneTokenEntries: (readonly GazetteerEntry[] | null | undefined)[];
+  private readonly spanEntries = new Map<number, readonly GazetteerEntry[] | null>();
 
   constructor(ctx: RecognizerContext) {
     this.ctx = ctx;
-    this.spanEntries = new Array(ctx.tokens.length);
+    this.oneTokenEntries = new Array(ctx.tokens.length);
   }
 
   get gazetteer(): Gazetteer {
@@ -101,13 +102,17 @@ export class SentenceScan {
    */
   gazetteerAt(a: number, b: number, key?: string): readonly GazetteerEntry[] | null {
     const length = b - a;
-    if (length <= 0 || length >= SPAN_LIMIT) return this.gazetteerAtUncached(a, b, key);
-    let byLength = this.spanEntries[a];
-    if (byLength === undefined) this.spanEntries[a] = byLength = [];
-    const known = byLength[length];
+    if (length === 1 && a >= 0 && a < this.oneTokenEntries.length) {
+      const known = this.oneTokenEntries[a];
+      if (known !== undefined) return known;
+      return (this.oneTokenEntries[a] = this.gazetteerAtUncached(a, b, key));
+    }
+    if (length >= SPAN_LIMIT) return this.gazetteerAtUncached(a, b, key);
+    const span = a * SPAN_LIMIT + length;
+    const known = this.spanEntries.get(span);
     if (known !== undefined) return known;
     const found = this.gazetteerAtUncached(a, b, key);
-    byLength[length] = found;
+    this.spanEntries.set(span, found);
     return found;
   }
 
@@ -199,6 +204,18 @@ export class SentenceScan {
 
   sentenceHas(words: ReadonlySet<string>, f: number, l: number): boolean {
     for (let i = f; i < l; i++) if (words.has(this.lower(i))) return true;
+    return false;
+  }
+
+  /**
+   * Is token k inside a candidate found so far in this sentence? (A loop, not `out.some` with a
+   * closure: a closure capturing the caller's loop variable makes V8 allocate a context for it.)
+   */
+  isTaken(k: number): boolean {
+    for (let i = 0; i < this.out.length; i++) {
+      const c = this.out[i] as Candidate;
+      if (k >= c.first && k < c.last) return true;
+    }
     return false;
   }
 
