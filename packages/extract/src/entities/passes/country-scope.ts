@@ -89,7 +89,11 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 
 /** The generic body a surface names, or null ("Japan's Finance Ministry" → after the country is cut off). */
 export function genericBody(surface: string): GenericBody | null {
-  const key = surfaceKey(surface);
+  return genericBodyByKey(surface, surfaceKey(surface));
+}
+
+/** genericBody with the surface's cache key made already (scopeGenericBodies makes it once for both caches). */
+function genericBodyByKey(surface: string, key: string): GenericBody | null {
   const known = genericBodies.get(key);
   return known !== undefined ? known : remember(genericBodies, key, genericBodyOf(surface));
 }
@@ -140,11 +144,13 @@ export function scopeGenericBodies(input: ScopeInput): void {
     const c = candidates[i] as Candidate;
     const r = resolved.get(c);
     if (!r || r.type !== 'Organization') continue;
-    let body = genericBody(surface(c));
+    const text = surface(c);
+    const key = surfaceKey(text);
+    let body = genericBodyByKey(text, key);
     let iso: string | null = null;
     if (!body) {
       // "Brazilian Finance Ministry", "US Agriculture Department" read as one name: the country in front.
-      const lead = leadingCountry(surface(c), gazetteer);
+      const lead = leadingCountryByKey(text, key, gazetteer);
       if (!lead) continue;
       body = genericBody(lead.rest);
       if (!body) continue;
@@ -177,15 +183,14 @@ export function scopeGenericBodies(input: ScopeInput): void {
       continue;
     }
     if (r.attributes.country === iso) continue;
-    resolved.set(c, bodyOf(body, iso, surface(c), gazetteer));
+    resolved.set(c, bodyOf(body, iso, text, gazetteer));
   }
 }
 
 /** A country name or demonym opening a name ("Brazilian Finance Ministry" → BR, "Finance Ministry"). */
-function leadingCountry(surface: string, gazetteer: Gazetteer): { iso: string; rest: string } | null {
+function leadingCountryByKey(surface: string, key: string, gazetteer: Gazetteer): { iso: string; rest: string } | null {
   let cache = leadingCountries.get(gazetteer);
   if (!cache) leadingCountries.set(gazetteer, (cache = new Map()));
-  const key = surfaceKey(surface);
   const known = cache.get(key);
   return known !== undefined ? known : remember(cache, key, leadingCountryOf(surface, gazetteer));
 }
