@@ -77,7 +77,7 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     if (role && !HONORIFICS.has(role.head)) {
       cand.role = role.text;
       // Affiliation: the entity written right before the role phrase.
-      const before = s.out.findIndex((c) => c.last === role.start && (c.type === 'Organization' || c.type === 'Country'));
+      const before = organizationOrCountryEndingAt(s, role.start);
       if (before >= 0) {
         const c = s.out[before] as Candidate;
         if (c.type === 'Organization' || GOVERNMENT_ROLE_HEADS.has(role.head)) cand.affiliation = c;
@@ -106,7 +106,7 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   // A person who opens a new clause ("... and Ivan Petrov said") is no second settlement.
   if (prevText === 'and' && n <= 3) {
     const clauseSubject = s.ctx.words.firstNames.has(s.lower(a)) || (b < s.sentence.lastToken && SPEECH_AFTER.has(s.lower(b)));
-    if (!clauseSubject && s.out.some((c) => c.last === a - 1 && c.source === 'settlement-of')) {
+    if (!clauseSubject && settlementEndsAt(s, a - 1)) {
       s.push({ first: a, last: b, type: 'Place', source: 'settlement-of' });
       return;
     }
@@ -147,6 +147,16 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     s.push({ first: a, last: b, type: ENTITY_TYPE_OF[outcome], source: 'lexicon-context' });
     return;
   }
+  emitByNameShape(s, a, b, prevText);
+}
+
+/**
+ * The rest of emitUnknown, without a type lexicon: a span typed by its own shape (name lists,
+ * acronyms, an ampersand) or by what is said of it. (A function of its own: a deopt in one of
+ * these rules recompiles this half, not all of emitUnknown.)
+ */
+function emitByNameShape(s: SentenceScan, a: number, b: number, prevText: string): void {
+  const n = b - a;
   // "Douglas & Lomason", "A.G. Edwards & Sons": names joined by an ampersand are a firm.
   for (let k = a + 1; k < b - 1; k++) {
     if (s.tok(k).text === '&') {
@@ -205,11 +215,38 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   // "Yeltsin said": one unknown name word, quoted, is a person's surname (later mentions follow it).
   // First in a sentence only when the word is no ordinary one ("Walesa said", not "Officials said").
   const initialOk = !s.isSentenceInitial(a) || (!words.common.has(s.lower(a)) && !s.ctx.lowerInDocument.has(s.lower(a)));
-  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && initialOk && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !s.out.some((c) => c.last === a && (c.type === 'Place' || c.type === 'Country')) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
+  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && initialOk && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !placeOrCountryEndsAt(s, a) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
     s.push({ first: a, last: b, type: 'Person', source: 'quoted-surname' });
     return;
   }
   s.push({ first: a, last: b, type: null, source: 'capitalised' });
+}
+
+/** Index in `s.out` of an organization or country ending at token `end`, or -1. */
+function organizationOrCountryEndingAt(s: SentenceScan, end: number): number {
+  for (let i = 0; i < s.out.length; i++) {
+    const c = s.out[i] as Candidate;
+    if (c.last === end && (c.type === 'Organization' || c.type === 'Country')) return i;
+  }
+  return -1;
+}
+
+/** Does a place read from its kind ("the port of X") end at token `end`? */
+function settlementEndsAt(s: SentenceScan, end: number): boolean {
+  for (let i = 0; i < s.out.length; i++) {
+    const c = s.out[i] as Candidate;
+    if (c.last === end && c.source === 'settlement-of') return true;
+  }
+  return false;
+}
+
+/** Does a place or country end at token `end`? */
+function placeOrCountryEndsAt(s: SentenceScan, end: number): boolean {
+  for (let i = 0; i < s.out.length; i++) {
+    const c = s.out[i] as Candidate;
+    if (c.last === end && (c.type === 'Place' || c.type === 'Country')) return true;
+  }
+  return false;
 }
 
 /** Capitalised words in [a,b) that are no ordinary word, no known name and not written in lower case here. */
