@@ -321,18 +321,37 @@ const DEPARTMENT_STAFF = new Set(['officials', 'official', 'officers', 'departme
  */
 function coordinatedDepartment(s: SentenceScan, a: number): GazetteerEntry | undefined {
   const l = s.sentence.lastToken;
-  // "<word> department" is a name key only if <word> is a name prefix: most words are not, and
-  // need neither the phrase built nor the lookup.
-  const lookup = (k: number): GazetteerEntry | undefined =>
-    s.ctx.gazetteer.namePrefixes.has(s.lower(k)) ? s.ctx.gazetteer.lookup(`${s.lower(k)} department`)?.find((e) => e.type === 'Organization') : undefined;
-  const own = lookup(a);
+  const own = departmentNamedAt(s, a);
   if (!own) return undefined;
-  const isDepartmentAt = (k: number): boolean => k >= s.sentence.firstToken && k < l && isCapitalised(s.tok(k)) && (lookup(k) !== undefined || s.out.some((c) => c.first === k && c.type === 'Organization'));
-  // "... officials", "... department officials", or the pair named as "the Commerce and Treasury departments".
-  const staffAt = (k: number): boolean => k < l && (DEPARTMENT_STAFF.has(s.lower(k)) || s.lower(k) === 'departments' || (s.lower(k) === 'department' && k + 1 < l && DEPARTMENT_STAFF.has(s.lower(k + 1))));
   // "Treasury and Commerce officials": the other department before "and".
-  if (a - 2 >= s.sentence.firstToken && s.lower(a - 1) === 'and' && isDepartmentAt(a - 2) && staffAt(a + 1)) return own;
+  if (a - 2 >= s.sentence.firstToken && s.lower(a - 1) === 'and' && isDepartmentAt(s, a - 2, l) && staffAt(s, a + 1, l)) return own;
   // "Commerce and Treasury officials": the other department after "and".
-  if (a + 2 < l && s.lower(a + 1) === 'and' && isDepartmentAt(a + 2) && staffAt(a + 3)) return own;
+  if (a + 2 < l && s.lower(a + 1) === 'and' && isDepartmentAt(s, a + 2, l) && staffAt(s, a + 3, l)) return own;
   return undefined;
+}
+
+/**
+ * The department "<word at k> department" names. ("<word> department" is a name key only if
+ * <word> is a name prefix: most words are not, and need neither the phrase built nor the lookup.)
+ * Module functions, not closures: closures made V8 allocate a context on every call.
+ */
+function departmentNamedAt(s: SentenceScan, k: number): GazetteerEntry | undefined {
+  return s.ctx.gazetteer.namePrefixes.has(s.lower(k)) ? s.ctx.gazetteer.lookup(`${s.lower(k)} department`)?.find((e) => e.type === 'Organization') : undefined;
+}
+
+function isDepartmentAt(s: SentenceScan, k: number, l: number): boolean {
+  return k >= s.sentence.firstToken && k < l && isCapitalised(s.tok(k)) && (departmentNamedAt(s, k) !== undefined || organizationStartsAt(s, k));
+}
+
+function organizationStartsAt(s: SentenceScan, k: number): boolean {
+  for (let i = 0; i < s.out.length; i++) {
+    const c = s.out[i] as Candidate;
+    if (c.first === k && c.type === 'Organization') return true;
+  }
+  return false;
+}
+
+/** "... officials", "... department officials", or the pair named as "the Commerce and Treasury departments". */
+function staffAt(s: SentenceScan, k: number, l: number): boolean {
+  return k < l && (DEPARTMENT_STAFF.has(s.lower(k)) || s.lower(k) === 'departments' || (s.lower(k) === 'department' && k + 1 < l && DEPARTMENT_STAFF.has(s.lower(k + 1))));
 }
