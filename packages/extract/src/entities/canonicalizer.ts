@@ -156,10 +156,13 @@ function oneSensePerDocument(doc: Doc): void {
   const votes = new Map<string, Map<EntityType, number>>();
   /** Readings by a construction or context (not by the shape of the name), per name. */
   const strongTypes = new Map<string, Map<EntityType, number>>();
+  // Each candidate's name in lower case, made once (the loops below asked for it up to four times).
+  const keys: string[] = new Array(candidates.length);
+  for (let ci = 0; ci < candidates.length; ci++) keys[ci] = nameOf(candidates[ci] as Candidate).toLowerCase();
   for (let ci = 0; ci < candidates.length; ci++) {
     const c = candidates[ci] as Candidate;
     if (c.type === null) continue;
-    const key = nameOf(c).toLowerCase();
+    const key = keys[ci] as string;
     let v = votes.get(key);
     if (!v) votes.set(key, (v = new Map()));
     const type = resolved.get(c)?.type ?? c.type;
@@ -174,7 +177,7 @@ function oneSensePerDocument(doc: Doc): void {
     // A type guessed from the shape of a name ("Absa said" as a person) yields to the one type that
     // constructions gave the same name in this document ("retail bank Absa", "a stake in Absa").
     if (c.type !== null && (SHAPE_SOURCES.has(c.source) || isSoft(c)) && !resolved.has(c)) {
-      const st = strongTypes.get(nameOf(c).toLowerCase());
+      const st = strongTypes.get(keys[ci] as string);
       if (st && st.size === 1 && !st.has(c.type)) {
         c.type = [...st.keys()][0] as EntityType;
         c.weak = false;
@@ -182,10 +185,10 @@ function oneSensePerDocument(doc: Doc): void {
       }
     }
     if (!isSoft(c)) continue;
-    const v = votes.get(nameOf(c).toLowerCase());
+    const v = votes.get(keys[ci] as string);
     // An untyped mention takes the type a strong reading gave the same name elsewhere in the document.
     if (c.type === null) {
-      const st = strongTypes.get(nameOf(c).toLowerCase());
+      const st = strongTypes.get(keys[ci] as string);
       if (st && st.size === 1) c.type = [...st.keys()][0] as EntityType;
       continue;
     }

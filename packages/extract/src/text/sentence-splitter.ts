@@ -58,25 +58,19 @@ function isUpperStart(s: string): boolean {
 export function splitSentences(tokens: readonly Token[]): TokenSentence[] {
   const wrapped = isHardWrapped(tokens);
   const out: TokenSentence[] = [];
+  // (No closure over `first`: it made `first` a context slot, read for every token below.)
   let first = 0;
-  const push = (last: number) => {
-    if (last <= first) return;
-    const a = tokens[first];
-    const b = tokens[last - 1];
-    if (a && b) out.push({ start: a.start, end: b.end, firstToken: first, lastToken: last });
-    first = last;
-  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     if (!next) break;
     // In hard-wrapped copy a single line break is only a break when the line ends a sentence.
     if (next.newlineBefore && !isWrappedLine(t, next) && !(wrapped && !next.blankLineBefore && t.kind === 'word' && !t.text.endsWith('.'))) {
-      push(i + 1);
+      first = pushSentence(out, tokens, first, i + 1);
       continue;
     }
     if (i + 1 - first >= MAX_SENTENCE_TOKENS) {
-      push(i + 1);
+      first = pushSentence(out, tokens, first, i + 1);
       continue;
     }
     let endsHere = false;
@@ -92,8 +86,17 @@ export function splitSentences(tokens: readonly Token[]): TokenSentence[] {
       // "Acme Inc. in New York": a sentence opens with a capital, so a lower-case word goes on the one before.
       if (!NEVER_END_AFTER.has(lower) && t.text.length > 2) endsHere = isUpperStart(next.text) && SENTENCE_STARTERS.has(next.text.toLowerCase());
     }
-    if (endsHere) push(i + 1);
+    if (endsHere) first = pushSentence(out, tokens, first, i + 1);
   }
-  push(tokens.length);
+  pushSentence(out, tokens, first, tokens.length);
   return out;
+}
+
+/** Adds the sentence of tokens [first, last) when it has any; returns where the next one starts. */
+function pushSentence(out: TokenSentence[], tokens: readonly Token[], first: number, last: number): number {
+  if (last <= first) return first;
+  const a = tokens[first];
+  const b = tokens[last - 1];
+  if (a && b) out.push({ start: a.start, end: b.end, firstToken: first, lastToken: last });
+  return last;
 }

@@ -89,7 +89,11 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 
 /** The generic body a surface names, or null ("Japan's Finance Ministry" → after the country is cut off). */
 export function genericBody(surface: string): GenericBody | null {
-  const key = surfaceKey(surface);
+  return genericBodyByKey(surface, surfaceKey(surface));
+}
+
+/** genericBody with the surface's cache key made already (scopeGenericBodies makes it once for both caches). */
+function genericBodyByKey(surface: string, key: string): GenericBody | null {
   const known = genericBodies.get(key);
   return known !== undefined ? known : remember(genericBodies, key, genericBodyOf(surface));
 }
@@ -110,7 +114,7 @@ export interface ScopeInput {
 }
 
 export function scopeGenericBodies(input: ScopeInput): void {
-  const { tokens, candidates, resolved, surface, gazetteer } = input;
+  const { candidates, resolved } = input;
   const countryOf = (c: Candidate): string | null => {
     const r = resolved.get(c);
     return r?.type === 'Country' && typeof r.attributes.iso === 'string' ? r.attributes.iso : null;
@@ -136,56 +140,82 @@ export function scopeGenericBodies(input: ScopeInput): void {
   for (const [iso, n] of counts) if (n > most) [main, most] = [iso, n];
   const home = outletHomeCountry(input.outlet);
 
+  const doc: ArticleCountries = { countryOf, counts, placeCountries, main, home };
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i] as Candidate;
     const r = resolved.get(c);
     if (!r || r.type !== 'Organization') continue;
-    let body = genericBody(surface(c));
-    let iso: string | null = null;
-    if (!body) {
-      // "Brazilian Finance Ministry", "US Agriculture Department" read as one name: the country in front.
-      const lead = leadingCountry(surface(c), gazetteer);
-      if (!lead) continue;
-      body = genericBody(lead.rest);
-      if (!body) continue;
-      iso = lead.iso;
-    }
-    // Right before: "Japan's Finance Ministry", "the Japanese central bank", "US Treasury".
-    for (let j = i - 1; !iso && j >= 0 && j >= i - 2; j--) {
-      const q = candidates[j] as Candidate;
-      const gap = c.first - q.last;
-      const between = gap === 0 ? '' : gap === 1 ? (tokens[q.last] as Token).text.toLowerCase() : null;
-      if (between === null || !(between === '' || between === "'s" || between === '’s' || between === 'the' || between === "'")) continue;
-      iso = countryOf(q);
-      if (iso) break;
-    }
-    const own = typeof r.attributes.country === 'string' ? r.attributes.country : null;
-    if (!iso && own) {
-      // A body the gazetteer places ("Treasury Department" = the US's) keeps its country unless the
-      // article is about another one: named at least twice, and the body's own country not at all
-      // (neither by name nor through one of its places).
-      // The outlet's home wins unless the article is mainly about the body's own country.
-      const homeWins = home !== null && home !== own && (counts.get(own) ?? 0) <= (counts.get(home) ?? 0);
-      const other = homeWins ? home : main !== null && main !== own && (counts.get(main) ?? 0) >= 2 && !counts.has(own) && !placeCountries.has(own) ? main : null;
-      if (!body.nearOnly && other) iso = other;
-      else continue;
-    }
-    if (!iso && !body.nearOnly) iso = main ?? home;
-    if (!iso) {
-      // A party or body with no country in sight and none in the gazetteer: dropped, not merged.
-      resolved.delete(c);
-      continue;
-    }
-    if (r.attributes.country === iso) continue;
-    resolved.set(c, bodyOf(body, iso, surface(c), gazetteer));
+    scopeBody(input, doc, i, c, r);
   }
 }
 
+/** What scopeGenericBodies reads about the article's countries. */
+interface ArticleCountries {
+  countryOf: (c: Candidate) => string | null;
+  /** Mentions per country. */
+  counts: ReadonlyMap<string, number>;
+  /** Countries of the places named. */
+  placeCountries: ReadonlySet<string>;
+  /** The country named most (the first named on a tie). */
+  main: string | null;
+  /** The outlet's home country. */
+  home: string | null;
+}
+
+/**
+ * Scopes organization candidate c (the i-th, resolved as r) when it names a generic body.
+ * (Apart from the loops over all candidates: it runs for organizations only, so a deopt in one
+ * of its branches recompiles it alone.)
+ */
+function scopeBody(input: ScopeInput, doc: ArticleCountries, i: number, c: Candidate, r: ScopedResolution): void {
+  const { tokens, candidates, resolved, surface, gazetteer } = input;
+  const text = surface(c);
+  const key = surfaceKey(text);
+  let body = genericBodyByKey(text, key);
+  let iso: string | null = null;
+  if (!body) {
+    // "Brazilian Finance Ministry", "US Agriculture Department" read as one name: the country in front.
+    const lead = leadingCountryByKey(text, key, gazetteer);
+    if (!lead) return;
+    body = genericBody(lead.rest);
+    if (!body) return;
+    iso = lead.iso;
+  }
+  // Right before: "Japan's Finance Ministry", "the Japanese central bank", "US Treasury".
+  for (let j = i - 1; !iso && j >= 0 && j >= i - 2; j--) {
+    const q = candidates[j] as Candidate;
+    const gap = c.first - q.last;
+    const between = gap === 0 ? '' : gap === 1 ? (tokens[q.last] as Token).text.toLowerCase() : null;
+    if (between === null || !(between === '' || between === "'s" || between === '’s' || between === 'the' || between === "'")) continue;
+    iso = doc.countryOf(q);
+    if (iso) break;
+  }
+  const own = typeof r.attributes.country === 'string' ? r.attributes.country : null;
+  if (!iso && own) {
+    // A body the gazetteer places ("Treasury Department" = the US's) keeps its country unless the
+    // article is about another one: named at least twice, and the body's own country not at all
+    // (neither by name nor through one of its places).
+    // The outlet's home wins unless the article is mainly about the body's own country.
+    const { main, home } = doc;
+    const homeWins = home !== null && home !== own && (doc.counts.get(own) ?? 0) <= (doc.counts.get(home) ?? 0);
+    const other = homeWins ? home : main !== null && main !== own && (doc.counts.get(main) ?? 0) >= 2 && !doc.counts.has(own) && !doc.placeCountries.has(own) ? main : null;
+    if (!body.nearOnly && other) iso = other;
+    else return;
+  }
+  if (!iso && !body.nearOnly) iso = doc.main ?? doc.home;
+  if (!iso) {
+    // A party or body with no country in sight and none in the gazetteer: dropped, not merged.
+    resolved.delete(c);
+    return;
+  }
+  if (r.attributes.country === iso) return;
+  resolved.set(c, bodyOf(body, iso, text, gazetteer));
+}
+
 /** A country name or demonym opening a name ("Brazilian Finance Ministry" → BR, "Finance Ministry"). */
-function leadingCountry(surface: string, gazetteer: Gazetteer): { iso: string; rest: string } | null {
+function leadingCountryByKey(surface: string, key: string, gazetteer: Gazetteer): { iso: string; rest: string } | null {
   let cache = leadingCountries.get(gazetteer);
   if (!cache) leadingCountries.set(gazetteer, (cache = new Map()));
-  const key = surfaceKey(surface);
   const known = cache.get(key);
   return known !== undefined ? known : remember(cache, key, leadingCountryOf(surface, gazetteer));
 }

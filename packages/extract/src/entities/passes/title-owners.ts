@@ -102,22 +102,7 @@ function isPlainWordOrTitle(lower: string): boolean {
 
 /** One capitalised word no candidate covers, right before a post and a person: a new organization candidate. */
 function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], byFirst: Map<number, Candidate>, sentenceStarts: ReadonlySet<number>): void {
-  // Which tokens a candidate covers: built at the first word before a post (most documents have
-  // none), not a typed array per document up front. `candidates` do not change in the loop.
-  let covered: Uint8Array | null = null;
-  // Built only when some word stands before a post and a person (most documents have none).
-  let capitalisedInside: Set<string> | null = null;
-  const inside = (word: string): boolean => {
-    if (!capitalisedInside) {
-      capitalisedInside = new Set<string>();
-      for (let i = 1; i < tokens.length; i++) {
-        const t = tokens[i] as Token;
-        if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !sentenceStarts.has(t.start) && !/^[.!?"“:]$/.test((tokens[i - 1] as Token).text)) capitalisedInside.add(t.text);
-      }
-    }
-    return capitalisedInside.has(word);
-  };
-  const added: Candidate[] = [];
+  const owners: UncoveredOwners = { tokens, candidates, byFirst, sentenceStarts, covered: null, capitalisedInside: null, added: [] };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     // A lower-case ASCII letter first can never pass the capitalised-word test below: skip before the set lookups.
@@ -126,22 +111,63 @@ function addUncoveredOwners(tokens: readonly Token[], candidates: Candidate[], b
     // Cheap test first: the next word must be a post.
     const next = tokens[i + 1]?.text ?? '';
     if (!ORG_POSTS.has(next) && !POST_MODIFIERS.has(next)) continue;
-    if (!covered) {
-      covered = new Uint8Array(tokens.length);
-      for (let ci = 0; ci < candidates.length; ci++) covered.fill(1, (candidates[ci] as Candidate).first, (candidates[ci] as Candidate).last);
-    }
-    if (covered[i] === 1) continue;
-    if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || isPlainWordOrTitle(t.text.toLowerCase())) continue;
-    if (/^(?:and|of|&|for)$/i.test(tokens[i - 1]?.text ?? '')) continue;
-    const person = postThenPerson(tokens, i + 1, byFirst);
-    if (!person || !inside(t.text)) continue;
-    const c = newCandidate({ first: i, last: i + 1, type: 'Organization', source: 'title-owner' }, person.sentenceIndex);
-    added.push(c);
-    byFirst.set(i, c);
+    addOwnerAt(owners, i);
   }
+  const { added } = owners;
   if (added.length === 0) return;
   candidates.push(...added);
   candidates.sort((a, b) => a.first - b.first);
+}
+
+/** The document addUncoveredOwners reads, and what it has built so far. */
+interface UncoveredOwners {
+  tokens: readonly Token[];
+  candidates: readonly Candidate[];
+  byFirst: Map<number, Candidate>;
+  sentenceStarts: ReadonlySet<number>;
+  /**
+   * Which tokens a candidate covers: built at the first word before a post (most documents have
+   * none), not a typed array per document up front. `candidates` do not change meanwhile.
+   */
+  covered: Uint8Array | null;
+  /** Capitalised words inside sentences: built only when some word stands before a post and a person. */
+  capitalisedInside: Set<string> | null;
+  added: Candidate[];
+}
+
+/**
+ * Token i, a capitalised word before a post word: an organization candidate when no candidate
+ * covers it and a person follows the post. (Apart from the loop over every token: it runs for
+ * few words, so a deopt in one of its rare branches recompiles it alone.)
+ */
+function addOwnerAt(owners: UncoveredOwners, i: number): void {
+  const { tokens, candidates, byFirst } = owners;
+  const t = tokens[i] as Token;
+  if (!owners.covered) {
+    const covered = new Uint8Array(tokens.length);
+    for (let ci = 0; ci < candidates.length; ci++) covered.fill(1, (candidates[ci] as Candidate).first, (candidates[ci] as Candidate).last);
+    owners.covered = covered;
+  }
+  if (owners.covered[i] === 1) return;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || isPlainWordOrTitle(t.text.toLowerCase())) return;
+  if (/^(?:and|of|&|for)$/i.test(tokens[i - 1]?.text ?? '')) return;
+  const person = postThenPerson(tokens, i + 1, byFirst);
+  if (!person || !capitalisedInside(owners).has(t.text)) return;
+  const c = newCandidate({ first: i, last: i + 1, type: 'Organization', source: 'title-owner' }, person.sentenceIndex);
+  owners.added.push(c);
+  byFirst.set(i, c);
+}
+
+/** Words written capitalised inside a sentence (not first, not after a stop or quote) somewhere in the document. */
+function capitalisedInside(owners: UncoveredOwners): Set<string> {
+  if (owners.capitalisedInside) return owners.capitalisedInside;
+  const { tokens, sentenceStarts } = owners;
+  const inside = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !sentenceStarts.has(t.start) && !/^[.!?"“:]$/.test((tokens[i - 1] as Token).text)) inside.add(t.text);
+  }
+  return (owners.capitalisedInside = inside);
 }
 
 /** "'s" as one token, or split by a tokenized source ("Paper 's"). */

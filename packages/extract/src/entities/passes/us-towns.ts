@@ -39,46 +39,57 @@ export function markUsTowns(tokens: readonly Token[], candidates: Candidate[], s
     const usState = state.type === 'Place' && state.entry?.attributes['kind'] === 'province' && state.entry.attributes['country'] === 'US' ? POSTAL_BY_STATE.get(state.entry.name) : undefined;
     const iso = !usState && state.type === 'Country' && !state.adjectival && state.entry?.form === 'name' ? state.entry.attributes['iso'] : undefined;
     if (!usState && (typeof iso !== 'string' || !closesPhrase(tokens[state.last]))) continue;
-    const find = (name: string) => (usState ? townIn(name, 'US', usState) : townIn(name, iso as string));
-    // News abbreviates "Saint", "Fort", "Mount" in town names ("St. Albans, Vt."); GeoNames spells them out.
-    const lookup = (name: string) => find(name) ?? (TOWN_ABBREVIATION.test(name) ? find(name.replace(TOWN_ABBREVIATION, (w) => SPELLED_OUT[w.slice(0, 2).toLowerCase()] ?? w)) : undefined);
-    const comma = state.first - 1;
-    if (tokens[comma]?.text !== ',') continue;
-    const end = comma; // town tokens are [start, end)
-    // The longest run of town words ending before the comma that GeoNames knows in this state.
-    let found: { start: number; name: string; town: NonNullable<ReturnType<typeof townIn>> } | null = null;
-    for (let start = end - 1, words = 0; start >= 0 && words < MAX_TOWN_WORDS; start--) {
-      const t = tokens[start];
-      if (!t || t.start < (sentences[state.sentenceIndex]?.start ?? 0)) break;
-      if (t.text === '-' || t.text === '.') continue; // "Winston-Salem", "St. Paul" keep their joiners
-      if (!isTownWord(t) && !(TOWN_JOINERS.has(t.text) && words > 0)) break;
-      words++;
-      const first = tokens[start] as Token;
-      const town = lookup(tokensText(tokens, start, end));
-      if (town && isTownWord(first)) found = { start, name: town.name, town };
-    }
-    if (!found) continue;
-    const { start, town } = found;
-    // A known place, country or organization over these words stays what it is.
-    const overlapping = candidates.filter((c) => c.first < end && start < c.last);
-    if (overlapping.some((c) => c.type !== null && c.type !== 'Person')) continue;
-    // A person named in full ("Andrew Hall of Miami") is not a town; a surname alone before ", State" is.
-    if (overlapping.some((c) => c.type === 'Person' && (!usState || c.first < start || c.last > end))) continue;
-    for (const c of overlapping) removed.add(c);
-    const entry = gazetteerEntry({
-      type: 'Place',
-      id: entityIdFor('Place', town.name),
-      name: town.name,
-      attributes: { country: town.countryIso, kind: 'city', countryIso: town.countryIso, lat: town.lat, lon: town.lon, population: town.population },
-      form: 'name',
-    });
-    added.push(newCandidate({ first: start, last: end, type: 'Place', entry, source: 'us-town' }, state.sentenceIndex));
+    const town = townBefore(tokens, candidates, sentences, state, usState, iso, removed);
+    if (town) added.push(town);
   }
   if (added.length === 0) return;
   const kept = candidates.filter((c) => !removed.has(c));
   kept.push(...added);
   kept.sort((a, b) => a.first - b.first);
   candidates.splice(0, candidates.length, ...kept);
+}
+
+/**
+ * The town named right before `state` (a US state, or a country that closes the phrase) and its
+ * comma: its candidate, with the candidates it replaces added to `removed`; or null. (Apart from
+ * the loop over all candidates: its closures captured per-candidate values, which made V8 allocate
+ * a context for every candidate, and it runs for few of them.)
+ */
+function townBefore(tokens: readonly Token[], candidates: readonly Candidate[], sentences: readonly Sentence[], state: Candidate, usState: string | undefined, iso: unknown, removed: Set<Candidate>): Candidate | null {
+  const find = (name: string) => (usState ? townIn(name, 'US', usState) : townIn(name, iso as string));
+  // News abbreviates "Saint", "Fort", "Mount" in town names ("St. Albans, Vt."); GeoNames spells them out.
+  const lookup = (name: string) => find(name) ?? (TOWN_ABBREVIATION.test(name) ? find(name.replace(TOWN_ABBREVIATION, (w) => SPELLED_OUT[w.slice(0, 2).toLowerCase()] ?? w)) : undefined);
+  const comma = state.first - 1;
+  if (tokens[comma]?.text !== ',') return null;
+  const end = comma; // town tokens are [start, end)
+  // The longest run of town words ending before the comma that GeoNames knows in this state.
+  let found: { start: number; name: string; town: NonNullable<ReturnType<typeof townIn>> } | null = null;
+  for (let start = end - 1, words = 0; start >= 0 && words < MAX_TOWN_WORDS; start--) {
+    const t = tokens[start];
+    if (!t || t.start < (sentences[state.sentenceIndex]?.start ?? 0)) break;
+    if (t.text === '-' || t.text === '.') continue; // "Winston-Salem", "St. Paul" keep their joiners
+    if (!isTownWord(t) && !(TOWN_JOINERS.has(t.text) && words > 0)) break;
+    words++;
+    const first = tokens[start] as Token;
+    const town = lookup(tokensText(tokens, start, end));
+    if (town && isTownWord(first)) found = { start, name: town.name, town };
+  }
+  if (!found) return null;
+  const { start, town } = found;
+  // A known place, country or organization over these words stays what it is.
+  const overlapping = candidates.filter((c) => c.first < end && start < c.last);
+  if (overlapping.some((c) => c.type !== null && c.type !== 'Person')) return null;
+  // A person named in full ("Andrew Hall of Miami") is not a town; a surname alone before ", State" is.
+  if (overlapping.some((c) => c.type === 'Person' && (!usState || c.first < start || c.last > end))) return null;
+  for (const c of overlapping) removed.add(c);
+  const entry = gazetteerEntry({
+    type: 'Place',
+    id: entityIdFor('Place', town.name),
+    name: town.name,
+    attributes: { country: town.countryIso, kind: 'city', countryIso: town.countryIso, lat: town.lat, lon: town.lon, population: town.population },
+    form: 'name',
+  });
+  return newCandidate({ first: start, last: end, type: 'Place', entry, source: 'us-town' }, state.sentenceIndex);
 }
 
 /** The token after a country that ends the town's address: a comma, a full stop, a bracket, the end. */

@@ -6,11 +6,9 @@ import { emitUnknown } from './unknown.ts';
 /** Longest known phrase at each position of [a,b); unknown stretches are typed by context. */
 export function segmentGreedy(s: SentenceScan, a: number, b: number): void {
   let k = a;
+  // Start of the unknown stretch not emitted yet, or -1. (Flushed by `flush`, not a closure over
+  // it: that made it a context slot, read at every position.)
   let pending = -1;
-  const flush = (upTo: number) => {
-    if (pending >= 0 && upTo > pending) emitUnknown(s, pending, upTo);
-    pending = -1;
-  };
   while (k < b) {
     const m = longestKnown(s, k, b);
     // A small town's name inside a longer unknown name ("Wang Donghai") is part of that name.
@@ -25,7 +23,7 @@ export function segmentGreedy(s: SentenceScan, a: number, b: number): void {
       continue;
     }
     if (m > k) {
-      flush(k);
+      pending = flush(s, pending, k);
       emitKnown(s, k, m, 'gazetteer');
       k = m;
       continue;
@@ -37,7 +35,7 @@ export function segmentGreedy(s: SentenceScan, a: number, b: number): void {
         const g = s.gazetteerAt(k + 1, m2);
         const place = g?.find((e) => e.type === 'Place');
         if (place) {
-          flush(k);
+          pending = flush(s, pending, k);
           s.push({ first: k, last: m2, type: 'Place', entry: place, source: 'gazetteer' });
           k = m2;
           continue;
@@ -47,7 +45,13 @@ export function segmentGreedy(s: SentenceScan, a: number, b: number): void {
     if (pending < 0) pending = k;
     k++;
   }
-  flush(b);
+  flush(s, pending, b);
+}
+
+/** Emits the unknown stretch [pending, upTo) if there is one; returns the new pending start (-1). */
+function flush(s: SentenceScan, pending: number, upTo: number): number {
+  if (pending >= 0 && upTo > pending) emitUnknown(s, pending, upTo);
+  return -1;
 }
 
 /** A given name that is no ordinary word, not opening the sentence: "Brian", not "Will" or "Mark". */

@@ -18,8 +18,7 @@ const COLLECTIVE_OWNERS = new Set(['people', 'women', 'children', 'men']);
  */
 export function runEnd(s: SentenceScan, start: number, limit: number): number {
   let end = start + 1;
-  let sawOfAfterOrgHead = false;
-  const lex = s.ctx.lexicon;
+  const state: ConnectorState = { sawOfAfterOrgHead: false };
   while (end < limit) {
     const t = s.tok(end);
     if (t.blankLineBefore) break;
@@ -29,128 +28,120 @@ export function runEnd(s: SentenceScan, start: number, limit: number): number {
       end++;
       continue;
     }
-    const afterParticles = particlesThenName(s, end, limit);
-    if (afterParticles > 0) {
-      end = afterParticles;
-      continue;
-    }
-    const next = end + 1 < limit ? end + 1 : -1;
-    // "Moody's Investors Service Inc", "McDonald's Corp": a possessive inside a company name that
-    // ends in a corporate word, after a word that is no known name ("Britain's Labour Party" is two).
-    if (t.kind === 'possessive' && next > 0 && s.isNameToken(next) && !s.gazetteerAt(end - 1, end) && end - start === 1 && companyNameAhead(s, next, limit)) {
-      end = next + 1;
-      continue;
-    }
-    // "the People's Party", "Women's Union", "Children's Hospital": a possessive plural noun inside a
-    // name that goes on to an organization head (the possessive says who the body is for).
-    if (COLLECTIVE_OWNERS.has(s.lower(end - 1)) && next > 0) {
-      // Tokenised copy splits the possessive: "People 's Party" (an apostrophe, then "s").
-      const split = t.text === "'" && s.lower(next) === 's' && !s.tok(next).spaceBefore && next + 1 < limit;
-      const after = split ? next + 1 : next;
-      // "Donetsk People's Republic": likewise before a place head, so no region is cut out of the name.
-      if ((t.kind === 'possessive' || split) && s.isNameToken(after) && (orgHeadAhead(s, after, limit) || placeHeadAhead(s, after, limit))) {
-        end = after + 1;
-        continue;
-      }
-    }
-    // "Employers' Association", "Bond Traders ' Association": a plural possessive inside a name
-    // that goes on to an organization head.
-    if (t.text === "'" && next > 0 && s.isNameToken(next) && s.lower(end - 1).endsWith('s') && s.isNameToken(end - 1) && orgHeadAhead(s, next, limit)) {
-      end = next + 1;
-      continue;
-    }
-    // "Brightway Electronics (HK) Ltd": a bracketed place code before a legal form stays inside the name.
-    if (t.text === '(' && end + 3 < limit && isPlaceCode(s, end + 1) && s.tok(end + 2).text === ')' && LEGAL_FORM_WORDS.has(stripDot(s.lower(end + 3))) && s.isNameToken(end + 3)) {
-      end += 4;
-      continue;
-    }
-    // "Trade Co., Ltd.", "Acme, Inc.": a comma before a company suffix stays inside the name.
-    if (t.text === ',' && next > 0 && /^(ltd|limited|inc|llc|plc|corp|co|gmbh|ag|sa|nv|bv|llp|lp)\.?$/.test(s.lower(next)) && (ORG_SUFFIXES.has(s.lower(end - 1)) || s.isNameToken(end - 1))) {
-      end = next + 1;
-      continue;
-    }
-    // "Central Bank of the UAE", "Ministry of the Interior": "of the" after an organization head.
-    if (t.kind === 'word' && t.text === 'of' && next > 0 && next + 1 < limit && s.tok(next).text === 'the' && ORG_OF_HEADS.has(stripDot(s.lower(end - 1))) && s.isNameToken(next + 1) && !s.tok(next + 1).blankLineBefore) {
-      sawOfAfterOrgHead = true;
-      end = next + 2;
-      continue;
-    }
-    // "Park Jae-hoon", "Kim Jong-un": a Korean given name's second syllable after a hyphen, in lower case.
-    if (next > 0 && isGivenNameSyllable(s, end, next)) {
-      end = next + 1;
-      continue;
-    }
-    if (next < 0 || !s.isNameToken(next) || s.tok(next).blankLineBefore) break;
-    const w = t.text.toLowerCase();
-    const prev = stripDot(s.lower(end - 1));
-    if (t.kind === 'punct' && (t.text === '-' || t.text === '&') && !t.spaceBefore && !s.tok(next).spaceBefore) {
-      end = next + 1;
-      continue;
-    }
-    if (t.text === '&') {
-      end = next + 1;
-      continue;
-    }
-    if (w === 'of' || w === 'for') {
-      if (w === 'for' && NO_FOR_HEADS.has(prev)) break;
-      if (ORG_OF_HEADS.has(prev) || PLACE_OF_HEADS.has(prev) || ROLE_HEADS.has(prev) || lex?.connectorHeads.has(prev)) {
-        if (ORG_OF_HEADS.has(prev) || lex?.connectorHeads.has(prev)) sawOfAfterOrgHead = true;
-        end = next + 1;
-        continue;
-      }
-      break;
-    }
-    if (w === 'and') {
-      const soFar = `${s.keyOf(start, end)} and`;
-      const known = s.ctx.gazetteer.namePrefixes.has(soFar) || lex?.prefixes.has(soFar);
-      // The second name needs a word of its own before its head ("Export Control" after "and" is no
-      // firm); a lone legal form after "and" still ends the name ("Bank of America NT and SA").
-      const secondOrg = LEGAL_FORM_WORDS.has(stripDot(s.lower(next))) || (next + 1 < limit && s.isNameToken(next + 1) && orgHeadAhead(s, next + 1, limit));
-      // "Bank of Africa and Standard Trust Bank" is two banks; "Ministry of Trade and Industry" one.
-      if (known || (sawOfAfterOrgHead && !secondOrg)) {
-        end = next + 1;
-        continue;
-      }
-      // "Ways and Means Committee", "Economic and Security Review Commission": "and" inside a name
-      // that goes on to its organization head, when what comes before is no name of its own.
-      if (!sawOfAfterOrgHead && bodyHeadAhead(s, next, limit) && !hasOrgHead(s, start, end) && !s.gazetteerAt(start, end) && !s.ctx.words.firstNames.has(s.lower(start)) && !knownAhead(s, next, limit)) {
-        end = next + 1;
-        continue;
-      }
-      // "Science and Industry Corporation", "Oil and Gas Company", "Research and Production
-      // Enterprise": two field words joined by "and" on the way to a company head are one name.
-      if (FIELD_WORDS.has(prev) && FIELD_WORDS.has(s.lower(next)) && orgHeadAhead(s, next + 1, limit)) {
-        end = next + 1;
-        continue;
-      }
-      // Multi-word country names with "and" (Trinidad and Tobago).
-      let joined = false;
-      for (let m = next + 1; m <= Math.min(limit, next + 4); m++) {
-        if (s.ctx.gazetteer.lookup(s.keyOf(start, m))) {
-          end = m;
-          joined = true;
-          break;
-        }
-      }
-      if (joined) continue;
-      break;
-    }
-    // "Sanayi ve Ticaret", "Maschinenbau und Handel GmbH": a foreign "and" inside a company name.
-    if (NAME_CONJUNCTIONS.has(w) && t.kind === 'word' && companyHeadAhead(s, next, limit)) {
-      end = next + 1;
-      continue;
-    }
-    if (w === 'in' && (ORG_IN_HEADS.has(prev) || sawOfAfterOrgHead)) {
-      end = next + 1;
-      continue;
-    }
-    if (NAME_PARTICLES.has(w) && t.kind === 'word') {
-      end = next + 1;
-      continue;
-    }
-    break;
+    const after = afterConnector(s, start, end, limit, state);
+    if (after < 0) break;
+    end = after;
   }
   return end;
+}
+
+/** What the connectors of one run have seen so far. */
+interface ConnectorState {
+  /** "of" (or "of the") after an organization head: "and", "in" may go on inside the name. */
+  sawOfAfterOrgHead: boolean;
+}
+
+/**
+ * Where the run opening at `start` goes on after the token at `end`, which is no name token, or
+ * -1 when it ends before it. (Apart from runEnd's loop over name tokens: these rules run once
+ * per run end, so a deopt in one of their rare branches recompiles them alone.)
+ */
+function afterConnector(s: SentenceScan, start: number, end: number, limit: number, state: ConnectorState): number {
+  const t = s.tok(end);
+  const lex = s.ctx.lexicon;
+  const afterParticles = particlesThenName(s, end, limit);
+  if (afterParticles > 0) return afterParticles;
+  const next = end + 1 < limit ? end + 1 : -1;
+  // "Moody's Investors Service Inc", "McDonald's Corp": a possessive inside a company name that
+  // ends in a corporate word, after a word that is no known name ("Britain's Labour Party" is two).
+  if (t.kind === 'possessive' && next > 0 && s.isNameToken(next) && !s.gazetteerAt(end - 1, end) && end - start === 1 && companyNameAhead(s, next, limit)) {
+    return next + 1;
+  }
+  // "the People's Party", "Women's Union", "Children's Hospital": a possessive plural noun inside a
+  // name that goes on to an organization head (the possessive says who the body is for).
+  if (COLLECTIVE_OWNERS.has(s.lower(end - 1)) && next > 0) {
+    // Tokenised copy splits the possessive: "People 's Party" (an apostrophe, then "s").
+    const split = t.text === "'" && s.lower(next) === 's' && !s.tok(next).spaceBefore && next + 1 < limit;
+    const after = split ? next + 1 : next;
+    // "Donetsk People's Republic": likewise before a place head, so no region is cut out of the name.
+    if ((t.kind === 'possessive' || split) && s.isNameToken(after) && (orgHeadAhead(s, after, limit) || placeHeadAhead(s, after, limit))) {
+      return after + 1;
+    }
+  }
+  // "Employers' Association", "Bond Traders ' Association": a plural possessive inside a name
+  // that goes on to an organization head.
+  if (t.text === "'" && next > 0 && s.isNameToken(next) && s.lower(end - 1).endsWith('s') && s.isNameToken(end - 1) && orgHeadAhead(s, next, limit)) {
+    return next + 1;
+  }
+  // "Brightway Electronics (HK) Ltd": a bracketed place code before a legal form stays inside the name.
+  if (t.text === '(' && end + 3 < limit && isPlaceCode(s, end + 1) && s.tok(end + 2).text === ')' && LEGAL_FORM_WORDS.has(stripDot(s.lower(end + 3))) && s.isNameToken(end + 3)) {
+    return end + 4;
+  }
+  // "Trade Co., Ltd.", "Acme, Inc.": a comma before a company suffix stays inside the name.
+  if (t.text === ',' && next > 0 && /^(ltd|limited|inc|llc|plc|corp|co|gmbh|ag|sa|nv|bv|llp|lp)\.?$/.test(s.lower(next)) && (ORG_SUFFIXES.has(s.lower(end - 1)) || s.isNameToken(end - 1))) {
+    return next + 1;
+  }
+  // "Central Bank of the UAE", "Ministry of the Interior": "of the" after an organization head.
+  if (t.kind === 'word' && t.text === 'of' && next > 0 && next + 1 < limit && s.tok(next).text === 'the' && ORG_OF_HEADS.has(stripDot(s.lower(end - 1))) && s.isNameToken(next + 1) && !s.tok(next + 1).blankLineBefore) {
+    state.sawOfAfterOrgHead = true;
+    return next + 2;
+  }
+  // "Park Jae-hoon", "Kim Jong-un": a Korean given name's second syllable after a hyphen, in lower case.
+  if (next > 0 && isGivenNameSyllable(s, end, next)) {
+    return next + 1;
+  }
+  if (next < 0 || !s.isNameToken(next) || s.tok(next).blankLineBefore) return -1;
+  const w = t.text.toLowerCase();
+  const prev = stripDot(s.lower(end - 1));
+  if (t.kind === 'punct' && (t.text === '-' || t.text === '&') && !t.spaceBefore && !s.tok(next).spaceBefore) {
+    return next + 1;
+  }
+  if (t.text === '&') {
+    return next + 1;
+  }
+  if (w === 'of' || w === 'for') {
+    if (w === 'for' && NO_FOR_HEADS.has(prev)) return -1;
+    if (ORG_OF_HEADS.has(prev) || PLACE_OF_HEADS.has(prev) || ROLE_HEADS.has(prev) || lex?.connectorHeads.has(prev)) {
+      if (ORG_OF_HEADS.has(prev) || lex?.connectorHeads.has(prev)) state.sawOfAfterOrgHead = true;
+      return next + 1;
+    }
+    return -1;
+  }
+  if (w === 'and') {
+    const soFar = `${s.keyOf(start, end)} and`;
+    const known = s.ctx.gazetteer.namePrefixes.has(soFar) || lex?.prefixes.has(soFar);
+    // The second name needs a word of its own before its head ("Export Control" after "and" is no
+    // firm); a lone legal form after "and" still ends the name ("Bank of America NT and SA").
+    const secondOrg = LEGAL_FORM_WORDS.has(stripDot(s.lower(next))) || (next + 1 < limit && s.isNameToken(next + 1) && orgHeadAhead(s, next + 1, limit));
+    // "Bank of Africa and Standard Trust Bank" is two banks; "Ministry of Trade and Industry" one.
+    if (known || (state.sawOfAfterOrgHead && !secondOrg)) {
+      return next + 1;
+    }
+    // "Ways and Means Committee", "Economic and Security Review Commission": "and" inside a name
+    // that goes on to its organization head, when what comes before is no name of its own.
+    if (!state.sawOfAfterOrgHead && bodyHeadAhead(s, next, limit) && !hasOrgHead(s, start, end) && !s.gazetteerAt(start, end) && !s.ctx.words.firstNames.has(s.lower(start)) && !knownAhead(s, next, limit)) {
+      return next + 1;
+    }
+    // "Science and Industry Corporation", "Oil and Gas Company", "Research and Production
+    // Enterprise": two field words joined by "and" on the way to a company head are one name.
+    if (FIELD_WORDS.has(prev) && FIELD_WORDS.has(s.lower(next)) && orgHeadAhead(s, next + 1, limit)) {
+      return next + 1;
+    }
+    // Multi-word country names with "and" (Trinidad and Tobago).
+    for (let m = next + 1; m <= Math.min(limit, next + 4); m++) if (s.ctx.gazetteer.lookup(s.keyOf(start, m))) return m;
+    return -1;
+  }
+  // "Sanayi ve Ticaret", "Maschinenbau und Handel GmbH": a foreign "and" inside a company name.
+  if (NAME_CONJUNCTIONS.has(w) && t.kind === 'word' && companyHeadAhead(s, next, limit)) {
+    return next + 1;
+  }
+  if (w === 'in' && (ORG_IN_HEADS.has(prev) || state.sawOfAfterOrgHead)) {
+    return next + 1;
+  }
+  if (NAME_PARTICLES.has(w) && t.kind === 'word') {
+    return next + 1;
+  }
+  return -1;
 }
 
 /** "HK", "BVI", "Shanghai": a short code in capitals or a known country or place. */

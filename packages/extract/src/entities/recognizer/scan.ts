@@ -25,11 +25,16 @@ export class SentenceScan {
   capsMode = false;
   private goodsContextSentence = -1;
   private goodsContext = false;
-  /** gazetteerAt answers of this document by span (`a * SPAN_LIMIT + (b - a)`). */
+  /**
+   * gazetteerAt answers of this document: one-token spans (four questions in five) by their token,
+   * an array read; longer ones by `a * SPAN_LIMIT + (b - a)`. Undefined: not asked yet.
+   */
+  private readonly oneTokenEntries: (readonly GazetteerEntry[] | null | undefined)[];
   private readonly spanEntries = new Map<number, readonly GazetteerEntry[] | null>();
 
   constructor(ctx: RecognizerContext) {
     this.ctx = ctx;
+    this.oneTokenEntries = new Array(ctx.tokens.length);
   }
 
   get gazetteer(): Gazetteer {
@@ -91,13 +96,19 @@ export class SentenceScan {
   /**
    * Gazetteer entries for tokens [a,b), honouring exact-case acronyms. The segmenters and passes
    * ask about the same spans several times (about two calls in three repeat one), and the answer
-   * depends only on the document's tokens, so it is kept per span for the document: a small-integer
-   * key instead of building, hashing and comparing the phrase key again. `key`, when given, is
-   * `keyOf(a, b)` (every caller builds it that way while extending a span).
+   * depends only on the document's tokens, so it is kept per span for the document, instead of
+   * building, hashing and comparing the phrase key again. `key`, when given, is `keyOf(a, b)`
+   * (every caller builds it that way while extending a span).
    */
   gazetteerAt(a: number, b: number, key?: string): readonly GazetteerEntry[] | null {
-    if (b - a >= SPAN_LIMIT) return this.gazetteerAtUncached(a, b, key);
-    const span = a * SPAN_LIMIT + (b - a);
+    const length = b - a;
+    if (length === 1 && a >= 0 && a < this.oneTokenEntries.length) {
+      const known = this.oneTokenEntries[a];
+      if (known !== undefined) return known;
+      return (this.oneTokenEntries[a] = this.gazetteerAtUncached(a, b, key));
+    }
+    if (length >= SPAN_LIMIT) return this.gazetteerAtUncached(a, b, key);
+    const span = a * SPAN_LIMIT + length;
     const known = this.spanEntries.get(span);
     if (known !== undefined) return known;
     const found = this.gazetteerAtUncached(a, b, key);
@@ -140,6 +151,9 @@ export class SentenceScan {
   }
 
   isKnown(a: number, b: number, key?: string): boolean {
+    // Without a type lexicon the phrase key is built only when the span's gazetteer answer is not
+    // kept yet (gazetteerAt builds it then), not on every question.
+    if (!this.ctx.lexicon) return this.gazetteerAt(a, b, key) !== null;
     const k = key ?? this.keyOf(a, b);
     return this.gazetteerAt(a, b, k) !== null || this.lexiconAt(a, b, k) !== null;
   }
@@ -190,6 +204,18 @@ export class SentenceScan {
 
   sentenceHas(words: ReadonlySet<string>, f: number, l: number): boolean {
     for (let i = f; i < l; i++) if (words.has(this.lower(i))) return true;
+    return false;
+  }
+
+  /**
+   * Is token k inside a candidate found so far in this sentence? (A loop, not `out.some` with a
+   * closure: a closure capturing the caller's loop variable makes V8 allocate a context for it.)
+   */
+  isTaken(k: number): boolean {
+    for (let i = 0; i < this.out.length; i++) {
+      const c = this.out[i] as Candidate;
+      if (k >= c.first && k < c.last) return true;
+    }
     return false;
   }
 

@@ -114,15 +114,16 @@ export function roleBefore(s: SentenceScan, nameStart: number): { text: string; 
   let steps = 0;
   while (k >= f && steps < 10) {
     const t = s.tok(k);
-    const w = stripDot(t.text.toLowerCase());
+    const lower = t.text.toLowerCase();
+    const w = stripDot(lower);
     if (t.kind === 'punct' && t.text === '-' && !t.spaceBefore) {
       k--;
       steps++;
       continue;
     }
     if (t.kind !== 'word') break;
-    if (s.out.some((c) => k >= c.first && k < c.last)) break;
-    const isRoleHead = ROLE_HEADS.has(w) || HONORIFICS.has(t.text.toLowerCase());
+    if (s.isTaken(k)) break;
+    const isRoleHead = ROLE_HEADS.has(w) || HONORIFICS.has(lower);
     const isConnector = w === 'of' || w === 'for' || w === 'and';
     if (!isRoleHead && !isConnector) {
       if (isCapitalised(t) && !TITLE_WORDS.has(w)) break;

@@ -77,7 +77,7 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     if (role && !HONORIFICS.has(role.head)) {
       cand.role = role.text;
       // Affiliation: the entity written right before the role phrase.
-      const before = s.out.findIndex((c) => c.last === role.start && (c.type === 'Organization' || c.type === 'Country'));
+      const before = organizationOrCountryEndingAt(s, role.start);
       if (before >= 0) {
         const c = s.out[before] as Candidate;
         if (c.type === 'Organization' || GOVERNMENT_ROLE_HEADS.has(role.head)) cand.affiliation = c;
@@ -106,7 +106,7 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   // A person who opens a new clause ("... and Ivan Petrov said") is no second settlement.
   if (prevText === 'and' && n <= 3) {
     const clauseSubject = s.ctx.words.firstNames.has(s.lower(a)) || (b < s.sentence.lastToken && SPEECH_AFTER.has(s.lower(b)));
-    if (!clauseSubject && s.out.some((c) => c.last === a - 1 && c.source === 'settlement-of')) {
+    if (!clauseSubject && settlementEndsAt(s, a - 1)) {
       s.push({ first: a, last: b, type: 'Place', source: 'settlement-of' });
       return;
     }
@@ -147,6 +147,16 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
     s.push({ first: a, last: b, type: ENTITY_TYPE_OF[outcome], source: 'lexicon-context' });
     return;
   }
+  emitByNameShape(s, a, b, prevText);
+}
+
+/**
+ * The rest of emitUnknown, without a type lexicon: a span typed by its own shape (name lists,
+ * acronyms, an ampersand) or by what is said of it. (A function of its own: a deopt in one of
+ * these rules recompiles this half, not all of emitUnknown.)
+ */
+function emitByNameShape(s: SentenceScan, a: number, b: number, prevText: string): void {
+  const n = b - a;
   // "Douglas & Lomason", "A.G. Edwards & Sons": names joined by an ampersand are a firm.
   for (let k = a + 1; k < b - 1; k++) {
     if (s.tok(k).text === '&') {
@@ -205,11 +215,38 @@ export function emitUnknown(s: SentenceScan, a: number, b: number): void {
   // "Yeltsin said": one unknown name word, quoted, is a person's surname (later mentions follow it).
   // First in a sentence only when the word is no ordinary one ("Walesa said", not "Officials said").
   const initialOk = !s.isSentenceInitial(a) || (!words.common.has(s.lower(a)) && !s.ctx.lowerInDocument.has(s.lower(a)));
-  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && initialOk && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !s.out.some((c) => c.last === a && (c.type === 'Place' || c.type === 'Country')) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
+  if (n === 1 && SPEECH_AFTER.has(nextText) && nextText !== 'who' && initialOk && !NOT_BEFORE_NAME.has(prevText) && !PARTY_MEMBERS.has(s.lower(a)) && !placeOrCountryEndsAt(s, a) && allNameLike(s, a, b) && !isAllCaps(s.tok(a))) {
     s.push({ first: a, last: b, type: 'Person', source: 'quoted-surname' });
     return;
   }
   s.push({ first: a, last: b, type: null, source: 'capitalised' });
+}
+
+/** Index in `s.out` of an organization or country ending at token `end`, or -1. */
+function organizationOrCountryEndingAt(s: SentenceScan, end: number): number {
+  for (let i = 0; i < s.out.length; i++) {
+    const c = s.out[i] as Candidate;
+    if (c.last === end && (c.type === 'Organization' || c.type === 'Country')) return i;
+  }
+  return -1;
+}
+
+/** Does a place read from its kind ("the port of X") end at token `end`? */
+function settlementEndsAt(s: SentenceScan, end: number): boolean {
+  for (let i = 0; i < s.out.length; i++) {
+    const c = s.out[i] as Candidate;
+    if (c.last === end && c.source === 'settlement-of') return true;
+  }
+  return false;
+}
+
+/** Does a place or country end at token `end`? */
+function placeOrCountryEndsAt(s: SentenceScan, end: number): boolean {
+  for (let i = 0; i < s.out.length; i++) {
+    const c = s.out[i] as Candidate;
+    if (c.last === end && (c.type === 'Place' || c.type === 'Country')) return true;
+  }
+  return false;
 }
 
 /** Capitalised words in [a,b) that are no ordinary word, no known name and not written in lower case here. */
@@ -284,18 +321,37 @@ const DEPARTMENT_STAFF = new Set(['officials', 'official', 'officers', 'departme
  */
 function coordinatedDepartment(s: SentenceScan, a: number): GazetteerEntry | undefined {
   const l = s.sentence.lastToken;
-  // "<word> department" is a name key only if <word> is a name prefix: most words are not, and
-  // need neither the phrase built nor the lookup.
-  const lookup = (k: number): GazetteerEntry | undefined =>
-    s.ctx.gazetteer.namePrefixes.has(s.lower(k)) ? s.ctx.gazetteer.lookup(`${s.lower(k)} department`)?.find((e) => e.type === 'Organization') : undefined;
-  const own = lookup(a);
+  const own = departmentNamedAt(s, a);
   if (!own) return undefined;
-  const isDepartmentAt = (k: number): boolean => k >= s.sentence.firstToken && k < l && isCapitalised(s.tok(k)) && (lookup(k) !== undefined || s.out.some((c) => c.first === k && c.type === 'Organization'));
-  // "... officials", "... department officials", or the pair named as "the Commerce and Treasury departments".
-  const staffAt = (k: number): boolean => k < l && (DEPARTMENT_STAFF.has(s.lower(k)) || s.lower(k) === 'departments' || (s.lower(k) === 'department' && k + 1 < l && DEPARTMENT_STAFF.has(s.lower(k + 1))));
   // "Treasury and Commerce officials": the other department before "and".
-  if (a - 2 >= s.sentence.firstToken && s.lower(a - 1) === 'and' && isDepartmentAt(a - 2) && staffAt(a + 1)) return own;
+  if (a - 2 >= s.sentence.firstToken && s.lower(a - 1) === 'and' && isDepartmentAt(s, a - 2, l) && staffAt(s, a + 1, l)) return own;
   // "Commerce and Treasury officials": the other department after "and".
-  if (a + 2 < l && s.lower(a + 1) === 'and' && isDepartmentAt(a + 2) && staffAt(a + 3)) return own;
+  if (a + 2 < l && s.lower(a + 1) === 'and' && isDepartmentAt(s, a + 2, l) && staffAt(s, a + 3, l)) return own;
   return undefined;
+}
+
+/**
+ * The department "<word at k> department" names. ("<word> department" is a name key only if
+ * <word> is a name prefix: most words are not, and need neither the phrase built nor the lookup.)
+ * Module functions, not closures: closures made V8 allocate a context on every call.
+ */
+function departmentNamedAt(s: SentenceScan, k: number): GazetteerEntry | undefined {
+  return s.ctx.gazetteer.namePrefixes.has(s.lower(k)) ? s.ctx.gazetteer.lookup(`${s.lower(k)} department`)?.find((e) => e.type === 'Organization') : undefined;
+}
+
+function isDepartmentAt(s: SentenceScan, k: number, l: number): boolean {
+  return k >= s.sentence.firstToken && k < l && isCapitalised(s.tok(k)) && (departmentNamedAt(s, k) !== undefined || organizationStartsAt(s, k));
+}
+
+function organizationStartsAt(s: SentenceScan, k: number): boolean {
+  for (let i = 0; i < s.out.length; i++) {
+    const c = s.out[i] as Candidate;
+    if (c.first === k && c.type === 'Organization') return true;
+  }
+  return false;
+}
+
+/** "... officials", "... department officials", or the pair named as "the Commerce and Treasury departments". */
+function staffAt(s: SentenceScan, k: number, l: number): boolean {
+  return k < l && (DEPARTMENT_STAFF.has(s.lower(k)) || s.lower(k) === 'departments' || (s.lower(k) === 'department' && k + 1 < l && DEPARTMENT_STAFF.has(s.lower(k + 1))));
 }

@@ -17,7 +17,7 @@ export const goods: SentencePass = {
     const taken = takenTokens(l - f);
     // A lone unknown acronym ("DC", "CNC") may be the opening of a goods phrase: left free here,
     // and dropped below when goods cover it.
-    const looseAcronyms = s.out.filter((c) => c.last - c.first === 1 && !c.entry && c.type !== 'Person' && isAcronym(s.tok(c.first).text));
+    const looseAcronyms = looseAcronymsOf(s);
     for (let ci = 0; ci < s.out.length; ci++) {
       const c = s.out[ci] as Candidate;
       if (looseAcronyms.includes(c)) continue;
@@ -32,51 +32,86 @@ export const goods: SentencePass = {
         k++;
         continue;
       }
-      // A capitalised word starts no goods, except an acronym opening a longer goods phrase ("DC motors", "CNC machines").
-      const capitalised = isCapitalised(t) && !s.isSentenceInitial(k) && !s.capsMode;
-      const acronymGoods = capitalised && isAcronym(t.text) && isAcronymGoods(s, k, f, l);
-      if (t.kind !== 'word' || taken[k - f] || (capitalised && !acronymGoods && !(isAcronym(t.text) && s.ctx.gazetteer.goodsPrefixes.has(s.lower(k))))) {
-        k++;
-        continue;
-      }
-      let found = -1;
-      let foundEntry: GazetteerEntry | undefined;
-      let key = '';
-      for (let e = k + 1; e <= l; e++) {
-        if (taken[e - 1 - f]) break;
-        key = e === k + 1 ? (s.ctx.keys[k] as string) : key + ' ' + (s.ctx.keys[e - 1] as string);
-        const entry = g.goods.get(key);
-        if (entry) {
-          found = e;
-          foundEntry = entry;
-        }
-        if (!g.goodsPrefixes.has(key)) break;
-      }
-      if (capitalised && found === k + 1 && !acronymGoods) found = -1;
-      // Bare "crude" is an adjective unless it is somebody's crude or crude being traded.
-      if (found === k + 1 && s.lower(k) === 'crude' && !isCrudeOil(s, k, f, l)) found = -1;
-      // One word ("arms", "gold", "chips", "technology") is goods only in a sentence about trade,
-      // shipping or the military, and never as a body part or a medal.
-      if (found === k + 1 && foundEntry && !foundEntry.goodsAlways && !isGoodsSense(s, k, f, l)) found = -1;
-      if (found === k + 1 && foundEntry?.goodsStrict && !s.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l)) found = -1;
-      // "think tanks", "coal mines", "would fuel the war", "fuel tanks": another sense of the word.
-      if (found === k + 1 && otherSense(s, k, f, l)) found = -1;
-      // "arms factories", "a drone maker", "missile programmes": what a maker makes, not goods traded.
-      if (found > k && found < l && GOODS_PRODUCER_NOUNS.has(s.lower(found))) found = -1;
-      // "tankers carrying oil": a carrier unless it is what is sold, bought or built.
-      if (found > k && foundEntry?.goodsTraded && !GOODS_TRADED_BEFORE.test(textBefore(s, k))) found = -1;
-      // A loose acronym is goods only as the opening of a longer goods phrase ("DC motors").
-      // (Most sentences have none: no search, and no closure allocated for every word.)
-      const acronym = looseAcronyms.length === 0 ? undefined : looseAcronyms.find((c) => c.first >= k && c.first < found);
-      if (acronym && !(acronym.first === k && (found > k + 1 || acronymGoods))) found = -1;
-      if (found > k && foundEntry) {
-        if (acronym) s.out.splice(s.out.indexOf(acronym), 1);
-        s.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
-        k = found;
-      } else k++;
+      k = goodsFrom(s, k, taken, looseAcronyms);
     }
   },
 };
+
+/**
+ * Goods starting at token k, a word some goods form starts with: the candidate is pushed and its
+ * end returned, or k + 1. (Apart from the per-word loop in `run`: this part runs for few words,
+ * so a deopt in one of its rarely taken branches recompiles it alone, not the loop as well.)
+ */
+function goodsFrom(s: SentenceScan, k: number, taken: Uint8Array, looseAcronyms: readonly Candidate[]): number {
+  const { firstToken: f, lastToken: l } = s.sentence;
+  const g = s.ctx.gazetteer;
+  const t = s.tok(k);
+  // A capitalised word starts no goods, except an acronym opening a longer goods phrase ("DC motors", "CNC machines").
+  const capitalised = isCapitalised(t) && !s.isSentenceInitial(k) && !s.capsMode;
+  const acronymGoods = capitalised && isAcronym(t.text) && isAcronymGoods(s, k, f, l);
+  if (t.kind !== 'word' || taken[k - f] || (capitalised && !acronymGoods && !(isAcronym(t.text) && s.ctx.gazetteer.goodsPrefixes.has(s.lower(k))))) {
+    return k + 1;
+  }
+  let found = -1;
+  let foundEntry: GazetteerEntry | undefined;
+  let key = '';
+  for (let e = k + 1; e <= l; e++) {
+    if (taken[e - 1 - f]) break;
+    key = e === k + 1 ? (s.ctx.keys[k] as string) : key + ' ' + (s.ctx.keys[e - 1] as string);
+    const entry = g.goods.get(key);
+    if (entry) {
+      found = e;
+      foundEntry = entry;
+    }
+    if (!g.goodsPrefixes.has(key)) break;
+  }
+  if (capitalised && found === k + 1 && !acronymGoods) found = -1;
+  // Bare "crude" is an adjective unless it is somebody's crude or crude being traded.
+  if (found === k + 1 && s.lower(k) === 'crude' && !isCrudeOil(s, k, f, l)) found = -1;
+  // One word ("arms", "gold", "chips", "technology") is goods only in a sentence about trade,
+  // shipping or the military, and never as a body part or a medal.
+  if (found === k + 1 && foundEntry && !foundEntry.goodsAlways && !isGoodsSense(s, k, f, l)) found = -1;
+  if (found === k + 1 && foundEntry?.goodsStrict && !s.sentenceHas(STRICT_GOODS_CONTEXT_WORDS, f, l)) found = -1;
+  // "think tanks", "coal mines", "would fuel the war", "fuel tanks": another sense of the word.
+  if (found === k + 1 && otherSense(s, k, f, l)) found = -1;
+  // "arms factories", "a drone maker", "missile programmes": what a maker makes, not goods traded.
+  if (found > k && found < l && GOODS_PRODUCER_NOUNS.has(s.lower(found))) found = -1;
+  // "tankers carrying oil": a carrier unless it is what is sold, bought or built.
+  if (found > k && foundEntry?.goodsTraded && !GOODS_TRADED_BEFORE.test(textBefore(s, k))) found = -1;
+  // A loose acronym is goods only as the opening of a longer goods phrase ("DC motors").
+  // (Most sentences have none: no search. No closure either: one capturing `k` and `found`
+  // made V8 allocate a context for every word the loop in `run` visits, a twentieth of all the memory
+  // extraction allocated.)
+  const acronym = looseAcronyms.length === 0 ? undefined : looseAcronymIn(looseAcronyms, k, found);
+  if (acronym && !(acronym.first === k && (found > k + 1 || acronymGoods))) found = -1;
+  if (found > k && foundEntry) {
+    if (acronym) s.out.splice(s.out.indexOf(acronym), 1);
+    s.push({ first: k, last: found, type: 'Goods', entry: foundEntry, source: 'goods' });
+    return found;
+  }
+  return k + 1;
+}
+
+/** The sentence's candidates that are a lone unknown acronym (no closure or copy when there is none, as in most sentences). */
+function looseAcronymsOf(s: SentenceScan): readonly Candidate[] {
+  let found: Candidate[] | null = null;
+  for (let i = 0; i < s.out.length; i++) {
+    const c = s.out[i] as Candidate;
+    if (c.last - c.first === 1 && !c.entry && c.type !== 'Person' && isAcronym(s.tok(c.first).text)) (found ??= []).push(c);
+  }
+  return found ?? NONE;
+}
+
+const NONE: readonly Candidate[] = [];
+
+/** The first loose acronym starting in [from, to), if any. */
+function looseAcronymIn(acronyms: readonly Candidate[], from: number, to: number): Candidate | undefined {
+  for (let i = 0; i < acronyms.length; i++) {
+    const c = acronyms[i] as Candidate;
+    if (c.first >= from && c.first < to) return c;
+  }
+  return undefined;
+}
 
 /**
  * "HTPB", "RDX", "TNT": an acronym that is itself a goods form of the always-goods kind
