@@ -1,0 +1,52 @@
+import type { MentionView, SentenceContext } from './sentence-context.ts';
+
+/**
+ * The company a business story is about, as rules read it: wire stories about one company name
+ * it in full first ("Carrow Industries Inc said ...") and then give its officers without it
+ * ("Chairman Harold Brenner told analysts", "said Susan Park, treasurer"). A company dominates
+ * when it is named at least twice and at least three times as often as any other company. Stock
+ * tickers in angle brackets ("<CAR>") are read as names of their own by the recognizer and are not
+ * counted. Null when no company dominates.
+ */
+
+const MIN_MENTIONS = 2;
+const DOMINANCE = 3;
+
+/** Kinds of organization that are companies (the recognizer's default kind is Company). */
+const COMPANY_KINDS: ReadonlySet<string> = new Set(['Company', 'Bank']);
+
+export function isCompanyMention(m: MentionView): boolean {
+  return m.type === 'Organization' && !m.adjectival && !m.reference && COMPANY_KINDS.has(m.kind ?? 'Company');
+}
+
+/** "<CAR>" right after a name: a ticker, not a mention of a company of its own. */
+function isTicker(text: string, m: MentionView): boolean {
+  return text.charCodeAt(m.start - 1) === 60 /* < */ && /^[A-Z.]{1,8}$/.test(m.text);
+}
+
+const storyCache = new WeakMap<readonly MentionView[], MentionView | null>();
+
+/** The first mention of the company the story is about, if one dominates its company mentions. */
+export function storyCompany(ctx: SentenceContext): MentionView | null {
+  const doc = ctx.documentMentions;
+  const cached = storyCache.get(doc);
+  if (cached !== undefined) return cached;
+  const counts = new Map<string, { first: MentionView; count: number }>();
+  for (const m of doc) {
+    if (!isCompanyMention(m) || isTicker(ctx.text, m)) continue;
+    const c = counts.get(m.entityId);
+    if (c) c.count++;
+    else counts.set(m.entityId, { first: m, count: 1 });
+  }
+  let top: { first: MentionView; count: number } | null = null;
+  let second = 0;
+  for (const c of counts.values()) {
+    if (!top || c.count > top.count) {
+      second = top?.count ?? 0;
+      top = c;
+    } else if (c.count > second) second = c.count;
+  }
+  const found = top && top.count >= MIN_MENTIONS && top.count >= DOMINANCE * second ? top.first : null;
+  storyCache.set(doc, found);
+  return found;
+}

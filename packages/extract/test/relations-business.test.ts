@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeEntities } from '../src/analyze-entities.ts';
+import { extractRelations } from '../src/relations/extract-relations.ts';
+
+/**
+ * Constructions of business, commodity and trade wire stories (branch claims-biz, issue 10):
+ * quantities in the goods phrase, company officers written without the company, units and
+ * subsidiaries named with "its". Sentences are our own.
+ */
+
+/** "subject-name PREDICATE object-name rule" for the claims of one predicate, from plain text, sorted. */
+function claims(text: string, predicate: string, rulePrefix = ''): string[] {
+  const analysis = analyzeEntities(text);
+  const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
+  return extractRelations(analysis)
+    .filter((r) => r.predicate === predicate && r.evidence.rule.startsWith(rulePrefix))
+    .map((r) => `${names.get(r.subject)} ${r.predicate} ${names.get(r.object)} ${r.evidence.rule}`)
+    .sort();
+}
+
+describe('supplies: a quantity with thousands separators or decimals in the goods phrase', () => {
+  it('reads "sold 180,000 tonnes of sugar to X"', () => {
+    expect(claims('Thailand sold 215,000 tonnes of white sugar to Indonesia last month, traders said.', 'SUPPLIES')).toEqual([
+      'Thailand SUPPLIES Indonesia supplies.to',
+    ]);
+  });
+
+  it('reads "exported 1.5 mln barrels of crude to X"', () => {
+    expect(claims('Nigeria exported 1.5 mln barrels of crude oil to India in May.', 'SUPPLIES')).toEqual(['Nigeria SUPPLIES India supplies.to']);
+  });
+
+  it('does not carry the goods phrase across a clause comma', () => {
+    expect(claims('Brazil sold its stake, which Chile later offered to Peru.', 'SUPPLIES')).toEqual([]);
+  });
+});
+
+describe("officer-story: a company's officer written without the company", () => {
+  const story = 'Harwick Instruments Inc said first-quarter profit rose 12 pct on higher sales of meters. Harwick also raised its dividend. ';
+
+  it("reads a post before the name in a story about one company, with the company's sentence as antecedent", () => {
+    const text = `${story}Chairman Leonard Voss told analysts that the outlook was better.`;
+    expect(claims(text, 'HOLDS_ROLE', 'officer-story')).toEqual(['Leonard Voss HOLDS_ROLE Harwick Instruments Inc officer-story.story-company.description']);
+    const claim = extractRelations(analyzeEntities(text)).find((r) => r.evidence.rule.startsWith('officer-story'));
+    expect(claim?.evidence.antecedent?.sentence).toMatch(/^Harwick also raised/);
+    const far = `${story}Meter demand was strong. Margins widened. Costs fell. "We are pleased," said chief financial officer Dana Whitlock.`;
+    expect(claims(far, 'HOLDS_ROLE', 'officer-story')).toEqual([]);
+  });
+
+  it('reads a post after the name: "said X, treasurer"', () => {
+    const text = `${story}"Orders are firm," said Dana Whitlock, treasurer.`;
+    expect(claims(text, 'HOLDS_ROLE', 'officer-story')).toEqual(['Dana Whitlock HOLDS_ROLE Harwick Instruments Inc officer-story.story-company.description']);
+  });
+
+  it('reads the speaker closing a sentence whose subject is a company', () => {
+    const text = 'Corvane Airlines Ltd has ordered six jets from Boeing Co for 900 mln dlrs, chairman Ross Hadley said.';
+    expect(claims(text, 'HOLDS_ROLE', 'officer-story')).toEqual(['Ross Hadley HOLDS_ROLE Corvane Airlines Ltd officer-story.speaker']);
+  });
+
+  it('leaves heads of state, finance ministers, former and owned posts alone', () => {
+    for (const sentence of [
+      'President Ronald Reagan said trade would improve.',
+      'Vice President George Bush visited the plant.',
+      'Treasurer Paul Keating said the budget was tight.',
+      'Former chairman Leonard Voss retired in June.',
+      'Audit committee chairman Leonard Voss said the accounts were clean.',
+    ]) {
+      expect(claims(`${story}${sentence}`, 'HOLDS_ROLE', 'officer-story'), sentence).toEqual([]);
+    }
+  });
+
+  it("does not give a post coordinated after another person's owned post to the story's company", () => {
+    const text = `${story}Harwick Instruments wants to replace Meyer's chairman Otto Brandt and chief executive Karl Senn.`;
+    expect(claims(text, 'HOLDS_ROLE', 'officer-story')).toEqual([]);
+  });
+});
