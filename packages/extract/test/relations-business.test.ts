@@ -73,3 +73,30 @@ describe("officer-story: a company's officer written without the company", () =>
     expect(claims(text, 'HOLDS_ROLE', 'officer-story')).toEqual([]);
   });
 });
+
+describe('subsidiary-its and bracketed names: units a company names as its own', () => {
+  it('reads "its Zed Inc subsidiary" and "its wholly owned subsidiary, Zed Inc" for the company opening the sentence', () => {
+    expect(claims('Corvane Holdings Inc said a court had let its Tellmark Systems Inc subsidiary resume trading.', 'PART_OF')).toEqual([
+      'Tellmark Systems Inc PART_OF Corvane Holdings Inc subsidiary-its.after',
+    ]);
+    expect(claims('Corvane Holdings Inc said its wholly owned subsidiary, Tellmark Systems Inc, won a contract.', 'PART_OF')).toEqual([
+      'Tellmark Systems Inc PART_OF Corvane Holdings Inc subsidiary-its.before',
+    ]);
+  });
+
+  it('reads "the Zed Corp unit of Acme Inc"', () => {
+    expect(claims('Dorsey Software Inc said the Tellmark Corp unit of Corvane Holdings Inc bought its system.', 'PART_OF')).toEqual([
+      'Tellmark Corp PART_OF Corvane Holdings Inc subsidiary-its.unit-of',
+    ]);
+  });
+
+  it('reads an appositive unit between bracketed names', () => {
+    expect(claims('<Tellmark America Inc>, a unit of <Tellmark AG>, said sales rose.', 'PART_OF')).toEqual(['Tellmark America Inc PART_OF Tellmark AG part-of.appositive']);
+  });
+
+  it('leaves a sold unit, a demonym and another organization before "its" alone', () => {
+    expect(claims('Corvane Holdings Inc said it sold its Tellmark Systems Inc unit to investors.', 'PART_OF')).toEqual([]);
+    expect(claims('Corvane Holdings Inc said its West German subsidiary won a contract.', 'PART_OF')).toEqual([]);
+    expect(claims('Corvane Holdings Inc said a ruling by the Ontario Securities Commission let its Tellmark Systems Inc unit resume trading.', 'PART_OF')).toEqual([]);
+  });
+});
