@@ -100,3 +100,34 @@ describe('subsidiary-its and bracketed names: units a company names as its own',
     expect(claims('Corvane Holdings Inc said a ruling by the Ontario Securities Commission let its Tellmark Systems Inc unit resume trading.', 'PART_OF')).toEqual([]);
   });
 });
+
+describe('trade-balance and supplies-order: trade stated by a balance or an order', () => {
+  it('reads "X\'s surplus with Y" and "X ran a deficit of ... with Y", not a budget deficit', () => {
+    expect(claims("Korea's surplus with the United States rose to 3.1 billion dlrs in March.", 'TRADES_WITH')).toEqual(['South Korea TRADES_WITH United States trade-balance.with']);
+    expect(claims('Kenya ran a deficit of 400 mln dlrs with Britain last year.', 'TRADES_WITH')).toEqual(['United Kingdom TRADES_WITH Kenya trade-balance.with']);
+    expect(claims("Brazil's budget deficit with the IMF programme is a worry.", 'TRADES_WITH')).toEqual([]);
+  });
+
+  it('reads an order placed with a seller (each seller of a list) and an order won from a buyer', () => {
+    expect(claims('Corvane Airlines Ltd announced an order for 12 new aircraft from Boeing Co and Airbus Industrie.', 'SUPPLIES', 'supplies-order')).toEqual([
+      'Airbus SUPPLIES Corvane Airlines Ltd supplies-order.placed.list',
+      'Boeing Co SUPPLIES Corvane Airlines Ltd supplies-order.placed',
+    ]);
+    expect(claims('Tellmark Systems Inc said it has received a 12 mln dlr order from Corvane Holdings Inc for terminals.', 'SUPPLIES', 'supplies-order')).toEqual([
+      'Tellmark Systems Inc SUPPLIES Corvane Holdings Inc supplies-order.received',
+    ]);
+  });
+
+  it('does not read a court order as a purchase', () => {
+    expect(claims('Tellmark Systems Inc said it received a restraining order from the Ontario Securities Commission.', 'SUPPLIES')).toEqual([]);
+  });
+});
+
+describe('officer-story.named: a post the company gives', () => {
+  it('reads "Acme said its board elected X as its chairman", not a post another company gives', () => {
+    expect(claims('Corvane Holdings Inc said its board elected Dana Whitlock as its chairman and chief executive officer.', 'HOLDS_ROLE', 'officer-story')).toEqual([
+      'Dana Whitlock HOLDS_ROLE Corvane Holdings Inc officer-story.named',
+    ]);
+    expect(claims('Corvane Holdings Inc said Tellmark Systems Inc named Dana Whitlock president.', 'HOLDS_ROLE', 'officer-story')).toEqual([]);
+  });
+});

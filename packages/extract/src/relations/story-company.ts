@@ -4,7 +4,9 @@ import type { MentionView, SentenceContext } from './sentence-context.ts';
  * The company a business story is about, as rules read it: wire stories about one company name
  * it in full first ("Carrow Industries Inc said ...") and then give its officers without it
  * ("Chairman Harold Brenner told analysts", "said Susan Park, treasurer"). A company dominates
- * when it is named at least twice and at least three times as often as any other company. Stock
+ * when it is named at least twice and at least three times as often as any other company, or
+ * when it is the only organization the story names at all and the lead (its first two sentences)
+ * names it: a wire story about one company often names it once and says "the company" after. Stock
  * tickers in angle brackets ("<CAR>") are read as names of their own by the recognizer and are not
  * counted. Null when no company dominates.
  */
@@ -22,6 +24,11 @@ export function isCompanyMention(m: MentionView): boolean {
 /** "<CAR>" right after a name: a ticker, not a mention of a company of its own. */
 function isTicker(text: string, m: MentionView): boolean {
   return text.charCodeAt(m.start - 1) === 60 /* < */ && /^[A-Z.]{1,8}$/.test(m.text);
+}
+
+function onlyOrganization(doc: readonly MentionView[], entityId: string): boolean {
+  for (const m of doc) if (m.type === 'Organization' && m.entityId !== entityId) return false;
+  return true;
 }
 
 const storyCache = new WeakMap<readonly MentionView[], MentionView | null>();
@@ -46,7 +53,8 @@ export function storyCompany(ctx: SentenceContext): MentionView | null {
       top = c;
     } else if (c.count > second) second = c.count;
   }
-  const found = top && top.count >= MIN_MENTIONS && top.count >= DOMINANCE * second ? top.first : null;
+  let found = top && top.count >= MIN_MENTIONS && top.count >= DOMINANCE * second ? top.first : null;
+  if (!found && top && top.count === 1 && second === 0 && top.first.sentenceIndex <= 1 && onlyOrganization(doc, top.first.entityId)) found = top.first;
   storyCache.set(doc, found);
   return found;
 }

@@ -12,6 +12,7 @@ import type { MentionView, RelationCandidate, SentenceContext } from '../sentenc
  *   Park, treasurer", "the company's chief financial officer, X" - the post is held at that company;
  * - in a sentence whose subject is a company, the speaker who closes it: "Qantas has placed an
  *   order with Boeing for four jets, chairman Jim Leslie said" - the post is the subject's.
+ * - a post the company gives: "Acme Inc said it named X president and chief operating officer".
  * Only the posts of companies (lexicon/company-officers.ts): "President X" or "spokesman X" alone
  * may be anyone's. Never a former post ("former chairman X") or one qualified by an owner
  * ("Boeing chairman X", "the bank's treasurer" are other rules' or another body's), never when the
@@ -28,6 +29,11 @@ const AFTER_PERSON_AND = /^\s*(?:,\s*)?and\s*$/;
 /** The story's company must have been named this near before the sentence (or in it): a post far from any mention of it may be another body's. */
 const NEAR_SENTENCES = 2;
 const OFFICE_AFTER = new RegExp(String.raw`^\s*,\s*(?:(?:the\s+company['’]s|its)\s+)?((?:${COMPANY_OFFICE})|(?:${LOWER_PRESIDENT}))\s*(?:[,.;]|$|\s+(?:said|says|told|added|noted))`, 'i');
+/** "X, 54, is now president and chief operating officer", "X has been named chairman": the post the person takes or holds. */
+const APPOINTED_AFTER = new RegExp(String.raw`^\s*(?:,\s*\d{1,3}\s*,)?\s+(?:is\s+now|is|has\s+been\s+(?:named|elected|appointed|promoted\s+to)|was\s+(?:named|elected|appointed|promoted\s+to)|will\s+become|becomes|became|will\s+be\s+(?:named|elected|appointed))\s+(?:as\s+)?(?:(?:its|the\s+company['’]s|the\s+new|the)\s+)?((?:${COMPANY_OFFICE})|(?:${LOWER_PRESIDENT}))\s*(?:[,.;]|$|\s+(?:and|succeeding|replacing|effective)\b)`, 'i');
+/** "Acme said it named X president", "its board elected X chairman and chief executive". */
+const NAMED_BEFORE = /\b(?:named|elected|appointed|promoted|elevated|picked|chose|selected)\s+$/i;
+const NAMED_AFTER = new RegExp(String.raw`^\s*(?:,\s*\d{1,3}\s*,)?\s+(?:as\s+)?(?:(?:its|the\s+company['’]s|the\s+new|the|a|new)\s+)?((?:${COMPANY_OFFICE})|(?:${LOWER_PRESIDENT}))\b`, 'i');
 const SPEAKER_END = /^\s+(?:said|says|told|added)\b/i;
 const SPEAKER_BEFORE = new RegExp(String.raw`,\s*((?:${COMPANY_OFFICE})|(?:${LOWER_PRESIDENT}))\s+$`, 'i');
 
@@ -101,6 +107,16 @@ export function officerStoryRule(ctx: SentenceContext): RelationCandidate[] {
         continue;
       }
     }
+    // "Acme said it named X president": the post at the company the sentence opens with.
+    if (subject && subject.end <= p.start && NAMED_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, p.start - 12), p.start))) {
+      const named = NAMED_AFTER.exec(ctx.text.slice(p.end, Math.min(ctx.sentence.end, p.end + 80)));
+      const between = ctx.text.slice(subject.end, p.start);
+      // No other organization between the company and the verb ("Acme said Zed named X president").
+      if (named && !companies.some((c) => c.start > subject.end && c.start < p.start && c.entityId !== subject.entityId) && /\b(?:it|its\s+board|its\s+directors|the\s+board)\b/i.test(between)) {
+        out.push({ subject: p, predicate: 'HOLDS_ROLE', object: subject, rule: 'officer-story.named', confidence: 0.65 });
+        continue;
+      }
+    }
     // The story's company, for a post written without its owner.
     const left = ctx.text.slice(Math.max(ctx.sentence.start, p.start - 80), p.start);
     const before = OFFICE_BEFORE.exec(left);
@@ -113,7 +129,8 @@ export function officerStoryRule(ctx: SentenceContext): RelationCandidate[] {
       found = !OWNED_BEFORE.test(lead) && !coordinated;
     }
     if (!found) {
-      const after = OFFICE_AFTER.exec(ctx.text.slice(p.end, Math.min(ctx.sentence.end, p.end + 90)));
+      const right = ctx.text.slice(p.end, Math.min(ctx.sentence.end, p.end + 90));
+      const after = OFFICE_AFTER.exec(right) ?? APPOINTED_AFTER.exec(right);
       found = after !== null && ownerlessOffice(after[1] as string);
     }
     if (!found) continue;
@@ -143,6 +160,7 @@ export const rule: RelationRule = {
   summary: "A company officer written without the company: the post is held at the story's company, or at the company the sentence is about.",
   variants: [
     { id: 'officer-story.story-company', example: '"Chairman X told analysts", "said X, treasurer" in a story about one company (not "President X", not "former chairman X")' },
+    { id: 'officer-story.named', example: '"Acme said it named X president and chief executive", "Acme said its board elected X chairman"' },
     { id: 'officer-story.speaker', example: '"Acme has placed an order with Boeing, chairman X said" (the subject company)' },
   ],
   acceptsReferences: false,
