@@ -131,3 +131,11 @@ describe('officer-story.named: a post the company gives', () => {
     expect(claims('Corvane Holdings Inc said Tellmark Systems Inc named Dana Whitlock president.', 'HOLDS_ROLE', 'officer-story')).toEqual([]);
   });
 });
+
+describe('part-of and located: "X, a unit of Houston-based Y"', () => {
+  it('gives the unit to the owner after its home, and the home to the owner only', () => {
+    const text = 'Tellmark Insurance Group, a unit of Houston-based Corvane Holdings Inc, said premiums rose.';
+    expect(claims(text, 'PART_OF')).toEqual(['Tellmark Insurance Group PART_OF Corvane Holdings Inc part-of.appositive']);
+    expect(claims(text, 'LOCATED_IN')).toEqual(['Corvane Holdings Inc LOCATED_IN Houston located.based']);
+  });
+});

@@ -1,6 +1,7 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   COUNTRY_TYPES,
+  LOCATION_TYPES,
   listBackward,
   listForward,
   mentionAfter,
@@ -63,6 +64,12 @@ export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
       // "A and B, affiliates of C": every member of the list.
       if (/\b(?:units|subsidiaries|divisions|affiliates|branches|arms)\b/i.test(gap)) {
         for (const c of listBackward(ctx, a, new Set([a.type]))) if (c !== a) out.push({ subject: c, predicate: 'PART_OF', object: b, rule: 'part-of.appositive', confidence: 0.7 });
+      }
+    } else if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && APPOSITIVE_UNIT.test(withoutNameBrackets(gap))) {
+      // "Hartford Insurance, a unit of New York-based ITT Corp": the owner after its home.
+      const owner = ms[i + 2];
+      if (owner?.type === 'Organization' && !owner.adjectival && owner.entityId !== a.entityId && /^-based\s+(?:<\s*)?$/.test(ctx.text.slice(b.end, owner.start))) {
+        out.push({ subject: a, predicate: 'PART_OF', object: owner, rule: 'part-of.appositive', confidence: 0.75 });
       }
     } else if (a.type === 'Country' && b.type === 'Organization' && MEMBER_OF.test(gap)) {
       for (const c of listBackward(ctx, a, COUNTRY_TYPES)) {
