@@ -139,3 +139,15 @@ describe('part-of and located: "X, a unit of Houston-based Y"', () => {
     expect(claims(text, 'LOCATED_IN')).toEqual(['Corvane Holdings Inc LOCATED_IN Houston located.based']);
   });
 });
+
+describe("located-headquarters: an organization's headquarters", () => {
+  it('reads "X\'s Denver headquarters", "X, whose headquarters are in Y" and "its Dallas headquarters"', () => {
+    expect(claims("Tellmark Systems Inc's Denver headquarters were sold.", 'LOCATED_IN')).toEqual(['Tellmark Systems Inc LOCATED_IN Denver located-headquarters.possessive']);
+    expect(claims('Tellmark Systems Inc, whose headquarters are in Denver, makes terminals.', 'LOCATED_IN')).toEqual(['Tellmark Systems Inc LOCATED_IN Denver located-headquarters.whose']);
+    expect(claims('From its Dallas headquarters, Tellmark Systems Inc said sales rose.', 'LOCATED_IN')).toEqual(['Tellmark Systems Inc LOCATED_IN Dallas located-headquarters.its']);
+  });
+
+  it('does not read a move as the seat', () => {
+    expect(claims('Tellmark Systems Inc plans to move its Denver headquarters.', 'LOCATED_IN')).toEqual([]);
+  });
+});

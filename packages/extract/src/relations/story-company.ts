@@ -1,4 +1,4 @@
-import type { MentionView, SentenceContext } from './sentence-context.ts';
+import { between, type MentionView, type SentenceContext } from './sentence-context.ts';
 
 /**
  * The company a business story is about, as rules read it: wire stories about one company name
@@ -57,4 +57,22 @@ export function storyCompany(ctx: SentenceContext): MentionView | null {
   if (!found && top && top.count === 1 && second === 0 && top.first.sentenceIndex <= 1 && onlyOrganization(doc, top.first.entityId)) found = top.first;
   storyCache.set(doc, found);
   return found;
+}
+
+/**
+ * The company "its" stands for before `pos`: the sentence's first mention (a name or "The
+ * company"), a company at the sentence's start, with no other organization up to `pos` ("Acme
+ * Corp said a ruling by the SEC let its ..." has two candidates and gives none).
+ */
+export function openingCompany(ctx: SentenceContext, pos: number): MentionView | null {
+  const first = ctx.mentions[0];
+  if (!first || first.start >= pos || !isCompanyMention({ ...first, reference: undefined })) return null;
+  if (!/^[\s<"“'(]*(?:the\s+)?$/i.test(ctx.text.slice(ctx.sentence.start, first.start))) return null;
+  for (let i = 1; i < ctx.mentions.length; i++) {
+    const m = ctx.mentions[i] as MentionView;
+    if (m.start >= pos) break;
+    // A ticker right after the name ("Acme Corp <ACM>") is the same company written again.
+    if (m.type === 'Organization' && m.entityId !== first.entityId && !/^\s*<\s*$/.test(between(ctx, (ctx.mentions[i - 1] as MentionView).end, m.start))) return null;
+  }
+  return first;
 }

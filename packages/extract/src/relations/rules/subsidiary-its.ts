@@ -1,6 +1,6 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { withoutNameBrackets } from '../name-brackets.ts';
-import { isCompanyMention } from '../story-company.ts';
+import { isCompanyMention, openingCompany } from '../story-company.ts';
 import { between, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
 
 /**
@@ -27,20 +27,6 @@ const PARTED_WITH = /\b(?:sold|has\s+sold|had\s+sold|spun\s+off|divested|dispose
 /** A demonym or a place written like a name is no unit's name: "its West German subsidiary". */
 const DEMONYM_LIKE = /^(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|ch|i)$/;
 
-/** The company "its" stands for: the sentence's first mention, a company at its start, with no other organization up to `pos`. */
-function itsCompany(ctx: SentenceContext, pos: number): MentionView | null {
-  const first = ctx.mentions[0];
-  if (!first || first.start >= pos || !isCompanyMention({ ...first, reference: undefined })) return null;
-  if (!/^[\s<"“'(]*(?:the\s+)?$/i.test(ctx.text.slice(ctx.sentence.start, first.start))) return null;
-  for (let i = 1; i < ctx.mentions.length; i++) {
-    const m = ctx.mentions[i] as MentionView;
-    if (m.start >= pos) break;
-    // A ticker right after the name ("Acme Corp <ACM>") is the same company written again.
-    if (m.type === 'Organization' && m.entityId !== first.entityId && !/^\s*<\s*$/.test(between(ctx, (ctx.mentions[i - 1] as MentionView).end, m.start))) return null;
-  }
-  return first;
-}
-
 function isUnitName(m: MentionView): boolean {
   return isCompanyMention(m) && !DEMONYM_LIKE.test(m.text);
 }
@@ -58,7 +44,7 @@ export function subsidiaryItsRule(ctx: SentenceContext): RelationCandidate[] {
     else if (ITS_BEFORE.test(left) && UNIT_AFTER.test(after)) rule = 'subsidiary-its.after';
     if (rule) {
       if (PARTED_WITH.test(left)) continue;
-      const owner = itsCompany(ctx, unit.start);
+      const owner = openingCompany(ctx, unit.start);
       if (owner && owner.entityId !== unit.entityId) out.push({ subject: unit, predicate: 'PART_OF', object: owner, rule, confidence: 0.7 });
       continue;
     }
