@@ -151,3 +151,11 @@ describe("located-headquarters: an organization's headquarters", () => {
     expect(claims('Tellmark Systems Inc plans to move its Denver headquarters.', 'LOCATED_IN')).toEqual([]);
   });
 });
+
+describe('supplies.to with quantities: offers and members', () => {
+  it('stores an offer to supply as hypothetical, and exports to a body\'s members as no supply to the body', () => {
+    const offer = extractRelations(analyzeEntities('Nigeria has offered to supply 120,000 barrels of fuel oil a month to India.')).filter((r) => r.predicate === 'SUPPLIES');
+    expect(offer.map((r) => r.evidence.modality)).toEqual(['hypothetical']);
+    expect(claims('Kenya exported 1,200,000 bags to ICO members last year.', 'SUPPLIES')).toEqual([]);
+  });
+});

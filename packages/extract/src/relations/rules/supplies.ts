@@ -116,6 +116,8 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     // "to Russian military factories", "to the Russian army": a demonym before a noun of its
     // forces or industry stands for the country supplied.
     if (recipient.adjectival && !RECIPIENT_BODY_AFTER.test(ctx.text.slice(recipient.end, recipient.end + 40))) continue;
+    // "exported 1,381,009 quintales to ICO members", "exports to OECD countries": the members, not the body.
+    if (recipient.type === 'Organization' && /^\s*(?:\([^()]{1,12}\)\s*)?(?:member\s+)?(?:members|countries|states|nations|economies)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 30))) continue;
     // "supplies funds to America's mortgage market": the recipient owns what is supplied to.
     if (/^['’]s\s/.test(ctx.text.slice(recipient.end, recipient.end + 3))) continue;
     if (loose && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= recipient.start)) continue;
