@@ -21,6 +21,8 @@ const NEGATED =
 const NOT_NEGATION = /\bnot\s+(?:only|just|least|merely|simply)\b|\bno\s+(?:doubt|sooner)\b/gi;
 const HYPOTHETICAL =
   /\b(?:whether|if|unless|could|might|would|should|considers?|considered|considering|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat\w+|explor(?:e|es|ed|ing)\s+(?:whether|ways|options)|discuss(?:es|ed|ing)?\s+(?:whether|how|possible|potential|new|further|fresh|imposing|sanctioning)|threat(?:en|ens|ened|ening)\s+to|warn(?:s|ed|ing)?\s+(?:against|of|that)|propos(?:e|es|ed|ing|al)\s+to|possible|possibly|potential(?:ly)?|seek(?:s|ing)?\s+to|sought\s+to|want(?:s|ed)?\s+to|push(?:es|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)\s+\w+(?:\s+\w+){0,3}\s+to|asked\s+\w+(?:\s+\w+){0,3}\s+to|pressure\w*\s+\w+(?:\s+\w+){0,3}\s+to|allegedly|suspected\s+of|hop(?:e|es|ed|ing)\s+to|(?:un)?likely\s+to|expected\s+to\s+(?:consider|decide|discuss)|accus(?:e|es|ed|ing)\s+\w+(?:\s+\w+){0,4}\s+of)\b/i;
+/** "has offered to supply", "offers to buy": an offer is not yet the event. */
+const OFFERED = /\boffer(?:s|ed|ing)?\s+to\b/i;
 const PLANNED =
   /\b(?:will|shall|going\s+to|due\s+to|set\s+to|scheduled\s+to|expected\s+to|slated\s+to|poised\s+to|plan(?:s|ned|ning)?\s+to|intends?\s+to|intending\s+to|prepar(?:es|ed|ing)\s+to|(?:is|are|was|were)\s+to\s+(?:visit|travel|meet|hold|fly|go|sign|impose|announce)|next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+this\s+(?:week|month|year)|upcoming|forthcoming|planned)\b|['’]ll\b/i;
 
@@ -63,7 +65,7 @@ export function claimModality(text: string, sentence: Span, a: Span | null, b: S
   if (NEGATED.test(window) || CALLED_OFF_AFTER.test(right)) return 'negated';
   // "said it would sanction": the future of reported speech is an announcement, not a hypothesis.
   if (REPORTED_FUTURE.test(window) && !HYPOTHETICAL.test(window.replace(/\bwould\b/g, ' '))) return 'planned';
-  if (HYPOTHETICAL.test(window) || WEIGHED_AFTER.test(right) || /\bmay\b/.test(window) || /^\s*(?:if|unless|should)\b/i.test(text.slice(sentence.start, first.start))) return 'hypothetical';
+  if (HYPOTHETICAL.test(window) || OFFERED.test(window) || WEIGHED_AFTER.test(right) || /\bmay\b/.test(window) || /^\s*(?:if|unless|should)\b/i.test(text.slice(sentence.start, first.start))) return 'hypothetical';
   if (PLANNED.test(window)) return 'planned';
   return 'asserted';
 }

@@ -52,8 +52,9 @@ export function locatedInRule(ctx: SentenceContext): RelationCandidate[] {
     const b = ms[i + 1]!;
     if (a.entityId === b.entityId) continue;
     const gap = ctx.text.slice(a.end, b.start);
-    // "Gulfex Inc, a Houston-based maker of pressure vessels": an appositive describing the organization.
-    if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && /^[\s>)]*,\s*(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}$/i.test(gap) && /^\s*-\s*(?:based|headquartered)\b/i.test(ctx.text.slice(b.end, b.end + 16))) {
+    // "Gulfex Inc, a Houston-based maker of pressure vessels": an appositive describing the organization
+    // (not "X, a unit of Houston-based Y", where the place is Y's).
+    if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && /^[\s>)]*,\s*(?:(?:a|an|the)\s+)?(?:(?!(?:of|for|to|by|with|from)\s)[a-z-]+\s+){0,2}$/i.test(gap) && /^\s*-\s*(?:based|headquartered)\b/i.test(ctx.text.slice(b.end, b.end + 16))) {
       out.push({ subject: a, predicate: 'LOCATED_IN', object: b, rule: 'located.based', confidence: 0.8 });
       continue;
     }

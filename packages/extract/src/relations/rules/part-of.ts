@@ -1,6 +1,7 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import {
   COUNTRY_TYPES,
+  LOCATION_TYPES,
   listBackward,
   listForward,
   mentionAfter,
@@ -8,10 +9,12 @@ import {
   type RelationCandidate,
   type SentenceContext,
 } from '../sentence-context.ts';
+import { withoutNameBrackets } from '../name-brackets.ts';
 
 /**
  * PART_OF: an agency is part of a ministry or government; a country is a member of a bloc.
- * "the Treasury Department's Bureau of ...", "OFAC, a unit of the Treasury", "EU members Germany
+ * "the Treasury Department's Bureau of ...", "OFAC, a unit of the Treasury", "<Zed Inc>, a unit of <Acme
+ * Corp>" (a wire story's brackets round a name), "EU members Germany
  * and France", "Japan, a member of the G7", "Hungary is a member of NATO".
  */
 
@@ -55,12 +58,18 @@ export function partOfRule(ctx: SentenceContext): RelationCandidate[] {
     const gap = ctx.text.slice(a.end, b.start);
     if (a.type === 'Organization' && b.type === 'Organization' && /^['’]s\s+(?:the\s+)?$/.test(gap) && !publicBodyOfCompany(a, b) && !PRODUCT_AFTER_NAME.test(ctx.text.slice(b.end, b.end + 20)) && !(a.kind === 'Company' && /\b(?:cent(?:er|re)|hub|lab|studio|store|edition)\b/i.test(b.name)) && (SUBUNIT.test(b.name) || UNIT_AFTER.test(ctx.text.slice(b.end, b.end + 20)) || (COMPANY.test(a.text) && (COMPANY.test(b.text) || ownedCompany(b)) && OWNED_NAME_END.test(ctx.text.slice(b.end, b.end + 24))))) {
       out.push({ subject: b, predicate: 'PART_OF', object: a, rule: 'part-of.possessive', confidence: 0.8 });
-    } else if (b.type === 'Organization' && (a.type === 'Organization' || a.type === 'Country') && APPOSITIVE_UNIT.test(gap)) {
+    } else if (b.type === 'Organization' && (a.type === 'Organization' || a.type === 'Country') && APPOSITIVE_UNIT.test(withoutNameBrackets(gap))) {
       if (a.type === 'Country' && !/\bmember\b/i.test(gap)) continue;
       out.push({ subject: a, predicate: 'PART_OF', object: b, rule: 'part-of.appositive', confidence: 0.75 });
       // "A and B, affiliates of C": every member of the list.
       if (/\b(?:units|subsidiaries|divisions|affiliates|branches|arms)\b/i.test(gap)) {
         for (const c of listBackward(ctx, a, new Set([a.type]))) if (c !== a) out.push({ subject: c, predicate: 'PART_OF', object: b, rule: 'part-of.appositive', confidence: 0.7 });
+      }
+    } else if (a.type === 'Organization' && LOCATION_TYPES.has(b.type) && APPOSITIVE_UNIT.test(withoutNameBrackets(gap))) {
+      // "Hartford Insurance, a unit of New York-based ITT Corp": the owner after its home.
+      const owner = ms[i + 2];
+      if (owner?.type === 'Organization' && !owner.adjectival && owner.entityId !== a.entityId && /^-based\s+(?:<\s*)?$/.test(ctx.text.slice(b.end, owner.start))) {
+        out.push({ subject: a, predicate: 'PART_OF', object: owner, rule: 'part-of.appositive', confidence: 0.75 });
       }
     } else if (a.type === 'Country' && b.type === 'Organization' && MEMBER_OF.test(gap)) {
       for (const c of listBackward(ctx, a, COUNTRY_TYPES)) {

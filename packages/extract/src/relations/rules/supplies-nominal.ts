@@ -1,6 +1,7 @@
 import type { EntityType } from '@newsgraph/shared';
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { demonymInGoods } from './supplies.ts';
+import { GOODS_WORD } from '../goods-phrase.ts';
 import { listForward, mentionAfter, subjectBefore, triggers, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
 
 /**
@@ -21,7 +22,7 @@ const RELY = /\b(?:relies|rely|relied|relying|depends|depend|depended|depending|
 const FOR_GOODS = /^\s+for\s+(?:(?:its|their|most|much|some|all|the\s+bulk)\s+(?:of\s+)?(?:its\s+|their\s+)?)?(?:[a-z-]+\s+){0,3}?(?:drones?|missiles?|shells?|ammunition|munitions|weapons|arms|chips|microchips|semiconductors|components|parts|engines|equipment|machinery|machine\s+tools|oil|crude|fuel|gas|grain|wheat|electronics|goods|technology|supplies|imports)\b/i;
 const SUPPLY_NOUN = /\b(?:shipments|deliveries|exports|sales|transfers|supplies|consignments)\s+of\s+/gi;
 /** "of chips and parts to Russia by ": goods words, the recipient, then "by". */
-const TO_RECIPIENT = /^\s*(?:[\w-]+\s+){0,6}?(?:to|into)\s+(?:the\s+)?$/i;
+const TO_RECIPIENT = new RegExp(String.raw`^\s*(?:${GOODS_WORD}\s+){0,6}?(?:to|into)\s+(?:the\s+)?$`, 'i');
 
 /** A ban or a curb before the trigger: "the ban on exports of American chips to China" states no supply. */
 const BLOCKED = /\b(?:bans?|banned|banning|embargo(?:es)?|curbs?|restrict\w*|prohibit\w*|halt\w*|stop\w*|prevent\w*|block\w*|cease\w*|suspend\w*|controls?\s+on|limits?\s+on)\b[^.;]{0,30}$/i;

@@ -2,6 +2,7 @@ import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { entityIdFor } from '@newsgraph/shared';
 import { COUNTRIES } from '../../lexicon/countries.ts';
 import { verbAlternation } from '../verb-forms.ts';
+import { GOODS_WORD } from '../goods-phrase.ts';
 import {
   COUNTRY_TYPES,
   STATE_TYPES,
@@ -28,9 +29,9 @@ const GIVE_TO = new RegExp(`\\b(?:${verbAlternation(['supply', 'provide', 'sell'
 const SUPPLIER_GAP = /^(?:['’]s)?\s+(?:(?:state-owned\s+|private\s+|[a-z]+\s+)?(?:companies|company|firms?|suppliers?|manufacturers?|exporters?|entities|businesses|traders|producers?|makers?)\s+)?(?:(?:is|are|was|were|has been|have been|had been|has|have|had|continues to|continue to|continued|began|begun|started|resumed|stopped|denied|denies|deny|denying|admitted|admits|agreed to|offered to|promised to|pledged to|refused to|plans to|will|would|could|may|might|that|which|who|of|also|reportedly|allegedly|secretly|illegally|still|not|never)\s+){0,3}$/i;
 const RECIPIENT_DIRECT = /^\s+(?:the\s+)?$/i;
 /** "exported chips and parts to Russia": up to a few goods words then "to". */
-const GOODS_THEN_TO = /^\s+(?:[\w-]+\s+){0,8}?(?:to|into)\s+(?:the\s+)?$/i;
+const GOODS_THEN_TO = new RegExp(String.raw`^\s+(?:${GOODS_WORD}\s+){0,8}?(?:to|into)\s+(?:the\s+)?$`, 'i');
 /** "to a Russian ammunition plant": an article is allowed before a demonym recipient. */
-const GOODS_THEN_TO_ARTICLE = /^\s+(?:[\w-]+\s+){0,8}?(?:to|into)\s+(?:the|a|an)\s+$/i;
+const GOODS_THEN_TO_ARTICLE = new RegExp(String.raw`^\s+(?:${GOODS_WORD}\s+){0,8}?(?:to|into)\s+(?:the|a|an)\s+$`, 'i');
 /** The forces or industry of the demonym's country, right after it. */
 const RECIPIENT_BODY_AFTER =
   /^\s+(?:(?:military|defence|defense|arms|weapons|ammunition|munitions|drone|missile|tank|state|war|armed)\s+){0,2}(?:factories|factory|plants?|army|armed\s+forces|forces|military|troops|arms\s+makers?|arms\s+industry|defence\s+industry|defense\s+industry|manufacturers?|makers?|producers?)\b/i;
@@ -61,8 +62,8 @@ const RECEIPT_NOUN = /\b(?:imports|purchases|acquisitions)\b/gi;
 /** Between an owner and the noun: "China's growing arms exports", "Chinese exports". */
 const OWNER_GAP = /^(?:['’]s)?\s+(?:(?:[a-z-]+|\d[\d.,%]*)\s+){0,3}$/i;
 /** From the noun to "to"/"from": "of dual-use goods and machine tools to". */
-const OF_GOODS_TO = /^\s+(?:(?:of|in)\s+(?:[\w-]+\s+){0,8}?)?(?:to|into)\s+(?:the\s+)?$/i;
-const OF_GOODS_FROM = /^\s+(?:(?:of|in)\s+(?:[\w-]+\s+){0,8}?)?from\s+(?:the\s+)?$/i;
+const OF_GOODS_TO = new RegExp(String.raw`^\s+(?:(?:of|in)\s+(?:${GOODS_WORD}\s+){0,8}?)?(?:to|into)\s+(?:the\s+)?$`, 'i');
+const OF_GOODS_FROM = new RegExp(String.raw`^\s+(?:(?:of|in)\s+(?:${GOODS_WORD}\s+){0,8}?)?from\s+(?:the\s+)?$`, 'i');
 /** "a major supplier of optics to Russia", "Russia's main supplier of drones, Iran". */
 const SUPPLIER_NOUN = /\b(?:suppliers?|exporters?|providers?|vendors?|sources?)\b/gi;
 const SUPPLIER_COPULA = /^\s*(?:,\s*|\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|became|becomes|become|remains|remained|has\s+become)\s+)(?:(?:now|still|also|already)\s+)?(?:(?:a|an|the|one\s+of\s+the|its|their)\s+)?(?:(?:[a-z-]+|\d[\w.%-]*)\s+){0,4}$/i;
@@ -115,6 +116,8 @@ export function suppliesRule(ctx: SentenceContext): RelationCandidate[] {
     // "to Russian military factories", "to the Russian army": a demonym before a noun of its
     // forces or industry stands for the country supplied.
     if (recipient.adjectival && !RECIPIENT_BODY_AFTER.test(ctx.text.slice(recipient.end, recipient.end + 40))) continue;
+    // "exported 1,381,009 quintales to ICO members", "exports to OECD countries": the members, not the body.
+    if (recipient.type === 'Organization' && /^\s*(?:\([^()]{1,12}\)\s*)?(?:member\s+)?(?:members|countries|states|nations|economies)\b/i.test(ctx.text.slice(recipient.end, recipient.end + 30))) continue;
     // "supplies funds to America's mortgage market": the recipient owns what is supplied to.
     if (/^['’]s\s/.test(ctx.text.slice(recipient.end, recipient.end + 3))) continue;
     if (loose && !ctx.mentions.some((m) => m.type === 'Goods' && m.start >= t.end && m.end <= recipient.start)) continue;
