@@ -1,5 +1,6 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import type { MentionView, RelationCandidate, SentenceContext } from '../sentence-context.ts';
+import { isSportStory } from '../sport-story.ts';
 
 /**
  * HOLDS_ROLE for a player's or manager's club: "Arsenal keeper X", "Chelsea's X", "X, the
@@ -22,23 +23,6 @@ const POST_AFTER = new RegExp(`^\\s+${QUALIFIER}${TEAM_POST}\\b`, 'i');
 /** A squad entry: the club alone in brackets after the name, optionally with "capt". */
 const ROSTER_OPEN = /^\s*\($/;
 const ROSTER_CLOSE = /^\s*(?:,\s*capt(?:ain)?\.?\s*)?\)/;
-
-/** Words of sport; a story with several of them is about sport. */
-const SPORT_WORDS = /\b(?:match|matches|goals?|scored|striker|midfielder|defender|goalkeeper|keeper|season|league|cup|coach|squad|fixture|tries|caps?|fly-half|scrum-half|premiership|tournament|olympic|medal|champions?|championship|semi-final|quarter-final|referee|stadium|injury|replacements|substitutes?|wicket|innings|sprint|marathon|club|clubs|team-mate|signing|transfer)\b/gi;
-let lastText = '';
-let lastIsSport = false;
-
-/** Whether the story is about sport (memoized for the text, since every sentence asks). */
-function isSportStory(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    let n = 0;
-    SPORT_WORDS.lastIndex = 0;
-    while (n < 4 && SPORT_WORDS.exec(text)) n++;
-    lastIsSport = n >= 4;
-  }
-  return lastIsSport;
-}
 
 function isClub(m: MentionView): boolean {
   return (m.type === 'Organization' && m.kind !== 'PoliticalParty' && m.kind !== 'MediaOutlet' && !m.adjectival) || (m.type === 'Place' && !m.adjectival);
