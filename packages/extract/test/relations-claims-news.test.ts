@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/extract.ts';
+
+/**
+ * Constructions of BBC-style politics, sport and arts reporting read by the rules of branch
+ * claims-news (issue 10). Sentences and names are our own.
+ */
+
+/** "Subject PREDICATE Object [rule]" of one predicate, by entity names, sorted. */
+function claims(text: string, predicate: string): string[] {
+  const result = extract(text);
+  const name = new Map(result.entities.map((e) => [e.id, e.name]));
+  return result.relations
+    .filter((r) => r.predicate === predicate)
+    .map((r) => `${name.get(r.subject) ?? r.subject} ${r.predicate} ${name.get(r.object) ?? r.object} [${r.evidence.rule}]`)
+    .sort();
+}
+
+describe('role-uk-story: head offices of British government in a story about British politics', () => {
+  const story =
+    'Labour will fight the election on the economy, Chancellor Martin Hale said on Monday. ' +
+    'Prime Minister Ruth Coyle backed him and said Britain had never been stronger. ' +
+    'The Liberal Democrats said the figures did not add up.';
+
+  it('gives the UK to "Chancellor X" and "Prime Minister X", recording the UK named elsewhere', () => {
+    expect(claims(story, 'HOLDS_ROLE').filter((c) => c.includes('role-uk-story'))).toEqual([
+      'Martin Hale HOLDS_ROLE United Kingdom [role-uk-story.head-office.description]',
+      'Ruth Coyle HOLDS_ROLE United Kingdom [role-uk-story.head-office]',
+    ]);
+  });
+
+  it('needs a British party and the UK, and no country named more often', () => {
+    expect(claims('Chancellor Martin Hale said on Monday that Britain would cut taxes.', 'HOLDS_ROLE')).toEqual([]);
+    expect(claims('Labour said Chancellor Martin Hale would speak on Monday.', 'HOLDS_ROLE')).toEqual([]);
+    const german = 'Labour welcomed the deal. Chancellor Karl Brandt said Germany and Britain agreed, and Germany would pay. Germany signed on Friday.';
+    expect(claims(german, 'HOLDS_ROLE').filter((c) => c.includes('role-uk-story'))).toEqual([]);
+  });
+
+  it('leaves a qualified office and a described one to other rules', () => {
+    const qualified = 'Labour leaders met in London. German Chancellor Karl Brandt told Britain to wait, and Chancellor Karl Brandt left.';
+    expect(claims(qualified, 'HOLDS_ROLE').filter((c) => c.includes('role-uk-story'))).toEqual([]);
+    const described = 'Labour MPs in Britain wonder how good a prime minister Martin Hale would make.';
+    expect(claims(described, 'HOLDS_ROLE').filter((c) => c.includes('role-uk-story'))).toEqual([]);
+  });
+});
