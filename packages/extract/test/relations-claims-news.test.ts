@@ -30,7 +30,7 @@ describe('role-uk-story: head offices of British government in a story about Bri
   });
 
   it('needs a British party and the UK, and no country named more often', () => {
-    expect(claims('Chancellor Martin Hale said on Monday that Britain would cut taxes.', 'HOLDS_ROLE')).toEqual([]);
+    expect(claims('Chancellor Martin Hale said on Monday that Britain would cut taxes.', 'HOLDS_ROLE').filter((c) => c.includes('role-uk-story'))).toEqual([]);
     expect(claims('Labour said Chancellor Martin Hale would speak on Monday.', 'HOLDS_ROLE')).toEqual([]);
     const german = 'Labour welcomed the deal. Chancellor Karl Brandt said Germany and Britain agreed, and Germany would pay. Germany signed on Friday.';
     expect(claims(german, 'HOLDS_ROLE').filter((c) => c.includes('role-uk-story'))).toEqual([]);
@@ -41,5 +41,17 @@ describe('role-uk-story: head offices of British government in a story about Bri
     expect(claims(qualified, 'HOLDS_ROLE').filter((c) => c.includes('role-uk-story'))).toEqual([]);
     const described = 'Labour MPs in Britain wonder how good a prime minister Martin Hale would make.';
     expect(claims(described, 'HOLDS_ROLE').filter((c) => c.includes('role-uk-story'))).toEqual([]);
+  });
+});
+
+describe('role-context.sole-country: an unqualified office in a story that names one country', () => {
+  it("gives the office to the only country named", () => {
+    const story = 'Finance Minister Paolo Ferri said the budget would be cut. Italy will present the plan in May.';
+    expect(claims(story, 'HOLDS_ROLE')).toEqual(['Paolo Ferri HOLDS_ROLE Italy [role-context.sole-country.description]']);
+  });
+
+  it('gives nothing when two countries are named, or in a British party story about a foreign country', () => {
+    expect(claims('Finance Minister Paolo Ferri said Italy and Spain would cut the budget.', 'HOLDS_ROLE')).toEqual([]);
+    expect(claims('The Tories were angry. Prime Minister Ruth Coyle said troops would stay in Iraq.', 'HOLDS_ROLE').filter((c) => c.includes('role-context'))).toEqual([]);
   });
 });

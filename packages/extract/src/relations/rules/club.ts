@@ -14,7 +14,7 @@ import { isSportStory } from '../sport-story.ts';
 
 /** Posts in a sports team. */
 const TEAM_POST =
-  '(?:goalkeeper|keeper|striker|midfielder|defender|centre-back|centre-half|full-back|left-back|right-back|winger|forward|playmaker|captain|skipper|manager|boss|coach|head coach|fly-half|scrum-half|hooker|prop|lock|flanker|number eight|centre|wing|batsman|bowler|all-rounder|wicketkeeper|team-mate|teammate|player|signing|star|youngster|striker|utility back|back-rower)';
+  '(?:goalkeeper|keeper|striker|midfielder|defender|centre-back|centre-half|full-back|left-back|right-back|winger|forward|playmaker|captain|skipper|manager|boss|coach|head coach|fly-half|scrum-half|hooker|prop|lock|flanker|number eight|centre|wing|batsman|bowler|all-rounder|wicketkeeper|team-mate|teammate|player|signing|star|youngster|striker|utility back|back-rower|substitute|replacement|physio|physiotherapist|scout)';
 const QUALIFIER = '(?:(?:former|new|veteran|young|teenage|injured|caretaker|interim|assistant|first-team|reserve|on-loan|record|club)\\s+){0,2}';
 const POST_BEFORE_NAME = new RegExp(`^\\s+${QUALIFIER}${TEAM_POST}\\s+$`, 'i');
 const POSSESSIVE_BEFORE_NAME = new RegExp(`^['’]s?\\s+(?:${QUALIFIER}${TEAM_POST}\\s+)?$`, 'i');
