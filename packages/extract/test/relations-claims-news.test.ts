@@ -55,3 +55,32 @@ describe('role-context.sole-country: an unqualified office in a story that names
     expect(claims('The Tories were angry. Prime Minister Ruth Coyle said troops would stay in Iraq.', 'HOLDS_ROLE').filter((c) => c.includes('role-context'))).toEqual([]);
   });
 });
+
+describe('meet-gerund: a meeting stated inside the clause', () => {
+  it('reads "after meeting X" and "for talks with X" with the clause subject', () => {
+    expect(claims('Paulo Ramos would leave for Zurich tomorrow after meeting Gerhard Weber this evening.', 'MET_WITH')).toEqual([
+      'Gerhard Weber MET_WITH Paulo Ramos [meet-gerund.phrase]',
+    ]);
+    const talks = 'Oil Minister Karim Haddad is expected here on Friday for talks with his Algerian counterpart Omar Benali.';
+    expect(claims(talks, 'MET_WITH')).toEqual(['Karim Haddad MET_WITH Omar Benali [meet-gerund.phrase]']);
+    // The counterpart is Algeria's; the visitor's country is another, not named.
+    expect(claims(talks, 'HOLDS_ROLE')).toEqual(['Omar Benali HOLDS_ROLE Algeria [role-described.counterpart]']);
+  });
+
+  it('reads nothing across a new clause or for what a person owns', () => {
+    expect(claims('Paulo Ramos said the bank, which lost money after meeting Gerhard Weber, would close.', 'MET_WITH')).toEqual([]);
+    expect(claims("Paulo Ramos was praised after meeting Gerhard Weber's demands.", 'MET_WITH')).toEqual([]);
+  });
+});
+
+describe('party: posts with a portfolio and appositions with "now" or "prospective"', () => {
+  it('reads the party of the post', () => {
+    expect(claims('Labour election co-ordinator Alan Barker said the poll was wrong.', 'HOLDS_ROLE')).toEqual(['Alan Barker HOLDS_ROLE Labour Party [party.portfolio]']);
+    expect(claims('Mr Tom Fenn, a prospective Labour MP, said he was confident.', 'HOLDS_ROLE')).toEqual(['Tom Fenn HOLDS_ROLE Labour Party [party.appositive]']);
+    expect(claims('Tory shadow chancellor Oliver Lane said taxes would rise.', 'HOLDS_ROLE')).toEqual(['Oliver Lane HOLDS_ROLE Conservative Party [party.post]']);
+  });
+
+  it('takes no verb for a portfolio', () => {
+    expect(claims('Labour MPs told Chancellor Martin Hale to wait.', 'HOLDS_ROLE').filter((c) => c.includes('party'))).toEqual([]);
+  });
+});

@@ -165,6 +165,7 @@ describe('national: BBC sport and arts descriptions (branch claims-news)', () =>
   it('reads a nationality after a capitalised function word that opens the sentence', () => {
     expect(nationals('And Irish actress Nora Keane is tipped to win.')).toEqual(['Nora Keane NATIONAL_OF Ireland [national.before]']);
     expect(nationals('But Spanish star Pablo Romero stayed at home.')).toEqual(['Pablo Romero NATIONAL_OF Spain [national.before]']);
+    expect(nationals('Former Irish international Sean Daly coached them.')).toEqual(['Sean Daly NATIONAL_OF Ireland [national.before]']);
     // A capitalised word that is no function word still opens a longer name.
     expect(nationals('Latin American singer Rosa Delgado toured Europe.')).toEqual([]);
   });

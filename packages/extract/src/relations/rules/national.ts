@@ -119,12 +119,16 @@ function heldCountries(unit: Nationality, noun: string | undefined, dual: boolea
  * it part of a longer name; "its UK director": an organization's owner makes it the organization's
  * branch in that country.
  */
+/** Modifiers of a person's description that open a sentence capitalised: "Fellow Spaniard X", "Former British actor Y". */
+const OPENING_MODIFIERS = new Set(['fellow', 'former', 'veteran', 'late', 'young', 'teenage', 'compatriot']);
+
 function insideLongerName(ctx: SentenceContext, m: MentionView): boolean {
   const left = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 20), m.start);
   if (/\b(?:its|their)\s+$/i.test(left)) return true;
   const word = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(left)?.[1];
-  // "And British actor X", "But Spanish star Y": a function word capitalised at the sentence's start opens no name.
-  return word !== undefined && !FUNCTION_WORDS.has(word.toLowerCase());
+  // "And British actor X", "Fellow Spaniard Y": a function word or a modifier of the description,
+  // capitalised at the sentence's start, opens no name.
+  return word !== undefined && !FUNCTION_WORDS.has(word.toLowerCase()) && !OPENING_MODIFIERS.has(word.toLowerCase());
 }
 
 /** After a bare demonym and a name, a noun of a firm makes the name the firm's: "the British Townsend Thorensen company". */

@@ -15,7 +15,8 @@ import { storyCountry, type StoryCountry } from '../story-country.ts';
  * companies or cities also have. The claim records the sentence that first names the country.
  * A story that names only one country (a short wire story: "Finance Minister X said ... Italy")
  * is about that one too (`role-context.sole-country`), except a story about British party
- * politics that names one foreign country: its unqualified offices are the UK's.
+ * politics that names one foreign country: its unqualified offices are the UK's. A country
+ * named as a counterpart's ("his Algerian counterpart") implies another one: no sole country.
  */
 
 /**
@@ -75,7 +76,8 @@ function soleCountry(ctx: SentenceContext): (StoryCountry & { sole: true }) | nu
   let britishParty = false;
   for (const m of doc) {
     if (m.type === 'Country') {
-      if (first && first.entityId !== m.entityId) several = true;
+      // "his Algerian counterpart": a second country, whose name the story leaves out.
+      if ((first && first.entityId !== m.entityId) || /^\s+counterparts?\b/.test(ctx.text.slice(m.end, m.end + 14))) several = true;
       first ??= m;
       count++;
     } else if (m.type === 'Organization' && !britishParty) {
