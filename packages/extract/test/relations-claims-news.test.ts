@@ -84,3 +84,30 @@ describe('party: posts with a portfolio and appositions with "now" or "prospecti
     expect(claims('Labour MPs told Chancellor Martin Hale to wait.', 'HOLDS_ROLE').filter((c) => c.includes('party'))).toEqual([]);
   });
 });
+
+describe('recognition: a Korean given name whose second syllable spells an English word', () => {
+  it('keeps "Jae-won" whole after a Korean family name', () => {
+    const names = extract('The minister met Lee Jae-won in Seoul on Monday.').entities.filter((e) => e.type === 'Person').map((e) => e.name);
+    expect(names).toEqual(['Lee Jae-won']);
+  });
+});
+
+describe('role-definite: "the Tory leader" in subject position stands for the one the story titled so', () => {
+  it('reads the description for the person introduced with that owner and job', () => {
+    const story = 'Tory leader Michael Hart spoke in Leeds on Monday. Mr Blair replied in the Commons. The Tory leader said taxes would fall.';
+    expect(claims(story, 'HOLDS_ROLE')).toEqual([
+      'Michael Hart HOLDS_ROLE Conservative Party [party.post]',
+      'Michael Hart HOLDS_ROLE Conservative Party [role-definite.subject.description]',
+    ]);
+    const match = 'Arsenal manager Pierre Lamont was angry after the match. "We were robbed," said the Arsenal boss after the league game in the cup season.';
+    expect(claims(match, 'HOLDS_ROLE').filter((c) => c.includes('role-definite'))).toEqual(['Pierre Lamont HOLDS_ROLE Arsenal [role-definite.subject.description]']);
+  });
+
+  it('reads nobody without such a title, out of subject position, or for another job', () => {
+    expect(claims('Mr Blair spoke in the Commons. The Tory leader said taxes would fall.', 'HOLDS_ROLE')).toEqual([]);
+    const friend = 'Tory leader Michael Hart spoke on Monday. Ms Lee, a friend of the Tory leader, agreed.';
+    expect(claims(friend, 'HOLDS_ROLE').filter((c) => c.includes('role-definite'))).toEqual([]);
+    const other = 'Tory co-chairman Liam Ford spoke on Monday. The Tory leader said taxes would fall.';
+    expect(claims(other, 'HOLDS_ROLE').filter((c) => c.includes('role-definite'))).toEqual([]);
+  });
+});
