@@ -111,7 +111,8 @@ export const rule: RelationRule = {
   ],
   acceptsReferences: true,
   minMentions: 1,
-  cue: /\b[Tt]he\b/,
+  // Every description ends in one of its posts: the cue-index answers this from its one scan.
+  cue: /\b(?:boss|manager|coach|chairman|chairwoman|chief|president|founder|leader|MP|MSP|MEP|spokesman|spokeswoman|frontman|singer|guitarist|drummer|bassist|captain|skipper|striker|midfielder|defender|keeper|goalkeeper|winger|forward|fly-half|scrum-half|flanker|full-back|hooker|prop|centre|wing|number eight|owner|minister|premier|chancellor|king|queen)\b/i,
   sidesInSentence: 'object',
   run: roleDefiniteRule,
 };
