@@ -111,3 +111,9 @@ describe('role-definite: "the Tory leader" in subject position stands for the on
     expect(claims(other, 'HOLDS_ROLE').filter((c) => c.includes('role-definite'))).toEqual([]);
   });
 });
+
+describe('sentence subject: a demonym title set off by commas before the name', () => {
+  it('takes the named person, not the country, as the one who travels', () => {
+    expect(claims('The Dutch trade minister, Anna de Vries, arrived in Jakarta on Monday.', 'VISITED')).toEqual(['Anna de Vries VISITED Jakarta [visit.verb]']);
+  });
+});
