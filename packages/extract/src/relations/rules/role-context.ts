@@ -2,6 +2,7 @@ import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import { type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
 import { referenceView } from '../references.ts';
 import { storyCountry, type StoryCountry } from '../story-country.ts';
+import { namesBritishParty } from '../british-politics.ts';
 
 /**
  * HOLDS_ROLE from the story's country: news writes a foreign official's title with the country
@@ -73,19 +74,14 @@ function soleCountry(ctx: SentenceContext): (StoryCountry & { sole: true }) | nu
   let first: MentionView | null = null;
   let count = 0;
   let several = false;
-  let britishParty = false;
   for (const m of doc) {
-    if (m.type === 'Country') {
-      // "his Algerian counterpart": a second country, whose name the story leaves out.
-      if ((first && first.entityId !== m.entityId) || /^\s+counterparts?\b/.test(ctx.text.slice(m.end, m.end + 14))) several = true;
-      first ??= m;
-      count++;
-    } else if (m.type === 'Organization' && !britishParty) {
-      const attributes = ctx.entities.get(m.entityId)?.attributes;
-      britishParty = attributes?.['kind'] === 'PoliticalParty' && attributes['country'] === 'GB';
-    }
+    if (m.type !== 'Country') continue;
+    // "his Algerian counterpart": a second country, whose name the story leaves out.
+    if ((first && first.entityId !== m.entityId) || /^\s+counterparts?\b/.test(ctx.text.slice(m.end, m.end + 14))) several = true;
+    first ??= m;
+    count++;
   }
-  const found = first && !several && (!britishParty || first.entityId === 'country:GB') ? { country: first, count, sole: true as const } : null;
+  const found = first && !several && (first.entityId === 'country:GB' || !namesBritishParty(ctx)) ? { country: first, count, sole: true as const } : null;
   soleCache.set(doc, found);
   return found;
 }

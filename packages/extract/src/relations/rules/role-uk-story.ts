@@ -2,6 +2,7 @@ import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import type { MentionView, RelationCandidate, SentenceContext } from '../sentence-context.ts';
 import { referenceView } from '../references.ts';
 import { storyCountry } from '../story-country.ts';
+import { namesBritishParty } from '../british-politics.ts';
 
 /**
  * HOLDS_ROLE for the head offices of British government written without their country in a story
@@ -36,16 +37,12 @@ function ukStory(ctx: SentenceContext): UkStory | null {
   if (storyCache.has(doc)) return storyCache.get(doc) ?? null;
   const countries = new Map<string, number>();
   let uk: MentionView | null = null;
-  let britishParty = false;
   const qualifiedElsewhere = new Set<string>();
   for (let i = 0; i < doc.length; i++) {
     const m = doc[i] as MentionView;
     if (m.type === 'Country') {
       countries.set(m.entityId, (countries.get(m.entityId) ?? 0) + 1);
       if (m.entityId === UK && !uk) uk = m;
-    } else if (m.type === 'Organization' && !britishParty) {
-      const attributes = ctx.entities.get(m.entityId)?.attributes;
-      britishParty = attributes?.['kind'] === 'PoliticalParty' && attributes['country'] === 'GB';
     } else if (m.type === 'Person') {
       const q = doc[i - 1];
       // "Labour leader X" is British: a body the lexicon places in the UK qualifies no one away from it.
@@ -57,7 +54,7 @@ function ukStory(ctx: SentenceContext): UkStory | null {
   }
   const ukCount = countries.get(UK) ?? 0;
   const dominated = [...countries].some(([id, n]) => id !== UK && n > ukCount);
-  const found = uk && britishParty && !dominated ? { uk, qualifiedElsewhere } : null;
+  const found = uk && !dominated && namesBritishParty(ctx) ? { uk, qualifiedElsewhere } : null;
   storyCache.set(doc, found);
   return found;
 }
