@@ -54,28 +54,50 @@ function sameJob(a: string, b: string): boolean {
   return a === b || SAME_JOB.some((set) => set.has(a) && set.has(b));
 }
 
+/** Between an owner and a name: up to two words, the post (one or two words), an honorific. */
+const TITLE_GAP = new RegExp(`^(?:['’]s?)?\\s+((?:[a-z-]+\\s+){0,2}?)([a-z-]+(?:\\s+[a-z-]+)?)\\s+${HONORIFIC_GAP}$`, 'i');
+
+interface Titled {
+  person: MentionView;
+  owner: string;
+  /** The last word and the last two words of the title, lower case. */
+  tails: [string, string];
+}
+
+const titledCache = new WeakMap<readonly MentionView[], Titled[]>();
+
+/** Every name of the document written right after an owner and a title ("Tory leader X"), in order; once per document. */
+function titledNames(ctx: SentenceContext): Titled[] {
+  const doc = ctx.documentMentions;
+  const known = titledCache.get(doc);
+  if (known) return known;
+  const list: Titled[] = [];
+  for (let i = 1; i < doc.length; i++) {
+    const m = doc[i] as MentionView;
+    if (m.type !== 'Person' || m.reference) continue;
+    const q = doc[i - 1] as MentionView;
+    if (q.sentenceIndex !== m.sentenceIndex || m.start - q.end > 50) continue;
+    const title = TITLE_GAP.exec(ctx.text.slice(q.end, m.start));
+    if (!title) continue;
+    const words = `${title[1] ?? ''}${title[2] ?? ''}`.toLowerCase().trim();
+    if (/\b(?:former|ex|then)\b/.test(words)) continue;
+    const parts = words.split(/\s+/);
+    list.push({ person: m, owner: q.entityId, tails: [parts[parts.length - 1] ?? '', parts.slice(-2).join(' ')] });
+  }
+  titledCache.set(doc, list);
+  return list;
+}
+
 /**
  * The person last written with the same owner and the same job before the description ("Tory
  * leader Michael Howard ... The Tory leader said"): a definite description names the one the story
  * has introduced with that title. The view keeps that person's entity with the description's span.
  */
 function titledBefore(ctx: SentenceContext, owner: MentionView, job: string, start: number, end: number): MentionView | null {
-  const doc = ctx.documentMentions;
   let found: MentionView | null = null;
-  for (let i = 1; i < doc.length; i++) {
-    const m = doc[i] as MentionView;
-    if (m.start >= start) break;
-    if (m.type !== 'Person' || m.reference) continue;
-    const q = doc[i - 1] as MentionView;
-    if (q.entityId !== owner.entityId || q.sentenceIndex !== m.sentenceIndex || m.start - q.end > 50) continue;
-    const title = new RegExp(`^(?:['’]s?)?\\s+((?:[a-z-]+\\s+){0,2}?)([a-z-]+(?:\\s+[a-z-]+)?)\\s+${HONORIFIC_GAP}$`, 'i').exec(ctx.text.slice(q.end, m.start));
-    if (!title) continue;
-    const words = `${title[1] ?? ''}${title[2] ?? ''}`.toLowerCase().trim();
-    if (/\b(?:former|ex|then)\b/.test(words)) continue;
-    const last = words.split(/\s+/);
-    const tail1 = last[last.length - 1] ?? '';
-    const tail2 = last.slice(-2).join(' ');
-    if (sameJob(tail1, job) || sameJob(tail2, job)) found = m;
+  for (const t of titledNames(ctx)) {
+    if (t.person.start >= start) break;
+    if (t.owner === owner.entityId && (sameJob(t.tails[0], job) || sameJob(t.tails[1], job))) found = t.person;
   }
   if (!found) return null;
   return { ...referenceView(found, start, ctx.sentenceIndex), end };
