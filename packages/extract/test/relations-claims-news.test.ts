@@ -117,3 +117,19 @@ describe('sentence subject: a demonym title set off by commas before the name', 
     expect(claims('The Dutch trade minister, Anna de Vries, arrived in Jakarta on Monday.', 'VISITED')).toEqual(['Anna de Vries VISITED Jakarta [visit.verb]']);
   });
 });
+
+describe('affiliation.from: the body described, bracketed or named by its unit', () => {
+  it('reads the body after "from"', () => {
+    expect(claims('Jane Roe, from the pressure group Clean Rivers Trust, said the plan was unfair.', 'HOLDS_ROLE').filter((c) => c.includes('affiliation'))).toEqual([
+      'Jane Roe HOLDS_ROLE Clean Rivers Trust [affiliation.from]',
+    ]);
+    expect(claims('"It is a big year," Tom Hart, from the Consumer Electronics Association (CEA) told reporters.', 'HOLDS_ROLE')).toEqual([
+      'Tom Hart HOLDS_ROLE Consumer Electronics Association [affiliation.from]',
+    ]);
+    expect(claims("Ken Ito, from Panasonic's research laboratories, said storage would double.", 'HOLDS_ROLE')).toEqual(['Ken Ito HOLDS_ROLE Panasonic [affiliation.from]']);
+  });
+
+  it('reads no home town and no news outlet', () => {
+    expect(claims('Jane Roe, from Leeds, said the plan was unfair.', 'HOLDS_ROLE')).toEqual([]);
+  });
+});
