@@ -75,7 +75,7 @@ describe('meet-gerund: a meeting stated inside the clause', () => {
 
 describe('party: posts with a portfolio and appositions with "now" or "prospective"', () => {
   it('reads the party of the post', () => {
-    expect(claims('Labour election co-ordinator Alan Barker said the poll was wrong.', 'HOLDS_ROLE')).toEqual(['Alan Barker HOLDS_ROLE Labour Party [party.portfolio]']);
+    expect(claims('Labour election supremo Alan Barker said the poll was wrong.', 'HOLDS_ROLE')).toEqual(['Alan Barker HOLDS_ROLE Labour Party [party.portfolio]']);
     expect(claims('Mr Tom Fenn, a prospective Labour MP, said he was confident.', 'HOLDS_ROLE')).toEqual(['Tom Fenn HOLDS_ROLE Labour Party [party.appositive]']);
     expect(claims('Tory shadow chancellor Oliver Lane said taxes would rise.', 'HOLDS_ROLE')).toEqual(['Oliver Lane HOLDS_ROLE Conservative Party [party.post]']);
   });
@@ -131,5 +131,12 @@ describe('affiliation.from: the body described, bracketed or named by its unit',
 
   it('reads no home town and no news outlet', () => {
     expect(claims('Jane Roe, from Leeds, said the plan was unfair.', 'HOLDS_ROLE')).toEqual([]);
+  });
+});
+
+describe('role: British spellings and compound posts', () => {
+  it('reads "co-ordinator" and "vice-chairman" as posts', () => {
+    expect(claims('Ruth Mills, European co-ordinator for the Open Rights Group, spoke.', 'HOLDS_ROLE')).toEqual(['Ruth Mills HOLDS_ROLE Open Rights Group [role.appositive]']);
+    expect(claims('Raj Mehta, vice-chairman of Tata Steel, stayed away.', 'HOLDS_ROLE')).toEqual(['Raj Mehta HOLDS_ROLE Tata Steel [role.appositive]']);
   });
 });

@@ -77,7 +77,7 @@ export const rule: RelationRule = {
     { id: 'party.bare', example: '"Lib Dem X", "Conservative X"' },
     { id: 'party.possessive', example: '"Labour\'s X" (not "Labour\'s Blair government")' },
     { id: 'party.appositive', example: '"X, Labour MP for Y", "X, the Liberal Democrats\' home affairs spokesman", "X, now Veritas deputy leader,", "X, a prospective Labour MP,"' },
-    { id: 'party.portfolio', example: '"Lib Dem Home Affairs spokesman X", "SNP Holyrood leader X", "Labour election co-ordinator X"' },
+    { id: 'party.portfolio', example: '"Lib Dem Home Affairs spokesman X", "SNP Holyrood leader X", "Labour election supremo X"' },
   ],
   acceptsReferences: false,
   minMentions: 2,
