@@ -167,6 +167,8 @@ describe('extract on adversarial input', () => {
       alsoListed: `The Treasury sanctioned Duna Trade Corp. ${'Also listed were Mark Vidal and Tisza Parts Ltd. '.repeat(1000)}`,
       another: `The Treasury added nine firms to its Entity List. Among them is Lumen Optics Ltd. ${'Another, Pearl River Chips Ltd, sold chips. '.repeat(1000)}`,
       ambiguousCompany: `${Array.from({ length: 400 }, (_, i) => `Vesta${i} Motor Works Ltd`).join(' and ')} sold motors. ${'The company said it sold lathes to Kyrgyzstan. '.repeat(1000)}`,
+      // Definite descriptions with an owner (role-definite) and offices of a British politics story (role-uk-story).
+      ownerDescriptions: `${Array.from({ length: 300 }, (_, i) => `Tory leader Mark Hale${i} spoke.`).join(' ')} ${'The Tory leader said Chancellor Ann Reid and Prime Minister Tom Lake met after meeting the Labour leader. '.repeat(1000)} Britain.`,
     };
     for (const [name, text] of Object.entries(crossSentence)) {
       const result = extract(text);

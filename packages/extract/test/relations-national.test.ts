@@ -160,3 +160,37 @@ describe('national: the rule and its word list', () => {
     expect(claim?.evidence.modality).toBeUndefined();
   });
 });
+
+describe('national: BBC sport and arts descriptions (branch claims-news)', () => {
+  it('reads a nationality after a capitalised function word that opens the sentence', () => {
+    expect(nationals('And Irish actress Nora Keane is tipped to win.')).toEqual(['Nora Keane NATIONAL_OF Ireland [national.before]']);
+    expect(nationals('But Spanish star Pablo Romero stayed at home.')).toEqual(['Pablo Romero NATIONAL_OF Spain [national.before]']);
+    expect(nationals('Former Irish international Sean Daly coached them.')).toEqual(['Sean Daly NATIONAL_OF Ireland [national.before]']);
+    // A capitalised word that is no function word still opens a longer name.
+    expect(nationals('Latin American singer Rosa Delgado toured Europe.')).toEqual([]);
+  });
+
+  it('reads competitors, referees and musicians described by their nationality', () => {
+    expect(nationals('Dutch qualifier Pieter de Boer beat Chilean wild card Tomas Ruiz.')).toEqual([
+      'Pieter de Boer NATIONAL_OF Netherlands [national.before]',
+      'Tomas Ruiz NATIONAL_OF Chile [national.before]',
+    ]);
+    expect(nationals('Australian referee Greg Hollis sent him off.')).toEqual(['Greg Hollis NATIONAL_OF Australia [national.before]']);
+    expect(nationals('Canadian singer-songwriter Ella Marsh played two nights.')).toEqual(['Ella Marsh NATIONAL_OF Canada [national.before]']);
+    expect(nationals('Swedish triple jumper Lars Berg won the title.')).toEqual(['Lars Berg NATIONAL_OF Sweden [national.before]']);
+  });
+
+  it('reads "X of <country>" only in a sports story, and not after a post', () => {
+    const race = 'The race was won by Joana Pires of Portugal in 31 minutes, ahead of Ana Novak of Serbia. The championship was the last of the season, and the medal went to the champions of the league.';
+    expect(nationals(race)).toEqual(['Ana Novak NATIONAL_OF Serbia [national.of-country]', 'Joana Pires NATIONAL_OF Portugal [national.of-country]']);
+    expect(nationals('Jean Morel of France said the talks would resume next week.')).toEqual([]);
+  });
+});
+
+describe('national: what the sports nouns must not read (branch claims-news)', () => {
+  it('takes no verb of the clause for a modifier and no sport for a nationality', () => {
+    const match = 'Gil will face Lopez in the semi-finals after the Spaniard ousted sixth seed Marco Ricci of Italy 6-4 6-3. The tournament final is on Sunday and the champion takes the cup after the match.';
+    expect(nationals(match)).toEqual(['Marco Ricci NATIONAL_OF Italy [national.of-country]']);
+    expect(nationals('Pole vaulter Anna Berg cleared 4.80 metres.')).toEqual([]);
+  });
+});

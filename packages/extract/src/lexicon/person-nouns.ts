@@ -12,6 +12,8 @@
  * - nouns that name a firm or a machine as well as a person (maker, producer, owner, partner,
  *   operator, publisher, fighter, bomber, carrier); the Person type of the name keeps "Swiss trader
  *   Glencore" out for the few kept ones (trader, broadcaster);
+ * - "rival" ("US rival X" is as often a firm typed as a person) and "vaulter" ("Pole vaulter X"
+ *   reads the sport as a nationality);
  * - "resident" (of a country, not its national), "subject" ("a Russian subject" is a region) and
  *   "executive" ("its UK chief executive" runs the firm's British arm).
  */
@@ -28,6 +30,9 @@ celebrity star
 athlete runner sprinter hurdler marathoner cyclist swimmer diver skier snowboarder skater gymnast boxer wrestler
 golfer footballer cricketer batsman bowler jockey rider driver racer rower sailor climber mountaineer tennis-player
 player striker midfielder defender goalkeeper forward winger champion
+flanker fly-half scrum-half full-back jumper thrower heptathlete decathlete heavyweight qualifier seed
+wild-card international legend great youngster referee umpire
+songwriter singer-songwriter vocalist guitarist bassist drummer frontman frontwoman supermodel critic host
 scientist researcher academic professor scholar historian economist physicist chemist biologist mathematician
 philosopher engineer architect doctor surgeon physician nurse lawyer priest missionary nun monk cleric
 activist dissident campaigner politician aid-worker worker soldier veteran volunteer pilot fisherman farmer
@@ -44,6 +49,8 @@ const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
   'passport-holder': 'passport-holders',
   'tennis-player': 'tennis-players',
   'aid-worker': 'aid-workers',
+  frontman: 'frontmen',
+  frontwoman: 'frontwomen',
 };
 
 function pluralOf(noun: string): string {

@@ -325,6 +325,8 @@ export function sentenceSubject(ctx: SentenceContext, types: ReadonlySet<EntityT
   // "German Chancellor Olaf Scholz ...": the titled person, not the country of the title.
   const next = ctx.mentions[firstIndex + 1];
   if (first.type !== 'Person' && next?.type === 'Person' && types.has('Person') && isTitleGap(between(ctx, first.end, next.start))) return next;
+  // "The Irish prime minister, Bertie Ahern, will visit": a demonym's title set off by commas before the name.
+  if (first.adjectival && next?.type === 'Person' && types.has('Person') && isApposedDemonymTitle(between(ctx, first.end, next.start))) return next;
   return first;
 }
 
@@ -356,6 +358,12 @@ function isTitleGap(gap: string): boolean {
 }
 
 const APPOSED_TITLE_BETWEEN = /^['’]s((?:\s+[a-z][\w-]*){1,6}),\s+$/;
+
+/** " prime minister, " after a demonym: lower-case title words ending in a role, then a comma. */
+function isApposedDemonymTitle(gap: string): boolean {
+  const match = /^((?:\s+[a-z][\w-]*){1,3}),\s+$/.exec(gap);
+  return match !== null && isApposedTitle(match[1]!);
+}
 
 /** Lower-case words that are a role, optionally with an "of/for/on" complement: "trade minister", "special envoy for sanctions". */
 function isApposedTitle(words: string): boolean {

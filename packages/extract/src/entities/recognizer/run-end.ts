@@ -1,5 +1,6 @@
 import { COMPANY_HEADS, FIELD_WORDS, NAME_CONJUNCTIONS } from '../../lexicon/company-words.ts';
 import { ORG_OF_HEADS, ORG_SUFFIXES, PLACE_OF_HEADS, PLACE_SUFFIXES, ROLE_HEADS } from '../../lexicon/titles.ts';
+import { EAST_ASIAN_FAMILY_NAMES } from '../../lexicon/east-asian-surnames.ts';
 import { stripDot } from './candidate.ts';
 import { isModelDesignator } from './model-designator.ts';
 import type { SentenceScan } from './scan.ts';
@@ -229,6 +230,9 @@ function isGivenNameSyllable(s: SentenceScan, hyphen: number, next: number): boo
   if (prev.text.length < 2 || prev.text.length > 5 || !/^\p{Lu}\p{Ll}+$/u.test(prev.text) || !/^\p{Ll}{2,4}$/u.test(n.text)) return false;
   if (hyphen - 2 < s.sentence.firstToken || !s.isNameToken(hyphen - 2)) return false;
   const w = n.text;
+  // "Lee Jae-won", "Park Sung-ho": after a Korean family name the syllable is a name's even when it
+  // spells an English word ("won", "ho").
+  if (EAST_ASIAN_FAMILY_NAMES.has(s.tok(hyphen - 2).text.toLowerCase())) return true;
   return !s.ctx.words.common.has(w) && !s.ctx.words.verbForms.has(w);
 }
 

@@ -10,11 +10,18 @@ import type { MentionView, RelationCandidate, SentenceContext } from '../sentenc
  * the BBC's ..." is often the reporter's source, but "told the BBC" is an interview).
  */
 
-const POST_WORD = new RegExp(`\\b(?:${[...ROLE_HEADS].map((w) => w.replace(/[-]/g, '\\-')).join('|')}|producer|editor|engineer|researcher|designer|consultant|partner|president|head)s?\\b`, 'i');
-/** "X, from (the) Y" closed by punctuation or a speech verb. */
-const FROM_GAP = /^\s*,\s+(?:from|of|at|with)\s+(?:the\s+)?$/i;
+const POST_WORD = new RegExp(`\\b(?:${[...ROLE_HEADS].map((w) => w.replace(/[-]/g, '\\-')).join('|')}|producer|editor|engineer|researcher|designer|consultant|partner|president|head|[a-z]+ologist|futurist|economist|strategist|analyst)s?\\b`, 'i');
+/** "X, from (the) Y" closed by punctuation or a speech verb; "X, from the pressure group Y": a description of the body between. */
+const FROM_GAP = /^\s*,\s+(?:from|of|at|with)\s+(?:the\s+)?(?:(?:[a-z][a-z-]*\s+){0,2}(?:group|union|association|charity|campaign|think-tank|think\s+tank|organisation|organization|body|firm|consultancy|agency|network|watchdog|institute|society|federation|council)\s+)?$/i;
 const FOR_GAP = /^\s*,\s+(?:speaking\s+)?for\s+(?:the\s+)?$/i;
 const CLOSED = /^\s*(?:[,.;:)]|$|(?:said|says|told|added|explained|warned)\b)/;
+/**
+ * What may close "X, from Y" besides: a bracketed acronym ("the Consumer Electronics Association
+ * (CEA) told"), the body's kind in lower case ("from the FNSEA agricultural union, told"), or a unit
+ * of the body ("from Panasonic's Hollywood Laboratories, said": the person works for Panasonic).
+ */
+const CLOSED_AFTER_BODY =
+  /^(?:\s*\([A-Z][A-Za-z.&-]{1,11}\)|(?:\s+[a-z][a-z-]*){1,3}|['’]s(?:\s+[\w&-]+){1,5})\s*(?:[,.;:)]|$|(?:said|says|told|added|explained|warned)\b)/;
 /** "X, BT's managing director,": the organization's possessive, then a post phrase closed by a comma or a verb. */
 const POSSESSIVE_APPOSITION = /^\s*,\s+(?:the\s+)?$/i;
 const POST_PHRASE = /^['’]s?\s+((?:[\w&-]+\s+){0,5}?[\w-]+)\s*(?:,|\s+(?:said|says|told|added)\b)/;
@@ -37,7 +44,7 @@ export function affiliationRule(ctx: SentenceContext): RelationCandidate[] {
     const gap = ctx.text.slice(a.end, b.start);
     const after = ctx.text.slice(b.end, Math.min(ctx.sentence.end, b.end + 80));
     if (a.type === 'Person' && isBody(b)) {
-      if (FROM_GAP.test(gap) && /from/i.test(gap) && CLOSED.test(after)) {
+      if (FROM_GAP.test(gap) && /from/i.test(gap) && (CLOSED.test(after) || CLOSED_AFTER_BODY.test(after))) {
         out.push({ subject: a, predicate: 'HOLDS_ROLE', object: b, rule: 'affiliation.from', confidence: 0.7 });
       } else if (FOR_GAP.test(gap) && /^\s*,/.test(after)) {
         out.push({ subject: a, predicate: 'HOLDS_ROLE', object: b, rule: 'affiliation.for', confidence: 0.75 });
@@ -69,7 +76,7 @@ export const rule: RelationRule = {
   objectTypes: ['Organization'],
   summary: 'A speaker introduced by the organization they speak for, or an appointment announced by the organization.',
   variants: [
-    { id: 'affiliation.from', example: '"X, from Microsoft, said" (not a place: "X, from Leeds")' },
+    { id: 'affiliation.from', example: '"X, from Microsoft, said", "X, from the pressure group Y, said", "X, from Y\'s research laboratories, said" (not a place: "X, from Leeds")' },
     { id: 'affiliation.for', example: '"X, for the Liberal Democrats, said"' },
     { id: 'affiliation.possessive-post', example: '"X, BT\'s managing director, said" (not "X, BT\'s former ...")' },
     { id: 'affiliation.named', example: '"Acme Corp said it named X president"' },

@@ -1,5 +1,6 @@
 import type { RelationRule } from '../../interfaces/relation-rule.ts';
 import type { MentionView, RelationCandidate, SentenceContext } from '../sentence-context.ts';
+import { isSportStory } from '../sport-story.ts';
 
 /**
  * HOLDS_ROLE for a player's or manager's club: "Arsenal keeper X", "Chelsea's X", "X, the
@@ -13,7 +14,7 @@ import type { MentionView, RelationCandidate, SentenceContext } from '../sentenc
 
 /** Posts in a sports team. */
 const TEAM_POST =
-  '(?:goalkeeper|keeper|striker|midfielder|defender|centre-back|centre-half|full-back|left-back|right-back|winger|forward|playmaker|captain|skipper|manager|boss|coach|head coach|fly-half|scrum-half|hooker|prop|lock|flanker|number eight|centre|wing|batsman|bowler|all-rounder|wicketkeeper|team-mate|teammate|player|signing|star|youngster|striker|utility back|back-rower)';
+  '(?:goalkeeper|keeper|striker|midfielder|defender|centre-back|centre-half|full-back|left-back|right-back|winger|forward|playmaker|captain|skipper|manager|boss|coach|head coach|fly-half|scrum-half|hooker|prop|lock|flanker|number eight|centre|wing|batsman|bowler|all-rounder|wicketkeeper|team-mate|teammate|player|signing|star|youngster|striker|utility back|back-rower|substitute|replacement|physio|physiotherapist|scout)';
 const QUALIFIER = '(?:(?:former|new|veteran|young|teenage|injured|caretaker|interim|assistant|first-team|reserve|on-loan|record|club)\\s+){0,2}';
 const POST_BEFORE_NAME = new RegExp(`^\\s+${QUALIFIER}${TEAM_POST}\\s+$`, 'i');
 const POSSESSIVE_BEFORE_NAME = new RegExp(`^['’]s?\\s+(?:${QUALIFIER}${TEAM_POST}\\s+)?$`, 'i');
@@ -22,23 +23,6 @@ const POST_AFTER = new RegExp(`^\\s+${QUALIFIER}${TEAM_POST}\\b`, 'i');
 /** A squad entry: the club alone in brackets after the name, optionally with "capt". */
 const ROSTER_OPEN = /^\s*\($/;
 const ROSTER_CLOSE = /^\s*(?:,\s*capt(?:ain)?\.?\s*)?\)/;
-
-/** Words of sport; a story with several of them is about sport. */
-const SPORT_WORDS = /\b(?:match|matches|goals?|scored|striker|midfielder|defender|goalkeeper|keeper|season|league|cup|coach|squad|fixture|tries|caps?|fly-half|scrum-half|premiership|tournament|olympic|medal|champions?|championship|semi-final|quarter-final|referee|stadium|injury|replacements|substitutes?|wicket|innings|sprint|marathon|club|clubs|team-mate|signing|transfer)\b/gi;
-let lastText = '';
-let lastIsSport = false;
-
-/** Whether the story is about sport (memoized for the text, since every sentence asks). */
-function isSportStory(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    let n = 0;
-    SPORT_WORDS.lastIndex = 0;
-    while (n < 4 && SPORT_WORDS.exec(text)) n++;
-    lastIsSport = n >= 4;
-  }
-  return lastIsSport;
-}
 
 function isClub(m: MentionView): boolean {
   return (m.type === 'Organization' && m.kind !== 'PoliticalParty' && m.kind !== 'MediaOutlet' && !m.adjectival) || (m.type === 'Place' && !m.adjectival);

@@ -3,6 +3,7 @@ import { PERSON_NOUNS, PERSON_NOUN_PLURALS, personNounPattern } from '../../lexi
 import { GOVERNMENT_ROLE_HEADS } from '../../lexicon/titles.ts';
 import { FUNCTION_WORDS, wordClasses } from '../../lexicon/word-classes.ts';
 import { PERSON_TYPES, between, listForward, type MentionView, type RelationCandidate, type SentenceContext } from '../sentence-context.ts';
+import { isSportStory } from '../sport-story.ts';
 
 /**
  * NATIONAL_OF: a person's nationality as the text states it, never inferred from an office.
@@ -118,11 +119,16 @@ function heldCountries(unit: Nationality, noun: string | undefined, dual: boolea
  * it part of a longer name; "its UK director": an organization's owner makes it the organization's
  * branch in that country.
  */
+/** Modifiers of a person's description that open a sentence capitalised: "Fellow Spaniard X", "Former British actor Y". */
+const OPENING_MODIFIERS = new Set(['fellow', 'former', 'veteran', 'late', 'young', 'teenage', 'compatriot']);
+
 function insideLongerName(ctx: SentenceContext, m: MentionView): boolean {
   const left = ctx.text.slice(Math.max(ctx.sentence.start, m.start - 20), m.start);
   if (/\b(?:its|their)\s+$/i.test(left)) return true;
   const word = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(left)?.[1];
-  return word !== undefined && !/^(?:The|A|An)$/.test(word);
+  // "And British actor X", "Fellow Spaniard Y": a function word or a modifier of the description,
+  // capitalised at the sentence's start, opens no name.
+  return word !== undefined && !FUNCTION_WORDS.has(word.toLowerCase()) && !OPENING_MODIFIERS.has(word.toLowerCase());
 }
 
 /** After a bare demonym and a name, a noun of a firm makes the name the firm's: "the British Townsend Thorensen company". */
@@ -137,7 +143,8 @@ function plainModifiers(words: string | undefined, max = 3): boolean {
   const list = (words ?? '').split(/\s+/).filter(Boolean);
   if (list.length > max) return false;
   const { verbForms } = wordClasses();
-  return list.every((w) => !FUNCTION_WORDS.has(w) && !ORGANIZATION_WORDS.has(w) && !verbForms.has(w));
+  // "the Spaniard ousted sixth seed X": a past form ending in -ed is the clause's verb, not a modifier ("long-awaited" is one).
+  return list.every((w) => !FUNCTION_WORDS.has(w) && !ORGANIZATION_WORDS.has(w) && !verbForms.has(w) && !/^[a-z]+ed$/.test(w));
 }
 
 /**
@@ -214,7 +221,28 @@ export function nationalRule(ctx: SentenceContext): RelationCandidate[] {
   }
   citizenship(ctx, units, out);
   results(ctx, out);
+  ofCountry(ctx, out);
   return out;
+}
+
+/** After "X of Portugal" in a sports story: the end of the phrase, a time or score, or the next clause. */
+const OF_COUNTRY_AFTER = /^\s*(?:[,.;:)]|$|\(|\d|and\b|in\b|at\b|who\b|was\b|were\b|is\b|has\b|had\b|won\b|took\b|finished\b|set\b|beat\b|came\b|clocked\b|ran\b|['’]s\s+\d)/;
+
+/**
+ * "the race was won by Francis Mendes of Portugal", "ahead of Ana Novak of Serbia in 2:21": a
+ * competitor written with the country after "of", in a story about sport (elsewhere "X of France"
+ * is as often an office or a royal title). Not after a post ("coach X of France" is France's coach).
+ */
+function ofCountry(ctx: SentenceContext, out: RelationCandidate[]): void {
+  if (!isSportStory(ctx.text)) return;
+  for (const m of ctx.mentions) {
+    const prev = ctx.mentions[m.index - 1];
+    if (!countryMention(m) || m.adjectival || !isPersonName(prev) || prev.role !== undefined) continue;
+    if (!/^\s+of\s+(?:the\s+)?$/.test(between(ctx, prev.end, m.start))) continue;
+    if (!OF_COUNTRY_AFTER.test(ctx.text.slice(m.end, m.end + 12))) continue;
+    if (out.some((c) => c.subject === prev)) continue;
+    claimNational(out, prev, m, 'national.of-country', 0.6);
+  }
 }
 
 /** "X holds British and Canadian citizenship", "X, who has dual British-Iranian nationality", "X has a Russian passport". */
@@ -265,7 +293,7 @@ export const rule: RelationRule = {
   predicate: 'NATIONAL_OF',
   subjectTypes: ['Person'],
   objectTypes: ['Country'],
-  summary: 'A nationality stated next to a name with a noun no state confers ("British actress X", "X, a Russian national"), or a country in brackets in an individual sports result.',
+  summary: 'A nationality stated next to a name with a noun no state confers ("British actress X", "X, a Russian national"), or a country in brackets or after "of" in an individual sports result.',
   variants: [
     { id: 'national.before', example: '"British actress X", "the Russian businessman X", "a French citizen, X", "Russian nationals X and Y" (`.list`: each)' },
     { id: 'national.bare', example: '"Briton X", "Spaniard X", "Kenyan X won"' },
@@ -273,6 +301,7 @@ export const rule: RelationRule = {
     { id: 'national.copula', example: '"X is a British citizen"' },
     { id: 'national.citizenship', example: '"X holds British and Canadian citizenship", "X, who has dual British-Iranian nationality"' },
     { id: 'national.result', example: '"1. X (Britain) 2:21.04", "X (France) beat Y (Spain) 6-3"' },
+    { id: 'national.of-country', example: '"the race was won by X of Portugal" in a sports story (not "coach X of France")' },
   ],
   acceptsReferences: false,
   minMentions: 2,
