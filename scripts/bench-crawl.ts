@@ -41,7 +41,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
-import { SqliteStore } from '@newsgraph/graph';
+import { SQLITE_WRITER_MEMORY, SqliteStore } from '@newsgraph/graph';
 import { loadConfig, type NewsgraphConfig } from '@newsgraph/shared';
 import {
   createCrawlStageDeps,
@@ -161,7 +161,8 @@ interface PipelineRun {
 async function pipeline(origin: string, pages: number, concurrency: number, threads: number, tmp: string, label: string): Promise<PipelineRun> {
   const db = join(tmp, `${label}.db`);
   const config = benchConfig(db, concurrency);
-  const store = await SqliteStore.open(db);
+  // The store as `newsgraph crawl` opens it (a writer's SQLite memory).
+  const store = await SqliteStore.open(db, { memory: SQLITE_WRITER_MEMORY });
   const metrics = new CrawlMetrics({ defaultMetrics: false });
   const { deps, close, threadHeapStatistics, threadUtilization, writeThreadHeapSnapshots } = createCrawlStageDeps({ config, store, memory: measuringOnlyDedupe(new CrawlStateMemory(new SqliteCrawlState(join(tmp, `${label}-state.db`)))),
     metrics,
