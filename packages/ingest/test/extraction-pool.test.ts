@@ -32,28 +32,6 @@ describe('ExtractionPool', () => {
     expect(shouldSpillToMain([SPILL_TO_MAIN_AT_TASKS], SPILL_MAX_MAIN_BUSY)).toBe(false);
   });
 
-  it('starts its threads with the compile cache on: once it is warm, a thread never loads the TypeScript stripper', { timeout: 120_000 }, async () => {
-    if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
-    // The first thread fills the cache (written when it exits) with every module it loads.
-    const first = new ExtractionPool(1);
-    try {
-      const [runtime] = await first.runtimes();
-      expect(runtime?.compileCacheDir).toEqual(expect.any(String));
-      await first.extractArticle(PAGE, 'https://news.example/rates');
-    } finally {
-      await first.close();
-    }
-    const second = new ExtractionPool(1);
-    try {
-      const [runtime] = await second.runtimes();
-      // About 9 MB of WebAssembly memory and 4 MB of source a thread did not need.
-      expect(runtime?.typeStripperLoaded).toBe(false);
-      expect(await second.extractArticle(PAGE, 'https://news.example/rates')).toEqual(extractArticle(PAGE, 'https://news.example/rates'));
-    } finally {
-      await second.close();
-    }
-  });
-
   // A thread's snapshot is tens of MB of JSON: slow on a loaded machine, hence the timeout.
   it('writes a heap snapshot of each thread, by the thread', { timeout: 180_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pool-snapshots-'));

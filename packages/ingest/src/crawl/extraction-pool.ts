@@ -62,17 +62,6 @@ export function shouldSpillToMain(
   return inFlightPerThread.length > 0 && mainBusy < maxMainBusy && inFlightPerThread.every((n) => n >= threshold);
 }
 
-/**
- * How a thread starts: plain JavaScript that turns on Node's compile cache (the one the CLI's
- * main thread uses, in the OS temp directory) and then imports the TypeScript worker. A thread
- * started on the .ts file itself strips it with Node's TypeScript stripper before any of its
- * code runs, and keeps the stripper (about 9 MB of WebAssembly memory and 4 MB of source) for
- * the life of the thread; with the cache on and warm (every start after the first on a machine)
- * the stripped modules come from the cache and the stripper is never loaded. Honours
- * NODE_DISABLE_COMPILE_CACHE like the CLI.
- */
-const EXTRACTION_THREAD_BOOTSTRAP = `require('node:module').enableCompileCache(); import(${JSON.stringify(new URL('./extraction-worker.ts', import.meta.url).href)});`;
-
 interface PoolWorker {
   worker: Worker;
   inFlight: number;
@@ -115,8 +104,7 @@ export class ExtractionPool {
   }
 
   #spawn(aliasesSeeded: boolean): void {
-    const worker = new Worker(EXTRACTION_THREAD_BOOTSTRAP, {
-      eval: true,
+    const worker = new Worker(new URL('./extraction-worker.ts', import.meta.url), {
       resourceLimits: { maxYoungGenerationSizeMb: EXTRACTION_THREAD_YOUNG_GENERATION_MB },
     });
     const entry: PoolWorker = { worker, inFlight: 0, aliasesSeeded };
@@ -269,11 +257,6 @@ export class ExtractionPool {
         return { usedHeapSize: h.used_heap_size, totalHeapSize: h.total_heap_size, externalMemory: h.external_memory };
       }),
     );
-  }
-
-  /** Each thread's compile cache directory (null: off) and whether it loaded Node's TypeScript stripper (null: unknown; diagnostics). */
-  runtimes(): Promise<Array<{ compileCacheDir: string | null; typeStripperLoaded: boolean | null }>> {
-    return Promise.all(this.#workers.map((w) => this.#run<{ compileCacheDir: string | null; typeStripperLoaded: boolean | null }>({ op: 'runtime' }, 'runtime', w)));
   }
 
   /**

@@ -6,11 +6,8 @@
  * The thread's replica of the alias index starts empty and follows { op: 'alias-replay',
  * learnings } (no reply; a replacement thread gets the store's learnings that way first); an 'entities' request with `aliases: true` reads
  * and extends it and replies { extraction, learning }. { id, op: 'heap-snapshot', path } writes the
- * thread's V8 heap snapshot there and replies with the path; { id, op: 'runtime' } replies with
- * the thread's compile cache directory and whether Node's TypeScript stripper is loaded
- * (diagnostics). Started by ExtractionPool's bootstrap, which turns the compile cache on first.
+ * thread's V8 heap snapshot there and replies with the path (diagnostics).
  */
-import { getCompileCacheDir } from 'node:module';
 import { writeHeapSnapshot } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { CorpusIndex, extract, type AliasArticleLearning } from '@newsgraph/extract';
@@ -20,7 +17,6 @@ type Request =
   | { id: number; op: 'article'; html: string; url: string; bodySelector?: string }
   | { id: number; op: 'entities'; text: string; outlet: string | null; title: string | null; aliases?: boolean }
   | { id: number; op: 'heap-snapshot'; path: string }
-  | { id: number; op: 'runtime' }
   | { op: 'alias-replay'; learnings: AliasArticleLearning[] };
 
 let corpus: CorpusIndex | null = null;
@@ -30,14 +26,6 @@ function entities(request: Extract<Request, { op: 'entities' }>): unknown {
   corpus ??= new CorpusIndex();
   const extraction = extract(request.text, { outlet: request.outlet, title: request.title, corpus });
   return { extraction, learning: corpus.takeArticleLearning() };
-}
-
-/** What this thread runs with (see ExtractionPool's bootstrap). */
-function runtime(): { compileCacheDir: string | null; typeStripperLoaded: boolean | null } {
-  // Node's list of the internal modules it loaded (not in its typings; null where it is absent).
-  const loaded = (process as unknown as { moduleLoadList?: unknown }).moduleLoadList;
-  const typeStripperLoaded = Array.isArray(loaded) ? loaded.some((m) => String(m).includes('amaro')) : null;
-  return { compileCacheDir: getCompileCacheDir() ?? null, typeStripperLoaded };
 }
 
 parentPort!.on('message', (request: Request) => {
@@ -52,9 +40,7 @@ parentPort!.on('message', (request: Request) => {
         ? extractArticle(request.html, request.url, { bodySelector: request.bodySelector })
         : request.op === 'heap-snapshot'
           ? writeHeapSnapshot(request.path)
-          : request.op === 'runtime'
-            ? runtime()
-            : entities(request);
+          : entities(request);
     parentPort!.postMessage({ id: request.id, result });
   } catch (error) {
     const e = error as Error & { input?: string; reason?: string };
