@@ -12,7 +12,8 @@
  * baselines' leftovers.
  *
  * Printed: pages/s overall and per stage (time spent in each stage, summed over pages), RSS
- * sampled during the run and at every 1,000 pages (flat = no leak), and two baselines from the
+ * sampled during the run and at every 1,000 pages (flat = no leak) with where it is (anonymous and
+ * file-backed, each V8 heap used/total and external, native memory outside the heaps), and two baselines from the
  * same run: fetch-only at the same concurrency, and the full pipeline at concurrency 1 on the
  * main thread only.
  * A third baseline: a minimal Crawlee CheerioCrawler (@crawlee/cheerio, a dev dependency of the
@@ -41,7 +42,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
-import { SqliteStore } from '@newsgraph/graph';
+import { SQLITE_WRITER_MEMORY, SqliteStore } from '@newsgraph/graph';
 import { loadConfig, type NewsgraphConfig } from '@newsgraph/shared';
 import {
   createCrawlStageDeps,
@@ -161,7 +162,8 @@ interface PipelineRun {
 async function pipeline(origin: string, pages: number, concurrency: number, threads: number, tmp: string, label: string): Promise<PipelineRun> {
   const db = join(tmp, `${label}.db`);
   const config = benchConfig(db, concurrency);
-  const store = await SqliteStore.open(db);
+  // The store as `newsgraph crawl` opens it (a writer's SQLite memory).
+  const store = await SqliteStore.open(db, { memory: SQLITE_WRITER_MEMORY });
   const metrics = new CrawlMetrics({ defaultMetrics: false });
   const { deps, close, threadHeapStatistics, threadUtilization, writeThreadHeapSnapshots } = createCrawlStageDeps({ config, store, memory: measuringOnlyDedupe(new CrawlStateMemory(new SqliteCrawlState(join(tmp, `${label}-state.db`)))),
     metrics,
@@ -239,8 +241,13 @@ interface MemoryDetail {
   mainHeapUsedMb: number;
   mainHeapTotalMb: number;
   mainExternalMb: number;
+  /** ArrayBuffer memory of the main thread (Buffers: response bodies, gunzip output), part of external. */
+  mainArrayBuffersMb: number;
   threadHeapUsedMb: number[];
   threadHeapTotalMb: number[];
+  threadExternalMb: number[];
+  /** Anonymous resident memory outside the V8 heaps: malloc (SQLite cache, Buffers, zlib), WebAssembly memories, stacks. */
+  nativeMb: number;
   processWaiting: number;
   pageWaiting: number;
 }
@@ -248,7 +255,7 @@ interface MemoryDetail {
 /** Where the resident memory is at one moment: the process's anonymous/file split, each V8 heap, the queues' backlog. */
 async function memoryDetail(
   counts: Record<string, Record<string, number>>,
-  threads: () => Promise<Array<{ usedHeapSize: number; totalHeapSize: number }>>,
+  threads: () => Promise<Array<{ usedHeapSize: number; totalHeapSize: number; externalMemory: number }>>,
 ): Promise<MemoryDetail> {
   const status = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '';
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
@@ -260,8 +267,11 @@ async function memoryDetail(
     mainHeapUsedMb: mb(main.heapUsed),
     mainHeapTotalMb: mb(main.heapTotal),
     mainExternalMb: mb(main.external),
+    mainArrayBuffersMb: mb(main.arrayBuffers),
     threadHeapUsedMb: heaps.map((h) => mb(h.usedHeapSize)),
     threadHeapTotalMb: heaps.map((h) => mb(h.totalHeapSize)),
+    threadExternalMb: heaps.map((h) => mb(h.externalMemory)),
+    nativeMb: mb(kb('RssAnon') - main.heapTotal - heaps.reduce((n, h) => n + h.totalHeapSize, 0)),
     processWaiting: counts['article-process']?.waiting ?? 0,
     pageWaiting: counts['page-fetch']?.waiting ?? 0,
   };
@@ -286,12 +296,13 @@ async function fetchOnly(origin: string, pages: number, concurrency: number, tmp
 
 /**
  * Node flags of our measured run, the same the CLI starts with (packages/cli/src/main.ts and the
- * `newsgraph` script): a 16 MB young generation instead of V8's default, which on this machine's
- * 24 GiB is 128 MB per isolate — resident memory the crawler's main thread (I/O, duplicate check,
- * store) does not need; and a heap that grows to 1.5x its live data between full collections
- * instead of up to 4x (for every thread of the process).
+ * `newsgraph` script; packages/cli/test/node-flags.test.ts keeps them equal): 4 MB semi-spaces
+ * instead of V8's default, which on this machine's 24 GiB is 128 MB of young generation per
+ * isolate — resident memory the crawler's main thread (I/O, duplicate check, store) does not
+ * need; and a heap that grows to 1.5x its live data between full collections instead of up to 4x
+ * (for every thread of the process).
  */
-const PIPELINE_NODE_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=50'];
+const PIPELINE_NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=50'];
 /** ...and its environment: MALLOC_ARENA_MAX=2 as the CLI's shebang and scripts set it (glibc malloc arenas; docs/crawler.md). */
 const PIPELINE_ENV = { MALLOC_ARENA_MAX: '2' };
 
@@ -430,7 +441,7 @@ async function main(): Promise<void> {
     for (const [n, rss] of run.rssAtThousands) {
       const d = run.detailAtMarks.find(([m]) => m === n)?.[1];
       const where = d
-        ? ` (anon ${d.rssAnonMb}, file ${d.rssFileMb}; main heap ${d.mainHeapUsedMb}/${d.mainHeapTotalMb}, external ${d.mainExternalMb}; threads ${d.threadHeapUsedMb.map((u, i) => `${u}/${d.threadHeapTotalMb[i]}`).join(', ')}; waiting: ${d.pageWaiting} pages, ${d.processWaiting} articles)`
+        ? ` (anon ${d.rssAnonMb}, file ${d.rssFileMb}; main heap ${d.mainHeapUsedMb}/${d.mainHeapTotalMb}, external ${d.mainExternalMb} (buffers ${d.mainArrayBuffersMb}); threads ${d.threadHeapUsedMb.map((u, i) => `${u}/${d.threadHeapTotalMb[i]}, external ${d.threadExternalMb[i]}`).join('; ')}; native (anon outside the heaps) ${d.nativeMb}; waiting: ${d.pageWaiting} pages, ${d.processWaiting} articles)`
         : '';
       console.log(`  RSS after ${String(n).padStart(5)} pages: ${mb(rss)} MB${where}`);
     }

@@ -1,5 +1,5 @@
 import { createLogger, loadConfig, type Logger, type NewsgraphConfig } from '@newsgraph/shared';
-import type { GraphStore } from '@newsgraph/graph';
+import type { GraphStore, SqliteMemory } from '@newsgraph/graph';
 import type { ExtractOptions } from '@newsgraph/extract';
 import type { ExtractionResult } from '@newsgraph/shared';
 import type { ListMatching } from './lists/list-matching.ts';
@@ -12,10 +12,13 @@ import type { ListMatching } from './lists/list-matching.ts';
 export interface CliContext {
   config(): NewsgraphConfig;
   logger(): Logger;
-  /** Opens the configured store (migrating its schema) on first call; closed by `close()`. */
-  store(): Promise<GraphStore>;
+  /**
+   * Opens the configured store (migrating its schema) on first call; closed by `close()`.
+   * `options` count on that first call only (a crawler's SQLite memory: SQLITE_WRITER_MEMORY).
+   */
+  store(options?: StoreOpenOptions): Promise<GraphStore>;
   /** The store for writing articles: with lists stored, people and organizations are matched against them as each article is written. */
-  ingestStore(): Promise<GraphStore>;
+  ingestStore(options?: StoreOpenOptions): Promise<GraphStore>;
   /** The extractor for ingesting: with lists stored, their names are known names (undefined: the default extractor). */
   ingestExtract(): Promise<((text: string, options?: ExtractOptions) => ExtractionResult) | undefined>;
   /** The matcher and known names over the stored lists, built on first call (null when no list is stored). */
@@ -27,6 +30,11 @@ export interface CliContext {
   fail(code: number): void;
   exitCode(): number;
   close(): Promise<void>;
+}
+
+/** How a command wants the store opened (see CliContext.store). */
+export interface StoreOpenOptions {
+  sqliteMemory?: SqliteMemory;
 }
 
 export interface CliContextOptions {
@@ -53,11 +61,11 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
       logger ??= createLogger('newsgraph', logLevel, { pretty: logFormat === 'pretty' || (logFormat === 'auto' && ctx.stderr.isTTY === true) });
       return logger;
     },
-    store() {
+    store(open = {}) {
       store ??= (async () => {
         // Loaded on first use: commands that never touch the store do not pay for it.
         const { openStore } = await import('@newsgraph/graph');
-        const opened = await openStore(ctx.config(), { cwd: options.cwd });
+        const opened = await openStore(ctx.config(), { cwd: options.cwd, ...(open.sqliteMemory ? { sqliteMemory: open.sqliteMemory } : {}) });
         await opened.migrate();
         return opened;
       })();
@@ -70,8 +78,8 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
       listMatching ??= loadListMatching(opened, ctx.config());
       return listMatching;
     },
-    async ingestStore() {
-      const opened = await ctx.store();
+    async ingestStore(open = {}) {
+      const opened = await ctx.store(open);
       const { withListMatching } = await import('./lists/list-matching.ts');
       const loaded = await ctx.listMatching();
       return loaded ? withListMatching(opened, loaded.matcher) : opened;

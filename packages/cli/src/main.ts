@@ -1,6 +1,8 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=16 --heap-growing-percent=50
-// --max-semi-space-size=16: V8's young generation otherwise grows with the machine's memory (128 MB
-// per isolate on 24 GiB), resident memory a crawler's main thread does not need. --heap-growing-
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=4 --heap-growing-percent=50
+// --max-semi-space-size=4: V8's young generation otherwise grows with the machine's memory (128 MB
+// per isolate on 24 GiB), resident memory a crawler's main thread does not need; 4 MB semi-spaces
+// (12 MB young generation) took 30-60 MB off a crawl's resident size against 16 MB, with no more
+// CPU per page (pnpm bench:crawl, docs/crawler.md). --heap-growing-
 // percent=50: after each full collection a heap may grow to 1.5x its live data before the next,
 // instead of up to 4x, which let an extraction thread with 135 MB live reach 470 MB (V8 flags
 // apply to every thread of the process; docs/crawler.md, "Memory"). MALLOC_ARENA_MAX=2: glibc

@@ -153,6 +153,24 @@ describe('newsgraph crawl (in-process)', () => {
     expect(second.code).toBe(0);
   });
 
+  it('opens a SQLite store with the writer memory settings (a small cache, no mmap)', async () => {
+    const dir = tempDir();
+    const { origin } = await site(['/a.html'], new Map([['/a.html', articlePage('Alpha ministers meet')]]));
+    writeFileSync(join(dir, 'sources.yaml'), `sources:\n  - id: site\n    url: ${origin}/feed.xml\n`);
+    const ctx = createCliContext({ env: env(dir), stdout: capture().stream, stderr: capture().stream });
+    const program = new Command('newsgraph').exitOverride();
+    registerCrawlCommands(program, ctx);
+    try {
+      await program.parseAsync(['crawl', '--once', '--threads', '0'], { from: 'user' });
+      expect(ctx.exitCode()).toBe(0);
+      // The context keeps the store the crawl opened.
+      const store = (await ctx.store()) as unknown as { memorySettings(): { cacheMb: number; mmapMb: number } };
+      expect(store.memorySettings()).toEqual({ cacheMb: 8, mmapMb: 0 });
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('an interrupted --once exits non-zero and says the rest is resumed', async () => {
     const dir = tempDir();
     const slow = (res: import('node:http').ServerResponse) => setTimeout(() => articlePage('Slow story')(res), 3_000);

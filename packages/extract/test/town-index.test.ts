@@ -52,6 +52,29 @@ describe('TownIndex', () => {
     expect(index.get('aiken|US')?.name).toBe('Aiken');
   });
 
+  it('answers as a Map of its keys would, for many keys that share prefixes and for absent ones', () => {
+    // The keys live in a hash table of its own (typed arrays): every key found, nothing else.
+    const entries: Array<{ record: TownRecord; keys: string[] }> = [];
+    const reference = new Map<string, TownRecord>();
+    for (let i = 0; i < 20_000; i++) {
+      const name = `Town${i % 5000}${i % 7 === 0 ? 'é' : ''}`;
+      const country = ['US', 'FR', 'EG', 'VN'][i % 4]!;
+      const record = town(name, country, (i * 7919) % 100_000);
+      const keys = [`${name.toLowerCase()}|${country}`, ...(country === 'US' ? [`${name.toLowerCase()}|US|S${i % 50}`] : [])];
+      entries.push({ record, keys });
+      for (const key of keys) {
+        const known = reference.get(key);
+        if (!known || known.population < record.population) reference.set(key, record);
+      }
+    }
+    const index = new TownIndex(entries);
+    expect(index.size).toBe(reference.size);
+    for (const [key, record] of reference) expect(index.get(key)).toEqual(record);
+    for (const absent of ['', 'town1|', 'town1|U', 'town1|US|', 'town1|US|S', 'town1|USX', 'town99999|US', 'Town1|US']) {
+      expect(index.get(absent), absent).toBe(reference.get(absent));
+    }
+  });
+
   it('refuses an empty alternate name, which it could not tell from none', () => {
     expect(() => new TownIndex([{ record: town('X', 'US', 1, { altName: '' }), keys: ['x|US'] }])).toThrow(/empty alternate name/);
   });

@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
 import type { NewsgraphConfig } from '@newsgraph/shared';
 import type { GraphStore } from './interfaces/graph-store.ts';
-import { SqliteStore } from './sqlite/sqlite-store.ts';
+import { SqliteStore, type SqliteMemory } from './sqlite/sqlite-store.ts';
 
 export interface OpenStoreOptions {
   /** Directory a relative `config.db` is resolved against (default: the process's cwd). */
   cwd?: string;
   /** Neo4j only: a label prefix giving the store its own graph beside other data (cypher/label-prefix.ts). */
   labelPrefix?: string;
+  /** SQLite only: the connection's page cache and mmap (default SQLITE_READER_MEMORY; a crawler passes SQLITE_WRITER_MEMORY). */
+  sqliteMemory?: SqliteMemory;
 }
 
 /**
@@ -22,5 +24,5 @@ export async function openStore(config: NewsgraphConfig, options: OpenStoreOptio
     return Neo4jStore.connect(config, options.labelPrefix === undefined ? {} : { labelPrefix: options.labelPrefix });
   }
   const file = config.db === ':memory:' ? config.db : resolve(options.cwd ?? process.cwd(), config.db);
-  return SqliteStore.open(file);
+  return SqliteStore.open(file, options.sqliteMemory ? { memory: options.sqliteMemory } : {});
 }

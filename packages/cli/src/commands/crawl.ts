@@ -16,6 +16,7 @@ import {
   type CrawlSummary,
   type FailedJobInfo,
 } from '@newsgraph/ingest';
+import { SQLITE_WRITER_MEMORY } from '@newsgraph/graph';
 import { ConfigError, type NewsgraphConfig } from '@newsgraph/shared';
 import type { CliContext } from '../context.ts';
 import { CrawlProgressLine, formatTotals } from '../crawl-progress.ts';
@@ -111,7 +112,8 @@ async function crawlAction(ctx: CliContext, role: 'crawl' | 'worker', options: C
     ctx.fail(1);
     return;
   }
-  const store = await ctx.ingestStore();
+  // A crawler writes: a small SQLite cache and no mmap keep its memory from growing with the store.
+  const store = await ctx.ingestStore({ sqliteMemory: SQLITE_WRITER_MEMORY });
   const metrics = new CrawlMetrics();
   const progress = new CrawlProgressLine(ctx, metrics);
   const { signal, dispose } = abortOnSignals(['SIGINT', 'SIGTERM'], (s) => logger.info({ signal: s }, 'shutting down gracefully'));

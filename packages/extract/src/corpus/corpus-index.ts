@@ -3,6 +3,7 @@ import type { AliasAmbiguityNote, AliasArticleLearning, AliasKind, AliasResoluti
 import { defaultGazetteer } from '../lexicon/gazetteer.ts';
 import { ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS } from '../lexicon/titles.ts';
 import { wordClasses } from '../lexicon/word-classes.ts';
+import { coMentionAt, countCoMention, emptyCoMentions, setCoMention, type CoMentions } from './co-mentions.ts';
 
 /** An ordinary word, or any name the gazetteer knows (a demonym, a party, a place): never a short form. */
 function defaultOrdinaryWord(lower: string): boolean {
@@ -26,8 +27,8 @@ export interface Known {
   attributes: EntityAttributes;
   articles: number;
   roles: Set<string>;
-  /** Other entities named in the articles of this one (ids → articles), for telling namesakes apart. */
-  context: Map<string, number>;
+  /** Other entities named in the articles of this one (by entity number → articles), for telling namesakes apart. */
+  context: CoMentions;
 }
 
 /** Distinct lower-case words whose ordinariness is remembered (a vocabulary, not a corpus). */
@@ -39,6 +40,8 @@ const CONTEXT_LIMIT = 300;
 /** Everything a CorpusIndex holds (see `state()`); opaque to callers, which only pass it on. */
 export interface CorpusIndexState {
   entities: ReadonlyMap<string, Known>;
+  /** Entity number → id (the numbering of the entities' contexts). */
+  entityIds: readonly string[];
   surnames: ReadonlyMap<string, Set<string>>;
   acronyms: ReadonlyMap<string, Set<string>>;
   shortForms: ReadonlyMap<string, Set<string>>;
@@ -64,6 +67,9 @@ export interface CorpusIndexSnapshot {
  */
 export class CorpusIndex implements EntityCorpus {
   private readonly entities = new Map<string, Known>();
+  /** Id → entity number, and back: contexts hold numbers (one id string per entity, not one per context entry). */
+  private readonly entityNumbers = new Map<string, number>();
+  private readonly entityIds: string[] = [];
   /** Lower-case surname (last word of a person's full name) → person ids. */
   private readonly surnames = new Map<string, Set<string>>();
   /** Initials of an organization's capitalised words, or a defined acronym → organization ids. */
@@ -216,7 +222,7 @@ export class CorpusIndex implements EntityCorpus {
       // Names are what is learned; gazetteer entries are already known, their short forms are not.
       let known = this.entities.get(entity.id);
       if (!known) {
-        known = { id: entity.id, type: entity.type, name: entity.name, attributes: { ...entity.attributes }, articles: 0, roles: new Set(), context: new Map() };
+        known = { id: entity.id, type: entity.type, name: entity.name, attributes: { ...entity.attributes }, articles: 0, roles: new Set(), context: emptyCoMentions() };
         this.entities.set(entity.id, known);
       }
       known.articles++;
@@ -224,9 +230,12 @@ export class CorpusIndex implements EntityCorpus {
       for (const other of article.entities) {
         const id = other.entity.id;
         if (id === entity.id || other.entity.type === 'Country' || other.entity.type === 'Goods') continue;
-        const n = known.context.get(id);
-        if (n !== undefined) known.context.set(id, n + 1);
-        else if (known.context.size < CONTEXT_LIMIT) known.context.set(id, 1);
+        if (known.context.size < CONTEXT_LIMIT) countCoMention(known.context, this.entityNumber(id), CONTEXT_LIMIT);
+        else {
+          // Full: only entities already held are counted, and no number is made for the others.
+          const n = this.entityNumbers.get(id);
+          if (n !== undefined) countCoMention(known.context, n, CONTEXT_LIMIT);
+        }
       }
       const fromRule = [...sources].some((s) => STRONG_SOURCES.has(s));
       if (fromRule) {
@@ -257,6 +266,22 @@ export class CorpusIndex implements EntityCorpus {
     }
   }
 
+  /** The number of entity `id` in contexts, made at its first use. */
+  private entityNumber(id: string): number {
+    let n = this.entityNumbers.get(id);
+    if (n === undefined) {
+      n = this.entityIds.push(id) - 1;
+      this.entityNumbers.set(id, n);
+    }
+    return n;
+  }
+
+  /** Whether `id` was named in an article of `known`. */
+  private inContext(known: Known, id: string): boolean {
+    const n = this.entityNumbers.get(id);
+    return n !== undefined && coMentionAt(known.context, n) >= 0;
+  }
+
   /**
    * "President Reagan" was learned before "Ronald Reagan": when the full name is the only one with
    * that surname and the roles agree, the one-word entity is the full one (a merge for the store).
@@ -269,7 +294,8 @@ export class CorpusIndex implements EntityCorpus {
     if (!single || !rolesAgree(single.roles, full.roles)) return;
     // Namesakes stay apart: the two must have been named with at least one same entity.
     let shared = false;
-    for (const id of single.context.keys()) if (full.context.has(id)) shared = true;
+    const { numbers, size } = single.context;
+    for (let i = 0; i < size; i++) if (coMentionAt(full.context, numbers[i]!) >= 0) shared = true;
     if (!shared) return;
     this.merged.set(singleId, { into: full.id, reason: `surname of ${full.name}, the only full name with it in the corpus` });
   }
@@ -364,7 +390,7 @@ export class CorpusIndex implements EntityCorpus {
     const ctx = this.currentContext;
     if (ctx) {
       let shared = false;
-      for (const id of ctx) if (k.context.has(id)) shared = true;
+      for (const id of ctx) if (this.inContext(k, id)) shared = true;
       if (!shared) return null;
     }
     const why = reason(k);
@@ -379,6 +405,7 @@ export class CorpusIndex implements EntityCorpus {
   state(): CorpusIndexState {
     return {
       entities: this.entities,
+      entityIds: this.entityIds,
       surnames: this.surnames,
       acronyms: this.acronyms,
       shortForms: this.shortForms,
@@ -397,6 +424,7 @@ export class CorpusIndex implements EntityCorpus {
       for (const [k, v] of from) to.set(k, v);
     };
     copy(state.entities, index.entities);
+    for (const id of state.entityIds) index.entityNumber(id);
     copy(state.surnames, index.surnames);
     copy(state.acronyms, index.acronyms);
     copy(state.shortForms, index.shortForms);
@@ -408,10 +436,17 @@ export class CorpusIndex implements EntityCorpus {
     return index;
   }
 
+  /** An entity's context as [id, articles] pairs, in the order first seen. */
+  private contextEntries(k: Known): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    for (let i = 0; i < k.context.size; i++) out.push([this.entityIds[k.context.numbers[i]!]!, k.context.counts[i]!]);
+    return out;
+  }
+
   snapshot(): CorpusIndexSnapshot {
     return {
       version: 1,
-      entities: [...this.entities.values()].map((k) => ({ id: k.id, type: k.type, name: k.name, attributes: k.attributes, articles: k.articles, roles: [...k.roles], context: [...k.context] })),
+      entities: [...this.entities.values()].map((k) => ({ id: k.id, type: k.type, name: k.name, attributes: k.attributes, articles: k.articles, roles: [...k.roles], context: this.contextEntries(k) })),
       merges: this.merges(),
       types: [...this.types].flatMap(([name, t]) => [...t].map(([type, n]) => [name, type, n] as [string, EntityType, number])),
     };
@@ -425,7 +460,7 @@ export class CorpusIndex implements EntityCorpus {
       const entity = { id: e.id, type: e.type, name: e.name, aliases: [], attributes: e.attributes, mentions: [] };
       for (let i = 0; i < Math.max(1, e.articles); i++) index.learnNames({ entities: [{ entity, sources: new Set(['gazetteer', 'title-name']), roles: e.roles }] });
       const known = index.entities.get(e.id);
-      if (known) for (const [id, n] of e.context ?? []) known.context.set(id, n);
+      if (known) for (const [id, n] of e.context ?? []) setCoMention(known.context, index.entityNumber(id), n);
     }
     for (const m of snapshot.merges ?? []) index.merged.set(m.from, { into: m.into, reason: m.reason });
     for (const [name, type, n] of snapshot.types) {

@@ -35,6 +35,36 @@ export interface SqliteStoreOptions {
   batchRows?: number;
   /** Caps on path search work (see core/path-search.ts). */
   pathLimits?: Partial<PathSearchLimits>;
+  /** The connection's page cache and memory-mapped reads (default SQLITE_READER_MEMORY). */
+  memory?: SqliteMemory;
+}
+
+/** How much of the process's memory one SQLite connection may hold: page cache and mapped file. */
+export interface SqliteMemory {
+  /** Page cache, MiB (`PRAGMA cache_size`); pages beyond it are read again from the OS's file cache. */
+  cacheMb: number;
+  /** Bytes of the file read through mmap, MiB (`PRAGMA mmap_size`; 0: none). Mapped pages count in the process's resident size. */
+  mmapMb: number;
+}
+
+/**
+ * For processes that query (server, CLI reads): a 64 MiB cache and reads through mmap keep hot
+ * b-tree pages in the process; both fill as the database is read.
+ */
+export const SQLITE_READER_MEMORY: SqliteMemory = Object.freeze({ cacheMb: 64, mmapMb: 256 });
+
+/**
+ * For a crawler, which writes articles one at a time and reads only single rows: its resident
+ * memory grew with the database under the reader's settings (the cache up to 64 MiB, the mapped
+ * file up to 256 MiB: +60 MB from 1,000 to 4,000 pages of `pnpm bench:crawl`) while its store
+ * writes took no longer with 8 MiB and no mmap (docs/crawler.md "Memory").
+ */
+export const SQLITE_WRITER_MEMORY: SqliteMemory = Object.freeze({ cacheMb: 8, mmapMb: 0 });
+
+function assertMemory(file: string, memory: SqliteMemory): void {
+  for (const [name, value] of Object.entries(memory)) {
+    if (!Number.isInteger(value) || value < 0) throw new InputError(file, `SQLite memory setting ${name} must be a whole number of MiB, got ${String(value)}`);
+  }
 }
 
 interface SummaryRow {
@@ -175,6 +205,8 @@ export class SqliteBackend implements StoreBackend {
    */
   static async open(path: string, options: SqliteStoreOptions = {}): Promise<SqliteBackend> {
     const file = path === ':memory:' ? path : resolve(path);
+    const memory = options.memory ?? SQLITE_READER_MEMORY;
+    assertMemory(file, memory);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     let db: DatabaseSync;
     try {
@@ -190,11 +222,12 @@ export class SqliteBackend implements StoreBackend {
       // an OS crash or power loss may lose the last commits, never corrupt the file.
       db.exec('PRAGMA synchronous = NORMAL');
       db.exec('PRAGMA foreign_keys = ON');
-      // 64 MiB page cache, temporary b-trees (IN lists, sorts) in memory, reads through mmap.
-      db.exec('PRAGMA cache_size = -65536');
+      // Page cache and mmap as `memory` says (integers, checked above), temporary b-trees (IN
+      // lists, sorts) in memory.
+      db.exec(`PRAGMA cache_size = -${memory.cacheMb * 1024}`);
       db.exec('PRAGMA temp_store = MEMORY');
       db.exec('PRAGMA wal_autocheckpoint = 10000');
-      db.exec('PRAGMA mmap_size = 268435456');
+      db.exec(`PRAGMA mmap_size = ${memory.mmapMb * 1024 * 1024}`);
     } catch (error) {
       db.close();
       throw new InputError(file, `not a SQLite database (${(error as Error).message})`, { cause: error });
@@ -207,6 +240,16 @@ export class SqliteBackend implements StoreBackend {
       throw error;
     }
     return store;
+  }
+
+  /** The connection's page cache and mmap limits, as SQLite reports them. */
+  memorySettings(): SqliteMemory {
+    const cache = (this.db.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
+    const mmap = (this.db.prepare('PRAGMA mmap_size').get() as { mmap_size: number }).mmap_size;
+    // A negative cache_size is KiB, a positive one pages.
+    const pageSize = (this.db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
+    const cacheBytes = cache < 0 ? -cache * 1024 : cache * pageSize;
+    return { cacheMb: cacheBytes / 1024 / 1024, mmapMb: mmap / 1024 / 1024 };
   }
 
   /** The schema version of the open database (`PRAGMA user_version`). */

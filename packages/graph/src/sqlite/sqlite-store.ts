@@ -1,8 +1,9 @@
 import { StoreCore } from '../core/store-core.ts';
-import { SqliteBackend, type SqliteStoreOptions } from './sqlite-backend.ts';
+import { SqliteBackend, type SqliteMemory, type SqliteStoreOptions } from './sqlite-backend.ts';
 import { SqliteListStore } from '../lists/sqlite-list-store.ts';
 
-export type { SqliteStoreOptions } from './sqlite-backend.ts';
+export type { SqliteMemory, SqliteStoreOptions } from './sqlite-backend.ts';
+export { SQLITE_READER_MEMORY, SQLITE_WRITER_MEMORY } from './sqlite-backend.ts';
 
 /**
  * The embedded store: the store core (core/store-core.ts) over the SQLite backend, one file
@@ -48,5 +49,10 @@ export class SqliteStore extends StoreCore<SqliteBackend> {
   /** The schema version of the open database (`PRAGMA user_version`). */
   schemaVersion(): number {
     return this.backend.schemaVersion();
+  }
+
+  /** The connection's page cache and mmap limits (SqliteStoreOptions.memory), as SQLite reports them. */
+  memorySettings(): SqliteMemory {
+    return this.backend.memorySettings();
   }
 }
