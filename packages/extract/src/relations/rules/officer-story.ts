@@ -3,6 +3,7 @@ import { COMPANY_OFFICE, LOWER_PRESIDENT } from '../../lexicon/company-officers.
 import { referenceView } from '../references.ts';
 import { isCompanyMention, storyCompany } from '../story-company.ts';
 import type { MentionView, RelationCandidate, SentenceContext } from '../sentence-context.ts';
+import { qualifiedBy, type QualifierReading } from '../person-qualifiers.ts';
 
 /**
  * HOLDS_ROLE of a company's officers written without the company, as wire stories about one
@@ -46,35 +47,13 @@ function ownerlessOffice(title: string): boolean {
   return !/^(?:(?:Senior|Executive|First|Group|Deputy)\s+)*(?:(?:Vice[- ])?President|Treasurer)\b/.test(title);
 }
 
-const qualifiedCache = new WeakMap<readonly MentionView[], Map<string, Set<string>>>();
-
-/** Bodies or countries that qualify some mention of each person: named right before it, in the same phrase ("Boeing chairman X"). */
-function qualifiers(ctx: SentenceContext): Map<string, Set<string>> {
-  let owners = qualifiedCache.get(ctx.documentMentions);
-  if (owners) return owners;
-  owners = new Map();
-  const doc = ctx.documentMentions;
-  for (let i = 0; i < doc.length; i++) {
-    const m = doc[i] as MentionView;
-    if (m.type !== 'Person') continue;
-    const q = doc[i - 1];
-    if (!q || q.sentenceIndex !== m.sentenceIndex || m.start - q.end > 40 || /[,;:()"“”]/.test(ctx.text.slice(q.end, m.start))) continue;
-    if (q.type === 'Country' || q.type === 'Organization') {
-      const set = owners.get(m.entityId) ?? new Set<string>();
-      set.add(q.entityId);
-      owners.set(m.entityId, set);
-    }
-  }
-  qualifiedCache.set(ctx.documentMentions, owners);
-  return owners;
-}
+/** A body named right before the person, in the same phrase ("Boeing chairman X", not "Boeing, chairman X"). */
+const QUALIFIERS: QualifierReading = { lookback: 1, brokenBy: /[,;:()"“”]/ };
 
 function qualifiedByOther(ctx: SentenceContext, person: MentionView, company: string): boolean {
-  for (const owner of qualifiers(ctx).get(person.entityId) ?? []) if (owner !== company) return true;
-  return false;
+  return qualifiedBy(ctx, person, QUALIFIERS, (owner) => owner !== company);
 }
 
-/** The company's last mention before `pos`, in the sentence or in one of the NEAR_SENTENCES before it. */
 function mentionNear(ctx: SentenceContext, entityId: string, pos: number): MentionView | null {
   const from = ctx.sentenceIndex - NEAR_SENTENCES;
   let last: MentionView | null = null;

@@ -3,6 +3,7 @@ import { type MentionView, type RelationCandidate, type SentenceContext } from '
 import { referenceView } from '../references.ts';
 import { storyCountry, type StoryCountry } from '../story-country.ts';
 import { namesBritishParty } from '../british-politics.ts';
+import { qualifiedBy, type QualifierReading } from '../person-qualifiers.ts';
 
 /**
  * HOLDS_ROLE from the story's country: news writes a foreign official's title with the country
@@ -32,32 +33,12 @@ const NATIONAL_OFFICE =
 /** A qualifier before the office: "Japanese Prime Minister", "the party's President", "Rostec President". */
 const QUALIFIED_BEFORE = /(?:['’]s|\p{Lu}[\p{L}.-]*)\s+$/u;
 
-const qualifiedCache = new WeakMap<readonly MentionView[], Map<string, Set<string>>>();
+/** role-context reads the two mentions before each mention of a person ("US President Bush"). */
+const QUALIFIERS: QualifierReading = { lookback: 2 };
 
 /** Some mention of the person is qualified by a country or body other than `country` ("US President Bush"). */
 function qualifiedElsewhere(ctx: SentenceContext, person: MentionView, country: string): boolean {
-  let owners = qualifiedCache.get(ctx.documentMentions);
-  if (!owners) {
-    // For each person, the countries and bodies named within 40 characters before one of its mentions (same sentence).
-    owners = new Map();
-    const doc = ctx.documentMentions;
-    for (let i = 0; i < doc.length; i++) {
-      const m = doc[i] as MentionView;
-      if (m.type !== 'Person') continue;
-      for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
-        const q = doc[j] as MentionView;
-        if (q.sentenceIndex !== m.sentenceIndex || m.start - q.end > 40) break;
-        if (q.type === 'Country' || q.type === 'Organization') {
-          const set = owners.get(m.entityId) ?? new Set<string>();
-          set.add(q.entityId);
-          owners.set(m.entityId, set);
-        }
-      }
-    }
-    qualifiedCache.set(ctx.documentMentions, owners);
-  }
-  for (const owner of owners.get(person.entityId) ?? []) if (owner !== country) return true;
-  return false;
+  return qualifiedBy(ctx, person, QUALIFIERS, (owner) => owner !== country);
 }
 
 const soleCache = new WeakMap<readonly MentionView[], (StoryCountry & { sole: true }) | null>();

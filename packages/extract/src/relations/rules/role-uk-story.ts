@@ -3,6 +3,7 @@ import type { MentionView, RelationCandidate, SentenceContext } from '../sentenc
 import { referenceView } from '../references.ts';
 import { storyCountry } from '../story-country.ts';
 import { namesBritishParty } from '../british-politics.ts';
+import { qualifiedBy, type QualifierReading } from '../person-qualifiers.ts';
 
 /**
  * HOLDS_ROLE for the head offices of British government written without their country in a story
@@ -23,45 +24,38 @@ const HEAD_OFFICE = /(?:^|[^\p{L}'’.-]\s*)((?:Deputy\s+)?Prime\s+Minister|Chan
 const QUALIFIED_BEFORE = /(?:['’]s|\p{Lu}[\p{L}.-]*)\s+$/u;
 const UK = 'country:GB';
 
-interface UkStory {
-  uk: MentionView;
-  /** Persons named (within 40 characters, same sentence) after a country or body other than the UK. */
-  qualifiedElsewhere: Set<string>;
+/** The body named right before each mention of a person ("French Prime Minister X"). */
+const QUALIFIERS: QualifierReading = { lookback: 1 };
+
+const storyCache = new WeakMap<readonly MentionView[], MentionView | null>();
+
+/** "Labour leader X" is British: a body the lexicon places in the UK qualifies no one away from it. */
+function britishBody(ctx: SentenceContext, ownerId: string): boolean {
+  const owner = ctx.entities.get(ownerId);
+  return owner?.type === 'Organization' && owner.attributes['country'] === 'GB';
 }
 
-const storyCache = new WeakMap<readonly MentionView[], UkStory | null>();
-
-/** The UK's first mention when the story is about British politics, with the persons other owners qualify. */
-function ukStory(ctx: SentenceContext): UkStory | null {
+/** The UK's first mention when the story is about British politics. */
+function ukStory(ctx: SentenceContext): MentionView | null {
   const doc = ctx.documentMentions;
   if (storyCache.has(doc)) return storyCache.get(doc) ?? null;
   const countries = new Map<string, number>();
   let uk: MentionView | null = null;
-  const qualifiedElsewhere = new Set<string>();
-  for (let i = 0; i < doc.length; i++) {
-    const m = doc[i] as MentionView;
-    if (m.type === 'Country') {
-      countries.set(m.entityId, (countries.get(m.entityId) ?? 0) + 1);
-      if (m.entityId === UK && !uk) uk = m;
-    } else if (m.type === 'Person') {
-      const q = doc[i - 1];
-      // "Labour leader X" is British: a body the lexicon places in the UK qualifies no one away from it.
-      const british = q?.type === 'Organization' && ctx.entities.get(q.entityId)?.attributes['country'] === 'GB';
-      if (q && !british && q.sentenceIndex === m.sentenceIndex && m.start - q.end <= 40 && q.entityId !== UK && (q.type === 'Country' || q.type === 'Organization')) {
-        qualifiedElsewhere.add(m.entityId);
-      }
-    }
+  for (const m of doc) {
+    if (m.type !== 'Country') continue;
+    countries.set(m.entityId, (countries.get(m.entityId) ?? 0) + 1);
+    if (m.entityId === UK && !uk) uk = m;
   }
   const ukCount = countries.get(UK) ?? 0;
   const dominated = [...countries].some(([id, n]) => id !== UK && n > ukCount);
-  const found = uk && !dominated && namesBritishParty(ctx) ? { uk, qualifiedElsewhere } : null;
+  const found = uk && !dominated && namesBritishParty(ctx) ? uk : null;
   storyCache.set(doc, found);
   return found;
 }
 
 export function roleUkStoryRule(ctx: SentenceContext): RelationCandidate[] {
   const out: RelationCandidate[] = [];
-  let story: UkStory | null | undefined;
+  let story: MentionView | null | undefined;
   for (const p of ctx.namedMentions) {
     if (p.type !== 'Person') continue;
     const left = ctx.text.slice(Math.max(ctx.sentence.start, p.start - 40), p.start);
@@ -74,8 +68,8 @@ export function roleUkStoryRule(ctx: SentenceContext): RelationCandidate[] {
     story ??= ukStory(ctx);
     // A story whose country is the UK by count: role-context reads these offices there.
     if (!story || storyCountry(ctx)?.country.entityId === UK) return out;
-    if (story.qualifiedElsewhere.has(p.entityId)) continue;
-    const uk = ctx.mentions.find((m) => m.entityId === UK && !m.reference) ?? referenceView(story.uk, p.start, ctx.sentenceIndex);
+    if (qualifiedBy(ctx, p, QUALIFIERS, (owner) => owner !== UK && !britishBody(ctx, owner))) continue;
+    const uk = ctx.mentions.find((m) => m.entityId === UK && !m.reference) ?? referenceView(story, p.start, ctx.sentenceIndex);
     out.push({ subject: p, predicate: 'HOLDS_ROLE', object: uk, rule: 'role-uk-story.head-office', confidence: 0.55 });
   }
   return out;
